@@ -1,0 +1,117 @@
+# Brine build pipeline. `make help` lists the targets.
+#
+#   make test        every test (installs npm deps and, if needed, Docker)
+#   make contracts   compile contracts/src/**/*.sol into contracts/artifacts
+#   make bindings    regenerate the Go bindings in bindings/ from the artifacts
+#
+# Variables: TESTFLAGS (extra `go test` flags, e.g. TESTFLAGS='-run TestFoo -v').
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+GO        ?= go
+NODE      ?= node
+NPM       ?= npm
+TESTFLAGS ?=
+
+CONTRACTS_DIR := contracts
+ARTIFACTS     := $(CONTRACTS_DIR)/artifacts
+COMPILE       := $(NODE) $(CONTRACTS_DIR)/scripts/compile.js
+# Written after a successful `npm ci`; npm ci runs again when it is missing
+# (fresh checkout, node_modules deleted) or older than package*.json.
+DEPS_STAMP    := $(CONTRACTS_DIR)/node_modules/.brine-deps-stamp
+DOCKERD_LOG   ?= /var/log/brine-dockerd.log
+
+.PHONY: help deps docker contracts bindings build test check-artifacts lint gas clean
+
+help:
+	@echo "Brine make targets:"
+	@echo "  deps             npm ci in contracts/ (only when node_modules is missing or stale)"
+	@echo "  docker           make sure a Docker engine answers (installs docker.io and starts dockerd if needed; root only)"
+	@echo "  contracts        compile contracts/src into $(ARTIFACTS)"
+	@echo "  bindings         regenerate Go bindings (go generate ./bindings)"
+	@echo "  build            go build ./... (and bin/brine once cmd/brine exists)"
+	@echo "  test             deps, docker, check-artifacts, then go test ./... (TESTFLAGS=...)"
+	@echo "  check-artifacts  fail if $(ARTIFACTS) does not match a fresh compile"
+	@echo "  lint             gofmt check (generated code excluded) and go vet"
+	@echo "  gas              gas report per path -> docs/gas.md (go run ./contracts/gasreport)"
+	@echo "  clean            remove bin/ and contracts/node_modules"
+
+deps: $(DEPS_STAMP)
+
+$(DEPS_STAMP): $(CONTRACTS_DIR)/package.json $(CONTRACTS_DIR)/package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "deps: npm not found: install Node.js 18+ with npm" >&2; exit 1; }
+	@echo "deps: npm ci in $(CONTRACTS_DIR)/"
+	@cd $(CONTRACTS_DIR) && $(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Idempotent and silent when `docker info` already works. Otherwise (root
+# only) installs Debian's docker.io if dockerd is missing, starts dockerd in
+# the background and waits until the engine answers.
+docker:
+	@if docker info >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+		echo "docker: the Docker engine does not answer 'docker info' and this is not root," >&2; \
+		echo "docker: so it cannot be installed/started here. Install Docker (e.g. apt-get install docker.io)," >&2; \
+		echo "docker: start it, make sure your user may use it, and re-run. Tests that need Docker will fail or skip." >&2; \
+		exit 0; \
+	fi; \
+	if ! command -v dockerd >/dev/null 2>&1; then \
+		echo "docker: installing docker.io (apt-get)"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		log=$$(mktemp); \
+		{ apt-get update && apt-get install -y --no-install-recommends docker.io; } >"$$log" 2>&1 || \
+			{ tail -n 30 "$$log" >&2; echo "docker: apt-get install docker.io failed" >&2; exit 1; }; \
+		rm -f "$$log"; \
+	fi; \
+	if ! pgrep -x dockerd >/dev/null 2>&1; then \
+		echo "docker: starting dockerd (log: $(DOCKERD_LOG))"; \
+		rm -f /var/run/docker.pid; \
+		setsid nohup dockerd >>$(DOCKERD_LOG) 2>&1 </dev/null & \
+	fi; \
+	for i in $$(seq 1 60); do \
+		if docker info >/dev/null 2>&1; then echo "docker: engine is up"; exit 0; fi; \
+		sleep 1; \
+	done; \
+	echo "docker: dockerd did not answer within 60s; last lines of $(DOCKERD_LOG):" >&2; \
+	tail -n 20 $(DOCKERD_LOG) >&2; \
+	exit 1
+
+contracts: deps
+	@$(COMPILE) $(ARTIFACTS)
+
+bindings:
+	$(GO) generate ./bindings
+
+build:
+	$(GO) build ./...
+ifneq ($(wildcard cmd/brine/*.go),)
+	@mkdir -p bin
+	$(GO) build -o bin/brine ./cmd/brine
+endif
+
+check-artifacts: deps
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(COMPILE) "$$tmp" >/dev/null || exit 1; \
+	if ! diff -r "$$tmp" $(ARTIFACTS) >/dev/null 2>&1; then \
+		diff -rq "$$tmp" $(ARTIFACTS) | sed "s|$$tmp|<fresh compile>|" >&2; \
+		echo "artifacts are stale: run make contracts" >&2; \
+		exit 1; \
+	fi; \
+	echo "check-artifacts: $(ARTIFACTS) is up to date"
+
+test: deps docker check-artifacts
+	$(GO) test -timeout 25m$(if $(TESTFLAGS), $(TESTFLAGS)) ./...
+
+lint:
+	@files=$$(find . -name '*.go' -not -path './.git/*' -not -path '*/node_modules/*' \
+		-exec grep -L -E '^// Code generated .* DO NOT EDIT\.$$' {} +); \
+	bad=$$(gofmt -l $$files); \
+	if [ -n "$$bad" ]; then echo "gofmt: these files need formatting (gofmt -w):"; echo "$$bad"; exit 1; fi
+	$(GO) vet ./...
+
+gas:
+	$(GO) run ./contracts/gasreport
+
+clean:
+	rm -rf bin $(CONTRACTS_DIR)/node_modules

@@ -1,0 +1,9840 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package bindings
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// JobMarketJob is an auto generated low-level Go binding around an user-defined struct.
+type JobMarketJob struct {
+	Client          common.Address
+	Payment         *big.Int
+	Provider        common.Address
+	Collateral      *big.Int
+	SpecHash        [32]byte
+	Result          [32]byte
+	AcceptBy        uint64
+	ResultBy        uint64
+	CommittedAt     uint64
+	ChallengeWindow uint32
+	ParamsId        uint32
+	FeeBps          uint16
+	Replicas        uint8
+	Winners         uint8
+	Status          uint8
+}
+
+// JobMarketJobRequest is an auto generated low-level Go binding around an user-defined struct.
+type JobMarketJobRequest struct {
+	SpecHash        [32]byte
+	Payment         *big.Int
+	Collateral      *big.Int
+	Replicas        uint8
+	AcceptBy        uint64
+	ResultBy        uint64
+	ChallengeWindow uint32
+}
+
+// JobMarketMember is an auto generated low-level Go binding around an user-defined struct.
+type JobMarketMember struct {
+	Account    common.Address
+	Commitment [32]byte
+	Result     [32]byte
+}
+
+// JobMarketPanel is an auto generated low-level Go binding around an user-defined struct.
+type JobMarketPanel struct {
+	Target    uint8
+	Size      uint8
+	Committed uint8
+	Revealed  uint8
+	Closed    bool
+	CommitBy  uint64
+	RevealBy  uint64
+}
+
+// JobMarketParams is an auto generated low-level Go binding around an user-defined struct.
+type JobMarketParams struct {
+	MinCollateral       *big.Int
+	FeeBps              uint16
+	ChallengerRewardBps uint16
+	VerifierRewardBps   uint16
+	Verifiers           uint8
+	MinChallengeWindow  uint32
+	VoteCommitWindow    uint32
+	VoteRevealWindow    uint32
+	ReplicaRevealWindow uint32
+	ChallengeBond       *big.Int
+	VerifierCollateral  *big.Int
+}
+
+// JobMarketPermit is an auto generated low-level Go binding around an user-defined struct.
+type JobMarketPermit struct {
+	Deadline *big.Int
+	V        uint8
+	R        [32]byte
+	S        [32]byte
+}
+
+// UptimeRewardsClaim is an auto generated low-level Go binding around an user-defined struct.
+type UptimeRewardsClaim struct {
+	Epoch    uint64
+	Reporter common.Address
+	Amount   *big.Int
+	Proof    [][32]byte
+}
+
+// BrineTokenMetaData contains all meta data concerning the BrineToken contract.
+var BrineTokenMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"string\",\"name\":\"name_\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"symbol_\",\"type\":\"string\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"ECDSAInvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ECDSAInvalidSignatureLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"ECDSAInvalidSignatureS\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"}],\"name\":\"ERC2612ExpiredSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"ERC2612InvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"currentNonce\",\"type\":\"uint256\"}],\"name\":\"InvalidAccountNonce\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"DOMAIN_SEPARATOR\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"nonces\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"permit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "207d68eafe25423bca1cd5cef508433c61",
+	Bin: "0x610160806040523461049957611283803803809161001d828561049d565b833981016060828203126104995781516001600160401b03811161049957816100479184016104c0565b60208301519091906001600160401b0381116104995760409161006b9185016104c0565b9201516001600160a01b038116919082900361049957604092835191610091858461049d565b60018352603160f81b6020840190815281519092906001600160401b03811161039e57600354600181811c9116801561048f575b602082101461038057601f8111610421575b50806020601f82116001146103bd575f916103b2575b508160011b915f199060031b1c1916176003555b8051906001600160401b03821161039e5760045490600182811c92168015610394575b60208310146103805781601f84931161030a575b50602090601f83116001146102a4575f92610299575b50508160011b915f199060031b1c1916176004555b61016c81610515565b6101205261017983610515565b6101405260208151910120918260e05251902080610100524660a05283519060208201927f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f84528583015260608201524660808201523060a082015260a081526101e460c08261049d565b5190206080523060c052801561028657600880546001600160a01b0319811683179091559151916001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3610d029081610581823960805181610a49015260a05181610b06015260c05181610a13015260e05181610a9801526101005181610abe015261012051816104730152610140518161049c0152f35b631e4fbdf760e01b5f525f60045260245ffd5b015190505f8061014e565b60045f9081528281209350601f198516905b8181106102f257509084600195949392106102da575b505050811b01600455610163565b01515f1960f88460031b161c191690555f80806102cc565b929360206001819287860151815501950193016102b6565b828111156101385760045f52909150601f830160051c7f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b60208510610378575b849392601f0160051c82900391015f5b828110610368575050610138565b5f8183015585945060010161035a565b5f915061034a565b634e487b7160e01b5f52602260045260245ffd5b91607f1691610124565b634e487b7160e01b5f52604160045260245ffd5b90508301515f6100ed565b60035f9081528181209250601f198416905b818110610409575090836001949392106103f1575b5050811b01600355610101565b8501515f1960f88460031b161c191690555f806103e4565b9192602060018192868a0151815501940192016103cf565b818111156100d75760035f52601f820160051c7fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b60208410610487575b81601f9101920160051c03905f5b82811061047a5750506100d7565b5f8282015560010161046c565b5f915061045e565b90607f16906100c5565b5f80fd5b601f909101601f19168101906001600160401b0382119082101761039e57604052565b81601f82011215610499578051906001600160401b03821161039e57604051926104f4601f8401601f19166020018561049d565b8284526020838301011161049957815f9260208093018386015e8301015290565b601f815111610540576020815191015160208210610531571790565b5f198260200360031b1b161790565b604460209160405192839163305a27a960e01b83528160048401528051918291826024860152018484015e5f828201840152601f01601f19168101030190fdfe6080806040526004361015610012575f80fd5b5f3560e01c90816306fdde031461082857508063095ea7b31461080257806318160ddd146107e557806323b872dd14610706578063313ce567146106eb5780633644e515146106c957806340c10f191461061d57806370a08231146105e6578063715018a61461058b5780637ecebe001461055357806384b0196e1461045b5780638da5cb5b1461043357806395d89b4114610327578063a9059cbb146102f6578063d505accf146101b1578063dd62ed3e146101615763f2fde38b146100d7575f80fd5b3461015d57602036600319011261015d576100f0610904565b6100f8610b2c565b6001600160a01b0316801561014a57600880546001600160a01b0319811683179091556001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b3461015d57604036600319011261015d5761017a610904565b61018261091a565b6001600160a01b039182165f908152600160209081526040808320949093168252928352819020549051908152f35b3461015d5760e036600319011261015d576101ca610904565b6101d261091a565b604435906064359260843560ff8116810361015d578442116102e3576102a66102af9160018060a01b03841696875f52600760205260405f20908154916001830190556040519060208201927f6e71edae12b1b97f4d1f60370fef10105fa2faae0126114a169c64845d6126c984528a604084015260018060a01b038916606084015289608084015260a083015260c082015260c0815261027460e082610930565b51902061027f610a10565b906040519161190160f01b83526002830152602282015260c43591604260a4359220610bf4565b90929192610c81565b6001600160a01b03168481036102cc57506102ca9350610b53565b005b84906325c0072360e11b5f5260045260245260445ffd5b8463313c898160e11b5f5260045260245ffd5b3461015d57604036600319011261015d5761031c610312610904565b6024359033610966565b602060405160018152f35b3461015d575f36600319011261015d576040515f6004548060011c90600181168015610429575b602083108114610415578285529081156103f15750600114610393575b61038f8361037b81850382610930565b6040519182916020835260208301906108e0565b0390f35b91905060045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b915f905b8082106103d75750909150810160200161037b61036b565b9192600181602092548385880101520191019092916103bf565b60ff191660208086019190915291151560051b8401909101915061037b905061036b565b634e487b7160e01b5f52602260045260245ffd5b91607f169161034e565b3461015d575f36600319011261015d576008546040516001600160a01b039091168152602090f35b3461015d575f36600319011261015d576104f76104977f0000000000000000000000000000000000000000000000000000000000000000610bb6565b6104c07f0000000000000000000000000000000000000000000000000000000000000000610bb6565b6020610505604051926104d38385610930565b5f84525f368137604051958695600f60f81b875260e08588015260e08701906108e0565b9085820360408701526108e0565b4660608501523060808501525f60a085015283810360c08501528180845192838152019301915f5b82811061053c57505050500390f35b83518552869550938101939281019260010161052d565b3461015d57602036600319011261015d576001600160a01b03610574610904565b165f526007602052602060405f2054604051908152f35b3461015d575f36600319011261015d576105a3610b2c565b600880546001600160a01b031981169091555f906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08280a3005b3461015d57602036600319011261015d576001600160a01b03610607610904565b165f525f602052602060405f2054604051908152f35b3461015d57604036600319011261015d57610636610904565b60243590610642610b2c565b6001600160a01b03169081156106b657600254908082018092116106a25760207fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef915f9360025584845283825260408420818154019055604051908152a3005b634e487b7160e01b5f52601160045260245ffd5b63ec442f0560e01b5f525f60045260245ffd5b3461015d575f36600319011261015d5760206106e3610a10565b604051908152f35b3461015d575f36600319011261015d57602060405160128152f35b3461015d57606036600319011261015d5761071f610904565b61072761091a565b6001600160a01b0382165f818152600160209081526040808320338452909152902054909260443592915f198110610765575b5061031c9350610966565b8381106107ca5784156107b75733156107a45761031c945f52600160205260405f2060018060a01b0333165f526020528360405f20910390558461075a565b634a1406b160e11b5f525f60045260245ffd5b63e602df0560e01b5f525f60045260245ffd5b8390637dc7a0d960e11b5f523360045260245260445260645ffd5b3461015d575f36600319011261015d576020600254604051908152f35b3461015d57604036600319011261015d5761031c61081e610904565b6024359033610b53565b3461015d575f36600319011261015d575f6003548060011c906001811680156108d6575b602083108114610415578285529081156103f157506001146108785761038f8361037b81850382610930565b91905060035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b915f905b8082106108bc5750909150810160200161037b61036b565b9192600181602092548385880101520191019092916108a4565b91607f169161084c565b805180835260209291819084018484015e5f828201840152601f01601f1916010190565b600435906001600160a01b038216820361015d57565b602435906001600160a01b038216820361015d57565b90601f8019910116810190811067ffffffffffffffff82111761095257604052565b634e487b7160e01b5f52604160045260245ffd5b6001600160a01b03169081156109fd576001600160a01b03169182156106b657815f525f60205260405f20548181106109e457817fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef92602092855f525f84520360405f2055845f525f825260405f20818154019055604051908152a3565b8263391434e360e21b5f5260045260245260445260645ffd5b634b637e8f60e11b5f525f60045260245ffd5b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161480610b03575b15610a6b577f000000000000000000000000000000000000000000000000000000000000000090565b60405160208101907f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f82527f000000000000000000000000000000000000000000000000000000000000000060408201527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a082015260a08152610afd60c082610930565b51902090565b507f00000000000000000000000000000000000000000000000000000000000000004614610a42565b6008546001600160a01b03163303610b4057565b63118cdaa760e01b5f523360045260245ffd5b6001600160a01b03169081156107b7576001600160a01b03169182156107a45760207f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92591835f526001825260405f20855f5282528060405f2055604051908152a3565b60ff811690601f8211610be55760405191610bd2604084610930565b6020808452838101919036833783525290565b632cd44ac360e21b5f5260045ffd5b91907f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a08411610c76579160209360809260ff5f9560405194855216868401526040830152606082015282805260015afa15610c6b575f516001600160a01b03811615610c6157905f905f90565b505f906001905f90565b6040513d5f823e3d90fd5b5050505f9160039190565b6004811015610ce15780610c93575050565b60018103610caa5763f645eedf60e01b5f5260045ffd5b60028103610cc5575063fce698f760e01b5f5260045260245ffd5b600314610ccf5750565b6335e2f38360e21b5f5260045260245ffd5b634e487b7160e01b5f52602160045260245ffdfea164736f6c6343000825000a",
+}
+
+// BrineToken is an auto generated Go binding around an Ethereum contract.
+type BrineToken struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *BrineToken) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewBrineToken creates a new instance of BrineToken.
+func NewBrineToken() *BrineToken {
+	parsed, err := BrineTokenMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &BrineToken{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *BrineToken) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(string name_, string symbol_, address owner_) returns()
+func (brineToken *BrineToken) PackConstructor(name_ string, symbol_ string, owner_ common.Address) []byte {
+	enc, err := brineToken.abi.Pack("", name_, symbol_, owner_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackDOMAINSEPARATOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3644e515.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (brineToken *BrineToken) PackDOMAINSEPARATOR() []byte {
+	enc, err := brineToken.abi.Pack("DOMAIN_SEPARATOR")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDOMAINSEPARATOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3644e515.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (brineToken *BrineToken) TryPackDOMAINSEPARATOR() ([]byte, error) {
+	return brineToken.abi.Pack("DOMAIN_SEPARATOR")
+}
+
+// UnpackDOMAINSEPARATOR is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3644e515.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (brineToken *BrineToken) UnpackDOMAINSEPARATOR(data []byte) ([32]byte, error) {
+	out, err := brineToken.abi.Unpack("DOMAIN_SEPARATOR", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (brineToken *BrineToken) PackAllowance(owner common.Address, spender common.Address) []byte {
+	enc, err := brineToken.abi.Pack("allowance", owner, spender)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (brineToken *BrineToken) TryPackAllowance(owner common.Address, spender common.Address) ([]byte, error) {
+	return brineToken.abi.Pack("allowance", owner, spender)
+}
+
+// UnpackAllowance is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdd62ed3e.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (brineToken *BrineToken) UnpackAllowance(data []byte) (*big.Int, error) {
+	out, err := brineToken.abi.Unpack("allowance", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (brineToken *BrineToken) PackApprove(spender common.Address, value *big.Int) []byte {
+	enc, err := brineToken.abi.Pack("approve", spender, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (brineToken *BrineToken) TryPackApprove(spender common.Address, value *big.Int) ([]byte, error) {
+	return brineToken.abi.Pack("approve", spender, value)
+}
+
+// UnpackApprove is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x095ea7b3.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (brineToken *BrineToken) UnpackApprove(data []byte) (bool, error) {
+	out, err := brineToken.abi.Unpack("approve", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (brineToken *BrineToken) PackBalanceOf(account common.Address) []byte {
+	enc, err := brineToken.abi.Pack("balanceOf", account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (brineToken *BrineToken) TryPackBalanceOf(account common.Address) ([]byte, error) {
+	return brineToken.abi.Pack("balanceOf", account)
+}
+
+// UnpackBalanceOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x70a08231.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (brineToken *BrineToken) UnpackBalanceOf(data []byte) (*big.Int, error) {
+	out, err := brineToken.abi.Unpack("balanceOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function decimals() view returns(uint8)
+func (brineToken *BrineToken) PackDecimals() []byte {
+	enc, err := brineToken.abi.Pack("decimals")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function decimals() view returns(uint8)
+func (brineToken *BrineToken) TryPackDecimals() ([]byte, error) {
+	return brineToken.abi.Pack("decimals")
+}
+
+// UnpackDecimals is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x313ce567.
+//
+// Solidity: function decimals() view returns(uint8)
+func (brineToken *BrineToken) UnpackDecimals(data []byte) (uint8, error) {
+	out, err := brineToken.abi.Unpack("decimals", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (brineToken *BrineToken) PackEip712Domain() []byte {
+	enc, err := brineToken.abi.Pack("eip712Domain")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (brineToken *BrineToken) TryPackEip712Domain() ([]byte, error) {
+	return brineToken.abi.Pack("eip712Domain")
+}
+
+// Eip712DomainOutput serves as a container for the return parameters of contract
+// method Eip712Domain.
+type Eip712DomainOutput struct {
+	Fields            [1]byte
+	Name              string
+	Version           string
+	ChainId           *big.Int
+	VerifyingContract common.Address
+	Salt              [32]byte
+	Extensions        []*big.Int
+}
+
+// UnpackEip712Domain is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x84b0196e.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (brineToken *BrineToken) UnpackEip712Domain(data []byte) (Eip712DomainOutput, error) {
+	out, err := brineToken.abi.Unpack("eip712Domain", data)
+	outstruct := new(Eip712DomainOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Fields = *abi.ConvertType(out[0], new([1]byte)).(*[1]byte)
+	outstruct.Name = *abi.ConvertType(out[1], new(string)).(*string)
+	outstruct.Version = *abi.ConvertType(out[2], new(string)).(*string)
+	outstruct.ChainId = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	outstruct.VerifyingContract = *abi.ConvertType(out[4], new(common.Address)).(*common.Address)
+	outstruct.Salt = *abi.ConvertType(out[5], new([32]byte)).(*[32]byte)
+	outstruct.Extensions = *abi.ConvertType(out[6], new([]*big.Int)).(*[]*big.Int)
+	return *outstruct, nil
+}
+
+// PackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (brineToken *BrineToken) PackMint(to common.Address, amount *big.Int) []byte {
+	enc, err := brineToken.abi.Pack("mint", to, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (brineToken *BrineToken) TryPackMint(to common.Address, amount *big.Int) ([]byte, error) {
+	return brineToken.abi.Pack("mint", to, amount)
+}
+
+// PackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function name() view returns(string)
+func (brineToken *BrineToken) PackName() []byte {
+	enc, err := brineToken.abi.Pack("name")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function name() view returns(string)
+func (brineToken *BrineToken) TryPackName() ([]byte, error) {
+	return brineToken.abi.Pack("name")
+}
+
+// UnpackName is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x06fdde03.
+//
+// Solidity: function name() view returns(string)
+func (brineToken *BrineToken) UnpackName(data []byte) (string, error) {
+	out, err := brineToken.abi.Unpack("name", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackNonces is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ecebe00.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function nonces(address owner) view returns(uint256)
+func (brineToken *BrineToken) PackNonces(owner common.Address) []byte {
+	enc, err := brineToken.abi.Pack("nonces", owner)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackNonces is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ecebe00.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function nonces(address owner) view returns(uint256)
+func (brineToken *BrineToken) TryPackNonces(owner common.Address) ([]byte, error) {
+	return brineToken.abi.Pack("nonces", owner)
+}
+
+// UnpackNonces is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7ecebe00.
+//
+// Solidity: function nonces(address owner) view returns(uint256)
+func (brineToken *BrineToken) UnpackNonces(data []byte) (*big.Int, error) {
+	out, err := brineToken.abi.Unpack("nonces", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owner() view returns(address)
+func (brineToken *BrineToken) PackOwner() []byte {
+	enc, err := brineToken.abi.Pack("owner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owner() view returns(address)
+func (brineToken *BrineToken) TryPackOwner() ([]byte, error) {
+	return brineToken.abi.Pack("owner")
+}
+
+// UnpackOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (brineToken *BrineToken) UnpackOwner(data []byte) (common.Address, error) {
+	out, err := brineToken.abi.Unpack("owner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackPermit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd505accf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (brineToken *BrineToken) PackPermit(owner common.Address, spender common.Address, value *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) []byte {
+	enc, err := brineToken.abi.Pack("permit", owner, spender, value, deadline, v, r, s)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPermit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd505accf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (brineToken *BrineToken) TryPackPermit(owner common.Address, spender common.Address, value *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) ([]byte, error) {
+	return brineToken.abi.Pack("permit", owner, spender, value, deadline, v, r, s)
+}
+
+// PackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function renounceOwnership() returns()
+func (brineToken *BrineToken) PackRenounceOwnership() []byte {
+	enc, err := brineToken.abi.Pack("renounceOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function renounceOwnership() returns()
+func (brineToken *BrineToken) TryPackRenounceOwnership() ([]byte, error) {
+	return brineToken.abi.Pack("renounceOwnership")
+}
+
+// PackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function symbol() view returns(string)
+func (brineToken *BrineToken) PackSymbol() []byte {
+	enc, err := brineToken.abi.Pack("symbol")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function symbol() view returns(string)
+func (brineToken *BrineToken) TryPackSymbol() ([]byte, error) {
+	return brineToken.abi.Pack("symbol")
+}
+
+// UnpackSymbol is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x95d89b41.
+//
+// Solidity: function symbol() view returns(string)
+func (brineToken *BrineToken) UnpackSymbol(data []byte) (string, error) {
+	out, err := brineToken.abi.Unpack("symbol", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (brineToken *BrineToken) PackTotalSupply() []byte {
+	enc, err := brineToken.abi.Pack("totalSupply")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (brineToken *BrineToken) TryPackTotalSupply() ([]byte, error) {
+	return brineToken.abi.Pack("totalSupply")
+}
+
+// UnpackTotalSupply is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x18160ddd.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (brineToken *BrineToken) UnpackTotalSupply(data []byte) (*big.Int, error) {
+	out, err := brineToken.abi.Unpack("totalSupply", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (brineToken *BrineToken) PackTransfer(to common.Address, value *big.Int) []byte {
+	enc, err := brineToken.abi.Pack("transfer", to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (brineToken *BrineToken) TryPackTransfer(to common.Address, value *big.Int) ([]byte, error) {
+	return brineToken.abi.Pack("transfer", to, value)
+}
+
+// UnpackTransfer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa9059cbb.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (brineToken *BrineToken) UnpackTransfer(data []byte) (bool, error) {
+	out, err := brineToken.abi.Unpack("transfer", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (brineToken *BrineToken) PackTransferFrom(from common.Address, to common.Address, value *big.Int) []byte {
+	enc, err := brineToken.abi.Pack("transferFrom", from, to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (brineToken *BrineToken) TryPackTransferFrom(from common.Address, to common.Address, value *big.Int) ([]byte, error) {
+	return brineToken.abi.Pack("transferFrom", from, to, value)
+}
+
+// UnpackTransferFrom is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x23b872dd.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (brineToken *BrineToken) UnpackTransferFrom(data []byte) (bool, error) {
+	out, err := brineToken.abi.Unpack("transferFrom", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (brineToken *BrineToken) PackTransferOwnership(newOwner common.Address) []byte {
+	enc, err := brineToken.abi.Pack("transferOwnership", newOwner)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (brineToken *BrineToken) TryPackTransferOwnership(newOwner common.Address) ([]byte, error) {
+	return brineToken.abi.Pack("transferOwnership", newOwner)
+}
+
+// BrineTokenApproval represents a Approval event raised by the BrineToken contract.
+type BrineTokenApproval struct {
+	Owner   common.Address
+	Spender common.Address
+	Value   *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const BrineTokenApprovalEventName = "Approval"
+
+// ContractEventName returns the user-defined event name.
+func (BrineTokenApproval) ContractEventName() string {
+	return BrineTokenApprovalEventName
+}
+
+// UnpackApprovalEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Approval(address indexed owner, address indexed spender, uint256 value)
+func (brineToken *BrineToken) UnpackApprovalEvent(log *types.Log) (*BrineTokenApproval, error) {
+	event := "Approval"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != brineToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(BrineTokenApproval)
+	if len(log.Data) > 0 {
+		if err := brineToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range brineToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// BrineTokenEIP712DomainChanged represents a EIP712DomainChanged event raised by the BrineToken contract.
+type BrineTokenEIP712DomainChanged struct {
+	Raw *types.Log // Blockchain specific contextual infos
+}
+
+const BrineTokenEIP712DomainChangedEventName = "EIP712DomainChanged"
+
+// ContractEventName returns the user-defined event name.
+func (BrineTokenEIP712DomainChanged) ContractEventName() string {
+	return BrineTokenEIP712DomainChangedEventName
+}
+
+// UnpackEIP712DomainChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event EIP712DomainChanged()
+func (brineToken *BrineToken) UnpackEIP712DomainChangedEvent(log *types.Log) (*BrineTokenEIP712DomainChanged, error) {
+	event := "EIP712DomainChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != brineToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(BrineTokenEIP712DomainChanged)
+	if len(log.Data) > 0 {
+		if err := brineToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range brineToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// BrineTokenOwnershipTransferred represents a OwnershipTransferred event raised by the BrineToken contract.
+type BrineTokenOwnershipTransferred struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const BrineTokenOwnershipTransferredEventName = "OwnershipTransferred"
+
+// ContractEventName returns the user-defined event name.
+func (BrineTokenOwnershipTransferred) ContractEventName() string {
+	return BrineTokenOwnershipTransferredEventName
+}
+
+// UnpackOwnershipTransferredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferred(address indexed previousOwner, address indexed newOwner)
+func (brineToken *BrineToken) UnpackOwnershipTransferredEvent(log *types.Log) (*BrineTokenOwnershipTransferred, error) {
+	event := "OwnershipTransferred"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != brineToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(BrineTokenOwnershipTransferred)
+	if len(log.Data) > 0 {
+		if err := brineToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range brineToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// BrineTokenTransfer represents a Transfer event raised by the BrineToken contract.
+type BrineTokenTransfer struct {
+	From  common.Address
+	To    common.Address
+	Value *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const BrineTokenTransferEventName = "Transfer"
+
+// ContractEventName returns the user-defined event name.
+func (BrineTokenTransfer) ContractEventName() string {
+	return BrineTokenTransferEventName
+}
+
+// UnpackTransferEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Transfer(address indexed from, address indexed to, uint256 value)
+func (brineToken *BrineToken) UnpackTransferEvent(log *types.Log) (*BrineTokenTransfer, error) {
+	event := "Transfer"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != brineToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(BrineTokenTransfer)
+	if len(log.Data) > 0 {
+		if err := brineToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range brineToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (brineToken *BrineToken) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ECDSAInvalidSignature"].ID.Bytes()[:4]) {
+		return brineToken.UnpackECDSAInvalidSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ECDSAInvalidSignatureLength"].ID.Bytes()[:4]) {
+		return brineToken.UnpackECDSAInvalidSignatureLengthError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ECDSAInvalidSignatureS"].ID.Bytes()[:4]) {
+		return brineToken.UnpackECDSAInvalidSignatureSError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ERC20InsufficientAllowance"].ID.Bytes()[:4]) {
+		return brineToken.UnpackERC20InsufficientAllowanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ERC20InsufficientBalance"].ID.Bytes()[:4]) {
+		return brineToken.UnpackERC20InsufficientBalanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ERC20InvalidApprover"].ID.Bytes()[:4]) {
+		return brineToken.UnpackERC20InvalidApproverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ERC20InvalidReceiver"].ID.Bytes()[:4]) {
+		return brineToken.UnpackERC20InvalidReceiverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ERC20InvalidSender"].ID.Bytes()[:4]) {
+		return brineToken.UnpackERC20InvalidSenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ERC20InvalidSpender"].ID.Bytes()[:4]) {
+		return brineToken.UnpackERC20InvalidSpenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ERC2612ExpiredSignature"].ID.Bytes()[:4]) {
+		return brineToken.UnpackERC2612ExpiredSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["ERC2612InvalidSigner"].ID.Bytes()[:4]) {
+		return brineToken.UnpackERC2612InvalidSignerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["InvalidAccountNonce"].ID.Bytes()[:4]) {
+		return brineToken.UnpackInvalidAccountNonceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["InvalidShortString"].ID.Bytes()[:4]) {
+		return brineToken.UnpackInvalidShortStringError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["OwnableInvalidOwner"].ID.Bytes()[:4]) {
+		return brineToken.UnpackOwnableInvalidOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["OwnableUnauthorizedAccount"].ID.Bytes()[:4]) {
+		return brineToken.UnpackOwnableUnauthorizedAccountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], brineToken.abi.Errors["StringTooLong"].ID.Bytes()[:4]) {
+		return brineToken.UnpackStringTooLongError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// BrineTokenECDSAInvalidSignature represents a ECDSAInvalidSignature error raised by the BrineToken contract.
+type BrineTokenECDSAInvalidSignature struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ECDSAInvalidSignature()
+func BrineTokenECDSAInvalidSignatureErrorID() common.Hash {
+	return common.HexToHash("0xf645eedf0193584640b6b90cb9477e4c95b98636c148a891d4c0a146dc46e75a")
+}
+
+// UnpackECDSAInvalidSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ECDSAInvalidSignature()
+func (brineToken *BrineToken) UnpackECDSAInvalidSignatureError(raw []byte) (*BrineTokenECDSAInvalidSignature, error) {
+	out := new(BrineTokenECDSAInvalidSignature)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ECDSAInvalidSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenECDSAInvalidSignatureLength represents a ECDSAInvalidSignatureLength error raised by the BrineToken contract.
+type BrineTokenECDSAInvalidSignatureLength struct {
+	Length *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ECDSAInvalidSignatureLength(uint256 length)
+func BrineTokenECDSAInvalidSignatureLengthErrorID() common.Hash {
+	return common.HexToHash("0xfce698f7e8e5342cd615f641317bc45fe7e1e4a8b0a14dd1383ff8dc9c41917f")
+}
+
+// UnpackECDSAInvalidSignatureLengthError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ECDSAInvalidSignatureLength(uint256 length)
+func (brineToken *BrineToken) UnpackECDSAInvalidSignatureLengthError(raw []byte) (*BrineTokenECDSAInvalidSignatureLength, error) {
+	out := new(BrineTokenECDSAInvalidSignatureLength)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ECDSAInvalidSignatureLength", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenECDSAInvalidSignatureS represents a ECDSAInvalidSignatureS error raised by the BrineToken contract.
+type BrineTokenECDSAInvalidSignatureS struct {
+	S [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ECDSAInvalidSignatureS(bytes32 s)
+func BrineTokenECDSAInvalidSignatureSErrorID() common.Hash {
+	return common.HexToHash("0xd78bce0cccb935155ed6428d1c13e50b7f3550fd2b66b9fe266006fea4a5e1eb")
+}
+
+// UnpackECDSAInvalidSignatureSError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ECDSAInvalidSignatureS(bytes32 s)
+func (brineToken *BrineToken) UnpackECDSAInvalidSignatureSError(raw []byte) (*BrineTokenECDSAInvalidSignatureS, error) {
+	out := new(BrineTokenECDSAInvalidSignatureS)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ECDSAInvalidSignatureS", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenERC20InsufficientAllowance represents a ERC20InsufficientAllowance error raised by the BrineToken contract.
+type BrineTokenERC20InsufficientAllowance struct {
+	Spender   common.Address
+	Allowance *big.Int
+	Needed    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func BrineTokenERC20InsufficientAllowanceErrorID() common.Hash {
+	return common.HexToHash("0xfb8f41b23e99d2101d86da76cdfa87dd51c82ed07d3cb62cbc473e469dbc75c3")
+}
+
+// UnpackERC20InsufficientAllowanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func (brineToken *BrineToken) UnpackERC20InsufficientAllowanceError(raw []byte) (*BrineTokenERC20InsufficientAllowance, error) {
+	out := new(BrineTokenERC20InsufficientAllowance)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ERC20InsufficientAllowance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenERC20InsufficientBalance represents a ERC20InsufficientBalance error raised by the BrineToken contract.
+type BrineTokenERC20InsufficientBalance struct {
+	Sender  common.Address
+	Balance *big.Int
+	Needed  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func BrineTokenERC20InsufficientBalanceErrorID() common.Hash {
+	return common.HexToHash("0xe450d38cd8d9f7d95077d567d60ed49c7254716e6ad08fc9872816c97e0ffec6")
+}
+
+// UnpackERC20InsufficientBalanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func (brineToken *BrineToken) UnpackERC20InsufficientBalanceError(raw []byte) (*BrineTokenERC20InsufficientBalance, error) {
+	out := new(BrineTokenERC20InsufficientBalance)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ERC20InsufficientBalance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenERC20InvalidApprover represents a ERC20InvalidApprover error raised by the BrineToken contract.
+type BrineTokenERC20InvalidApprover struct {
+	Approver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func BrineTokenERC20InvalidApproverErrorID() common.Hash {
+	return common.HexToHash("0xe602df05cc75712490294c6c104ab7c17f4030363910a7a2626411c6d3118847")
+}
+
+// UnpackERC20InvalidApproverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func (brineToken *BrineToken) UnpackERC20InvalidApproverError(raw []byte) (*BrineTokenERC20InvalidApprover, error) {
+	out := new(BrineTokenERC20InvalidApprover)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ERC20InvalidApprover", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenERC20InvalidReceiver represents a ERC20InvalidReceiver error raised by the BrineToken contract.
+type BrineTokenERC20InvalidReceiver struct {
+	Receiver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func BrineTokenERC20InvalidReceiverErrorID() common.Hash {
+	return common.HexToHash("0xec442f055133b72f3b2f9f0bb351c406b178527de2040a7d1feb4e058771f613")
+}
+
+// UnpackERC20InvalidReceiverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func (brineToken *BrineToken) UnpackERC20InvalidReceiverError(raw []byte) (*BrineTokenERC20InvalidReceiver, error) {
+	out := new(BrineTokenERC20InvalidReceiver)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ERC20InvalidReceiver", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenERC20InvalidSender represents a ERC20InvalidSender error raised by the BrineToken contract.
+type BrineTokenERC20InvalidSender struct {
+	Sender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func BrineTokenERC20InvalidSenderErrorID() common.Hash {
+	return common.HexToHash("0x96c6fd1edd0cd6ef7ff0ecc0facdf53148dc0048b57fe58af65755250a7a96bd")
+}
+
+// UnpackERC20InvalidSenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func (brineToken *BrineToken) UnpackERC20InvalidSenderError(raw []byte) (*BrineTokenERC20InvalidSender, error) {
+	out := new(BrineTokenERC20InvalidSender)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ERC20InvalidSender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenERC20InvalidSpender represents a ERC20InvalidSpender error raised by the BrineToken contract.
+type BrineTokenERC20InvalidSpender struct {
+	Spender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func BrineTokenERC20InvalidSpenderErrorID() common.Hash {
+	return common.HexToHash("0x94280d62c347d8d9f4d59a76ea321452406db88df38e0c9da304f58b57b373a2")
+}
+
+// UnpackERC20InvalidSpenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func (brineToken *BrineToken) UnpackERC20InvalidSpenderError(raw []byte) (*BrineTokenERC20InvalidSpender, error) {
+	out := new(BrineTokenERC20InvalidSpender)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ERC20InvalidSpender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenERC2612ExpiredSignature represents a ERC2612ExpiredSignature error raised by the BrineToken contract.
+type BrineTokenERC2612ExpiredSignature struct {
+	Deadline *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC2612ExpiredSignature(uint256 deadline)
+func BrineTokenERC2612ExpiredSignatureErrorID() common.Hash {
+	return common.HexToHash("0x627913023c184eaad13735d5a3d2657ae76ec9a872a70e0fc57522ef1a114d58")
+}
+
+// UnpackERC2612ExpiredSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC2612ExpiredSignature(uint256 deadline)
+func (brineToken *BrineToken) UnpackERC2612ExpiredSignatureError(raw []byte) (*BrineTokenERC2612ExpiredSignature, error) {
+	out := new(BrineTokenERC2612ExpiredSignature)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ERC2612ExpiredSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenERC2612InvalidSigner represents a ERC2612InvalidSigner error raised by the BrineToken contract.
+type BrineTokenERC2612InvalidSigner struct {
+	Signer common.Address
+	Owner  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC2612InvalidSigner(address signer, address owner)
+func BrineTokenERC2612InvalidSignerErrorID() common.Hash {
+	return common.HexToHash("0x4b800e463b323b1d856edf9dec70329a639d13874a57f5c28219ff57128756db")
+}
+
+// UnpackERC2612InvalidSignerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC2612InvalidSigner(address signer, address owner)
+func (brineToken *BrineToken) UnpackERC2612InvalidSignerError(raw []byte) (*BrineTokenERC2612InvalidSigner, error) {
+	out := new(BrineTokenERC2612InvalidSigner)
+	if err := brineToken.abi.UnpackIntoInterface(out, "ERC2612InvalidSigner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenInvalidAccountNonce represents a InvalidAccountNonce error raised by the BrineToken contract.
+type BrineTokenInvalidAccountNonce struct {
+	Account      common.Address
+	CurrentNonce *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidAccountNonce(address account, uint256 currentNonce)
+func BrineTokenInvalidAccountNonceErrorID() common.Hash {
+	return common.HexToHash("0x752d88c0de02638abf10e8e31861e4c68dc1f3a1e7d840e580683f2c282bfc7a")
+}
+
+// UnpackInvalidAccountNonceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidAccountNonce(address account, uint256 currentNonce)
+func (brineToken *BrineToken) UnpackInvalidAccountNonceError(raw []byte) (*BrineTokenInvalidAccountNonce, error) {
+	out := new(BrineTokenInvalidAccountNonce)
+	if err := brineToken.abi.UnpackIntoInterface(out, "InvalidAccountNonce", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenInvalidShortString represents a InvalidShortString error raised by the BrineToken contract.
+type BrineTokenInvalidShortString struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidShortString()
+func BrineTokenInvalidShortStringErrorID() common.Hash {
+	return common.HexToHash("0xb3512b0c6163e5f0bafab72bb631b9d58cd7a731b082f910338aa21c83d5c274")
+}
+
+// UnpackInvalidShortStringError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidShortString()
+func (brineToken *BrineToken) UnpackInvalidShortStringError(raw []byte) (*BrineTokenInvalidShortString, error) {
+	out := new(BrineTokenInvalidShortString)
+	if err := brineToken.abi.UnpackIntoInterface(out, "InvalidShortString", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenOwnableInvalidOwner represents a OwnableInvalidOwner error raised by the BrineToken contract.
+type BrineTokenOwnableInvalidOwner struct {
+	Owner common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func BrineTokenOwnableInvalidOwnerErrorID() common.Hash {
+	return common.HexToHash("0x1e4fbdf7f3ef8bcaa855599e3abf48b232380f183f08f6f813d9ffa5bd585188")
+}
+
+// UnpackOwnableInvalidOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func (brineToken *BrineToken) UnpackOwnableInvalidOwnerError(raw []byte) (*BrineTokenOwnableInvalidOwner, error) {
+	out := new(BrineTokenOwnableInvalidOwner)
+	if err := brineToken.abi.UnpackIntoInterface(out, "OwnableInvalidOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenOwnableUnauthorizedAccount represents a OwnableUnauthorizedAccount error raised by the BrineToken contract.
+type BrineTokenOwnableUnauthorizedAccount struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func BrineTokenOwnableUnauthorizedAccountErrorID() common.Hash {
+	return common.HexToHash("0x118cdaa7a341953d1887a2245fd6665d741c67c8c50581daa59e1d03373fa188")
+}
+
+// UnpackOwnableUnauthorizedAccountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func (brineToken *BrineToken) UnpackOwnableUnauthorizedAccountError(raw []byte) (*BrineTokenOwnableUnauthorizedAccount, error) {
+	out := new(BrineTokenOwnableUnauthorizedAccount)
+	if err := brineToken.abi.UnpackIntoInterface(out, "OwnableUnauthorizedAccount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// BrineTokenStringTooLong represents a StringTooLong error raised by the BrineToken contract.
+type BrineTokenStringTooLong struct {
+	Str string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StringTooLong(string str)
+func BrineTokenStringTooLongErrorID() common.Hash {
+	return common.HexToHash("0x305a27a93f8e33b7392df0a0f91d6fc63847395853c45991eec52dbf24d72381")
+}
+
+// UnpackStringTooLongError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StringTooLong(string str)
+func (brineToken *BrineToken) UnpackStringTooLongError(raw []byte) (*BrineTokenStringTooLong, error) {
+	out := new(BrineTokenStringTooLong)
+	if err := brineToken.abi.UnpackIntoInterface(out, "StringTooLong", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenMetaData contains all meta data concerning the HostileToken contract.
+var HostileTokenMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"ECDSAInvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ECDSAInvalidSignatureLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"ECDSAInvalidSignatureS\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"}],\"name\":\"ERC2612ExpiredSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"ERC2612InvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"currentNonce\",\"type\":\"uint256\"}],\"name\":\"InvalidAccountNonce\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"DOMAIN_SEPARATOR\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"hooked\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"nonces\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"permit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bool\",\"name\":\"on\",\"type\":\"bool\"}],\"name\":\"setHooked\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "f6c730392dec5f0a705a79dea2896e8212",
+	Bin: "0x610160604052346104385760405161001860408261043c565b600781526020810166486f7374696c6560c81b81526040519061003c60408361043c565b6007825266486f7374696c6560c81b60208301526040519261005f60408561043c565b60048452631213d4d560e21b60208501526040519361007f60408661043c565b60018552603160f81b60208601908152845190946001600160401b0382116103335760035490600182811c9216801561042e575b60208310146103155781601f8493116103b8575b50602090601f8311600114610352575f92610347575b50508160011b915f199060031b1c1916176003555b8051906001600160401b0382116103335760045490600182811c92168015610329575b60208310146103155781601f84931161029f575b50602090601f8311600114610239575f9261022e575b50508160011b915f199060031b1c1916176004555b61015d8161045f565b6101205261016a8461045f565b61014052519020918260e05251902080610100524660a0526040519060208201927f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f8452604083015260608201524660808201523060a082015260a081526101d360c08261043c565b5190206080523060c052604051610d4b90816104cb823960805181610ac4015260a05181610b81015260c05181610a8e015260e05181610b1301526101005181610b390152610120518161044b015261014051816104750152f35b015190505f8061013f565b60045f9081528281209350601f198516905b818110610287575090846001959493921061026f575b505050811b01600455610154565b01515f1960f88460031b161c191690555f8080610261565b9293602060018192878601518155019501930161024b565b828111156101295760045f52909150601f830160051c7f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b6020851061030d575b849392601f0160051c82900391015f5b8281106102fd575050610129565b5f818301558594506001016102ef565b5f91506102df565b634e487b7160e01b5f52602260045260245ffd5b91607f1691610115565b634e487b7160e01b5f52604160045260245ffd5b015190505f806100dd565b60035f9081528281209350601f198516905b8181106103a05750908460019594939210610388575b505050811b016003556100f2565b01515f1960f88460031b161c191690555f808061037a565b92936020600181928786015181550195019301610364565b828111156100c75760035f52909150601f830160051c7fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b60208510610426575b849392601f0160051c82900391015f5b8281106104165750506100c7565b5f81830155859450600101610408565b5f91506103f8565b91607f16916100b3565b5f80fd5b601f909101601f19168101906001600160401b0382119082101761033357604052565b601f81511161048a57602081519101516020821061047b571790565b5f198260200360031b1b161790565b604460209160405192839163305a27a960e01b83528160048401528051918291826024860152018484015e5f828201840152601f01601f19168101030190fdfe6080806040526004361015610012575f80fd5b5f905f3560e01c90816306fdde031461080d57508063095ea7b3146107e757806318160ddd146107ca57806323b872dd146106eb578063313ce567146106d05780633644e515146106ae57806340c10f191461059e57806370a08231146105665780637ecebe001461052d57806384b0196e146104315780638c46092c146103f257806395d89b41146102e1578063a9059cbb146102af578063d505accf14610160578063dd62ed3e1461010d5763e41ae5e5146100ce575f80fd5b3461010a57602036600319011261010a57600435801515809103610108573382526008602052604082209060ff8019835416911617905580f35b505b80fd5b503461010a57604036600319011261010a576040610129610922565b91610132610938565b9260018060a01b031681526001602052209060018060a01b03165f52602052602060405f2054604051908152f35b503461010a5760e036600319011261010a5761017a610922565b90610183610938565b604435906064359360843560ff811681036102ab57854211610297576102576102609160018060a01b03841697888852600760205260408820908154916001830190556040519060208201927f6e71edae12b1b97f4d1f60370fef10105fa2faae0126114a169c64845d6126c984528b604084015260018060a01b038916606084015289608084015260a083015260c082015260c0815261022560e08261094e565b519020610230610a8b565b906040519161190160f01b83526002830152602282015260c43591604260a4359220610c48565b90929192610cca565b6001600160a01b031694808603610280575061027d939450610ba7565b80f35b6325c0072360e11b85526004869052602452604484fd5b63313c898160e11b85526004869052602485fd5b8480fd5b503461010a57604036600319011261010a576102d66102cc610922565b6024359033610984565b602060405160018152f35b503461010a578060031936011261010a576040519080600454908160011c916001811680156103e8575b6020841081146103d4578386529081156103ad5750600114610350575b61034c846103388186038261094e565b6040519182916020835260208301906108fe565b0390f35b600481527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b939250905b8082106103935750909150810160200161033882610328565b91926001816020925483858801015201910190929161037a565b60ff191660208087019190915292151560051b850190920192506103389150839050610328565b634e487b7160e01b83526022600452602483fd5b92607f169261030b565b503461010a57602036600319011261010a5760209060ff906040906001600160a01b0361041d610922565b168152600884522054166040519015158152f35b503461010a578060031936011261010a576104d19061046f7f0000000000000000000000000000000000000000000000000000000000000000610c0a565b906104997f0000000000000000000000000000000000000000000000000000000000000000610c0a565b9060206104df604051936104ad838661094e565b8385525f368137604051968796600f60f81b885260e08589015260e08801906108fe565b9086820360408801526108fe565b904660608601523060808601528260a086015284820360c08601528080855193848152019401925b82811061051657505050500390f35b835185528695509381019392810192600101610507565b503461010a57602036600319011261010a576020906040906001600160a01b03610555610922565b168152600783522054604051908152f35b503461010a57602036600319011261010a576020906040906001600160a01b0361058e610922565b1681528083522054604051908152f35b5034610683576040366003190112610683576105b8610922565b6001600160a01b0316602435811561069b5760025481810180911161068757600255815f525f60205260405f20818154019055815f7fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef6020604051858152a3815f52600860205260ff60405f20541661062f578280f35b813b15610683575f91604483926040519485938492634e82a39160e01b845282600485015260248401525af180156106785761066a57808280f35b61067691505f9061094e565b005b6040513d5f823e3d90fd5b5f80fd5b634e487b7160e01b5f52601160045260245ffd5b63ec442f0560e01b5f525f60045260245ffd5b34610683575f3660031901126106835760206106c8610a8b565b604051908152f35b34610683575f36600319011261068357602060405160128152f35b3461068357606036600319011261068357610704610922565b61070c610938565b6001600160a01b0382165f818152600160209081526040808320338452909152902054909260443592915f19811061074a575b506102d69350610984565b8381106107af57841561079c573315610789576102d6945f52600160205260405f2060018060a01b0333165f526020528360405f20910390558461073f565b634a1406b160e11b5f525f60045260245ffd5b63e602df0560e01b5f525f60045260245ffd5b8390637dc7a0d960e11b5f523360045260245260445260645ffd5b34610683575f366003190112610683576020600254604051908152f35b34610683576040366003190112610683576102d6610803610922565b6024359033610ba7565b34610683575f366003190112610683575f6003548060011c906001811680156108f4575b6020831081146108e0578285529081156108bc575060011461085e575b61034c836103388185038261094e565b91905060035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b915f905b8082106108a25750909150810160200161033861084e565b91926001816020925483858801015201910190929161088a565b60ff191660208086019190915291151560051b84019091019150610338905061084e565b634e487b7160e01b5f52602260045260245ffd5b91607f1691610831565b805180835260209291819084018484015e5f828201840152601f01601f1916010190565b600435906001600160a01b038216820361068357565b602435906001600160a01b038216820361068357565b90601f8019910116810190811067ffffffffffffffff82111761097057604052565b634e487b7160e01b5f52604160045260245ffd5b6001600160a01b0316908115610a78576001600160a01b031691821561069b57815f525f60205260405f2054818110610a5f578190835f525f6020520360405f2055825f525f60205260405f2081815401905582827fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef6020604051858152a3825f52600860205260ff60405f205416610a1c57505050565b823b156106835760445f92836040519586948593634e82a39160e01b8552600485015260248401525af1801561067857610a535750565b5f610a5d9161094e565b565b8263391434e360e21b5f5260045260245260445260645ffd5b634b637e8f60e11b5f525f60045260245ffd5b307f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03161480610b7e575b15610ae6577f000000000000000000000000000000000000000000000000000000000000000090565b60405160208101907f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f82527f000000000000000000000000000000000000000000000000000000000000000060408201527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a082015260a08152610b7860c08261094e565b51902090565b507f00000000000000000000000000000000000000000000000000000000000000004614610abd565b6001600160a01b031690811561079c576001600160a01b03169182156107895760207f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92591835f526001825260405f20855f5282528060405f2055604051908152a3565b60ff811690601f8211610c395760405191610c2660408461094e565b6020808452838101919036833783525290565b632cd44ac360e21b5f5260045ffd5b91907f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a08411610cbf579160209360809260ff5f9560405194855216868401526040830152606082015282805260015afa15610678575f516001600160a01b03811615610cb557905f905f90565b505f906001905f90565b5050505f9160039190565b6004811015610d2a5780610cdc575050565b60018103610cf35763f645eedf60e01b5f5260045ffd5b60028103610d0e575063fce698f760e01b5f5260045260245ffd5b600314610d185750565b6335e2f38360e21b5f5260045260245ffd5b634e487b7160e01b5f52602160045260245ffdfea164736f6c6343000825000a",
+}
+
+// HostileToken is an auto generated Go binding around an Ethereum contract.
+type HostileToken struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *HostileToken) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewHostileToken creates a new instance of HostileToken.
+func NewHostileToken() *HostileToken {
+	parsed, err := HostileTokenMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &HostileToken{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *HostileToken) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackDOMAINSEPARATOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3644e515.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (hostileToken *HostileToken) PackDOMAINSEPARATOR() []byte {
+	enc, err := hostileToken.abi.Pack("DOMAIN_SEPARATOR")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDOMAINSEPARATOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3644e515.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (hostileToken *HostileToken) TryPackDOMAINSEPARATOR() ([]byte, error) {
+	return hostileToken.abi.Pack("DOMAIN_SEPARATOR")
+}
+
+// UnpackDOMAINSEPARATOR is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3644e515.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (hostileToken *HostileToken) UnpackDOMAINSEPARATOR(data []byte) ([32]byte, error) {
+	out, err := hostileToken.abi.Unpack("DOMAIN_SEPARATOR", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (hostileToken *HostileToken) PackAllowance(owner common.Address, spender common.Address) []byte {
+	enc, err := hostileToken.abi.Pack("allowance", owner, spender)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (hostileToken *HostileToken) TryPackAllowance(owner common.Address, spender common.Address) ([]byte, error) {
+	return hostileToken.abi.Pack("allowance", owner, spender)
+}
+
+// UnpackAllowance is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdd62ed3e.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (hostileToken *HostileToken) UnpackAllowance(data []byte) (*big.Int, error) {
+	out, err := hostileToken.abi.Unpack("allowance", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (hostileToken *HostileToken) PackApprove(spender common.Address, value *big.Int) []byte {
+	enc, err := hostileToken.abi.Pack("approve", spender, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (hostileToken *HostileToken) TryPackApprove(spender common.Address, value *big.Int) ([]byte, error) {
+	return hostileToken.abi.Pack("approve", spender, value)
+}
+
+// UnpackApprove is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x095ea7b3.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (hostileToken *HostileToken) UnpackApprove(data []byte) (bool, error) {
+	out, err := hostileToken.abi.Unpack("approve", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (hostileToken *HostileToken) PackBalanceOf(account common.Address) []byte {
+	enc, err := hostileToken.abi.Pack("balanceOf", account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (hostileToken *HostileToken) TryPackBalanceOf(account common.Address) ([]byte, error) {
+	return hostileToken.abi.Pack("balanceOf", account)
+}
+
+// UnpackBalanceOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x70a08231.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (hostileToken *HostileToken) UnpackBalanceOf(data []byte) (*big.Int, error) {
+	out, err := hostileToken.abi.Unpack("balanceOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function decimals() view returns(uint8)
+func (hostileToken *HostileToken) PackDecimals() []byte {
+	enc, err := hostileToken.abi.Pack("decimals")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function decimals() view returns(uint8)
+func (hostileToken *HostileToken) TryPackDecimals() ([]byte, error) {
+	return hostileToken.abi.Pack("decimals")
+}
+
+// UnpackDecimals is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x313ce567.
+//
+// Solidity: function decimals() view returns(uint8)
+func (hostileToken *HostileToken) UnpackDecimals(data []byte) (uint8, error) {
+	out, err := hostileToken.abi.Unpack("decimals", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (hostileToken *HostileToken) PackEip712Domain() []byte {
+	enc, err := hostileToken.abi.Pack("eip712Domain")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (hostileToken *HostileToken) TryPackEip712Domain() ([]byte, error) {
+	return hostileToken.abi.Pack("eip712Domain")
+}
+
+// UnpackEip712Domain is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x84b0196e.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (hostileToken *HostileToken) UnpackEip712Domain(data []byte) (Eip712DomainOutput, error) {
+	out, err := hostileToken.abi.Unpack("eip712Domain", data)
+	outstruct := new(Eip712DomainOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Fields = *abi.ConvertType(out[0], new([1]byte)).(*[1]byte)
+	outstruct.Name = *abi.ConvertType(out[1], new(string)).(*string)
+	outstruct.Version = *abi.ConvertType(out[2], new(string)).(*string)
+	outstruct.ChainId = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	outstruct.VerifyingContract = *abi.ConvertType(out[4], new(common.Address)).(*common.Address)
+	outstruct.Salt = *abi.ConvertType(out[5], new([32]byte)).(*[32]byte)
+	outstruct.Extensions = *abi.ConvertType(out[6], new([]*big.Int)).(*[]*big.Int)
+	return *outstruct, nil
+}
+
+// PackHooked is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c46092c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function hooked(address ) view returns(bool)
+func (hostileToken *HostileToken) PackHooked(arg0 common.Address) []byte {
+	enc, err := hostileToken.abi.Pack("hooked", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHooked is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c46092c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function hooked(address ) view returns(bool)
+func (hostileToken *HostileToken) TryPackHooked(arg0 common.Address) ([]byte, error) {
+	return hostileToken.abi.Pack("hooked", arg0)
+}
+
+// UnpackHooked is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8c46092c.
+//
+// Solidity: function hooked(address ) view returns(bool)
+func (hostileToken *HostileToken) UnpackHooked(data []byte) (bool, error) {
+	out, err := hostileToken.abi.Unpack("hooked", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (hostileToken *HostileToken) PackMint(to common.Address, amount *big.Int) []byte {
+	enc, err := hostileToken.abi.Pack("mint", to, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (hostileToken *HostileToken) TryPackMint(to common.Address, amount *big.Int) ([]byte, error) {
+	return hostileToken.abi.Pack("mint", to, amount)
+}
+
+// PackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function name() view returns(string)
+func (hostileToken *HostileToken) PackName() []byte {
+	enc, err := hostileToken.abi.Pack("name")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function name() view returns(string)
+func (hostileToken *HostileToken) TryPackName() ([]byte, error) {
+	return hostileToken.abi.Pack("name")
+}
+
+// UnpackName is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x06fdde03.
+//
+// Solidity: function name() view returns(string)
+func (hostileToken *HostileToken) UnpackName(data []byte) (string, error) {
+	out, err := hostileToken.abi.Unpack("name", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackNonces is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ecebe00.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function nonces(address owner) view returns(uint256)
+func (hostileToken *HostileToken) PackNonces(owner common.Address) []byte {
+	enc, err := hostileToken.abi.Pack("nonces", owner)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackNonces is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ecebe00.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function nonces(address owner) view returns(uint256)
+func (hostileToken *HostileToken) TryPackNonces(owner common.Address) ([]byte, error) {
+	return hostileToken.abi.Pack("nonces", owner)
+}
+
+// UnpackNonces is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7ecebe00.
+//
+// Solidity: function nonces(address owner) view returns(uint256)
+func (hostileToken *HostileToken) UnpackNonces(data []byte) (*big.Int, error) {
+	out, err := hostileToken.abi.Unpack("nonces", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackPermit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd505accf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (hostileToken *HostileToken) PackPermit(owner common.Address, spender common.Address, value *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) []byte {
+	enc, err := hostileToken.abi.Pack("permit", owner, spender, value, deadline, v, r, s)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPermit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd505accf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (hostileToken *HostileToken) TryPackPermit(owner common.Address, spender common.Address, value *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) ([]byte, error) {
+	return hostileToken.abi.Pack("permit", owner, spender, value, deadline, v, r, s)
+}
+
+// PackSetHooked is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe41ae5e5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setHooked(bool on) returns()
+func (hostileToken *HostileToken) PackSetHooked(on bool) []byte {
+	enc, err := hostileToken.abi.Pack("setHooked", on)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetHooked is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe41ae5e5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setHooked(bool on) returns()
+func (hostileToken *HostileToken) TryPackSetHooked(on bool) ([]byte, error) {
+	return hostileToken.abi.Pack("setHooked", on)
+}
+
+// PackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function symbol() view returns(string)
+func (hostileToken *HostileToken) PackSymbol() []byte {
+	enc, err := hostileToken.abi.Pack("symbol")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function symbol() view returns(string)
+func (hostileToken *HostileToken) TryPackSymbol() ([]byte, error) {
+	return hostileToken.abi.Pack("symbol")
+}
+
+// UnpackSymbol is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x95d89b41.
+//
+// Solidity: function symbol() view returns(string)
+func (hostileToken *HostileToken) UnpackSymbol(data []byte) (string, error) {
+	out, err := hostileToken.abi.Unpack("symbol", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (hostileToken *HostileToken) PackTotalSupply() []byte {
+	enc, err := hostileToken.abi.Pack("totalSupply")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (hostileToken *HostileToken) TryPackTotalSupply() ([]byte, error) {
+	return hostileToken.abi.Pack("totalSupply")
+}
+
+// UnpackTotalSupply is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x18160ddd.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (hostileToken *HostileToken) UnpackTotalSupply(data []byte) (*big.Int, error) {
+	out, err := hostileToken.abi.Unpack("totalSupply", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (hostileToken *HostileToken) PackTransfer(to common.Address, value *big.Int) []byte {
+	enc, err := hostileToken.abi.Pack("transfer", to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (hostileToken *HostileToken) TryPackTransfer(to common.Address, value *big.Int) ([]byte, error) {
+	return hostileToken.abi.Pack("transfer", to, value)
+}
+
+// UnpackTransfer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa9059cbb.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (hostileToken *HostileToken) UnpackTransfer(data []byte) (bool, error) {
+	out, err := hostileToken.abi.Unpack("transfer", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (hostileToken *HostileToken) PackTransferFrom(from common.Address, to common.Address, value *big.Int) []byte {
+	enc, err := hostileToken.abi.Pack("transferFrom", from, to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (hostileToken *HostileToken) TryPackTransferFrom(from common.Address, to common.Address, value *big.Int) ([]byte, error) {
+	return hostileToken.abi.Pack("transferFrom", from, to, value)
+}
+
+// UnpackTransferFrom is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x23b872dd.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (hostileToken *HostileToken) UnpackTransferFrom(data []byte) (bool, error) {
+	out, err := hostileToken.abi.Unpack("transferFrom", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// HostileTokenApproval represents a Approval event raised by the HostileToken contract.
+type HostileTokenApproval struct {
+	Owner   common.Address
+	Spender common.Address
+	Value   *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const HostileTokenApprovalEventName = "Approval"
+
+// ContractEventName returns the user-defined event name.
+func (HostileTokenApproval) ContractEventName() string {
+	return HostileTokenApprovalEventName
+}
+
+// UnpackApprovalEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Approval(address indexed owner, address indexed spender, uint256 value)
+func (hostileToken *HostileToken) UnpackApprovalEvent(log *types.Log) (*HostileTokenApproval, error) {
+	event := "Approval"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != hostileToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(HostileTokenApproval)
+	if len(log.Data) > 0 {
+		if err := hostileToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range hostileToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// HostileTokenEIP712DomainChanged represents a EIP712DomainChanged event raised by the HostileToken contract.
+type HostileTokenEIP712DomainChanged struct {
+	Raw *types.Log // Blockchain specific contextual infos
+}
+
+const HostileTokenEIP712DomainChangedEventName = "EIP712DomainChanged"
+
+// ContractEventName returns the user-defined event name.
+func (HostileTokenEIP712DomainChanged) ContractEventName() string {
+	return HostileTokenEIP712DomainChangedEventName
+}
+
+// UnpackEIP712DomainChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event EIP712DomainChanged()
+func (hostileToken *HostileToken) UnpackEIP712DomainChangedEvent(log *types.Log) (*HostileTokenEIP712DomainChanged, error) {
+	event := "EIP712DomainChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != hostileToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(HostileTokenEIP712DomainChanged)
+	if len(log.Data) > 0 {
+		if err := hostileToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range hostileToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// HostileTokenTransfer represents a Transfer event raised by the HostileToken contract.
+type HostileTokenTransfer struct {
+	From  common.Address
+	To    common.Address
+	Value *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const HostileTokenTransferEventName = "Transfer"
+
+// ContractEventName returns the user-defined event name.
+func (HostileTokenTransfer) ContractEventName() string {
+	return HostileTokenTransferEventName
+}
+
+// UnpackTransferEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Transfer(address indexed from, address indexed to, uint256 value)
+func (hostileToken *HostileToken) UnpackTransferEvent(log *types.Log) (*HostileTokenTransfer, error) {
+	event := "Transfer"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != hostileToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(HostileTokenTransfer)
+	if len(log.Data) > 0 {
+		if err := hostileToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range hostileToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (hostileToken *HostileToken) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ECDSAInvalidSignature"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackECDSAInvalidSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ECDSAInvalidSignatureLength"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackECDSAInvalidSignatureLengthError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ECDSAInvalidSignatureS"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackECDSAInvalidSignatureSError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ERC20InsufficientAllowance"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackERC20InsufficientAllowanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ERC20InsufficientBalance"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackERC20InsufficientBalanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ERC20InvalidApprover"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackERC20InvalidApproverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ERC20InvalidReceiver"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackERC20InvalidReceiverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ERC20InvalidSender"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackERC20InvalidSenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ERC20InvalidSpender"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackERC20InvalidSpenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ERC2612ExpiredSignature"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackERC2612ExpiredSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["ERC2612InvalidSigner"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackERC2612InvalidSignerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["InvalidAccountNonce"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackInvalidAccountNonceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["InvalidShortString"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackInvalidShortStringError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], hostileToken.abi.Errors["StringTooLong"].ID.Bytes()[:4]) {
+		return hostileToken.UnpackStringTooLongError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// HostileTokenECDSAInvalidSignature represents a ECDSAInvalidSignature error raised by the HostileToken contract.
+type HostileTokenECDSAInvalidSignature struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ECDSAInvalidSignature()
+func HostileTokenECDSAInvalidSignatureErrorID() common.Hash {
+	return common.HexToHash("0xf645eedf0193584640b6b90cb9477e4c95b98636c148a891d4c0a146dc46e75a")
+}
+
+// UnpackECDSAInvalidSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ECDSAInvalidSignature()
+func (hostileToken *HostileToken) UnpackECDSAInvalidSignatureError(raw []byte) (*HostileTokenECDSAInvalidSignature, error) {
+	out := new(HostileTokenECDSAInvalidSignature)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ECDSAInvalidSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenECDSAInvalidSignatureLength represents a ECDSAInvalidSignatureLength error raised by the HostileToken contract.
+type HostileTokenECDSAInvalidSignatureLength struct {
+	Length *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ECDSAInvalidSignatureLength(uint256 length)
+func HostileTokenECDSAInvalidSignatureLengthErrorID() common.Hash {
+	return common.HexToHash("0xfce698f7e8e5342cd615f641317bc45fe7e1e4a8b0a14dd1383ff8dc9c41917f")
+}
+
+// UnpackECDSAInvalidSignatureLengthError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ECDSAInvalidSignatureLength(uint256 length)
+func (hostileToken *HostileToken) UnpackECDSAInvalidSignatureLengthError(raw []byte) (*HostileTokenECDSAInvalidSignatureLength, error) {
+	out := new(HostileTokenECDSAInvalidSignatureLength)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ECDSAInvalidSignatureLength", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenECDSAInvalidSignatureS represents a ECDSAInvalidSignatureS error raised by the HostileToken contract.
+type HostileTokenECDSAInvalidSignatureS struct {
+	S [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ECDSAInvalidSignatureS(bytes32 s)
+func HostileTokenECDSAInvalidSignatureSErrorID() common.Hash {
+	return common.HexToHash("0xd78bce0cccb935155ed6428d1c13e50b7f3550fd2b66b9fe266006fea4a5e1eb")
+}
+
+// UnpackECDSAInvalidSignatureSError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ECDSAInvalidSignatureS(bytes32 s)
+func (hostileToken *HostileToken) UnpackECDSAInvalidSignatureSError(raw []byte) (*HostileTokenECDSAInvalidSignatureS, error) {
+	out := new(HostileTokenECDSAInvalidSignatureS)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ECDSAInvalidSignatureS", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenERC20InsufficientAllowance represents a ERC20InsufficientAllowance error raised by the HostileToken contract.
+type HostileTokenERC20InsufficientAllowance struct {
+	Spender   common.Address
+	Allowance *big.Int
+	Needed    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func HostileTokenERC20InsufficientAllowanceErrorID() common.Hash {
+	return common.HexToHash("0xfb8f41b23e99d2101d86da76cdfa87dd51c82ed07d3cb62cbc473e469dbc75c3")
+}
+
+// UnpackERC20InsufficientAllowanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func (hostileToken *HostileToken) UnpackERC20InsufficientAllowanceError(raw []byte) (*HostileTokenERC20InsufficientAllowance, error) {
+	out := new(HostileTokenERC20InsufficientAllowance)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ERC20InsufficientAllowance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenERC20InsufficientBalance represents a ERC20InsufficientBalance error raised by the HostileToken contract.
+type HostileTokenERC20InsufficientBalance struct {
+	Sender  common.Address
+	Balance *big.Int
+	Needed  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func HostileTokenERC20InsufficientBalanceErrorID() common.Hash {
+	return common.HexToHash("0xe450d38cd8d9f7d95077d567d60ed49c7254716e6ad08fc9872816c97e0ffec6")
+}
+
+// UnpackERC20InsufficientBalanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func (hostileToken *HostileToken) UnpackERC20InsufficientBalanceError(raw []byte) (*HostileTokenERC20InsufficientBalance, error) {
+	out := new(HostileTokenERC20InsufficientBalance)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ERC20InsufficientBalance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenERC20InvalidApprover represents a ERC20InvalidApprover error raised by the HostileToken contract.
+type HostileTokenERC20InvalidApprover struct {
+	Approver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func HostileTokenERC20InvalidApproverErrorID() common.Hash {
+	return common.HexToHash("0xe602df05cc75712490294c6c104ab7c17f4030363910a7a2626411c6d3118847")
+}
+
+// UnpackERC20InvalidApproverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func (hostileToken *HostileToken) UnpackERC20InvalidApproverError(raw []byte) (*HostileTokenERC20InvalidApprover, error) {
+	out := new(HostileTokenERC20InvalidApprover)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ERC20InvalidApprover", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenERC20InvalidReceiver represents a ERC20InvalidReceiver error raised by the HostileToken contract.
+type HostileTokenERC20InvalidReceiver struct {
+	Receiver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func HostileTokenERC20InvalidReceiverErrorID() common.Hash {
+	return common.HexToHash("0xec442f055133b72f3b2f9f0bb351c406b178527de2040a7d1feb4e058771f613")
+}
+
+// UnpackERC20InvalidReceiverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func (hostileToken *HostileToken) UnpackERC20InvalidReceiverError(raw []byte) (*HostileTokenERC20InvalidReceiver, error) {
+	out := new(HostileTokenERC20InvalidReceiver)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ERC20InvalidReceiver", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenERC20InvalidSender represents a ERC20InvalidSender error raised by the HostileToken contract.
+type HostileTokenERC20InvalidSender struct {
+	Sender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func HostileTokenERC20InvalidSenderErrorID() common.Hash {
+	return common.HexToHash("0x96c6fd1edd0cd6ef7ff0ecc0facdf53148dc0048b57fe58af65755250a7a96bd")
+}
+
+// UnpackERC20InvalidSenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func (hostileToken *HostileToken) UnpackERC20InvalidSenderError(raw []byte) (*HostileTokenERC20InvalidSender, error) {
+	out := new(HostileTokenERC20InvalidSender)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ERC20InvalidSender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenERC20InvalidSpender represents a ERC20InvalidSpender error raised by the HostileToken contract.
+type HostileTokenERC20InvalidSpender struct {
+	Spender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func HostileTokenERC20InvalidSpenderErrorID() common.Hash {
+	return common.HexToHash("0x94280d62c347d8d9f4d59a76ea321452406db88df38e0c9da304f58b57b373a2")
+}
+
+// UnpackERC20InvalidSpenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func (hostileToken *HostileToken) UnpackERC20InvalidSpenderError(raw []byte) (*HostileTokenERC20InvalidSpender, error) {
+	out := new(HostileTokenERC20InvalidSpender)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ERC20InvalidSpender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenERC2612ExpiredSignature represents a ERC2612ExpiredSignature error raised by the HostileToken contract.
+type HostileTokenERC2612ExpiredSignature struct {
+	Deadline *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC2612ExpiredSignature(uint256 deadline)
+func HostileTokenERC2612ExpiredSignatureErrorID() common.Hash {
+	return common.HexToHash("0x627913023c184eaad13735d5a3d2657ae76ec9a872a70e0fc57522ef1a114d58")
+}
+
+// UnpackERC2612ExpiredSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC2612ExpiredSignature(uint256 deadline)
+func (hostileToken *HostileToken) UnpackERC2612ExpiredSignatureError(raw []byte) (*HostileTokenERC2612ExpiredSignature, error) {
+	out := new(HostileTokenERC2612ExpiredSignature)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ERC2612ExpiredSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenERC2612InvalidSigner represents a ERC2612InvalidSigner error raised by the HostileToken contract.
+type HostileTokenERC2612InvalidSigner struct {
+	Signer common.Address
+	Owner  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC2612InvalidSigner(address signer, address owner)
+func HostileTokenERC2612InvalidSignerErrorID() common.Hash {
+	return common.HexToHash("0x4b800e463b323b1d856edf9dec70329a639d13874a57f5c28219ff57128756db")
+}
+
+// UnpackERC2612InvalidSignerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC2612InvalidSigner(address signer, address owner)
+func (hostileToken *HostileToken) UnpackERC2612InvalidSignerError(raw []byte) (*HostileTokenERC2612InvalidSigner, error) {
+	out := new(HostileTokenERC2612InvalidSigner)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "ERC2612InvalidSigner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenInvalidAccountNonce represents a InvalidAccountNonce error raised by the HostileToken contract.
+type HostileTokenInvalidAccountNonce struct {
+	Account      common.Address
+	CurrentNonce *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidAccountNonce(address account, uint256 currentNonce)
+func HostileTokenInvalidAccountNonceErrorID() common.Hash {
+	return common.HexToHash("0x752d88c0de02638abf10e8e31861e4c68dc1f3a1e7d840e580683f2c282bfc7a")
+}
+
+// UnpackInvalidAccountNonceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidAccountNonce(address account, uint256 currentNonce)
+func (hostileToken *HostileToken) UnpackInvalidAccountNonceError(raw []byte) (*HostileTokenInvalidAccountNonce, error) {
+	out := new(HostileTokenInvalidAccountNonce)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "InvalidAccountNonce", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenInvalidShortString represents a InvalidShortString error raised by the HostileToken contract.
+type HostileTokenInvalidShortString struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidShortString()
+func HostileTokenInvalidShortStringErrorID() common.Hash {
+	return common.HexToHash("0xb3512b0c6163e5f0bafab72bb631b9d58cd7a731b082f910338aa21c83d5c274")
+}
+
+// UnpackInvalidShortStringError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidShortString()
+func (hostileToken *HostileToken) UnpackInvalidShortStringError(raw []byte) (*HostileTokenInvalidShortString, error) {
+	out := new(HostileTokenInvalidShortString)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "InvalidShortString", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// HostileTokenStringTooLong represents a StringTooLong error raised by the HostileToken contract.
+type HostileTokenStringTooLong struct {
+	Str string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StringTooLong(string str)
+func HostileTokenStringTooLongErrorID() common.Hash {
+	return common.HexToHash("0x305a27a93f8e33b7392df0a0f91d6fc63847395853c45991eec52dbf24d72381")
+}
+
+// UnpackStringTooLongError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StringTooLong(string str)
+func (hostileToken *HostileToken) UnpackStringTooLongError(raw []byte) (*HostileTokenStringTooLong, error) {
+	out := new(HostileTokenStringTooLong)
+	if err := hostileToken.abi.UnpackIntoInterface(out, "StringTooLong", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketMetaData contains all meta data concerning the JobMarket contract.
+var JobMarketMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"contractIProviderRegistry\",\"name\":\"registry_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"internalType\":\"structJobMarket.Params\",\"name\":\"params_\",\"type\":\"tuple\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"AlreadyCommitted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"AlreadyDrawn\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"AlreadyReplica\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"AlreadyRevealed\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadBatch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadCid\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"field\",\"type\":\"bytes32\"}],\"name\":\"BadParams\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"field\",\"type\":\"bytes32\"}],\"name\":\"BadRequest\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"CommitmentMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"JobFull\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotCommitted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotDrawn\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPanelMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotProvider\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"}],\"name\":\"PanelNotReady\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"bits\",\"type\":\"uint8\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"SafeCastOverflowedUintDowncast\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"SelfChallenge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"StaleJobRecord\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"time\",\"type\":\"uint256\"}],\"name\":\"TooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"time\",\"type\":\"uint256\"}],\"name\":\"TooLate\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"UnknownJob\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"WrongReplicaMode\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"WrongStatus\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"anchorBlock\",\"type\":\"uint64\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ChallengeOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"enumJobMarket.Outcome\",\"name\":\"outcome\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"agree\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"disagree\",\"type\":\"uint8\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ChallengeResolved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"enumJobMarket.SlashReason\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"CollateralSlashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Credited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"anchorBlock\",\"type\":\"uint64\"}],\"name\":\"DrawReanchored\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"FeesWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"JobAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"paid\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"fee\",\"type\":\"uint256\"}],\"name\":\"JobFinalized\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"JobPosted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"}],\"name\":\"JobReclaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"}],\"name\":\"JobTimedOut\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"PanelCommitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"}],\"name\":\"PanelRevealed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Params\",\"name\":\"params\",\"type\":\"tuple\"}],\"name\":\"ParamsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"}],\"name\":\"ReplicaAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"agreed\",\"type\":\"bool\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ReplicasResolved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ResultCommitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TreasuryCredited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"}],\"name\":\"TreasurySet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address[]\",\"name\":\"verifiers\",\"type\":\"address[]\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"commitBy\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"revealBy\",\"type\":\"uint64\"}],\"name\":\"VerifiersDrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"DRAW_ATTEMPTS_PER_SEAT\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_BATCH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_CID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_FEE_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_JOB_SPAN\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_REPLICAS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_VERIFIERS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_WINDOW\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MIN_WINDOW\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"REPLICAS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VERIFIERS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"acceptJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"balances\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"challenge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"challengeInfo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"anchorBlock\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"claimTimeout\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"commitReplica\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"}],\"name\":\"commitResult\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"commitVote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"commitmentFor\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"drawVerifiers\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"finalize\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256[]\",\"name\":\"ids\",\"type\":\"uint256[]\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job[]\",\"name\":\"jobs\",\"type\":\"tuple[]\"}],\"name\":\"finalizeBatch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"getMember\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"}],\"internalType\":\"structJobMarket.Member\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"}],\"name\":\"getPanel\",\"outputs\":[{\"components\":[{\"internalType\":\"uint8\",\"name\":\"target\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"size\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"committed\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"revealed\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"closed\",\"type\":\"bool\"},{\"internalType\":\"uint64\",\"name\":\"commitBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"revealBy\",\"type\":\"uint64\"}],\"internalType\":\"structJobMarket.Panel\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"hashJob\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"jobCount\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"jobHash\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"id\",\"type\":\"uint32\"}],\"name\":\"params\",\"outputs\":[{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"internalType\":\"structJobMarket.Params\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"paramsId\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"}],\"internalType\":\"structJobMarket.JobRequest\",\"name\":\"req\",\"type\":\"tuple\"}],\"name\":\"postJob\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"}],\"internalType\":\"structJobMarket.JobRequest\",\"name\":\"req\",\"type\":\"tuple\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"internalType\":\"structJobMarket.Permit\",\"name\":\"permit\",\"type\":\"tuple\"}],\"name\":\"postJobWithPermit\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"reclaim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractIProviderRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"resolveChallenge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"resolveReplicas\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"revealReplica\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"revealVote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"internalType\":\"structJobMarket.Params\",\"name\":\"params_\",\"type\":\"tuple\"}],\"name\":\"setParams\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"}],\"name\":\"setTreasury\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasury\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasuryAccrued\",\"outputs\":[{\"internalType\":\"uint96\",\"name\":\"\",\"type\":\"uint96\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdrawFees\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "6b1669be1c13ad1db45e7bcfc786c15632",
+	Bin: "0x60c0604052346107f757604051615aec38819003601f8101601f191683016001600160401b038111848210176107fb57839282916040528339810103906101e082126107f75780516001600160a01b03811681036107f7576020820151926001600160a01b03841684036107f7576100796040840161080f565b936101606100896060860161080f565b92607f1901126107f7576040519361016085016001600160401b038111868210176107fb576040526100bd60808201610823565b85526100cb60a08201610837565b60208601526100dc60c08201610837565b60408601526100ed60e08201610837565b606086015261010081015160ff811681036107f757610171916101c091608088015261011c6101208201610846565b60a088015261012e6101408201610846565b60c08801526101406101608201610846565b60e08801526101526101808201610846565b6101008801526101656101a08201610823565b61012088015201610823565b6101408501526001600160a01b038516156107e4576001545f80546001600160a01b039788166001600160a01b03198216811783556040519893969390929116907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a36001600160a01b0381161580156107d3575b80156107c2575b6107b35760805260a052600280546001600160a01b0319166001600160a01b039290921691821790557f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f5f80a26103e861ffff602084015116116107955761ffff60408301511661ffff6060840151168101809111610607576127101061077457608082015160ff8116908115918215610769575b50811561075d575b5061073c576102a463ffffffff60a084015116610857565b15610712576102bc63ffffffff60c084015116610857565b156106ea576102d463ffffffff60e084015116610857565b156106c2576102ed63ffffffff61010084015116610857565b1561068f576101208201516001600160601b03161561066a576101408201516001600160601b0316156106405781516001600160601b03161561061b5760018160e01c019263ffffffff8411610607577f99e709ba501901cd80c5d864052ad36169659433a9f9504362c57dc7c9be8462926101609263ffffffff86169563ffffffff60e01b9060e01b1690600160a01b600160e01b031617600155845f52600560205260405f206001808060601b038351169180546dffff000000000000000000000000602086015160601b1661ffff60701b604087015160701b169061ffff60801b606088015160801b169160ff60901b608089015160901b1663ffffffff60981b60a08a015160981b169263ffffffff60b81b60c08b015160b81b169463ffffffff60d81b60e08c015160d81b169663ffffffff60d81b19948b63ffffffff60b81b199463ffffffff60981b199360ff60901b199261ffff60801b19918f8060801b0319161716171617161716171617171781550163ffffffff61010084015116815490640100000000600160801b0361012086015160201b1690600160801b600160e01b0361014087015160801b169263ffffffff60e01b161717179055825261ffff602082015116602083015261ffff604082015116604083015261ffff606082015116606083015260ff608082015116608083015263ffffffff60a08201511660a083015263ffffffff60c08201511660c083015263ffffffff60e08201511660e083015263ffffffff6101008201511661010083015260018060601b036101208201511661012083015261014060018060601b0391015116610140820152a2604051615274908161087882396080518181816102590152818161105601528181611f6b015281816125d901528181612cf60152612d67015260a051818181610bb201528181610c580152818161152f0152818161160501528181611caf01528181611e6a015281816124060152818161300f0152818161321301528181613bde01528181613cd101528181613fae015281816140030152818161444501528181614ba20152818161502801526151030152f35b634e487b7160e01b5f52601160045260245ffd5b639e321b1360e01b5f9081526c1b5a5b90dbdb1b185d195c985b609a1b600452602490fd5b639e321b1360e01b5f908152711d995c9a599a595c90dbdb1b185d195c985b60721b600452602490fd5b639e321b1360e01b5f9081526c18da185b1b195b99d9509bdb99609a1b600452602490fd5b639e321b1360e01b5f527f7265706c69636152657665616c57696e646f770000000000000000000000000060045260245ffd5b639e321b1360e01b5f9081526f766f746552657665616c57696e646f7760801b600452602490fd5b639e321b1360e01b5f9081526f766f7465436f6d6d697457696e646f7760801b600452602490fd5b639e321b1360e01b5f908152716d696e4368616c6c656e676557696e646f7760701b600452602490fd5b639e321b1360e01b5f9081526876657269666965727360b81b600452602490fd5b6001915016155f61028c565b600f1091505f610284565b639e321b1360e01b5f9081526872657761726442707360b81b600452602490fd5b639e321b1360e01b5f9081526566656542707360d01b600452602490fd5b63d92e233d60e01b5f5260045ffd5b506001600160a01b038316156101ef565b506001600160a01b038216156101e8565b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b634e487b7160e01b5f52604160045260245ffd5b51906001600160a01b03821682036107f757565b51906001600160601b03821682036107f757565b519061ffff821682036107f757565b519063ffffffff821682036107f757565b63ffffffff166004811015908161086c575090565b62278d00915011159056fe60c0806040526004361015610012575f80fd5b5f905f3560e01c908163052583761461342757508063202f1e1b146132c15780632730098d146130ed57806327e235e3146130b45780632920596114612f305780632a615ffc14612dd65780633366eb6e14612d8b5780633b5ad34314612d295780633ccfd60b14612c8957806340136a7314612b235780634172b17a1461260c578063476343ee1461257457806349df26fe146125585780634c5d8a0f1461252e57806352b65c4b1461063a5780635b766a7214612305578063603e2d5b146122db57806361d027b3146122b25780636216b922146120e457806366b17495146120c85780636b8b444e1461067f578063715018a6146120635780637925492014611f3a578063792f8b5b14611f1e57806379ba509714611e995780637b10399914611e5457806380a5877c14611bf057806386ac6c4c1461185557806388802a41146118265780638b293d2e146117d65780638da5cb5b146117af57806391cbf1c6146112d0578063950bff9f146112b4578063a82da60d14611298578063acf9fdfc14611100578063b1894a2314610eb6578063b727c89714610e95578063bdc7930c14610938578063cc27900914610917578063cf2a01b0146106ba578063d55be8c61461069d578063deb966341461067f578063e30c397814610656578063e9819d3a1461063a578063ea95bb1b146105a0578063f0f4426014610527578063f2fde38b146104ba578063f57325681461038f578063f6866b911461028b5763fc0c546a14610244575f80fd5b346102885780600319360112610288576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b80fd5b503461028857604036600319011261028857604060e09160ff6102ac613546565b8260c085516102ba81613470565b82815282602082015282878201528260608201528260808201528260a082015201521660043560011b1781526006602052206001600160401b036040519161030183613470565b548160ff8216938481526020810160ff8460081c16815260ff60408301818660101c168152816060850191818860181c168352816080870195818a60201c16151587528860c060a08a0199828d60281c168b52019a60681c168a526040519b8c52511660208b015251166040890152511660608701525115156080860152511660a0840152511660c0820152f35b50346102885760203660031901126102885760043563ffffffff81168091036104b657816040916104b29361014084516103c881613440565b82815282602082015282868201528260608201528260808201528260a08201528260c08201528260e08201528261010082015282610120820152015281526005602052206001600160601b0360016040519261042384613440565b63ffffffff8154848116865261ffff8160601c16602087015261ffff8160701c16604087015261ffff8160801c16606087015260ff8160901c166080870152818160981c1660a0870152818160b81c1660c087015260d81c1660e0850152015463ffffffff8116610100840152818160201c1661012084015260801c1661014082015260405191829182613763565b0390f35b5080fd5b5034610288576020366003190112610288576104d46134e3565b6104dc614b60565b600180546001600160a01b0319166001600160a01b0392831690811790915582549091167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227008380a380f35b5034610288576020366003190112610288576105416134e3565b610549614b60565b6001600160a01b0316801561059157600280546001600160a01b031916821790557f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f8280a280f35b63d92e233d60e01b8252600482fd5b503461028857606036600319011261028857604060609160ff6105c1613546565b828480516105ce8161348b565b82815282602082015201521660043560011b17815260076020528181206044358252602052206040516106008161348b565b60018060a01b0382541691828252604060026001830154926020850193845201549201918252604051928352516020830152516040820152f35b5034610288578060031936011261028857602060405160048152f35b50346102885780600319360112610288576001546040516001600160a01b039091168152602090f35b5034610288578060031936011261028857602060405162278d008152f35b503461028857806003193601126102885760206040516103e88152f35b5034610288576106c936613708565b94939190926106d661416d565b8260011b80865260066020526040862090815460ff8160201c168015610909575b80156108f7575b80156108e4575b6108cd5760ff8160081c1660ff8260101c1610806108b7575b610899576001600160401b039060681c1680421161088757508652600760205260ff60408720921691828752602052604086209660018060a01b03885416330361087457600188015497881561086557600201978854610856578615801561084c575b61083d576107a461079336898861380d565b602081519101209283338b8a6139e5565b0361082e577ff82544e34279a5374dadecf73e2e63aa02a2093dc1b0ee24f3c3113cacf306b49495969755805463ff0000006107e560ff8360181c16613a77565b60181b169063ff00000019161790556108186040519283928884526020840152606060408401523396606084019161385c565b0390a3805f5160206152485f395f51905f525d80f35b635054097b60e01b8752600487fd5b63329c672560e21b8852600488fd5b5060808711610781565b63a89ac15160e01b8852600488fd5b63205e472d60e21b8852600488fd5b6339cf113760e01b875233600452602487fd5b63348f2b4160e11b8852600452602487fd5b630a8d68c960e21b885260281c6001600160401b0316600452602487fd5b506001600160401b038160281c1642111561071e565b60448887638175014f60e01b825260045280602452fd5b5060ff8160081c1660ff85161015610705565b5060ff811660ff8260081c16106106fe565b5060ff8160081c16156106f7565b5034610288578060031936011261028857602060025460a01c604051908152f35b5034610288576102003660031901126102885760043561095736613564565b61095f61416d565b61096981836141fb565b600160ff6101808301511614610e81578160011b908184526006602052604084209182549060ff8216918260ff8260081c16108015610e74575b610e5d578260ff8260181c161080610e47575b610e2957508591826109c78261374c565b6109d460405191826134c2565b828152601f196109e38461374c565b01366020830137885b838110610dfb5750885b838110610d745750508360011b84810460021485151715610d60578210958615610d3e5764010000000064ff00000000198254161790558060a086015260ff84166101a08601526001600160401b03421661010086015260036101c08601526101e08520878952600360205260408920555b8515610d2757906001600160601b03885b1692861592895b838110610b03578a8a7fca288640796bc5dc600c241601c32130de373e381ee16546888159174f4deda36102208c610ae68d8d610ac68e60018060a01b03845116614249565b8315610afa5760ff905b604051948552166020840152604083019061387c565ba2805f5160206152485f395f51905f525d80f35b5060ff87610ad0565b828b52600760205260408b20818c526020528a6040812096600260018060a01b038954169801548b80610d1e575b610d125787610ce9575b15978c8b8a8015610ce2575b15610c4c57905f5160206152285f395f51905f526040610b776060869501966001600160601b0388511690613976565b9c6001600160601b03875116905f14610c455760025b8251918252610b9b81613852565b6020820152a36001600160601b0360018060a01b037f00000000000000000000000000000000000000000000000000000000000000001692511690823b15610c4157610c0292849283604051809681958294630bfac59960e41b8452309160048501613997565b03925af18015610c3657610c1d575b50506001905b01610a80565b81610c27916134c2565b610c32578a5f610c11565b8a80fd5b6040513d84823e3d90fd5b8380fd5b6001610b8d565b505060608b01519198507f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316916001600160601b0316823b15610c4157610cb492849283604051809681958294637eee288d60e01b8452600484016139c2565b03925af18015610c3657610ccd575b5050600190610c17565b81610cd7916134c2565b610c32578a5f610cc3565b508d610b47565b8583526007602052604083208484526020525f6002604085208281558260018201550155610b3b565b50965050600190610c17565b50848114610b31565b6001600160601b0380602087015116929192610a79565b5082885260066020528760408120558688526003602052876040812055610a68565b634e487b7160e01b89526011600452602489fd5b610d7e8183613a89565b5115610df357898a5b858110610dbb5750868111610da2575b506001905b016109f6565b925094506001610db28683613a89565b51929590610d97565b610dc58185613a89565b51610dd08486613a89565b5114610ddf575b600101610d87565b90610deb60019161414c565b919050610dd7565b600190610d9c565b600190858b52600760205260408b20818c52602052600260408c200154610e228285613a89565b52016109ec565b630a8d68c960e21b875260681c6001600160401b0316600452602486fd5b506001600160401b038160681c164211156109b6565b60448787638175014f60e01b825260045280602452fd5b5060ff8160201c166109a3565b63c06ad2e360e01b83526004829052602483fd5b5034610288578060031936011261028857602060015460e01c604051908152f35b5034610288576102003660031901126102885760043590610ed636613564565b91610edf61416d565b610ee98382614e98565b6101c083018051610ef981613852565b80610f05600392613852565b036110c257610f2e6001600160401b036101008601511663ffffffff6101208701511690613976565b804210156110b05750610f42338584614e0f565b6110a15763ffffffff61014085015116835260056020526001600160601b03600160408520015460201c16916001430180431161108d5761107a949560046001600160401b0361102b931694604051610f9a8161348b565b338152602080820189815260408084018a8152898e5260088452818e209451925160a01b6001600160a01b0319166001600160a01b03939093169290921784559051600193909301805467ffffffffffffffff19166001600160401b039490941693909317909255929091526101e08320858a5260038352818a20558051878152918201959095529384019061387c565b7f187950bdb354f5ce0ac6b1b8df385ffb18b011bdcff87d0e16dc7faf2c89c3216102203393a330337f0000000000000000000000000000000000000000000000000000000000000000614a76565b805f5160206152485f395f51905f525d80f35b634e487b7160e01b85526011600452602485fd5b63706cd38160e01b8352600483fd5b63348f2b4160e11b8452600452602483fd5b6044935051906110d182613852565b63a5d15e1f60e01b83526004526110e781613852565b602452fd5b634e487b7160e01b5f52602160045260245ffd5b50346102885761110f366136e4565b61111a92919261416d565b8160011b80855260066020526040852090815460ff8160201c16801561128a575b8015611278575b8015611265575b61124e576001600160401b039060281c1680421161123c57508552600760205260ff604086209416938486526020526040852060018060a01b03815416330361122957600101805461121a57821561120b57829055805462ff00006111b360ff8360101c16613a77565b60101b169062ff0000191617905560405192848452602084015260408301527f276e9e32c88dc94e5558bd81f5392a77d4eccdcbf262a96c0288fb82762cf97a60603393a3805f5160206152485f395f51905f525d80f35b635054097b60e01b8652600486fd5b6317fd8aab60e31b8652600486fd5b6339cf113760e01b865233600452602486fd5b63348f2b4160e11b8752600452602486fd5b60448786638175014f60e01b825260045280602452fd5b5060ff8160081c1660ff87161015611149565b5060ff811660ff8260081c1610611142565b5060ff8160081c161561113b565b5034610288578060031936011261028857602060405160808152f35b5034610288578060031936011261028857602060405160648152f35b503461028857610200366003190112610288576112ec36613564565b6112f461416d565b61130081600435614222565b6001600435811b1782526006602052604082206040519061132082613470565b5460ff81168252602082019160ff8260081c16835260ff8260101c166040820152606081019060ff8360181c16825260ff8360201c16151560808201526001600160401b0360c0818560281c16928360a0820152019360681c168352156117a05760ff90511660ff835116118061178c575b611770575060ff906001600435811b1784526006602052836040812055511690828390845b84811061170e57508060011b818104600214821517156116fa578410156116d357845b6113e983838387600435614c21565b61014086015163ffffffff168852600560205260408820600101546003841015978993909160801c6001600160601b031690845b8381106114b2575050505061143a9161143591613976565b61454d565b6040519461149e57845260ff908116602085015216604083015261146290606083019061387c565b7f723d66ba78ad43af6e12cdceca03d466656132a58fc4c45a33a06f95d41ddccf61024060043592a2805f5160206152485f395f51905f525d80f35b634e487b7160e01b86526021600452602486fd5b6001600435811b178c52600760205260408c20818d5260205260408c208c8c5f600260408160018060a01b03875416960154946001600435811b17815260076020528181208882526020522082815582600182015501556116bf578d9190896116925760a08d015181145b156115c4575061152d8482614249565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316803b156115c057604051637eee288d60e01b81526001600160a01b039290921660048301526024820186905282908290604490829084905af18015610c36576115a7575b50506001905b0161141d565b816115b1916134c2565b6115bc578b5f61159b565b8b80fd5b8280fd5b97856115cf91613976565b971561168a578060035b604051908782526115e981613852565b60208201525f5160206152285f395f51905f52604060043592a37f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031690813b156115c0578291606483926040519485938492630bfac59960e41b845260048401528a60248401523060448401525af18015610c3657611675575b50506001906115a1565b8161167f916134c2565b6115bc578b5f61166b565b8060046115d9565b9c50819c60018a145f146116b757801515811561151d575060a08d015181141561151d565b80151561151d565b634e487b7160e01b8e52602160045260248efd5b8160011b828104600214831517156116fa578410156116f35760016113da565b60026113da565b634e487b7160e01b86526011600452602486fd5b906001600435811b178652600760205260408620828752602052600260408720015480156117665760a0850151036117535761174b60019161414c565b915b016113b7565b909161176060019161414c565b9261174d565b509060019061174d565b51630a8d68c960e21b84526001600160401b0316600452602483fd5b506001600160401b03815116421115611392565b6361ee4f6b60e11b8552600485fd5b5034610288578060031936011261028857546040516001600160a01b039091168152602090f35b503461028857602036600319011261028857604060609160043581526008602052206001600160401b0360018254920154166040519160018060a01b038116835260a01c60208301526040820152f35b5034610288576102003660031901126102885761107a61184536613564565b61184d61416d565b600435613ae1565b5034610288576040366003190112610288576004356001600160401b0381116104b657366023820112156104b6578060040135906001600160401b0382116115c0576024810190602436918460051b0101116115c0576024356001600160401b038111610c415736602382011215610c415780600401356118d58161374c565b916118e360405193846134c2565b81835260246101e060208501930282010190368211611bec57602401915b818310611aba5750505061191361416d565b80518314801590611ab2575b8015611aa8575b611a9957919083849385928694875b81811061194c578861107a88611435898c8a614b86565b6119598185989798613a89565b51956119708761196a848688613ab1565b356142a1565b600160ff6101808901511603611a7a576040870180516001600160a01b0390811690881603611a59575b60208801516001600160601b03169161016089015161ffff1661ffff166119c1908461415a565b6127109004996119d28b809561432d565b9b8c6119dd91613976565b99606001516001600160601b03166119f491613976565b996119fe91613976565b99611a0a848688613ab1565b91516040805192835260208301949094526001600160a01b0316929135917fdf01715a9cfc8c90fe891520a6f187c447c74181a4e015fbe9e628467a9071f691a36001905b0196959496611935565b979098611a669296614b86565b60018060a01b03865116938897899761199a565b979590611a94600192611a8e838688613ab1565b3561433a565b611a4f565b6321af709760e21b8452600484fd5b5060648311611926565b50821561191f565b6101e083360312611bec5760405190611ad2826134a6565b611adb846134f9565b8252611ae96020850161350d565b6020830152611afa604085016134f9565b6040830152611b0b6060850161350d565b60608301526080840135608083015260a084013560a0830152611b3060c08501613521565b60c0830152611b4160e08501613521565b60e0830152611b536101008501613521565b610100830152611b666101208501613535565b610120830152611b796101408501613535565b61014083015261016084013561ffff81168103611be857610160830152611ba36101808501613556565b610180830152611bb66101a08501613556565b6101a08301526101c0840135906006821015611be457826020926101c06101e0950152815201920191611901565b8880fd5b5f80fd5b8680fd5b5034610288576102003660031901126102885760043590611c1036613564565b611c1861416d565b611c2281846141fb565b6001600160401b0360c082015116804211611e42575061018081015160ff16600103611d3f57819233604083015260026101c08301526101e082208184526003602052604084205560405190611c78828461387c565b7fd67e33b3d1b8e2cdf9e12dbd73ec0a16a1c2b4eabaf682625bc1a91f66cc63dc6101e03393a35b606001516001600160601b03167f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316803b15611d3b5760405163282d3fdf60e01b81529183918391829084908290611d049033600484016139c2565b03925af18015610c3657611d26575b505f5160206152485f395f51905f525d80f35b81611d30916134c2565b61028857805f611d13565b5050fd5b8260011b8083526006602052604083209384549160ff808460081c169316831015611e2e57845b838110611dec57508452600760209081526040808620848752909152842080546001600160a01b031916331790559293849390611dbb90611da684613a77565b61ff0082549160081b169061ff001916179055565b6040519182527f9adedb3b5390c43584fef0990a4be0a0044215b1b09fdacc34a3d1e088d817ad60203393a3611ca0565b8186526007602090815260408088208389529091528620546001600160a01b03163314611e1b57600101611d66565b631b4b3b4b60e11b865233600452602486fd5b6383de582960e01b85526004829052602485fd5b63348f2b4160e11b8352600452602482fd5b50346102885780600319360112610288576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b5034610288578060031936011261028857600154336001600160a01b0390911603611f0b57600180546001600160a01b0319908116909155815433918116821783556001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08380a380f35b63118cdaa760e01b815233600452602490fd5b5034610288578060031936011261028857602090604051908152f35b503461028857366003190161016081126104b65760e0136102885760803660e319011261028857611f6961416d565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03811682611f9d613a61565b610104359260ff841693848103610c415750803b156115c0576001600160601b03918360e492604051968795869463d505accf60e01b86523360048701523060248701521660448501528435606485015260848401526101243560a48401526101443560c48401525af161204e575b5060209161203761201b6145d8565b926001600160601b0361202c613a61565b169030903390614a76565b5f5160206152485f395f51905f525d604051908152f35b6120598380926134c2565b6104b6575f61200c565b503461028857806003193601126102885761207c614b60565b600180546001600160a01b03199081169091558154908116825581906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08280a380f35b50346102885780600319360112610288576020604051600f8152f35b5034610288576120f336613708565b949391909261210061416d565b600183811b1780865260066020526040862090815460ff8160201c1680156122a4575b8015612292575b801561227f575b6122665760ff8160081c1660ff8260101c161080612250575b610899576001600160401b039060681c1680421161088757508652600760205260ff60408720921691828752602052604086209660018060a01b038854163303610874576001880154978815610865576002019788546108565786158015612246575b61083d576121d16121bf36898861380d565b6020815191012092833360018a6139e5565b0361082e577ff82544e34279a5374dadecf73e2e63aa02a2093dc1b0ee24f3c3113cacf306b49495969755805463ff00000061221260ff8360181c16613a77565b60181b169063ff0000001916179055610818604051928392600184526020840152606060408401523396606084019161385c565b50608087116121ad565b506001600160401b038160281c1642111561214a565b638175014f60e01b885260048690526001602452604488fd5b5060ff8160081c1660ff85161015612131565b5060ff811660ff8260081c161061212a565b5060ff8160081c1615612123565b50346102885780600319360112610288576002546040516001600160a01b039091168152602090f35b50346102885760203660031901126102885760406020916004358152600383522054604051908152f35b5034610288576102003660031901126102885760043561232436613564565b9061232d61416d565b61233782826141fb565b6001600160401b0360c0830151168042111561251c5750600160ff61018084015116116123de575b80835260036020528260408120557f9bc3ef4149d5daa6e6dd1876abd577e27d35b3f63ada74617b1ea5a97b57bad860206001600160601b0360018060a01b03855116946123b4838201968388511690614249565b519451604051911681526001600160a01b0390941693a3805f5160206152485f395f51905f525d80f35b8060011b8084526006602052604084205460ff808260081c16911681146125085760608401857f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316815b84811061244d57505091505052600660205282604081205561235f565b85835260076020908152604080852083865290915283205484516001600160601b0316906001600160a01b0316833b1561250457604051637eee288d60e01b8152918591839182916124a39190600484016139c2565b038183875af19081156124f95784916124e4575b509086600192526007602052604084208185526020525f6002604086208281558285820155015501612430565b816124ee916134c2565b6115c057825f6124b7565b6040513d86823e3d90fd5b8480fd5b6383de582960e01b85526004839052602485fd5b630a8d68c960e21b8452600452602483fd5b503461028857806003193601126102885760206001600160401b0360015460a01c16604051908152f35b5034610288578060031936011261028857602060405160018152f35b503461028857806003193601126102885761258d61416d565b6002548060a01c9081156125fd579061107a9160018060a01b031680600255807fc0819c13be868895eb93e40eaceb96de976442fa1d404e5c55f14bb65a8c489a6020604051858152a27f0000000000000000000000000000000000000000000000000000000000000000614b08565b630686827b60e51b8352600483fd5b50346102885761016036600319011261028857612627614b60565b60405161263381613440565b6004356001600160601b03811681036115c05781526024359061ffff821691828103610c4157602082019081526044359261ffff8416840361250457604083019384526064359061ffff82168203612b1f576060840191825260843560ff81168103611bec576080850190815260a4359263ffffffff84168403612b1b5760a0860193845260c43563ffffffff81168103611be45760c0870190815260e4359063ffffffff82168203612b175760e08801918252610104359663ffffffff88168803610c3257610100890197885261012435966001600160601b03881688036115bc576101208a0197885261014435966001600160601b0388168803612b13576103e8906101408c0198895211612af75761271061275c61ffff8d511661ffff88511690613976565b11612ad857855160ff8116908115918215612acd575b508115612ac1575b50612aa25761278f63ffffffff825116614edf565b15612a7a576127a463ffffffff845116614edf565b15612a54576127b963ffffffff855116614edf565b15612a2e576127ce63ffffffff8a5116614edf565b15612a05576001600160601b03885116156129e2576001600160601b03875116156129ba576001600160601b038a511615612997576001549a60018c60e01c019b63ffffffff8d116129835763ffffffff8d169c63ffffffff60e01b9060e01b1690600160e01b6001900316176001558b8d52600560205260408d20968b516001600160601b03169388549061ffff60601b905160601b169261ffff60701b905160701b169761ffff60801b905160801b169160ff60901b905160901b169363ffffffff60981b905160981b169563ffffffff60b81b905160b81b169663ffffffff60d81b905160d81b169763ffffffff60d81b199563ffffffff60b81b199463ffffffff60981b199360ff60901b199261ffff60801b19916fffffffffffffffffffffffffffffffff1916171617161716171617161717178155600101925163ffffffff168354925160201b6fffffffffffffffffffffffff0000000016916001600160601b0360801b905160801b169263ffffffff60e01b16171717905560405161295c819282613763565b037f99e709ba501901cd80c5d864052ad36169659433a9f9504362c57dc7c9be846291a280f35b634e487b7160e01b8e52601160045260248efd5b639e321b1360e01b8c526c1b5a5b90dbdb1b185d195c985b609a1b60045260248cfd5b639e321b1360e01b8c52711d995c9a599a595c90dbdb1b185d195c985b60721b60045260248cfd5b639e321b1360e01b8c526c18da185b1b195b99d9509bdb99609a1b60045260248cfd5b639e321b1360e01b8c52727265706c69636152657665616c57696e646f7760681b60045260248cfd5b639e321b1360e01b8c526f766f746552657665616c57696e646f7760801b60045260248cfd5b639e321b1360e01b8c526f766f7465436f6d6d697457696e646f7760801b60045260248cfd5b639e321b1360e01b8c52716d696e4368616c6c656e676557696e646f7760701b60045260248cfd5b639e321b1360e01b8c526876657269666965727360b81b60045260248cfd5b6001915016155f61277a565b600f1091505f612772565b639e321b1360e01b8c526872657761726442707360b81b60045260248cfd5b639e321b1360e01b8c526566656542707360d01b60045260248cfd5b8c80fd5b8980fd5b8780fd5b8580fd5b5034610288576101e03660031901126102885760405190612b43826134a6565b6004356001600160a01b03811681036104b65782526024356001600160601b03811681036104b65760208301526044356001600160a01b03811681036104b65760408301526064356001600160601b03811681036104b6576060830152608435608083015260a43560a083015260c4356001600160401b03811681036104b65760c083015260e4356001600160401b03811681036104b65760e0830152610104356001600160401b03811681036104b6576101008301526101243563ffffffff811681036104b6576101208301526101443563ffffffff811681036104b6576101408301526101643561ffff811681036104b6576101608301526101843560ff811681036104b6576101808301526101a43560ff811681036104b6576101a08301526101c4359060068210156102885760206101e084846101c082015220604051908152f35b5034610288578060031936011261028857612ca261416d565b338152600460205260408120548015612d1a5761107a9033835260046020528260408120556040518181527f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d560203392a2337f0000000000000000000000000000000000000000000000000000000000000000614b08565b630686827b60e51b8252600482fd5b50346102885760e036600319011261028857602090612d4661416d565b612d4e6145d8565b906120376001600160601b03612d62613a61565b1630337f0000000000000000000000000000000000000000000000000000000000000000614a76565b50346102885760a036600319011261028857612da5613546565b604435916001600160a01b0383168303610288576020612dce60843560643586866004356139e5565b604051908152f35b503461028857612de5366136e4565b612df092919261416d565b600182811b1780855260066020526040852090815460ff8160201c168015612f22575b8015612f10575b8015612efd575b612ee4576001600160401b039060281c1680421161123c57508552600760205260ff604086209416938486526020526040852060018060a01b03815416330361122957600101805461121a57821561120b57829055805462ff0000612e8b60ff8360101c16613a77565b60101b169062ff000019161790556040519260018452602084015260408301527f276e9e32c88dc94e5558bd81f5392a77d4eccdcbf262a96c0288fb82762cf97a60603393a3805f5160206152485f395f51905f525d80f35b638175014f60e01b875260048590526001602452604487fd5b5060ff8160081c1660ff87161015612e21565b5060ff811660ff8260081c1610612e1a565b5060ff8160081c1615612e13565b5034610288576102003660031901126102885780600435612f5036613564565b612f5861416d565b612f6281836142a1565b61018081015160ff166001036130a4576001600160601b03602082015116612fa3612710612f9b61ffff8061016087015116168461415a565b04809261432d565b927fdf01715a9cfc8c90fe891520a6f187c447c74181a4e015fbe9e628467a9071f6604080850195612fde8160018060a01b03895116614249565b612fe78561454d565b60018060a01b038751169482519182526020820152a390516060909101516001600160a01b037f000000000000000000000000000000000000000000000000000000000000000081169216906001600160601b0316823b1561309f5761306692849283604051809681958294637eee288d60e01b8452600484016139c2565b03925af18015610c365761308a575b5050805f5160206152485f395f51905f525d80f35b81613094916134c2565b61028857805f613075565b505050fd5b906130af925061433a565b61107a565b5034610288576020366003190112610288576020906040906001600160a01b036130dc6134e3565b168152600483522054604051908152f35b5034611be857610200366003190112611be85760043561310c36613564565b61311461416d565b61311e81836141a2565b6001600160401b0360e082015116804211156132af5750815f5260036020525f604081205560018060a01b0381511690604060208201916131836001600160601b038451169461317d60608401966001600160601b0388511690613976565b90614249565b019260018060a01b03845116815f5160206152285f395f51905f5260406001600160601b0387511681519081525f6020820152a37f20ca103b04698b785d32d96490ed4afbdeb5b5e59325be0137686c7fcc73a90060406001600160601b0360018060a01b038751169451166001600160601b0386511682519182526020820152a3905190516001600160a01b037f00000000000000000000000000000000000000000000000000000000000000008116926001600160601b039092169116823b15611be85761326e925f9283604051809681958294630bfac59960e41b8452309160048501613997565b03925af180156132a457613291575b50805f5160206152485f395f51905f525d80f35b61329d91505f906134c2565b5f5f61327d565b6040513d5f823e3d90fd5b630a8d68c960e21b5f5260045260245ffd5b34611be857610220366003190112611be8576004356132df36613564565b90610204356001600160401b038111611be8576133009036906004016136b7565b61330861416d565b61331284846141a2565b60408401516001600160a01b03163303613414576001600160401b0360e0850151168042116134025750801580156133f8575b6133e9576133d16133c67f0f6292570bca952b0fe2da752ae0a257c65fc41bc1e4e14f3bc58a3ce4a3ef449361337c36858361380d565b6020815191012060a08801526001600160401b03421661010088015260036101c08801526101e08720865f52600360205260405f205560405193610200855261020085019161385c565b94602083019061387c565b8033940390a35f5f5160206152485f395f51905f525d005b63329c672560e21b5f5260045ffd5b5060808111613345565b63348f2b4160e11b5f5260045260245ffd5b631bd2224f60e01b5f523360045260245ffd5b34611be8575f366003190112611be85780600960209252f35b61016081019081106001600160401b0382111761345c57604052565b634e487b7160e01b5f52604160045260245ffd5b60e081019081106001600160401b0382111761345c57604052565b606081019081106001600160401b0382111761345c57604052565b6101e081019081106001600160401b0382111761345c57604052565b90601f801991011681019081106001600160401b0382111761345c57604052565b600435906001600160a01b0382168203611be857565b35906001600160a01b0382168203611be857565b35906001600160601b0382168203611be857565b35906001600160401b0382168203611be857565b359063ffffffff82168203611be857565b6024359060ff82168203611be857565b359060ff82168203611be857565b6101e0906023190112611be8576040519061357e826134a6565b816024356001600160a01b0381168103611be85781526044356001600160601b0381168103611be85760208201526064356001600160a01b0381168103611be85760408201526084356001600160601b0381168103611be857606082015260a435608082015260c43560a082015260e4356001600160401b0381168103611be85760c0820152610104356001600160401b0381168103611be85760e0820152610124356001600160401b0381168103611be8576101008201526101443563ffffffff81168103611be8576101208201526101643563ffffffff81168103611be8576101408201526101843561ffff81168103611be8576101608201526101a43560ff81168103611be8576101808201526101c43560ff81168103611be8576101a08201526101e435906006821015611be8576101c00152565b9181601f84011215611be8578235916001600160401b038311611be85760208381860195010111611be857565b6060906003190112611be8576004359060243560ff81168103611be8579060443590565b6080600319820112611be8576004359160243560ff81168103611be85791604435906001600160401b038211611be857613744916004016136b7565b909160643590565b6001600160401b03811161345c5760051b60200190565b9190916101406001600160601b038161016084019582815116855261ffff602082015116602086015261ffff604082015116604086015261ffff606082015116606086015260ff608082015116608086015263ffffffff60a08201511660a086015263ffffffff60c08201511660c086015263ffffffff60e08201511660e086015263ffffffff610100820151166101008601528261012082015116610120860152015116910152565b9291926001600160401b03821161345c5760405191613836601f8201601f1916602001846134c2565b829481845281830111611be8578281602093845f960137010152565b600611156110ec57565b908060209392818452848401375f828201840152601f01601f1916010190565b6101c0809160018060a01b0381511684526001600160601b03602082015116602085015260018060a01b0360408201511660408501526001600160601b0360608201511660608501526080810151608085015260a081015160a08501526001600160401b0360c08201511660c08501526001600160401b0360e08201511660e08501526001600160401b036101008201511661010085015263ffffffff6101208201511661012085015263ffffffff6101408201511661014085015261ffff6101608201511661016085015260ff6101808201511661018085015260ff6101a0820151166101a085015201519161397283613852565b0152565b9190820180921161398357565b634e487b7160e01b5f52601160045260245ffd5b6001600160a01b0391821681526001600160601b039092166020830152909116604082015260600190565b6001600160a01b0390911681526001600160601b03909116602082015260400190565b939192909260ff6040519460208601966101008852600f6101208801526e6272696e652f636f6d6d69742f763160881b61014088015246604088015230606088015260808701521660a085015260018060a01b031660c084015260e08301526101008201526101408152613a5b610160826134c2565b51902090565b6024356001600160601b0381168103611be85790565b60ff60019116019060ff821161398357565b8051821015613a9d5760209160051b010190565b634e487b7160e01b5f52603260045260245ffd5b9190811015613a9d5760051b0190565b906001600160401b03809116911601906001600160401b03821161398357565b91909160a052613af38260a051614222565b600160a051811b175f52600660205260405f206001600160401b03815460281c1661413d5760a0515f52600860205260405f209060018201916001600160401b03835416928343111561412a578340156140c6575063ffffffff610140860151165f52600560205260405f209060018060a01b0390541681546080526001600160601b03600183015460801c16613b9160ff60805160901c1661374c565b93613b9f60405195866134c2565b60ff60805160901c168552613bbb60ff60805160901c1661374c565b601f1901366020870137604051634331ed1f60e01b8152955f94906020886004817f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165afa9788156132a4575f98614092575b50604051602081019140825260a051604082015260408152613c396060826134c2565b519020915f5b60ff60805160901c166103fc608051608e1c160460041460ff60805160901c16151715613983576103fc608051608e1c16811080614081575b80614078575b15613e1457604051602081019085825282604082015260408152613ca36060826134c2565b519020908915613e005760408051633dba1d0b60e01b8152928b9006600484015260248301879052826044817f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165afa9182156132a4578c5f915f94613dac575b5081613d639415918215613d99575b8215613d82575b8215613d6e575b5050613d6857613d3a818a8c614eff565b613d6857613d51613d4a8a61414c565b998b613a89565b6001600160a01b03909116905261414c565b613c3f565b5061414c565b613d7b925060a051614e0f565b818e613d29565b80516001600160a01b038381169116149250613d22565b6001600160a01b0382168b149250613d1b565b935050506040823d8211613df8575b81613dc8604093836134c2565b81010312611be8578151916001600160a01b0383168303611be857602001518015158103611be857918c81613d0c565b3d9150613dbb565b634e487b7160e01b5f52601260045260245ffd5b5097959650975050505082525f5b8251811015613e7d576001906001600160a01b03613e408286613a89565b51168260a051811b175f52600760205260405f20825f5260205260405f2090838060a01b03166001600160601b0360a01b82541617905501613e22565b5091835490613f11613eb063ffffffff613ea5818660b81c166001600160401b034216613ac1565b9460d81c1684613ac1565b8451835467ffffffffffffffff60681b606884901b1674ffffffffffffffffffffffffffffffff000000ffff1990911660ff83161761ff0060089390931b92909216919091176cffffffffffffffff0000000000602887901b161717909255565b604051906060820192606083528451809452608083019360208601905f5b818110614059575050507fdddef5d753a8a96dbcabb20a804e83154b00c2f19f6bb317ee40ee975754e90192916001600160401b0380921660208401521660408201528060a051930390a25f5b8151811015614053576001600160a01b03613f978284613a89565b51600186015460801c6001600160601b03169291167f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03163b15611be85760405163282d3fdf60e01b8152925f9184918291613ffe9190600484016139c2565b0381837f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165af19182156132a457600192614043575b5001613f7c565b5f61404d916134c2565b5f61403c565b50509050565b82516001600160a01b0316875260209687019690920191600101613f2f565b50881515613c7e565b5060ff60805160901c168710613c78565b9097506020813d6020116140be575b816140ae602093836134c2565b81010312611be85751965f613c16565b3d91506140a1565b93945050505060014301804311613983576001600160401b0316906001600160401b0382166001600160401b03198254161790556040519081527f351163cc75fdc4fe077039302c61376d9baf26abe9751bbcd1780276a562e0f7602060a05192a2565b83630a8d68c960e21b5f5260045260245ffd5b63097e1d9b60e01b5f5260045ffd5b5f1981146139835760010190565b8181029291811591840414171561398357565b5f5160206152485f395f51905f525c6141935760015f5160206152485f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b906101c0906141b18184614e98565b0180516141bd81613852565b806141c9600292613852565b036141d2575050565b51906141dd82613852565b63a5d15e1f60e01b5f526004526141f381613852565b60245260445ffd5b906101c09061420a8184614e98565b01805161421681613852565b806141c9600192613852565b906101c0906142318184614e98565b01805161423d81613852565b806141c9600492613852565b811561429d5760207f9c9e0cdb1670e88302408e5b941dc636f63a3293204694bb68910fcf3d9305f39160018060a01b031692835f526004825260405f20614292828254613976565b9055604051908152a2565b5050565b906142ac8183614e98565b6101c0810190600382516142bf81613852565b6142c881613852565b0361430b576142f3915063ffffffff6101206001600160401b03610100840151169201511690613976565b8042106132af57505b5f5260036020525f6040812055565b506005815161431981613852565b61432281613852565b036141d257506142fc565b9190820391821161398357565b90918160011b9060208401926001600160601b038451169161018086019260ff8451168015613e00576001600160601b03919694960416915f915f915f9560a08a01965b60ff8a51168110156144c357885f52600760205260405f20815f5260205260405f208b8860028301548b51146143e2575b505050600160ff918a5f52600760205260405f20815f526020525f6002604082208281558285820155015501905061437e565b61442b829493999861271061440561ffff8061016061443198015116168561415a565b0490614426614414838661432d565b9c546001600160a01b03169c8d614249565b613976565b97613976565b966001600160601b03606060018060a01b037f00000000000000000000000000000000000000000000000000000000000000001694015116833b15611be857614493935f9283604051809781958294637eee288d60e01b8452600484016139c2565b03925af19081156132a45760ff926001926144b3575b5091508b886143af565b5f6144bd916134c2565b5f6144a9565b505f98507fdf01715a9cfc8c90fe891520a6f187c447c74181a4e015fbe9e628467a9071f69650604095506145279061317d866001600160601b038798959b9d61453598979e8e5260066020528d8b81205560018060a01b0390511693511661432d565b6145308261454d565b61432d565b9082519182526020820152a3565b8115613e00570490565b80156145d557600254614563828260a01c613976565b6001600160601b0381116145be576001600160a01b0390911660a09190911b6001600160a01b031916176002556040519081527ff4508900f1c399aa8d8f4c540a761d8105d3ae787eeec3b4cb84b272347de62590602090a1565b6306dfcc6560e41b5f52606060045260245260445ffd5b50565b600154908160e01c5f52600560205260405f206001600160601b036024351660243503611be8576001600160601b036024351615614a575760643560ff811614159283611be85760ff60643516158015614a45575b614a25576001600160601b036044351660443503611be8578154916001600160601b0383166001600160601b036044351610614a03576084356001600160401b03811614159485611be857426001600160401b0360843516118015906149df575b6149bf5760a4356001600160401b03811614159384611be85786611be8576001600160401b03608435166001600160401b0360a435161180159061497c575b61495c5760c43563ffffffff811614159081611be85763ffffffff9060981c1663ffffffff60c43516108015614946575b61491f576001600160401b038460a01c16946001600160401b0386146139835767ffffffffffffffff60a01b198516600187810160a081901b67ffffffffffffffff60a01b169290921790556001600160401b031697611be857611be857611be85761ffff825460601c1690611be8576040519261477b846134a6565b3384526001600160601b036024351660208501525f60408501526001600160601b0360443516606085015260043560808501525f60a08501526001600160401b036084351660c08501526001600160401b0360a4351660e08501525f61010085015263ffffffff60c4351661012085015260e01c61014084015261016083015260ff606435166101808301525f6101a083015260016101c08301526101e082206001600160401b0360018501165f52600360205260405f2055600160ff6064351611614886575b50614850604051809261387c565b7f5300dffd0d8de5b02ec486db20ab23119f3f5ab3abb66280fd5fd1de3a9c93146101e06001600160401b0360013395011692a3565b6001838101811b6801fffffffffffffffe165f90815260066020526040902080546cffffffffffffffff00000000ff191660643560ff161760a43560281b6cffffffffffffffff0000000000161781556149199290916148f19163ffffffff9101541660a435613ac1565b815467ffffffffffffffff60681b191660689190911b67ffffffffffffffff60681b16179055565b5f614842565b63045c52e960e11b5f9081526e6368616c6c656e676557696e646f7760881b600452602490fd5b50505f62278d0063ffffffff60c43516116146fe565b63045c52e960e11b5f90815267726573756c74427960c01b600452602490fd5b50955092505f925f9562278d006001600160401b0360843516016001600160401b038111613983576001600160401b03166001600160401b0360a43516116146cd565b63045c52e960e11b5f90815267616363657074427960c01b600452602490fd5b5094505f9462278d004201804211613983576001600160401b03608435161161468e565b63045c52e960e11b5f9081526918dbdb1b185d195c985b60b21b600452602490fd5b63045c52e960e11b5f908152677265706c6963617360c01b600452602490fd5b505f9350600960643560ff161161462d565b63045c52e960e11b5f908152661c185e5b595b9d60ca1b600452602490fd5b6040516323b872dd60e01b5f9081526001600160a01b039384166004529290931660245260449390935260209060648180865af19060015f5114821615614ae7575b6040525f60605215614ac75750565b635274afe760e01b5f9081526001600160a01b0391909116600452602490fd5b906001811516614aff57823b15153d15161690614ab8565b503d5f823e3d90fd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f5114821615614b48575b60405215614ac75750565b906001811516614aff57823b15153d15161690614b3d565b5f546001600160a01b03163303614b7357565b63118cdaa760e01b5f523360045260245ffd5b906001600160a01b03821615614c1c57614ba09082614249565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031691823b15611be857604051637eee288d60e01b81526001600160a01b039290921660048301526024820152905f908290604490829084905af180156132a457614c105750565b5f614c1a916134c2565b565b505050565b9394929091945f905f90865f52600860205260405f209760405191614c458361348b565b6001600160401b0360018b549b818060a01b038d168652602086019c60a01c8d520154166040840152885f5260086020525f600160408220828155015560038210156110ec5760018214614d48575060056101c08701526101e08620885f52600360205260405f2055155f14614d20575050509381614d0b614ce96001600160601b0397600160ff610180614c1a98015116145f14614d115760ff60015b16613976565b614d05614cf9828a875116614543565b9889955116918561415a565b9061432d565b9461518e565b60ff806101a086015116614ce3565b5196519196909550614c1a93506001600160601b0390911691506001600160a01b0316614249565b6001600160601b039299955061317d945061ffff9350614df5915063ffffffff610140614da2898c614e0b9b9c9d5f5260036020525f6040812055614d9d60018060a01b038351168960208501511690614249565b614f3e565b990151165f526005602052614d05614dee89614de884612710614de260405f20549482614dd48d8860701c168361415a565b049b8c9660801c169061415a565b04614543565b9a61432d565b918961415a565b975193516001600160a01b039094169316613976565b9190565b610180820191600160ff84511614614e7d575090916001600160a01b03169060011b5f5b60ff845116811015614e7557815f52600760205260405f20815f526020528260018060a01b0360405f20541614614e6c57600101614e33565b50505050600190565b505050505f90565b604001516001600160a01b0393841693169290921492915050565b90815f52600360205260405f2054908115614ecc576101e0902003614eba5750565b6340eafd6d60e11b5f5260045260245ffd5b82630510aa5f60e41b5f5260045260245ffd5b63ffffffff1660048110159081614ef4575090565b62278d009150111590565b90916001600160a01b0316905f5b838110614f1c57505050505f90565b826001600160a01b03614f2f8385613a89565b511614614e6c57600101614f0d565b9190915f925f90610180810192600160ff855116146150b2578060019594951b93869060a08401915b60ff88511681101561509c57868952600760205260408920818a5260205288604081206002810154855114614fc8575b5060ff918860019252600760205260408b20818c526020525f600260408d2082815582858201550155019050614f67565b60018060a01b0390541696614fec60608801916001600160601b0383511690613976565b9780875f5160206152285f395f51905f5260406001600160601b03865116815190815260056020820152a36001600160601b0360018060a01b037f00000000000000000000000000000000000000000000000000000000000000001692511690823b15610c415761507892849283604051809681958294630bfac59960e41b8452309160048501613997565b03925af18015610c365715614f975781615091916134c2565b611be457885f614f97565b5095505050509290815260066020526040812055565b925080939450604091500191606060018060a01b038451169101915f5160206152285f395f51905f5260406001600160601b03855116815190815260056020820152a3905181516001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000811693926001600160601b039092169116833b15611be85761515f935f9283604051809781958294630bfac59960e41b8452309160048501613997565b03925af19182156132a4576001600160601b039261517e575b50511690565b5f615188916134c2565b5f615178565b9091610180830191600160ff8451161461520c57919260a0019160011b5f5b60ff85511681101561520557600160ff91835f52600760205260405f20815f5260205260405f208560028201548851146151ec575b50500190506151ad565b6151fe91848060a01b03905416614249565b5f856151e2565b5050505050565b50604090920151614c1a9291506001600160a01b031661424956fe6b7ba62b31b79997b52413520280bd6fd83622b3591361150a2ad70f2391a6959b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a164736f6c6343000825000a",
+}
+
+// JobMarket is an auto generated Go binding around an Ethereum contract.
+type JobMarket struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *JobMarket) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewJobMarket creates a new instance of JobMarket.
+func NewJobMarket() *JobMarket {
+	parsed, err := JobMarketMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &JobMarket{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *JobMarket) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address token_, address registry_, address owner_, address treasury_, (uint96,uint16,uint16,uint16,uint8,uint32,uint32,uint32,uint32,uint96,uint96) params_) returns()
+func (jobMarket *JobMarket) PackConstructor(token_ common.Address, registry_ common.Address, owner_ common.Address, treasury_ common.Address, params_ JobMarketParams) []byte {
+	enc, err := jobMarket.abi.Pack("", token_, registry_, owner_, treasury_, params_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackDRAWATTEMPTSPERSEAT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe9819d3a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function DRAW_ATTEMPTS_PER_SEAT() view returns(uint256)
+func (jobMarket *JobMarket) PackDRAWATTEMPTSPERSEAT() []byte {
+	enc, err := jobMarket.abi.Pack("DRAW_ATTEMPTS_PER_SEAT")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDRAWATTEMPTSPERSEAT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe9819d3a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function DRAW_ATTEMPTS_PER_SEAT() view returns(uint256)
+func (jobMarket *JobMarket) TryPackDRAWATTEMPTSPERSEAT() ([]byte, error) {
+	return jobMarket.abi.Pack("DRAW_ATTEMPTS_PER_SEAT")
+}
+
+// UnpackDRAWATTEMPTSPERSEAT is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe9819d3a.
+//
+// Solidity: function DRAW_ATTEMPTS_PER_SEAT() view returns(uint256)
+func (jobMarket *JobMarket) UnpackDRAWATTEMPTSPERSEAT(data []byte) (*big.Int, error) {
+	out, err := jobMarket.abi.Unpack("DRAW_ATTEMPTS_PER_SEAT", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXBATCH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x950bff9f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_BATCH() view returns(uint256)
+func (jobMarket *JobMarket) PackMAXBATCH() []byte {
+	enc, err := jobMarket.abi.Pack("MAX_BATCH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXBATCH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x950bff9f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_BATCH() view returns(uint256)
+func (jobMarket *JobMarket) TryPackMAXBATCH() ([]byte, error) {
+	return jobMarket.abi.Pack("MAX_BATCH")
+}
+
+// UnpackMAXBATCH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x950bff9f.
+//
+// Solidity: function MAX_BATCH() view returns(uint256)
+func (jobMarket *JobMarket) UnpackMAXBATCH(data []byte) (*big.Int, error) {
+	out, err := jobMarket.abi.Unpack("MAX_BATCH", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXCIDLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa82da60d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_CID_LENGTH() view returns(uint256)
+func (jobMarket *JobMarket) PackMAXCIDLENGTH() []byte {
+	enc, err := jobMarket.abi.Pack("MAX_CID_LENGTH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXCIDLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa82da60d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_CID_LENGTH() view returns(uint256)
+func (jobMarket *JobMarket) TryPackMAXCIDLENGTH() ([]byte, error) {
+	return jobMarket.abi.Pack("MAX_CID_LENGTH")
+}
+
+// UnpackMAXCIDLENGTH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa82da60d.
+//
+// Solidity: function MAX_CID_LENGTH() view returns(uint256)
+func (jobMarket *JobMarket) UnpackMAXCIDLENGTH(data []byte) (*big.Int, error) {
+	out, err := jobMarket.abi.Unpack("MAX_CID_LENGTH", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXFEEBPS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd55be8c6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_FEE_BPS() view returns(uint16)
+func (jobMarket *JobMarket) PackMAXFEEBPS() []byte {
+	enc, err := jobMarket.abi.Pack("MAX_FEE_BPS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXFEEBPS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd55be8c6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_FEE_BPS() view returns(uint16)
+func (jobMarket *JobMarket) TryPackMAXFEEBPS() ([]byte, error) {
+	return jobMarket.abi.Pack("MAX_FEE_BPS")
+}
+
+// UnpackMAXFEEBPS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd55be8c6.
+//
+// Solidity: function MAX_FEE_BPS() view returns(uint16)
+func (jobMarket *JobMarket) UnpackMAXFEEBPS(data []byte) (uint16, error) {
+	out, err := jobMarket.abi.Unpack("MAX_FEE_BPS", data)
+	if err != nil {
+		return *new(uint16), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint16)).(*uint16)
+	return out0, nil
+}
+
+// PackMAXJOBSPAN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6b8b444e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_JOB_SPAN() view returns(uint64)
+func (jobMarket *JobMarket) PackMAXJOBSPAN() []byte {
+	enc, err := jobMarket.abi.Pack("MAX_JOB_SPAN")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXJOBSPAN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6b8b444e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_JOB_SPAN() view returns(uint64)
+func (jobMarket *JobMarket) TryPackMAXJOBSPAN() ([]byte, error) {
+	return jobMarket.abi.Pack("MAX_JOB_SPAN")
+}
+
+// UnpackMAXJOBSPAN is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6b8b444e.
+//
+// Solidity: function MAX_JOB_SPAN() view returns(uint64)
+func (jobMarket *JobMarket) UnpackMAXJOBSPAN(data []byte) (uint64, error) {
+	out, err := jobMarket.abi.Unpack("MAX_JOB_SPAN", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackMAXREPLICAS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x05258376.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_REPLICAS() view returns(uint8)
+func (jobMarket *JobMarket) PackMAXREPLICAS() []byte {
+	enc, err := jobMarket.abi.Pack("MAX_REPLICAS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXREPLICAS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x05258376.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_REPLICAS() view returns(uint8)
+func (jobMarket *JobMarket) TryPackMAXREPLICAS() ([]byte, error) {
+	return jobMarket.abi.Pack("MAX_REPLICAS")
+}
+
+// UnpackMAXREPLICAS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x05258376.
+//
+// Solidity: function MAX_REPLICAS() view returns(uint8)
+func (jobMarket *JobMarket) UnpackMAXREPLICAS(data []byte) (uint8, error) {
+	out, err := jobMarket.abi.Unpack("MAX_REPLICAS", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackMAXVERIFIERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x66b17495.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_VERIFIERS() view returns(uint8)
+func (jobMarket *JobMarket) PackMAXVERIFIERS() []byte {
+	enc, err := jobMarket.abi.Pack("MAX_VERIFIERS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXVERIFIERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x66b17495.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_VERIFIERS() view returns(uint8)
+func (jobMarket *JobMarket) TryPackMAXVERIFIERS() ([]byte, error) {
+	return jobMarket.abi.Pack("MAX_VERIFIERS")
+}
+
+// UnpackMAXVERIFIERS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x66b17495.
+//
+// Solidity: function MAX_VERIFIERS() view returns(uint8)
+func (jobMarket *JobMarket) UnpackMAXVERIFIERS(data []byte) (uint8, error) {
+	out, err := jobMarket.abi.Unpack("MAX_VERIFIERS", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackMAXWINDOW is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdeb96634.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_WINDOW() view returns(uint32)
+func (jobMarket *JobMarket) PackMAXWINDOW() []byte {
+	enc, err := jobMarket.abi.Pack("MAX_WINDOW")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXWINDOW is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdeb96634.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_WINDOW() view returns(uint32)
+func (jobMarket *JobMarket) TryPackMAXWINDOW() ([]byte, error) {
+	return jobMarket.abi.Pack("MAX_WINDOW")
+}
+
+// UnpackMAXWINDOW is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdeb96634.
+//
+// Solidity: function MAX_WINDOW() view returns(uint32)
+func (jobMarket *JobMarket) UnpackMAXWINDOW(data []byte) (uint32, error) {
+	out, err := jobMarket.abi.Unpack("MAX_WINDOW", data)
+	if err != nil {
+		return *new(uint32), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	return out0, nil
+}
+
+// PackMINWINDOW is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x52b65c4b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MIN_WINDOW() view returns(uint32)
+func (jobMarket *JobMarket) PackMINWINDOW() []byte {
+	enc, err := jobMarket.abi.Pack("MIN_WINDOW")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMINWINDOW is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x52b65c4b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MIN_WINDOW() view returns(uint32)
+func (jobMarket *JobMarket) TryPackMINWINDOW() ([]byte, error) {
+	return jobMarket.abi.Pack("MIN_WINDOW")
+}
+
+// UnpackMINWINDOW is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x52b65c4b.
+//
+// Solidity: function MIN_WINDOW() view returns(uint32)
+func (jobMarket *JobMarket) UnpackMINWINDOW(data []byte) (uint32, error) {
+	out, err := jobMarket.abi.Unpack("MIN_WINDOW", data)
+	if err != nil {
+		return *new(uint32), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	return out0, nil
+}
+
+// PackREPLICAS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x792f8b5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function REPLICAS() view returns(uint8)
+func (jobMarket *JobMarket) PackREPLICAS() []byte {
+	enc, err := jobMarket.abi.Pack("REPLICAS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackREPLICAS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x792f8b5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function REPLICAS() view returns(uint8)
+func (jobMarket *JobMarket) TryPackREPLICAS() ([]byte, error) {
+	return jobMarket.abi.Pack("REPLICAS")
+}
+
+// UnpackREPLICAS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x792f8b5b.
+//
+// Solidity: function REPLICAS() view returns(uint8)
+func (jobMarket *JobMarket) UnpackREPLICAS(data []byte) (uint8, error) {
+	out, err := jobMarket.abi.Unpack("REPLICAS", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackVERIFIERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x49df26fe.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function VERIFIERS() view returns(uint8)
+func (jobMarket *JobMarket) PackVERIFIERS() []byte {
+	enc, err := jobMarket.abi.Pack("VERIFIERS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVERIFIERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x49df26fe.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function VERIFIERS() view returns(uint8)
+func (jobMarket *JobMarket) TryPackVERIFIERS() ([]byte, error) {
+	return jobMarket.abi.Pack("VERIFIERS")
+}
+
+// UnpackVERIFIERS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x49df26fe.
+//
+// Solidity: function VERIFIERS() view returns(uint8)
+func (jobMarket *JobMarket) UnpackVERIFIERS(data []byte) (uint8, error) {
+	out, err := jobMarket.abi.Unpack("VERIFIERS", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackAcceptJob is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x80a5877c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function acceptJob(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) PackAcceptJob(id *big.Int, job JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("acceptJob", id, job)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAcceptJob is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x80a5877c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function acceptJob(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) TryPackAcceptJob(id *big.Int, job JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("acceptJob", id, job)
+}
+
+// PackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function acceptOwnership() returns()
+func (jobMarket *JobMarket) PackAcceptOwnership() []byte {
+	enc, err := jobMarket.abi.Pack("acceptOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function acceptOwnership() returns()
+func (jobMarket *JobMarket) TryPackAcceptOwnership() ([]byte, error) {
+	return jobMarket.abi.Pack("acceptOwnership")
+}
+
+// PackBalances is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x27e235e3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function balances(address ) view returns(uint256)
+func (jobMarket *JobMarket) PackBalances(arg0 common.Address) []byte {
+	enc, err := jobMarket.abi.Pack("balances", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBalances is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x27e235e3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function balances(address ) view returns(uint256)
+func (jobMarket *JobMarket) TryPackBalances(arg0 common.Address) ([]byte, error) {
+	return jobMarket.abi.Pack("balances", arg0)
+}
+
+// UnpackBalances is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x27e235e3.
+//
+// Solidity: function balances(address ) view returns(uint256)
+func (jobMarket *JobMarket) UnpackBalances(data []byte) (*big.Int, error) {
+	out, err := jobMarket.abi.Unpack("balances", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackChallenge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb1894a23.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function challenge(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) PackChallenge(id *big.Int, job JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("challenge", id, job)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackChallenge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb1894a23.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function challenge(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) TryPackChallenge(id *big.Int, job JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("challenge", id, job)
+}
+
+// PackChallengeInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8b293d2e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function challengeInfo(uint256 id) view returns(address challenger, uint256 bond, uint64 anchorBlock)
+func (jobMarket *JobMarket) PackChallengeInfo(id *big.Int) []byte {
+	enc, err := jobMarket.abi.Pack("challengeInfo", id)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackChallengeInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8b293d2e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function challengeInfo(uint256 id) view returns(address challenger, uint256 bond, uint64 anchorBlock)
+func (jobMarket *JobMarket) TryPackChallengeInfo(id *big.Int) ([]byte, error) {
+	return jobMarket.abi.Pack("challengeInfo", id)
+}
+
+// ChallengeInfoOutput serves as a container for the return parameters of contract
+// method ChallengeInfo.
+type ChallengeInfoOutput struct {
+	Challenger  common.Address
+	Bond        *big.Int
+	AnchorBlock uint64
+}
+
+// UnpackChallengeInfo is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8b293d2e.
+//
+// Solidity: function challengeInfo(uint256 id) view returns(address challenger, uint256 bond, uint64 anchorBlock)
+func (jobMarket *JobMarket) UnpackChallengeInfo(data []byte) (ChallengeInfoOutput, error) {
+	out, err := jobMarket.abi.Unpack("challengeInfo", data)
+	outstruct := new(ChallengeInfoOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Challenger = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	outstruct.Bond = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.AnchorBlock = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
+// PackClaimTimeout is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2730098d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function claimTimeout(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) PackClaimTimeout(id *big.Int, job JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("claimTimeout", id, job)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackClaimTimeout is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2730098d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function claimTimeout(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) TryPackClaimTimeout(id *big.Int, job JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("claimTimeout", id, job)
+}
+
+// PackCommitReplica is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xacf9fdfc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function commitReplica(uint256 id, uint8 index, bytes32 commitment) returns()
+func (jobMarket *JobMarket) PackCommitReplica(id *big.Int, index uint8, commitment [32]byte) []byte {
+	enc, err := jobMarket.abi.Pack("commitReplica", id, index, commitment)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCommitReplica is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xacf9fdfc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function commitReplica(uint256 id, uint8 index, bytes32 commitment) returns()
+func (jobMarket *JobMarket) TryPackCommitReplica(id *big.Int, index uint8, commitment [32]byte) ([]byte, error) {
+	return jobMarket.abi.Pack("commitReplica", id, index, commitment)
+}
+
+// PackCommitResult is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x202f1e1b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function commitResult(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job, bytes cid) returns()
+func (jobMarket *JobMarket) PackCommitResult(id *big.Int, job JobMarketJob, cid []byte) []byte {
+	enc, err := jobMarket.abi.Pack("commitResult", id, job, cid)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCommitResult is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x202f1e1b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function commitResult(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job, bytes cid) returns()
+func (jobMarket *JobMarket) TryPackCommitResult(id *big.Int, job JobMarketJob, cid []byte) ([]byte, error) {
+	return jobMarket.abi.Pack("commitResult", id, job, cid)
+}
+
+// PackCommitVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2a615ffc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function commitVote(uint256 id, uint8 index, bytes32 commitment) returns()
+func (jobMarket *JobMarket) PackCommitVote(id *big.Int, index uint8, commitment [32]byte) []byte {
+	enc, err := jobMarket.abi.Pack("commitVote", id, index, commitment)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCommitVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2a615ffc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function commitVote(uint256 id, uint8 index, bytes32 commitment) returns()
+func (jobMarket *JobMarket) TryPackCommitVote(id *big.Int, index uint8, commitment [32]byte) ([]byte, error) {
+	return jobMarket.abi.Pack("commitVote", id, index, commitment)
+}
+
+// PackCommitmentFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3366eb6e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function commitmentFor(uint256 id, uint8 kind, address account, bytes32 resultHash, bytes32 salt) view returns(bytes32)
+func (jobMarket *JobMarket) PackCommitmentFor(id *big.Int, kind uint8, account common.Address, resultHash [32]byte, salt [32]byte) []byte {
+	enc, err := jobMarket.abi.Pack("commitmentFor", id, kind, account, resultHash, salt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCommitmentFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3366eb6e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function commitmentFor(uint256 id, uint8 kind, address account, bytes32 resultHash, bytes32 salt) view returns(bytes32)
+func (jobMarket *JobMarket) TryPackCommitmentFor(id *big.Int, kind uint8, account common.Address, resultHash [32]byte, salt [32]byte) ([]byte, error) {
+	return jobMarket.abi.Pack("commitmentFor", id, kind, account, resultHash, salt)
+}
+
+// UnpackCommitmentFor is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3366eb6e.
+//
+// Solidity: function commitmentFor(uint256 id, uint8 kind, address account, bytes32 resultHash, bytes32 salt) view returns(bytes32)
+func (jobMarket *JobMarket) UnpackCommitmentFor(data []byte) ([32]byte, error) {
+	out, err := jobMarket.abi.Unpack("commitmentFor", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackDrawVerifiers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x88802a41.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function drawVerifiers(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) PackDrawVerifiers(id *big.Int, job JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("drawVerifiers", id, job)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDrawVerifiers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x88802a41.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function drawVerifiers(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) TryPackDrawVerifiers(id *big.Int, job JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("drawVerifiers", id, job)
+}
+
+// PackFinalize is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x29205961.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function finalize(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) PackFinalize(id *big.Int, job JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("finalize", id, job)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFinalize is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x29205961.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function finalize(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) TryPackFinalize(id *big.Int, job JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("finalize", id, job)
+}
+
+// PackFinalizeBatch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x86ac6c4c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function finalizeBatch(uint256[] ids, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8)[] jobs) returns()
+func (jobMarket *JobMarket) PackFinalizeBatch(ids []*big.Int, jobs []JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("finalizeBatch", ids, jobs)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFinalizeBatch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x86ac6c4c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function finalizeBatch(uint256[] ids, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8)[] jobs) returns()
+func (jobMarket *JobMarket) TryPackFinalizeBatch(ids []*big.Int, jobs []JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("finalizeBatch", ids, jobs)
+}
+
+// PackGetMember is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xea95bb1b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getMember(uint256 id, uint8 kind, uint256 index) view returns((address,bytes32,bytes32))
+func (jobMarket *JobMarket) PackGetMember(id *big.Int, kind uint8, index *big.Int) []byte {
+	enc, err := jobMarket.abi.Pack("getMember", id, kind, index)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetMember is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xea95bb1b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getMember(uint256 id, uint8 kind, uint256 index) view returns((address,bytes32,bytes32))
+func (jobMarket *JobMarket) TryPackGetMember(id *big.Int, kind uint8, index *big.Int) ([]byte, error) {
+	return jobMarket.abi.Pack("getMember", id, kind, index)
+}
+
+// UnpackGetMember is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xea95bb1b.
+//
+// Solidity: function getMember(uint256 id, uint8 kind, uint256 index) view returns((address,bytes32,bytes32))
+func (jobMarket *JobMarket) UnpackGetMember(data []byte) (JobMarketMember, error) {
+	out, err := jobMarket.abi.Unpack("getMember", data)
+	if err != nil {
+		return *new(JobMarketMember), err
+	}
+	out0 := *abi.ConvertType(out[0], new(JobMarketMember)).(*JobMarketMember)
+	return out0, nil
+}
+
+// PackGetPanel is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf6866b91.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getPanel(uint256 id, uint8 kind) view returns((uint8,uint8,uint8,uint8,bool,uint64,uint64))
+func (jobMarket *JobMarket) PackGetPanel(id *big.Int, kind uint8) []byte {
+	enc, err := jobMarket.abi.Pack("getPanel", id, kind)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetPanel is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf6866b91.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getPanel(uint256 id, uint8 kind) view returns((uint8,uint8,uint8,uint8,bool,uint64,uint64))
+func (jobMarket *JobMarket) TryPackGetPanel(id *big.Int, kind uint8) ([]byte, error) {
+	return jobMarket.abi.Pack("getPanel", id, kind)
+}
+
+// UnpackGetPanel is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf6866b91.
+//
+// Solidity: function getPanel(uint256 id, uint8 kind) view returns((uint8,uint8,uint8,uint8,bool,uint64,uint64))
+func (jobMarket *JobMarket) UnpackGetPanel(data []byte) (JobMarketPanel, error) {
+	out, err := jobMarket.abi.Unpack("getPanel", data)
+	if err != nil {
+		return *new(JobMarketPanel), err
+	}
+	out0 := *abi.ConvertType(out[0], new(JobMarketPanel)).(*JobMarketPanel)
+	return out0, nil
+}
+
+// PackHashJob is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40136a73.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function hashJob((address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) pure returns(bytes32)
+func (jobMarket *JobMarket) PackHashJob(job JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("hashJob", job)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHashJob is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40136a73.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function hashJob((address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) pure returns(bytes32)
+func (jobMarket *JobMarket) TryPackHashJob(job JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("hashJob", job)
+}
+
+// UnpackHashJob is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x40136a73.
+//
+// Solidity: function hashJob((address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) pure returns(bytes32)
+func (jobMarket *JobMarket) UnpackHashJob(data []byte) ([32]byte, error) {
+	out, err := jobMarket.abi.Unpack("hashJob", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackJobCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4c5d8a0f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function jobCount() view returns(uint64)
+func (jobMarket *JobMarket) PackJobCount() []byte {
+	enc, err := jobMarket.abi.Pack("jobCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackJobCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4c5d8a0f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function jobCount() view returns(uint64)
+func (jobMarket *JobMarket) TryPackJobCount() ([]byte, error) {
+	return jobMarket.abi.Pack("jobCount")
+}
+
+// UnpackJobCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4c5d8a0f.
+//
+// Solidity: function jobCount() view returns(uint64)
+func (jobMarket *JobMarket) UnpackJobCount(data []byte) (uint64, error) {
+	out, err := jobMarket.abi.Unpack("jobCount", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackJobHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x603e2d5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function jobHash(uint256 ) view returns(bytes32)
+func (jobMarket *JobMarket) PackJobHash(arg0 *big.Int) []byte {
+	enc, err := jobMarket.abi.Pack("jobHash", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackJobHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x603e2d5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function jobHash(uint256 ) view returns(bytes32)
+func (jobMarket *JobMarket) TryPackJobHash(arg0 *big.Int) ([]byte, error) {
+	return jobMarket.abi.Pack("jobHash", arg0)
+}
+
+// UnpackJobHash is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x603e2d5b.
+//
+// Solidity: function jobHash(uint256 ) view returns(bytes32)
+func (jobMarket *JobMarket) UnpackJobHash(data []byte) ([32]byte, error) {
+	out, err := jobMarket.abi.Unpack("jobHash", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owner() view returns(address)
+func (jobMarket *JobMarket) PackOwner() []byte {
+	enc, err := jobMarket.abi.Pack("owner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owner() view returns(address)
+func (jobMarket *JobMarket) TryPackOwner() ([]byte, error) {
+	return jobMarket.abi.Pack("owner")
+}
+
+// UnpackOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (jobMarket *JobMarket) UnpackOwner(data []byte) (common.Address, error) {
+	out, err := jobMarket.abi.Unpack("owner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackParams is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf5732568.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function params(uint32 id) view returns((uint96,uint16,uint16,uint16,uint8,uint32,uint32,uint32,uint32,uint96,uint96))
+func (jobMarket *JobMarket) PackParams(id uint32) []byte {
+	enc, err := jobMarket.abi.Pack("params", id)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackParams is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf5732568.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function params(uint32 id) view returns((uint96,uint16,uint16,uint16,uint8,uint32,uint32,uint32,uint32,uint96,uint96))
+func (jobMarket *JobMarket) TryPackParams(id uint32) ([]byte, error) {
+	return jobMarket.abi.Pack("params", id)
+}
+
+// UnpackParams is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf5732568.
+//
+// Solidity: function params(uint32 id) view returns((uint96,uint16,uint16,uint16,uint8,uint32,uint32,uint32,uint32,uint96,uint96))
+func (jobMarket *JobMarket) UnpackParams(data []byte) (JobMarketParams, error) {
+	out, err := jobMarket.abi.Unpack("params", data)
+	if err != nil {
+		return *new(JobMarketParams), err
+	}
+	out0 := *abi.ConvertType(out[0], new(JobMarketParams)).(*JobMarketParams)
+	return out0, nil
+}
+
+// PackParamsId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb727c897.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function paramsId() view returns(uint32)
+func (jobMarket *JobMarket) PackParamsId() []byte {
+	enc, err := jobMarket.abi.Pack("paramsId")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackParamsId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb727c897.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function paramsId() view returns(uint32)
+func (jobMarket *JobMarket) TryPackParamsId() ([]byte, error) {
+	return jobMarket.abi.Pack("paramsId")
+}
+
+// UnpackParamsId is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb727c897.
+//
+// Solidity: function paramsId() view returns(uint32)
+func (jobMarket *JobMarket) UnpackParamsId(data []byte) (uint32, error) {
+	out, err := jobMarket.abi.Unpack("paramsId", data)
+	if err != nil {
+		return *new(uint32), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	return out0, nil
+}
+
+// PackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (jobMarket *JobMarket) PackPendingOwner() []byte {
+	enc, err := jobMarket.abi.Pack("pendingOwner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (jobMarket *JobMarket) TryPackPendingOwner() ([]byte, error) {
+	return jobMarket.abi.Pack("pendingOwner")
+}
+
+// UnpackPendingOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe30c3978.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (jobMarket *JobMarket) UnpackPendingOwner(data []byte) (common.Address, error) {
+	out, err := jobMarket.abi.Unpack("pendingOwner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackPostJob is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3b5ad343.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function postJob((bytes32,uint96,uint96,uint8,uint64,uint64,uint32) req) returns(uint256 id)
+func (jobMarket *JobMarket) PackPostJob(req JobMarketJobRequest) []byte {
+	enc, err := jobMarket.abi.Pack("postJob", req)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPostJob is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3b5ad343.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function postJob((bytes32,uint96,uint96,uint8,uint64,uint64,uint32) req) returns(uint256 id)
+func (jobMarket *JobMarket) TryPackPostJob(req JobMarketJobRequest) ([]byte, error) {
+	return jobMarket.abi.Pack("postJob", req)
+}
+
+// UnpackPostJob is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3b5ad343.
+//
+// Solidity: function postJob((bytes32,uint96,uint96,uint8,uint64,uint64,uint32) req) returns(uint256 id)
+func (jobMarket *JobMarket) UnpackPostJob(data []byte) (*big.Int, error) {
+	out, err := jobMarket.abi.Unpack("postJob", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackPostJobWithPermit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79254920.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function postJobWithPermit((bytes32,uint96,uint96,uint8,uint64,uint64,uint32) req, (uint256,uint8,bytes32,bytes32) permit) returns(uint256 id)
+func (jobMarket *JobMarket) PackPostJobWithPermit(req JobMarketJobRequest, permit JobMarketPermit) []byte {
+	enc, err := jobMarket.abi.Pack("postJobWithPermit", req, permit)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPostJobWithPermit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79254920.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function postJobWithPermit((bytes32,uint96,uint96,uint8,uint64,uint64,uint32) req, (uint256,uint8,bytes32,bytes32) permit) returns(uint256 id)
+func (jobMarket *JobMarket) TryPackPostJobWithPermit(req JobMarketJobRequest, permit JobMarketPermit) ([]byte, error) {
+	return jobMarket.abi.Pack("postJobWithPermit", req, permit)
+}
+
+// UnpackPostJobWithPermit is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x79254920.
+//
+// Solidity: function postJobWithPermit((bytes32,uint96,uint96,uint8,uint64,uint64,uint32) req, (uint256,uint8,bytes32,bytes32) permit) returns(uint256 id)
+func (jobMarket *JobMarket) UnpackPostJobWithPermit(data []byte) (*big.Int, error) {
+	out, err := jobMarket.abi.Unpack("postJobWithPermit", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackReclaim is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5b766a72.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reclaim(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) PackReclaim(id *big.Int, job JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("reclaim", id, job)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReclaim is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5b766a72.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reclaim(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) TryPackReclaim(id *big.Int, job JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("reclaim", id, job)
+}
+
+// PackRegistry is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7b103999.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function registry() view returns(address)
+func (jobMarket *JobMarket) PackRegistry() []byte {
+	enc, err := jobMarket.abi.Pack("registry")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegistry is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7b103999.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function registry() view returns(address)
+func (jobMarket *JobMarket) TryPackRegistry() ([]byte, error) {
+	return jobMarket.abi.Pack("registry")
+}
+
+// UnpackRegistry is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7b103999.
+//
+// Solidity: function registry() view returns(address)
+func (jobMarket *JobMarket) UnpackRegistry(data []byte) (common.Address, error) {
+	out, err := jobMarket.abi.Unpack("registry", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function renounceOwnership() returns()
+func (jobMarket *JobMarket) PackRenounceOwnership() []byte {
+	enc, err := jobMarket.abi.Pack("renounceOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function renounceOwnership() returns()
+func (jobMarket *JobMarket) TryPackRenounceOwnership() ([]byte, error) {
+	return jobMarket.abi.Pack("renounceOwnership")
+}
+
+// PackResolveChallenge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x91cbf1c6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function resolveChallenge(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) PackResolveChallenge(id *big.Int, job JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("resolveChallenge", id, job)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackResolveChallenge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x91cbf1c6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function resolveChallenge(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) TryPackResolveChallenge(id *big.Int, job JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("resolveChallenge", id, job)
+}
+
+// PackResolveReplicas is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbdc7930c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function resolveReplicas(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) PackResolveReplicas(id *big.Int, job JobMarketJob) []byte {
+	enc, err := jobMarket.abi.Pack("resolveReplicas", id, job)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackResolveReplicas is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbdc7930c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function resolveReplicas(uint256 id, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job) returns()
+func (jobMarket *JobMarket) TryPackResolveReplicas(id *big.Int, job JobMarketJob) ([]byte, error) {
+	return jobMarket.abi.Pack("resolveReplicas", id, job)
+}
+
+// PackRevealReplica is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcf2a01b0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revealReplica(uint256 id, uint8 index, bytes cid, bytes32 salt) returns()
+func (jobMarket *JobMarket) PackRevealReplica(id *big.Int, index uint8, cid []byte, salt [32]byte) []byte {
+	enc, err := jobMarket.abi.Pack("revealReplica", id, index, cid, salt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevealReplica is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcf2a01b0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revealReplica(uint256 id, uint8 index, bytes cid, bytes32 salt) returns()
+func (jobMarket *JobMarket) TryPackRevealReplica(id *big.Int, index uint8, cid []byte, salt [32]byte) ([]byte, error) {
+	return jobMarket.abi.Pack("revealReplica", id, index, cid, salt)
+}
+
+// PackRevealVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6216b922.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revealVote(uint256 id, uint8 index, bytes cid, bytes32 salt) returns()
+func (jobMarket *JobMarket) PackRevealVote(id *big.Int, index uint8, cid []byte, salt [32]byte) []byte {
+	enc, err := jobMarket.abi.Pack("revealVote", id, index, cid, salt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevealVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6216b922.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revealVote(uint256 id, uint8 index, bytes cid, bytes32 salt) returns()
+func (jobMarket *JobMarket) TryPackRevealVote(id *big.Int, index uint8, cid []byte, salt [32]byte) ([]byte, error) {
+	return jobMarket.abi.Pack("revealVote", id, index, cid, salt)
+}
+
+// PackSetParams is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4172b17a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setParams((uint96,uint16,uint16,uint16,uint8,uint32,uint32,uint32,uint32,uint96,uint96) params_) returns()
+func (jobMarket *JobMarket) PackSetParams(params JobMarketParams) []byte {
+	enc, err := jobMarket.abi.Pack("setParams", params)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetParams is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4172b17a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setParams((uint96,uint16,uint16,uint16,uint8,uint32,uint32,uint32,uint32,uint96,uint96) params_) returns()
+func (jobMarket *JobMarket) TryPackSetParams(params JobMarketParams) ([]byte, error) {
+	return jobMarket.abi.Pack("setParams", params)
+}
+
+// PackSetTreasury is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf0f44260.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setTreasury(address treasury_) returns()
+func (jobMarket *JobMarket) PackSetTreasury(treasury common.Address) []byte {
+	enc, err := jobMarket.abi.Pack("setTreasury", treasury)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetTreasury is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf0f44260.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setTreasury(address treasury_) returns()
+func (jobMarket *JobMarket) TryPackSetTreasury(treasury common.Address) ([]byte, error) {
+	return jobMarket.abi.Pack("setTreasury", treasury)
+}
+
+// PackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function token() view returns(address)
+func (jobMarket *JobMarket) PackToken() []byte {
+	enc, err := jobMarket.abi.Pack("token")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function token() view returns(address)
+func (jobMarket *JobMarket) TryPackToken() ([]byte, error) {
+	return jobMarket.abi.Pack("token")
+}
+
+// UnpackToken is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfc0c546a.
+//
+// Solidity: function token() view returns(address)
+func (jobMarket *JobMarket) UnpackToken(data []byte) (common.Address, error) {
+	out, err := jobMarket.abi.Unpack("token", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (jobMarket *JobMarket) PackTransferOwnership(newOwner common.Address) []byte {
+	enc, err := jobMarket.abi.Pack("transferOwnership", newOwner)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (jobMarket *JobMarket) TryPackTransferOwnership(newOwner common.Address) ([]byte, error) {
+	return jobMarket.abi.Pack("transferOwnership", newOwner)
+}
+
+// PackTreasury is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x61d027b3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function treasury() view returns(address)
+func (jobMarket *JobMarket) PackTreasury() []byte {
+	enc, err := jobMarket.abi.Pack("treasury")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTreasury is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x61d027b3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function treasury() view returns(address)
+func (jobMarket *JobMarket) TryPackTreasury() ([]byte, error) {
+	return jobMarket.abi.Pack("treasury")
+}
+
+// UnpackTreasury is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x61d027b3.
+//
+// Solidity: function treasury() view returns(address)
+func (jobMarket *JobMarket) UnpackTreasury(data []byte) (common.Address, error) {
+	out, err := jobMarket.abi.Unpack("treasury", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackTreasuryAccrued is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcc279009.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function treasuryAccrued() view returns(uint96)
+func (jobMarket *JobMarket) PackTreasuryAccrued() []byte {
+	enc, err := jobMarket.abi.Pack("treasuryAccrued")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTreasuryAccrued is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcc279009.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function treasuryAccrued() view returns(uint96)
+func (jobMarket *JobMarket) TryPackTreasuryAccrued() ([]byte, error) {
+	return jobMarket.abi.Pack("treasuryAccrued")
+}
+
+// UnpackTreasuryAccrued is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xcc279009.
+//
+// Solidity: function treasuryAccrued() view returns(uint96)
+func (jobMarket *JobMarket) UnpackTreasuryAccrued(data []byte) (*big.Int, error) {
+	out, err := jobMarket.abi.Unpack("treasuryAccrued", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackWithdraw is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ccfd60b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function withdraw() returns()
+func (jobMarket *JobMarket) PackWithdraw() []byte {
+	enc, err := jobMarket.abi.Pack("withdraw")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWithdraw is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ccfd60b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function withdraw() returns()
+func (jobMarket *JobMarket) TryPackWithdraw() ([]byte, error) {
+	return jobMarket.abi.Pack("withdraw")
+}
+
+// PackWithdrawFees is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x476343ee.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function withdrawFees() returns()
+func (jobMarket *JobMarket) PackWithdrawFees() []byte {
+	enc, err := jobMarket.abi.Pack("withdrawFees")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWithdrawFees is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x476343ee.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function withdrawFees() returns()
+func (jobMarket *JobMarket) TryPackWithdrawFees() ([]byte, error) {
+	return jobMarket.abi.Pack("withdrawFees")
+}
+
+// JobMarketChallengeOpened represents a ChallengeOpened event raised by the JobMarket contract.
+type JobMarketChallengeOpened struct {
+	Id          *big.Int
+	Challenger  common.Address
+	Bond        *big.Int
+	AnchorBlock uint64
+	Job         JobMarketJob
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketChallengeOpenedEventName = "ChallengeOpened"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketChallengeOpened) ContractEventName() string {
+	return JobMarketChallengeOpenedEventName
+}
+
+// UnpackChallengeOpenedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ChallengeOpened(uint256 indexed id, address indexed challenger, uint256 bond, uint64 anchorBlock, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job)
+func (jobMarket *JobMarket) UnpackChallengeOpenedEvent(log *types.Log) (*JobMarketChallengeOpened, error) {
+	event := "ChallengeOpened"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketChallengeOpened)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketChallengeResolved represents a ChallengeResolved event raised by the JobMarket contract.
+type JobMarketChallengeResolved struct {
+	Id       *big.Int
+	Outcome  uint8
+	Agree    uint8
+	Disagree uint8
+	Job      JobMarketJob
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketChallengeResolvedEventName = "ChallengeResolved"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketChallengeResolved) ContractEventName() string {
+	return JobMarketChallengeResolvedEventName
+}
+
+// UnpackChallengeResolvedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ChallengeResolved(uint256 indexed id, uint8 outcome, uint8 agree, uint8 disagree, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job)
+func (jobMarket *JobMarket) UnpackChallengeResolvedEvent(log *types.Log) (*JobMarketChallengeResolved, error) {
+	event := "ChallengeResolved"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketChallengeResolved)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketCollateralSlashed represents a CollateralSlashed event raised by the JobMarket contract.
+type JobMarketCollateralSlashed struct {
+	Id      *big.Int
+	Account common.Address
+	Amount  *big.Int
+	Reason  uint8
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketCollateralSlashedEventName = "CollateralSlashed"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketCollateralSlashed) ContractEventName() string {
+	return JobMarketCollateralSlashedEventName
+}
+
+// UnpackCollateralSlashedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event CollateralSlashed(uint256 indexed id, address indexed account, uint256 amount, uint8 reason)
+func (jobMarket *JobMarket) UnpackCollateralSlashedEvent(log *types.Log) (*JobMarketCollateralSlashed, error) {
+	event := "CollateralSlashed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketCollateralSlashed)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketCredited represents a Credited event raised by the JobMarket contract.
+type JobMarketCredited struct {
+	Account common.Address
+	Amount  *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketCreditedEventName = "Credited"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketCredited) ContractEventName() string {
+	return JobMarketCreditedEventName
+}
+
+// UnpackCreditedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Credited(address indexed account, uint256 amount)
+func (jobMarket *JobMarket) UnpackCreditedEvent(log *types.Log) (*JobMarketCredited, error) {
+	event := "Credited"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketCredited)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketDrawReanchored represents a DrawReanchored event raised by the JobMarket contract.
+type JobMarketDrawReanchored struct {
+	Id          *big.Int
+	AnchorBlock uint64
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketDrawReanchoredEventName = "DrawReanchored"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketDrawReanchored) ContractEventName() string {
+	return JobMarketDrawReanchoredEventName
+}
+
+// UnpackDrawReanchoredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event DrawReanchored(uint256 indexed id, uint64 anchorBlock)
+func (jobMarket *JobMarket) UnpackDrawReanchoredEvent(log *types.Log) (*JobMarketDrawReanchored, error) {
+	event := "DrawReanchored"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketDrawReanchored)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketFeesWithdrawn represents a FeesWithdrawn event raised by the JobMarket contract.
+type JobMarketFeesWithdrawn struct {
+	Treasury common.Address
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketFeesWithdrawnEventName = "FeesWithdrawn"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketFeesWithdrawn) ContractEventName() string {
+	return JobMarketFeesWithdrawnEventName
+}
+
+// UnpackFeesWithdrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event FeesWithdrawn(address indexed treasury, uint256 amount)
+func (jobMarket *JobMarket) UnpackFeesWithdrawnEvent(log *types.Log) (*JobMarketFeesWithdrawn, error) {
+	event := "FeesWithdrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketFeesWithdrawn)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketJobAccepted represents a JobAccepted event raised by the JobMarket contract.
+type JobMarketJobAccepted struct {
+	Id       *big.Int
+	Provider common.Address
+	Job      JobMarketJob
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketJobAcceptedEventName = "JobAccepted"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketJobAccepted) ContractEventName() string {
+	return JobMarketJobAcceptedEventName
+}
+
+// UnpackJobAcceptedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event JobAccepted(uint256 indexed id, address indexed provider, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job)
+func (jobMarket *JobMarket) UnpackJobAcceptedEvent(log *types.Log) (*JobMarketJobAccepted, error) {
+	event := "JobAccepted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketJobAccepted)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketJobFinalized represents a JobFinalized event raised by the JobMarket contract.
+type JobMarketJobFinalized struct {
+	Id       *big.Int
+	Provider common.Address
+	Paid     *big.Int
+	Fee      *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketJobFinalizedEventName = "JobFinalized"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketJobFinalized) ContractEventName() string {
+	return JobMarketJobFinalizedEventName
+}
+
+// UnpackJobFinalizedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event JobFinalized(uint256 indexed id, address indexed provider, uint256 paid, uint256 fee)
+func (jobMarket *JobMarket) UnpackJobFinalizedEvent(log *types.Log) (*JobMarketJobFinalized, error) {
+	event := "JobFinalized"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketJobFinalized)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketJobPosted represents a JobPosted event raised by the JobMarket contract.
+type JobMarketJobPosted struct {
+	Id     *big.Int
+	Client common.Address
+	Job    JobMarketJob
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketJobPostedEventName = "JobPosted"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketJobPosted) ContractEventName() string {
+	return JobMarketJobPostedEventName
+}
+
+// UnpackJobPostedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event JobPosted(uint256 indexed id, address indexed client, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job)
+func (jobMarket *JobMarket) UnpackJobPostedEvent(log *types.Log) (*JobMarketJobPosted, error) {
+	event := "JobPosted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketJobPosted)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketJobReclaimed represents a JobReclaimed event raised by the JobMarket contract.
+type JobMarketJobReclaimed struct {
+	Id     *big.Int
+	Client common.Address
+	Refund *big.Int
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketJobReclaimedEventName = "JobReclaimed"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketJobReclaimed) ContractEventName() string {
+	return JobMarketJobReclaimedEventName
+}
+
+// UnpackJobReclaimedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event JobReclaimed(uint256 indexed id, address indexed client, uint256 refund)
+func (jobMarket *JobMarket) UnpackJobReclaimedEvent(log *types.Log) (*JobMarketJobReclaimed, error) {
+	event := "JobReclaimed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketJobReclaimed)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketJobTimedOut represents a JobTimedOut event raised by the JobMarket contract.
+type JobMarketJobTimedOut struct {
+	Id       *big.Int
+	Provider common.Address
+	Refund   *big.Int
+	Slashed  *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketJobTimedOutEventName = "JobTimedOut"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketJobTimedOut) ContractEventName() string {
+	return JobMarketJobTimedOutEventName
+}
+
+// UnpackJobTimedOutEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event JobTimedOut(uint256 indexed id, address indexed provider, uint256 refund, uint256 slashed)
+func (jobMarket *JobMarket) UnpackJobTimedOutEvent(log *types.Log) (*JobMarketJobTimedOut, error) {
+	event := "JobTimedOut"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketJobTimedOut)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketOwnershipTransferStarted represents a OwnershipTransferStarted event raised by the JobMarket contract.
+type JobMarketOwnershipTransferStarted struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketOwnershipTransferStartedEventName = "OwnershipTransferStarted"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketOwnershipTransferStarted) ContractEventName() string {
+	return JobMarketOwnershipTransferStartedEventName
+}
+
+// UnpackOwnershipTransferStartedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner)
+func (jobMarket *JobMarket) UnpackOwnershipTransferStartedEvent(log *types.Log) (*JobMarketOwnershipTransferStarted, error) {
+	event := "OwnershipTransferStarted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketOwnershipTransferStarted)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketOwnershipTransferred represents a OwnershipTransferred event raised by the JobMarket contract.
+type JobMarketOwnershipTransferred struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketOwnershipTransferredEventName = "OwnershipTransferred"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketOwnershipTransferred) ContractEventName() string {
+	return JobMarketOwnershipTransferredEventName
+}
+
+// UnpackOwnershipTransferredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferred(address indexed previousOwner, address indexed newOwner)
+func (jobMarket *JobMarket) UnpackOwnershipTransferredEvent(log *types.Log) (*JobMarketOwnershipTransferred, error) {
+	event := "OwnershipTransferred"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketOwnershipTransferred)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketPanelCommitted represents a PanelCommitted event raised by the JobMarket contract.
+type JobMarketPanelCommitted struct {
+	Id         *big.Int
+	Kind       uint8
+	Index      uint8
+	Account    common.Address
+	Commitment [32]byte
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketPanelCommittedEventName = "PanelCommitted"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketPanelCommitted) ContractEventName() string {
+	return JobMarketPanelCommittedEventName
+}
+
+// UnpackPanelCommittedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event PanelCommitted(uint256 indexed id, uint8 kind, uint8 index, address indexed account, bytes32 commitment)
+func (jobMarket *JobMarket) UnpackPanelCommittedEvent(log *types.Log) (*JobMarketPanelCommitted, error) {
+	event := "PanelCommitted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketPanelCommitted)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketPanelRevealed represents a PanelRevealed event raised by the JobMarket contract.
+type JobMarketPanelRevealed struct {
+	Id      *big.Int
+	Kind    uint8
+	Index   uint8
+	Account common.Address
+	Cid     []byte
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketPanelRevealedEventName = "PanelRevealed"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketPanelRevealed) ContractEventName() string {
+	return JobMarketPanelRevealedEventName
+}
+
+// UnpackPanelRevealedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event PanelRevealed(uint256 indexed id, uint8 kind, uint8 index, address indexed account, bytes cid)
+func (jobMarket *JobMarket) UnpackPanelRevealedEvent(log *types.Log) (*JobMarketPanelRevealed, error) {
+	event := "PanelRevealed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketPanelRevealed)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketParamsSet represents a ParamsSet event raised by the JobMarket contract.
+type JobMarketParamsSet struct {
+	ParamsId uint32
+	Params   JobMarketParams
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketParamsSetEventName = "ParamsSet"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketParamsSet) ContractEventName() string {
+	return JobMarketParamsSetEventName
+}
+
+// UnpackParamsSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ParamsSet(uint32 indexed paramsId, (uint96,uint16,uint16,uint16,uint8,uint32,uint32,uint32,uint32,uint96,uint96) params)
+func (jobMarket *JobMarket) UnpackParamsSetEvent(log *types.Log) (*JobMarketParamsSet, error) {
+	event := "ParamsSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketParamsSet)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketReplicaAccepted represents a ReplicaAccepted event raised by the JobMarket contract.
+type JobMarketReplicaAccepted struct {
+	Id       *big.Int
+	Provider common.Address
+	Index    uint8
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketReplicaAcceptedEventName = "ReplicaAccepted"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketReplicaAccepted) ContractEventName() string {
+	return JobMarketReplicaAcceptedEventName
+}
+
+// UnpackReplicaAcceptedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReplicaAccepted(uint256 indexed id, address indexed provider, uint8 index)
+func (jobMarket *JobMarket) UnpackReplicaAcceptedEvent(log *types.Log) (*JobMarketReplicaAccepted, error) {
+	event := "ReplicaAccepted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketReplicaAccepted)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketReplicasResolved represents a ReplicasResolved event raised by the JobMarket contract.
+type JobMarketReplicasResolved struct {
+	Id      *big.Int
+	Agreed  bool
+	Winners uint8
+	Job     JobMarketJob
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketReplicasResolvedEventName = "ReplicasResolved"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketReplicasResolved) ContractEventName() string {
+	return JobMarketReplicasResolvedEventName
+}
+
+// UnpackReplicasResolvedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReplicasResolved(uint256 indexed id, bool agreed, uint8 winners, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job)
+func (jobMarket *JobMarket) UnpackReplicasResolvedEvent(log *types.Log) (*JobMarketReplicasResolved, error) {
+	event := "ReplicasResolved"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketReplicasResolved)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketResultCommitted represents a ResultCommitted event raised by the JobMarket contract.
+type JobMarketResultCommitted struct {
+	Id       *big.Int
+	Provider common.Address
+	Cid      []byte
+	Job      JobMarketJob
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketResultCommittedEventName = "ResultCommitted"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketResultCommitted) ContractEventName() string {
+	return JobMarketResultCommittedEventName
+}
+
+// UnpackResultCommittedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ResultCommitted(uint256 indexed id, address indexed provider, bytes cid, (address,uint96,address,uint96,bytes32,bytes32,uint64,uint64,uint64,uint32,uint32,uint16,uint8,uint8,uint8) job)
+func (jobMarket *JobMarket) UnpackResultCommittedEvent(log *types.Log) (*JobMarketResultCommitted, error) {
+	event := "ResultCommitted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketResultCommitted)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketTreasuryCredited represents a TreasuryCredited event raised by the JobMarket contract.
+type JobMarketTreasuryCredited struct {
+	Amount *big.Int
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketTreasuryCreditedEventName = "TreasuryCredited"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketTreasuryCredited) ContractEventName() string {
+	return JobMarketTreasuryCreditedEventName
+}
+
+// UnpackTreasuryCreditedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event TreasuryCredited(uint256 amount)
+func (jobMarket *JobMarket) UnpackTreasuryCreditedEvent(log *types.Log) (*JobMarketTreasuryCredited, error) {
+	event := "TreasuryCredited"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketTreasuryCredited)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketTreasurySet represents a TreasurySet event raised by the JobMarket contract.
+type JobMarketTreasurySet struct {
+	Treasury common.Address
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketTreasurySetEventName = "TreasurySet"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketTreasurySet) ContractEventName() string {
+	return JobMarketTreasurySetEventName
+}
+
+// UnpackTreasurySetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event TreasurySet(address indexed treasury)
+func (jobMarket *JobMarket) UnpackTreasurySetEvent(log *types.Log) (*JobMarketTreasurySet, error) {
+	event := "TreasurySet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketTreasurySet)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketVerifiersDrawn represents a VerifiersDrawn event raised by the JobMarket contract.
+type JobMarketVerifiersDrawn struct {
+	Id        *big.Int
+	Verifiers []common.Address
+	CommitBy  uint64
+	RevealBy  uint64
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketVerifiersDrawnEventName = "VerifiersDrawn"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketVerifiersDrawn) ContractEventName() string {
+	return JobMarketVerifiersDrawnEventName
+}
+
+// UnpackVerifiersDrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VerifiersDrawn(uint256 indexed id, address[] verifiers, uint64 commitBy, uint64 revealBy)
+func (jobMarket *JobMarket) UnpackVerifiersDrawnEvent(log *types.Log) (*JobMarketVerifiersDrawn, error) {
+	event := "VerifiersDrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketVerifiersDrawn)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobMarketWithdrawn represents a Withdrawn event raised by the JobMarket contract.
+type JobMarketWithdrawn struct {
+	Account common.Address
+	Amount  *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketWithdrawnEventName = "Withdrawn"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketWithdrawn) ContractEventName() string {
+	return JobMarketWithdrawnEventName
+}
+
+// UnpackWithdrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Withdrawn(address indexed account, uint256 amount)
+func (jobMarket *JobMarket) UnpackWithdrawnEvent(log *types.Log) (*JobMarketWithdrawn, error) {
+	event := "Withdrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketWithdrawn)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (jobMarket *JobMarket) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["AlreadyCommitted"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackAlreadyCommittedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["AlreadyDrawn"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackAlreadyDrawnError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["AlreadyReplica"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackAlreadyReplicaError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["AlreadyRevealed"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackAlreadyRevealedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["BadBatch"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackBadBatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["BadCid"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackBadCidError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["BadParams"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackBadParamsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["BadRequest"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackBadRequestError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["CommitmentMismatch"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackCommitmentMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["JobFull"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackJobFullError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["NotCommitted"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackNotCommittedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["NotDrawn"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackNotDrawnError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["NotPanelMember"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackNotPanelMemberError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["NotProvider"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackNotProviderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["NothingToWithdraw"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackNothingToWithdrawError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["OwnableInvalidOwner"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackOwnableInvalidOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["OwnableUnauthorizedAccount"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackOwnableUnauthorizedAccountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["PanelNotReady"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackPanelNotReadyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["ReentrancyGuardReentrantCall"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackReentrancyGuardReentrantCallError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["SafeCastOverflowedUintDowncast"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackSafeCastOverflowedUintDowncastError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackSafeERC20FailedOperationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["SelfChallenge"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackSelfChallengeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["StaleJobRecord"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackStaleJobRecordError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["TooEarly"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackTooEarlyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["TooLate"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackTooLateError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["UnknownJob"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackUnknownJobError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["WrongReplicaMode"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackWrongReplicaModeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["WrongStatus"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackWrongStatusError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackZeroAddressError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// JobMarketAlreadyCommitted represents a AlreadyCommitted error raised by the JobMarket contract.
+type JobMarketAlreadyCommitted struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyCommitted()
+func JobMarketAlreadyCommittedErrorID() common.Hash {
+	return common.HexToHash("0xbfec55587600524a9afa4af6da1e1345f08fce59d99e4869f19166c295681a3a")
+}
+
+// UnpackAlreadyCommittedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyCommitted()
+func (jobMarket *JobMarket) UnpackAlreadyCommittedError(raw []byte) (*JobMarketAlreadyCommitted, error) {
+	out := new(JobMarketAlreadyCommitted)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "AlreadyCommitted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketAlreadyDrawn represents a AlreadyDrawn error raised by the JobMarket contract.
+type JobMarketAlreadyDrawn struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyDrawn()
+func JobMarketAlreadyDrawnErrorID() common.Hash {
+	return common.HexToHash("0x097e1d9ba4b5ba8bf231c86f64a201fca56ded404c547cee193a09407724e566")
+}
+
+// UnpackAlreadyDrawnError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyDrawn()
+func (jobMarket *JobMarket) UnpackAlreadyDrawnError(raw []byte) (*JobMarketAlreadyDrawn, error) {
+	out := new(JobMarketAlreadyDrawn)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "AlreadyDrawn", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketAlreadyReplica represents a AlreadyReplica error raised by the JobMarket contract.
+type JobMarketAlreadyReplica struct {
+	Provider common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyReplica(address provider)
+func JobMarketAlreadyReplicaErrorID() common.Hash {
+	return common.HexToHash("0x36967696b95b35dce51ab0910479e4ed8f86a0e4b352dd1ba8aa5462944f06d3")
+}
+
+// UnpackAlreadyReplicaError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyReplica(address provider)
+func (jobMarket *JobMarket) UnpackAlreadyReplicaError(raw []byte) (*JobMarketAlreadyReplica, error) {
+	out := new(JobMarketAlreadyReplica)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "AlreadyReplica", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketAlreadyRevealed represents a AlreadyRevealed error raised by the JobMarket contract.
+type JobMarketAlreadyRevealed struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyRevealed()
+func JobMarketAlreadyRevealedErrorID() common.Hash {
+	return common.HexToHash("0xa89ac151620d5331775119c5df29262a0755c14eb44ace70a903df983497be6e")
+}
+
+// UnpackAlreadyRevealedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyRevealed()
+func (jobMarket *JobMarket) UnpackAlreadyRevealedError(raw []byte) (*JobMarketAlreadyRevealed, error) {
+	out := new(JobMarketAlreadyRevealed)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "AlreadyRevealed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketBadBatch represents a BadBatch error raised by the JobMarket contract.
+type JobMarketBadBatch struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadBatch()
+func JobMarketBadBatchErrorID() common.Hash {
+	return common.HexToHash("0x86bdc25c99648598923bb853ace35b4957af66811405e311820e81be4c44dd00")
+}
+
+// UnpackBadBatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadBatch()
+func (jobMarket *JobMarket) UnpackBadBatchError(raw []byte) (*JobMarketBadBatch, error) {
+	out := new(JobMarketBadBatch)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "BadBatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketBadCid represents a BadCid error raised by the JobMarket contract.
+type JobMarketBadCid struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadCid()
+func JobMarketBadCidErrorID() common.Hash {
+	return common.HexToHash("0xca719c94095cffc0531a640f5b84415e0c26f016037e41af1dd0140c990d86aa")
+}
+
+// UnpackBadCidError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadCid()
+func (jobMarket *JobMarket) UnpackBadCidError(raw []byte) (*JobMarketBadCid, error) {
+	out := new(JobMarketBadCid)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "BadCid", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketBadParams represents a BadParams error raised by the JobMarket contract.
+type JobMarketBadParams struct {
+	Field [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadParams(bytes32 field)
+func JobMarketBadParamsErrorID() common.Hash {
+	return common.HexToHash("0x9e321b1338db40afe6f05b1ad967994558d198466d9e1bef190d3c287ae1ca74")
+}
+
+// UnpackBadParamsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadParams(bytes32 field)
+func (jobMarket *JobMarket) UnpackBadParamsError(raw []byte) (*JobMarketBadParams, error) {
+	out := new(JobMarketBadParams)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "BadParams", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketBadRequest represents a BadRequest error raised by the JobMarket contract.
+type JobMarketBadRequest struct {
+	Field [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadRequest(bytes32 field)
+func JobMarketBadRequestErrorID() common.Hash {
+	return common.HexToHash("0x08b8a5d239c57e0bc082460989263b92ce38a0ff00481b2f8f024af7ce089488")
+}
+
+// UnpackBadRequestError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadRequest(bytes32 field)
+func (jobMarket *JobMarket) UnpackBadRequestError(raw []byte) (*JobMarketBadRequest, error) {
+	out := new(JobMarketBadRequest)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "BadRequest", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketCommitmentMismatch represents a CommitmentMismatch error raised by the JobMarket contract.
+type JobMarketCommitmentMismatch struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error CommitmentMismatch()
+func JobMarketCommitmentMismatchErrorID() common.Hash {
+	return common.HexToHash("0x5054097bb92104fdc128156d244c4d9d3a1008b45209d260b0cb38908eec9de3")
+}
+
+// UnpackCommitmentMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error CommitmentMismatch()
+func (jobMarket *JobMarket) UnpackCommitmentMismatchError(raw []byte) (*JobMarketCommitmentMismatch, error) {
+	out := new(JobMarketCommitmentMismatch)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "CommitmentMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketJobFull represents a JobFull error raised by the JobMarket contract.
+type JobMarketJobFull struct {
+	Id *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error JobFull(uint256 id)
+func JobMarketJobFullErrorID() common.Hash {
+	return common.HexToHash("0x83de582960621a299c3643d1556613340f1de51f83974f15351ba275f503e412")
+}
+
+// UnpackJobFullError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error JobFull(uint256 id)
+func (jobMarket *JobMarket) UnpackJobFullError(raw []byte) (*JobMarketJobFull, error) {
+	out := new(JobMarketJobFull)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "JobFull", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketNotCommitted represents a NotCommitted error raised by the JobMarket contract.
+type JobMarketNotCommitted struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotCommitted()
+func JobMarketNotCommittedErrorID() common.Hash {
+	return common.HexToHash("0x81791cb43e68aa2787915f848c31dc1c72f0105a3515ef1351d4a682bdf3133c")
+}
+
+// UnpackNotCommittedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotCommitted()
+func (jobMarket *JobMarket) UnpackNotCommittedError(raw []byte) (*JobMarketNotCommitted, error) {
+	out := new(JobMarketNotCommitted)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "NotCommitted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketNotDrawn represents a NotDrawn error raised by the JobMarket contract.
+type JobMarketNotDrawn struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotDrawn()
+func JobMarketNotDrawnErrorID() common.Hash {
+	return common.HexToHash("0xc3dc9ed67666a52cdf2435b08a1194a4fa10321453808f6838a5e5b9b19d5664")
+}
+
+// UnpackNotDrawnError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotDrawn()
+func (jobMarket *JobMarket) UnpackNotDrawnError(raw []byte) (*JobMarketNotDrawn, error) {
+	out := new(JobMarketNotDrawn)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "NotDrawn", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketNotPanelMember represents a NotPanelMember error raised by the JobMarket contract.
+type JobMarketNotPanelMember struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotPanelMember(address caller)
+func JobMarketNotPanelMemberErrorID() common.Hash {
+	return common.HexToHash("0x39cf11378beaac3b18971f4241a71489ae64005ee98d14fb7c31fd7f0cdc9c69")
+}
+
+// UnpackNotPanelMemberError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotPanelMember(address caller)
+func (jobMarket *JobMarket) UnpackNotPanelMemberError(raw []byte) (*JobMarketNotPanelMember, error) {
+	out := new(JobMarketNotPanelMember)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "NotPanelMember", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketNotProvider represents a NotProvider error raised by the JobMarket contract.
+type JobMarketNotProvider struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotProvider(address caller)
+func JobMarketNotProviderErrorID() common.Hash {
+	return common.HexToHash("0x1bd2224f47bf32854983ee16847394426ab18eae693119e80eb952977965d64a")
+}
+
+// UnpackNotProviderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotProvider(address caller)
+func (jobMarket *JobMarket) UnpackNotProviderError(raw []byte) (*JobMarketNotProvider, error) {
+	out := new(JobMarketNotProvider)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "NotProvider", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketNothingToWithdraw represents a NothingToWithdraw error raised by the JobMarket contract.
+type JobMarketNothingToWithdraw struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NothingToWithdraw()
+func JobMarketNothingToWithdrawErrorID() common.Hash {
+	return common.HexToHash("0xd0d04f60bf4f7629141a1f00f5d2908fa0f3e15bf4cbf8bb8edc6fcbdf2509fa")
+}
+
+// UnpackNothingToWithdrawError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NothingToWithdraw()
+func (jobMarket *JobMarket) UnpackNothingToWithdrawError(raw []byte) (*JobMarketNothingToWithdraw, error) {
+	out := new(JobMarketNothingToWithdraw)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "NothingToWithdraw", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketOwnableInvalidOwner represents a OwnableInvalidOwner error raised by the JobMarket contract.
+type JobMarketOwnableInvalidOwner struct {
+	Owner common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func JobMarketOwnableInvalidOwnerErrorID() common.Hash {
+	return common.HexToHash("0x1e4fbdf7f3ef8bcaa855599e3abf48b232380f183f08f6f813d9ffa5bd585188")
+}
+
+// UnpackOwnableInvalidOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func (jobMarket *JobMarket) UnpackOwnableInvalidOwnerError(raw []byte) (*JobMarketOwnableInvalidOwner, error) {
+	out := new(JobMarketOwnableInvalidOwner)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "OwnableInvalidOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketOwnableUnauthorizedAccount represents a OwnableUnauthorizedAccount error raised by the JobMarket contract.
+type JobMarketOwnableUnauthorizedAccount struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func JobMarketOwnableUnauthorizedAccountErrorID() common.Hash {
+	return common.HexToHash("0x118cdaa7a341953d1887a2245fd6665d741c67c8c50581daa59e1d03373fa188")
+}
+
+// UnpackOwnableUnauthorizedAccountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func (jobMarket *JobMarket) UnpackOwnableUnauthorizedAccountError(raw []byte) (*JobMarketOwnableUnauthorizedAccount, error) {
+	out := new(JobMarketOwnableUnauthorizedAccount)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "OwnableUnauthorizedAccount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketPanelNotReady represents a PanelNotReady error raised by the JobMarket contract.
+type JobMarketPanelNotReady struct {
+	Id   *big.Int
+	Kind uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PanelNotReady(uint256 id, uint8 kind)
+func JobMarketPanelNotReadyErrorID() common.Hash {
+	return common.HexToHash("0x8175014f5ada80389dd652af0245141fd883fa164c7b1e8b930d5bbb4814d2ac")
+}
+
+// UnpackPanelNotReadyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PanelNotReady(uint256 id, uint8 kind)
+func (jobMarket *JobMarket) UnpackPanelNotReadyError(raw []byte) (*JobMarketPanelNotReady, error) {
+	out := new(JobMarketPanelNotReady)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "PanelNotReady", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketReentrancyGuardReentrantCall represents a ReentrancyGuardReentrantCall error raised by the JobMarket contract.
+type JobMarketReentrancyGuardReentrantCall struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func JobMarketReentrancyGuardReentrantCallErrorID() common.Hash {
+	return common.HexToHash("0x3ee5aeb571de7fc460830b4d0017439a1ca56fb0bc39062227ade4fe4a24c1ca")
+}
+
+// UnpackReentrancyGuardReentrantCallError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func (jobMarket *JobMarket) UnpackReentrancyGuardReentrantCallError(raw []byte) (*JobMarketReentrancyGuardReentrantCall, error) {
+	out := new(JobMarketReentrancyGuardReentrantCall)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "ReentrancyGuardReentrantCall", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketSafeCastOverflowedUintDowncast represents a SafeCastOverflowedUintDowncast error raised by the JobMarket contract.
+type JobMarketSafeCastOverflowedUintDowncast struct {
+	Bits  uint8
+	Value *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeCastOverflowedUintDowncast(uint8 bits, uint256 value)
+func JobMarketSafeCastOverflowedUintDowncastErrorID() common.Hash {
+	return common.HexToHash("0x6dfcc6503a32754ce7a89698e18201fc5294fd4aad43edefee786f88423b1a12")
+}
+
+// UnpackSafeCastOverflowedUintDowncastError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeCastOverflowedUintDowncast(uint8 bits, uint256 value)
+func (jobMarket *JobMarket) UnpackSafeCastOverflowedUintDowncastError(raw []byte) (*JobMarketSafeCastOverflowedUintDowncast, error) {
+	out := new(JobMarketSafeCastOverflowedUintDowncast)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "SafeCastOverflowedUintDowncast", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the JobMarket contract.
+type JobMarketSafeERC20FailedOperation struct {
+	Token common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func JobMarketSafeERC20FailedOperationErrorID() common.Hash {
+	return common.HexToHash("0x5274afe73c98b4749fc91ffae6b7b574e7842cb2144a159e9377a5f20b32edf9")
+}
+
+// UnpackSafeERC20FailedOperationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func (jobMarket *JobMarket) UnpackSafeERC20FailedOperationError(raw []byte) (*JobMarketSafeERC20FailedOperation, error) {
+	out := new(JobMarketSafeERC20FailedOperation)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketSelfChallenge represents a SelfChallenge error raised by the JobMarket contract.
+type JobMarketSelfChallenge struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SelfChallenge()
+func JobMarketSelfChallengeErrorID() common.Hash {
+	return common.HexToHash("0x706cd3811f9061dda748864fbad14571c2d33a69fc1ecc9c6510e02bfd9660b9")
+}
+
+// UnpackSelfChallengeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SelfChallenge()
+func (jobMarket *JobMarket) UnpackSelfChallengeError(raw []byte) (*JobMarketSelfChallenge, error) {
+	out := new(JobMarketSelfChallenge)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "SelfChallenge", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketStaleJobRecord represents a StaleJobRecord error raised by the JobMarket contract.
+type JobMarketStaleJobRecord struct {
+	Id *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StaleJobRecord(uint256 id)
+func JobMarketStaleJobRecordErrorID() common.Hash {
+	return common.HexToHash("0x81d5fadae0f03ecf11be5f180149a9297511462f368b93660d87d0b10bbbdbf7")
+}
+
+// UnpackStaleJobRecordError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StaleJobRecord(uint256 id)
+func (jobMarket *JobMarket) UnpackStaleJobRecordError(raw []byte) (*JobMarketStaleJobRecord, error) {
+	out := new(JobMarketStaleJobRecord)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "StaleJobRecord", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketTooEarly represents a TooEarly error raised by the JobMarket contract.
+type JobMarketTooEarly struct {
+	Time *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TooEarly(uint256 time)
+func JobMarketTooEarlyErrorID() common.Hash {
+	return common.HexToHash("0x2a35a3246d5070e2b118858c24c2c4d23eaebe645b92ab746b92dd600c35a9d7")
+}
+
+// UnpackTooEarlyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TooEarly(uint256 time)
+func (jobMarket *JobMarket) UnpackTooEarlyError(raw []byte) (*JobMarketTooEarly, error) {
+	out := new(JobMarketTooEarly)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "TooEarly", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketTooLate represents a TooLate error raised by the JobMarket contract.
+type JobMarketTooLate struct {
+	Time *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TooLate(uint256 time)
+func JobMarketTooLateErrorID() common.Hash {
+	return common.HexToHash("0x691e5682c05af91a82d806fceac093f8891d2c453dfc42c67196c1ccdb7b8be1")
+}
+
+// UnpackTooLateError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TooLate(uint256 time)
+func (jobMarket *JobMarket) UnpackTooLateError(raw []byte) (*JobMarketTooLate, error) {
+	out := new(JobMarketTooLate)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "TooLate", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketUnknownJob represents a UnknownJob error raised by the JobMarket contract.
+type JobMarketUnknownJob struct {
+	Id *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownJob(uint256 id)
+func JobMarketUnknownJobErrorID() common.Hash {
+	return common.HexToHash("0x510aa5f06826d740de587fc177250838c7f20674aef37603d5ab5f52cef91ae8")
+}
+
+// UnpackUnknownJobError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownJob(uint256 id)
+func (jobMarket *JobMarket) UnpackUnknownJobError(raw []byte) (*JobMarketUnknownJob, error) {
+	out := new(JobMarketUnknownJob)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "UnknownJob", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketWrongReplicaMode represents a WrongReplicaMode error raised by the JobMarket contract.
+type JobMarketWrongReplicaMode struct {
+	Id *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error WrongReplicaMode(uint256 id)
+func JobMarketWrongReplicaModeErrorID() common.Hash {
+	return common.HexToHash("0xc06ad2e3ad226506d918de354a831ff74519e0fef3d209e855a6f08856361cab")
+}
+
+// UnpackWrongReplicaModeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error WrongReplicaMode(uint256 id)
+func (jobMarket *JobMarket) UnpackWrongReplicaModeError(raw []byte) (*JobMarketWrongReplicaMode, error) {
+	out := new(JobMarketWrongReplicaMode)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "WrongReplicaMode", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketWrongStatus represents a WrongStatus error raised by the JobMarket contract.
+type JobMarketWrongStatus struct {
+	Id     *big.Int
+	Status uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error WrongStatus(uint256 id, uint8 status)
+func JobMarketWrongStatusErrorID() common.Hash {
+	return common.HexToHash("0xa5d15e1f94e40302e3f7050760870a95f04eb9d943cd2cb333833178258083d6")
+}
+
+// UnpackWrongStatusError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error WrongStatus(uint256 id, uint8 status)
+func (jobMarket *JobMarket) UnpackWrongStatusError(raw []byte) (*JobMarketWrongStatus, error) {
+	out := new(JobMarketWrongStatus)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "WrongStatus", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketZeroAddress represents a ZeroAddress error raised by the JobMarket contract.
+type JobMarketZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func JobMarketZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (jobMarket *JobMarket) UnpackZeroAddressError(raw []byte) (*JobMarketZeroAddress, error) {
+	out := new(JobMarketZeroAddress)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryMetaData contains all meta data concerning the ProviderRegistry contract.
+var ProviderRegistryMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"minStake_\",\"type\":\"uint96\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay_\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"AmountTooLarge\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadPeerId\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"free\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"InsufficientFreeStake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"market\",\"type\":\"address\"}],\"name\":\"MarketAlreadySet\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"MetadataTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotMarket\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"unbondingEnds\",\"type\":\"uint64\"}],\"name\":\"NotUnbonded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"}],\"name\":\"ParamOutOfRange\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"PeerIdTaken\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"SlashExceedsStake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"UnlockExceedsLocked\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"}],\"name\":\"ActiveChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"}],\"name\":\"Locked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"market\",\"type\":\"address\"}],\"name\":\"MarketSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"MetadataUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"peerSig\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"ProviderRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"fromUnbonding\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"StakeWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"staked\",\"type\":\"uint256\"}],\"name\":\"Staked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint96\",\"name\":\"minStake\",\"type\":\"uint96\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unbondingDelay\",\"type\":\"uint64\"}],\"name\":\"StakingParamsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"}],\"name\":\"Unlocked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"staked\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"unbonding\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unbondingEnds\",\"type\":\"uint64\"}],\"name\":\"Unstaked\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"MAX_METADATA_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_PEER_ID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_UNBONDING_DELAY\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"i\",\"type\":\"uint256\"}],\"name\":\"activeAt\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"activeCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"i\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"need\",\"type\":\"uint256\"}],\"name\":\"candidateAt\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"eligible\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"freeStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"isActive\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"lock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"market\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minStake\",\"outputs\":[{\"internalType\":\"uint96\",\"name\":\"\",\"type\":\"uint96\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"peerOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"providerInfo\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"staked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unbonding\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"unbondingEnds\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"registered\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"peerIdHash\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"peerSig\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"register\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"}],\"name\":\"registrationDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"market_\",\"type\":\"address\"}],\"name\":\"setMarket\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint96\",\"name\":\"minStake_\",\"type\":\"uint96\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay_\",\"type\":\"uint64\"}],\"name\":\"setStakingParams\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"slash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"stake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unbondingDelay\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"unlock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"unstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"updateMetadata\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdrawStake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "275d768273f73d0b6b6577f082e3afb089",
+	Bin: "0x60a03461022457601f61194a38819003918201601f19168301916001600160401b03831184841017610228578084926080946040528339810103126102245780516001600160a01b038116918282036102245760208101516001600160a01b03811690819003610224576040820151926001600160601b0384169283850361022457606001516001600160401b038116959086900361022457821561021157600180546001600160a01b03199081169091555f80549182168517815560405194916001600160a01b0316907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a3156102025760805281156101d457506276a700831161019d57600280546001600160a01b031660a09390931b6001600160a01b03191692909217909155600380546001600160401b031916831790556040805191825260208201929092527f7194474a7db20e5fd1a216468e878f30a5aacb7014f5c0c6fa5df6008be8a6f99190a160405161170d908161023d8239608051818181610237015281816106ec0152818161083a015261093c0152f35b604051632886932960e11b815260206004820152600e60248201526d756e626f6e64696e6744656c617960901b6044820152606490fd5b632886932960e11b81526020600482015260086024820152676d696e5374616b6560c01b6044820152606490fd5b63d92e233d60e01b5f5260045ffd5b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b634e487b7160e01b5f52604160045260245ffdfe6080806040526004361015610012575f80fd5b5f3560e01c9081630996b5a4146112cf5750806315d6f71a14611298578063282d3fdf1461118d5780632e17de781461103d578063375b3c0a1461101d5780633ae2591614610f8b5780633dba1d0b14610f075780634167863b14610e565780634331ed1f14610e395780636dcea85f14610dad578063715018a614610d4a57806372ecd8fd14610c2a57806379ba509714610ba55780637eee288d14610ab257806380f5560514610a8a5780638da5cb5b14610a6357806390c84ab614610a485780639f8a13d714610a07578063a694fc3a14610892578063bed9d861146107b4578063bfac59901461058c578063c65d8b731461056f578063d43803531461038f578063db7dd35a14610369578063e30c397814610341578063e8868e9f14610325578063f2fde38b146102b8578063fa6739c114610266578063fc0c546a146102225763fc582d4114610166575f80fd5b3461021e57602036600319011261021e576004356001600160401b03811161021e57610196903690600401611313565b90335f52600460205260ff60405f205460e01c161561020b5761040082116101f8576101f37f176ff46d4dde83629a753225f27ff86f4b23d5660625e99eaf9f69f3bd1f734e916040519182916020835233956020840191611413565b0390a2005b506310940ba160e01b5f5260045260245ffd5b63bfc6c33760e01b5f523360045260245ffd5b5f80fd5b3461021e575f36600319011261021e576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b3461021e57602036600319011261021e576001600160a01b036102876112fd565b165f52600460205260206001600160601b036102af60405f205482808260601c16911661136c565b16604051908152f35b3461021e57602036600319011261021e576102d16112fd565b6102d9611637565b60018060a01b0316806001600160601b0360a01b600154161760015560018060a01b035f54167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b3461021e575f36600319011261021e5760206040516104008152f35b3461021e575f36600319011261021e576001546040516001600160a01b039091168152602090f35b3461021e575f36600319011261021e5760206001600160401b0360035416604051908152f35b3461021e57606036600319011261021e576004356001600160401b03811161021e576103bf903690600401611313565b6024356001600160401b03811161021e576103de903690600401611313565b916044356001600160401b03811161021e576103fe903690600401611313565b909282158015610565575b6105565761040082116101f8576104213684886113ce565b6020815191012094855f52600560205260018060a01b0360405f2054168015158061054c575b61053a575061050d96926104f47fa001ddb27557d2e6dbbbe4864d304d5b7a4b3bbe390ad3db4a92a24cf4210316959361050493335f52600460205260405f209960028b01805480151580610530575b61050f575b505f828152600560205260409081902080546001600160a01b031916331790559190558a5460ff60e01b1916600160e01b178b55516060808252909788976104e692890191611413565b918683036020880152611413565b9083820360408501523396611413565b0390a23361145c565b005b5f52600560205260405f206001600160601b0360a01b81541690558d61049c565b5082811415610497565b635d1c3e2f60e11b5f5260045260245ffd5b5033811415610447565b6311795d9b60e01b5f5260045ffd5b5060808311610409565b3461021e575f36600319011261021e5760206040516276a7008152f35b3461021e57606036600319011261021e576105a56112fd565b6044356001600160a01b03811691602435919083820361021e576002546001600160a01b031633036107a1576105d961164a565b83156107925760018060a01b03811690815f52600460205260405f20906001600160601b0382541695600183019361061b6001600160601b038654168961138c565b80881161077b57508787111561077557875b80880398888a1161076157610710996106ea97836040936001600160601b0361067a817f10cc080888f97c96419786385100283aa8ae09efd09b75964b955212f42847d49816809361136c565b8b546bffffffffffffffffffffffff1916911617808b5560601c6001600160601b031680831061074f5750506106d15f5b8a54600160601b600160c01b03191660609190911b600160601b600160c01b0316178a55565b8b03610722575b508151908a82526020820152a361145c565b7f000000000000000000000000000000000000000000000000000000000000000061167f565b5f5f5160206116e15f395f51905f525d005b6001600160601b036107398184168284541661136c565b166001600160601b03198254161790558b6106d8565b6106d19161075c9161136c565b6106ab565b634e487b7160e01b5f52601160045260245ffd5b8661062d565b87906333667e8360e11b5f5260045260245260445ffd5b63d92e233d60e01b5f5260045ffd5b63bfae38b360e01b5f523360045260245ffd5b3461021e575f36600319011261021e576107cc61164a565b335f526004602052600160405f20018054906001600160601b038216908115801561087d575b61085e5780546001600160a01b0319169055604051818152610710925033907f8108595eb6bad3acefa9da467d90cc2217686d5c5ac85460f8b7849c840645fc90602090a2337f000000000000000000000000000000000000000000000000000000000000000061167f565b6001600160401b03836358bf276560e11b5f5260601c1660045260245ffd5b506001600160401b038360601c1642106107f2565b3461021e57602036600319011261021e576004356108ae61164a565b80156109f857335f52600460205260405f206108d4826001600160601b0383541661138c565b906001600160601b0382116109e557816001600160601b038061093a9416166001600160601b03198354161782556040519084825260208201527f1449c6dd7851abc30abf37f57715f492010519147cc2652fbc38202c18a6ee9060403392a23361145c565b7f000000000000000000000000000000000000000000000000000000000000000090604051906323b872dd60e01b5f52336004523060245260445260205f60648180865af19060015f51148216156109c5575b50156109a5575f5f5160206116e15f395f51905f525d005b635274afe760e01b5f9081526001600160a01b0391909116600452602490fd5b60018215166109dd5750813b15153d1516168261098d565b3d5f823e3d90fd5b826304041d9560e11b5f5260045260245ffd5b631f2a200560e01b5f5260045ffd5b3461021e57602036600319011261021e576001600160a01b03610a286112fd565b165f5260046020526020610a3e60405f20611433565b6040519015158152f35b3461021e575f36600319011261021e57602060405160808152f35b3461021e575f36600319011261021e575f546040516001600160a01b039091168152602090f35b3461021e575f36600319011261021e576002546040516001600160a01b039091168152602090f35b3461021e57604036600319011261021e57610acb6112fd565b60025460243591906001600160a01b031633036107a1576001600160a01b03165f818152600460205260409020805460601c6001600160601b0316808411610b8e5792610b6d610b477f3f2f29fa02cc34566ac167b446be0be9e0254cac18eda93b2dfe6a7a7c8affb994956001600160601b0384169061136c565b8354600160601b600160c01b031916606082901b600160601b600160c01b031617909355565b604080519182526001600160601b03909216602082015290819081016101f3565b83906386bd84a760e01b5f5260045260245260445ffd5b3461021e575f36600319011261021e57600154336001600160a01b0390911603610c1757600180546001600160a01b03199081169091555f805433928116831782556001600160a01b0316907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a3005b63118cdaa760e01b5f523360045260245ffd5b3461021e57604036600319011261021e576004356001600160601b0381169081810361021e57602435916001600160401b03831680930361021e57610c6d611637565b8015610d19576276a7008311610ce2577f7194474a7db20e5fd1a216468e878f30a5aacb7014f5c0c6fa5df6008be8a6f992604092600254906001600160601b0360a01b9060a01b169060018060a01b031617600255806001600160401b0319600354161760035582519182526020820152a1005b604051632886932960e11b815260206004820152600e60248201526d756e626f6e64696e6744656c617960901b6044820152606490fd5b604051632886932960e11b81526020600482015260086024820152676d696e5374616b6560c01b6044820152606490fd5b3461021e575f36600319011261021e57610d62611637565b600180546001600160a01b03199081169091555f80549182168155906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08280a3005b3461021e57602036600319011261021e57610dc66112fd565b610dce611637565b600254906001600160a01b03821680610e2757506001600160a01b0316908115610792576001600160a01b03191681176002557fe307206b150a74b2a5d43a35703be791342ca123c12a507c5f679cf1d011d1b95f80a2005b63599ad35b60e01b5f5260045260245ffd5b3461021e575f36600319011261021e576020600654604051908152f35b3461021e57604036600319011261021e57610e6f6112fd565b602435906001600160401b03821161021e57610e9b610e946020933690600401611313565b36916113ce565b828151910120604051908382019260a08452601160c0840152706272696e652f72656769737465722f763160781b60e084015246604084015230606084015260018060a01b0316608083015260a082015260e08152610efc61010082611399565b519020604051908152f35b3461021e57604036600319011261021e576040610f25600435611340565b905460039190911b1c6001600160a01b03165f8181526004602052829020610f4c81611433565b9081610f62575b50825191825215156020820152f35b9050546001600160601b03610f826024359282808260601c16911661136c565b16101583610f53565b3461021e57602036600319011261021e576001600160a01b03610fac6112fd565b165f52600460205260c060405f20805460ff60026001840154930154916001600160401b03604051946001600160601b03831686526001600160601b038360601c1660208701526001600160601b038116604087015260601c16606085015260e01c161515608083015260a0820152f35b3461021e575f36600319011261021e57602060025460a01c604051908152f35b3461021e57602036600319011261021e5760043580156109f857335f52600460205260405f2080546001600160601b0361107f818084169360601c168361136c565b16808411611176575061109d6001600160601b03918285169061136c565b166001600160601b031982541617815560018101916110c6816001600160601b0385541661138c565b926001600160601b03808516166001600160601b03198254161781556001600160401b03600354166001600160401b034216016001600160401b0381116107615761050d94826001600160401b0393548460601b8460601b16908560601b19161790556001600160601b03855416604051948552602085015260408401521660608201527f86864850f6ef2c28c67d1d0db0e5ed6ed9b6b1a33b5e9efd1fe323bf05782a8c60803392a23361145c565b83906340179d2160e11b5f5260045260245260445ffd5b3461021e57604036600319011261021e576111a66112fd565b60025460243591906001600160a01b031633036107a1576001600160a01b03165f81815260046020526040902090916111de82611433565b15611285576001600160601b03806112008454828160601c169384911661136c565b1680831161126e57506001600160601b03821601906001600160601b038211610761578254600160601b600160c01b031916606083901b600160601b600160c01b0316179092557fd4665e3049283582ba6f9eba07a5b3e12dab49e02da99e8927a47af5d134bea591610b6d565b90506340179d2160e11b5f5260045260245260445ffd5b82634022bc5560e01b5f5260045260245ffd5b3461021e57602036600319011261021e5760206112b6600435611340565b905460405160039290921b1c6001600160a01b03168152f35b3461021e57602036600319011261021e576020906004355f526005825260018060a01b0360405f2054168152f35b600435906001600160a01b038216820361021e57565b9181601f8401121561021e578235916001600160401b03831161021e576020838186019501011161021e57565b6006548110156113585760065f5260205f2001905f90565b634e487b7160e01b5f52603260045260245ffd5b906001600160601b03809116911603906001600160601b03821161076157565b9190820180921161076157565b90601f801991011681019081106001600160401b038211176113ba57604052565b634e487b7160e01b5f52604160045260245ffd5b9291926001600160401b0382116113ba57604051916113f7601f8201601f191660200184611399565b82948184528183011161021e578281602093845f960137010152565b908060209392818452848401375f828201840152601f01601f1916010190565b5460ff8160e01c169081611445575090565b90506001600160601b0360025460a01c9116101590565b9061146681611433565b9163ffffffff825460c01c16831515938115158514611630571561153057509060065491680100000000000000008310156113ba5761151d6020926114fa836114d68760017f1e9e694913ebc22589cb624c7ef8683055f578186b4a28e55d8412342921d7f39901600655611340565b81546001600160a01b0393841660039290921b91821b9390911b1916919091179055565b600654815463ffffffff60c01b191660c09190911b63ffffffff60c01b16179055565b6040519384526001600160a01b031692a2565b5f190163ffffffff81116107615763ffffffff166006545f1981019081116107615761155b90611340565b905460039190911b1c6001600160a01b031661157a816114d684611340565b60018201809211610761575f908152600460205260409020805463ffffffff60c01b191660c09290921b63ffffffff60c01b1691909117905560065490811561161c577f1e9e694913ebc22589cb624c7ef8683055f578186b4a28e55d8412342921d7f3926020925f19016115ee81611340565b81546001600160a01b0360039290921b9190911b19169055600655805463ffffffff60c01b1916905561151d565b634e487b7160e01b5f52603160045260245ffd5b5050505050565b5f546001600160a01b03163303610c1757565b5f5160206116e15f395f51905f525c6116705760015f5160206116e15f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f51148216156116bf575b604052156109a55750565b9060018115166116d757823b15153d151616906116b4565b503d5f823e3d90fdfe9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a164736f6c6343000825000a",
+}
+
+// ProviderRegistry is an auto generated Go binding around an Ethereum contract.
+type ProviderRegistry struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *ProviderRegistry) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewProviderRegistry creates a new instance of ProviderRegistry.
+func NewProviderRegistry() *ProviderRegistry {
+	parsed, err := ProviderRegistryMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &ProviderRegistry{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *ProviderRegistry) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address token_, address owner_, uint96 minStake_, uint64 unbondingDelay_) returns()
+func (providerRegistry *ProviderRegistry) PackConstructor(token_ common.Address, owner_ common.Address, minStake_ *big.Int, unbondingDelay_ uint64) []byte {
+	enc, err := providerRegistry.abi.Pack("", token_, owner_, minStake_, unbondingDelay_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackMAXMETADATALENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe8868e9f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_METADATA_LENGTH() view returns(uint256)
+func (providerRegistry *ProviderRegistry) PackMAXMETADATALENGTH() []byte {
+	enc, err := providerRegistry.abi.Pack("MAX_METADATA_LENGTH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXMETADATALENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe8868e9f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_METADATA_LENGTH() view returns(uint256)
+func (providerRegistry *ProviderRegistry) TryPackMAXMETADATALENGTH() ([]byte, error) {
+	return providerRegistry.abi.Pack("MAX_METADATA_LENGTH")
+}
+
+// UnpackMAXMETADATALENGTH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe8868e9f.
+//
+// Solidity: function MAX_METADATA_LENGTH() view returns(uint256)
+func (providerRegistry *ProviderRegistry) UnpackMAXMETADATALENGTH(data []byte) (*big.Int, error) {
+	out, err := providerRegistry.abi.Unpack("MAX_METADATA_LENGTH", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXPEERIDLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x90c84ab6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_PEER_ID_LENGTH() view returns(uint256)
+func (providerRegistry *ProviderRegistry) PackMAXPEERIDLENGTH() []byte {
+	enc, err := providerRegistry.abi.Pack("MAX_PEER_ID_LENGTH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXPEERIDLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x90c84ab6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_PEER_ID_LENGTH() view returns(uint256)
+func (providerRegistry *ProviderRegistry) TryPackMAXPEERIDLENGTH() ([]byte, error) {
+	return providerRegistry.abi.Pack("MAX_PEER_ID_LENGTH")
+}
+
+// UnpackMAXPEERIDLENGTH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x90c84ab6.
+//
+// Solidity: function MAX_PEER_ID_LENGTH() view returns(uint256)
+func (providerRegistry *ProviderRegistry) UnpackMAXPEERIDLENGTH(data []byte) (*big.Int, error) {
+	out, err := providerRegistry.abi.Unpack("MAX_PEER_ID_LENGTH", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXUNBONDINGDELAY is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc65d8b73.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_UNBONDING_DELAY() view returns(uint64)
+func (providerRegistry *ProviderRegistry) PackMAXUNBONDINGDELAY() []byte {
+	enc, err := providerRegistry.abi.Pack("MAX_UNBONDING_DELAY")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXUNBONDINGDELAY is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc65d8b73.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_UNBONDING_DELAY() view returns(uint64)
+func (providerRegistry *ProviderRegistry) TryPackMAXUNBONDINGDELAY() ([]byte, error) {
+	return providerRegistry.abi.Pack("MAX_UNBONDING_DELAY")
+}
+
+// UnpackMAXUNBONDINGDELAY is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc65d8b73.
+//
+// Solidity: function MAX_UNBONDING_DELAY() view returns(uint64)
+func (providerRegistry *ProviderRegistry) UnpackMAXUNBONDINGDELAY(data []byte) (uint64, error) {
+	out, err := providerRegistry.abi.Unpack("MAX_UNBONDING_DELAY", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function acceptOwnership() returns()
+func (providerRegistry *ProviderRegistry) PackAcceptOwnership() []byte {
+	enc, err := providerRegistry.abi.Pack("acceptOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function acceptOwnership() returns()
+func (providerRegistry *ProviderRegistry) TryPackAcceptOwnership() ([]byte, error) {
+	return providerRegistry.abi.Pack("acceptOwnership")
+}
+
+// PackActiveAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x15d6f71a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function activeAt(uint256 i) view returns(address)
+func (providerRegistry *ProviderRegistry) PackActiveAt(i *big.Int) []byte {
+	enc, err := providerRegistry.abi.Pack("activeAt", i)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackActiveAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x15d6f71a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function activeAt(uint256 i) view returns(address)
+func (providerRegistry *ProviderRegistry) TryPackActiveAt(i *big.Int) ([]byte, error) {
+	return providerRegistry.abi.Pack("activeAt", i)
+}
+
+// UnpackActiveAt is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x15d6f71a.
+//
+// Solidity: function activeAt(uint256 i) view returns(address)
+func (providerRegistry *ProviderRegistry) UnpackActiveAt(data []byte) (common.Address, error) {
+	out, err := providerRegistry.abi.Unpack("activeAt", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackActiveCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4331ed1f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function activeCount() view returns(uint256)
+func (providerRegistry *ProviderRegistry) PackActiveCount() []byte {
+	enc, err := providerRegistry.abi.Pack("activeCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackActiveCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4331ed1f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function activeCount() view returns(uint256)
+func (providerRegistry *ProviderRegistry) TryPackActiveCount() ([]byte, error) {
+	return providerRegistry.abi.Pack("activeCount")
+}
+
+// UnpackActiveCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4331ed1f.
+//
+// Solidity: function activeCount() view returns(uint256)
+func (providerRegistry *ProviderRegistry) UnpackActiveCount(data []byte) (*big.Int, error) {
+	out, err := providerRegistry.abi.Unpack("activeCount", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackCandidateAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3dba1d0b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function candidateAt(uint256 i, uint256 need) view returns(address provider, bool eligible)
+func (providerRegistry *ProviderRegistry) PackCandidateAt(i *big.Int, need *big.Int) []byte {
+	enc, err := providerRegistry.abi.Pack("candidateAt", i, need)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCandidateAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3dba1d0b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function candidateAt(uint256 i, uint256 need) view returns(address provider, bool eligible)
+func (providerRegistry *ProviderRegistry) TryPackCandidateAt(i *big.Int, need *big.Int) ([]byte, error) {
+	return providerRegistry.abi.Pack("candidateAt", i, need)
+}
+
+// CandidateAtOutput serves as a container for the return parameters of contract
+// method CandidateAt.
+type CandidateAtOutput struct {
+	Provider common.Address
+	Eligible bool
+}
+
+// UnpackCandidateAt is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3dba1d0b.
+//
+// Solidity: function candidateAt(uint256 i, uint256 need) view returns(address provider, bool eligible)
+func (providerRegistry *ProviderRegistry) UnpackCandidateAt(data []byte) (CandidateAtOutput, error) {
+	out, err := providerRegistry.abi.Unpack("candidateAt", data)
+	outstruct := new(CandidateAtOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Provider = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	outstruct.Eligible = *abi.ConvertType(out[1], new(bool)).(*bool)
+	return *outstruct, nil
+}
+
+// PackFreeStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfa6739c1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function freeStake(address provider) view returns(uint256)
+func (providerRegistry *ProviderRegistry) PackFreeStake(provider common.Address) []byte {
+	enc, err := providerRegistry.abi.Pack("freeStake", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFreeStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfa6739c1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function freeStake(address provider) view returns(uint256)
+func (providerRegistry *ProviderRegistry) TryPackFreeStake(provider common.Address) ([]byte, error) {
+	return providerRegistry.abi.Pack("freeStake", provider)
+}
+
+// UnpackFreeStake is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfa6739c1.
+//
+// Solidity: function freeStake(address provider) view returns(uint256)
+func (providerRegistry *ProviderRegistry) UnpackFreeStake(data []byte) (*big.Int, error) {
+	out, err := providerRegistry.abi.Unpack("freeStake", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackIsActive is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9f8a13d7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isActive(address provider) view returns(bool)
+func (providerRegistry *ProviderRegistry) PackIsActive(provider common.Address) []byte {
+	enc, err := providerRegistry.abi.Pack("isActive", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsActive is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9f8a13d7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isActive(address provider) view returns(bool)
+func (providerRegistry *ProviderRegistry) TryPackIsActive(provider common.Address) ([]byte, error) {
+	return providerRegistry.abi.Pack("isActive", provider)
+}
+
+// UnpackIsActive is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9f8a13d7.
+//
+// Solidity: function isActive(address provider) view returns(bool)
+func (providerRegistry *ProviderRegistry) UnpackIsActive(data []byte) (bool, error) {
+	out, err := providerRegistry.abi.Unpack("isActive", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackLock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x282d3fdf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function lock(address provider, uint256 amount) returns()
+func (providerRegistry *ProviderRegistry) PackLock(provider common.Address, amount *big.Int) []byte {
+	enc, err := providerRegistry.abi.Pack("lock", provider, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x282d3fdf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function lock(address provider, uint256 amount) returns()
+func (providerRegistry *ProviderRegistry) TryPackLock(provider common.Address, amount *big.Int) ([]byte, error) {
+	return providerRegistry.abi.Pack("lock", provider, amount)
+}
+
+// PackMarket is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x80f55605.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function market() view returns(address)
+func (providerRegistry *ProviderRegistry) PackMarket() []byte {
+	enc, err := providerRegistry.abi.Pack("market")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMarket is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x80f55605.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function market() view returns(address)
+func (providerRegistry *ProviderRegistry) TryPackMarket() ([]byte, error) {
+	return providerRegistry.abi.Pack("market")
+}
+
+// UnpackMarket is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x80f55605.
+//
+// Solidity: function market() view returns(address)
+func (providerRegistry *ProviderRegistry) UnpackMarket(data []byte) (common.Address, error) {
+	out, err := providerRegistry.abi.Unpack("market", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackMinStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x375b3c0a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function minStake() view returns(uint96)
+func (providerRegistry *ProviderRegistry) PackMinStake() []byte {
+	enc, err := providerRegistry.abi.Pack("minStake")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMinStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x375b3c0a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function minStake() view returns(uint96)
+func (providerRegistry *ProviderRegistry) TryPackMinStake() ([]byte, error) {
+	return providerRegistry.abi.Pack("minStake")
+}
+
+// UnpackMinStake is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x375b3c0a.
+//
+// Solidity: function minStake() view returns(uint96)
+func (providerRegistry *ProviderRegistry) UnpackMinStake(data []byte) (*big.Int, error) {
+	out, err := providerRegistry.abi.Unpack("minStake", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owner() view returns(address)
+func (providerRegistry *ProviderRegistry) PackOwner() []byte {
+	enc, err := providerRegistry.abi.Pack("owner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owner() view returns(address)
+func (providerRegistry *ProviderRegistry) TryPackOwner() ([]byte, error) {
+	return providerRegistry.abi.Pack("owner")
+}
+
+// UnpackOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (providerRegistry *ProviderRegistry) UnpackOwner(data []byte) (common.Address, error) {
+	out, err := providerRegistry.abi.Unpack("owner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackPeerOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0996b5a4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function peerOwner(bytes32 ) view returns(address)
+func (providerRegistry *ProviderRegistry) PackPeerOwner(arg0 [32]byte) []byte {
+	enc, err := providerRegistry.abi.Pack("peerOwner", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPeerOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0996b5a4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function peerOwner(bytes32 ) view returns(address)
+func (providerRegistry *ProviderRegistry) TryPackPeerOwner(arg0 [32]byte) ([]byte, error) {
+	return providerRegistry.abi.Pack("peerOwner", arg0)
+}
+
+// UnpackPeerOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0996b5a4.
+//
+// Solidity: function peerOwner(bytes32 ) view returns(address)
+func (providerRegistry *ProviderRegistry) UnpackPeerOwner(data []byte) (common.Address, error) {
+	out, err := providerRegistry.abi.Unpack("peerOwner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (providerRegistry *ProviderRegistry) PackPendingOwner() []byte {
+	enc, err := providerRegistry.abi.Pack("pendingOwner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (providerRegistry *ProviderRegistry) TryPackPendingOwner() ([]byte, error) {
+	return providerRegistry.abi.Pack("pendingOwner")
+}
+
+// UnpackPendingOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe30c3978.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (providerRegistry *ProviderRegistry) UnpackPendingOwner(data []byte) (common.Address, error) {
+	out, err := providerRegistry.abi.Unpack("pendingOwner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackProviderInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ae25916.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function providerInfo(address provider) view returns(uint256 staked, uint256 locked, uint256 unbonding, uint64 unbondingEnds, bool registered, bytes32 peerIdHash)
+func (providerRegistry *ProviderRegistry) PackProviderInfo(provider common.Address) []byte {
+	enc, err := providerRegistry.abi.Pack("providerInfo", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProviderInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ae25916.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function providerInfo(address provider) view returns(uint256 staked, uint256 locked, uint256 unbonding, uint64 unbondingEnds, bool registered, bytes32 peerIdHash)
+func (providerRegistry *ProviderRegistry) TryPackProviderInfo(provider common.Address) ([]byte, error) {
+	return providerRegistry.abi.Pack("providerInfo", provider)
+}
+
+// ProviderInfoOutput serves as a container for the return parameters of contract
+// method ProviderInfo.
+type ProviderInfoOutput struct {
+	Staked        *big.Int
+	Locked        *big.Int
+	Unbonding     *big.Int
+	UnbondingEnds uint64
+	Registered    bool
+	PeerIdHash    [32]byte
+}
+
+// UnpackProviderInfo is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3ae25916.
+//
+// Solidity: function providerInfo(address provider) view returns(uint256 staked, uint256 locked, uint256 unbonding, uint64 unbondingEnds, bool registered, bytes32 peerIdHash)
+func (providerRegistry *ProviderRegistry) UnpackProviderInfo(data []byte) (ProviderInfoOutput, error) {
+	out, err := providerRegistry.abi.Unpack("providerInfo", data)
+	outstruct := new(ProviderInfoOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Staked = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Locked = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.Unbonding = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
+	outstruct.UnbondingEnds = *abi.ConvertType(out[3], new(uint64)).(*uint64)
+	outstruct.Registered = *abi.ConvertType(out[4], new(bool)).(*bool)
+	outstruct.PeerIdHash = *abi.ConvertType(out[5], new([32]byte)).(*[32]byte)
+	return *outstruct, nil
+}
+
+// PackRegister is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd4380353.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function register(bytes peerId, bytes peerSig, bytes metadata) returns()
+func (providerRegistry *ProviderRegistry) PackRegister(peerId []byte, peerSig []byte, metadata []byte) []byte {
+	enc, err := providerRegistry.abi.Pack("register", peerId, peerSig, metadata)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegister is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd4380353.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function register(bytes peerId, bytes peerSig, bytes metadata) returns()
+func (providerRegistry *ProviderRegistry) TryPackRegister(peerId []byte, peerSig []byte, metadata []byte) ([]byte, error) {
+	return providerRegistry.abi.Pack("register", peerId, peerSig, metadata)
+}
+
+// PackRegistrationDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4167863b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function registrationDigest(address provider, bytes peerId) view returns(bytes32)
+func (providerRegistry *ProviderRegistry) PackRegistrationDigest(provider common.Address, peerId []byte) []byte {
+	enc, err := providerRegistry.abi.Pack("registrationDigest", provider, peerId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegistrationDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4167863b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function registrationDigest(address provider, bytes peerId) view returns(bytes32)
+func (providerRegistry *ProviderRegistry) TryPackRegistrationDigest(provider common.Address, peerId []byte) ([]byte, error) {
+	return providerRegistry.abi.Pack("registrationDigest", provider, peerId)
+}
+
+// UnpackRegistrationDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4167863b.
+//
+// Solidity: function registrationDigest(address provider, bytes peerId) view returns(bytes32)
+func (providerRegistry *ProviderRegistry) UnpackRegistrationDigest(data []byte) ([32]byte, error) {
+	out, err := providerRegistry.abi.Unpack("registrationDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function renounceOwnership() returns()
+func (providerRegistry *ProviderRegistry) PackRenounceOwnership() []byte {
+	enc, err := providerRegistry.abi.Pack("renounceOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function renounceOwnership() returns()
+func (providerRegistry *ProviderRegistry) TryPackRenounceOwnership() ([]byte, error) {
+	return providerRegistry.abi.Pack("renounceOwnership")
+}
+
+// PackSetMarket is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6dcea85f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setMarket(address market_) returns()
+func (providerRegistry *ProviderRegistry) PackSetMarket(market common.Address) []byte {
+	enc, err := providerRegistry.abi.Pack("setMarket", market)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetMarket is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6dcea85f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setMarket(address market_) returns()
+func (providerRegistry *ProviderRegistry) TryPackSetMarket(market common.Address) ([]byte, error) {
+	return providerRegistry.abi.Pack("setMarket", market)
+}
+
+// PackSetStakingParams is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x72ecd8fd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setStakingParams(uint96 minStake_, uint64 unbondingDelay_) returns()
+func (providerRegistry *ProviderRegistry) PackSetStakingParams(minStake *big.Int, unbondingDelay uint64) []byte {
+	enc, err := providerRegistry.abi.Pack("setStakingParams", minStake, unbondingDelay)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetStakingParams is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x72ecd8fd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setStakingParams(uint96 minStake_, uint64 unbondingDelay_) returns()
+func (providerRegistry *ProviderRegistry) TryPackSetStakingParams(minStake *big.Int, unbondingDelay uint64) ([]byte, error) {
+	return providerRegistry.abi.Pack("setStakingParams", minStake, unbondingDelay)
+}
+
+// PackSlash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbfac5990.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function slash(address provider, uint256 amount, address to) returns()
+func (providerRegistry *ProviderRegistry) PackSlash(provider common.Address, amount *big.Int, to common.Address) []byte {
+	enc, err := providerRegistry.abi.Pack("slash", provider, amount, to)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSlash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbfac5990.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function slash(address provider, uint256 amount, address to) returns()
+func (providerRegistry *ProviderRegistry) TryPackSlash(provider common.Address, amount *big.Int, to common.Address) ([]byte, error) {
+	return providerRegistry.abi.Pack("slash", provider, amount, to)
+}
+
+// PackStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa694fc3a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function stake(uint256 amount) returns()
+func (providerRegistry *ProviderRegistry) PackStake(amount *big.Int) []byte {
+	enc, err := providerRegistry.abi.Pack("stake", amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa694fc3a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function stake(uint256 amount) returns()
+func (providerRegistry *ProviderRegistry) TryPackStake(amount *big.Int) ([]byte, error) {
+	return providerRegistry.abi.Pack("stake", amount)
+}
+
+// PackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function token() view returns(address)
+func (providerRegistry *ProviderRegistry) PackToken() []byte {
+	enc, err := providerRegistry.abi.Pack("token")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function token() view returns(address)
+func (providerRegistry *ProviderRegistry) TryPackToken() ([]byte, error) {
+	return providerRegistry.abi.Pack("token")
+}
+
+// UnpackToken is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfc0c546a.
+//
+// Solidity: function token() view returns(address)
+func (providerRegistry *ProviderRegistry) UnpackToken(data []byte) (common.Address, error) {
+	out, err := providerRegistry.abi.Unpack("token", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (providerRegistry *ProviderRegistry) PackTransferOwnership(newOwner common.Address) []byte {
+	enc, err := providerRegistry.abi.Pack("transferOwnership", newOwner)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (providerRegistry *ProviderRegistry) TryPackTransferOwnership(newOwner common.Address) ([]byte, error) {
+	return providerRegistry.abi.Pack("transferOwnership", newOwner)
+}
+
+// PackUnbondingDelay is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdb7dd35a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function unbondingDelay() view returns(uint64)
+func (providerRegistry *ProviderRegistry) PackUnbondingDelay() []byte {
+	enc, err := providerRegistry.abi.Pack("unbondingDelay")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUnbondingDelay is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdb7dd35a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function unbondingDelay() view returns(uint64)
+func (providerRegistry *ProviderRegistry) TryPackUnbondingDelay() ([]byte, error) {
+	return providerRegistry.abi.Pack("unbondingDelay")
+}
+
+// UnpackUnbondingDelay is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdb7dd35a.
+//
+// Solidity: function unbondingDelay() view returns(uint64)
+func (providerRegistry *ProviderRegistry) UnpackUnbondingDelay(data []byte) (uint64, error) {
+	out, err := providerRegistry.abi.Unpack("unbondingDelay", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackUnlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7eee288d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function unlock(address provider, uint256 amount) returns()
+func (providerRegistry *ProviderRegistry) PackUnlock(provider common.Address, amount *big.Int) []byte {
+	enc, err := providerRegistry.abi.Pack("unlock", provider, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUnlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7eee288d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function unlock(address provider, uint256 amount) returns()
+func (providerRegistry *ProviderRegistry) TryPackUnlock(provider common.Address, amount *big.Int) ([]byte, error) {
+	return providerRegistry.abi.Pack("unlock", provider, amount)
+}
+
+// PackUnstake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2e17de78.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function unstake(uint256 amount) returns()
+func (providerRegistry *ProviderRegistry) PackUnstake(amount *big.Int) []byte {
+	enc, err := providerRegistry.abi.Pack("unstake", amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUnstake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2e17de78.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function unstake(uint256 amount) returns()
+func (providerRegistry *ProviderRegistry) TryPackUnstake(amount *big.Int) ([]byte, error) {
+	return providerRegistry.abi.Pack("unstake", amount)
+}
+
+// PackUpdateMetadata is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc582d41.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function updateMetadata(bytes metadata) returns()
+func (providerRegistry *ProviderRegistry) PackUpdateMetadata(metadata []byte) []byte {
+	enc, err := providerRegistry.abi.Pack("updateMetadata", metadata)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUpdateMetadata is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc582d41.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function updateMetadata(bytes metadata) returns()
+func (providerRegistry *ProviderRegistry) TryPackUpdateMetadata(metadata []byte) ([]byte, error) {
+	return providerRegistry.abi.Pack("updateMetadata", metadata)
+}
+
+// PackWithdrawStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbed9d861.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function withdrawStake() returns()
+func (providerRegistry *ProviderRegistry) PackWithdrawStake() []byte {
+	enc, err := providerRegistry.abi.Pack("withdrawStake")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWithdrawStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbed9d861.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function withdrawStake() returns()
+func (providerRegistry *ProviderRegistry) TryPackWithdrawStake() ([]byte, error) {
+	return providerRegistry.abi.Pack("withdrawStake")
+}
+
+// ProviderRegistryActiveChanged represents a ActiveChanged event raised by the ProviderRegistry contract.
+type ProviderRegistryActiveChanged struct {
+	Provider common.Address
+	Active   bool
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryActiveChangedEventName = "ActiveChanged"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryActiveChanged) ContractEventName() string {
+	return ProviderRegistryActiveChangedEventName
+}
+
+// UnpackActiveChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ActiveChanged(address indexed provider, bool active)
+func (providerRegistry *ProviderRegistry) UnpackActiveChangedEvent(log *types.Log) (*ProviderRegistryActiveChanged, error) {
+	event := "ActiveChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryActiveChanged)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryLocked represents a Locked event raised by the ProviderRegistry contract.
+type ProviderRegistryLocked struct {
+	Provider common.Address
+	Amount   *big.Int
+	Locked   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryLockedEventName = "Locked"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryLocked) ContractEventName() string {
+	return ProviderRegistryLockedEventName
+}
+
+// UnpackLockedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Locked(address indexed provider, uint256 amount, uint256 locked)
+func (providerRegistry *ProviderRegistry) UnpackLockedEvent(log *types.Log) (*ProviderRegistryLocked, error) {
+	event := "Locked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryLocked)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryMarketSet represents a MarketSet event raised by the ProviderRegistry contract.
+type ProviderRegistryMarketSet struct {
+	Market common.Address
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryMarketSetEventName = "MarketSet"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryMarketSet) ContractEventName() string {
+	return ProviderRegistryMarketSetEventName
+}
+
+// UnpackMarketSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MarketSet(address indexed market)
+func (providerRegistry *ProviderRegistry) UnpackMarketSetEvent(log *types.Log) (*ProviderRegistryMarketSet, error) {
+	event := "MarketSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryMarketSet)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryMetadataUpdated represents a MetadataUpdated event raised by the ProviderRegistry contract.
+type ProviderRegistryMetadataUpdated struct {
+	Provider common.Address
+	Metadata []byte
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryMetadataUpdatedEventName = "MetadataUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryMetadataUpdated) ContractEventName() string {
+	return ProviderRegistryMetadataUpdatedEventName
+}
+
+// UnpackMetadataUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MetadataUpdated(address indexed provider, bytes metadata)
+func (providerRegistry *ProviderRegistry) UnpackMetadataUpdatedEvent(log *types.Log) (*ProviderRegistryMetadataUpdated, error) {
+	event := "MetadataUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryMetadataUpdated)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryOwnershipTransferStarted represents a OwnershipTransferStarted event raised by the ProviderRegistry contract.
+type ProviderRegistryOwnershipTransferStarted struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryOwnershipTransferStartedEventName = "OwnershipTransferStarted"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryOwnershipTransferStarted) ContractEventName() string {
+	return ProviderRegistryOwnershipTransferStartedEventName
+}
+
+// UnpackOwnershipTransferStartedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner)
+func (providerRegistry *ProviderRegistry) UnpackOwnershipTransferStartedEvent(log *types.Log) (*ProviderRegistryOwnershipTransferStarted, error) {
+	event := "OwnershipTransferStarted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryOwnershipTransferStarted)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryOwnershipTransferred represents a OwnershipTransferred event raised by the ProviderRegistry contract.
+type ProviderRegistryOwnershipTransferred struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryOwnershipTransferredEventName = "OwnershipTransferred"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryOwnershipTransferred) ContractEventName() string {
+	return ProviderRegistryOwnershipTransferredEventName
+}
+
+// UnpackOwnershipTransferredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferred(address indexed previousOwner, address indexed newOwner)
+func (providerRegistry *ProviderRegistry) UnpackOwnershipTransferredEvent(log *types.Log) (*ProviderRegistryOwnershipTransferred, error) {
+	event := "OwnershipTransferred"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryOwnershipTransferred)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryProviderRegistered represents a ProviderRegistered event raised by the ProviderRegistry contract.
+type ProviderRegistryProviderRegistered struct {
+	Provider common.Address
+	PeerId   []byte
+	PeerSig  []byte
+	Metadata []byte
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryProviderRegisteredEventName = "ProviderRegistered"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryProviderRegistered) ContractEventName() string {
+	return ProviderRegistryProviderRegisteredEventName
+}
+
+// UnpackProviderRegisteredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ProviderRegistered(address indexed provider, bytes peerId, bytes peerSig, bytes metadata)
+func (providerRegistry *ProviderRegistry) UnpackProviderRegisteredEvent(log *types.Log) (*ProviderRegistryProviderRegistered, error) {
+	event := "ProviderRegistered"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryProviderRegistered)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistrySlashed represents a Slashed event raised by the ProviderRegistry contract.
+type ProviderRegistrySlashed struct {
+	Provider      common.Address
+	Amount        *big.Int
+	FromUnbonding *big.Int
+	To            common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistrySlashedEventName = "Slashed"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistrySlashed) ContractEventName() string {
+	return ProviderRegistrySlashedEventName
+}
+
+// UnpackSlashedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Slashed(address indexed provider, uint256 amount, uint256 fromUnbonding, address indexed to)
+func (providerRegistry *ProviderRegistry) UnpackSlashedEvent(log *types.Log) (*ProviderRegistrySlashed, error) {
+	event := "Slashed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistrySlashed)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryStakeWithdrawn represents a StakeWithdrawn event raised by the ProviderRegistry contract.
+type ProviderRegistryStakeWithdrawn struct {
+	Provider common.Address
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryStakeWithdrawnEventName = "StakeWithdrawn"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryStakeWithdrawn) ContractEventName() string {
+	return ProviderRegistryStakeWithdrawnEventName
+}
+
+// UnpackStakeWithdrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event StakeWithdrawn(address indexed provider, uint256 amount)
+func (providerRegistry *ProviderRegistry) UnpackStakeWithdrawnEvent(log *types.Log) (*ProviderRegistryStakeWithdrawn, error) {
+	event := "StakeWithdrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryStakeWithdrawn)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryStaked represents a Staked event raised by the ProviderRegistry contract.
+type ProviderRegistryStaked struct {
+	Provider common.Address
+	Amount   *big.Int
+	Staked   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryStakedEventName = "Staked"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryStaked) ContractEventName() string {
+	return ProviderRegistryStakedEventName
+}
+
+// UnpackStakedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Staked(address indexed provider, uint256 amount, uint256 staked)
+func (providerRegistry *ProviderRegistry) UnpackStakedEvent(log *types.Log) (*ProviderRegistryStaked, error) {
+	event := "Staked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryStaked)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryStakingParamsSet represents a StakingParamsSet event raised by the ProviderRegistry contract.
+type ProviderRegistryStakingParamsSet struct {
+	MinStake       *big.Int
+	UnbondingDelay uint64
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryStakingParamsSetEventName = "StakingParamsSet"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryStakingParamsSet) ContractEventName() string {
+	return ProviderRegistryStakingParamsSetEventName
+}
+
+// UnpackStakingParamsSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event StakingParamsSet(uint96 minStake, uint64 unbondingDelay)
+func (providerRegistry *ProviderRegistry) UnpackStakingParamsSetEvent(log *types.Log) (*ProviderRegistryStakingParamsSet, error) {
+	event := "StakingParamsSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryStakingParamsSet)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryUnlocked represents a Unlocked event raised by the ProviderRegistry contract.
+type ProviderRegistryUnlocked struct {
+	Provider common.Address
+	Amount   *big.Int
+	Locked   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryUnlockedEventName = "Unlocked"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryUnlocked) ContractEventName() string {
+	return ProviderRegistryUnlockedEventName
+}
+
+// UnpackUnlockedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Unlocked(address indexed provider, uint256 amount, uint256 locked)
+func (providerRegistry *ProviderRegistry) UnpackUnlockedEvent(log *types.Log) (*ProviderRegistryUnlocked, error) {
+	event := "Unlocked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryUnlocked)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryUnstaked represents a Unstaked event raised by the ProviderRegistry contract.
+type ProviderRegistryUnstaked struct {
+	Provider      common.Address
+	Amount        *big.Int
+	Staked        *big.Int
+	Unbonding     *big.Int
+	UnbondingEnds uint64
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryUnstakedEventName = "Unstaked"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryUnstaked) ContractEventName() string {
+	return ProviderRegistryUnstakedEventName
+}
+
+// UnpackUnstakedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Unstaked(address indexed provider, uint256 amount, uint256 staked, uint256 unbonding, uint64 unbondingEnds)
+func (providerRegistry *ProviderRegistry) UnpackUnstakedEvent(log *types.Log) (*ProviderRegistryUnstaked, error) {
+	event := "Unstaked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryUnstaked)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (providerRegistry *ProviderRegistry) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["AmountTooLarge"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackAmountTooLargeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["BadPeerId"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackBadPeerIdError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["InsufficientFreeStake"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackInsufficientFreeStakeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["MarketAlreadySet"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackMarketAlreadySetError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["MetadataTooLong"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackMetadataTooLongError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["NotActive"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackNotActiveError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["NotMarket"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackNotMarketError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["NotRegistered"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackNotRegisteredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["NotUnbonded"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackNotUnbondedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["OwnableInvalidOwner"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackOwnableInvalidOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["OwnableUnauthorizedAccount"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackOwnableUnauthorizedAccountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["ParamOutOfRange"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackParamOutOfRangeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["PeerIdTaken"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackPeerIdTakenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["ReentrancyGuardReentrantCall"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackReentrancyGuardReentrantCallError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackSafeERC20FailedOperationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["SlashExceedsStake"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackSlashExceedsStakeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["UnlockExceedsLocked"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackUnlockExceedsLockedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackZeroAddressError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["ZeroAmount"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackZeroAmountError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// ProviderRegistryAmountTooLarge represents a AmountTooLarge error raised by the ProviderRegistry contract.
+type ProviderRegistryAmountTooLarge struct {
+	Amount *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AmountTooLarge(uint256 amount)
+func ProviderRegistryAmountTooLargeErrorID() common.Hash {
+	return common.HexToHash("0x08083b2a16b607736bde3b2f81a2e47b6cddd068539243b1d8b47462dd533e58")
+}
+
+// UnpackAmountTooLargeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AmountTooLarge(uint256 amount)
+func (providerRegistry *ProviderRegistry) UnpackAmountTooLargeError(raw []byte) (*ProviderRegistryAmountTooLarge, error) {
+	out := new(ProviderRegistryAmountTooLarge)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "AmountTooLarge", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryBadPeerId represents a BadPeerId error raised by the ProviderRegistry contract.
+type ProviderRegistryBadPeerId struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadPeerId()
+func ProviderRegistryBadPeerIdErrorID() common.Hash {
+	return common.HexToHash("0x11795d9b52c482bd3908f9e9a8c042b8d6ed9bd34664878708a6011cffe94eec")
+}
+
+// UnpackBadPeerIdError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadPeerId()
+func (providerRegistry *ProviderRegistry) UnpackBadPeerIdError(raw []byte) (*ProviderRegistryBadPeerId, error) {
+	out := new(ProviderRegistryBadPeerId)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "BadPeerId", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryInsufficientFreeStake represents a InsufficientFreeStake error raised by the ProviderRegistry contract.
+type ProviderRegistryInsufficientFreeStake struct {
+	Free   *big.Int
+	Needed *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InsufficientFreeStake(uint256 free, uint256 needed)
+func ProviderRegistryInsufficientFreeStakeErrorID() common.Hash {
+	return common.HexToHash("0x802f3a423cea712dbebecc8f1c7ad9a357d722179ad2025178cd6f812e465c77")
+}
+
+// UnpackInsufficientFreeStakeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InsufficientFreeStake(uint256 free, uint256 needed)
+func (providerRegistry *ProviderRegistry) UnpackInsufficientFreeStakeError(raw []byte) (*ProviderRegistryInsufficientFreeStake, error) {
+	out := new(ProviderRegistryInsufficientFreeStake)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "InsufficientFreeStake", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryMarketAlreadySet represents a MarketAlreadySet error raised by the ProviderRegistry contract.
+type ProviderRegistryMarketAlreadySet struct {
+	Market common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MarketAlreadySet(address market)
+func ProviderRegistryMarketAlreadySetErrorID() common.Hash {
+	return common.HexToHash("0x599ad35b0c1b13a1f0c131c6bd304efa5ade8b5da397759b889340b0cf92de58")
+}
+
+// UnpackMarketAlreadySetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MarketAlreadySet(address market)
+func (providerRegistry *ProviderRegistry) UnpackMarketAlreadySetError(raw []byte) (*ProviderRegistryMarketAlreadySet, error) {
+	out := new(ProviderRegistryMarketAlreadySet)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "MarketAlreadySet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryMetadataTooLong represents a MetadataTooLong error raised by the ProviderRegistry contract.
+type ProviderRegistryMetadataTooLong struct {
+	Length *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MetadataTooLong(uint256 length)
+func ProviderRegistryMetadataTooLongErrorID() common.Hash {
+	return common.HexToHash("0x10940ba17ee3363641e89f25bf971b7658044829415881d32c60609ef0cd9779")
+}
+
+// UnpackMetadataTooLongError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MetadataTooLong(uint256 length)
+func (providerRegistry *ProviderRegistry) UnpackMetadataTooLongError(raw []byte) (*ProviderRegistryMetadataTooLong, error) {
+	out := new(ProviderRegistryMetadataTooLong)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "MetadataTooLong", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryNotActive represents a NotActive error raised by the ProviderRegistry contract.
+type ProviderRegistryNotActive struct {
+	Provider common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotActive(address provider)
+func ProviderRegistryNotActiveErrorID() common.Hash {
+	return common.HexToHash("0x4022bc554c72cf2c9ccd5d09c2ade2b82a349ca5f4d7a60324bb8fda79446fb3")
+}
+
+// UnpackNotActiveError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotActive(address provider)
+func (providerRegistry *ProviderRegistry) UnpackNotActiveError(raw []byte) (*ProviderRegistryNotActive, error) {
+	out := new(ProviderRegistryNotActive)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "NotActive", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryNotMarket represents a NotMarket error raised by the ProviderRegistry contract.
+type ProviderRegistryNotMarket struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotMarket(address caller)
+func ProviderRegistryNotMarketErrorID() common.Hash {
+	return common.HexToHash("0xbfae38b33907467ea3651d4564b66c7df27bbd52b3924e47aa461b118ab3c8a3")
+}
+
+// UnpackNotMarketError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotMarket(address caller)
+func (providerRegistry *ProviderRegistry) UnpackNotMarketError(raw []byte) (*ProviderRegistryNotMarket, error) {
+	out := new(ProviderRegistryNotMarket)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "NotMarket", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryNotRegistered represents a NotRegistered error raised by the ProviderRegistry contract.
+type ProviderRegistryNotRegistered struct {
+	Provider common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotRegistered(address provider)
+func ProviderRegistryNotRegisteredErrorID() common.Hash {
+	return common.HexToHash("0xbfc6c337a80b7b8201f77f0a2a54c6e5f7c6fd9124a749804a482fa16ee8a895")
+}
+
+// UnpackNotRegisteredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotRegistered(address provider)
+func (providerRegistry *ProviderRegistry) UnpackNotRegisteredError(raw []byte) (*ProviderRegistryNotRegistered, error) {
+	out := new(ProviderRegistryNotRegistered)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "NotRegistered", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryNotUnbonded represents a NotUnbonded error raised by the ProviderRegistry contract.
+type ProviderRegistryNotUnbonded struct {
+	UnbondingEnds uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotUnbonded(uint64 unbondingEnds)
+func ProviderRegistryNotUnbondedErrorID() common.Hash {
+	return common.HexToHash("0xb17e4eca3bd17c761376109a1cc756fe8cb6272eb236720d227f001b65fe6146")
+}
+
+// UnpackNotUnbondedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotUnbonded(uint64 unbondingEnds)
+func (providerRegistry *ProviderRegistry) UnpackNotUnbondedError(raw []byte) (*ProviderRegistryNotUnbonded, error) {
+	out := new(ProviderRegistryNotUnbonded)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "NotUnbonded", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryOwnableInvalidOwner represents a OwnableInvalidOwner error raised by the ProviderRegistry contract.
+type ProviderRegistryOwnableInvalidOwner struct {
+	Owner common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func ProviderRegistryOwnableInvalidOwnerErrorID() common.Hash {
+	return common.HexToHash("0x1e4fbdf7f3ef8bcaa855599e3abf48b232380f183f08f6f813d9ffa5bd585188")
+}
+
+// UnpackOwnableInvalidOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func (providerRegistry *ProviderRegistry) UnpackOwnableInvalidOwnerError(raw []byte) (*ProviderRegistryOwnableInvalidOwner, error) {
+	out := new(ProviderRegistryOwnableInvalidOwner)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "OwnableInvalidOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryOwnableUnauthorizedAccount represents a OwnableUnauthorizedAccount error raised by the ProviderRegistry contract.
+type ProviderRegistryOwnableUnauthorizedAccount struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func ProviderRegistryOwnableUnauthorizedAccountErrorID() common.Hash {
+	return common.HexToHash("0x118cdaa7a341953d1887a2245fd6665d741c67c8c50581daa59e1d03373fa188")
+}
+
+// UnpackOwnableUnauthorizedAccountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func (providerRegistry *ProviderRegistry) UnpackOwnableUnauthorizedAccountError(raw []byte) (*ProviderRegistryOwnableUnauthorizedAccount, error) {
+	out := new(ProviderRegistryOwnableUnauthorizedAccount)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "OwnableUnauthorizedAccount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryParamOutOfRange represents a ParamOutOfRange error raised by the ProviderRegistry contract.
+type ProviderRegistryParamOutOfRange struct {
+	Name string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ParamOutOfRange(string name)
+func ProviderRegistryParamOutOfRangeErrorID() common.Hash {
+	return common.HexToHash("0x510d2652220869a81f2d806023f1a4aa88bbb6493c60cd186d41a614f5cb6e2c")
+}
+
+// UnpackParamOutOfRangeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ParamOutOfRange(string name)
+func (providerRegistry *ProviderRegistry) UnpackParamOutOfRangeError(raw []byte) (*ProviderRegistryParamOutOfRange, error) {
+	out := new(ProviderRegistryParamOutOfRange)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "ParamOutOfRange", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryPeerIdTaken represents a PeerIdTaken error raised by the ProviderRegistry contract.
+type ProviderRegistryPeerIdTaken struct {
+	Owner common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PeerIdTaken(address owner)
+func ProviderRegistryPeerIdTakenErrorID() common.Hash {
+	return common.HexToHash("0xba387c5e0345818b3b54c77f19016047c4b1aa0a0d961bceb9f0a54d81891c8b")
+}
+
+// UnpackPeerIdTakenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PeerIdTaken(address owner)
+func (providerRegistry *ProviderRegistry) UnpackPeerIdTakenError(raw []byte) (*ProviderRegistryPeerIdTaken, error) {
+	out := new(ProviderRegistryPeerIdTaken)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "PeerIdTaken", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryReentrancyGuardReentrantCall represents a ReentrancyGuardReentrantCall error raised by the ProviderRegistry contract.
+type ProviderRegistryReentrancyGuardReentrantCall struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func ProviderRegistryReentrancyGuardReentrantCallErrorID() common.Hash {
+	return common.HexToHash("0x3ee5aeb571de7fc460830b4d0017439a1ca56fb0bc39062227ade4fe4a24c1ca")
+}
+
+// UnpackReentrancyGuardReentrantCallError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func (providerRegistry *ProviderRegistry) UnpackReentrancyGuardReentrantCallError(raw []byte) (*ProviderRegistryReentrancyGuardReentrantCall, error) {
+	out := new(ProviderRegistryReentrancyGuardReentrantCall)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "ReentrancyGuardReentrantCall", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistrySafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the ProviderRegistry contract.
+type ProviderRegistrySafeERC20FailedOperation struct {
+	Token common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func ProviderRegistrySafeERC20FailedOperationErrorID() common.Hash {
+	return common.HexToHash("0x5274afe73c98b4749fc91ffae6b7b574e7842cb2144a159e9377a5f20b32edf9")
+}
+
+// UnpackSafeERC20FailedOperationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func (providerRegistry *ProviderRegistry) UnpackSafeERC20FailedOperationError(raw []byte) (*ProviderRegistrySafeERC20FailedOperation, error) {
+	out := new(ProviderRegistrySafeERC20FailedOperation)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistrySlashExceedsStake represents a SlashExceedsStake error raised by the ProviderRegistry contract.
+type ProviderRegistrySlashExceedsStake struct {
+	Available *big.Int
+	Amount    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SlashExceedsStake(uint256 available, uint256 amount)
+func ProviderRegistrySlashExceedsStakeErrorID() common.Hash {
+	return common.HexToHash("0x66ccfd069d94cafbbe2192bc54effacbf71a1b724647b29a5ca5abff0e9e0ede")
+}
+
+// UnpackSlashExceedsStakeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SlashExceedsStake(uint256 available, uint256 amount)
+func (providerRegistry *ProviderRegistry) UnpackSlashExceedsStakeError(raw []byte) (*ProviderRegistrySlashExceedsStake, error) {
+	out := new(ProviderRegistrySlashExceedsStake)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "SlashExceedsStake", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryUnlockExceedsLocked represents a UnlockExceedsLocked error raised by the ProviderRegistry contract.
+type ProviderRegistryUnlockExceedsLocked struct {
+	Locked *big.Int
+	Amount *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnlockExceedsLocked(uint256 locked, uint256 amount)
+func ProviderRegistryUnlockExceedsLockedErrorID() common.Hash {
+	return common.HexToHash("0x86bd84a7466763b9364862c4b0f06189973a5d29006593af0ef4b8d25ecfb200")
+}
+
+// UnpackUnlockExceedsLockedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnlockExceedsLocked(uint256 locked, uint256 amount)
+func (providerRegistry *ProviderRegistry) UnpackUnlockExceedsLockedError(raw []byte) (*ProviderRegistryUnlockExceedsLocked, error) {
+	out := new(ProviderRegistryUnlockExceedsLocked)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "UnlockExceedsLocked", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryZeroAddress represents a ZeroAddress error raised by the ProviderRegistry contract.
+type ProviderRegistryZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func ProviderRegistryZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (providerRegistry *ProviderRegistry) UnpackZeroAddressError(raw []byte) (*ProviderRegistryZeroAddress, error) {
+	out := new(ProviderRegistryZeroAddress)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryZeroAmount represents a ZeroAmount error raised by the ProviderRegistry contract.
+type ProviderRegistryZeroAmount struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAmount()
+func ProviderRegistryZeroAmountErrorID() common.Hash {
+	return common.HexToHash("0x1f2a2005cb66a8e145327e8814e243a0996aec9bfe1e15a495778b1236dbd485")
+}
+
+// UnpackZeroAmountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAmount()
+func (providerRegistry *ProviderRegistry) UnpackZeroAmountError(raw []byte) (*ProviderRegistryZeroAmount, error) {
+	out := new(ProviderRegistryZeroAmount)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "ZeroAmount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReentrantActorMetaData contains all meta data concerning the ReentrantActor contract.
+var ReentrantActorMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"arm\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"exec\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastRevert\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"onTokensReceived\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"operator\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentryAttempts\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentryData\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentrySuccesses\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentryTarget\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "3c7154ffbada8c7b4b7730f0a6c23c515c",
+	Bin: "0x60a08060405234602f57336080526108a09081610034823960805181818160c1015281816102e2015261034b0152f35b5f80fdfe60806040526004361015610011575f80fd5b5f3560e01c80633522bfd0146103355780634e82a39114610311578063570ca735146102cd5780636a540a3e146102285780638f58c0d41461020b578063a8745cd2146101ee578063b36ae5e61461012b578063be6002c2146100a75763eb9d77f91461007c575f80fd5b346100a3575f3660031901126100a3575f546040516001600160a01b039091168152602090f35b5f80fd5b346100a3575f80806100b8366104e2565b9192906100ef337f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146105ca565b826040519384928337810182815203925af1610109610606565b90156101235761011f90604051918291826105a0565b0390f35b602081519101fd5b346100a3575f3660031901126100a3576040515f60015461014b81610546565b80845290600181169081156101ca575060011461017f575b61011f836101738185038261057e565b604051918291826105a0565b60015f9081525f5160206108745f395f51905f52939250905b8082106101b057509091508101602001610173610163565b919260018160209254838588010152019101909291610198565b60ff191660208086019190915291151560051b840190910191506101739050610163565b346100a3575f3660031901126100a3576020600254604051908152f35b346100a3575f3660031901126100a3576020600354604051908152f35b346100a3575f3660031901126100a3576040515f60045461024881610546565b80845290600181169081156101ca575060011461026f5761011f836101738185038261057e565b60045f9081527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b939250905b8082106102b357509091508101602001610173610163565b91926001816020925483858801015201910190929161029b565b346100a3575f3660031901126100a3576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b346100a35760403660031901126100a35761032a6104cc565b50610333610645565b005b346100a357610343366104e2565b9091610379337f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316146105ca565b60018060a01b03166bffffffffffffffffffffffff60a01b5f5416175f5567ffffffffffffffff81116104b8576103b1600154610546565b601f811161045d575b505f601f82116001146103f85781906103e8935f926103ed575b50508160011b915f199060031b1c19161790565b600155005b0135905083806103d4565b601f198216925f5160206108745f395f51905f52915f5b8581106104455750836001951061042c575b505050811b01600155005b01355f19600384901b60f8161c19169055828080610421565b9092602060018192868601358155019401910161040f565b818111156103ba5760015f52601f820160051c5f5160206108745f395f51905f52602084106104b0575b81601f9101920160051c03905f5b8281106104a35750506103ba565b5f82820155600101610495565b5f9150610487565b634e487b7160e01b5f52604160045260245ffd5b600435906001600160a01b03821682036100a357565b60406003198201126100a3576004356001600160a01b03811681036100a3579160243567ffffffffffffffff81116100a357826023820112156100a35780600401359267ffffffffffffffff84116100a357602484830101116100a3576024019190565b90600182811c92168015610574575b602083101461056057565b634e487b7160e01b5f52602260045260245ffd5b91607f1691610555565b90601f8019910116810190811067ffffffffffffffff8211176104b857604052565b602060409281835280519182918282860152018484015e5f828201840152601f01601f1916010190565b156105d157565b60405162461bcd60e51b815260206004820152600d60248201526c6f70657261746f72206f6e6c7960981b6044820152606490fd5b3d15610640573d9067ffffffffffffffff82116104b85760405191610635601f8201601f19166020018461057e565b82523d5f602084013e565b606090565b5f546001600160a01b0316801561087057600254600181018091116106bb576002556040515f60015461067781610546565b906001811690811561085b575060011461081f575b5091815f809493819403925af16106a1610606565b90156106cf5750600354600181018091116106bb57600355565b634e487b7160e01b5f52601160045260245ffd5b90815167ffffffffffffffff81116104b8576106ec600454610546565b601f81116107b1575b50602092601f821160011461073557610725929382915f9261072a5750508160011b915f199060031b1c19161790565b600455565b015190505f806103d4565b601f1982169360045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b915f5b8681106107995750836001959610610781575b505050811b01600455565b01515f1960f88460031b161c191690555f8080610776565b91926020600181928685015181550194019201610763565b818111156106f55760045f52601f820160051c7f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b60208410610817575b81601f9101920160051c03905f5b82811061080a5750506106f5565b5f828201556001016107fc565b5f91506107ee565b905060015f525f5160206108745f395f51905f525f905b82821061084757505081018161068c565b600181602092548487015201910190610836565b60ff191684525080151502820190508161068c565b5056feb10e2d527612073b26eecdfd717e6a320cf44b4afac2b0732d9fcbe2b7fa0cf6a164736f6c6343000825000a",
+}
+
+// ReentrantActor is an auto generated Go binding around an Ethereum contract.
+type ReentrantActor struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *ReentrantActor) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewReentrantActor creates a new instance of ReentrantActor.
+func NewReentrantActor() *ReentrantActor {
+	parsed, err := ReentrantActorMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &ReentrantActor{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *ReentrantActor) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackArm is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3522bfd0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function arm(address target, bytes data) returns()
+func (reentrantActor *ReentrantActor) PackArm(target common.Address, data []byte) []byte {
+	enc, err := reentrantActor.abi.Pack("arm", target, data)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackArm is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3522bfd0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function arm(address target, bytes data) returns()
+func (reentrantActor *ReentrantActor) TryPackArm(target common.Address, data []byte) ([]byte, error) {
+	return reentrantActor.abi.Pack("arm", target, data)
+}
+
+// PackExec is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbe6002c2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function exec(address target, bytes data) returns(bytes)
+func (reentrantActor *ReentrantActor) PackExec(target common.Address, data []byte) []byte {
+	enc, err := reentrantActor.abi.Pack("exec", target, data)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackExec is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbe6002c2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function exec(address target, bytes data) returns(bytes)
+func (reentrantActor *ReentrantActor) TryPackExec(target common.Address, data []byte) ([]byte, error) {
+	return reentrantActor.abi.Pack("exec", target, data)
+}
+
+// UnpackExec is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbe6002c2.
+//
+// Solidity: function exec(address target, bytes data) returns(bytes)
+func (reentrantActor *ReentrantActor) UnpackExec(data []byte) ([]byte, error) {
+	out, err := reentrantActor.abi.Unpack("exec", data)
+	if err != nil {
+		return *new([]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]byte)).(*[]byte)
+	return out0, nil
+}
+
+// PackLastRevert is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6a540a3e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function lastRevert() view returns(bytes)
+func (reentrantActor *ReentrantActor) PackLastRevert() []byte {
+	enc, err := reentrantActor.abi.Pack("lastRevert")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLastRevert is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6a540a3e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function lastRevert() view returns(bytes)
+func (reentrantActor *ReentrantActor) TryPackLastRevert() ([]byte, error) {
+	return reentrantActor.abi.Pack("lastRevert")
+}
+
+// UnpackLastRevert is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6a540a3e.
+//
+// Solidity: function lastRevert() view returns(bytes)
+func (reentrantActor *ReentrantActor) UnpackLastRevert(data []byte) ([]byte, error) {
+	out, err := reentrantActor.abi.Unpack("lastRevert", data)
+	if err != nil {
+		return *new([]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]byte)).(*[]byte)
+	return out0, nil
+}
+
+// PackOnTokensReceived is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4e82a391.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function onTokensReceived(address , uint256 ) returns()
+func (reentrantActor *ReentrantActor) PackOnTokensReceived(arg0 common.Address, arg1 *big.Int) []byte {
+	enc, err := reentrantActor.abi.Pack("onTokensReceived", arg0, arg1)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOnTokensReceived is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4e82a391.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function onTokensReceived(address , uint256 ) returns()
+func (reentrantActor *ReentrantActor) TryPackOnTokensReceived(arg0 common.Address, arg1 *big.Int) ([]byte, error) {
+	return reentrantActor.abi.Pack("onTokensReceived", arg0, arg1)
+}
+
+// PackOperator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x570ca735.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function operator() view returns(address)
+func (reentrantActor *ReentrantActor) PackOperator() []byte {
+	enc, err := reentrantActor.abi.Pack("operator")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOperator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x570ca735.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function operator() view returns(address)
+func (reentrantActor *ReentrantActor) TryPackOperator() ([]byte, error) {
+	return reentrantActor.abi.Pack("operator")
+}
+
+// UnpackOperator is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x570ca735.
+//
+// Solidity: function operator() view returns(address)
+func (reentrantActor *ReentrantActor) UnpackOperator(data []byte) (common.Address, error) {
+	out, err := reentrantActor.abi.Unpack("operator", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackReentryAttempts is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa8745cd2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reentryAttempts() view returns(uint256)
+func (reentrantActor *ReentrantActor) PackReentryAttempts() []byte {
+	enc, err := reentrantActor.abi.Pack("reentryAttempts")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReentryAttempts is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa8745cd2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reentryAttempts() view returns(uint256)
+func (reentrantActor *ReentrantActor) TryPackReentryAttempts() ([]byte, error) {
+	return reentrantActor.abi.Pack("reentryAttempts")
+}
+
+// UnpackReentryAttempts is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa8745cd2.
+//
+// Solidity: function reentryAttempts() view returns(uint256)
+func (reentrantActor *ReentrantActor) UnpackReentryAttempts(data []byte) (*big.Int, error) {
+	out, err := reentrantActor.abi.Unpack("reentryAttempts", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackReentryData is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb36ae5e6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reentryData() view returns(bytes)
+func (reentrantActor *ReentrantActor) PackReentryData() []byte {
+	enc, err := reentrantActor.abi.Pack("reentryData")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReentryData is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb36ae5e6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reentryData() view returns(bytes)
+func (reentrantActor *ReentrantActor) TryPackReentryData() ([]byte, error) {
+	return reentrantActor.abi.Pack("reentryData")
+}
+
+// UnpackReentryData is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb36ae5e6.
+//
+// Solidity: function reentryData() view returns(bytes)
+func (reentrantActor *ReentrantActor) UnpackReentryData(data []byte) ([]byte, error) {
+	out, err := reentrantActor.abi.Unpack("reentryData", data)
+	if err != nil {
+		return *new([]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]byte)).(*[]byte)
+	return out0, nil
+}
+
+// PackReentrySuccesses is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f58c0d4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reentrySuccesses() view returns(uint256)
+func (reentrantActor *ReentrantActor) PackReentrySuccesses() []byte {
+	enc, err := reentrantActor.abi.Pack("reentrySuccesses")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReentrySuccesses is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f58c0d4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reentrySuccesses() view returns(uint256)
+func (reentrantActor *ReentrantActor) TryPackReentrySuccesses() ([]byte, error) {
+	return reentrantActor.abi.Pack("reentrySuccesses")
+}
+
+// UnpackReentrySuccesses is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8f58c0d4.
+//
+// Solidity: function reentrySuccesses() view returns(uint256)
+func (reentrantActor *ReentrantActor) UnpackReentrySuccesses(data []byte) (*big.Int, error) {
+	out, err := reentrantActor.abi.Unpack("reentrySuccesses", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackReentryTarget is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xeb9d77f9.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reentryTarget() view returns(address)
+func (reentrantActor *ReentrantActor) PackReentryTarget() []byte {
+	enc, err := reentrantActor.abi.Pack("reentryTarget")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReentryTarget is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xeb9d77f9.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reentryTarget() view returns(address)
+func (reentrantActor *ReentrantActor) TryPackReentryTarget() ([]byte, error) {
+	return reentrantActor.abi.Pack("reentryTarget")
+}
+
+// UnpackReentryTarget is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xeb9d77f9.
+//
+// Solidity: function reentryTarget() view returns(address)
+func (reentrantActor *ReentrantActor) UnpackReentryTarget(data []byte) (common.Address, error) {
+	out, err := reentrantActor.abi.Unpack("reentryTarget", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// UptimeRewardsMetaData contains all meta data concerning the UptimeRewards contract.
+var UptimeRewardsMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"genesis_\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"epochLength_\",\"type\":\"uint64\"},{\"internalType\":\"uint96\",\"name\":\"rewardPerProvider_\",\"type\":\"uint96\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"AlreadyReporter\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadReward\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"endsAt\",\"type\":\"uint256\"}],\"name\":\"EpochNotEnded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"InvalidProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"LeafOverCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"NoRoot\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotReporter\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"RootAlreadyPosted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"wouldPay\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"share\",\"type\":\"uint256\"}],\"name\":\"ShareExceeded\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"TooMany\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"funder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"Funded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"ReporterAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"ReporterRemoved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RewardClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint96\",\"name\":\"rewardPerProvider\",\"type\":\"uint96\"}],\"name\":\"RewardPerProviderSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"reporters\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint96\",\"name\":\"perProviderCap\",\"type\":\"uint96\"}],\"name\":\"RootPosted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"MAX_CLAIMS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_REPORTERS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"addReporter\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"internalType\":\"structUptimeRewards.Claim[]\",\"name\":\"claims\",\"type\":\"tuple[]\"}],\"name\":\"claim\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"currentEpoch\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"epochEnd\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"endsAt\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"epochInfo\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"paid\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"reporters\",\"type\":\"uint8\"},{\"internalType\":\"uint96\",\"name\":\"perProviderCap\",\"type\":\"uint96\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"epochLength\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"fromEpoch\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"fund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"genesis\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"isClaimed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"leafHash\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"postRoot\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"removeReporter\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reporterCount\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"reporterSince\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"rewardPerProvider\",\"outputs\":[{\"internalType\":\"uint96\",\"name\":\"\",\"type\":\"uint96\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"rootOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"paid\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint96\",\"name\":\"rewardPerProvider_\",\"type\":\"uint96\"}],\"name\":\"setRewardPerProvider\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "19ced82892411e76af056ad27a98f3a744",
+	Bin: "0x60e0346101d857601f61155e38819003918201601f19168301916001600160401b038311848410176101dc5780849260a0946040528339810103126101d85780516001600160a01b0381168082036101d85760208301516001600160a01b03811691908290036101d857610075604085016101f0565b936080610084606083016101f0565b9101516001600160601b038116929091908383036101d85784156101c5575f80546001600160a01b031981168717825560405196916001600160a01b03909116907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a3156101b6576001600160401b038116156101a7578215610198577f20d175709321cb45e4e769963ec26546947be159e9539216ea52c9f7e2270a8c9560209560805260a05260c05260018060a01b03199060a01b166001558152a1604051611359908161020582396080518181816101410152818161089e0152610a77015260a051818181610407015281816111b10152611294015260c051818181610def015281816111f001526112640152f35b630e4567b160e31b5f5260045ffd5b631f2a200560e01b5f5260045ffd5b63d92e233d60e01b5f5260045ffd5b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b634e487b7160e01b5f52604160045260245ffd5b51906001600160401b03821682036101d85756fe60806040526004361015610011575f80fd5b5f3560e01c806305ad05a7146110485780631325d6eb14610fc65780634882d0c814610e335780634e2e55b614610e1357806357d775f814610dd05780635de5c21214610d1a57806361b4f80914610cb55780636fd3671414610c44578063715018a614610be15780637667180814610bb657806379ba509714610b315780637f3cbb7b14610969578063850e3c48146109495780638d381d9e146104525780638da5cb5b1461042b5780638f75da1c146103b8578063a7f0b3de146103e8578063b4683db2146103bd578063cf62ba92146103b8578063d6159f3114610377578063dd8755f214610272578063e30c39781461024a578063f2fde38b146101dd578063f9f3de7e146101745763fc0c546a1461012c575f80fd5b34610170575f366003190112610170576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b5f80fd5b34610170576020366003190112610170576001600160401b03610195611108565b165f526004602052608060405f206001600160601b0360018254920154604051926001600160801b0381168452841c602084015260ff8160601c166040840152166060820152f35b34610170576020366003190112610170576101f66110dc565b6101fe6112bc565b60018060a01b0316806001600160601b0360a01b600154161760015560018060a01b035f54167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b34610170575f366003190112610170576001546040516001600160a01b039091168152602090f35b346101705760203660031901126101705761028b6110dc565b6102936112bc565b6001600160a01b0316801561036857805f5260036020526001600160401b0360405f20541661035657604060ff60025416101561034757805f52600360205260405f206001600160401b0342166001600160401b0319825416179055600254600160ff82160160ff81116103335760ff169060ff1916176002557f52824c4a4d431c73d6d24a91f775d722860111c6d30da30b0b21e062fb4c73655f80a2005b634e487b7160e01b5f52601160045260245ffd5b636b2d630f60e11b5f5260045ffd5b6332aeb9f360e11b5f5260045260245ffd5b63d92e233d60e01b5f5260045ffd5b34610170576020366003190112610170576001600160a01b036103986110dc565b165f52600360205260206001600160401b0360405f205416604051908152f35b61111e565b346101705760203660031901126101705760206103e06103db611108565b61123f565b604051908152f35b34610170575f3660031901126101705760206040516001600160401b037f0000000000000000000000000000000000000000000000000000000000000000168152f35b34610170575f366003190112610170575f546040516001600160a01b039091168152602090f35b34610170576020366003190112610170576004356001600160401b03811161017057366023820112156101705780600401356001600160401b038111610170573660248260051b84010111610170576104a96112cf565b5f908015610858576040811161034757913681900360a219015f5b8481101561089b5760248160051b84010135828112156101705783019360248501926001600160401b036104f785611304565b165f52600560205260405f2091604487019261051284611318565b60018060a01b03165f5260205260405f2092835480156108675760648901359384156108585761058961054489611304565b604080516001600160401b03909216602083019081523391830191909152606082018890529061058181608081015b03601f198101835282611139565b51902061116e565b8051602090910120996084810135368290036042190181121561017057016024019a8b359a6001600160401b038c11610170578c60208d60051b360391011361017057915f925b8c8410156106115760208e8560051b010135908181105f14610600575f52602052600160405f205b9301926105d0565b905f52602052600160405f206105f8565b92509998979a509a500361082557335f52600660205260405f2061063482611318565b60018060a01b03165f5260205260405f2066ffffffffffffff61065687611304565b60081c1690600160ff61066889611304565b161b91805f52816020528260405f2054166107eb575f5260205260405f209081541790556001600160401b0361069d86611304565b165f52600460205260405f20936001600160601b036106ca600187015460ff8160601c1692839116611189565b8086116107d557506106e86001916001600160801b03885416611189565b9101906106ff856001600160801b0384541661121f565b908082116107bf57506001600160801b03809116166001600160801b031982541617905583546001600160801b0384168160801c016001600160801b038111610333576001966107b596610770936001600160801b0361076a9481199060801b169116179055611304565b91611318565b9060405191848352868060a01b0316917f9468df9f11707360fb67b8cafc78d857685f7880d0c9b65429ef10e217420f5460206001600160401b0333941692a461121f565b93019190916104c4565b9063c7d9743560e01b5f5260045260245260445ffd5b85635a7883e360e11b5f5260045260245260445ffd5b836001600160401b036108066108008b611304565b92611318565b9163b5ffb3b560e01b5f521660045260018060a01b031660245260445ffd5b6001600160401b0361083961080087611304565b9163156ace0760e01b5f521660045260018060a01b031660245260445ffd5b631f2a200560e01b5f5260045ffd5b506001600160401b0361087c61080088611304565b9163ac6f1d5360e01b5f521660045260018060a01b031660245260445ffd5b837f0000000000000000000000000000000000000000000000000000000000000000906040519063a9059cbb60e01b5f52336004528060245260205f60448180875af160015f511481161561092a575b826040521561090c57602092505f5f51602061132d5f395f51905f525d8152f35b635274afe760e01b5f9081526001600160a01b038416600452602490fd5b600181151661094057833b15153d1516166108eb565b823d5f823e3d90fd5b34610170575f36600319011261017057602060ff60025416604051908152f35b3461017057606036600319011261017057610982611108565b602435906001600160401b03821680920361017057604435906109a36112cf565b81158015610b29575b6108585760408311610347576001600160401b03818116840180821694911091825b610333576001600160401b0381169085821015610a7557815f52600460205260405f2090610a06866001600160801b0384541661121f565b6001600160801b038111610347576001600160401b03936001936001600160801b03808416166001600160801b03198254161790556040519188835260208301527f1c02ae3b61244a3a2bd88635fcd53177666ef20623675210d2009fe8b145dd0f60403393a30116826109ce565b7f0000000000000000000000000000000000000000000000000000000000000000610aa0848761122c565b604051906323b872dd60e01b5f52336004523060245260445260205f60648180865af19060015f5114821615610b09575b5015610ae9575f5f51602061132d5f395f51905f525d005b635274afe760e01b5f9081526001600160a01b0391909116600452602490fd5b6001821516610b215750813b15153d15161682610ad1565b3d5f823e3d90fd5b5082156109ac565b34610170575f36600319011261017057600154336001600160a01b0390911603610ba357600180546001600160a01b03199081169091555f805433928116831782556001600160a01b0316907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a3005b63118cdaa760e01b5f523360045260245ffd5b34610170575f366003190112610170576020610bd06111a7565b6001600160401b0360405191168152f35b34610170575f36600319011261017057610bf96112bc565b600180546001600160a01b03199081169091555f80549182168155906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08280a3005b34610170576060366003190112610170576020610ca7610c62611108565b610573610581610c706110f2565b604080516001600160401b039095168786019081526001600160a01b03909216602083015260443590820152929182906060850190565b818151910120604051908152f35b3461017057604036600319011261017057610cce611108565b6001600160401b03610cde6110f2565b91165f52600560205260405f209060018060a01b03165f526020526040805f206001600160801b03600182549201541682519182526020820152f35b3461017057602036600319011261017057610d336110dc565b610d3b6112bc565b6001600160a01b03165f818152600360205260409020546001600160401b031615610dbe57805f52600360205260405f206001600160401b031981541690556002545f1960ff82160160ff81116103335760ff169060ff1916176002557ff125aa5e6cb22c17ea0de4e1f86d2ff289ddd6a37e791b9ad29d0091cba06ac85f80a2005b633fca655760e01b5f5260045260245ffd5b34610170575f3660031901126101705760206040516001600160401b037f0000000000000000000000000000000000000000000000000000000000000000168152f35b34610170575f36600319011261017057602060015460a01c604051908152f35b3461017057604036600319011261017057610e4c611108565b60243590335f5260036020526001600160401b0360405f205416610e6f8261123f565b90818115918215610fbb575b5050610fa857804210610f8957506001600160401b03165f81815260056020908152604080832033845290915290208054610f72578215610f5b576001600160601b0390825f52600460205283600160405f200191825460ff8160601c1615610f22575b50555460405193845260ff8160601c1660208501521660408301527fd3ab3021efede198b2ae8679485036554922154134f3ab944d3bf20cdbef6a6f60603393a3005b60ff60601b60025460601b168060ff60601b19831617855560015460a01c916cffffffffffffffffffffffffff19161717835586610edf565b5063156ace0760e01b5f526004523360245260445ffd5b50632bee466560e11b5f526004523360245260445ffd5b6001600160401b0382631131cf2b60e11b5f521660045260245260445ffd5b633fca655760e01b5f523360045260245ffd5b101590508185610e7b565b3461017057606036600319011261017057610fdf6110dc565b610fe76110f2565b604435906001600160401b03821682036101705760209260018060a01b03165f526006835260405f209060018060a01b03165f52825260405f2066ffffffffffffff8260081c165f52825260405f2054600160ff60405193161b1615158152f35b34610170576020366003190112610170576004356001600160601b03811690818103610170576110766112bc565b81156110cd57600180546001600160a01b031660a09290921b6001600160a01b0319169190911790556040519081527f20d175709321cb45e4e769963ec26546947be159e9539216ea52c9f7e2270a8c90602090a1005b630e4567b160e31b5f5260045ffd5b600435906001600160a01b038216820361017057565b602435906001600160a01b038216820361017057565b600435906001600160401b038216820361017057565b34610170575f36600319011261017057602060405160408152f35b90601f801991011681019081106001600160401b0382111761115a57604052565b634e487b7160e01b5f52604160045260245ffd5b9060405191602083015260208252611187604083611139565b565b8115611193570490565b634e487b7160e01b5f52601260045260245ffd5b6001600160401b037f00000000000000000000000000000000000000000000000000000000000000001680421061121a574203428111610333576112166001600160401b0391827f00000000000000000000000000000000000000000000000000000000000000001690611189565b1690565b505f90565b9190820180921161033357565b8181029291811591840414171561033357565b6001600160401b0316600181018091116103335761128a6112b9916001600160401b037f0000000000000000000000000000000000000000000000000000000000000000169061122c565b6001600160401b037f00000000000000000000000000000000000000000000000000000000000000001661121f565b90565b5f546001600160a01b03163303610ba357565b5f51602061132d5f395f51905f525c6112f55760015f51602061132d5f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b356001600160401b03811681036101705790565b356001600160a01b0381168103610170579056fe9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a164736f6c6343000825000a",
+}
+
+// UptimeRewards is an auto generated Go binding around an Ethereum contract.
+type UptimeRewards struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *UptimeRewards) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewUptimeRewards creates a new instance of UptimeRewards.
+func NewUptimeRewards() *UptimeRewards {
+	parsed, err := UptimeRewardsMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &UptimeRewards{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *UptimeRewards) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address token_, address owner_, uint64 genesis_, uint64 epochLength_, uint96 rewardPerProvider_) returns()
+func (uptimeRewards *UptimeRewards) PackConstructor(token_ common.Address, owner_ common.Address, genesis_ uint64, epochLength_ uint64, rewardPerProvider_ *big.Int) []byte {
+	enc, err := uptimeRewards.abi.Pack("", token_, owner_, genesis_, epochLength_, rewardPerProvider_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackMAXCLAIMS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcf62ba92.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_CLAIMS() view returns(uint256)
+func (uptimeRewards *UptimeRewards) PackMAXCLAIMS() []byte {
+	enc, err := uptimeRewards.abi.Pack("MAX_CLAIMS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXCLAIMS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcf62ba92.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_CLAIMS() view returns(uint256)
+func (uptimeRewards *UptimeRewards) TryPackMAXCLAIMS() ([]byte, error) {
+	return uptimeRewards.abi.Pack("MAX_CLAIMS")
+}
+
+// UnpackMAXCLAIMS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xcf62ba92.
+//
+// Solidity: function MAX_CLAIMS() view returns(uint256)
+func (uptimeRewards *UptimeRewards) UnpackMAXCLAIMS(data []byte) (*big.Int, error) {
+	out, err := uptimeRewards.abi.Unpack("MAX_CLAIMS", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXREPORTERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f75da1c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_REPORTERS() view returns(uint256)
+func (uptimeRewards *UptimeRewards) PackMAXREPORTERS() []byte {
+	enc, err := uptimeRewards.abi.Pack("MAX_REPORTERS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXREPORTERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f75da1c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_REPORTERS() view returns(uint256)
+func (uptimeRewards *UptimeRewards) TryPackMAXREPORTERS() ([]byte, error) {
+	return uptimeRewards.abi.Pack("MAX_REPORTERS")
+}
+
+// UnpackMAXREPORTERS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8f75da1c.
+//
+// Solidity: function MAX_REPORTERS() view returns(uint256)
+func (uptimeRewards *UptimeRewards) UnpackMAXREPORTERS(data []byte) (*big.Int, error) {
+	out, err := uptimeRewards.abi.Unpack("MAX_REPORTERS", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function acceptOwnership() returns()
+func (uptimeRewards *UptimeRewards) PackAcceptOwnership() []byte {
+	enc, err := uptimeRewards.abi.Pack("acceptOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function acceptOwnership() returns()
+func (uptimeRewards *UptimeRewards) TryPackAcceptOwnership() ([]byte, error) {
+	return uptimeRewards.abi.Pack("acceptOwnership")
+}
+
+// PackAddReporter is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd8755f2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function addReporter(address reporter) returns()
+func (uptimeRewards *UptimeRewards) PackAddReporter(reporter common.Address) []byte {
+	enc, err := uptimeRewards.abi.Pack("addReporter", reporter)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAddReporter is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd8755f2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function addReporter(address reporter) returns()
+func (uptimeRewards *UptimeRewards) TryPackAddReporter(reporter common.Address) ([]byte, error) {
+	return uptimeRewards.abi.Pack("addReporter", reporter)
+}
+
+// PackClaim is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8d381d9e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function claim((uint64,address,uint256,bytes32[])[] claims) returns(uint256 total)
+func (uptimeRewards *UptimeRewards) PackClaim(claims []UptimeRewardsClaim) []byte {
+	enc, err := uptimeRewards.abi.Pack("claim", claims)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackClaim is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8d381d9e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function claim((uint64,address,uint256,bytes32[])[] claims) returns(uint256 total)
+func (uptimeRewards *UptimeRewards) TryPackClaim(claims []UptimeRewardsClaim) ([]byte, error) {
+	return uptimeRewards.abi.Pack("claim", claims)
+}
+
+// UnpackClaim is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8d381d9e.
+//
+// Solidity: function claim((uint64,address,uint256,bytes32[])[] claims) returns(uint256 total)
+func (uptimeRewards *UptimeRewards) UnpackClaim(data []byte) (*big.Int, error) {
+	out, err := uptimeRewards.abi.Unpack("claim", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackCurrentEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x76671808.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function currentEpoch() view returns(uint64)
+func (uptimeRewards *UptimeRewards) PackCurrentEpoch() []byte {
+	enc, err := uptimeRewards.abi.Pack("currentEpoch")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCurrentEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x76671808.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function currentEpoch() view returns(uint64)
+func (uptimeRewards *UptimeRewards) TryPackCurrentEpoch() ([]byte, error) {
+	return uptimeRewards.abi.Pack("currentEpoch")
+}
+
+// UnpackCurrentEpoch is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x76671808.
+//
+// Solidity: function currentEpoch() view returns(uint64)
+func (uptimeRewards *UptimeRewards) UnpackCurrentEpoch(data []byte) (uint64, error) {
+	out, err := uptimeRewards.abi.Unpack("currentEpoch", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackEpochEnd is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb4683db2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function epochEnd(uint64 epoch) view returns(uint256 endsAt)
+func (uptimeRewards *UptimeRewards) PackEpochEnd(epoch uint64) []byte {
+	enc, err := uptimeRewards.abi.Pack("epochEnd", epoch)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEpochEnd is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb4683db2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function epochEnd(uint64 epoch) view returns(uint256 endsAt)
+func (uptimeRewards *UptimeRewards) TryPackEpochEnd(epoch uint64) ([]byte, error) {
+	return uptimeRewards.abi.Pack("epochEnd", epoch)
+}
+
+// UnpackEpochEnd is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb4683db2.
+//
+// Solidity: function epochEnd(uint64 epoch) view returns(uint256 endsAt)
+func (uptimeRewards *UptimeRewards) UnpackEpochEnd(data []byte) (*big.Int, error) {
+	out, err := uptimeRewards.abi.Unpack("epochEnd", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackEpochInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf9f3de7e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function epochInfo(uint64 epoch) view returns(uint256 budget, uint256 paid, uint8 reporters, uint96 perProviderCap)
+func (uptimeRewards *UptimeRewards) PackEpochInfo(epoch uint64) []byte {
+	enc, err := uptimeRewards.abi.Pack("epochInfo", epoch)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEpochInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf9f3de7e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function epochInfo(uint64 epoch) view returns(uint256 budget, uint256 paid, uint8 reporters, uint96 perProviderCap)
+func (uptimeRewards *UptimeRewards) TryPackEpochInfo(epoch uint64) ([]byte, error) {
+	return uptimeRewards.abi.Pack("epochInfo", epoch)
+}
+
+// EpochInfoOutput serves as a container for the return parameters of contract
+// method EpochInfo.
+type EpochInfoOutput struct {
+	Budget         *big.Int
+	Paid           *big.Int
+	Reporters      uint8
+	PerProviderCap *big.Int
+}
+
+// UnpackEpochInfo is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf9f3de7e.
+//
+// Solidity: function epochInfo(uint64 epoch) view returns(uint256 budget, uint256 paid, uint8 reporters, uint96 perProviderCap)
+func (uptimeRewards *UptimeRewards) UnpackEpochInfo(data []byte) (EpochInfoOutput, error) {
+	out, err := uptimeRewards.abi.Unpack("epochInfo", data)
+	outstruct := new(EpochInfoOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Budget = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Paid = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.Reporters = *abi.ConvertType(out[2], new(uint8)).(*uint8)
+	outstruct.PerProviderCap = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackEpochLength is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x57d775f8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function epochLength() view returns(uint64)
+func (uptimeRewards *UptimeRewards) PackEpochLength() []byte {
+	enc, err := uptimeRewards.abi.Pack("epochLength")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEpochLength is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x57d775f8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function epochLength() view returns(uint64)
+func (uptimeRewards *UptimeRewards) TryPackEpochLength() ([]byte, error) {
+	return uptimeRewards.abi.Pack("epochLength")
+}
+
+// UnpackEpochLength is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x57d775f8.
+//
+// Solidity: function epochLength() view returns(uint64)
+func (uptimeRewards *UptimeRewards) UnpackEpochLength(data []byte) (uint64, error) {
+	out, err := uptimeRewards.abi.Unpack("epochLength", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackFund is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7f3cbb7b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function fund(uint64 fromEpoch, uint64 count, uint256 amount) returns()
+func (uptimeRewards *UptimeRewards) PackFund(fromEpoch uint64, count uint64, amount *big.Int) []byte {
+	enc, err := uptimeRewards.abi.Pack("fund", fromEpoch, count, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFund is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7f3cbb7b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function fund(uint64 fromEpoch, uint64 count, uint256 amount) returns()
+func (uptimeRewards *UptimeRewards) TryPackFund(fromEpoch uint64, count uint64, amount *big.Int) ([]byte, error) {
+	return uptimeRewards.abi.Pack("fund", fromEpoch, count, amount)
+}
+
+// PackGenesis is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa7f0b3de.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function genesis() view returns(uint64)
+func (uptimeRewards *UptimeRewards) PackGenesis() []byte {
+	enc, err := uptimeRewards.abi.Pack("genesis")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGenesis is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa7f0b3de.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function genesis() view returns(uint64)
+func (uptimeRewards *UptimeRewards) TryPackGenesis() ([]byte, error) {
+	return uptimeRewards.abi.Pack("genesis")
+}
+
+// UnpackGenesis is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa7f0b3de.
+//
+// Solidity: function genesis() view returns(uint64)
+func (uptimeRewards *UptimeRewards) UnpackGenesis(data []byte) (uint64, error) {
+	out, err := uptimeRewards.abi.Unpack("genesis", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackIsClaimed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1325d6eb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isClaimed(address provider, address reporter, uint64 epoch) view returns(bool)
+func (uptimeRewards *UptimeRewards) PackIsClaimed(provider common.Address, reporter common.Address, epoch uint64) []byte {
+	enc, err := uptimeRewards.abi.Pack("isClaimed", provider, reporter, epoch)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsClaimed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1325d6eb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isClaimed(address provider, address reporter, uint64 epoch) view returns(bool)
+func (uptimeRewards *UptimeRewards) TryPackIsClaimed(provider common.Address, reporter common.Address, epoch uint64) ([]byte, error) {
+	return uptimeRewards.abi.Pack("isClaimed", provider, reporter, epoch)
+}
+
+// UnpackIsClaimed is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x1325d6eb.
+//
+// Solidity: function isClaimed(address provider, address reporter, uint64 epoch) view returns(bool)
+func (uptimeRewards *UptimeRewards) UnpackIsClaimed(data []byte) (bool, error) {
+	out, err := uptimeRewards.abi.Unpack("isClaimed", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackLeafHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6fd36714.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function leafHash(uint64 epoch, address provider, uint256 amount) pure returns(bytes32)
+func (uptimeRewards *UptimeRewards) PackLeafHash(epoch uint64, provider common.Address, amount *big.Int) []byte {
+	enc, err := uptimeRewards.abi.Pack("leafHash", epoch, provider, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLeafHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6fd36714.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function leafHash(uint64 epoch, address provider, uint256 amount) pure returns(bytes32)
+func (uptimeRewards *UptimeRewards) TryPackLeafHash(epoch uint64, provider common.Address, amount *big.Int) ([]byte, error) {
+	return uptimeRewards.abi.Pack("leafHash", epoch, provider, amount)
+}
+
+// UnpackLeafHash is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6fd36714.
+//
+// Solidity: function leafHash(uint64 epoch, address provider, uint256 amount) pure returns(bytes32)
+func (uptimeRewards *UptimeRewards) UnpackLeafHash(data []byte) ([32]byte, error) {
+	out, err := uptimeRewards.abi.Unpack("leafHash", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owner() view returns(address)
+func (uptimeRewards *UptimeRewards) PackOwner() []byte {
+	enc, err := uptimeRewards.abi.Pack("owner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owner() view returns(address)
+func (uptimeRewards *UptimeRewards) TryPackOwner() ([]byte, error) {
+	return uptimeRewards.abi.Pack("owner")
+}
+
+// UnpackOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (uptimeRewards *UptimeRewards) UnpackOwner(data []byte) (common.Address, error) {
+	out, err := uptimeRewards.abi.Unpack("owner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (uptimeRewards *UptimeRewards) PackPendingOwner() []byte {
+	enc, err := uptimeRewards.abi.Pack("pendingOwner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (uptimeRewards *UptimeRewards) TryPackPendingOwner() ([]byte, error) {
+	return uptimeRewards.abi.Pack("pendingOwner")
+}
+
+// UnpackPendingOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe30c3978.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (uptimeRewards *UptimeRewards) UnpackPendingOwner(data []byte) (common.Address, error) {
+	out, err := uptimeRewards.abi.Unpack("pendingOwner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackPostRoot is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4882d0c8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function postRoot(uint64 epoch, bytes32 root) returns()
+func (uptimeRewards *UptimeRewards) PackPostRoot(epoch uint64, root [32]byte) []byte {
+	enc, err := uptimeRewards.abi.Pack("postRoot", epoch, root)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPostRoot is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4882d0c8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function postRoot(uint64 epoch, bytes32 root) returns()
+func (uptimeRewards *UptimeRewards) TryPackPostRoot(epoch uint64, root [32]byte) ([]byte, error) {
+	return uptimeRewards.abi.Pack("postRoot", epoch, root)
+}
+
+// PackRemoveReporter is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5de5c212.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function removeReporter(address reporter) returns()
+func (uptimeRewards *UptimeRewards) PackRemoveReporter(reporter common.Address) []byte {
+	enc, err := uptimeRewards.abi.Pack("removeReporter", reporter)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRemoveReporter is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5de5c212.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function removeReporter(address reporter) returns()
+func (uptimeRewards *UptimeRewards) TryPackRemoveReporter(reporter common.Address) ([]byte, error) {
+	return uptimeRewards.abi.Pack("removeReporter", reporter)
+}
+
+// PackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function renounceOwnership() returns()
+func (uptimeRewards *UptimeRewards) PackRenounceOwnership() []byte {
+	enc, err := uptimeRewards.abi.Pack("renounceOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function renounceOwnership() returns()
+func (uptimeRewards *UptimeRewards) TryPackRenounceOwnership() ([]byte, error) {
+	return uptimeRewards.abi.Pack("renounceOwnership")
+}
+
+// PackReporterCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x850e3c48.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reporterCount() view returns(uint8)
+func (uptimeRewards *UptimeRewards) PackReporterCount() []byte {
+	enc, err := uptimeRewards.abi.Pack("reporterCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReporterCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x850e3c48.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reporterCount() view returns(uint8)
+func (uptimeRewards *UptimeRewards) TryPackReporterCount() ([]byte, error) {
+	return uptimeRewards.abi.Pack("reporterCount")
+}
+
+// UnpackReporterCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x850e3c48.
+//
+// Solidity: function reporterCount() view returns(uint8)
+func (uptimeRewards *UptimeRewards) UnpackReporterCount(data []byte) (uint8, error) {
+	out, err := uptimeRewards.abi.Unpack("reporterCount", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackReporterSince is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd6159f31.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reporterSince(address ) view returns(uint64)
+func (uptimeRewards *UptimeRewards) PackReporterSince(arg0 common.Address) []byte {
+	enc, err := uptimeRewards.abi.Pack("reporterSince", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReporterSince is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd6159f31.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reporterSince(address ) view returns(uint64)
+func (uptimeRewards *UptimeRewards) TryPackReporterSince(arg0 common.Address) ([]byte, error) {
+	return uptimeRewards.abi.Pack("reporterSince", arg0)
+}
+
+// UnpackReporterSince is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd6159f31.
+//
+// Solidity: function reporterSince(address ) view returns(uint64)
+func (uptimeRewards *UptimeRewards) UnpackReporterSince(data []byte) (uint64, error) {
+	out, err := uptimeRewards.abi.Unpack("reporterSince", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackRewardPerProvider is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4e2e55b6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rewardPerProvider() view returns(uint96)
+func (uptimeRewards *UptimeRewards) PackRewardPerProvider() []byte {
+	enc, err := uptimeRewards.abi.Pack("rewardPerProvider")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRewardPerProvider is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4e2e55b6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rewardPerProvider() view returns(uint96)
+func (uptimeRewards *UptimeRewards) TryPackRewardPerProvider() ([]byte, error) {
+	return uptimeRewards.abi.Pack("rewardPerProvider")
+}
+
+// UnpackRewardPerProvider is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4e2e55b6.
+//
+// Solidity: function rewardPerProvider() view returns(uint96)
+func (uptimeRewards *UptimeRewards) UnpackRewardPerProvider(data []byte) (*big.Int, error) {
+	out, err := uptimeRewards.abi.Unpack("rewardPerProvider", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRootOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x61b4f809.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rootOf(uint64 epoch, address reporter) view returns(bytes32 root, uint256 paid)
+func (uptimeRewards *UptimeRewards) PackRootOf(epoch uint64, reporter common.Address) []byte {
+	enc, err := uptimeRewards.abi.Pack("rootOf", epoch, reporter)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRootOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x61b4f809.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rootOf(uint64 epoch, address reporter) view returns(bytes32 root, uint256 paid)
+func (uptimeRewards *UptimeRewards) TryPackRootOf(epoch uint64, reporter common.Address) ([]byte, error) {
+	return uptimeRewards.abi.Pack("rootOf", epoch, reporter)
+}
+
+// RootOfOutput serves as a container for the return parameters of contract
+// method RootOf.
+type RootOfOutput struct {
+	Root [32]byte
+	Paid *big.Int
+}
+
+// UnpackRootOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x61b4f809.
+//
+// Solidity: function rootOf(uint64 epoch, address reporter) view returns(bytes32 root, uint256 paid)
+func (uptimeRewards *UptimeRewards) UnpackRootOf(data []byte) (RootOfOutput, error) {
+	out, err := uptimeRewards.abi.Unpack("rootOf", data)
+	outstruct := new(RootOfOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Root = *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	outstruct.Paid = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackSetRewardPerProvider is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x05ad05a7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setRewardPerProvider(uint96 rewardPerProvider_) returns()
+func (uptimeRewards *UptimeRewards) PackSetRewardPerProvider(rewardPerProvider *big.Int) []byte {
+	enc, err := uptimeRewards.abi.Pack("setRewardPerProvider", rewardPerProvider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetRewardPerProvider is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x05ad05a7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setRewardPerProvider(uint96 rewardPerProvider_) returns()
+func (uptimeRewards *UptimeRewards) TryPackSetRewardPerProvider(rewardPerProvider *big.Int) ([]byte, error) {
+	return uptimeRewards.abi.Pack("setRewardPerProvider", rewardPerProvider)
+}
+
+// PackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function token() view returns(address)
+func (uptimeRewards *UptimeRewards) PackToken() []byte {
+	enc, err := uptimeRewards.abi.Pack("token")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function token() view returns(address)
+func (uptimeRewards *UptimeRewards) TryPackToken() ([]byte, error) {
+	return uptimeRewards.abi.Pack("token")
+}
+
+// UnpackToken is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfc0c546a.
+//
+// Solidity: function token() view returns(address)
+func (uptimeRewards *UptimeRewards) UnpackToken(data []byte) (common.Address, error) {
+	out, err := uptimeRewards.abi.Unpack("token", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (uptimeRewards *UptimeRewards) PackTransferOwnership(newOwner common.Address) []byte {
+	enc, err := uptimeRewards.abi.Pack("transferOwnership", newOwner)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (uptimeRewards *UptimeRewards) TryPackTransferOwnership(newOwner common.Address) ([]byte, error) {
+	return uptimeRewards.abi.Pack("transferOwnership", newOwner)
+}
+
+// UptimeRewardsFunded represents a Funded event raised by the UptimeRewards contract.
+type UptimeRewardsFunded struct {
+	Epoch  uint64
+	Funder common.Address
+	Amount *big.Int
+	Budget *big.Int
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const UptimeRewardsFundedEventName = "Funded"
+
+// ContractEventName returns the user-defined event name.
+func (UptimeRewardsFunded) ContractEventName() string {
+	return UptimeRewardsFundedEventName
+}
+
+// UnpackFundedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Funded(uint64 indexed epoch, address indexed funder, uint256 amount, uint256 budget)
+func (uptimeRewards *UptimeRewards) UnpackFundedEvent(log *types.Log) (*UptimeRewardsFunded, error) {
+	event := "Funded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != uptimeRewards.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(UptimeRewardsFunded)
+	if len(log.Data) > 0 {
+		if err := uptimeRewards.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range uptimeRewards.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UptimeRewardsOwnershipTransferStarted represents a OwnershipTransferStarted event raised by the UptimeRewards contract.
+type UptimeRewardsOwnershipTransferStarted struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const UptimeRewardsOwnershipTransferStartedEventName = "OwnershipTransferStarted"
+
+// ContractEventName returns the user-defined event name.
+func (UptimeRewardsOwnershipTransferStarted) ContractEventName() string {
+	return UptimeRewardsOwnershipTransferStartedEventName
+}
+
+// UnpackOwnershipTransferStartedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner)
+func (uptimeRewards *UptimeRewards) UnpackOwnershipTransferStartedEvent(log *types.Log) (*UptimeRewardsOwnershipTransferStarted, error) {
+	event := "OwnershipTransferStarted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != uptimeRewards.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(UptimeRewardsOwnershipTransferStarted)
+	if len(log.Data) > 0 {
+		if err := uptimeRewards.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range uptimeRewards.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UptimeRewardsOwnershipTransferred represents a OwnershipTransferred event raised by the UptimeRewards contract.
+type UptimeRewardsOwnershipTransferred struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const UptimeRewardsOwnershipTransferredEventName = "OwnershipTransferred"
+
+// ContractEventName returns the user-defined event name.
+func (UptimeRewardsOwnershipTransferred) ContractEventName() string {
+	return UptimeRewardsOwnershipTransferredEventName
+}
+
+// UnpackOwnershipTransferredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferred(address indexed previousOwner, address indexed newOwner)
+func (uptimeRewards *UptimeRewards) UnpackOwnershipTransferredEvent(log *types.Log) (*UptimeRewardsOwnershipTransferred, error) {
+	event := "OwnershipTransferred"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != uptimeRewards.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(UptimeRewardsOwnershipTransferred)
+	if len(log.Data) > 0 {
+		if err := uptimeRewards.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range uptimeRewards.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UptimeRewardsReporterAdded represents a ReporterAdded event raised by the UptimeRewards contract.
+type UptimeRewardsReporterAdded struct {
+	Reporter common.Address
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const UptimeRewardsReporterAddedEventName = "ReporterAdded"
+
+// ContractEventName returns the user-defined event name.
+func (UptimeRewardsReporterAdded) ContractEventName() string {
+	return UptimeRewardsReporterAddedEventName
+}
+
+// UnpackReporterAddedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReporterAdded(address indexed reporter)
+func (uptimeRewards *UptimeRewards) UnpackReporterAddedEvent(log *types.Log) (*UptimeRewardsReporterAdded, error) {
+	event := "ReporterAdded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != uptimeRewards.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(UptimeRewardsReporterAdded)
+	if len(log.Data) > 0 {
+		if err := uptimeRewards.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range uptimeRewards.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UptimeRewardsReporterRemoved represents a ReporterRemoved event raised by the UptimeRewards contract.
+type UptimeRewardsReporterRemoved struct {
+	Reporter common.Address
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const UptimeRewardsReporterRemovedEventName = "ReporterRemoved"
+
+// ContractEventName returns the user-defined event name.
+func (UptimeRewardsReporterRemoved) ContractEventName() string {
+	return UptimeRewardsReporterRemovedEventName
+}
+
+// UnpackReporterRemovedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReporterRemoved(address indexed reporter)
+func (uptimeRewards *UptimeRewards) UnpackReporterRemovedEvent(log *types.Log) (*UptimeRewardsReporterRemoved, error) {
+	event := "ReporterRemoved"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != uptimeRewards.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(UptimeRewardsReporterRemoved)
+	if len(log.Data) > 0 {
+		if err := uptimeRewards.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range uptimeRewards.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UptimeRewardsRewardClaimed represents a RewardClaimed event raised by the UptimeRewards contract.
+type UptimeRewardsRewardClaimed struct {
+	Epoch    uint64
+	Provider common.Address
+	Reporter common.Address
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const UptimeRewardsRewardClaimedEventName = "RewardClaimed"
+
+// ContractEventName returns the user-defined event name.
+func (UptimeRewardsRewardClaimed) ContractEventName() string {
+	return UptimeRewardsRewardClaimedEventName
+}
+
+// UnpackRewardClaimedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RewardClaimed(uint64 indexed epoch, address indexed provider, address indexed reporter, uint256 amount)
+func (uptimeRewards *UptimeRewards) UnpackRewardClaimedEvent(log *types.Log) (*UptimeRewardsRewardClaimed, error) {
+	event := "RewardClaimed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != uptimeRewards.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(UptimeRewardsRewardClaimed)
+	if len(log.Data) > 0 {
+		if err := uptimeRewards.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range uptimeRewards.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UptimeRewardsRewardPerProviderSet represents a RewardPerProviderSet event raised by the UptimeRewards contract.
+type UptimeRewardsRewardPerProviderSet struct {
+	RewardPerProvider *big.Int
+	Raw               *types.Log // Blockchain specific contextual infos
+}
+
+const UptimeRewardsRewardPerProviderSetEventName = "RewardPerProviderSet"
+
+// ContractEventName returns the user-defined event name.
+func (UptimeRewardsRewardPerProviderSet) ContractEventName() string {
+	return UptimeRewardsRewardPerProviderSetEventName
+}
+
+// UnpackRewardPerProviderSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RewardPerProviderSet(uint96 rewardPerProvider)
+func (uptimeRewards *UptimeRewards) UnpackRewardPerProviderSetEvent(log *types.Log) (*UptimeRewardsRewardPerProviderSet, error) {
+	event := "RewardPerProviderSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != uptimeRewards.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(UptimeRewardsRewardPerProviderSet)
+	if len(log.Data) > 0 {
+		if err := uptimeRewards.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range uptimeRewards.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UptimeRewardsRootPosted represents a RootPosted event raised by the UptimeRewards contract.
+type UptimeRewardsRootPosted struct {
+	Epoch          uint64
+	Reporter       common.Address
+	Root           [32]byte
+	Reporters      uint8
+	PerProviderCap *big.Int
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const UptimeRewardsRootPostedEventName = "RootPosted"
+
+// ContractEventName returns the user-defined event name.
+func (UptimeRewardsRootPosted) ContractEventName() string {
+	return UptimeRewardsRootPostedEventName
+}
+
+// UnpackRootPostedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RootPosted(uint64 indexed epoch, address indexed reporter, bytes32 root, uint8 reporters, uint96 perProviderCap)
+func (uptimeRewards *UptimeRewards) UnpackRootPostedEvent(log *types.Log) (*UptimeRewardsRootPosted, error) {
+	event := "RootPosted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != uptimeRewards.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(UptimeRewardsRootPosted)
+	if len(log.Data) > 0 {
+		if err := uptimeRewards.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range uptimeRewards.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (uptimeRewards *UptimeRewards) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["AlreadyClaimed"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackAlreadyClaimedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["AlreadyReporter"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackAlreadyReporterError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["BadReward"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackBadRewardError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["EpochNotEnded"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackEpochNotEndedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["InvalidProof"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackInvalidProofError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["LeafOverCap"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackLeafOverCapError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["NoRoot"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackNoRootError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["NotReporter"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackNotReporterError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["OwnableInvalidOwner"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackOwnableInvalidOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["OwnableUnauthorizedAccount"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackOwnableUnauthorizedAccountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["ReentrancyGuardReentrantCall"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackReentrancyGuardReentrantCallError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["RootAlreadyPosted"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackRootAlreadyPostedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackSafeERC20FailedOperationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["ShareExceeded"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackShareExceededError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["TooMany"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackTooManyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackZeroAddressError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], uptimeRewards.abi.Errors["ZeroAmount"].ID.Bytes()[:4]) {
+		return uptimeRewards.UnpackZeroAmountError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// UptimeRewardsAlreadyClaimed represents a AlreadyClaimed error raised by the UptimeRewards contract.
+type UptimeRewardsAlreadyClaimed struct {
+	Epoch    uint64
+	Reporter common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyClaimed(uint64 epoch, address reporter)
+func UptimeRewardsAlreadyClaimedErrorID() common.Hash {
+	return common.HexToHash("0xb5ffb3b5aa06c7a5f01311052ad81e2a00310de7ba5fc691222d5563f82779d7")
+}
+
+// UnpackAlreadyClaimedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyClaimed(uint64 epoch, address reporter)
+func (uptimeRewards *UptimeRewards) UnpackAlreadyClaimedError(raw []byte) (*UptimeRewardsAlreadyClaimed, error) {
+	out := new(UptimeRewardsAlreadyClaimed)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "AlreadyClaimed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsAlreadyReporter represents a AlreadyReporter error raised by the UptimeRewards contract.
+type UptimeRewardsAlreadyReporter struct {
+	Reporter common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyReporter(address reporter)
+func UptimeRewardsAlreadyReporterErrorID() common.Hash {
+	return common.HexToHash("0x655d73e68b05e31ac3907665f1ef5b6c60cf1b47ab3c530bbb1980cd3176523f")
+}
+
+// UnpackAlreadyReporterError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyReporter(address reporter)
+func (uptimeRewards *UptimeRewards) UnpackAlreadyReporterError(raw []byte) (*UptimeRewardsAlreadyReporter, error) {
+	out := new(UptimeRewardsAlreadyReporter)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "AlreadyReporter", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsBadReward represents a BadReward error raised by the UptimeRewards contract.
+type UptimeRewardsBadReward struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadReward()
+func UptimeRewardsBadRewardErrorID() common.Hash {
+	return common.HexToHash("0x722b3d88dc678357eaf1bf79baff1be9e3edb546e9171b263463594dd0138514")
+}
+
+// UnpackBadRewardError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadReward()
+func (uptimeRewards *UptimeRewards) UnpackBadRewardError(raw []byte) (*UptimeRewardsBadReward, error) {
+	out := new(UptimeRewardsBadReward)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "BadReward", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsEpochNotEnded represents a EpochNotEnded error raised by the UptimeRewards contract.
+type UptimeRewardsEpochNotEnded struct {
+	Epoch  uint64
+	EndsAt *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EpochNotEnded(uint64 epoch, uint256 endsAt)
+func UptimeRewardsEpochNotEndedErrorID() common.Hash {
+	return common.HexToHash("0x22639e5685d76c0052a35e60f8908125f643af18a8a575d3828116a19bf2678f")
+}
+
+// UnpackEpochNotEndedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EpochNotEnded(uint64 epoch, uint256 endsAt)
+func (uptimeRewards *UptimeRewards) UnpackEpochNotEndedError(raw []byte) (*UptimeRewardsEpochNotEnded, error) {
+	out := new(UptimeRewardsEpochNotEnded)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "EpochNotEnded", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsInvalidProof represents a InvalidProof error raised by the UptimeRewards contract.
+type UptimeRewardsInvalidProof struct {
+	Epoch    uint64
+	Reporter common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidProof(uint64 epoch, address reporter)
+func UptimeRewardsInvalidProofErrorID() common.Hash {
+	return common.HexToHash("0x156ace07992457cf3818a53d2acc3a57848611757c789324206b3eaadc241f19")
+}
+
+// UnpackInvalidProofError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidProof(uint64 epoch, address reporter)
+func (uptimeRewards *UptimeRewards) UnpackInvalidProofError(raw []byte) (*UptimeRewardsInvalidProof, error) {
+	out := new(UptimeRewardsInvalidProof)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "InvalidProof", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsLeafOverCap represents a LeafOverCap error raised by the UptimeRewards contract.
+type UptimeRewardsLeafOverCap struct {
+	Amount *big.Int
+	Cap    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error LeafOverCap(uint256 amount, uint256 cap)
+func UptimeRewardsLeafOverCapErrorID() common.Hash {
+	return common.HexToHash("0xb4f107c6097816214ab74fcc0245e608fbf2d68a8ddd5e586d8de934a06699a7")
+}
+
+// UnpackLeafOverCapError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error LeafOverCap(uint256 amount, uint256 cap)
+func (uptimeRewards *UptimeRewards) UnpackLeafOverCapError(raw []byte) (*UptimeRewardsLeafOverCap, error) {
+	out := new(UptimeRewardsLeafOverCap)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "LeafOverCap", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsNoRoot represents a NoRoot error raised by the UptimeRewards contract.
+type UptimeRewardsNoRoot struct {
+	Epoch    uint64
+	Reporter common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoRoot(uint64 epoch, address reporter)
+func UptimeRewardsNoRootErrorID() common.Hash {
+	return common.HexToHash("0xac6f1d532d848fb933ad96e6ccc6b1faaea5d649184d3668095eb1671178a038")
+}
+
+// UnpackNoRootError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoRoot(uint64 epoch, address reporter)
+func (uptimeRewards *UptimeRewards) UnpackNoRootError(raw []byte) (*UptimeRewardsNoRoot, error) {
+	out := new(UptimeRewardsNoRoot)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "NoRoot", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsNotReporter represents a NotReporter error raised by the UptimeRewards contract.
+type UptimeRewardsNotReporter struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotReporter(address account)
+func UptimeRewardsNotReporterErrorID() common.Hash {
+	return common.HexToHash("0x3fca6557c3ca492b4a71e6268cf13d4a91304dbbc867e692fe92eab29ad60dd9")
+}
+
+// UnpackNotReporterError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotReporter(address account)
+func (uptimeRewards *UptimeRewards) UnpackNotReporterError(raw []byte) (*UptimeRewardsNotReporter, error) {
+	out := new(UptimeRewardsNotReporter)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "NotReporter", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsOwnableInvalidOwner represents a OwnableInvalidOwner error raised by the UptimeRewards contract.
+type UptimeRewardsOwnableInvalidOwner struct {
+	Owner common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func UptimeRewardsOwnableInvalidOwnerErrorID() common.Hash {
+	return common.HexToHash("0x1e4fbdf7f3ef8bcaa855599e3abf48b232380f183f08f6f813d9ffa5bd585188")
+}
+
+// UnpackOwnableInvalidOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func (uptimeRewards *UptimeRewards) UnpackOwnableInvalidOwnerError(raw []byte) (*UptimeRewardsOwnableInvalidOwner, error) {
+	out := new(UptimeRewardsOwnableInvalidOwner)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "OwnableInvalidOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsOwnableUnauthorizedAccount represents a OwnableUnauthorizedAccount error raised by the UptimeRewards contract.
+type UptimeRewardsOwnableUnauthorizedAccount struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func UptimeRewardsOwnableUnauthorizedAccountErrorID() common.Hash {
+	return common.HexToHash("0x118cdaa7a341953d1887a2245fd6665d741c67c8c50581daa59e1d03373fa188")
+}
+
+// UnpackOwnableUnauthorizedAccountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func (uptimeRewards *UptimeRewards) UnpackOwnableUnauthorizedAccountError(raw []byte) (*UptimeRewardsOwnableUnauthorizedAccount, error) {
+	out := new(UptimeRewardsOwnableUnauthorizedAccount)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "OwnableUnauthorizedAccount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsReentrancyGuardReentrantCall represents a ReentrancyGuardReentrantCall error raised by the UptimeRewards contract.
+type UptimeRewardsReentrancyGuardReentrantCall struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func UptimeRewardsReentrancyGuardReentrantCallErrorID() common.Hash {
+	return common.HexToHash("0x3ee5aeb571de7fc460830b4d0017439a1ca56fb0bc39062227ade4fe4a24c1ca")
+}
+
+// UnpackReentrancyGuardReentrantCallError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func (uptimeRewards *UptimeRewards) UnpackReentrancyGuardReentrantCallError(raw []byte) (*UptimeRewardsReentrancyGuardReentrantCall, error) {
+	out := new(UptimeRewardsReentrancyGuardReentrantCall)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "ReentrancyGuardReentrantCall", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsRootAlreadyPosted represents a RootAlreadyPosted error raised by the UptimeRewards contract.
+type UptimeRewardsRootAlreadyPosted struct {
+	Epoch    uint64
+	Reporter common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RootAlreadyPosted(uint64 epoch, address reporter)
+func UptimeRewardsRootAlreadyPostedErrorID() common.Hash {
+	return common.HexToHash("0x57dc8cca4ab76a759bcecc64d9d7354229e2e8bf5b190bbb2ad653679278d4f8")
+}
+
+// UnpackRootAlreadyPostedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RootAlreadyPosted(uint64 epoch, address reporter)
+func (uptimeRewards *UptimeRewards) UnpackRootAlreadyPostedError(raw []byte) (*UptimeRewardsRootAlreadyPosted, error) {
+	out := new(UptimeRewardsRootAlreadyPosted)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "RootAlreadyPosted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the UptimeRewards contract.
+type UptimeRewardsSafeERC20FailedOperation struct {
+	Token common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func UptimeRewardsSafeERC20FailedOperationErrorID() common.Hash {
+	return common.HexToHash("0x5274afe73c98b4749fc91ffae6b7b574e7842cb2144a159e9377a5f20b32edf9")
+}
+
+// UnpackSafeERC20FailedOperationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func (uptimeRewards *UptimeRewards) UnpackSafeERC20FailedOperationError(raw []byte) (*UptimeRewardsSafeERC20FailedOperation, error) {
+	out := new(UptimeRewardsSafeERC20FailedOperation)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsShareExceeded represents a ShareExceeded error raised by the UptimeRewards contract.
+type UptimeRewardsShareExceeded struct {
+	WouldPay *big.Int
+	Share    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ShareExceeded(uint256 wouldPay, uint256 share)
+func UptimeRewardsShareExceededErrorID() common.Hash {
+	return common.HexToHash("0xc7d97435837c412e1a14321472a0256532a02cba2c8f39faa92d08386a2aecb6")
+}
+
+// UnpackShareExceededError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ShareExceeded(uint256 wouldPay, uint256 share)
+func (uptimeRewards *UptimeRewards) UnpackShareExceededError(raw []byte) (*UptimeRewardsShareExceeded, error) {
+	out := new(UptimeRewardsShareExceeded)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "ShareExceeded", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsTooMany represents a TooMany error raised by the UptimeRewards contract.
+type UptimeRewardsTooMany struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TooMany()
+func UptimeRewardsTooManyErrorID() common.Hash {
+	return common.HexToHash("0xd65ac61eaed3332b3b71dfc563e4a76b8b5917c5e456ad30c9e7669c992d1de3")
+}
+
+// UnpackTooManyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TooMany()
+func (uptimeRewards *UptimeRewards) UnpackTooManyError(raw []byte) (*UptimeRewardsTooMany, error) {
+	out := new(UptimeRewardsTooMany)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "TooMany", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsZeroAddress represents a ZeroAddress error raised by the UptimeRewards contract.
+type UptimeRewardsZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func UptimeRewardsZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (uptimeRewards *UptimeRewards) UnpackZeroAddressError(raw []byte) (*UptimeRewardsZeroAddress, error) {
+	out := new(UptimeRewardsZeroAddress)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UptimeRewardsZeroAmount represents a ZeroAmount error raised by the UptimeRewards contract.
+type UptimeRewardsZeroAmount struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAmount()
+func UptimeRewardsZeroAmountErrorID() common.Hash {
+	return common.HexToHash("0x1f2a2005cb66a8e145327e8814e243a0996aec9bfe1e15a495778b1236dbd485")
+}
+
+// UnpackZeroAmountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAmount()
+func (uptimeRewards *UptimeRewards) UnpackZeroAmountError(raw []byte) (*UptimeRewardsZeroAmount, error) {
+	out := new(UptimeRewardsZeroAmount)
+	if err := uptimeRewards.abi.UnpackIntoInterface(out, "ZeroAmount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
