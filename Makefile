@@ -64,9 +64,12 @@ docker:
 			{ tail -n 30 "$$log" >&2; echo "docker: apt-get install docker.io failed" >&2; exit 1; }; \
 		rm -f "$$log"; \
 	fi; \
-	if ! pgrep -x dockerd >/dev/null 2>&1; then \
+	alive() { ps -o stat= -p "$$1" 2>/dev/null | grep -qv '^Z'; }; \
+	if ! ps -eo stat=,comm= | awk '$$2 == "dockerd" && $$1 !~ /^Z/ { f = 1 } END { exit !f }'; then \
 		echo "docker: starting dockerd (log: $(DOCKERD_LOG))"; \
 		rm -f /var/run/docker.pid; \
+		cpid=/var/run/docker/containerd/containerd.pid; \
+		if [ -f $$cpid ] && ! alive "$$(cat $$cpid)"; then rm -f $$cpid; fi; \
 		setsid nohup dockerd >>$(DOCKERD_LOG) 2>&1 </dev/null & \
 	fi; \
 	for i in $$(seq 1 60); do \
