@@ -1,0 +1,1412 @@
+package contracts_test
+
+// An independent Go model of the rules in docs/protocol.md, used by the property test
+// (property_test.go). It is written from the specification, not from the contract code: it
+// predicts, for every call, whether the call must succeed or which rule(s) it breaks, and it
+// keeps the books every account should end up with. The property test drives the deployed
+// contracts and compares the chain with this model after every step.
+
+import (
+	"bytes"
+	"fmt"
+	"math/big"
+	"slices"
+	"sort"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/brine-compute/brine/bindings"
+)
+
+// Job statuses, as numbered in the Job record.
+const (
+	stNone uint8 = iota
+	stOpen
+	stAccepted
+	stCommitted
+	stChallenged
+	stCleared
+)
+
+// Challenge outcomes.
+const (
+	outRejected uint8 = iota
+	outUpheld
+	outInconclusive
+)
+
+const (
+	maxWindow   = 30 * 24 * 3600 // MAX_WINDOW and MAX_JOB_SPAN: 30 days
+	maxReplicas = 9
+	maxCID      = 128
+	maxBatch    = 100
+	maxClaims   = 64
+	maxFeeBps   = 1000
+	maxVerif    = 15
+	minWindow   = 4
+	drawPerSeat = 4
+	kindReplica = 0
+	kindVerif   = 1
+)
+
+var (
+	bps10k   = big.NewInt(10_000)
+	uint96Mx = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 96), big.NewInt(1))
+	uint128M = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 128), big.NewInt(1))
+)
+
+// env is the block a call executes in.
+type env struct {
+	T, B uint64                  // timestamp and number
+	hash func(n uint64) [32]byte // blockhash of an earlier block
+}
+
+// blockhash follows the EVM: zero unless B-256 <= n < B.
+func (e env) blockhash(n uint64) [32]byte {
+	if n >= e.B || e.B-n > 256 {
+		return [32]byte{}
+	}
+	return e.hash(n)
+}
+
+type mParams struct {
+	minCollateral      *big.Int
+	feeBps             uint16
+	challengerBps      uint16
+	verifierBps        uint16
+	verifiers          uint8
+	minChallengeWindow uint32
+	voteCommit         uint32
+	voteReveal         uint32
+	replicaReveal      uint32
+	bond               *big.Int
+	verifierCollateral *big.Int
+}
+
+func paramsFrom(p bindings.JobMarketParams) mParams {
+	return mParams{
+		minCollateral: new(big.Int).Set(p.MinCollateral), feeBps: p.FeeBps,
+		challengerBps: p.ChallengerRewardBps, verifierBps: p.VerifierRewardBps, verifiers: p.Verifiers,
+		minChallengeWindow: p.MinChallengeWindow, voteCommit: p.VoteCommitWindow, voteReveal: p.VoteRevealWindow,
+		replicaReveal: p.ReplicaRevealWindow, bond: new(big.Int).Set(p.ChallengeBond),
+		verifierCollateral: new(big.Int).Set(p.VerifierCollateral),
+	}
+}
+
+func (p mParams) binding() bindings.JobMarketParams {
+	return bindings.JobMarketParams{
+		MinCollateral: p.minCollateral, FeeBps: p.feeBps, ChallengerRewardBps: p.challengerBps,
+		VerifierRewardBps: p.verifierBps, Verifiers: p.verifiers, MinChallengeWindow: p.minChallengeWindow,
+		VoteCommitWindow: p.voteCommit, VoteRevealWindow: p.voteReveal, ReplicaRevealWindow: p.replicaReveal,
+		ChallengeBond: p.bond, VerifierCollateral: p.verifierCollateral,
+	}
+}
+
+// behaviour is how a panel member (replica or verifier) acts; test-side knowledge only.
+type behaviour uint8
+
+const (
+	bHonest       behaviour = iota // reveals the job's true result
+	bWrong                         // replica: reveals a wrong result
+	bLazy                          // verifier: reveals whatever the job's record says
+	bContrarian                    // verifier: reveals a random result
+	bSilentCommit                  // never commits
+	bSilentReveal                  // commits, never reveals
+)
+
+func (b behaviour) String() string {
+	return [...]string{"honest", "wrong", "lazy", "contrarian", "silent-commit", "silent-reveal"}[b]
+}
+
+type mSeat struct {
+	account    common.Address
+	behaviour  behaviour
+	cid        []byte // what it commits to
+	salt       [32]byte
+	commitment [32]byte // zero until committed
+	result     [32]byte // keccak of the revealed CID; zero until revealed
+}
+
+type mPanel struct {
+	seats    []*mSeat
+	target   int
+	commitBy uint64
+	revealBy uint64
+	closed   bool
+}
+
+func (p *mPanel) committed() int {
+	n := 0
+	for _, s := range p.seats {
+		if s.commitment != ([32]byte{}) {
+			n++
+		}
+	}
+	return n
+}
+
+func (p *mPanel) revealed() int {
+	n := 0
+	for _, s := range p.seats {
+		if s.result != ([32]byte{}) {
+			n++
+		}
+	}
+	return n
+}
+
+type mChallenge struct {
+	challenger common.Address
+	bond       *big.Int
+	anchor     uint64
+	panel      *mPanel // verifiers; nil until drawn
+}
+
+type mJob struct {
+	id          uint64
+	client      common.Address
+	payment     *big.Int
+	provider    common.Address
+	collateral  *big.Int
+	specHash    [32]byte
+	result      [32]byte
+	acceptBy    uint64
+	resultBy    uint64
+	committedAt uint64
+	window      uint32
+	paramsID    uint32
+	feeBps      uint16
+	replicas    uint8
+	winners     uint8
+	status      uint8
+
+	replicaPanel *mPanel // N>1
+	chal         *mChallenge
+	settled      bool
+	lastRec      bindings.JobMarketJob // the record when it settled
+
+	// Test-side knowledge: the true result and whether the N=1 provider will deliver.
+	good       []byte
+	wrong      []byte
+	willCommit bool
+	cids       map[[32]byte][]byte
+}
+
+func (j *mJob) rec() bindings.JobMarketJob {
+	if j.settled {
+		return j.lastRec
+	}
+	return bindings.JobMarketJob{
+		Client: j.client, Payment: new(big.Int).Set(j.payment), Provider: j.provider,
+		Collateral: new(big.Int).Set(j.collateral), SpecHash: j.specHash, Result: j.result,
+		AcceptBy: j.acceptBy, ResultBy: j.resultBy, CommittedAt: j.committedAt, ChallengeWindow: j.window,
+		ParamsId: j.paramsID, FeeBps: j.feeBps, Replicas: j.replicas, Winners: j.winners, Status: j.status,
+	}
+}
+
+// isProvider: the job's provider (N=1) or any replica seat (N>1).
+func (j *mJob) isProvider(a common.Address) bool {
+	if j.replicas == 1 {
+		return a == j.provider
+	}
+	if j.replicaPanel == nil {
+		return false
+	}
+	for _, s := range j.replicaPanel.seats {
+		if s.account == a {
+			return true
+		}
+	}
+	return false
+}
+
+func (j *mJob) panel(kind uint8) *mPanel {
+	if j.settled {
+		return nil
+	}
+	if kind == kindReplica {
+		return j.replicaPanel
+	}
+	if j.chal == nil {
+		return nil
+	}
+	return j.chal.panel
+}
+
+type mProv struct {
+	staked, locked, unbonding *big.Int
+	unbondingEnds             uint64
+	registered                bool
+}
+
+type mLeaf struct {
+	provider common.Address
+	amount   *big.Int
+	proof    [][32]byte
+}
+
+type mRoot struct {
+	root   [32]byte
+	paid   *big.Int
+	leaves []mLeaf
+}
+
+type mEpoch struct {
+	budget, paid *big.Int
+	reporters    uint8
+	cap          *big.Int
+	roots        map[common.Address]*mRoot
+}
+
+type claimKey struct {
+	provider, reporter common.Address
+	epoch              uint64
+}
+
+// model is the expected state of every account and contract.
+type model struct {
+	chainID                   *big.Int
+	owner, treasury           common.Address
+	market, registry, rewards common.Address
+
+	minStake       *big.Int
+	unbondingDelay uint64
+	params         map[uint32]mParams
+	paramsID       uint32
+
+	supply    *big.Int
+	wallet    map[common.Address]*big.Int
+	allowance map[[2]common.Address]*big.Int
+	credit    map[common.Address]*big.Int
+	accrued   *big.Int
+
+	prov   map[common.Address]*mProv
+	active []common.Address
+
+	jobs     map[uint64]*mJob
+	jobCount uint64
+
+	genesis, epochLength uint64
+	rewardPerProvider    *big.Int
+	reporterSince        map[common.Address]uint64
+	reporterCount        uint8
+	epochs               map[uint64]*mEpoch
+	claimed              map[claimKey]bool
+}
+
+func newModel() *model {
+	return &model{
+		params:        map[uint32]mParams{},
+		supply:        new(big.Int),
+		wallet:        map[common.Address]*big.Int{},
+		allowance:     map[[2]common.Address]*big.Int{},
+		credit:        map[common.Address]*big.Int{},
+		accrued:       new(big.Int),
+		prov:          map[common.Address]*mProv{},
+		jobs:          map[uint64]*mJob{},
+		reporterSince: map[common.Address]uint64{},
+		epochs:        map[uint64]*mEpoch{},
+		claimed:       map[claimKey]bool{},
+	}
+}
+
+// ---------------------------------------------------------------- small helpers
+
+func bigOf(m map[common.Address]*big.Int, a common.Address) *big.Int {
+	if v, ok := m[a]; ok {
+		return v
+	}
+	v := new(big.Int)
+	m[a] = v
+	return v
+}
+
+func add(x, y *big.Int) *big.Int { return new(big.Int).Add(x, y) }
+func sub(x, y *big.Int) *big.Int { return new(big.Int).Sub(x, y) }
+func mul(x, y *big.Int) *big.Int { return new(big.Int).Mul(x, y) }
+func div(x, y *big.Int) *big.Int { return new(big.Int).Quo(x, y) }
+func bi(n int64) *big.Int        { return big.NewInt(n) }
+func u(n uint64) *big.Int        { return new(big.Int).SetUint64(n) }
+
+func (m *model) p(a common.Address) *mProv {
+	if v, ok := m.prov[a]; ok {
+		return v
+	}
+	v := &mProv{staked: new(big.Int), locked: new(big.Int), unbonding: new(big.Int)}
+	m.prov[a] = v
+	return v
+}
+
+func (m *model) transfer(from, to common.Address, amt *big.Int) {
+	f, t := bigOf(m.wallet, from), bigOf(m.wallet, to)
+	f.Sub(f, amt)
+	t.Add(t, amt)
+}
+
+func (m *model) mint(to common.Address, amt *big.Int) {
+	w := bigOf(m.wallet, to)
+	w.Add(w, amt)
+	m.supply.Add(m.supply, amt)
+}
+
+func (m *model) allow(owner, spender common.Address) *big.Int {
+	k := [2]common.Address{owner, spender}
+	if v, ok := m.allowance[k]; ok {
+		return v
+	}
+	v := new(big.Int)
+	m.allowance[k] = v
+	return v
+}
+
+func (m *model) approve(owner, spender common.Address, amt *big.Int) {
+	m.allowance[[2]common.Address{owner, spender}] = new(big.Int).Set(amt)
+}
+
+// pullViolations: what a transferFrom of amt from owner by spender breaks.
+func (m *model) pullViolations(owner, spender common.Address, amt *big.Int) []string {
+	var v []string
+	if m.allow(owner, spender).Cmp(amt) < 0 {
+		v = append(v, "ERC20InsufficientAllowance")
+	}
+	if bigOf(m.wallet, owner).Cmp(amt) < 0 {
+		v = append(v, "ERC20InsufficientBalance")
+	}
+	return v
+}
+
+func (m *model) pull(owner, spender common.Address, amt *big.Int) {
+	a := m.allow(owner, spender)
+	a.Sub(a, amt)
+	m.transfer(owner, spender, amt)
+}
+
+func (m *model) creditTo(a common.Address, amt *big.Int) {
+	if amt.Sign() == 0 {
+		return
+	}
+	c := bigOf(m.credit, a)
+	c.Add(c, amt)
+}
+
+func (m *model) toTreasury(amt *big.Int) { m.accrued.Add(m.accrued, amt) }
+
+// ---------------------------------------------------------------- registry rules
+
+func (m *model) isActive(a common.Address) bool {
+	p := m.p(a)
+	return p.registered && p.staked.Cmp(m.minStake) >= 0
+}
+
+func (m *model) free(a common.Address) *big.Int {
+	p := m.p(a)
+	return sub(p.staked, p.locked)
+}
+
+// sync keeps the active list: push on becoming active, swap-and-pop on leaving.
+func (m *model) sync(a common.Address) {
+	want := m.isActive(a)
+	idx := slices.Index(m.active, a)
+	switch {
+	case want && idx < 0:
+		m.active = append(m.active, a)
+	case !want && idx >= 0:
+		last := len(m.active) - 1
+		m.active[idx] = m.active[last]
+		m.active = m.active[:last]
+	}
+}
+
+func (m *model) lockViolations(a common.Address, amt *big.Int) []string {
+	if !m.isActive(a) {
+		return []string{"NotActive"}
+	}
+	if m.free(a).Cmp(amt) < 0 {
+		return []string{"InsufficientFreeStake"}
+	}
+	return nil
+}
+
+func (m *model) lock(a common.Address, amt *big.Int) {
+	p := m.p(a)
+	p.locked.Add(p.locked, amt)
+}
+
+func (m *model) unlock(a common.Address, amt *big.Int) {
+	p := m.p(a)
+	if p.locked.Cmp(amt) < 0 {
+		panic(fmt.Sprintf("model: unlock %s of %s with only %s locked", amt, a, p.locked))
+	}
+	p.locked.Sub(p.locked, amt)
+}
+
+// slash takes amt from staked (locked first), then from unbonding, into the market.
+func (m *model) slash(a common.Address, amt *big.Int) {
+	p := m.p(a)
+	fromStake := new(big.Int).Set(amt)
+	if fromStake.Cmp(p.staked) > 0 {
+		fromStake.Set(p.staked)
+	}
+	p.staked.Sub(p.staked, fromStake)
+	if fromStake.Cmp(p.locked) >= 0 {
+		p.locked.SetInt64(0)
+	} else {
+		p.locked.Sub(p.locked, fromStake)
+	}
+	p.unbonding.Sub(p.unbonding, sub(amt, fromStake))
+	m.transfer(m.registry, m.market, amt)
+	m.sync(a)
+}
+
+func (m *model) stakeViolations(a common.Address, amt *big.Int) []string {
+	var v []string
+	if amt.Sign() == 0 {
+		v = append(v, "ZeroAmount")
+	}
+	if add(m.p(a).staked, amt).Cmp(uint96Mx) > 0 {
+		v = append(v, "AmountTooLarge")
+	}
+	return append(v, m.pullViolations(a, m.registry, amt)...)
+}
+
+func (m *model) applyStake(a common.Address, amt *big.Int) {
+	p := m.p(a)
+	p.staked.Add(p.staked, amt)
+	m.sync(a)
+	m.pull(a, m.registry, amt)
+}
+
+func (m *model) unstakeViolations(a common.Address, amt *big.Int) []string {
+	var v []string
+	if amt.Sign() == 0 {
+		v = append(v, "ZeroAmount")
+	}
+	if amt.Cmp(m.free(a)) > 0 {
+		v = append(v, "InsufficientFreeStake")
+	}
+	return v
+}
+
+func (m *model) applyUnstake(a common.Address, amt *big.Int, e env) {
+	p := m.p(a)
+	p.staked.Sub(p.staked, amt)
+	p.unbonding.Add(p.unbonding, amt)
+	p.unbondingEnds = e.T + m.unbondingDelay
+	m.sync(a)
+}
+
+func (m *model) withdrawStakeViolations(a common.Address, e env) []string {
+	p := m.p(a)
+	if p.unbonding.Sign() == 0 || e.T < p.unbondingEnds {
+		return []string{"NotUnbonded"}
+	}
+	return nil
+}
+
+func (m *model) applyWithdrawStake(a common.Address) {
+	p := m.p(a)
+	m.transfer(m.registry, a, p.unbonding)
+	p.unbonding = new(big.Int)
+	p.unbondingEnds = 0
+}
+
+// ---------------------------------------------------------------- market: records
+
+// loadViolations is the record check every job call starts with: unknown, stale, then status.
+func (m *model) loadViolations(id uint64, rec bindings.JobMarketJob, want ...uint8) []string {
+	j := m.jobs[id]
+	if j == nil || j.settled {
+		return []string{"UnknownJob"}
+	}
+	if jobHashOf(rec) != jobHashOf(j.rec()) {
+		return []string{"StaleJobRecord"}
+	}
+	if len(want) > 0 && !slices.Contains(want, j.status) {
+		return []string{"WrongStatus"}
+	}
+	return nil
+}
+
+func (m *model) settle(j *mJob) {
+	j.lastRec = j.rec()
+	j.settled = true
+	j.replicaPanel = nil
+	j.chal = nil
+}
+
+// escrow is Σ payment over live jobs; bonds is Σ bond over open challenges.
+func (m *model) escrow() (escrow, bonds *big.Int) {
+	escrow, bonds = new(big.Int), new(big.Int)
+	for _, j := range m.jobs {
+		if j.settled {
+			continue
+		}
+		escrow.Add(escrow, j.payment)
+		if j.chal != nil {
+			bonds.Add(bonds, j.chal.bond)
+		}
+	}
+	return escrow, bonds
+}
+
+// ---------------------------------------------------------------- market: posting
+
+func (m *model) postViolations(client common.Address, req bindings.JobMarketJobRequest, permit bool, e env) []string {
+	p := m.params[m.paramsID]
+	var v []string
+	if req.Payment.Sign() == 0 {
+		v = append(v, "BadRequest")
+	}
+	if req.Replicas == 0 || req.Replicas > maxReplicas {
+		v = append(v, "BadRequest")
+	}
+	if req.Collateral.Cmp(p.minCollateral) < 0 {
+		v = append(v, "BadRequest")
+	}
+	if req.AcceptBy <= e.T || req.AcceptBy > e.T+maxWindow {
+		v = append(v, "BadRequest")
+	}
+	if req.ResultBy <= req.AcceptBy || req.ResultBy > req.AcceptBy+maxWindow {
+		v = append(v, "BadRequest")
+	}
+	if req.ChallengeWindow < p.minChallengeWindow || req.ChallengeWindow > maxWindow {
+		v = append(v, "BadRequest")
+	}
+	if permit {
+		// A valid permit sets the allowance to the payment first.
+		if bigOf(m.wallet, client).Cmp(req.Payment) < 0 {
+			v = append(v, "ERC20InsufficientBalance")
+		}
+		return v
+	}
+	return append(v, m.pullViolations(client, m.market, req.Payment)...)
+}
+
+func (m *model) applyPost(client common.Address, req bindings.JobMarketJobRequest, permit bool, good, wrong []byte) *mJob {
+	p := m.params[m.paramsID]
+	m.jobCount++
+	j := &mJob{
+		id: m.jobCount, client: client, payment: new(big.Int).Set(req.Payment),
+		collateral: new(big.Int).Set(req.Collateral), specHash: req.SpecHash, acceptBy: req.AcceptBy,
+		resultBy: req.ResultBy, window: req.ChallengeWindow, paramsID: m.paramsID, feeBps: p.feeBps,
+		replicas: req.Replicas, status: stOpen, good: good, wrong: wrong, cids: map[[32]byte][]byte{},
+	}
+	j.cids[crypto.Keccak256Hash(good)] = good
+	j.cids[crypto.Keccak256Hash(wrong)] = wrong
+	if req.Replicas > 1 {
+		j.replicaPanel = &mPanel{target: int(req.Replicas), commitBy: req.ResultBy, revealBy: req.ResultBy + uint64(p.replicaReveal)}
+	}
+	m.jobs[j.id] = j
+	if permit {
+		m.approve(client, m.market, req.Payment)
+	}
+	m.pull(client, m.market, req.Payment)
+	return j
+}
+
+func (m *model) reclaimViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
+	if v := m.loadViolations(id, rec, stOpen); v != nil {
+		return v
+	}
+	j := m.jobs[id]
+	var v []string
+	if e.T <= j.acceptBy {
+		v = append(v, "TooEarly")
+	}
+	if j.replicas > 1 && len(j.replicaPanel.seats) == j.replicaPanel.target {
+		v = append(v, "JobFull")
+	}
+	return v
+}
+
+func (m *model) applyReclaim(j *mJob) {
+	if j.replicas > 1 {
+		for _, s := range j.replicaPanel.seats {
+			m.unlock(s.account, j.collateral)
+		}
+	}
+	m.creditTo(j.client, j.payment)
+	m.settle(j)
+}
+
+func (m *model) claimTimeoutViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
+	if v := m.loadViolations(id, rec, stAccepted); v != nil {
+		return v
+	}
+	if e.T <= m.jobs[id].resultBy {
+		return []string{"TooEarly"}
+	}
+	return nil
+}
+
+func (m *model) applyClaimTimeout(j *mJob) {
+	m.slash(j.provider, j.collateral)
+	m.creditTo(j.client, add(j.payment, j.collateral))
+	m.settle(j)
+}
+
+// ---------------------------------------------------------------- market: providers
+
+func (m *model) acceptViolations(a common.Address, id uint64, rec bindings.JobMarketJob, e env) []string {
+	if v := m.loadViolations(id, rec, stOpen); v != nil {
+		return v
+	}
+	j := m.jobs[id]
+	var v []string
+	if e.T > j.acceptBy {
+		v = append(v, "TooLate")
+	}
+	if j.replicas > 1 {
+		if len(j.replicaPanel.seats) >= j.replicaPanel.target {
+			v = append(v, "JobFull")
+		}
+		if j.isProvider(a) {
+			v = append(v, "AlreadyReplica")
+		}
+	}
+	return append(v, m.lockViolations(a, j.collateral)...)
+}
+
+func (m *model) applyAccept(a common.Address, j *mJob, b behaviour, willCommit bool, cid []byte, salt [32]byte) {
+	if j.replicas == 1 {
+		j.provider = a
+		j.status = stAccepted
+		j.willCommit = willCommit
+	} else {
+		j.replicaPanel.seats = append(j.replicaPanel.seats, &mSeat{account: a, behaviour: b, cid: cid, salt: salt})
+	}
+	m.lock(a, j.collateral)
+}
+
+func (m *model) commitResultViolations(a common.Address, id uint64, rec bindings.JobMarketJob, cid []byte, e env) []string {
+	if v := m.loadViolations(id, rec, stAccepted); v != nil {
+		return v
+	}
+	j := m.jobs[id]
+	var v []string
+	if a != j.provider {
+		v = append(v, "NotProvider")
+	}
+	if e.T > j.resultBy {
+		v = append(v, "TooLate")
+	}
+	if len(cid) == 0 || len(cid) > maxCID {
+		v = append(v, "BadCid")
+	}
+	return v
+}
+
+func (m *model) applyCommitResult(j *mJob, cid []byte, e env) {
+	j.result = crypto.Keccak256Hash(cid)
+	j.cids[j.result] = cid
+	j.committedAt = e.T
+	j.status = stCommitted
+}
+
+// ---------------------------------------------------------------- panels (replicas and verifiers)
+
+// commitment is commitmentFor: keccak256(abi.encode("brine/commit/v1", chainid, market, id, kind,
+// account, resultHash, salt)).
+func (m *model) commitment(id uint64, kind uint8, a common.Address, cid []byte, salt [32]byte) [32]byte {
+	enc, err := commitArgs.Pack("brine/commit/v1", m.chainID, m.market, u(id), kind, a, crypto.Keccak256Hash(cid), salt)
+	if err != nil {
+		panic(err)
+	}
+	return crypto.Keccak256Hash(enc)
+}
+
+var commitArgs = func() abi.Arguments {
+	t := func(s string) abi.Argument {
+		ty, err := abi.NewType(s, "", nil)
+		if err != nil {
+			panic(err)
+		}
+		return abi.Argument{Type: ty}
+	}
+	return abi.Arguments{t("string"), t("uint256"), t("address"), t("uint256"), t("uint8"), t("address"), t("bytes32"), t("bytes32")}
+}()
+
+func (m *model) panelReady(j *mJob, kind uint8, index int) *mPanel {
+	if j == nil {
+		return nil
+	}
+	p := j.panel(kind)
+	if p == nil || p.closed || len(p.seats) == 0 || len(p.seats) < p.target || index >= len(p.seats) {
+		return nil
+	}
+	return p
+}
+
+func (m *model) panelCommitViolations(a common.Address, id uint64, kind uint8, index int, commitment [32]byte, e env) []string {
+	p := m.panelReady(m.jobs[id], kind, index)
+	if p == nil {
+		return []string{"PanelNotReady"}
+	}
+	var v []string
+	if e.T > p.commitBy {
+		v = append(v, "TooLate")
+	}
+	s := p.seats[index]
+	if s.account != a {
+		v = append(v, "NotPanelMember")
+	}
+	if s.commitment != ([32]byte{}) {
+		v = append(v, "AlreadyCommitted")
+	}
+	if commitment == ([32]byte{}) {
+		v = append(v, "CommitmentMismatch")
+	}
+	return v
+}
+
+func (m *model) applyPanelCommit(id uint64, kind uint8, index int, commitment [32]byte) {
+	m.jobs[id].panel(kind).seats[index].commitment = commitment
+}
+
+func (m *model) panelRevealViolations(a common.Address, id uint64, kind uint8, index int, cid []byte, salt [32]byte, e env) []string {
+	p := m.panelReady(m.jobs[id], kind, index)
+	if p == nil {
+		return []string{"PanelNotReady"}
+	}
+	var v []string
+	if p.committed() < len(p.seats) && e.T <= p.commitBy {
+		v = append(v, "TooEarly")
+	}
+	if e.T > p.revealBy {
+		v = append(v, "TooLate")
+	}
+	s := p.seats[index]
+	if s.account != a {
+		v = append(v, "NotPanelMember")
+	}
+	if s.commitment == ([32]byte{}) {
+		v = append(v, "NotCommitted")
+	}
+	if s.result != ([32]byte{}) {
+		v = append(v, "AlreadyRevealed")
+	}
+	if len(cid) == 0 || len(cid) > maxCID {
+		v = append(v, "BadCid")
+	}
+	if m.commitment(id, kind, a, cid, salt) != s.commitment {
+		v = append(v, "CommitmentMismatch")
+	}
+	return v
+}
+
+func (m *model) applyPanelReveal(id uint64, kind uint8, index int, cid []byte) {
+	j := m.jobs[id]
+	r := crypto.Keccak256Hash(cid)
+	j.panel(kind).seats[index].result = r
+	j.cids[r] = cid
+}
+
+func (m *model) resolveReplicasViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
+	if v := m.loadViolations(id, rec, stOpen); v != nil {
+		return v
+	}
+	j := m.jobs[id]
+	if j.replicas == 1 {
+		return []string{"WrongReplicaMode"}
+	}
+	p := j.replicaPanel
+	if len(p.seats) < p.target || p.closed {
+		return []string{"PanelNotReady"}
+	}
+	if p.revealed() < p.target && e.T <= p.revealBy {
+		return []string{"TooEarly"}
+	}
+	return nil
+}
+
+// majority returns the result revealed by more than half of n seats, if any.
+func majority(seats []*mSeat, n int) (result [32]byte, count int, ok bool) {
+	counts := map[[32]byte]int{}
+	for _, s := range seats {
+		if s.result != ([32]byte{}) {
+			counts[s.result]++
+		}
+	}
+	for r, c := range counts {
+		if 2*c > n {
+			return r, c, true
+		}
+	}
+	return [32]byte{}, 0, false
+}
+
+// applyResolveReplicas returns whether the replicas agreed.
+func (m *model) applyResolveReplicas(j *mJob, e env) bool {
+	p := j.replicaPanel
+	winner, count, agreed := majority(p.seats, p.target)
+	if agreed {
+		p.closed = true
+		j.result = winner
+		j.winners = uint8(count)
+		j.committedAt = e.T
+		j.status = stCommitted
+		toClient := new(big.Int)
+		for _, s := range p.seats {
+			if s.result == winner {
+				continue
+			}
+			// Minority and silent replicas are slashed to the client.
+			m.slash(s.account, j.collateral)
+			toClient.Add(toClient, j.collateral)
+		}
+		m.creditTo(j.client, toClient)
+		return true
+	}
+	toClient := new(big.Int).Set(j.payment)
+	for _, s := range p.seats {
+		if s.result == ([32]byte{}) {
+			m.slash(s.account, j.collateral)
+			toClient.Add(toClient, j.collateral)
+		} else {
+			m.unlock(s.account, j.collateral)
+		}
+	}
+	m.creditTo(j.client, toClient)
+	m.settle(j)
+	return false
+}
+
+// ---------------------------------------------------------------- challenges
+
+func (m *model) challengeViolations(a common.Address, id uint64, rec bindings.JobMarketJob, e env) []string {
+	if v := m.loadViolations(id, rec, stCommitted); v != nil {
+		return v
+	}
+	j := m.jobs[id]
+	var v []string
+	if e.T >= j.committedAt+uint64(j.window) {
+		v = append(v, "TooLate")
+	}
+	if j.isProvider(a) {
+		v = append(v, "SelfChallenge")
+	}
+	return append(v, m.pullViolations(a, m.market, m.params[j.paramsID].bond)...)
+}
+
+func (m *model) applyChallenge(a common.Address, j *mJob, e env) {
+	bond := new(big.Int).Set(m.params[j.paramsID].bond)
+	j.chal = &mChallenge{challenger: a, bond: bond, anchor: e.B + 1}
+	j.status = stChallenged
+	m.pull(a, m.market, bond)
+}
+
+func (m *model) drawViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
+	if v := m.loadViolations(id, rec, stChallenged); v != nil {
+		return v
+	}
+	j := m.jobs[id]
+	if j.chal.panel != nil {
+		return []string{"AlreadyDrawn"}
+	}
+	if e.B <= j.chal.anchor {
+		return []string{"TooEarly"}
+	}
+	return nil
+}
+
+// drawReanchors: the anchor's hash has aged out, so the call sets a new anchor instead.
+func (m *model) drawReanchors(j *mJob, e env) bool {
+	return e.blockhash(j.chal.anchor) == ([32]byte{})
+}
+
+// draw is the spec's verifier draw: positions keccak256(keccak256(seed, id), attempt) mod
+// activeCount in the active list, at most 4K attempts, skipping ineligible candidates.
+func (m *model) draw(j *mJob, seed [32]byte) []common.Address {
+	p := m.params[j.paramsID]
+	k := int(p.verifiers)
+	n := len(m.active)
+	s := crypto.Keccak256Hash(seed[:], common.LeftPadBytes(u(j.id).Bytes(), 32))
+	var chosen []common.Address
+	for a := 0; a < k*drawPerSeat && len(chosen) < k && n > 0; a++ {
+		h := crypto.Keccak256(s[:], common.LeftPadBytes(bi(int64(a)).Bytes(), 32))
+		pos := new(big.Int).Mod(new(big.Int).SetBytes(h), bi(int64(n))).Int64()
+		cand := m.active[pos]
+		if !m.isActive(cand) || m.free(cand).Cmp(p.verifierCollateral) < 0 {
+			continue
+		}
+		if cand == j.chal.challenger || cand == j.client || j.isProvider(cand) || slices.Contains(chosen, cand) {
+			continue
+		}
+		chosen = append(chosen, cand)
+	}
+	return chosen
+}
+
+func (m *model) applyDraw(j *mJob, e env, behaviours []behaviour, cids [][]byte, salts [][32]byte) []common.Address {
+	if m.drawReanchors(j, e) {
+		j.chal.anchor = e.B + 1
+		return nil
+	}
+	p := m.params[j.paramsID]
+	chosen := m.draw(j, e.blockhash(j.chal.anchor))
+	panel := &mPanel{target: len(chosen), commitBy: e.T + uint64(p.voteCommit)}
+	panel.revealBy = panel.commitBy + uint64(p.voteReveal)
+	for i, a := range chosen {
+		panel.seats = append(panel.seats, &mSeat{account: a, behaviour: behaviours[i], cid: cids[i], salt: salts[i]})
+		m.lock(a, p.verifierCollateral)
+	}
+	j.chal.panel = panel
+	return chosen
+}
+
+func (m *model) resolveChallengeViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
+	if v := m.loadViolations(id, rec, stChallenged); v != nil {
+		return v
+	}
+	p := m.jobs[id].chal.panel
+	if p == nil {
+		return []string{"NotDrawn"}
+	}
+	if p.revealed() < len(p.seats) && e.T <= p.revealBy {
+		return []string{"TooEarly"}
+	}
+	return nil
+}
+
+// applyResolveChallenge pays out the outcome per the table in docs/protocol.md.
+func (m *model) applyResolveChallenge(j *mJob) (outcome uint8, agree, disagree int) {
+	params := m.params[j.paramsID]
+	c := j.chal
+	vc := params.verifierCollateral
+	k := len(c.panel.seats)
+	for _, s := range c.panel.seats {
+		if s.result == ([32]byte{}) {
+			continue
+		}
+		if s.result == j.result {
+			agree++
+		} else {
+			disagree++
+		}
+	}
+	switch {
+	case 2*agree > k:
+		outcome = outRejected
+		winners := 1
+		if j.replicas > 1 {
+			winners = int(j.winners)
+		}
+		recipients := bi(int64(winners + agree))
+		share := div(c.bond, recipients)
+		m.toTreasury(sub(c.bond, mul(share, recipients)))
+		if j.replicas == 1 {
+			m.creditTo(j.provider, share)
+		} else {
+			for _, s := range j.replicaPanel.seats {
+				if s.result == j.result {
+					m.creditTo(s.account, share)
+				}
+			}
+		}
+		for _, s := range c.panel.seats {
+			if s.result == j.result {
+				m.creditTo(s.account, share)
+				m.unlock(s.account, vc)
+			} else {
+				m.slash(s.account, vc)
+				m.toTreasury(vc)
+			}
+		}
+		j.status = stCleared
+		j.chal = nil
+	case 2*disagree > k:
+		outcome = outUpheld
+		m.creditTo(j.client, j.payment)
+		slashed := new(big.Int)
+		if j.replicas == 1 {
+			m.slash(j.provider, j.collateral)
+			slashed.Add(slashed, j.collateral)
+		} else {
+			for _, s := range j.replicaPanel.seats {
+				if s.result == j.result {
+					m.slash(s.account, j.collateral)
+					slashed.Add(slashed, j.collateral)
+				}
+			}
+		}
+		toChallenger := div(mul(slashed, bi(int64(params.challengerBps))), bps10k)
+		each := div(div(mul(slashed, bi(int64(params.verifierBps))), bps10k), bi(int64(disagree)))
+		m.creditTo(c.challenger, add(c.bond, toChallenger))
+		m.toTreasury(sub(sub(slashed, toChallenger), mul(each, bi(int64(disagree)))))
+		for _, s := range c.panel.seats {
+			if s.result != ([32]byte{}) && s.result != j.result {
+				m.creditTo(s.account, each)
+				m.unlock(s.account, vc)
+			} else {
+				m.slash(s.account, vc)
+				m.toTreasury(vc)
+			}
+		}
+		m.settle(j)
+	default:
+		outcome = outInconclusive
+		m.creditTo(c.challenger, c.bond)
+		for _, s := range c.panel.seats {
+			if s.result != ([32]byte{}) {
+				m.unlock(s.account, vc)
+			} else {
+				m.slash(s.account, vc)
+				m.toTreasury(vc)
+			}
+		}
+		j.status = stCleared
+		j.chal = nil
+	}
+	return outcome, agree, disagree
+}
+
+// ---------------------------------------------------------------- settlement
+
+func (m *model) finalizeViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
+	if v := m.loadViolations(id, rec); v != nil {
+		return v
+	}
+	j := m.jobs[id]
+	switch j.status {
+	case stCommitted:
+		if e.T < j.committedAt+uint64(j.window) {
+			return []string{"TooEarly"}
+		}
+	case stCleared:
+	default:
+		return []string{"WrongStatus"}
+	}
+	return nil
+}
+
+// fee is payment × feeBps / 10000 rounded down.
+func fee(amount *big.Int, feeBps uint16) *big.Int {
+	return div(mul(amount, bi(int64(feeBps))), bps10k)
+}
+
+func (m *model) applyFinalize(j *mJob) {
+	if j.replicas == 1 {
+		f := fee(j.payment, j.feeBps)
+		m.creditTo(j.provider, sub(j.payment, f))
+		m.toTreasury(f)
+		m.unlock(j.provider, j.collateral)
+	} else {
+		share := div(j.payment, bi(int64(j.replicas)))
+		paidOut := new(big.Int)
+		for _, s := range j.replicaPanel.seats {
+			if s.result != j.result {
+				continue
+			}
+			f := fee(share, j.feeBps)
+			m.creditTo(s.account, sub(share, f))
+			m.toTreasury(f)
+			paidOut.Add(paidOut, share)
+			m.unlock(s.account, j.collateral)
+		}
+		m.creditTo(j.client, sub(j.payment, paidOut))
+	}
+	m.settle(j)
+}
+
+// finalizeBatchViolations checks the jobs in order, as if finalized one after another.
+func (m *model) finalizeBatchViolations(ids []uint64, recs []bindings.JobMarketJob, e env) []string {
+	if len(ids) != len(recs) || len(ids) == 0 || len(ids) > maxBatch {
+		return []string{"BadBatch"}
+	}
+	seen := map[uint64]bool{}
+	for i, id := range ids {
+		if seen[id] {
+			return []string{"UnknownJob"}
+		}
+		if v := m.finalizeViolations(id, recs[i], e); v != nil {
+			return v
+		}
+		seen[id] = true
+	}
+	return nil
+}
+
+func (m *model) withdrawViolations(a common.Address) []string {
+	if bigOf(m.credit, a).Sign() == 0 {
+		return []string{"NothingToWithdraw"}
+	}
+	return nil
+}
+
+func (m *model) applyWithdraw(a common.Address) {
+	m.transfer(m.market, a, bigOf(m.credit, a))
+	m.credit[a] = new(big.Int)
+}
+
+func (m *model) withdrawFeesViolations() []string {
+	if m.accrued.Sign() == 0 {
+		return []string{"NothingToWithdraw"}
+	}
+	return nil
+}
+
+func (m *model) applyWithdrawFees() {
+	m.transfer(m.market, m.treasury, m.accrued)
+	m.accrued = new(big.Int)
+}
+
+// ---------------------------------------------------------------- governance
+
+func (m *model) setParamsViolations(caller common.Address, p mParams) []string {
+	if caller != m.owner {
+		return []string{"OwnableUnauthorizedAccount"}
+	}
+	var v []string
+	if p.feeBps > maxFeeBps {
+		v = append(v, "BadParams")
+	}
+	if int(p.challengerBps)+int(p.verifierBps) > 10_000 {
+		v = append(v, "BadParams")
+	}
+	if p.verifiers == 0 || p.verifiers > maxVerif || p.verifiers%2 == 0 {
+		v = append(v, "BadParams")
+	}
+	for _, w := range []uint32{p.minChallengeWindow, p.voteCommit, p.voteReveal, p.replicaReveal} {
+		if w < minWindow || w > maxWindow {
+			v = append(v, "BadParams")
+		}
+	}
+	if p.bond.Sign() == 0 || p.verifierCollateral.Sign() == 0 || p.minCollateral.Sign() == 0 {
+		v = append(v, "BadParams")
+	}
+	return v
+}
+
+func (m *model) applySetParams(p mParams) {
+	m.paramsID++
+	m.params[m.paramsID] = p
+}
+
+// ---------------------------------------------------------------- uptime rewards
+
+func (m *model) epoch(e uint64) *mEpoch {
+	if ep, ok := m.epochs[e]; ok {
+		return ep
+	}
+	ep := &mEpoch{budget: new(big.Int), paid: new(big.Int), cap: new(big.Int), roots: map[common.Address]*mRoot{}}
+	m.epochs[e] = ep
+	return ep
+}
+
+func (m *model) epochEnd(e uint64) uint64 { return m.genesis + (e+1)*m.epochLength }
+
+func (m *model) currentEpoch(t uint64) uint64 {
+	if t < m.genesis {
+		return 0
+	}
+	return (t - m.genesis) / m.epochLength
+}
+
+func (m *model) fundViolations(funder common.Address, from, count uint64, amount *big.Int) []string {
+	var v []string
+	if amount.Sign() == 0 || count == 0 {
+		v = append(v, "ZeroAmount")
+	}
+	if count > maxClaims {
+		v = append(v, "TooMany")
+	}
+	for e := from; e < from+count && count <= maxClaims; e++ {
+		if add(m.epoch(e).budget, amount).Cmp(uint128M) > 0 {
+			v = append(v, "TooMany")
+		}
+	}
+	return append(v, m.pullViolations(funder, m.rewards, mul(amount, u(count)))...)
+}
+
+func (m *model) applyFund(funder common.Address, from, count uint64, amount *big.Int) {
+	for e := from; e < from+count; e++ {
+		ep := m.epoch(e)
+		ep.budget.Add(ep.budget, amount)
+	}
+	m.pull(funder, m.rewards, mul(amount, u(count)))
+}
+
+func (m *model) postRootViolations(r common.Address, e uint64, root [32]byte, ev env) []string {
+	since := m.reporterSince[r]
+	end := m.epochEnd(e)
+	var v []string
+	if since == 0 || since >= end {
+		v = append(v, "NotReporter")
+	}
+	if ev.T < end {
+		v = append(v, "EpochNotEnded")
+	}
+	if ep, ok := m.epochs[e]; ok && ep.roots[r] != nil {
+		v = append(v, "RootAlreadyPosted")
+	}
+	if root == ([32]byte{}) {
+		v = append(v, "InvalidProof")
+	}
+	return v
+}
+
+// capsFor: the per-leaf cap and reporter count a root for epoch e would have (snapshot, or now).
+func (m *model) capsFor(e uint64) (leafCap *big.Int, reporters uint8) {
+	ep := m.epoch(e)
+	if ep.reporters != 0 {
+		return div(ep.cap, bi(int64(ep.reporters))), ep.reporters
+	}
+	return div(m.rewardPerProvider, bi(int64(m.reporterCount))), m.reporterCount
+}
+
+func (m *model) applyPostRoot(r common.Address, e uint64, root [32]byte, leaves []mLeaf) {
+	ep := m.epoch(e)
+	if ep.reporters == 0 {
+		ep.reporters = m.reporterCount
+		ep.cap = new(big.Int).Set(m.rewardPerProvider)
+	}
+	ep.roots[r] = &mRoot{root: root, paid: new(big.Int), leaves: leaves}
+}
+
+// claimViolations checks the claims in order; the first failing claim decides.
+func (m *model) claimViolations(a common.Address, claims []bindings.UptimeRewardsClaim) []string {
+	if len(claims) == 0 {
+		return []string{"ZeroAmount"}
+	}
+	if len(claims) > maxClaims {
+		return []string{"TooMany"}
+	}
+	done := map[claimKey]bool{}
+	paid := map[[2]any]*big.Int{}
+	for _, c := range claims {
+		ep, ok := m.epochs[c.Epoch]
+		var root *mRoot
+		if ok {
+			root = ep.roots[c.Reporter]
+		}
+		if root == nil {
+			return []string{"NoRoot"}
+		}
+		var v []string
+		if c.Amount.Sign() == 0 {
+			v = append(v, "ZeroAmount")
+		}
+		if !merkleVerify(c.Proof, root.root, leafHash(c.Epoch, a, c.Amount)) {
+			v = append(v, "InvalidProof")
+		}
+		k := claimKey{a, c.Reporter, c.Epoch}
+		if m.claimed[k] || done[k] {
+			v = append(v, "AlreadyClaimed")
+		}
+		if c.Amount.Cmp(div(ep.cap, bi(int64(ep.reporters)))) > 0 {
+			v = append(v, "LeafOverCap")
+		}
+		pk := [2]any{c.Epoch, c.Reporter}
+		if paid[pk] == nil {
+			paid[pk] = new(big.Int).Set(root.paid)
+		}
+		next := add(paid[pk], c.Amount)
+		if next.Cmp(div(ep.budget, bi(int64(ep.reporters)))) > 0 {
+			v = append(v, "ShareExceeded")
+		}
+		if v != nil {
+			return v
+		}
+		done[k] = true
+		paid[pk] = next
+	}
+	return nil
+}
+
+func (m *model) applyClaim(a common.Address, claims []bindings.UptimeRewardsClaim) {
+	total := new(big.Int)
+	for _, c := range claims {
+		ep := m.epochs[c.Epoch]
+		root := ep.roots[c.Reporter]
+		m.claimed[claimKey{a, c.Reporter, c.Epoch}] = true
+		root.paid.Add(root.paid, c.Amount)
+		ep.paid.Add(ep.paid, c.Amount)
+		total.Add(total, c.Amount)
+	}
+	m.transfer(m.rewards, a, total)
+}
+
+// ---------------------------------------------------------------- hashing
+
+func word(b []byte) []byte { return common.LeftPadBytes(b, 32) }
+
+func wordU(n uint64) []byte { return word(u(n).Bytes()) }
+
+// jobHashOf is keccak256(abi.encode(Job)): fifteen static words.
+func jobHashOf(r bindings.JobMarketJob) [32]byte {
+	var buf []byte
+	for _, w := range [][]byte{
+		word(r.Client.Bytes()), word(r.Payment.Bytes()), word(r.Provider.Bytes()), word(r.Collateral.Bytes()),
+		r.SpecHash[:], r.Result[:], wordU(r.AcceptBy), wordU(r.ResultBy), wordU(r.CommittedAt),
+		wordU(uint64(r.ChallengeWindow)), wordU(uint64(r.ParamsId)), wordU(uint64(r.FeeBps)),
+		wordU(uint64(r.Replicas)), wordU(uint64(r.Winners)), wordU(uint64(r.Status)),
+	} {
+		buf = append(buf, w...)
+	}
+	return crypto.Keccak256Hash(buf)
+}
+
+// leafHash is OpenZeppelin's double-hashed leaf over abi.encode(uint64 epoch, address, uint256).
+func leafHash(epoch uint64, provider common.Address, amount *big.Int) [32]byte {
+	inner := crypto.Keccak256(wordU(epoch), word(provider.Bytes()), word(amount.Bytes()))
+	return crypto.Keccak256Hash(inner)
+}
+
+// hashPair is the commutative inner node: keccak256 of the sorted pair.
+func hashPair(a, b [32]byte) [32]byte {
+	if bytes.Compare(a[:], b[:]) > 0 {
+		a, b = b, a
+	}
+	return crypto.Keccak256Hash(a[:], b[:])
+}
+
+// merkleTree builds a tree over leaves (an odd node is carried up unchanged) and returns the
+// root and each leaf's proof.
+func merkleTree(leaves [][32]byte) ([32]byte, [][][32]byte) {
+	proofs := make([][][32]byte, len(leaves))
+	pos := make([]int, len(leaves))
+	for i := range pos {
+		pos[i] = i
+	}
+	level := slices.Clone(leaves)
+	for len(level) > 1 {
+		for i := range leaves {
+			if sib := pos[i] ^ 1; sib < len(level) {
+				proofs[i] = append(proofs[i], level[sib])
+			}
+			pos[i] /= 2
+		}
+		var next [][32]byte
+		for i := 0; i < len(level); i += 2 {
+			if i+1 < len(level) {
+				next = append(next, hashPair(level[i], level[i+1]))
+			} else {
+				next = append(next, level[i])
+			}
+		}
+		level = next
+	}
+	return level[0], proofs
+}
+
+func merkleVerify(proof [][32]byte, root, leaf [32]byte) bool {
+	h := leaf
+	for _, p := range proof {
+		h = hashPair(h, p)
+	}
+	return h == root
+}
+
+// sortedJobs returns the live jobs by ID.
+func (m *model) liveJobs() []*mJob {
+	var out []*mJob
+	for _, j := range m.jobs {
+		if !j.settled {
+			out = append(out, j)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].id < out[b].id })
+	return out
+}
