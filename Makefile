@@ -103,7 +103,7 @@ check-artifacts: deps
 	fi; \
 	echo "check-artifacts: $(ARTIFACTS) is up to date"
 
-test: deps docker check-artifacts
+test: deps docker check-artifacts lint
 	$(GO) test -timeout 25m$(if $(TESTFLAGS), $(TESTFLAGS)) ./...
 
 lint:
@@ -112,6 +112,11 @@ lint:
 	bad=$$(gofmt -l $$files); \
 	if [ -n "$$bad" ]; then echo "gofmt: these files need formatting (gofmt -w):"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
+	@# Layering: generated binding types stop at the chain adapters (settlement/, incentives/,
+	@# deploy/, chain/); the node and the CLI speak Brine's own types.
+	@bad=$$($(GO) list -f '{{.ImportPath}}: {{join .Imports " "}}' ./... | \
+		grep -E '^[^:]*/brine/(node|cmd)(/[^:]*)?:.*brine/bindings( |$$)'); \
+	if [ -n "$$bad" ]; then echo "lint: these packages import bindings directly; go through settlement/ instead:"; echo "$$bad"; exit 1; fi
 
 gas:
 	$(GO) run ./contracts/gasreport
