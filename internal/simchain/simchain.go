@@ -17,11 +17,11 @@ import (
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/node"
-	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/deploy"
+	"github.com/brine-compute/brine/devnet"
 )
 
 // Account is a funded externally owned account.
@@ -54,18 +54,9 @@ type Chain struct {
 	accounts int
 }
 
-// MainnetRules is go-ethereum's dev chain configuration without the forks mainnet has not
-// scheduled: geth 1.17's dev chain runs "Bogota", whose EIP-8037 state-gas metering prices a new
-// storage slot several times higher than mainnet does. Gas figures are only comparable with
-// other systems' on the schedule mainnet runs (Osaka), so the harness uses that.
-func MainnetRules() *params.ChainConfig {
-	cfg := *params.AllDevChainProtocolChanges
-	cfg.BogotaTime = nil
-	return &cfg
-}
-
+// withMainnetRules runs the simulated chain on devnet.ChainConfig: mainnet gas rules.
 func withMainnetRules(_ *node.Config, eth *ethconfig.Config) {
-	eth.Genesis.Config = MainnetRules()
+	eth.Genesis.Config = devnet.ChainConfig()
 }
 
 // Option changes the deployment configuration before deploying.
@@ -247,7 +238,14 @@ func (c *Chain) Now() uint64 {
 // Advance moves the chain's clock forward by d and mines a block.
 func (c *Chain) Advance(d time.Duration) {
 	if err := c.Sim.AdjustTime(d); err != nil {
-		panic(err)
+		// The pool resets in the background after each block, so right after a mined
+		// transaction it may still list it as pending and AdjustTime refuses ("could not
+		// adjust time on non-empty block"). Every sent transaction is already mined here, so
+		// clearing the pool is safe; then retry once.
+		c.Sim.Rollback()
+		if err := c.Sim.AdjustTime(d); err != nil {
+			panic(err)
+		}
 	}
 	c.Sim.Commit()
 }
