@@ -211,7 +211,9 @@ func (c *Chain) Challenge(challenger *Account, j *Job) (*types.Receipt, error) {
 	return r, err
 }
 
-// DrawVerifiers draws j's verifiers (mine a block after the challenge first) and returns them.
+// DrawVerifiers draws j's verifiers and returns them. Gas estimation runs against the latest
+// block, so the latest block must already be past the anchor (challenge block + 1): mine two
+// blocks after the challenge first.
 func (c *Chain) DrawVerifiers(caller *Account, j *Job) ([]common.Address, *types.Receipt, error) {
 	r, err := c.Send(caller, c.Market, c.MarketABI.PackDrawVerifiers(j.ID, j.Rec))
 	if err != nil {

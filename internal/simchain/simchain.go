@@ -235,7 +235,8 @@ func (c *Chain) Now() uint64 {
 	return h.Time
 }
 
-// Advance moves the chain's clock forward by d and mines a block.
+// Advance moves the chain's clock forward by d and mines a block. The simulated beacon adds
+// one second per block, so the new head is d+1 seconds after the old one.
 func (c *Chain) Advance(d time.Duration) {
 	if err := c.Sim.AdjustTime(d); err != nil {
 		// The pool resets in the background after each block, so right after a mined
