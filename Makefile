@@ -34,7 +34,7 @@ help:
 	@echo "  test             deps, docker, check-artifacts, then go test ./... (TESTFLAGS=...)"
 	@echo "  check-artifacts  fail if $(ARTIFACTS) does not match a fresh compile"
 	@echo "  lint             gofmt check (generated code excluded) and go vet"
-	@echo "  gas              gas report per path -> docs/gas.md (go run ./contracts/gasreport)"
+	@echo "  gas              gas per protocol path -> docs/gas.md; fails if a path reverts or a budget is missed"
 	@echo "  clean            remove bin/ and contracts/node_modules"
 
 deps: $(DEPS_STAMP)
@@ -118,8 +118,10 @@ lint:
 		grep -E '^[^:]*/brine/(node|cmd)(/[^:]*)?:.*brine/bindings( |$$)'); \
 	if [ -n "$$bad" ]; then echo "lint: these packages import bindings directly; go through settlement/ instead:"; echo "$$bad"; exit 1; fi
 
+# Prints one JSON line per path and rewrites docs/gas.md; exits non-zero when a transaction
+# reverts or a gas target is missed.
 gas:
-	$(GO) run ./contracts/gasreport
+	$(GO) run ./contracts/gasreport -out docs/gas.md
 
 clean:
 	rm -rf bin $(CONTRACTS_DIR)/node_modules

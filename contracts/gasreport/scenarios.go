@@ -15,6 +15,7 @@ import (
 
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/deploy"
+	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/internal/simchain"
 )
 
@@ -105,13 +106,17 @@ func newRun() (*run, error) {
 	col, install := newCollector()
 	c, err := simchain.StartSeeded(simchain.Seeded{Seed: seed, Time: genesisTime, Backend: []func(*node.Config, *ethconfig.Config){install}})
 	if err != nil {
+		col.release()
 		return nil, err
 	}
 	col.setGroups(c.Addr.Market, c.Addr.Token, c.Addr.Registry, c.Addr.Rewards)
 	return &run{c: c, col: col}, nil
 }
 
-func (r *run) close() { _ = r.c.Sim.Close() }
+func (r *run) close() {
+	_ = r.c.Sim.Close()
+	r.col.release()
+}
 
 // rec checks a transaction and, while recording, measures it.
 func (r *run) rec(name string, receipt *types.Receipt, err error) error {
@@ -263,6 +268,7 @@ func happyPath(permit, first bool) (path, error) {
 	}
 	if first {
 		p.Name, p.Setup = "happy_first", "first job ever on a fresh deployment (new slots everywhere)"
+		p.Title += ", the first job ever"
 	}
 	if !permit {
 		p.Target = 300_000
@@ -539,6 +545,9 @@ func (r *run) cleanAnchor(j *simchain.Job, challenger common.Address, k int, nee
 			return nil, fmt.Errorf("anchor block %d is not the block just mined", anchor.Number)
 		}
 		if chosen := draw(hash); chosen != nil {
+			// One more block: calls (gas estimation) run at the latest block's number, which
+			// must be past the anchor.
+			r.c.Sim.Commit()
 			return chosen, nil
 		}
 		if err := r.c.Sim.Fork(head.Hash()); err != nil {
@@ -673,7 +682,8 @@ func finalizeBatch(nProviders int) (path, error) {
 }
 
 // rewardsClaim10: one provider claims 10 epochs in one transaction. One reporter posts a root per
-// epoch over 16 providers' leaves. Steady state: the claimant has claimed before (its claimed-bitmap
+// epoch over 16 providers' leaves (trees built with incentives/merkle, checked against the
+// contract's leafHash). Steady state: the claimant has claimed before (its claimed-bitmap
 // word is set) and another provider claimed these epochs first (the roots' paid counters are set).
 func rewardsClaim10() (path, error) {
 	p := path{Name: "rewards_claim_10", Title: "claim of 10 epochs in one transaction",
@@ -725,49 +735,62 @@ func rewardsClaim10() (path, error) {
 	}
 	ends := c.Config.EpochGenesis + (first+nEpochs+1)*uint64(c.Config.EpochLength/time.Second)
 	c.Advance(time.Duration(ends-c.Now()+1) * time.Second)
-	trees := map[uint64]*merkleTree{}
+	trees := map[uint64]*merkle.Tree{}
 	var rootGas []uint64
 	for e := first; e <= first+nEpochs; e++ {
-		leaves := make([][32]byte, nProviders)
+		leaves := make([]merkle.Leaf, nProviders)
 		for i, a := range addrs {
-			leaves[i] = rewardLeaf(e, a, amount)
+			leaves[i] = merkle.Leaf{Epoch: e, Provider: a, Amount: amount}
 		}
 		want, err := simchain.Call(c, c.Rewards, c.RewardsABI.PackLeafHash(e, addrs[0], amount), c.RewardsABI.UnpackLeafHash)
 		if err != nil {
 			return p, err
 		}
-		if want != leaves[0] {
-			return p, fmt.Errorf("merkle helper: leaf %x, contract says %x", leaves[0], want)
+		if got := merkle.LeafHash(leaves[0]); got != want {
+			return p, fmt.Errorf("incentives/merkle: leaf %x, the contract says %x", got, want)
 		}
-		trees[e] = newMerkleTree(leaves)
-		receipt, err := c.Send(reporter, c.Rewards, c.RewardsABI.PackPostRoot(e, trees[e].root()))
+		if trees[e], err = merkle.Build(leaves); err != nil {
+			return p, err
+		}
+		receipt, err := c.Send(reporter, c.Rewards, c.RewardsABI.PackPostRoot(e, trees[e].Root()))
 		if err != nil {
 			return p, fmt.Errorf("postRoot: %w", err)
 		}
 		rootGas = append(rootGas, receipt.GasUsed)
 	}
-	claims := func(who int, from, count uint64) []bindings.UptimeRewardsClaim {
+	claims := func(who int, from, count uint64) ([]bindings.UptimeRewardsClaim, error) {
 		var out []bindings.UptimeRewardsClaim
 		for e := from; e < from+count; e++ {
-			proof := trees[e].proof(who)
-			if !verifyProof(proof, trees[e].root(), rewardLeaf(e, addrs[who], amount)) {
-				panic("merkle helper: proof does not verify")
+			proof, err := trees[e].Proof(addrs[who])
+			if err != nil {
+				return nil, err
 			}
-			out = append(out, bindings.UptimeRewardsClaim{Epoch: e, Reporter: reporter.Addr, Amount: amount, Proof: proof})
+			words := make([][32]byte, len(proof))
+			for i, h := range proof {
+				words[i] = h
+			}
+			out = append(out, bindings.UptimeRewardsClaim{Epoch: e, Reporter: reporter.Addr, Amount: amount, Proof: words})
 		}
-		return out
+		return out, nil
 	}
-	claimant, other := accts[0], accts[1]
-	if _, err := c.Send(claimant, c.Rewards, c.RewardsABI.PackClaim(claims(0, first, 1))); err != nil {
+	send := func(who int, from, count uint64) (*types.Receipt, error) {
+		cl, err := claims(who, from, count)
+		if err != nil {
+			return nil, err
+		}
+		return c.Send(accts[who], c.Rewards, c.RewardsABI.PackClaim(cl))
+	}
+	// Warm-up: the claimant claims the first epoch, another provider claims the next ten first.
+	if _, err := send(0, first, 1); err != nil {
 		return p, fmt.Errorf("warm-up claim: %w", err)
 	}
-	receipt, err = c.Send(other, c.Rewards, c.RewardsABI.PackClaim(claims(1, first+1, nEpochs)))
+	receipt, err = send(1, first+1, nEpochs)
 	if err != nil {
 		return p, fmt.Errorf("first claimant: %w", err)
 	}
 	firstGas := receipt.GasUsed
 	p.Steps, err = r.measure(func() error {
-		receipt, err := c.Send(claimant, c.Rewards, c.RewardsABI.PackClaim(claims(0, first+1, nEpochs)))
+		receipt, err := send(0, first+1, nEpochs)
 		return r.rec("claim (10 epochs)", receipt, err)
 	})
 	if err != nil {

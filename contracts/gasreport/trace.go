@@ -15,48 +15,48 @@ import (
 	"github.com/ethereum/go-ethereum/node"
 )
 
-// The breakdown of a transaction's gas: every unit of gasUsed lands in exactly one bucket.
-// Market buckets are the market's own opcodes; token, registry and rewards buckets hold
-// everything spent in calls to those contracts, including the CALL itself (cold account
-// access, forwarding) and any precompile they call (ecrecover in permit).
+// breakdown splits a transaction's gasUsed into buckets; every unit lands in exactly one.
+// Storage, Events, Hashing and Other are the called contract's own opcodes (the market, or
+// UptimeRewards for claims); Token and Registry hold everything spent in calls into those
+// contracts, the CALL itself included (cold account access, forwarding, the caller's
+// EXTCODESIZE check of the callee) and any precompile they call (ecrecover in permit). A
+// transaction sent to the token itself (approve) is all Token.
 type breakdown struct {
-	Base          uint64 // 21,000 per transaction
-	Calldata      uint64 // intrinsic calldata gas (EIP-2028: 4 per zero byte, 16 per other byte)
-	MarketStorage uint64 // SLOAD and SSTORE in the market (cold and warm access included)
-	MarketEvents  uint64 // LOG0..LOG4 in the market
-	MarketHashing uint64 // KECCAK256 in the market (record hashes, mapping slots)
-	MarketOther   uint64 // the rest of the market's execution: dispatch, ABI decoding, memory, guard
-	Token         uint64 // calls into the token (transferFrom, transfer, permit)
-	Registry      uint64 // calls into the provider registry (lock, unlock, slash, candidateAt)
-	Rewards       uint64 // UptimeRewards' own execution (it is the called contract in claims)
-	Refund        uint64 // storage refunds (slots cleared), subtracted from the total
-	Floor         uint64 // extra charged when the EIP-7623 calldata floor binds (0 otherwise)
+	Base     uint64 // 21,000 per transaction
+	Calldata uint64 // intrinsic calldata gas (EIP-2028: 4 per zero byte, 16 per other byte)
+	Storage  uint64 // SLOAD and SSTORE (cold and warm access included)
+	Events   uint64 // LOG0..LOG4
+	Hashing  uint64 // KECCAK256 (record hashes, mapping slots, commitments, Merkle proofs)
+	Other    uint64 // the rest: dispatch, ABI decoding, memory, arithmetic, reentrancy guard
+	Token    uint64 // calls into the token (transferFrom, transfer, permit)
+	Registry uint64 // calls into the provider registry (lock, unlock, slash, candidateAt)
+	Refund   uint64 // storage refunds (slots cleared or restored), subtracted from the total
+	// Where the refund counter grew (before EIP-3529's cap of a fifth of the gas used): in the
+	// token's storage (an allowance spent) or the called contract's (a job slot cleared).
+	RefundToken, RefundOwn uint64
+	Floor                  uint64 // extra charged when the EIP-7623 calldata floor binds (0 otherwise)
 }
 
 // Total is what the receipt says.
 func (b breakdown) Total() uint64 {
-	return b.Base + b.Calldata + b.MarketStorage + b.MarketEvents + b.MarketHashing + b.MarketOther +
-		b.Token + b.Registry + b.Rewards + b.Floor - b.Refund
+	return b.Base + b.Calldata + b.Storage + b.Events + b.Hashing + b.Other + b.Token + b.Registry + b.Floor - b.Refund
 }
 
 func (b breakdown) add(o breakdown) breakdown {
 	return breakdown{
-		Base: b.Base + o.Base, Calldata: b.Calldata + o.Calldata,
-		MarketStorage: b.MarketStorage + o.MarketStorage, MarketEvents: b.MarketEvents + o.MarketEvents,
-		MarketHashing: b.MarketHashing + o.MarketHashing, MarketOther: b.MarketOther + o.MarketOther,
-		Token: b.Token + o.Token, Registry: b.Registry + o.Registry, Rewards: b.Rewards + o.Rewards,
-		Refund: b.Refund + o.Refund, Floor: b.Floor + o.Floor,
+		Base: b.Base + o.Base, Calldata: b.Calldata + o.Calldata, Storage: b.Storage + o.Storage,
+		Events: b.Events + o.Events, Hashing: b.Hashing + o.Hashing, Other: b.Other + o.Other,
+		Token: b.Token + o.Token, Registry: b.Registry + o.Registry, Refund: b.Refund + o.Refund, Floor: b.Floor + o.Floor,
+		RefundToken: b.RefundToken + o.RefundToken, RefundOwn: b.RefundOwn + o.RefundOwn,
 	}
 }
 
 type group int
 
 const (
-	groupOther group = iota
-	groupMarket
-	groupToken
-	groupRegistry
-	groupRewards
+	groupOwn      group = iota // the market or UptimeRewards (and anything unknown)
+	groupToken                 // the token
+	groupRegistry              // the provider registry
 )
 
 // frame is one call frame being traced.
@@ -72,10 +72,26 @@ type txTrace struct {
 	exec      uint64 // gas used by the top frame
 	stack     []*frame
 	buckets   map[group]map[string]uint64
+	state     tracing.StateDB
+	refund    uint64          // the refund counter when last looked at
+	lastGroup group           // the group of the last opcode traced
+	refunds   map[group]int64 // refund counter changes per group
+}
+
+// noteRefund books any change of the refund counter since the last opcode to that opcode's group.
+func (t *txTrace) noteRefund() {
+	if t.state == nil {
+		return
+	}
+	if cur := t.state.GetRefund(); cur != t.refund {
+		t.refunds[t.lastGroup] += int64(cur) - int64(t.refund)
+		t.refund = cur
+	}
 }
 
 // collector is a live tracer: it sees every transaction the simulated chain imports.
 type collector struct {
+	id     int
 	mu     sync.Mutex
 	groups map[common.Address]group
 	cur    *txTrace
@@ -114,6 +130,7 @@ func newCollector() (*collector, func(*node.Config, *ethconfig.Config)) {
 	collectorsMu.Lock()
 	nextID++
 	id := nextID
+	col.id = id
 	collectors[id] = col
 	collectorsMu.Unlock()
 	return col, func(_ *node.Config, eth *ethconfig.Config) {
@@ -122,27 +139,39 @@ func newCollector() (*collector, func(*node.Config, *ethconfig.Config)) {
 	}
 }
 
+// release forgets the collector (its chain is closed).
+func (c *collector) release() {
+	collectorsMu.Lock()
+	delete(collectors, c.id)
+	collectorsMu.Unlock()
+}
+
 func (c *collector) setGroups(market, token, registry, rewards common.Address) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.groups[market] = groupMarket
+	c.groups[market] = groupOwn
 	c.groups[token] = groupToken
 	c.groups[registry] = groupRegistry
-	c.groups[rewards] = groupRewards
+	c.groups[rewards] = groupOwn
 }
 
 func (c *collector) hooks() *tracing.Hooks {
 	return &tracing.Hooks{
-		OnTxStart: func(_ *tracing.VMContext, tx *types.Transaction, _ common.Address) {
+		OnTxStart: func(vmctx *tracing.VMContext, tx *types.Transaction, _ common.Address) {
 			c.mu.Lock()
 			defer c.mu.Unlock()
-			c.cur = &txTrace{buckets: map[group]map[string]uint64{}}
+			c.cur = &txTrace{buckets: map[group]map[string]uint64{}, refunds: map[group]int64{}}
+			if vmctx != nil {
+				c.cur.state = vmctx.StateDB
+			}
 			c.curTx = tx
 		},
 		OnTxEnd: func(r *types.Receipt, err error) {
 			c.mu.Lock()
 			defer c.mu.Unlock()
 			if c.cur != nil && r != nil {
+				// No noteRefund here: the counter is reset once the refund is paid out; the
+				// top frame's OnExit saw its final value.
 				c.done[r.TxHash] = c.cur
 				c.txs[r.TxHash] = c.curTx
 			}
@@ -159,7 +188,7 @@ func (c *collector) hooks() *tracing.Hooks {
 			if depth == 0 {
 				t.intrinsic = c.curTx.Gas() - gas
 				if !known {
-					g = groupOther
+					g = groupOwn
 				}
 				t.stack = append(t.stack, &frame{group: g, costs: map[string]uint64{}})
 				return
@@ -184,6 +213,7 @@ func (c *collector) hooks() *tracing.Hooks {
 			if t == nil || len(t.stack) == 0 {
 				return
 			}
+			t.noteRefund()
 			f := t.stack[len(t.stack)-1]
 			t.stack = t.stack[:len(t.stack)-1]
 			var seen uint64
@@ -209,7 +239,9 @@ func (c *collector) hooks() *tracing.Hooks {
 			if t == nil || len(t.stack) == 0 {
 				return
 			}
+			t.noteRefund()
 			f := t.stack[len(t.stack)-1]
+			t.lastGroup = f.group
 			switch vm.OpCode(op) {
 			case vm.CALL, vm.STATICCALL, vm.DELEGATECALL, vm.CALLCODE:
 				// Booked when the child frame opens (OnEnter): the overhead to the callee's
@@ -219,6 +251,18 @@ func (c *collector) hooks() *tracing.Hooks {
 			}
 			kind := opKind(vm.OpCode(op))
 			f.costs[kind] += cost
+			switch vm.OpCode(op) {
+			case vm.EXTCODESIZE, vm.EXTCODEHASH, vm.EXTCODECOPY, vm.BALANCE:
+				// Solidity checks a callee's code size before calling it: that first (cold)
+				// touch of the callee's account belongs to the call.
+				if st := scope.StackData(); len(st) > 0 {
+					addr := common.Address(st[len(st)-1].Bytes20())
+					if g, ok := c.groups[addr]; ok && g != f.group {
+						t.bucket(g)["call"] += cost
+						return
+					}
+				}
+			}
 			t.bucket(f.group)[kind] += cost
 		},
 	}
@@ -270,23 +314,18 @@ func (c *collector) breakdownOf(r *types.Receipt) (breakdown, error) {
 	}
 	for g, m := range t.buckets {
 		switch g {
-		case groupMarket:
-			b.MarketStorage += m["storage"]
-			b.MarketEvents += m["events"]
-			b.MarketHashing += m["hashing"]
-			b.MarketOther += m["other"] + m["precompile"] + m["call"]
 		case groupToken:
 			b.Token += sum(m)
 		case groupRegistry:
 			b.Registry += sum(m)
-		case groupRewards:
-			b.Rewards += sum(m)
 		default:
-			b.MarketOther += sum(m)
+			b.Storage += m["storage"]
+			b.Events += m["events"]
+			b.Hashing += m["hashing"]
+			b.Other += m["other"] + m["precompile"] + m["call"]
 		}
 	}
-	exec := b.MarketStorage + b.MarketEvents + b.MarketHashing + b.MarketOther + b.Token + b.Registry + b.Rewards
-	if exec != t.exec {
+	if exec := b.Storage + b.Events + b.Hashing + b.Other + b.Token + b.Registry; exec != t.exec {
 		return breakdown{}, fmt.Errorf("gasreport: traced opcodes add up to %d, the top frame used %d", exec, t.exec)
 	}
 	pre := t.intrinsic + t.exec
@@ -299,6 +338,19 @@ func (c *collector) breakdownOf(r *types.Receipt) (breakdown, error) {
 		return breakdown{}, fmt.Errorf("gasreport: receipt gas %d above traced %d", r.GasUsed, pre)
 	default:
 		b.Refund = pre - r.GasUsed
+	}
+	for g, v := range t.refunds {
+		if v < 0 {
+			return breakdown{}, fmt.Errorf("gasreport: negative refund %d", v)
+		}
+		if g == groupToken {
+			b.RefundToken += uint64(v)
+		} else {
+			b.RefundOwn += uint64(v)
+		}
+	}
+	if b.Floor == 0 && b.RefundToken+b.RefundOwn < b.Refund {
+		return breakdown{}, fmt.Errorf("gasreport: refund %d above the counter %d", b.Refund, b.RefundToken+b.RefundOwn)
 	}
 	if b.Total() != r.GasUsed {
 		return breakdown{}, fmt.Errorf("gasreport: breakdown %d != receipt %d", b.Total(), r.GasUsed)
