@@ -1,0 +1,158 @@
+package onchain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/settlement"
+)
+
+// permitTypeHash is EIP-2612's PERMIT_TYPEHASH.
+var permitTypeHash = crypto.Keccak256Hash([]byte("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"))
+
+// supportsPermit reports whether the token answers ERC-2612's nonces() and DOMAIN_SEPARATOR().
+func (s *Settlement) supportsPermit(ctx context.Context) bool {
+	if _, err := call(ctx, s, s.addrs.Token, tokenABI.PackNonces(s.account), tokenABI.UnpackNonces); err != nil {
+		s.log.Debug("token has no ERC-2612 nonces(); posting with approve", "err", err)
+		return false
+	}
+	if _, err := call(ctx, s, s.addrs.Token, tokenABI.PackDOMAINSEPARATOR(), tokenABI.UnpackDOMAINSEPARATOR); err != nil {
+		s.log.Debug("token has no ERC-2612 DOMAIN_SEPARATOR(); posting with approve", "err", err)
+		return false
+	}
+	return true
+}
+
+// signPermit signs an ERC-2612 permit letting spender take value of the account's tokens until
+// deadline, under the token's own DOMAIN_SEPARATOR.
+func (s *Settlement) signPermit(ctx context.Context, spender common.Address, value *big.Int, deadline uint64) (bindings.JobMarketPermit, error) {
+	var p bindings.JobMarketPermit
+	nonce, err := call(ctx, s, s.addrs.Token, tokenABI.PackNonces(s.account), tokenABI.UnpackNonces)
+	if err != nil {
+		return p, fmt.Errorf("permit: nonces(): %w", err)
+	}
+	domain, err := call(ctx, s, s.addrs.Token, tokenABI.PackDOMAINSEPARATOR(), tokenABI.UnpackDOMAINSEPARATOR)
+	if err != nil {
+		return p, fmt.Errorf("permit: DOMAIN_SEPARATOR(): %w", err)
+	}
+	dl := new(big.Int).SetUint64(deadline)
+	structHash := crypto.Keccak256(
+		permitTypeHash[:],
+		common.LeftPadBytes(s.account[:], 32),
+		common.LeftPadBytes(spender[:], 32),
+		common.LeftPadBytes(value.Bytes(), 32),
+		common.LeftPadBytes(nonce.Bytes(), 32),
+		common.LeftPadBytes(dl.Bytes(), 32),
+	)
+	digest := crypto.Keccak256([]byte{0x19, 0x01}, domain[:], structHash)
+	sig, err := s.signer.SignHash(digest)
+	if err != nil {
+		return p, fmt.Errorf("permit: sign: %w", err)
+	}
+	if len(sig) != crypto.SignatureLength {
+		return p, fmt.Errorf("permit: signature is %d bytes, want %d", len(sig), crypto.SignatureLength)
+	}
+	rsv := append([]byte(nil), sig...)
+	if rsv[64] >= 27 {
+		rsv[64] -= 27
+	}
+	// The market swallows a failing permit (front-running defence), so a signer for another
+	// account would only show up as a missing allowance. Catch it here.
+	pub, err := crypto.SigToPub(digest, rsv)
+	if err != nil || crypto.PubkeyToAddress(*pub) != s.account {
+		return p, fmt.Errorf("permit: the signer does not sign for %s", s.account)
+	}
+	p.Deadline = dl
+	p.V = rsv[64] + 27
+	copy(p.R[:], rsv[:32])
+	copy(p.S[:], rsv[32:64])
+	return p, nil
+}
+
+// PostJob escrows req.Payment and posts the job. With a Signer and an ERC-2612 token it is one
+// transaction (postJobWithPermit); otherwise it approves the market first when the allowance
+// is short. The request is checked against the head block's time before anything is sent.
+func (s *Settlement) PostJob(ctx context.Context, req settlement.JobRequest) (settlement.Job, error) {
+	if err := s.writable(); err != nil {
+		return settlement.Job{}, err
+	}
+	now, err := s.now(ctx)
+	if err != nil {
+		return settlement.Job{}, err
+	}
+	if err := req.Check(now); err != nil {
+		return settlement.Job{}, fmt.Errorf("post job: %w", err)
+	}
+	breq, err := toRequest(req)
+	if err != nil {
+		return settlement.Job{}, fmt.Errorf("post job: %w", err)
+	}
+
+	s.spendMu.Lock()
+	defer s.spendMu.Unlock()
+	have, err := s.allowance(ctx, s.addrs.Market)
+	if err != nil {
+		return settlement.Job{}, fmt.Errorf("post job: allowance: %w", err)
+	}
+	plain, err := marketABI.TryPackPostJob(breq)
+	if err != nil {
+		return settlement.Job{}, fmt.Errorf("post job: %w", err)
+	}
+	data := plain
+	if s.permit && have.Cmp(breq.Payment) < 0 {
+		// The permit is good until acceptBy: posting later is refused anyway.
+		permit, err := s.signPermit(ctx, s.addrs.Market, breq.Payment, breq.AcceptBy)
+		if err != nil {
+			return settlement.Job{}, fmt.Errorf("post job: %w", err)
+		}
+		if data, err = marketABI.TryPackPostJobWithPermit(breq, permit); err != nil {
+			return settlement.Job{}, fmt.Errorf("post job: %w", err)
+		}
+	}
+	// The ID hashes the plain request so the permit path and the approve path of one call
+	// (and its retries) share it.
+	id, err := s.accountTxID(ctx, "post", plain)
+	if err != nil {
+		return settlement.Job{}, err
+	}
+	if !s.permit {
+		if err := s.ensureAllowance(ctx, s.addrs.Market, breq.Payment, id, "post job"); err != nil {
+			return settlement.Job{}, err
+		}
+	}
+	r, err := s.send(ctx, "post job", Tx{ID: id, To: s.addrs.Market, Data: data})
+	if err != nil {
+		return settlement.Job{}, err
+	}
+	ev, ok := findEvent(r, s.addrs.Market, marketABI.UnpackJobPostedEvent)
+	if !ok {
+		return settlement.Job{}, errors.New("post job: receipt has no JobPosted event")
+	}
+	return toJob(settlement.JobID(ev.Id.Uint64()), ev.Job, settlement.StatusOpen, nil), nil
+}
+
+// Reclaim refunds an open job nobody (or not enough replicas) accepted by its accept-by time.
+func (s *Settlement) Reclaim(ctx context.Context, id settlement.JobID) error {
+	_, err := s.onJob(ctx, id, jobStep{
+		name: "reclaim",
+		want: []settlement.Status{settlement.StatusOpen},
+		pack: marketABI.TryPackReclaim,
+	})
+	return err
+}
+
+// ClaimTimeout refunds a job whose provider committed no result by its result-by time.
+func (s *Settlement) ClaimTimeout(ctx context.Context, id settlement.JobID) error {
+	_, err := s.onJob(ctx, id, jobStep{
+		name: "claim-timeout",
+		want: []settlement.Status{settlement.StatusAccepted},
+		pack: marketABI.TryPackClaimTimeout,
+	})
+	return err
+}
