@@ -2,7 +2,11 @@ module github.com/brine-compute/brine
 
 go 1.26.8
 
-require github.com/ethereum/go-ethereum v1.17.10
+require (
+	github.com/ethereum/go-ethereum v1.17.10
+	go.etcd.io/bbolt v1.4.3
+	golang.org/x/term v0.48.0
+)
 
 require (
 	github.com/DataDog/zstd v1.5.7 // indirect
@@ -95,7 +99,6 @@ require (
 	golang.org/x/exp v0.0.0-20230626212559-97b1e661b5df // indirect
 	golang.org/x/sync v0.22.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/term v0.48.0 // indirect
 	golang.org/x/text v0.41.0 // indirect
 	golang.org/x/time v0.14.0 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
