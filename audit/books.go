@@ -307,6 +307,9 @@ func (a *auditor) rewards(logs []types.Log) (Ledger, error) {
 			bump(funded, ev.Epoch, ev.Amount)
 		} else if ev, err := rw.UnpackRewardClaimedEvent(l); err == nil {
 			bump(paid, ev.Epoch, ev.Amount)
+		} else if ev, err := rw.UnpackRolledOverEvent(l); err == nil {
+			// The leftover left its epoch; the Funded event of the receiving epoch adds it there.
+			bump(funded, ev.Epoch, new(big.Int).Neg(ev.Amount))
 		}
 	}
 	led := Ledger{Contract: "UptimeRewards", Address: a.addrs.Rewards}
@@ -337,7 +340,7 @@ func (a *auditor) rewards(logs []types.Log) (Ledger, error) {
 			return led, fmt.Errorf("audit: epochInfo(%d): %w", e, err)
 		}
 		if f := orZero(funded[e]); info.Budget.Cmp(f) != 0 {
-			led.Mismatches = append(led.Mismatches, fmt.Sprintf("epoch %d budget is %s but Funded events sum to %s", e, info.Budget, f))
+			led.Mismatches = append(led.Mismatches, fmt.Sprintf("epoch %d budget is %s but Funded−RolledOver events sum to %s", e, info.Budget, f))
 		}
 		if p := orZero(paid[e]); info.Paid.Cmp(p) != 0 {
 			led.Mismatches = append(led.Mismatches, fmt.Sprintf("epoch %d paid is %s but RewardClaimed events sum to %s", e, info.Paid, p))

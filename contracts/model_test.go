@@ -22,56 +22,56 @@ import (
 
 // Job statuses, as numbered in the Job record.
 const (
-	stNone uint8 = iota
-	stOpen
-	stAccepted
-	stCommitted
-	stChallenged
-	stCleared
+	pmNone uint8 = iota
+	pmOpen
+	pmAccepted
+	pmCommitted
+	pmChallenged
+	pmCleared
 )
 
 // Challenge outcomes.
 const (
-	outRejected uint8 = iota
-	outUpheld
-	outInconclusive
+	pmRejected uint8 = iota
+	pmUpheld
+	pmInconclusive
 )
 
 const (
-	maxWindow   = 30 * 24 * 3600 // MAX_WINDOW and MAX_JOB_SPAN: 30 days
-	maxReplicas = 9
-	maxCID      = 128
-	maxBatch    = 100
-	maxClaims   = 64
-	maxFeeBps   = 1000
-	maxVerif    = 15
-	minWindow   = 4
-	drawPerSeat = 4
-	kindReplica = 0
-	kindVerif   = 1
+	pmMaxWindow    = 30 * 24 * 3600 // MAX_WINDOW and MAX_JOB_SPAN: 30 days
+	pmMaxReplicas  = 9
+	pmMaxCID       = 128
+	pmMaxBatch     = 100
+	pmMaxClaims    = 64
+	pmMaxFeeBps    = 1000
+	pmMaxVerifiers = 15
+	pmMinWindow    = 4
+	pmDrawPerSeat  = 4
+	pmReplicas     = 0
+	pmVerifiers    = 1
 )
 
 var (
-	bps10k   = big.NewInt(10_000)
-	uint96Mx = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 96), big.NewInt(1))
-	uint128M = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 128), big.NewInt(1))
+	pmBps        = big.NewInt(10_000)
+	pmMaxUint96  = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 96), big.NewInt(1))
+	pmMaxUint128 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 128), big.NewInt(1))
 )
 
 // env is the block a call executes in.
-type env struct {
+type pmEnv struct {
 	T, B uint64                  // timestamp and number
 	hash func(n uint64) [32]byte // blockhash of an earlier block
 }
 
 // blockhash follows the EVM: zero unless B-256 <= n < B.
-func (e env) blockhash(n uint64) [32]byte {
+func (e pmEnv) blockhash(n uint64) [32]byte {
 	if n >= e.B || e.B-n > 256 {
 		return [32]byte{}
 	}
 	return e.hash(n)
 }
 
-type mParams struct {
+type pmParams struct {
 	minCollateral      *big.Int
 	feeBps             uint16
 	challengerBps      uint16
@@ -85,8 +85,8 @@ type mParams struct {
 	verifierCollateral *big.Int
 }
 
-func paramsFrom(p bindings.JobMarketParams) mParams {
-	return mParams{
+func pmParamsFrom(p bindings.JobMarketParams) pmParams {
+	return pmParams{
 		minCollateral: new(big.Int).Set(p.MinCollateral), feeBps: p.FeeBps,
 		challengerBps: p.ChallengerRewardBps, verifierBps: p.VerifierRewardBps, verifiers: p.Verifiers,
 		minChallengeWindow: p.MinChallengeWindow, voteCommit: p.VoteCommitWindow, voteReveal: p.VoteRevealWindow,
@@ -95,7 +95,7 @@ func paramsFrom(p bindings.JobMarketParams) mParams {
 	}
 }
 
-func (p mParams) binding() bindings.JobMarketParams {
+func (p pmParams) binding() bindings.JobMarketParams {
 	return bindings.JobMarketParams{
 		MinCollateral: p.minCollateral, FeeBps: p.feeBps, ChallengerRewardBps: p.challengerBps,
 		VerifierRewardBps: p.verifierBps, Verifiers: p.verifiers, MinChallengeWindow: p.minChallengeWindow,
@@ -105,39 +105,39 @@ func (p mParams) binding() bindings.JobMarketParams {
 }
 
 // behaviour is how a panel member (replica or verifier) acts; test-side knowledge only.
-type behaviour uint8
+type pmBehaviour uint8
 
 const (
-	bHonest       behaviour = iota // reveals the job's true result
-	bWrong                         // replica: reveals a wrong result
-	bLazy                          // verifier: reveals whatever the job's record says
-	bContrarian                    // verifier: reveals a random result
-	bSilentCommit                  // never commits
-	bSilentReveal                  // commits, never reveals
+	pmHonest       pmBehaviour = iota // reveals the job's true result
+	pmWrong                           // replica: reveals a wrong result
+	pmLazy                            // verifier: reveals whatever the job's record says
+	pmContrarian                      // verifier: reveals a random result
+	pmSilentCommit                    // never commits
+	pmSilentReveal                    // commits, never reveals
 )
 
-func (b behaviour) String() string {
+func (b pmBehaviour) String() string {
 	return [...]string{"honest", "wrong", "lazy", "contrarian", "silent-commit", "silent-reveal"}[b]
 }
 
-type mSeat struct {
+type pmSeat struct {
 	account    common.Address
-	behaviour  behaviour
+	behaviour  pmBehaviour
 	cid        []byte // what it commits to
 	salt       [32]byte
 	commitment [32]byte // zero until committed
 	result     [32]byte // keccak of the revealed CID; zero until revealed
 }
 
-type mPanel struct {
-	seats    []*mSeat
+type pmPanel struct {
+	seats    []*pmSeat
 	target   int
 	commitBy uint64
 	revealBy uint64
 	closed   bool
 }
 
-func (p *mPanel) committed() int {
+func (p *pmPanel) committed() int {
 	n := 0
 	for _, s := range p.seats {
 		if s.commitment != ([32]byte{}) {
@@ -147,7 +147,7 @@ func (p *mPanel) committed() int {
 	return n
 }
 
-func (p *mPanel) revealed() int {
+func (p *pmPanel) revealed() int {
 	n := 0
 	for _, s := range p.seats {
 		if s.result != ([32]byte{}) {
@@ -157,14 +157,14 @@ func (p *mPanel) revealed() int {
 	return n
 }
 
-type mChallenge struct {
+type pmChallenge struct {
 	challenger common.Address
 	bond       *big.Int
 	anchor     uint64
-	panel      *mPanel // verifiers; nil until drawn
+	panel      *pmPanel // verifiers; nil until drawn
 }
 
-type mJob struct {
+type pmJob struct {
 	id          uint64
 	client      common.Address
 	payment     *big.Int
@@ -182,8 +182,8 @@ type mJob struct {
 	winners     uint8
 	status      uint8
 
-	replicaPanel *mPanel // N>1
-	chal         *mChallenge
+	replicaPanel *pmPanel // N>1
+	chal         *pmChallenge
 	settled      bool
 	lastRec      bindings.JobMarketJob // the record when it settled
 
@@ -194,7 +194,7 @@ type mJob struct {
 	cids       map[[32]byte][]byte
 }
 
-func (j *mJob) rec() bindings.JobMarketJob {
+func (j *pmJob) rec() bindings.JobMarketJob {
 	if j.settled {
 		return j.lastRec
 	}
@@ -207,7 +207,7 @@ func (j *mJob) rec() bindings.JobMarketJob {
 }
 
 // isProvider: the job's provider (N=1) or any replica seat (N>1).
-func (j *mJob) isProvider(a common.Address) bool {
+func (j *pmJob) isProvider(a common.Address) bool {
 	if j.replicas == 1 {
 		return a == j.provider
 	}
@@ -222,11 +222,11 @@ func (j *mJob) isProvider(a common.Address) bool {
 	return false
 }
 
-func (j *mJob) panel(kind uint8) *mPanel {
+func (j *pmJob) panel(kind uint8) *pmPanel {
 	if j.settled {
 		return nil
 	}
-	if kind == kindReplica {
+	if kind == pmReplicas {
 		return j.replicaPanel
 	}
 	if j.chal == nil {
@@ -235,45 +235,45 @@ func (j *mJob) panel(kind uint8) *mPanel {
 	return j.chal.panel
 }
 
-type mProv struct {
+type pmProv struct {
 	staked, locked, unbonding *big.Int
 	unbondingEnds             uint64
 	registered                bool
 }
 
-type mLeaf struct {
+type pmLeaf struct {
 	provider common.Address
 	amount   *big.Int
 	proof    [][32]byte
 }
 
-type mRoot struct {
+type pmRoot struct {
 	root   [32]byte
 	paid   *big.Int
-	leaves []mLeaf
+	leaves []pmLeaf
 }
 
-type mEpoch struct {
+type pmEpoch struct {
 	budget, paid *big.Int
 	reporters    uint8
 	cap          *big.Int
-	roots        map[common.Address]*mRoot
+	roots        map[common.Address]*pmRoot
 }
 
-type claimKey struct {
+type pmClaimKey struct {
 	provider, reporter common.Address
 	epoch              uint64
 }
 
 // model is the expected state of every account and contract.
-type model struct {
+type pmModel struct {
 	chainID                   *big.Int
 	owner, treasury           common.Address
 	market, registry, rewards common.Address
 
 	minStake       *big.Int
 	unbondingDelay uint64
-	params         map[uint32]mParams
+	params         map[uint32]pmParams
 	paramsID       uint32
 
 	supply    *big.Int
@@ -282,39 +282,39 @@ type model struct {
 	credit    map[common.Address]*big.Int
 	accrued   *big.Int
 
-	prov   map[common.Address]*mProv
+	prov   map[common.Address]*pmProv
 	active []common.Address
 
-	jobs     map[uint64]*mJob
+	jobs     map[uint64]*pmJob
 	jobCount uint64
 
 	genesis, epochLength uint64
 	rewardPerProvider    *big.Int
 	reporterSince        map[common.Address]uint64
 	reporterCount        uint8
-	epochs               map[uint64]*mEpoch
-	claimed              map[claimKey]bool
+	epochs               map[uint64]*pmEpoch
+	claimed              map[pmClaimKey]bool
 }
 
-func newModel() *model {
-	return &model{
-		params:        map[uint32]mParams{},
+func pmNewModel() *pmModel {
+	return &pmModel{
+		params:        map[uint32]pmParams{},
 		supply:        new(big.Int),
 		wallet:        map[common.Address]*big.Int{},
 		allowance:     map[[2]common.Address]*big.Int{},
 		credit:        map[common.Address]*big.Int{},
 		accrued:       new(big.Int),
-		prov:          map[common.Address]*mProv{},
-		jobs:          map[uint64]*mJob{},
+		prov:          map[common.Address]*pmProv{},
+		jobs:          map[uint64]*pmJob{},
 		reporterSince: map[common.Address]uint64{},
-		epochs:        map[uint64]*mEpoch{},
-		claimed:       map[claimKey]bool{},
+		epochs:        map[uint64]*pmEpoch{},
+		claimed:       map[pmClaimKey]bool{},
 	}
 }
 
 // ---------------------------------------------------------------- small helpers
 
-func bigOf(m map[common.Address]*big.Int, a common.Address) *big.Int {
+func pmGet(m map[common.Address]*big.Int, a common.Address) *big.Int {
 	if v, ok := m[a]; ok {
 		return v
 	}
@@ -323,35 +323,35 @@ func bigOf(m map[common.Address]*big.Int, a common.Address) *big.Int {
 	return v
 }
 
-func add(x, y *big.Int) *big.Int { return new(big.Int).Add(x, y) }
-func sub(x, y *big.Int) *big.Int { return new(big.Int).Sub(x, y) }
-func mul(x, y *big.Int) *big.Int { return new(big.Int).Mul(x, y) }
-func div(x, y *big.Int) *big.Int { return new(big.Int).Quo(x, y) }
-func bi(n int64) *big.Int        { return big.NewInt(n) }
-func u(n uint64) *big.Int        { return new(big.Int).SetUint64(n) }
+func pmAdd(x, y *big.Int) *big.Int { return new(big.Int).Add(x, y) }
+func pmSub(x, y *big.Int) *big.Int { return new(big.Int).Sub(x, y) }
+func pmMul(x, y *big.Int) *big.Int { return new(big.Int).Mul(x, y) }
+func pmDiv(x, y *big.Int) *big.Int { return new(big.Int).Quo(x, y) }
+func pmInt(n int64) *big.Int       { return big.NewInt(n) }
+func pmU(n uint64) *big.Int        { return new(big.Int).SetUint64(n) }
 
-func (m *model) p(a common.Address) *mProv {
+func (m *pmModel) p(a common.Address) *pmProv {
 	if v, ok := m.prov[a]; ok {
 		return v
 	}
-	v := &mProv{staked: new(big.Int), locked: new(big.Int), unbonding: new(big.Int)}
+	v := &pmProv{staked: new(big.Int), locked: new(big.Int), unbonding: new(big.Int)}
 	m.prov[a] = v
 	return v
 }
 
-func (m *model) transfer(from, to common.Address, amt *big.Int) {
-	f, t := bigOf(m.wallet, from), bigOf(m.wallet, to)
+func (m *pmModel) transfer(from, to common.Address, amt *big.Int) {
+	f, t := pmGet(m.wallet, from), pmGet(m.wallet, to)
 	f.Sub(f, amt)
 	t.Add(t, amt)
 }
 
-func (m *model) mint(to common.Address, amt *big.Int) {
-	w := bigOf(m.wallet, to)
+func (m *pmModel) mint(to common.Address, amt *big.Int) {
+	w := pmGet(m.wallet, to)
 	w.Add(w, amt)
 	m.supply.Add(m.supply, amt)
 }
 
-func (m *model) allow(owner, spender common.Address) *big.Int {
+func (m *pmModel) allow(owner, spender common.Address) *big.Int {
 	k := [2]common.Address{owner, spender}
 	if v, ok := m.allowance[k]; ok {
 		return v
@@ -361,52 +361,52 @@ func (m *model) allow(owner, spender common.Address) *big.Int {
 	return v
 }
 
-func (m *model) approve(owner, spender common.Address, amt *big.Int) {
+func (m *pmModel) approve(owner, spender common.Address, amt *big.Int) {
 	m.allowance[[2]common.Address{owner, spender}] = new(big.Int).Set(amt)
 }
 
 // pullViolations: what a transferFrom of amt from owner by spender breaks.
-func (m *model) pullViolations(owner, spender common.Address, amt *big.Int) []string {
+func (m *pmModel) pullViolations(owner, spender common.Address, amt *big.Int) []string {
 	var v []string
 	if m.allow(owner, spender).Cmp(amt) < 0 {
 		v = append(v, "ERC20InsufficientAllowance")
 	}
-	if bigOf(m.wallet, owner).Cmp(amt) < 0 {
+	if pmGet(m.wallet, owner).Cmp(amt) < 0 {
 		v = append(v, "ERC20InsufficientBalance")
 	}
 	return v
 }
 
-func (m *model) pull(owner, spender common.Address, amt *big.Int) {
+func (m *pmModel) pull(owner, spender common.Address, amt *big.Int) {
 	a := m.allow(owner, spender)
 	a.Sub(a, amt)
 	m.transfer(owner, spender, amt)
 }
 
-func (m *model) creditTo(a common.Address, amt *big.Int) {
+func (m *pmModel) creditTo(a common.Address, amt *big.Int) {
 	if amt.Sign() == 0 {
 		return
 	}
-	c := bigOf(m.credit, a)
+	c := pmGet(m.credit, a)
 	c.Add(c, amt)
 }
 
-func (m *model) toTreasury(amt *big.Int) { m.accrued.Add(m.accrued, amt) }
+func (m *pmModel) toTreasury(amt *big.Int) { m.accrued.Add(m.accrued, amt) }
 
 // ---------------------------------------------------------------- registry rules
 
-func (m *model) isActive(a common.Address) bool {
+func (m *pmModel) isActive(a common.Address) bool {
 	p := m.p(a)
 	return p.registered && p.staked.Cmp(m.minStake) >= 0
 }
 
-func (m *model) free(a common.Address) *big.Int {
+func (m *pmModel) free(a common.Address) *big.Int {
 	p := m.p(a)
-	return sub(p.staked, p.locked)
+	return pmSub(p.staked, p.locked)
 }
 
 // sync keeps the active list: push on becoming active, swap-and-pop on leaving.
-func (m *model) sync(a common.Address) {
+func (m *pmModel) sync(a common.Address) {
 	want := m.isActive(a)
 	idx := slices.Index(m.active, a)
 	switch {
@@ -419,7 +419,7 @@ func (m *model) sync(a common.Address) {
 	}
 }
 
-func (m *model) lockViolations(a common.Address, amt *big.Int) []string {
+func (m *pmModel) lockViolations(a common.Address, amt *big.Int) []string {
 	if !m.isActive(a) {
 		return []string{"NotActive"}
 	}
@@ -429,12 +429,12 @@ func (m *model) lockViolations(a common.Address, amt *big.Int) []string {
 	return nil
 }
 
-func (m *model) lock(a common.Address, amt *big.Int) {
+func (m *pmModel) lock(a common.Address, amt *big.Int) {
 	p := m.p(a)
 	p.locked.Add(p.locked, amt)
 }
 
-func (m *model) unlock(a common.Address, amt *big.Int) {
+func (m *pmModel) unlock(a common.Address, amt *big.Int) {
 	p := m.p(a)
 	if p.locked.Cmp(amt) < 0 {
 		panic(fmt.Sprintf("model: unlock %s of %s with only %s locked", amt, a, p.locked))
@@ -443,7 +443,7 @@ func (m *model) unlock(a common.Address, amt *big.Int) {
 }
 
 // slash takes amt from staked (locked first), then from unbonding, into the market.
-func (m *model) slash(a common.Address, amt *big.Int) {
+func (m *pmModel) slash(a common.Address, amt *big.Int) {
 	p := m.p(a)
 	fromStake := new(big.Int).Set(amt)
 	if fromStake.Cmp(p.staked) > 0 {
@@ -455,30 +455,30 @@ func (m *model) slash(a common.Address, amt *big.Int) {
 	} else {
 		p.locked.Sub(p.locked, fromStake)
 	}
-	p.unbonding.Sub(p.unbonding, sub(amt, fromStake))
+	p.unbonding.Sub(p.unbonding, pmSub(amt, fromStake))
 	m.transfer(m.registry, m.market, amt)
 	m.sync(a)
 }
 
-func (m *model) stakeViolations(a common.Address, amt *big.Int) []string {
+func (m *pmModel) stakeViolations(a common.Address, amt *big.Int) []string {
 	var v []string
 	if amt.Sign() == 0 {
 		v = append(v, "ZeroAmount")
 	}
-	if add(m.p(a).staked, amt).Cmp(uint96Mx) > 0 {
+	if pmAdd(pmAdd(m.p(a).staked, m.p(a).unbonding), amt).Cmp(pmMaxUint96) > 0 { // 96-bit accounting
 		v = append(v, "AmountTooLarge")
 	}
 	return append(v, m.pullViolations(a, m.registry, amt)...)
 }
 
-func (m *model) applyStake(a common.Address, amt *big.Int) {
+func (m *pmModel) applyStake(a common.Address, amt *big.Int) {
 	p := m.p(a)
 	p.staked.Add(p.staked, amt)
 	m.sync(a)
 	m.pull(a, m.registry, amt)
 }
 
-func (m *model) unstakeViolations(a common.Address, amt *big.Int) []string {
+func (m *pmModel) unstakeViolations(a common.Address, amt *big.Int) []string {
 	var v []string
 	if amt.Sign() == 0 {
 		v = append(v, "ZeroAmount")
@@ -489,7 +489,7 @@ func (m *model) unstakeViolations(a common.Address, amt *big.Int) []string {
 	return v
 }
 
-func (m *model) applyUnstake(a common.Address, amt *big.Int, e env) {
+func (m *pmModel) applyUnstake(a common.Address, amt *big.Int, e pmEnv) {
 	p := m.p(a)
 	p.staked.Sub(p.staked, amt)
 	p.unbonding.Add(p.unbonding, amt)
@@ -497,7 +497,7 @@ func (m *model) applyUnstake(a common.Address, amt *big.Int, e env) {
 	m.sync(a)
 }
 
-func (m *model) withdrawStakeViolations(a common.Address, e env) []string {
+func (m *pmModel) withdrawStakeViolations(a common.Address, e pmEnv) []string {
 	p := m.p(a)
 	if p.unbonding.Sign() == 0 || e.T < p.unbondingEnds {
 		return []string{"NotUnbonded"}
@@ -505,7 +505,7 @@ func (m *model) withdrawStakeViolations(a common.Address, e env) []string {
 	return nil
 }
 
-func (m *model) applyWithdrawStake(a common.Address) {
+func (m *pmModel) applyWithdrawStake(a common.Address) {
 	p := m.p(a)
 	m.transfer(m.registry, a, p.unbonding)
 	p.unbonding = new(big.Int)
@@ -515,12 +515,12 @@ func (m *model) applyWithdrawStake(a common.Address) {
 // ---------------------------------------------------------------- market: records
 
 // loadViolations is the record check every job call starts with: unknown, stale, then status.
-func (m *model) loadViolations(id uint64, rec bindings.JobMarketJob, want ...uint8) []string {
+func (m *pmModel) loadViolations(id uint64, rec bindings.JobMarketJob, want ...uint8) []string {
 	j := m.jobs[id]
 	if j == nil || j.settled {
 		return []string{"UnknownJob"}
 	}
-	if jobHashOf(rec) != jobHashOf(j.rec()) {
+	if pmJobHash(rec) != pmJobHash(j.rec()) {
 		return []string{"StaleJobRecord"}
 	}
 	if len(want) > 0 && !slices.Contains(want, j.status) {
@@ -529,7 +529,7 @@ func (m *model) loadViolations(id uint64, rec bindings.JobMarketJob, want ...uin
 	return nil
 }
 
-func (m *model) settle(j *mJob) {
+func (m *pmModel) settle(j *pmJob) {
 	j.lastRec = j.rec()
 	j.settled = true
 	j.replicaPanel = nil
@@ -537,7 +537,7 @@ func (m *model) settle(j *mJob) {
 }
 
 // escrow is Σ payment over live jobs; bonds is Σ bond over open challenges.
-func (m *model) escrow() (escrow, bonds *big.Int) {
+func (m *pmModel) escrow() (escrow, bonds *big.Int) {
 	escrow, bonds = new(big.Int), new(big.Int)
 	for _, j := range m.jobs {
 		if j.settled {
@@ -553,30 +553,30 @@ func (m *model) escrow() (escrow, bonds *big.Int) {
 
 // ---------------------------------------------------------------- market: posting
 
-func (m *model) postViolations(client common.Address, req bindings.JobMarketJobRequest, permit bool, e env) []string {
+func (m *pmModel) postViolations(client common.Address, req bindings.JobMarketJobRequest, permit bool, e pmEnv) []string {
 	p := m.params[m.paramsID]
 	var v []string
 	if req.Payment.Sign() == 0 {
 		v = append(v, "BadRequest")
 	}
-	if req.Replicas == 0 || req.Replicas > maxReplicas {
+	if req.Replicas == 0 || req.Replicas > pmMaxReplicas {
 		v = append(v, "BadRequest")
 	}
 	if req.Collateral.Cmp(p.minCollateral) < 0 {
 		v = append(v, "BadRequest")
 	}
-	if req.AcceptBy <= e.T || req.AcceptBy > e.T+maxWindow {
+	if req.AcceptBy <= e.T || req.AcceptBy > e.T+pmMaxWindow {
 		v = append(v, "BadRequest")
 	}
-	if req.ResultBy <= req.AcceptBy || req.ResultBy > req.AcceptBy+maxWindow {
+	if req.ResultBy <= req.AcceptBy || req.ResultBy > req.AcceptBy+pmMaxWindow {
 		v = append(v, "BadRequest")
 	}
-	if req.ChallengeWindow < p.minChallengeWindow || req.ChallengeWindow > maxWindow {
+	if req.ChallengeWindow < p.minChallengeWindow || req.ChallengeWindow > pmMaxWindow {
 		v = append(v, "BadRequest")
 	}
 	if permit {
 		// A valid permit sets the allowance to the payment first.
-		if bigOf(m.wallet, client).Cmp(req.Payment) < 0 {
+		if pmGet(m.wallet, client).Cmp(req.Payment) < 0 {
 			v = append(v, "ERC20InsufficientBalance")
 		}
 		return v
@@ -584,19 +584,19 @@ func (m *model) postViolations(client common.Address, req bindings.JobMarketJobR
 	return append(v, m.pullViolations(client, m.market, req.Payment)...)
 }
 
-func (m *model) applyPost(client common.Address, req bindings.JobMarketJobRequest, permit bool, good, wrong []byte) *mJob {
+func (m *pmModel) applyPost(client common.Address, req bindings.JobMarketJobRequest, permit bool, good, wrong []byte) *pmJob {
 	p := m.params[m.paramsID]
 	m.jobCount++
-	j := &mJob{
+	j := &pmJob{
 		id: m.jobCount, client: client, payment: new(big.Int).Set(req.Payment),
 		collateral: new(big.Int).Set(req.Collateral), specHash: req.SpecHash, acceptBy: req.AcceptBy,
 		resultBy: req.ResultBy, window: req.ChallengeWindow, paramsID: m.paramsID, feeBps: p.feeBps,
-		replicas: req.Replicas, status: stOpen, good: good, wrong: wrong, cids: map[[32]byte][]byte{},
+		replicas: req.Replicas, status: pmOpen, good: good, wrong: wrong, cids: map[[32]byte][]byte{},
 	}
 	j.cids[crypto.Keccak256Hash(good)] = good
 	j.cids[crypto.Keccak256Hash(wrong)] = wrong
 	if req.Replicas > 1 {
-		j.replicaPanel = &mPanel{target: int(req.Replicas), commitBy: req.ResultBy, revealBy: req.ResultBy + uint64(p.replicaReveal)}
+		j.replicaPanel = &pmPanel{target: int(req.Replicas), commitBy: req.ResultBy, revealBy: req.ResultBy + uint64(p.replicaReveal)}
 	}
 	m.jobs[j.id] = j
 	if permit {
@@ -606,8 +606,8 @@ func (m *model) applyPost(client common.Address, req bindings.JobMarketJobReques
 	return j
 }
 
-func (m *model) reclaimViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
-	if v := m.loadViolations(id, rec, stOpen); v != nil {
+func (m *pmModel) reclaimViolations(id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
+	if v := m.loadViolations(id, rec, pmOpen); v != nil {
 		return v
 	}
 	j := m.jobs[id]
@@ -621,7 +621,7 @@ func (m *model) reclaimViolations(id uint64, rec bindings.JobMarketJob, e env) [
 	return v
 }
 
-func (m *model) applyReclaim(j *mJob) {
+func (m *pmModel) applyReclaim(j *pmJob) {
 	if j.replicas > 1 {
 		for _, s := range j.replicaPanel.seats {
 			m.unlock(s.account, j.collateral)
@@ -631,8 +631,8 @@ func (m *model) applyReclaim(j *mJob) {
 	m.settle(j)
 }
 
-func (m *model) claimTimeoutViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
-	if v := m.loadViolations(id, rec, stAccepted); v != nil {
+func (m *pmModel) claimTimeoutViolations(id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
+	if v := m.loadViolations(id, rec, pmAccepted); v != nil {
 		return v
 	}
 	if e.T <= m.jobs[id].resultBy {
@@ -641,16 +641,16 @@ func (m *model) claimTimeoutViolations(id uint64, rec bindings.JobMarketJob, e e
 	return nil
 }
 
-func (m *model) applyClaimTimeout(j *mJob) {
+func (m *pmModel) applyClaimTimeout(j *pmJob) {
 	m.slash(j.provider, j.collateral)
-	m.creditTo(j.client, add(j.payment, j.collateral))
+	m.creditTo(j.client, pmAdd(j.payment, j.collateral))
 	m.settle(j)
 }
 
 // ---------------------------------------------------------------- market: providers
 
-func (m *model) acceptViolations(a common.Address, id uint64, rec bindings.JobMarketJob, e env) []string {
-	if v := m.loadViolations(id, rec, stOpen); v != nil {
+func (m *pmModel) acceptViolations(a common.Address, id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
+	if v := m.loadViolations(id, rec, pmOpen); v != nil {
 		return v
 	}
 	j := m.jobs[id]
@@ -669,19 +669,19 @@ func (m *model) acceptViolations(a common.Address, id uint64, rec bindings.JobMa
 	return append(v, m.lockViolations(a, j.collateral)...)
 }
 
-func (m *model) applyAccept(a common.Address, j *mJob, b behaviour, willCommit bool, cid []byte, salt [32]byte) {
+func (m *pmModel) applyAccept(a common.Address, j *pmJob, b pmBehaviour, willCommit bool, cid []byte, salt [32]byte) {
 	if j.replicas == 1 {
 		j.provider = a
-		j.status = stAccepted
+		j.status = pmAccepted
 		j.willCommit = willCommit
 	} else {
-		j.replicaPanel.seats = append(j.replicaPanel.seats, &mSeat{account: a, behaviour: b, cid: cid, salt: salt})
+		j.replicaPanel.seats = append(j.replicaPanel.seats, &pmSeat{account: a, behaviour: b, cid: cid, salt: salt})
 	}
 	m.lock(a, j.collateral)
 }
 
-func (m *model) commitResultViolations(a common.Address, id uint64, rec bindings.JobMarketJob, cid []byte, e env) []string {
-	if v := m.loadViolations(id, rec, stAccepted); v != nil {
+func (m *pmModel) commitResultViolations(a common.Address, id uint64, rec bindings.JobMarketJob, cid []byte, e pmEnv) []string {
+	if v := m.loadViolations(id, rec, pmAccepted); v != nil {
 		return v
 	}
 	j := m.jobs[id]
@@ -692,32 +692,32 @@ func (m *model) commitResultViolations(a common.Address, id uint64, rec bindings
 	if e.T > j.resultBy {
 		v = append(v, "TooLate")
 	}
-	if len(cid) == 0 || len(cid) > maxCID {
+	if len(cid) == 0 || len(cid) > pmMaxCID {
 		v = append(v, "BadCid")
 	}
 	return v
 }
 
-func (m *model) applyCommitResult(j *mJob, cid []byte, e env) {
+func (m *pmModel) applyCommitResult(j *pmJob, cid []byte, e pmEnv) {
 	j.result = crypto.Keccak256Hash(cid)
 	j.cids[j.result] = cid
 	j.committedAt = e.T
-	j.status = stCommitted
+	j.status = pmCommitted
 }
 
 // ---------------------------------------------------------------- panels (replicas and verifiers)
 
 // commitment is commitmentFor: keccak256(abi.encode("brine/commit/v1", chainid, market, id, kind,
 // account, resultHash, salt)).
-func (m *model) commitment(id uint64, kind uint8, a common.Address, cid []byte, salt [32]byte) [32]byte {
-	enc, err := commitArgs.Pack("brine/commit/v1", m.chainID, m.market, u(id), kind, a, crypto.Keccak256Hash(cid), salt)
+func (m *pmModel) commitment(id uint64, kind uint8, a common.Address, cid []byte, salt [32]byte) [32]byte {
+	enc, err := pmCommitArgs.Pack("brine/commit/v1", m.chainID, m.market, pmU(id), kind, a, crypto.Keccak256Hash(cid), salt)
 	if err != nil {
 		panic(err)
 	}
 	return crypto.Keccak256Hash(enc)
 }
 
-var commitArgs = func() abi.Arguments {
+var pmCommitArgs = func() abi.Arguments {
 	t := func(s string) abi.Argument {
 		ty, err := abi.NewType(s, "", nil)
 		if err != nil {
@@ -728,7 +728,7 @@ var commitArgs = func() abi.Arguments {
 	return abi.Arguments{t("string"), t("uint256"), t("address"), t("uint256"), t("uint8"), t("address"), t("bytes32"), t("bytes32")}
 }()
 
-func (m *model) panelReady(j *mJob, kind uint8, index int) *mPanel {
+func (m *pmModel) panelReady(j *pmJob, kind uint8, index int) *pmPanel {
 	if j == nil {
 		return nil
 	}
@@ -739,7 +739,7 @@ func (m *model) panelReady(j *mJob, kind uint8, index int) *mPanel {
 	return p
 }
 
-func (m *model) panelCommitViolations(a common.Address, id uint64, kind uint8, index int, commitment [32]byte, e env) []string {
+func (m *pmModel) panelCommitViolations(a common.Address, id uint64, kind uint8, index int, commitment [32]byte, e pmEnv) []string {
 	p := m.panelReady(m.jobs[id], kind, index)
 	if p == nil {
 		return []string{"PanelNotReady"}
@@ -761,11 +761,11 @@ func (m *model) panelCommitViolations(a common.Address, id uint64, kind uint8, i
 	return v
 }
 
-func (m *model) applyPanelCommit(id uint64, kind uint8, index int, commitment [32]byte) {
+func (m *pmModel) applyPanelCommit(id uint64, kind uint8, index int, commitment [32]byte) {
 	m.jobs[id].panel(kind).seats[index].commitment = commitment
 }
 
-func (m *model) panelRevealViolations(a common.Address, id uint64, kind uint8, index int, cid []byte, salt [32]byte, e env) []string {
+func (m *pmModel) panelRevealViolations(a common.Address, id uint64, kind uint8, index int, cid []byte, salt [32]byte, e pmEnv) []string {
 	p := m.panelReady(m.jobs[id], kind, index)
 	if p == nil {
 		return []string{"PanelNotReady"}
@@ -787,7 +787,7 @@ func (m *model) panelRevealViolations(a common.Address, id uint64, kind uint8, i
 	if s.result != ([32]byte{}) {
 		v = append(v, "AlreadyRevealed")
 	}
-	if len(cid) == 0 || len(cid) > maxCID {
+	if len(cid) == 0 || len(cid) > pmMaxCID {
 		v = append(v, "BadCid")
 	}
 	if m.commitment(id, kind, a, cid, salt) != s.commitment {
@@ -796,15 +796,15 @@ func (m *model) panelRevealViolations(a common.Address, id uint64, kind uint8, i
 	return v
 }
 
-func (m *model) applyPanelReveal(id uint64, kind uint8, index int, cid []byte) {
+func (m *pmModel) applyPanelReveal(id uint64, kind uint8, index int, cid []byte) {
 	j := m.jobs[id]
 	r := crypto.Keccak256Hash(cid)
 	j.panel(kind).seats[index].result = r
 	j.cids[r] = cid
 }
 
-func (m *model) resolveReplicasViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
-	if v := m.loadViolations(id, rec, stOpen); v != nil {
+func (m *pmModel) resolveReplicasViolations(id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
+	if v := m.loadViolations(id, rec, pmOpen); v != nil {
 		return v
 	}
 	j := m.jobs[id]
@@ -822,7 +822,7 @@ func (m *model) resolveReplicasViolations(id uint64, rec bindings.JobMarketJob, 
 }
 
 // majority returns the result revealed by more than half of n seats, if any.
-func majority(seats []*mSeat, n int) (result [32]byte, count int, ok bool) {
+func pmMajority(seats []*pmSeat, n int) (result [32]byte, count int, ok bool) {
 	counts := map[[32]byte]int{}
 	for _, s := range seats {
 		if s.result != ([32]byte{}) {
@@ -838,15 +838,15 @@ func majority(seats []*mSeat, n int) (result [32]byte, count int, ok bool) {
 }
 
 // applyResolveReplicas returns whether the replicas agreed.
-func (m *model) applyResolveReplicas(j *mJob, e env) bool {
+func (m *pmModel) applyResolveReplicas(j *pmJob, e pmEnv) bool {
 	p := j.replicaPanel
-	winner, count, agreed := majority(p.seats, p.target)
+	winner, count, agreed := pmMajority(p.seats, p.target)
 	if agreed {
 		p.closed = true
 		j.result = winner
 		j.winners = uint8(count)
 		j.committedAt = e.T
-		j.status = stCommitted
+		j.status = pmCommitted
 		toClient := new(big.Int)
 		for _, s := range p.seats {
 			if s.result == winner {
@@ -875,8 +875,8 @@ func (m *model) applyResolveReplicas(j *mJob, e env) bool {
 
 // ---------------------------------------------------------------- challenges
 
-func (m *model) challengeViolations(a common.Address, id uint64, rec bindings.JobMarketJob, e env) []string {
-	if v := m.loadViolations(id, rec, stCommitted); v != nil {
+func (m *pmModel) challengeViolations(a common.Address, id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
+	if v := m.loadViolations(id, rec, pmCommitted); v != nil {
 		return v
 	}
 	j := m.jobs[id]
@@ -890,15 +890,15 @@ func (m *model) challengeViolations(a common.Address, id uint64, rec bindings.Jo
 	return append(v, m.pullViolations(a, m.market, m.params[j.paramsID].bond)...)
 }
 
-func (m *model) applyChallenge(a common.Address, j *mJob, e env) {
+func (m *pmModel) applyChallenge(a common.Address, j *pmJob, e pmEnv) {
 	bond := new(big.Int).Set(m.params[j.paramsID].bond)
-	j.chal = &mChallenge{challenger: a, bond: bond, anchor: e.B + 1}
-	j.status = stChallenged
+	j.chal = &pmChallenge{challenger: a, bond: bond, anchor: e.B + 1}
+	j.status = pmChallenged
 	m.pull(a, m.market, bond)
 }
 
-func (m *model) drawViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
-	if v := m.loadViolations(id, rec, stChallenged); v != nil {
+func (m *pmModel) drawViolations(id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
+	if v := m.loadViolations(id, rec, pmChallenged); v != nil {
 		return v
 	}
 	j := m.jobs[id]
@@ -912,21 +912,21 @@ func (m *model) drawViolations(id uint64, rec bindings.JobMarketJob, e env) []st
 }
 
 // drawReanchors: the anchor's hash has aged out, so the call sets a new anchor instead.
-func (m *model) drawReanchors(j *mJob, e env) bool {
+func (m *pmModel) drawReanchors(j *pmJob, e pmEnv) bool {
 	return e.blockhash(j.chal.anchor) == ([32]byte{})
 }
 
 // draw is the spec's verifier draw: positions keccak256(keccak256(seed, id), attempt) mod
 // activeCount in the active list, at most 4K attempts, skipping ineligible candidates.
-func (m *model) draw(j *mJob, seed [32]byte) []common.Address {
+func (m *pmModel) draw(j *pmJob, seed [32]byte) []common.Address {
 	p := m.params[j.paramsID]
 	k := int(p.verifiers)
 	n := len(m.active)
-	s := crypto.Keccak256Hash(seed[:], common.LeftPadBytes(u(j.id).Bytes(), 32))
+	s := crypto.Keccak256Hash(seed[:], common.LeftPadBytes(pmU(j.id).Bytes(), 32))
 	var chosen []common.Address
-	for a := 0; a < k*drawPerSeat && len(chosen) < k && n > 0; a++ {
-		h := crypto.Keccak256(s[:], common.LeftPadBytes(bi(int64(a)).Bytes(), 32))
-		pos := new(big.Int).Mod(new(big.Int).SetBytes(h), bi(int64(n))).Int64()
+	for a := 0; a < k*pmDrawPerSeat && len(chosen) < k && n > 0; a++ {
+		h := crypto.Keccak256(s[:], common.LeftPadBytes(pmInt(int64(a)).Bytes(), 32))
+		pos := new(big.Int).Mod(new(big.Int).SetBytes(h), pmInt(int64(n))).Int64()
 		cand := m.active[pos]
 		if !m.isActive(cand) || m.free(cand).Cmp(p.verifierCollateral) < 0 {
 			continue
@@ -939,25 +939,25 @@ func (m *model) draw(j *mJob, seed [32]byte) []common.Address {
 	return chosen
 }
 
-func (m *model) applyDraw(j *mJob, e env, behaviours []behaviour, cids [][]byte, salts [][32]byte) []common.Address {
+func (m *pmModel) applyDraw(j *pmJob, e pmEnv, behaviours []pmBehaviour, cids [][]byte, salts [][32]byte) []common.Address {
 	if m.drawReanchors(j, e) {
 		j.chal.anchor = e.B + 1
 		return nil
 	}
 	p := m.params[j.paramsID]
 	chosen := m.draw(j, e.blockhash(j.chal.anchor))
-	panel := &mPanel{target: len(chosen), commitBy: e.T + uint64(p.voteCommit)}
+	panel := &pmPanel{target: len(chosen), commitBy: e.T + uint64(p.voteCommit)}
 	panel.revealBy = panel.commitBy + uint64(p.voteReveal)
 	for i, a := range chosen {
-		panel.seats = append(panel.seats, &mSeat{account: a, behaviour: behaviours[i], cid: cids[i], salt: salts[i]})
+		panel.seats = append(panel.seats, &pmSeat{account: a, behaviour: behaviours[i], cid: cids[i], salt: salts[i]})
 		m.lock(a, p.verifierCollateral)
 	}
 	j.chal.panel = panel
 	return chosen
 }
 
-func (m *model) resolveChallengeViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
-	if v := m.loadViolations(id, rec, stChallenged); v != nil {
+func (m *pmModel) resolveChallengeViolations(id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
+	if v := m.loadViolations(id, rec, pmChallenged); v != nil {
 		return v
 	}
 	p := m.jobs[id].chal.panel
@@ -971,7 +971,7 @@ func (m *model) resolveChallengeViolations(id uint64, rec bindings.JobMarketJob,
 }
 
 // applyResolveChallenge pays out the outcome per the table in docs/protocol.md.
-func (m *model) applyResolveChallenge(j *mJob) (outcome uint8, agree, disagree int) {
+func (m *pmModel) applyResolveChallenge(j *pmJob) (outcome uint8, agree, disagree int) {
 	params := m.params[j.paramsID]
 	c := j.chal
 	vc := params.verifierCollateral
@@ -988,14 +988,14 @@ func (m *model) applyResolveChallenge(j *mJob) (outcome uint8, agree, disagree i
 	}
 	switch {
 	case 2*agree > k:
-		outcome = outRejected
+		outcome = pmRejected
 		winners := 1
 		if j.replicas > 1 {
 			winners = int(j.winners)
 		}
-		recipients := bi(int64(winners + agree))
-		share := div(c.bond, recipients)
-		m.toTreasury(sub(c.bond, mul(share, recipients)))
+		recipients := pmInt(int64(winners + agree))
+		share := pmDiv(c.bond, recipients)
+		m.toTreasury(pmSub(c.bond, pmMul(share, recipients)))
 		if j.replicas == 1 {
 			m.creditTo(j.provider, share)
 		} else {
@@ -1014,10 +1014,10 @@ func (m *model) applyResolveChallenge(j *mJob) (outcome uint8, agree, disagree i
 				m.toTreasury(vc)
 			}
 		}
-		j.status = stCleared
+		j.status = pmCleared
 		j.chal = nil
 	case 2*disagree > k:
-		outcome = outUpheld
+		outcome = pmUpheld
 		m.creditTo(j.client, j.payment)
 		slashed := new(big.Int)
 		if j.replicas == 1 {
@@ -1031,10 +1031,10 @@ func (m *model) applyResolveChallenge(j *mJob) (outcome uint8, agree, disagree i
 				}
 			}
 		}
-		toChallenger := div(mul(slashed, bi(int64(params.challengerBps))), bps10k)
-		each := div(div(mul(slashed, bi(int64(params.verifierBps))), bps10k), bi(int64(disagree)))
-		m.creditTo(c.challenger, add(c.bond, toChallenger))
-		m.toTreasury(sub(sub(slashed, toChallenger), mul(each, bi(int64(disagree)))))
+		toChallenger := pmDiv(pmMul(slashed, pmInt(int64(params.challengerBps))), pmBps)
+		each := pmDiv(pmDiv(pmMul(slashed, pmInt(int64(params.verifierBps))), pmBps), pmInt(int64(disagree)))
+		m.creditTo(c.challenger, pmAdd(c.bond, toChallenger))
+		m.toTreasury(pmSub(pmSub(slashed, toChallenger), pmMul(each, pmInt(int64(disagree)))))
 		for _, s := range c.panel.seats {
 			if s.result != ([32]byte{}) && s.result != j.result {
 				m.creditTo(s.account, each)
@@ -1046,7 +1046,7 @@ func (m *model) applyResolveChallenge(j *mJob) (outcome uint8, agree, disagree i
 		}
 		m.settle(j)
 	default:
-		outcome = outInconclusive
+		outcome = pmInconclusive
 		m.creditTo(c.challenger, c.bond)
 		for _, s := range c.panel.seats {
 			if s.result != ([32]byte{}) {
@@ -1056,7 +1056,7 @@ func (m *model) applyResolveChallenge(j *mJob) (outcome uint8, agree, disagree i
 				m.toTreasury(vc)
 			}
 		}
-		j.status = stCleared
+		j.status = pmCleared
 		j.chal = nil
 	}
 	return outcome, agree, disagree
@@ -1064,17 +1064,17 @@ func (m *model) applyResolveChallenge(j *mJob) (outcome uint8, agree, disagree i
 
 // ---------------------------------------------------------------- settlement
 
-func (m *model) finalizeViolations(id uint64, rec bindings.JobMarketJob, e env) []string {
+func (m *pmModel) finalizeViolations(id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
 	if v := m.loadViolations(id, rec); v != nil {
 		return v
 	}
 	j := m.jobs[id]
 	switch j.status {
-	case stCommitted:
+	case pmCommitted:
 		if e.T < j.committedAt+uint64(j.window) {
 			return []string{"TooEarly"}
 		}
-	case stCleared:
+	case pmCleared:
 	default:
 		return []string{"WrongStatus"}
 	}
@@ -1082,37 +1082,37 @@ func (m *model) finalizeViolations(id uint64, rec bindings.JobMarketJob, e env) 
 }
 
 // fee is payment × feeBps / 10000 rounded down.
-func fee(amount *big.Int, feeBps uint16) *big.Int {
-	return div(mul(amount, bi(int64(feeBps))), bps10k)
+func pmFee(amount *big.Int, feeBps uint16) *big.Int {
+	return pmDiv(pmMul(amount, pmInt(int64(feeBps))), pmBps)
 }
 
-func (m *model) applyFinalize(j *mJob) {
+func (m *pmModel) applyFinalize(j *pmJob) {
 	if j.replicas == 1 {
-		f := fee(j.payment, j.feeBps)
-		m.creditTo(j.provider, sub(j.payment, f))
+		f := pmFee(j.payment, j.feeBps)
+		m.creditTo(j.provider, pmSub(j.payment, f))
 		m.toTreasury(f)
 		m.unlock(j.provider, j.collateral)
 	} else {
-		share := div(j.payment, bi(int64(j.replicas)))
+		share := pmDiv(j.payment, pmInt(int64(j.replicas)))
 		paidOut := new(big.Int)
 		for _, s := range j.replicaPanel.seats {
 			if s.result != j.result {
 				continue
 			}
-			f := fee(share, j.feeBps)
-			m.creditTo(s.account, sub(share, f))
+			f := pmFee(share, j.feeBps)
+			m.creditTo(s.account, pmSub(share, f))
 			m.toTreasury(f)
 			paidOut.Add(paidOut, share)
 			m.unlock(s.account, j.collateral)
 		}
-		m.creditTo(j.client, sub(j.payment, paidOut))
+		m.creditTo(j.client, pmSub(j.payment, paidOut))
 	}
 	m.settle(j)
 }
 
 // finalizeBatchViolations checks the jobs in order, as if finalized one after another.
-func (m *model) finalizeBatchViolations(ids []uint64, recs []bindings.JobMarketJob, e env) []string {
-	if len(ids) != len(recs) || len(ids) == 0 || len(ids) > maxBatch {
+func (m *pmModel) finalizeBatchViolations(ids []uint64, recs []bindings.JobMarketJob, e pmEnv) []string {
+	if len(ids) != len(recs) || len(ids) == 0 || len(ids) > pmMaxBatch {
 		return []string{"BadBatch"}
 	}
 	seen := map[uint64]bool{}
@@ -1128,48 +1128,48 @@ func (m *model) finalizeBatchViolations(ids []uint64, recs []bindings.JobMarketJ
 	return nil
 }
 
-func (m *model) withdrawViolations(a common.Address) []string {
-	if bigOf(m.credit, a).Sign() == 0 {
+func (m *pmModel) withdrawViolations(a common.Address) []string {
+	if pmGet(m.credit, a).Sign() == 0 {
 		return []string{"NothingToWithdraw"}
 	}
 	return nil
 }
 
-func (m *model) applyWithdraw(a common.Address) {
-	m.transfer(m.market, a, bigOf(m.credit, a))
+func (m *pmModel) applyWithdraw(a common.Address) {
+	m.transfer(m.market, a, pmGet(m.credit, a))
 	m.credit[a] = new(big.Int)
 }
 
-func (m *model) withdrawFeesViolations() []string {
+func (m *pmModel) withdrawFeesViolations() []string {
 	if m.accrued.Sign() == 0 {
 		return []string{"NothingToWithdraw"}
 	}
 	return nil
 }
 
-func (m *model) applyWithdrawFees() {
+func (m *pmModel) applyWithdrawFees() {
 	m.transfer(m.market, m.treasury, m.accrued)
 	m.accrued = new(big.Int)
 }
 
 // ---------------------------------------------------------------- governance
 
-func (m *model) setParamsViolations(caller common.Address, p mParams) []string {
+func (m *pmModel) setParamsViolations(caller common.Address, p pmParams) []string {
 	if caller != m.owner {
 		return []string{"OwnableUnauthorizedAccount"}
 	}
 	var v []string
-	if p.feeBps > maxFeeBps {
+	if p.feeBps > pmMaxFeeBps {
 		v = append(v, "BadParams")
 	}
 	if int(p.challengerBps)+int(p.verifierBps) > 10_000 {
 		v = append(v, "BadParams")
 	}
-	if p.verifiers == 0 || p.verifiers > maxVerif || p.verifiers%2 == 0 {
+	if p.verifiers == 0 || p.verifiers > pmMaxVerifiers || p.verifiers%2 == 0 {
 		v = append(v, "BadParams")
 	}
 	for _, w := range []uint32{p.minChallengeWindow, p.voteCommit, p.voteReveal, p.replicaReveal} {
-		if w < minWindow || w > maxWindow {
+		if w < pmMinWindow || w > pmMaxWindow {
 			v = append(v, "BadParams")
 		}
 	}
@@ -1179,56 +1179,112 @@ func (m *model) setParamsViolations(caller common.Address, p mParams) []string {
 	return v
 }
 
-func (m *model) applySetParams(p mParams) {
+func (m *pmModel) applySetParams(p pmParams) {
 	m.paramsID++
 	m.params[m.paramsID] = p
 }
 
+func (m *pmModel) setStakingParamsViolations(caller common.Address, minStake *big.Int, delay uint64) []string {
+	if caller != m.owner {
+		return []string{"OwnableUnauthorizedAccount"}
+	}
+	if minStake.Sign() == 0 || delay > 90*24*3600 {
+		return []string{"ParamOutOfRange"}
+	}
+	return nil
+}
+
+// applySetStakingParams: the active list is not touched; a provider's place in it changes only
+// when its own stake or registration next changes (the lazy re-check of the spec).
+func (m *pmModel) applySetStakingParams(minStake *big.Int, delay uint64) {
+	m.minStake = new(big.Int).Set(minStake)
+	m.unbondingDelay = delay
+}
+
+func (m *pmModel) addReporterViolations(caller, rep common.Address) []string {
+	if caller != m.owner {
+		return []string{"OwnableUnauthorizedAccount"}
+	}
+	var v []string
+	if rep == (common.Address{}) {
+		v = append(v, "ZeroAddress")
+	}
+	if m.reporterSince[rep] != 0 {
+		v = append(v, "AlreadyReporter")
+	}
+	if m.reporterCount >= 64 {
+		v = append(v, "TooMany")
+	}
+	return v
+}
+
+func (m *pmModel) applyAddReporter(rep common.Address, e pmEnv) {
+	m.reporterSince[rep] = e.T
+	m.reporterCount++
+}
+
+func (m *pmModel) removeReporterViolations(caller, rep common.Address) []string {
+	if caller != m.owner {
+		return []string{"OwnableUnauthorizedAccount"}
+	}
+	if m.reporterSince[rep] == 0 {
+		return []string{"NotReporter"}
+	}
+	return nil
+}
+
+func (m *pmModel) applyRemoveReporter(rep common.Address) {
+	m.reporterSince[rep] = 0
+	m.reporterCount--
+}
+
 // ---------------------------------------------------------------- uptime rewards
 
-func (m *model) epoch(e uint64) *mEpoch {
+func (m *pmModel) epoch(e uint64) *pmEpoch {
 	if ep, ok := m.epochs[e]; ok {
 		return ep
 	}
-	ep := &mEpoch{budget: new(big.Int), paid: new(big.Int), cap: new(big.Int), roots: map[common.Address]*mRoot{}}
+	ep := &pmEpoch{budget: new(big.Int), paid: new(big.Int), cap: new(big.Int), roots: map[common.Address]*pmRoot{}}
 	m.epochs[e] = ep
 	return ep
 }
 
-func (m *model) epochEnd(e uint64) uint64 { return m.genesis + (e+1)*m.epochLength }
+func (m *pmModel) epochEnd(e uint64) uint64 { return m.genesis + (e+1)*m.epochLength }
 
-func (m *model) currentEpoch(t uint64) uint64 {
+func (m *pmModel) currentEpoch(t uint64) uint64 {
 	if t < m.genesis {
 		return 0
 	}
 	return (t - m.genesis) / m.epochLength
 }
 
-func (m *model) fundViolations(funder common.Address, from, count uint64, amount *big.Int) []string {
+func (m *pmModel) fundViolations(funder common.Address, from, count uint64, amount *big.Int) []string {
 	var v []string
 	if amount.Sign() == 0 || count == 0 {
 		v = append(v, "ZeroAmount")
 	}
-	if count > maxClaims {
+	if count > pmMaxClaims {
 		v = append(v, "TooMany")
 	}
-	for e := from; e < from+count && count <= maxClaims; e++ {
-		if add(m.epoch(e).budget, amount).Cmp(uint128M) > 0 {
+	for e := from; e < from+count && count <= pmMaxClaims; e++ {
+		if ep := m.epochs[e]; ep != nil && pmAdd(ep.budget, amount).Cmp(pmMaxUint128) > 0 {
+			v = append(v, "TooMany")
+		} else if ep == nil && amount.Cmp(pmMaxUint128) > 0 {
 			v = append(v, "TooMany")
 		}
 	}
-	return append(v, m.pullViolations(funder, m.rewards, mul(amount, u(count)))...)
+	return append(v, m.pullViolations(funder, m.rewards, pmMul(amount, pmU(count)))...)
 }
 
-func (m *model) applyFund(funder common.Address, from, count uint64, amount *big.Int) {
+func (m *pmModel) applyFund(funder common.Address, from, count uint64, amount *big.Int) {
 	for e := from; e < from+count; e++ {
 		ep := m.epoch(e)
 		ep.budget.Add(ep.budget, amount)
 	}
-	m.pull(funder, m.rewards, mul(amount, u(count)))
+	m.pull(funder, m.rewards, pmMul(amount, pmU(count)))
 }
 
-func (m *model) postRootViolations(r common.Address, e uint64, root [32]byte, ev env) []string {
+func (m *pmModel) postRootViolations(r common.Address, e uint64, root [32]byte, ev pmEnv) []string {
 	since := m.reporterSince[r]
 	end := m.epochEnd(e)
 	var v []string
@@ -1248,36 +1304,38 @@ func (m *model) postRootViolations(r common.Address, e uint64, root [32]byte, ev
 }
 
 // capsFor: the per-leaf cap and reporter count a root for epoch e would have (snapshot, or now).
-func (m *model) capsFor(e uint64) (leafCap *big.Int, reporters uint8) {
-	ep := m.epoch(e)
-	if ep.reporters != 0 {
-		return div(ep.cap, bi(int64(ep.reporters))), ep.reporters
+func (m *pmModel) capsFor(e uint64) (leafCap *big.Int, reporters uint8) {
+	if ep := m.epochs[e]; ep != nil && ep.reporters != 0 {
+		return pmDiv(ep.cap, pmInt(int64(ep.reporters))), ep.reporters
 	}
-	return div(m.rewardPerProvider, bi(int64(m.reporterCount))), m.reporterCount
+	if m.reporterCount == 0 {
+		return new(big.Int), 0
+	}
+	return pmDiv(m.rewardPerProvider, pmInt(int64(m.reporterCount))), m.reporterCount
 }
 
-func (m *model) applyPostRoot(r common.Address, e uint64, root [32]byte, leaves []mLeaf) {
+func (m *pmModel) applyPostRoot(r common.Address, e uint64, root [32]byte, leaves []pmLeaf) {
 	ep := m.epoch(e)
 	if ep.reporters == 0 {
 		ep.reporters = m.reporterCount
 		ep.cap = new(big.Int).Set(m.rewardPerProvider)
 	}
-	ep.roots[r] = &mRoot{root: root, paid: new(big.Int), leaves: leaves}
+	ep.roots[r] = &pmRoot{root: root, paid: new(big.Int), leaves: leaves}
 }
 
 // claimViolations checks the claims in order; the first failing claim decides.
-func (m *model) claimViolations(a common.Address, claims []bindings.UptimeRewardsClaim) []string {
+func (m *pmModel) claimViolations(a common.Address, claims []bindings.UptimeRewardsClaim) []string {
 	if len(claims) == 0 {
 		return []string{"ZeroAmount"}
 	}
-	if len(claims) > maxClaims {
+	if len(claims) > pmMaxClaims {
 		return []string{"TooMany"}
 	}
-	done := map[claimKey]bool{}
+	done := map[pmClaimKey]bool{}
 	paid := map[[2]any]*big.Int{}
 	for _, c := range claims {
 		ep, ok := m.epochs[c.Epoch]
-		var root *mRoot
+		var root *pmRoot
 		if ok {
 			root = ep.roots[c.Reporter]
 		}
@@ -1288,22 +1346,22 @@ func (m *model) claimViolations(a common.Address, claims []bindings.UptimeReward
 		if c.Amount.Sign() == 0 {
 			v = append(v, "ZeroAmount")
 		}
-		if !merkleVerify(c.Proof, root.root, leafHash(c.Epoch, a, c.Amount)) {
+		if !pmMerkleVerify(c.Proof, root.root, pmLeafHash(c.Epoch, a, c.Amount)) {
 			v = append(v, "InvalidProof")
 		}
-		k := claimKey{a, c.Reporter, c.Epoch}
+		k := pmClaimKey{a, c.Reporter, c.Epoch}
 		if m.claimed[k] || done[k] {
 			v = append(v, "AlreadyClaimed")
 		}
-		if c.Amount.Cmp(div(ep.cap, bi(int64(ep.reporters)))) > 0 {
+		if c.Amount.Cmp(pmDiv(ep.cap, pmInt(int64(ep.reporters)))) > 0 {
 			v = append(v, "LeafOverCap")
 		}
 		pk := [2]any{c.Epoch, c.Reporter}
 		if paid[pk] == nil {
 			paid[pk] = new(big.Int).Set(root.paid)
 		}
-		next := add(paid[pk], c.Amount)
-		if next.Cmp(div(ep.budget, bi(int64(ep.reporters)))) > 0 {
+		next := pmAdd(paid[pk], c.Amount)
+		if next.Cmp(pmDiv(ep.budget, pmInt(int64(ep.reporters)))) > 0 {
 			v = append(v, "ShareExceeded")
 		}
 		if v != nil {
@@ -1315,12 +1373,12 @@ func (m *model) claimViolations(a common.Address, claims []bindings.UptimeReward
 	return nil
 }
 
-func (m *model) applyClaim(a common.Address, claims []bindings.UptimeRewardsClaim) {
+func (m *pmModel) applyClaim(a common.Address, claims []bindings.UptimeRewardsClaim) {
 	total := new(big.Int)
 	for _, c := range claims {
 		ep := m.epochs[c.Epoch]
 		root := ep.roots[c.Reporter]
-		m.claimed[claimKey{a, c.Reporter, c.Epoch}] = true
+		m.claimed[pmClaimKey{a, c.Reporter, c.Epoch}] = true
 		root.paid.Add(root.paid, c.Amount)
 		ep.paid.Add(ep.paid, c.Amount)
 		total.Add(total, c.Amount)
@@ -1330,18 +1388,18 @@ func (m *model) applyClaim(a common.Address, claims []bindings.UptimeRewardsClai
 
 // ---------------------------------------------------------------- hashing
 
-func word(b []byte) []byte { return common.LeftPadBytes(b, 32) }
+func pmWord(b []byte) []byte { return common.LeftPadBytes(b, 32) }
 
-func wordU(n uint64) []byte { return word(u(n).Bytes()) }
+func pmWordU(n uint64) []byte { return pmWord(pmU(n).Bytes()) }
 
 // jobHashOf is keccak256(abi.encode(Job)): fifteen static words.
-func jobHashOf(r bindings.JobMarketJob) [32]byte {
+func pmJobHash(r bindings.JobMarketJob) [32]byte {
 	var buf []byte
 	for _, w := range [][]byte{
-		word(r.Client.Bytes()), word(r.Payment.Bytes()), word(r.Provider.Bytes()), word(r.Collateral.Bytes()),
-		r.SpecHash[:], r.Result[:], wordU(r.AcceptBy), wordU(r.ResultBy), wordU(r.CommittedAt),
-		wordU(uint64(r.ChallengeWindow)), wordU(uint64(r.ParamsId)), wordU(uint64(r.FeeBps)),
-		wordU(uint64(r.Replicas)), wordU(uint64(r.Winners)), wordU(uint64(r.Status)),
+		pmWord(r.Client.Bytes()), pmWord(r.Payment.Bytes()), pmWord(r.Provider.Bytes()), pmWord(r.Collateral.Bytes()),
+		r.SpecHash[:], r.Result[:], pmWordU(r.AcceptBy), pmWordU(r.ResultBy), pmWordU(r.CommittedAt),
+		pmWordU(uint64(r.ChallengeWindow)), pmWordU(uint64(r.ParamsId)), pmWordU(uint64(r.FeeBps)),
+		pmWordU(uint64(r.Replicas)), pmWordU(uint64(r.Winners)), pmWordU(uint64(r.Status)),
 	} {
 		buf = append(buf, w...)
 	}
@@ -1349,13 +1407,13 @@ func jobHashOf(r bindings.JobMarketJob) [32]byte {
 }
 
 // leafHash is OpenZeppelin's double-hashed leaf over abi.encode(uint64 epoch, address, uint256).
-func leafHash(epoch uint64, provider common.Address, amount *big.Int) [32]byte {
-	inner := crypto.Keccak256(wordU(epoch), word(provider.Bytes()), word(amount.Bytes()))
+func pmLeafHash(epoch uint64, provider common.Address, amount *big.Int) [32]byte {
+	inner := crypto.Keccak256(pmWordU(epoch), pmWord(provider.Bytes()), pmWord(amount.Bytes()))
 	return crypto.Keccak256Hash(inner)
 }
 
 // hashPair is the commutative inner node: keccak256 of the sorted pair.
-func hashPair(a, b [32]byte) [32]byte {
+func pmHashPair(a, b [32]byte) [32]byte {
 	if bytes.Compare(a[:], b[:]) > 0 {
 		a, b = b, a
 	}
@@ -1364,7 +1422,7 @@ func hashPair(a, b [32]byte) [32]byte {
 
 // merkleTree builds a tree over leaves (an odd node is carried up unchanged) and returns the
 // root and each leaf's proof.
-func merkleTree(leaves [][32]byte) ([32]byte, [][][32]byte) {
+func pmMerkleTree(leaves [][32]byte) ([32]byte, [][][32]byte) {
 	proofs := make([][][32]byte, len(leaves))
 	pos := make([]int, len(leaves))
 	for i := range pos {
@@ -1381,7 +1439,7 @@ func merkleTree(leaves [][32]byte) ([32]byte, [][][32]byte) {
 		var next [][32]byte
 		for i := 0; i < len(level); i += 2 {
 			if i+1 < len(level) {
-				next = append(next, hashPair(level[i], level[i+1]))
+				next = append(next, pmHashPair(level[i], level[i+1]))
 			} else {
 				next = append(next, level[i])
 			}
@@ -1391,17 +1449,17 @@ func merkleTree(leaves [][32]byte) ([32]byte, [][][32]byte) {
 	return level[0], proofs
 }
 
-func merkleVerify(proof [][32]byte, root, leaf [32]byte) bool {
+func pmMerkleVerify(proof [][32]byte, root, leaf [32]byte) bool {
 	h := leaf
 	for _, p := range proof {
-		h = hashPair(h, p)
+		h = pmHashPair(h, p)
 	}
 	return h == root
 }
 
 // sortedJobs returns the live jobs by ID.
-func (m *model) liveJobs() []*mJob {
-	var out []*mJob
+func (m *pmModel) liveJobs() []*pmJob {
+	var out []*pmJob
 	for _, j := range m.jobs {
 		if !j.settled {
 			out = append(out, j)

@@ -250,6 +250,7 @@ func (f *rwFix) claimFails(p *simchain.Account, name string, args []any, claims 
 // ---------------------------------------------------------------- funding and governance
 
 func TestRewardsFund(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 0)
 	c := f.c
 	e, err := c.CurrentEpoch()
@@ -315,13 +316,21 @@ func TestRewardsFund(t *testing.T) {
 	} {
 		rwEq(t, fmt.Sprintf("budget of epoch %d", ep), f.epochInfo(ep).Budget, want)
 	}
-	// Past epochs may be funded too.
-	f.fundAs(other, 0, 1, rwTok(3))
-	rwEq(t, "budget of epoch 0", f.epochInfo(0).Budget, rwTok(3))
+	// An ended epoch may be funded too while its claim window is open (closed ones: see
+	// TestRewardsRollOverAfterTheClaimWindow).
+	cur, cerr := c.CurrentEpoch()
+	if cerr != nil || cur == 0 {
+		t.Fatalf("current epoch %d, %v: want an ended epoch to fund", cur, cerr)
+	}
+	prior := f.epochInfo(cur - 1).Budget
+	f.fundAs(other, cur-1, 1, rwTok(3))
+	rwEq(t, fmt.Sprintf("budget of ended epoch %d", cur-1), f.epochInfo(cur-1).Budget, new(big.Int).Add(prior, rwTok(3)))
+	f.funded = append(f.funded, cur-1)
 	f.books()
 }
 
 func TestRewardsReporters(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 0)
 	c := f.c
 	stranger := c.MustAccount(t, "stranger", nil)
@@ -401,6 +410,7 @@ func TestRewardsReporters(t *testing.T) {
 }
 
 func TestRewardsPostRoot(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 2)
 	c := f.c
 	a, b := f.reporters[0], f.reporters[1]
@@ -475,6 +485,7 @@ func TestRewardsPostRoot(t *testing.T) {
 // ---------------------------------------------------------------- claims
 
 func TestRewardsClaimSingle(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 1)
 	c := f.c
 	rep := f.reporters[0]
@@ -503,6 +514,7 @@ func TestRewardsClaimSingle(t *testing.T) {
 }
 
 func TestRewardsClaimManyEpochsTwoReporters(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 2)
 	c := f.c
 	a, b := f.reporters[0], f.reporters[1]
@@ -539,6 +551,7 @@ func TestRewardsClaimManyEpochsTwoReporters(t *testing.T) {
 }
 
 func TestRewardsClaimRejects(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 3)
 	c := f.c
 	a, b, silent := f.reporters[0], f.reporters[1], f.reporters[2]
@@ -600,19 +613,19 @@ func TestRewardsClaimRejects(t *testing.T) {
 		{"p1 from both reporters", p1, []bindings.UptimeRewardsClaim{good1, f.claimOf(treeB, b, p1)}, "", nil},
 		{"p1 again", p1, []bindings.UptimeRewardsClaim{good1}, "AlreadyClaimed", []any{e, a.Addr}},
 		{"p2's own claim", p2, []bindings.UptimeRewardsClaim{good2}, "", nil},
-		{"p2 again with a fresh claim first", p2, []bindings.UptimeRewardsClaim{good2}, "AlreadyClaimed", []any{e, a.Addr}},
+		{"p2 again", p2, []bindings.UptimeRewardsClaim{good2}, "AlreadyClaimed", []any{e, a.Addr}},
 	}
 	for _, s := range steps {
-		t.Run(s.name, func(t *testing.T) {
-			f.t = t
-			defer func() { f.t = nil }()
+		t.Run(s.name, func(sub *testing.T) {
+			parent := f.t
+			f.t = sub
+			defer func() { f.t = parent }()
 			if s.revert == "" {
 				f.claim(s.who, s.claims...)
 				return
 			}
 			f.claimFails(s.who, s.revert, s.args, s.claims...)
 		})
-		f.t = t
 	}
 	if f.isClaimed(p4.Addr, a.Addr, e) {
 		t.Fatal("refused leaf marked claimed")
@@ -624,6 +637,7 @@ func TestRewardsClaimRejects(t *testing.T) {
 // contract pay more: the claim that would cross the share fails, earlier ones stand, and late
 // funding raises the share.
 func TestRewardsShareExceeded(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 2)
 	c := f.c
 	a := f.reporters[0]
@@ -654,6 +668,7 @@ func TestRewardsShareExceeded(t *testing.T) {
 // Two reporters with different views of one epoch each pay within their share, and together
 // exactly what was paid leaves the contract.
 func TestRewardsTwoReporterViews(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 2)
 	c := f.c
 	a, b := f.reporters[0], f.reporters[1]
@@ -686,6 +701,7 @@ func TestRewardsTwoReporterViews(t *testing.T) {
 
 // A removed reporter's roots stay claimable.
 func TestRewardsRemovedReporterRootStaysClaimable(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 1)
 	c := f.c
 	a := f.reporters[0]
@@ -702,6 +718,7 @@ func TestRewardsRemovedReporterRootStaysClaimable(t *testing.T) {
 // ---------------------------------------------------------------- the merkle package against the contract
 
 func TestMerkleLeafHashMatchesContract(t *testing.T) {
+	t.Parallel()
 	c := simchain.New(t)
 	maxU256 := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
 	cases := []merkle.Leaf{
@@ -724,6 +741,7 @@ func TestMerkleLeafHashMatchesContract(t *testing.T) {
 // Trees of every shape from 1 to 9 leaves, published as JSON and parsed back: every provider's
 // proof verifies on chain and pays exactly its leaf.
 func TestMerkleProofsVerifyOnChain(t *testing.T) {
+	t.Parallel()
 	f := rwNew(t, 1)
 	c := f.c
 	rep := f.reporters[0]
@@ -768,4 +786,56 @@ func TestMerkleProofsVerifyOnChain(t *testing.T) {
 	for n, tree := range trees {
 		rwEq(t, fmt.Sprintf("tree %d paid", n+1), f.rootOf(tree.Epoch(), rep.Addr).Paid, tree.Total())
 	}
+}
+
+// TestRewardsRollOverAfterTheClaimWindow: an epoch's claims close claimEpochs epochs after it
+// ends; then anyone may move its unclaimed budget to the epoch after the current one, where it
+// can be earned again. No token is stranded or created.
+func TestRewardsRollOverAfterTheClaimWindow(t *testing.T) {
+	t.Parallel()
+	f := rwNew(t, 2)
+	c := f.c
+	rw := c.RewardsABI
+	p1, p2 := c.MustAccount(t, "p1", nil), c.MustAccount(t, "p2", nil)
+	e := f.freshEpoch()
+	f.fund(e, 1, rwTok(100))
+	tree := rwTree(t, e, map[*simchain.Account]*big.Int{p1: rwTok(5), p2: rwTok(3)})
+	c.AdvancePastEpoch(e)
+	f.post(f.reporters[0], tree) // the second reporter never posts: half the budget is unclaimable
+	f.claim(p1, f.claimOf(tree, f.reporters[0], p1))
+
+	claimEpochs := c.Config.ClaimEpochs
+	_, err := c.Send(p1, c.Rewards, rw.PackRollOver(e))
+	rwRevert(t, err, "ClaimWindowOpen", e, new(big.Int).SetUint64(e+claimEpochs))
+
+	c.AdvancePastEpoch(e + claimEpochs) // the last claimable epoch ends
+	_, err = c.Send(p2, c.Rewards, rw.PackClaim([]bindings.UptimeRewardsClaim{f.claimOf(tree, f.reporters[0], p2)}))
+	rwRevert(t, err, "ClaimWindowClosed", e)
+	_, err = c.Send(f.funder, c.Rewards, rw.PackFund(e, 1, rwTok(1)))
+	rwRevert(t, err, "ClaimWindowClosed", e)
+
+	now, err := c.CurrentEpoch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rwOK(t)(c.Send(p2, c.Rewards, rw.PackRollOver(e)))
+	var rolled *bindings.UptimeRewardsRolledOver
+	for _, l := range r.Logs {
+		if ev, err := rw.UnpackRolledOverEvent(l); err == nil {
+			rolled = ev
+		}
+	}
+	if rolled == nil || rolled.Epoch != e || rolled.ToEpoch != now+1 {
+		t.Fatalf("RolledOver event %+v, want epoch %d to %d", rolled, e, now+1)
+	}
+	rwEq(t, "rolled amount", rolled.Amount, rwTok(95))
+	info := f.epochInfo(e)
+	rwEq(t, "closed epoch budget", info.Budget, rwTok(5))
+	rwEq(t, "closed epoch paid", info.Paid, rwTok(5))
+	rwEq(t, "receiving epoch budget", f.epochInfo(now+1).Budget, rwTok(95))
+	rwEq(t, "rewards balance", f.tokens(c.Addr.Rewards), rwTok(95))
+	_, err = c.Send(p2, c.Rewards, rw.PackRollOver(e))
+	rwRevert(t, err, "ZeroAmount")
+	f.funded = append(f.funded, now+1)
+	f.books()
 }

@@ -42,6 +42,8 @@ type Config struct {
 	EpochLength time.Duration
 	// RewardPerProvider is the most one provider earns per epoch, in base units.
 	RewardPerProvider *big.Int
+	// ClaimEpochs is how many epochs after its end an epoch's rewards stay claimable.
+	ClaimEpochs uint64
 }
 
 // Check reports the first problem with the configuration.
@@ -59,6 +61,8 @@ func (c Config) Check() error {
 		return errors.New("deploy: EpochLength must be a positive whole number of seconds")
 	case c.RewardPerProvider == nil || c.RewardPerProvider.Sign() <= 0:
 		return errors.New("deploy: RewardPerProvider must be positive")
+	case c.ClaimEpochs == 0:
+		return errors.New("deploy: ClaimEpochs must be at least 1")
 	case c.Market.MinCollateral == nil || c.Market.ChallengeBond == nil || c.Market.VerifierCollateral == nil:
 		return errors.New("deploy: Market.MinCollateral, ChallengeBond and VerifierCollateral are required")
 	}
@@ -114,7 +118,7 @@ func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, cfg C
 	}
 	out.Rewards, err = d.contract("UptimeRewards", bindings.UptimeRewardsMetaData.Bin,
 		bindings.NewUptimeRewards().PackConstructor(out.Token, auth.From, cfg.EpochGenesis,
-			uint64(cfg.EpochLength/time.Second), cfg.RewardPerProvider))
+			uint64(cfg.EpochLength/time.Second), cfg.RewardPerProvider, cfg.ClaimEpochs))
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +191,7 @@ func DevConfig(treasury common.Address, epochGenesis uint64) Config {
 		EpochGenesis:      epochGenesis,
 		EpochLength:       60 * time.Second,
 		RewardPerProvider: Token(10),
+		ClaimEpochs:       30,
 	}
 }
 

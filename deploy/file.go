@@ -69,6 +69,7 @@ type Params struct {
 	EpochGenesis      uint64         `json:"epochGenesis"`
 	EpochLength       uint64         `json:"epochLengthSeconds"`
 	RewardPerProvider string         `json:"rewardPerProvider"`
+	ClaimEpochs       uint64         `json:"claimEpochs"`
 	Market            MarketParams   `json:"market"`
 }
 
@@ -235,6 +236,7 @@ func paramsOf(cfg Config) Params {
 		EpochGenesis:      cfg.EpochGenesis,
 		EpochLength:       uint64(cfg.EpochLength / time.Second),
 		RewardPerProvider: cfg.RewardPerProvider.String(),
+		ClaimEpochs:       cfg.ClaimEpochs,
 		Market: MarketParams{
 			MinCollateral:       m.MinCollateral.String(),
 			FeeBps:              m.FeeBps,
@@ -276,6 +278,7 @@ func (f *File) Config() (Config, error) {
 		EpochGenesis:      p.EpochGenesis,
 		EpochLength:       time.Duration(p.EpochLength) * time.Second,
 		RewardPerProvider: amount("rewardPerProvider", p.RewardPerProvider),
+		ClaimEpochs:       p.ClaimEpochs,
 		Market: bindings.JobMarketParams{
 			MinCollateral:       amount("market.minCollateral", p.Market.MinCollateral),
 			FeeBps:              p.Market.FeeBps,

@@ -182,7 +182,7 @@ func TestFileJSONFieldNames(t *testing.T) {
 		want []string
 	}{
 		{"file", top, []string{"artifactHashes", "chainId", "codeHashes", "deployBlock", "market", "params", "registry", "rewards", "token", "version"}},
-		{"params", params, []string{"epochGenesis", "epochLengthSeconds", "market", "minStake", "rewardPerProvider", "treasury", "unbondingDelaySeconds"}},
+		{"params", params, []string{"claimEpochs", "epochGenesis", "epochLengthSeconds", "market", "minStake", "rewardPerProvider", "treasury", "unbondingDelaySeconds"}},
 		{"market", market, []string{"challengeBond", "challengerRewardBps", "feeBps", "minChallengeWindowSeconds", "minCollateral",
 			"replicaRevealWindowSeconds", "verifierCollateral", "verifierRewardBps", "verifiers", "voteCommitWindowSeconds", "voteRevealWindowSeconds"}},
 	} {

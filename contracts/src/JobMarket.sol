@@ -4,7 +4,6 @@ pragma solidity ^0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Ownable2Step, Ownable} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IProviderRegistry} from "./IProviderRegistry.sol";
@@ -174,8 +173,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
 
     /// @notice Receiver of protocol fees and slashed leftovers.
     address public treasury;
-    /// @notice Fees and slashings credited to the treasury, not yet withdrawn.
-    uint96 public treasuryAccrued;
+    /// @notice Fees and slashings credited to the treasury, not yet withdrawn. 256 bits: one
+    ///         upheld challenge can slash more than 2^96 (N replicas' collateral plus verifiers').
+    uint256 public treasuryAccrued;
 
     /// @notice keccak256 of each live job's record (zero when unknown or settled).
     mapping(uint256 => bytes32) public jobHash;
@@ -1064,7 +1064,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
 
     function _creditTreasury(uint256 amount) private {
         if (amount == 0) return;
-        treasuryAccrued = SafeCast.toUint96(uint256(treasuryAccrued) + amount);
+        treasuryAccrued += amount;
         emit TreasuryCredited(amount);
     }
 }

@@ -190,13 +190,14 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
         emit MetadataUpdated(msg.sender, metadata);
     }
 
-    /// @notice Adds `amount` to the caller's stake (approve the registry first).
+    /// @notice Adds `amount` to the caller's stake (approve the registry first). Staked plus
+    ///         unbonding stays within 96 bits, so unstaking can never overflow `unbonding`.
     /// @param amount Tokens to stake, in base units.
     function stake(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
         Provider storage p = _providers[msg.sender];
         uint256 next = uint256(p.staked) + amount;
-        if (next > type(uint96).max) revert AmountTooLarge(amount);
+        if (next + p.unbonding > type(uint96).max) revert AmountTooLarge(amount);
         p.staked = uint96(next);
         emit Staked(msg.sender, amount, next);
         _syncActive(msg.sender, p);
@@ -213,7 +214,7 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
         if (amount > free) revert InsufficientFreeStake(free, amount);
         p.staked -= uint96(amount);
         uint256 nextUnbonding = uint256(p.unbonding) + amount;
-        p.unbonding = uint96(nextUnbonding); // fits: staked + unbonding never exceeds what was staked
+        p.unbonding = uint96(nextUnbonding); // fits: stake keeps staked + unbonding within uint96
         uint64 ends = uint64(block.timestamp) + unbondingDelay;
         p.unbondingEnds = ends;
         emit Unstaked(msg.sender, amount, p.staked, nextUnbonding, ends);
@@ -229,6 +230,14 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
         p.unbondingEnds = 0;
         emit StakeWithdrawn(msg.sender, amount);
         token.safeTransfer(msg.sender, amount);
+    }
+
+    /// @notice Re-checks whether `provider` belongs in the active list and fixes the list if not.
+    ///         Needed only after governance changes `minStake`, which moves no one by itself:
+    ///         anyone may call it, for example a provider that a lowered minimum made eligible.
+    /// @param provider The provider.
+    function sync(address provider) external {
+        _syncActive(provider, _providers[provider]);
     }
 
     // ---------------------------------------------------------------- market
@@ -258,8 +267,8 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @notice Slashes `amount` from a provider and transfers it to `to`. Locked collateral is taken
-    ///         first, then the rest of the stake, then unbonding stake. `unlockAmount` of the slash
-    ///         is released from the locked total (the collateral the market had locked for it).
+    ///         first (the locked total drops by the slashed amount, down to zero: the market slashes
+    ///         collateral it locked), then the rest of the stake, then unbonding stake.
     /// @param provider The provider.
     /// @param amount Tokens to slash.
     /// @param to Receiver chosen by the market.

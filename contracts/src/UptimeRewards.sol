@@ -55,6 +55,9 @@ contract UptimeRewards is Ownable2Step, ReentrancyGuardTransient {
     uint64 public immutable genesis;
     /// @notice Epoch length in seconds.
     uint64 public immutable epochLength;
+    /// @notice Epochs after an epoch's end during which its rewards can be claimed; after that its
+    ///         unclaimed budget can be rolled into a later epoch with `rollOver`.
+    uint64 public immutable claimEpochs;
     /// @notice Most one provider may earn per epoch across all reporters (split evenly among them).
     uint96 public rewardPerProvider;
     /// @notice Number of current reporters.
@@ -78,6 +81,8 @@ contract UptimeRewards is Ownable2Step, ReentrancyGuardTransient {
     /// @notice A reporter posted its root for an ended epoch. `reporters` and `perProviderCap` are
     ///         the epoch's snapshots.
     event RootPosted(uint64 indexed epoch, address indexed reporter, bytes32 root, uint8 reporters, uint96 perProviderCap);
+    /// @notice The unclaimed budget of `epoch` moved to `toEpoch`; `epoch` is closed.
+    event RolledOver(uint64 indexed epoch, uint64 indexed toEpoch, uint256 amount);
     /// @notice A provider claimed `amount` from `reporter`'s root for `epoch`.
     event RewardClaimed(uint64 indexed epoch, address indexed provider, address indexed reporter, uint256 amount);
 
@@ -107,17 +112,28 @@ contract UptimeRewards is Ownable2Step, ReentrancyGuardTransient {
     error ShareExceeded(uint256 wouldPay, uint256 share);
     /// @notice The reward per provider is zero.
     error BadReward();
+    /// @notice The epoch's claim window has closed (its leftover may be rolled over).
+    error ClaimWindowClosed(uint64 epoch);
+    /// @notice The epoch's claim window is still open.
+    error ClaimWindowOpen(uint64 epoch, uint256 closesAfterEpoch);
 
     /// @param token_ The reward token.
     /// @param owner_ Governance.
     /// @param genesis_ Start of epoch 0.
     /// @param epochLength_ Epoch length in seconds (> 0).
     /// @param rewardPerProvider_ Most one provider earns per epoch.
-    constructor(IERC20 token_, address owner_, uint64 genesis_, uint64 epochLength_, uint96 rewardPerProvider_)
-        Ownable(owner_)
-    {
+    /// @param claimEpochs_ Epochs after an epoch's end during which it can be claimed (> 0).
+    constructor(
+        IERC20 token_,
+        address owner_,
+        uint64 genesis_,
+        uint64 epochLength_,
+        uint96 rewardPerProvider_,
+        uint64 claimEpochs_
+    ) Ownable(owner_) {
         if (address(token_) == address(0)) revert ZeroAddress();
-        if (epochLength_ == 0) revert ZeroAmount();
+        if (epochLength_ == 0 || claimEpochs_ == 0) revert ZeroAmount();
+        claimEpochs = claimEpochs_;
         if (rewardPerProvider_ == 0) revert BadReward();
         token = token_;
         genesis = genesis_;
@@ -167,7 +183,9 @@ contract UptimeRewards is Ownable2Step, ReentrancyGuardTransient {
     function fund(uint64 fromEpoch, uint64 count, uint256 amount) external nonReentrant {
         if (amount == 0 || count == 0) revert ZeroAmount();
         if (count > MAX_CLAIMS) revert TooMany();
+        if (uint256(fromEpoch) + count > type(uint64).max) revert TooMany();
         for (uint64 e = fromEpoch; e < fromEpoch + count; e++) {
+            if (_closed(e)) revert ClaimWindowClosed(e);
             Epoch storage ep = _epochs[e];
             uint256 budget = uint256(ep.budget) + amount;
             if (budget > type(uint128).max) revert TooMany();
@@ -217,6 +235,7 @@ contract UptimeRewards is Ownable2Step, ReentrancyGuardTransient {
     }
 
     function _claimOne(Claim calldata c) private returns (uint256) {
+        if (_closed(c.epoch)) revert ClaimWindowClosed(c.epoch);
         Root storage r = _roots[c.epoch][c.reporter];
         bytes32 root = r.root;
         if (root == bytes32(0)) revert NoRoot(c.epoch, c.reporter);
@@ -240,6 +259,30 @@ contract UptimeRewards is Ownable2Step, ReentrancyGuardTransient {
         ep.paid += uint128(c.amount);
         emit RewardClaimed(c.epoch, msg.sender, c.reporter, c.amount);
         return c.amount;
+    }
+
+    /// @notice Moves an epoch's unclaimed budget (budget − paid) into the epoch after the current
+    ///         one, once the epoch's claim window has closed, so no funded token is stranded
+    ///         (reporters that never posted, rounding of the caps, unclaimed leaves). Anyone may call.
+    /// @param epoch The closed epoch.
+    /// @return amount Tokens moved.
+    function rollOver(uint64 epoch) external returns (uint256 amount) {
+        if (!_closed(epoch)) revert ClaimWindowOpen(epoch, uint256(epoch) + claimEpochs);
+        Epoch storage ep = _epochs[epoch];
+        amount = uint256(ep.budget) - ep.paid;
+        if (amount == 0) revert ZeroAmount();
+        ep.budget = ep.paid;
+        uint64 to = currentEpoch() + 1;
+        Epoch storage next = _epochs[to];
+        uint256 budget = uint256(next.budget) + amount;
+        next.budget = uint128(budget); // fits: the sum of all budgets is bounded by the token supply held here
+        emit RolledOver(epoch, to, amount);
+        emit Funded(to, address(this), amount, budget);
+    }
+
+    /// @dev True once `epoch` ended more than claimEpochs epochs ago.
+    function _closed(uint64 epoch) private view returns (bool) {
+        return block.timestamp >= genesis && currentEpoch() > uint256(epoch) + claimEpochs;
     }
 
     // ---------------------------------------------------------------- views
