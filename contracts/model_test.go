@@ -289,6 +289,7 @@ type pmModel struct {
 	jobCount uint64
 
 	genesis, epochLength uint64
+	claimEpochs          uint64 // epochs after its end an epoch stays claimable
 	rewardPerProvider    *big.Int
 	reporterSince        map[common.Address]uint64
 	reporterCount        uint8
@@ -1258,15 +1259,23 @@ func (m *pmModel) currentEpoch(t uint64) uint64 {
 	return (t - m.genesis) / m.epochLength
 }
 
-func (m *pmModel) fundViolations(funder common.Address, from, count uint64, amount *big.Int) []string {
+// closed: the epoch's claim window is over (epoch e + claimEpochs has ended).
+func (m *pmModel) closed(e uint64, ev pmEnv) bool {
+	return ev.T >= m.genesis && m.currentEpoch(ev.T) > e+m.claimEpochs
+}
+
+func (m *pmModel) fundViolations(funder common.Address, from, count uint64, amount *big.Int, ev pmEnv) []string {
 	var v []string
 	if amount.Sign() == 0 || count == 0 {
 		v = append(v, "ZeroAmount")
 	}
-	if count > pmMaxClaims {
+	if count > pmMaxClaims || from+count < from {
 		v = append(v, "TooMany")
 	}
 	for e := from; e < from+count && count <= pmMaxClaims; e++ {
+		if m.closed(e, ev) {
+			v = append(v, "ClaimWindowClosed")
+		}
 		if ep := m.epochs[e]; ep != nil && pmAdd(ep.budget, amount).Cmp(pmMaxUint128) > 0 {
 			v = append(v, "TooMany")
 		} else if ep == nil && amount.Cmp(pmMaxUint128) > 0 {
@@ -1324,7 +1333,7 @@ func (m *pmModel) applyPostRoot(r common.Address, e uint64, root [32]byte, leave
 }
 
 // claimViolations checks the claims in order; the first failing claim decides.
-func (m *pmModel) claimViolations(a common.Address, claims []bindings.UptimeRewardsClaim) []string {
+func (m *pmModel) claimViolations(a common.Address, claims []bindings.UptimeRewardsClaim, ev pmEnv) []string {
 	if len(claims) == 0 {
 		return []string{"ZeroAmount"}
 	}
@@ -1334,6 +1343,9 @@ func (m *pmModel) claimViolations(a common.Address, claims []bindings.UptimeRewa
 	done := map[pmClaimKey]bool{}
 	paid := map[[2]any]*big.Int{}
 	for _, c := range claims {
+		if m.closed(c.Epoch, ev) {
+			return []string{"ClaimWindowClosed"}
+		}
 		ep, ok := m.epochs[c.Epoch]
 		var root *pmRoot
 		if ok {
@@ -1371,6 +1383,28 @@ func (m *pmModel) claimViolations(a common.Address, claims []bindings.UptimeRewa
 		paid[pk] = next
 	}
 	return nil
+}
+
+// rollOverViolations: rollOver(e) needs e's claim window closed and something left to move.
+func (m *pmModel) rollOverViolations(e uint64, ev pmEnv) []string {
+	if !m.closed(e, ev) {
+		return []string{"ClaimWindowOpen"}
+	}
+	if ep := m.epochs[e]; ep == nil || ep.budget.Cmp(ep.paid) == 0 {
+		return []string{"ZeroAmount"}
+	}
+	return nil
+}
+
+// applyRollOver moves budget − paid of a closed epoch into the epoch after the current one.
+func (m *pmModel) applyRollOver(e uint64, ev pmEnv) (to uint64, amount *big.Int) {
+	ep := m.epochs[e]
+	amount = pmSub(ep.budget, ep.paid)
+	ep.budget = new(big.Int).Set(ep.paid)
+	to = m.currentEpoch(ev.T) + 1
+	next := m.epoch(to)
+	next.budget.Add(next.budget, amount)
+	return to, amount
 }
 
 func (m *pmModel) applyClaim(a common.Address, claims []bindings.UptimeRewardsClaim) {
