@@ -1,0 +1,329 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/viper"
+	"github.com/urfave/cli/v2"
+)
+
+// Config is the CLI's configuration after merging, highest first: flags, BRINE_*
+// environment variables, the config file (--config, TOML, YAML or JSON), defaults.
+type Config struct {
+	DataDir    string
+	DataDirSet bool // given by flag, environment or file (not the default): `brine devnet` keeps its chain there
+
+	RPC       string
+	RPCSource string // where RPC came from, for error messages
+
+	Deployment   string
+	Keystore     string
+	Account      common.Address // zero: the keystore's only (or first) account
+	PasswordFile string
+	JSON         bool
+
+	Confirmations uint64
+	PollInterval  time.Duration
+	LogLevel      string
+}
+
+// Configuration keys: flag names, config file keys and, upper-cased with _ for -, the
+// BRINE_* environment variables.
+const (
+	keyConfig        = "config"
+	keyDataDir       = "datadir"
+	keyRPC           = "rpc"
+	keyDeployment    = "deployment"
+	keyKeystore      = "keystore"
+	keyAccount       = "account"
+	keyPasswordFile  = "password-file"
+	keyJSON          = "json"
+	keyConfirmations = "confirmations"
+	keyPollInterval  = "poll-interval"
+	keyLogLevel      = "log-level"
+)
+
+// DefaultRPC is the RPC endpoint when neither a flag, BRINE_RPC, the config file nor a
+// running `brine devnet` in the data directory says otherwise: a local node's usual port.
+const DefaultRPC = "http://127.0.0.1:8545"
+
+// devnetFile is written by `brine devnet` into its data directory while it runs, so that
+// other commands given the same --datadir find its RPC endpoint without --rpc.
+const devnetFile = "devnet.json"
+
+type devnetInfo struct {
+	HTTP string `json:"http"`
+	WS   string `json:"ws"`
+	PID  int    `json:"pid"`
+}
+
+var stringKeys = []string{keyDataDir, keyRPC, keyDeployment, keyKeystore, keyAccount, keyPasswordFile, keyLogLevel, keyPollInterval}
+
+// globalFlags are accepted by the app and by every command, so they may come before or after
+// the command name ("brine --json audit jobs" and "brine audit jobs --json").
+func globalFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: keyConfig, Usage: "config `FILE` (TOML, YAML or JSON) with any of the global options [$BRINE_CONFIG]"},
+		&cli.StringFlag{Name: keyDataDir, Usage: "data `DIR`: keystore, deployment file, transaction journals, node identity (default ~/.brine) [$BRINE_DATADIR]"},
+		&cli.StringFlag{Name: keyRPC, Usage: "JSON-RPC `URL` of the chain (default: the devnet running in --datadir, else " + DefaultRPC + ") [$BRINE_RPC]"},
+		&cli.StringFlag{Name: keyDeployment, Usage: "deployment `FILE` (default <datadir>/deployment.json) [$BRINE_DEPLOYMENT]"},
+		&cli.StringFlag{Name: keyKeystore, Usage: "keystore `DIR` (default <datadir>/keystore) [$BRINE_KEYSTORE]"},
+		&cli.StringFlag{Name: keyAccount, Usage: "account `ADDR` to act as (default: the keystore's only, or first, account) [$BRINE_ACCOUNT]"},
+		&cli.StringFlag{Name: keyPasswordFile, Usage: "read the account password from `FILE` (else $BRINE_PASSWORD, else a prompt) [$BRINE_PASSWORD_FILE]"},
+		&cli.BoolFlag{Name: keyJSON, Usage: "print data as JSON on stdout [$BRINE_JSON]"},
+		&cli.Uint64Flag{Name: keyConfirmations, Usage: "blocks a transaction must be deep before it counts (default 1) [$BRINE_CONFIRMATIONS]"},
+		&cli.DurationFlag{Name: keyPollInterval, Hidden: true, Usage: "how often to check for receipts (default 500ms) [$BRINE_POLL_INTERVAL]"},
+		&cli.StringFlag{Name: keyLogLevel, Usage: "log `LEVEL` on stderr: debug, info, warn, error (default warn) [$BRINE_LOG_LEVEL]"},
+	}
+}
+
+// flagValue finds the innermost context in which the flag was given.
+func flagValue(c *cli.Context, name string) (*cli.Context, bool) {
+	for _, cc := range c.Lineage() {
+		if cc == nil {
+			continue
+		}
+		if slices.Contains(cc.LocalFlagNames(), name) {
+			return cc, true
+		}
+	}
+	return nil, false
+}
+
+// envName is the environment variable of a configuration key.
+func envName(key string) string {
+	return "BRINE_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
+}
+
+// loadConfig merges flags, BRINE_* environment variables, the config file and defaults
+// through one viper instance (viper.New, never the global one), in viper's order: a flag
+// given on the command line, then the environment, then the file; then the defaults here.
+// It checks the result.
+func loadConfig(c *cli.Context, getenv func(string) string) (*Config, error) {
+	v := viper.New()
+	keys := append(slices.Clone(stringKeys), keyJSON, keyConfirmations)
+	for _, k := range keys {
+		if err := v.BindEnv(k, envName(k)); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range keys {
+		if cc, ok := flagValue(c, k); ok {
+			v.Set(k, cc.Value(k))
+		}
+	}
+	source := func(k string) string {
+		if _, ok := flagValue(c, k); ok {
+			return "--" + k
+		}
+		if getenv(envName(k)) != "" {
+			return "$" + envName(k)
+		}
+		return "config file " + v.ConfigFileUsed()
+	}
+
+	path := getenv(envName(keyConfig))
+	if cc, ok := flagValue(c, keyConfig); ok {
+		path = cc.String(keyConfig)
+	}
+	if path != "" {
+		path = expandHome(path)
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".toml", ".yaml", ".yml", ".json":
+		default:
+			return nil, badInput("config file %s: unknown format %q: name it .toml, .yaml or .json", path, filepath.Ext(path))
+		}
+		// A separate instance reads the file alone, to refuse keys we do not know (a typo
+		// would otherwise be silently ignored) and any password.
+		file := viper.New()
+		file.SetConfigFile(path)
+		if err := file.ReadInConfig(); err != nil {
+			return nil, badInput("config file %s: %v", path, err)
+		}
+		for _, k := range file.AllKeys() {
+			if strings.Contains(k, "password") && k != keyPasswordFile {
+				return nil, badInput("config file %s: %q: passwords are never read from a config file; use password-file or $%s", path, k, envName("password"))
+			}
+			if !slices.Contains(keys, k) {
+				return nil, badInput("config file %s: unknown key %q (known keys: %s)", path, k, strings.Join(keys, ", "))
+			}
+		}
+		v.SetConfigFile(path)
+		if err := v.ReadInConfig(); err != nil {
+			return nil, badInput("config file %s: %v", path, err)
+		}
+	}
+	str := func(k string) (string, bool) {
+		if !v.IsSet(k) {
+			return "", false
+		}
+		s := v.GetString(k)
+		return s, s != ""
+	}
+
+	cfg := &Config{Confirmations: 1, PollInterval: 500 * time.Millisecond, LogLevel: "warn"}
+	if dir, ok := str(keyDataDir); ok {
+		cfg.DataDir, cfg.DataDirSet = expandHome(dir), true
+	} else {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return nil, badInput("no home directory for the default data directory: pass --datadir DIR")
+		}
+		cfg.DataDir = filepath.Join(home, ".brine")
+	}
+	cfg.Deployment = filepath.Join(cfg.DataDir, "deployment.json")
+	if s, ok := str(keyDeployment); ok {
+		cfg.Deployment = expandHome(s)
+	}
+	cfg.Keystore = filepath.Join(cfg.DataDir, "keystore")
+	if s, ok := str(keyKeystore); ok {
+		cfg.Keystore = expandHome(s)
+	}
+	switch s, ok := str(keyRPC); {
+	case ok:
+		cfg.RPC, cfg.RPCSource = s, source(keyRPC)
+	default:
+		if info, ok := readDevnetInfo(cfg.DataDir); ok {
+			cfg.RPC, cfg.RPCSource = info.HTTP, "the devnet file "+filepath.Join(cfg.DataDir, devnetFile)
+		} else {
+			cfg.RPC, cfg.RPCSource = DefaultRPC, "the default"
+		}
+	}
+	if s, ok := str(keyAccount); ok {
+		if !common.IsHexAddress(s) {
+			return nil, badInput("%s %q is not an address: expected 0x followed by 40 hexadecimal digits", source(keyAccount), s)
+		}
+		cfg.Account = common.HexToAddress(s)
+	}
+	if s, ok := str(keyPasswordFile); ok {
+		cfg.PasswordFile = expandHome(s)
+	}
+	if v.IsSet(keyJSON) {
+		b, err := asBool(v.Get(keyJSON))
+		if err != nil {
+			return nil, badInput("%s: json: %v", source(keyJSON), err)
+		}
+		cfg.JSON = b
+	}
+	if v.IsSet(keyConfirmations) {
+		n, err := asUint(v.Get(keyConfirmations))
+		if err != nil {
+			return nil, badInput("%s: confirmations: %v", source(keyConfirmations), err)
+		}
+		cfg.Confirmations = n
+	}
+	if v.IsSet(keyPollInterval) {
+		d, err := asDuration(v.Get(keyPollInterval))
+		if err != nil {
+			return nil, badInput("%s: poll-interval: %v", source(keyPollInterval), err)
+		}
+		cfg.PollInterval = d
+	}
+	if s, ok := str(keyLogLevel); ok {
+		cfg.LogLevel = s
+	}
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func asDuration(v any) (time.Duration, error) {
+	if d, ok := v.(time.Duration); ok {
+		return d, nil
+	}
+	d, err := time.ParseDuration(fmt.Sprint(v))
+	if err != nil {
+		return 0, fmt.Errorf("%v is not a duration like 500ms or 2s", v)
+	}
+	return d, nil
+}
+
+// Check reports the first problem with the configuration.
+func (c *Config) Check() error {
+	switch {
+	case c.DataDir == "":
+		return badInput("no data directory: pass --datadir DIR")
+	case c.Confirmations == 0 || c.Confirmations > 1000:
+		return badInput("confirmations must be 1 to 1000, not %d", c.Confirmations)
+	case c.PollInterval < 10*time.Millisecond || c.PollInterval > time.Minute:
+		return badInput("poll interval must be between 10ms and 1m, not %s", c.PollInterval)
+	}
+	if _, err := parseLevel(c.LogLevel); err != nil {
+		return badInput("%v", err)
+	}
+	u, err := url.Parse(c.RPC)
+	if err != nil || u.Host == "" || !slices.Contains([]string{"http", "https", "ws", "wss"}, u.Scheme) {
+		return badInput("RPC endpoint %q (from %s) is not an http(s):// or ws(s):// URL", c.RPC, c.RPCSource)
+	}
+	return nil
+}
+
+func readDevnetInfo(dataDir string) (devnetInfo, bool) {
+	raw, err := os.ReadFile(filepath.Join(dataDir, devnetFile))
+	if err != nil || len(raw) > 4096 {
+		return devnetInfo{}, false
+	}
+	var info devnetInfo
+	if json.Unmarshal(raw, &info) != nil || info.HTTP == "" {
+		return devnetInfo{}, false
+	}
+	return info, true
+}
+
+func expandHome(p string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, strings.TrimPrefix(p, "~"))
+		}
+	}
+	return p
+}
+
+func asBool(v any) (bool, error) {
+	switch x := v.(type) {
+	case bool:
+		return x, nil
+	case string:
+		switch strings.ToLower(x) {
+		case "1", "true", "yes", "on":
+			return true, nil
+		case "0", "false", "no", "off", "":
+			return false, nil
+		}
+	}
+	return false, fmt.Errorf("%v is not true or false", v)
+}
+
+func asUint(v any) (uint64, error) {
+	switch x := v.(type) {
+	case uint64:
+		return x, nil
+	case int:
+		if x >= 0 {
+			return uint64(x), nil
+		}
+	case int64:
+		if x >= 0 {
+			return uint64(x), nil
+		}
+	case float64:
+		if x >= 0 && x == float64(uint64(x)) {
+			return uint64(x), nil
+		}
+	case string:
+		var n uint64
+		if _, err := fmt.Sscan(x, &n); err == nil && fmt.Sprint(n) == strings.TrimSpace(x) {
+			return n, nil
+		}
+	}
+	return 0, fmt.Errorf("%v is not a non-negative integer", v)
+}

@@ -1,0 +1,190 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/internal/units"
+)
+
+func devnetCommand(stdio IO) *cli.Command {
+	return &cli.Command{
+		Name:      "devnet",
+		Usage:     "run a local chain with Brine deployed and funded dev accounts",
+		ArgsUsage: " ",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "http", Value: "127.0.0.1:8545", Usage: "JSON-RPC over HTTP on `HOST:PORT` (port 0: any free port)"},
+			&cli.StringFlag{Name: "ws", Value: "127.0.0.1:8546", Usage: "JSON-RPC over WebSocket on `HOST:PORT` (port 0: any free port)"},
+			&cli.DurationFlag{Name: "period", Value: devnet.DefaultBlockPeriod, Usage: "time between blocks, whole seconds (0: a block per transaction, and chain time stands still)"},
+			&cli.IntFlag{Name: "accounts", Value: devnet.DefaultAccounts, Usage: "dev accounts to create on first start"},
+		},
+		Description: `Runs a go-ethereum node in dev mode inside this process (chain ID 1337, mainnet gas rules),
+serving JSON-RPC on loopback, until Ctrl-C (SIGINT) or SIGTERM. On first start it deploys
+Brine with short dev parameters (seconds-long windows, 60 s epochs), creates dev accounts with
+1000 ETH and 10000 tokens each, writes their keys to <datadir>/keystore (password printed:
+these are dev keys, never use them elsewhere) and the deployment file to
+<datadir>/deployment.json, and prints the RPC URLs, contract addresses and accounts.
+
+With --datadir (or BRINE_DATADIR, or datadir in the config file) the chain, keys and
+deployment persist and are reused on the next start; other commands given the same --datadir
+find the keystore, the deployment file and (through <datadir>/devnet.json, written while the
+devnet runs) the RPC URL by themselves. Without it the devnet is ephemeral: everything lives
+in a temporary directory that is deleted when it stops.
+
+--json prints one line of JSON with all of the above once the chain is ready.
+
+Example:
+   brine devnet --datadir ~/.brine
+   brine devnet --http 127.0.0.1:0 --ws 127.0.0.1:0 --period 0 --json`,
+		Action: func(c *cli.Context) error { return devnetRun(c, stdio) },
+	}
+}
+
+type devnetReport struct {
+	HTTP        string            `json:"http"`
+	WS          string            `json:"ws"`
+	ChainID     uint64            `json:"chainId"`
+	DataDir     string            `json:"dataDir"`
+	Ephemeral   bool              `json:"ephemeral"`
+	Deployment  string            `json:"deployment"`
+	Keystore    string            `json:"keystore"`
+	Password    string            `json:"password"`
+	Governance  string            `json:"governance"`
+	Faucet      string            `json:"faucet"`
+	Accounts    []string          `json:"accounts"`
+	Contracts   map[string]string `json:"contracts"`
+	DeployBlock uint64            `json:"deployBlock"`
+	BlockPeriod string            `json:"blockPeriod"`
+}
+
+func devnetRun(c *cli.Context, stdio IO) error {
+	if _, err := args(c, 0, "brine devnet [--datadir DIR] [--http ADDR] [--ws ADDR] [--period 1s] [--accounts 5]"); err != nil {
+		return err
+	}
+	s, err := newSession(c, stdio)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	period := c.Duration("period")
+	if period < 0 || period%time.Second != 0 {
+		return badInput("--period %s: use whole seconds (0 for a block per transaction)", period)
+	}
+	if n := c.Int("accounts"); n < 1 || n > 100 {
+		return badInput("--accounts %d: create 1 to 100 dev accounts", n)
+	}
+	cfg := devnet.Config{
+		HTTPAddr:    c.String("http"),
+		WSAddr:      c.String("ws"),
+		BlockPeriod: period,
+		Accounts:    c.Int("accounts"),
+		Logger:      s.log.With("component", "devnet"),
+	}
+	if s.cfg.DataDirSet {
+		cfg.DataDir = s.cfg.DataDir
+	}
+	d, err := devnet.New(cfg)
+	if err != nil {
+		return badInput("%v", err)
+	}
+	startCtx, cancel := context.WithTimeout(s.ctx, 5*time.Minute)
+	err = d.Start(startCtx)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("%w (if the port is taken, pass --http 127.0.0.1:0 --ws 127.0.0.1:0 for free ports)", err)
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := d.Stop(ctx); err != nil {
+			fmt.Fprintf(s.info, "brine: stopping the devnet: %v\n", err)
+		}
+	}()
+
+	dep := d.Deployment()
+	root := filepath.Dir(d.DeploymentPath())
+	rep := devnetReport{
+		HTTP:        d.HTTPURL(),
+		WS:          d.WSURL(),
+		ChainID:     d.ChainID().Uint64(),
+		DataDir:     root,
+		Ephemeral:   cfg.DataDir == "",
+		Deployment:  d.DeploymentPath(),
+		Keystore:    d.KeystoreDir(),
+		Password:    devnet.DevPassword,
+		Faucet:      d.Faucet().Address.Hex(),
+		Accounts:    accountsList(d.Accounts()),
+		Contracts:   map[string]string{"token": dep.Token.Hex(), "registry": dep.Registry.Hex(), "market": dep.Market.Hex(), "rewards": dep.Rewards.Hex()},
+		DeployBlock: dep.DeployBlock,
+		BlockPeriod: period.String(),
+	}
+	if len(rep.Accounts) > 0 {
+		rep.Governance = rep.Accounts[0]
+	}
+	hint := filepath.Join(root, devnetFile)
+	if err := writeDevnetInfo(hint, devnetInfo{HTTP: rep.HTTP, WS: rep.WS, PID: os.Getpid()}); err != nil {
+		return err
+	}
+	defer os.Remove(hint)
+
+	if s.cfg.JSON {
+		line, err := json.Marshal(rep)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(s.out, "%s\n", line)
+	} else {
+		printDevnet(s.out, rep)
+	}
+	<-s.ctx.Done()
+	fmt.Fprintln(s.info, "Stopping the devnet...")
+	return nil
+}
+
+func writeDevnetInfo(path string, info devnetInfo) error {
+	data, err := json.Marshal(info)
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, append(data, '\n'), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func printDevnet(w io.Writer, r devnetReport) {
+	if r.Ephemeral {
+		fmt.Fprintf(w, "Brine devnet (ephemeral: the chain and keys are deleted when it stops; pass --datadir DIR to keep them)\n\n")
+	} else {
+		fmt.Fprintf(w, "Brine devnet (data directory %s: the chain, keys and deployment persist)\n\n", r.DataDir)
+	}
+	fmt.Fprintf(w, "RPC:          %s   WebSocket: %s\n", r.HTTP, r.WS)
+	fmt.Fprintf(w, "Chain ID:     %d, a block every %s\n", r.ChainID, r.BlockPeriod)
+	fmt.Fprintf(w, "Token:        %s\n", r.Contracts["token"])
+	fmt.Fprintf(w, "Registry:     %s\n", r.Contracts["registry"])
+	fmt.Fprintf(w, "Market:       %s\n", r.Contracts["market"])
+	fmt.Fprintf(w, "Rewards:      %s\n", r.Contracts["rewards"])
+	fmt.Fprintf(w, "Deployment:   %s\n", r.Deployment)
+	fmt.Fprintf(w, "Keystore:     %s   password: %s (dev keys: never use them elsewhere)\n", r.Keystore, r.Password)
+	fmt.Fprintf(w, "Dev accounts: %s ETH and %s tokens each; the first is governance\n",
+		units.Format(devnet.DefaultETHPerAccount(), 18), units.Format(devnet.DefaultTokensPerAccount(), 18))
+	for _, a := range r.Accounts {
+		fmt.Fprintf(w, "  %s\n", a)
+	}
+	fmt.Fprintf(w, "Faucet:       %s (treasury)\n\n", r.Faucet)
+	acct := ""
+	if len(r.Accounts) > 1 {
+		acct = " --account " + r.Accounts[1]
+	}
+	fmt.Fprintf(w, "Try, in another terminal:\n  export BRINE_PASSWORD=%s\n  brine --datadir %s%s provider stake 100\n\nPress Ctrl-C to stop.\n",
+		r.Password, r.DataDir, acct)
+}

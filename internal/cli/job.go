@@ -1,0 +1,498 @@
+package cli
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+	"github.com/urfave/cli/v2"
+
+	"github.com/brine-compute/brine/internal/units"
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/settlement"
+)
+
+func jobCommand(stdio IO) *cli.Command {
+	return &cli.Command{
+		Name:  "job",
+		Usage: "submit compute jobs and follow, reclaim or challenge them",
+		Description: `A job is a spec file (YAML or JSON: engine, image or module, inputs, resources, outputs,
+price, deadlines; see 'brine job submit --help') whose sha256 goes on chain with the escrowed
+payment. Providers accept it, run it and commit a result CID; anyone may challenge the result
+within the challenge window.
+
+Example:
+   brine job submit job.yaml
+   brine job status 7
+   brine job list --mine --live`,
+		Subcommands: []*cli.Command{
+			{
+				Name:      "submit",
+				Usage:     "post a job spec and escrow its payment",
+				ArgsUsage: "<spec.yaml|spec.json>",
+				Flags: []cli.Flag{
+					&cli.BoolFlag{Name: "dry-run", Usage: "check the spec and print its canonical form and hash; send nothing"},
+				},
+				Description: `Parses the spec strictly (unknown fields are errors), posts the sha256 of its canonical
+encoding with the payment escrowed (one transaction with an ERC-2612 permit when the token
+supports it, else approve and post) and prints the job ID. The canonical spec is saved in
+<datadir>/specs/<hash>.json for providers to fetch. This build settles jobs; executing them
+is the compute node's work (it comes with the node).
+
+A spec:
+   engine: docker
+   image: alpine:3.20
+   args: [sh, -c, "echo hello > /brine/outputs/hello.txt"]
+   resources: {cpu: 1, memory: 256MiB, disk: 1GiB, time: 5m}
+   outputs: [{path: hello.txt}]
+   price: {payment: "1.5", collateral: "1"}
+   deadlines: {accept_within: 10m, run_within: 1h}
+   challenge_window: 2m
+
+Example:
+   brine job submit job.yaml
+   brine job submit --dry-run job.yaml`,
+				Action: func(c *cli.Context) error { return jobSubmit(c, stdio) },
+			},
+			{
+				Name:      "status",
+				Usage:     "show a job",
+				ArgsUsage: "<id>",
+				Description: `Shows a job's status, client and provider, payment and collateral, deadlines, result CID
+when committed, and when its challenge window ends. Needs no password.
+
+Example:
+   brine job status 7 --json`,
+				Action: func(c *cli.Context) error { return jobStatus(c, stdio) },
+			},
+			{
+				Name:      "list",
+				Usage:     "list jobs, newest first",
+				ArgsUsage: " ",
+				Flags: []cli.Flag{
+					&cli.BoolFlag{Name: "mine", Usage: "only jobs the account posted"},
+					&cli.BoolFlag{Name: "live", Usage: "only jobs that have not ended"},
+					&cli.IntFlag{Name: "limit", Usage: "at most `N` jobs (0 = all)"},
+				},
+				Description: `Lists jobs from the market's events, newest first.
+
+Example:
+   brine job list --mine --live`,
+				Action: func(c *cli.Context) error { return jobList(c, stdio) },
+			},
+			{
+				Name:      "reclaim",
+				Usage:     "refund a job nobody accepted in time",
+				ArgsUsage: "<id>",
+				Description: `Refunds an open job whose accept-by time passed without a provider (credited to the client;
+withdraw with 'brine provider withdraw').
+
+Example:
+   brine job reclaim 7`,
+				Action: func(c *cli.Context) error { return jobReclaim(c, stdio) },
+			},
+			{
+				Name:      "challenge",
+				Usage:     "dispute a job's committed result",
+				ArgsUsage: "<id>",
+				Description: `Challenges a committed result within its challenge window, depositing the challenge bond of
+the job's parameter set. Verifiers drawn from the providers re-run the job and vote.
+
+Example:
+   brine job challenge 7`,
+				Action: func(c *cli.Context) error { return jobChallenge(c, stdio) },
+			},
+		},
+	}
+}
+
+// readSpec reads and parses a spec file, bounded in size.
+func readSpec(path string) (*jobspec.Spec, []byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, badInput("job spec: %v", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, jobspec.MaxSize+1))
+	if err != nil {
+		return nil, nil, badInput("job spec %s: %v", path, err)
+	}
+	spec, err := jobspec.Parse(data)
+	if err != nil {
+		return nil, nil, badInput("job spec %s: %v", path, err)
+	}
+	canon, err := spec.Canonical()
+	if err != nil {
+		return nil, nil, badInput("job spec %s: %v", path, err)
+	}
+	return spec, canon, nil
+}
+
+func jobSubmit(c *cli.Context, stdio IO) error {
+	a, err := args(c, 1, "brine job submit <spec.yaml>")
+	if err != nil {
+		return err
+	}
+	spec, canon, err := readSpec(a[0])
+	if err != nil {
+		return err
+	}
+	hash, err := spec.Hash()
+	if err != nil {
+		return err
+	}
+	s, err := newSession(c, stdio)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if c.Bool("dry-run") {
+		return s.emit(map[string]any{"specHash": hash.Hex(), "canonical": string(canon)}, func(w io.Writer) {
+			kv(w, "Spec hash", "%s", hash.Hex())
+			kv(w, "Canonical", "%s", canon)
+		})
+	}
+	if err := s.openToken(); err != nil {
+		return err
+	}
+	payment, collateral, err := spec.Price.Amounts(s.token.Decimals)
+	if err != nil {
+		return badInput("job spec %s: %v", a[0], err)
+	}
+	if !spec.Pinned() {
+		fmt.Fprintf(s.info, "note: image %s is not pinned by digest (name@sha256:…); replicas and verifiers may run different bytes\n", spec.Image)
+	}
+	if _, err := s.resolveAccount(true); err != nil {
+		return err
+	}
+	if err := s.requireTokens(payment, "the job's payment"); err != nil {
+		return err
+	}
+	if err := s.requireGas(); err != nil {
+		return err
+	}
+	head, err := s.client.HeaderByNumber(s.ctx, nil)
+	if err != nil {
+		return err
+	}
+	acceptBy, resultBy := spec.Deadlines.At(time.Unix(int64(head.Time), 0))
+	req := settlement.JobRequest{
+		SpecHash:        hash,
+		Payment:         payment,
+		Collateral:      collateral,
+		Replicas:        spec.Replicas,
+		AcceptBy:        acceptBy,
+		ResultBy:        resultBy,
+		ChallengeWindow: spec.ChallengeWindow,
+	}
+	if err := req.Check(time.Unix(int64(head.Time), 0)); err != nil {
+		return badInput("job spec %s: %v", a[0], err)
+	}
+	// The deployment's first parameter set; governance may have changed it since, in which
+	// case the market's own check still refuses the post before anything is signed.
+	mp := s.dep.Params.Market
+	if min := time.Duration(mp.MinChallengeWindow) * time.Second; spec.ChallengeWindow < min {
+		return badInput("job spec %s: challenge_window %s is shorter than this market's minimum %s", a[0], spec.ChallengeWindow, min)
+	}
+	if min, ok := new(big.Int).SetString(mp.MinCollateral, 10); ok && collateral.Cmp(min) < 0 {
+		return badInput("job spec %s: price.collateral %s is below this market's minimum %s", a[0], s.fmtAmount(collateral), s.fmtAmount(min))
+	}
+	if err := saveSpec(s.cfg.DataDir, hash, canon); err != nil {
+		return err
+	}
+	if err := s.unlock(); err != nil {
+		return err
+	}
+	st, err := s.settlement()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(s.info, "Posting job %s: payment %s, collateral %s per provider, %d replica(s)\n",
+		hash.Hex(), s.fmtAmount(payment), s.fmtAmount(collateral), spec.Replicas)
+	job, err := st.PostJob(s.ctx, req)
+	if err != nil {
+		if errors.Is(err, settlement.ErrInsufficient) || errors.Is(err, settlement.ErrBadRequest) {
+			return badInput("%v", err)
+		}
+		return err
+	}
+	note := "Posted. Execution comes with the compute node: until a provider's node accepts it, the job waits (reclaim it after accept-by with 'brine job reclaim')."
+	v := s.jobView(job)
+	return s.emit(map[string]any{"job": v, "specFile": specPath(s.cfg.DataDir, hash), "note": note}, func(w io.Writer) {
+		kv(w, "Job ID", "%d", job.ID)
+		kv(w, "Spec hash", "%s", hash.Hex())
+		kv(w, "Spec file", "%s", specPath(s.cfg.DataDir, hash))
+		kv(w, "Accept by", "%s", fmtTime(job.AcceptBy))
+		kv(w, "Result by", "%s", fmtTime(job.ResultBy))
+		fmt.Fprintln(w, note)
+	})
+}
+
+func specPath(dataDir string, h common.Hash) string {
+	return filepath.Join(dataDir, "specs", h.Hex()+".json")
+}
+
+// saveSpec keeps the canonical spec where providers (and the client) can find it by hash.
+func saveSpec(dataDir string, h common.Hash, canon []byte) error {
+	p := specPath(dataDir, h)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, canon, 0o644)
+}
+
+func parseJobID(text string) (settlement.JobID, error) {
+	n, err := strconv.ParseUint(text, 10, 64)
+	if err != nil || n == 0 {
+		return 0, badInput("job ID %q is not a positive integer", text)
+	}
+	return settlement.JobID(n), nil
+}
+
+type jobView struct {
+	ID              uint64     `json:"id"`
+	Status          string     `json:"status"`
+	Client          string     `json:"client"`
+	Provider        string     `json:"provider,omitempty"`
+	SpecHash        string     `json:"specHash"`
+	Payment         amount     `json:"payment"`
+	Collateral      amount     `json:"collateral"`
+	Replicas        uint8      `json:"replicas"`
+	Winners         uint8      `json:"winners,omitempty"`
+	FeeBps          uint16     `json:"feeBps"`
+	ParamsID        uint32     `json:"paramsId"`
+	AcceptBy        *time.Time `json:"acceptBy,omitempty"`
+	ResultBy        *time.Time `json:"resultBy,omitempty"`
+	CommittedAt     *time.Time `json:"committedAt,omitempty"`
+	ChallengeWindow string     `json:"challengeWindow"`
+	ChallengeEnds   *time.Time `json:"challengeEnds,omitempty"`
+	ResultCID       string     `json:"resultCid,omitempty"`
+	ResultHash      string     `json:"resultHash,omitempty"`
+}
+
+func (s *session) jobView(j settlement.Job) jobView {
+	v := jobView{
+		ID:              uint64(j.ID),
+		Status:          j.Status.String(),
+		Client:          j.Client.Hex(),
+		SpecHash:        j.SpecHash.Hex(),
+		Payment:         s.amount(j.Payment),
+		Collateral:      s.amount(j.Collateral),
+		Replicas:        j.Replicas,
+		Winners:         j.Winners,
+		FeeBps:          j.FeeBps,
+		ParamsID:        j.ParamsID,
+		AcceptBy:        jsonTime(j.AcceptBy),
+		ResultBy:        jsonTime(j.ResultBy),
+		CommittedAt:     jsonTime(j.CommittedAt),
+		ChallengeWindow: j.ChallengeWindow.String(),
+		ChallengeEnds:   jsonTime(j.ChallengeEnds()),
+	}
+	if j.Provider != (common.Address{}) {
+		v.Provider = j.Provider.Hex()
+	}
+	if j.Result != (common.Hash{}) {
+		v.ResultHash = j.Result.Hex()
+	}
+	if len(j.ResultCID) > 0 {
+		if c, err := cid.Cast(j.ResultCID); err == nil {
+			v.ResultCID = c.String()
+		} else {
+			v.ResultCID = "0x" + hex.EncodeToString(j.ResultCID)
+		}
+	}
+	return v
+}
+
+func printJob(w io.Writer, v jobView) {
+	kv(w, "Job", "%d", v.ID)
+	kv(w, "Status", "%s", v.Status)
+	kv(w, "Client", "%s", v.Client)
+	if v.Provider != "" {
+		kv(w, "Provider", "%s", v.Provider)
+	}
+	kv(w, "Spec hash", "%s", v.SpecHash)
+	kv(w, "Payment", "%s %s (fee %s%%)", v.Payment.Decimal, v.Payment.Symbol, units.Format(bigFrom(uint64(v.FeeBps)), 2))
+	kv(w, "Collateral", "%s %s per provider, %d replica(s)", v.Collateral.Decimal, v.Collateral.Symbol, v.Replicas)
+	kv(w, "Accept by", "%s", fmtPtr(v.AcceptBy))
+	kv(w, "Result by", "%s", fmtPtr(v.ResultBy))
+	if v.CommittedAt != nil {
+		kv(w, "Committed at", "%s", fmtPtr(v.CommittedAt))
+	}
+	if v.ResultCID != "" {
+		kv(w, "Result CID", "%s", v.ResultCID)
+	}
+	kv(w, "Challenge window", "%s", v.ChallengeWindow)
+	if v.ChallengeEnds != nil {
+		kv(w, "Challenges until", "%s", fmtPtr(v.ChallengeEnds))
+	}
+}
+
+func fmtPtr(t *time.Time) string {
+	if t == nil {
+		return "-"
+	}
+	return fmtTime(*t)
+}
+
+// readSession opens a read-only session: chain, deployment verified, token.
+func readSession(c *cli.Context, stdio IO) (*session, settlement.Reader, error) {
+	s, err := newSession(c, stdio)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.openToken(); err != nil {
+		s.close()
+		return nil, nil, err
+	}
+	st, err := s.settlement()
+	if err != nil {
+		s.close()
+		return nil, nil, err
+	}
+	return s, st, nil
+}
+
+func jobStatus(c *cli.Context, stdio IO) error {
+	a, err := args(c, 1, "brine job status <id>")
+	if err != nil {
+		return err
+	}
+	id, err := parseJobID(a[0])
+	if err != nil {
+		return err
+	}
+	s, st, err := readSession(c, stdio)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	job, err := st.Job(s.ctx, id)
+	if err != nil {
+		if errors.Is(err, settlement.ErrUnknownJob) {
+			return badInput("job %d: %v", id, err)
+		}
+		return err
+	}
+	v := s.jobView(job)
+	return s.emit(v, func(w io.Writer) { printJob(w, v) })
+}
+
+func jobList(c *cli.Context, stdio IO) error {
+	if _, err := args(c, 0, "brine job list [--mine] [--live]"); err != nil {
+		return err
+	}
+	if c.Int("limit") < 0 {
+		return badInput("--limit must not be negative")
+	}
+	s, st, err := readSession(c, stdio)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	filter := settlement.JobFilter{Live: c.Bool("live")}
+	if c.Bool("mine") {
+		if filter.Client, err = s.resolveAccount(false); err != nil {
+			return err
+		}
+	}
+	return s.listJobs(st, filter, c.Int("limit"))
+}
+
+func (s *session) listJobs(st settlement.Reader, filter settlement.JobFilter, limit int) error {
+	jobs, err := st.Jobs(s.ctx, filter, limit)
+	if err != nil {
+		return err
+	}
+	views := make([]jobView, len(jobs))
+	for i, j := range jobs {
+		views[i] = s.jobView(j)
+	}
+	return s.emit(views, func(w io.Writer) {
+		if len(views) == 0 {
+			fmt.Fprintln(w, "No jobs.")
+			return
+		}
+		fmt.Fprintln(w, "ID\tSTATUS\tCLIENT\tPROVIDER\tPAYMENT\tACCEPT BY\tRESULT BY")
+		for _, v := range views {
+			p := v.Provider
+			if p == "" {
+				p = "-"
+			}
+			fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s %s\t%s\t%s\n", v.ID, v.Status, v.Client, p, v.Payment.Decimal, v.Payment.Symbol, fmtPtr(v.AcceptBy), fmtPtr(v.ResultBy))
+		}
+	})
+}
+
+func jobStep(c *cli.Context, stdio IO, usage, name string, do func(s *session, st settlement.Settlement, id settlement.JobID) error) error {
+	a, err := args(c, 1, usage)
+	if err != nil {
+		return err
+	}
+	id, err := parseJobID(a[0])
+	if err != nil {
+		return err
+	}
+	s, err := writeSession(c, stdio)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	ro, err := s.settlement()
+	if err != nil {
+		return err
+	}
+	if _, err := ro.Job(s.ctx, id); err != nil {
+		if errors.Is(err, settlement.ErrUnknownJob) {
+			return badInput("job %d: %v", id, err)
+		}
+		return err
+	}
+	if _, err := s.resolveAccount(true); err != nil {
+		return err
+	}
+	if err := s.requireGas(); err != nil {
+		return err
+	}
+	if err := s.unlock(); err != nil {
+		return err
+	}
+	s.settle = nil // writable now
+	st, err := s.settlement()
+	if err != nil {
+		return err
+	}
+	if err := do(s, st, id); err != nil {
+		if errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrTooEarly) || errors.Is(err, settlement.ErrTooLate) ||
+			errors.Is(err, settlement.ErrNotAllowed) || errors.Is(err, settlement.ErrInsufficient) {
+			return badInput("%s job %d: %v", name, id, err)
+		}
+		return fmt.Errorf("%s job %d: %w", name, id, err)
+	}
+	job, err := st.Job(s.ctx, id)
+	if err != nil {
+		return err
+	}
+	v := s.jobView(job)
+	return s.emit(v, func(w io.Writer) { printJob(w, v) })
+}
+
+func jobReclaim(c *cli.Context, stdio IO) error {
+	return jobStep(c, stdio, "brine job reclaim <id>", "reclaim", func(s *session, st settlement.Settlement, id settlement.JobID) error {
+		return st.Reclaim(s.ctx, id)
+	})
+}
+
+func jobChallenge(c *cli.Context, stdio IO) error {
+	return jobStep(c, stdio, "brine job challenge <id>", "challenge", func(s *session, st settlement.Settlement, id settlement.JobID) error {
+		return st.Challenge(s.ctx, id)
+	})
+}

@@ -1,0 +1,390 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/urfave/cli/v2"
+
+	"github.com/brine-compute/brine/chain/erc20"
+	"github.com/brine-compute/brine/chain/txmgr"
+	"github.com/brine-compute/brine/deploy"
+	"github.com/brine-compute/brine/settlement/onchain"
+	"github.com/brine-compute/brine/wallet"
+)
+
+// session is one command's connection to the world: configuration, output, and whatever
+// the command opened (chain, deployment, wallet, transaction manager), closed by close.
+type session struct {
+	ctx   context.Context
+	cfg   *Config
+	stdio IO
+	log   *slog.Logger
+	out   io.Writer // data: stdout
+	info  io.Writer // progress and notes: stderr
+
+	client  *ethclient.Client
+	chainID *big.Int
+	dep     *deploy.File
+	token   *erc20.Token
+
+	wallet  *wallet.Wallet
+	account common.Address
+	signer  *wallet.Signer
+	mgr     *txmgr.Manager
+	settle  *onchain.Settlement
+}
+
+// newSession loads the configuration for the command.
+func newSession(c *cli.Context, stdio IO) (*session, error) {
+	cfg, err := loadConfig(c, stdio.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	return &session{
+		ctx:   c.Context,
+		cfg:   cfg,
+		stdio: stdio,
+		log:   logger(stdio.Stderr, cfg.LogLevel),
+		out:   stdio.Stdout,
+		info:  stdio.Stderr,
+	}, nil
+}
+
+func (s *session) close() {
+	if s.mgr != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		if err := s.mgr.Stop(ctx); err != nil {
+			s.log.Warn("stopping the transaction manager", "err", err)
+		}
+		cancel()
+	}
+	if s.signer != nil {
+		_ = s.signer.Lock()
+	}
+	if s.client != nil {
+		s.client.Close()
+	}
+}
+
+// connect dials the RPC endpoint, loads the deployment file and verifies it against the
+// chain: the chain ID and every contract's code must match, or nothing else runs.
+func (s *session) connect() error {
+	if s.dep != nil {
+		return nil
+	}
+	dep, err := deploy.Load(s.cfg.Deployment)
+	switch {
+	case errors.Is(err, deploy.ErrFileNotFound):
+		return badInput("no deployment file at %s: pass --deployment FILE (the file `brine deploy` or `brine devnet` wrote), or --datadir of a devnet", s.cfg.Deployment)
+	case err != nil:
+		return badInput("deployment file %s: %v", s.cfg.Deployment, err)
+	}
+	if err := s.dial(); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+	defer cancel()
+	if err := dep.Verify(ctx, s.client); err != nil {
+		var chain *deploy.ChainMismatchError
+		var code *deploy.CodeMismatchError
+		switch {
+		case errors.As(err, &chain):
+			return badInput("the deployment file %s is for chain %d, but %s (from %s) serves chain %d: pass the --rpc of chain %d, or the --deployment file of this chain",
+				s.cfg.Deployment, chain.FileChainID, s.cfg.RPC, s.cfg.RPCSource, chain.ChainChainID, chain.FileChainID)
+		case errors.As(err, &code):
+			what := "different code"
+			if code.Got == (common.Hash{}) {
+				what = "no code"
+			}
+			return badInput("the deployment file %s does not describe the chain at %s: %s at %s has %s (an ephemeral devnet restarted? a file from another chain?): pass the right --deployment or --rpc",
+				s.cfg.Deployment, s.cfg.RPC, code.Contract, code.Address, what)
+		}
+		return fmt.Errorf("checking the deployment against %s: %w", s.cfg.RPC, err)
+	}
+	s.dep = dep
+	return nil
+}
+
+// dial connects to the RPC endpoint and reads the chain ID.
+func (s *session) dial() error {
+	if s.client != nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, 15*time.Second)
+	defer cancel()
+	client, err := ethclient.DialContext(ctx, s.cfg.RPC)
+	if err != nil {
+		return fmt.Errorf("cannot connect to %s (from %s): %w: start `brine devnet` or pass --rpc URL", s.cfg.RPC, s.cfg.RPCSource, err)
+	}
+	id, err := client.ChainID(ctx)
+	if err != nil {
+		client.Close()
+		return fmt.Errorf("cannot reach the chain at %s (from %s): %w: start `brine devnet` or pass --rpc URL", s.cfg.RPC, s.cfg.RPCSource, err)
+	}
+	s.client, s.chainID = client, id
+	return nil
+}
+
+// openToken reads the deployment's token (symbol and decimals).
+func (s *session) openToken() error {
+	if s.token != nil {
+		return nil
+	}
+	if err := s.connect(); err != nil {
+		return err
+	}
+	t, err := erc20.Open(s.ctx, s.client, s.dep.Token)
+	if err != nil {
+		return err
+	}
+	s.token = t
+	return nil
+}
+
+// openWallet opens the keystore.
+func (s *session) openWallet() error {
+	if s.wallet != nil {
+		return nil
+	}
+	w, err := wallet.Open(wallet.Config{Dir: s.cfg.Keystore})
+	if err != nil {
+		return err
+	}
+	s.wallet = w
+	return nil
+}
+
+// resolveAccount picks the account: --account (which must be in the keystore when mustHave),
+// else the keystore's only account, else its first (in creation order).
+func (s *session) resolveAccount(mustHave bool) (common.Address, error) {
+	if s.account != (common.Address{}) {
+		return s.account, nil
+	}
+	if s.cfg.Account != (common.Address{}) && !mustHave {
+		s.account = s.cfg.Account
+		return s.account, nil
+	}
+	if err := s.openWallet(); err != nil {
+		return common.Address{}, err
+	}
+	if s.cfg.Account != (common.Address{}) {
+		if _, err := s.wallet.Find(s.cfg.Account); err != nil {
+			return common.Address{}, badInput("%v", err)
+		}
+		s.account = s.cfg.Account
+		return s.account, nil
+	}
+	accs := s.wallet.Accounts()
+	if len(accs) == 0 {
+		return common.Address{}, badInput("no account in the keystore %s: run `brine wallet new` or `brine wallet import KEYFILE`, or pass --keystore/--datadir", s.cfg.Keystore)
+	}
+	if len(accs) > 1 {
+		fmt.Fprintf(s.info, "note: %d accounts in %s; acting as the first, %s (pass --account to choose)\n", len(accs), s.cfg.Keystore, accs[0].Address.Hex())
+	}
+	s.account = accs[0].Address
+	return s.account, nil
+}
+
+// password reads the account password: --password-file, $BRINE_PASSWORD, or a prompt.
+func (s *session) password(prompt string, confirm bool) (string, error) {
+	src := wallet.PasswordSource{
+		File:        s.cfg.PasswordFile,
+		Getenv:      s.stdio.Getenv,
+		Interactive: true,
+		Prompt:      prompt,
+		Confirm:     confirm,
+		In:          s.stdio.Stdin,
+		Out:         s.stdio.Stderr,
+	}
+	pw, err := src.Read()
+	if err != nil {
+		return "", badInput("%v", err)
+	}
+	return pw, nil
+}
+
+// unlock connects, resolves and unlocks the account, and starts its transaction manager
+// (which first resumes whatever an earlier run left journaled).
+func (s *session) unlock() error {
+	if s.mgr != nil {
+		return nil
+	}
+	if err := s.connect(); err != nil {
+		return err
+	}
+	addr, err := s.resolveAccount(true)
+	if err != nil {
+		return err
+	}
+	pw, err := s.password(fmt.Sprintf("Password for %s: ", addr.Hex()), false)
+	if err != nil {
+		return err
+	}
+	signer, err := s.wallet.Signer(addr, pw, s.chainID)
+	if err != nil {
+		if errors.Is(err, wallet.ErrWrongPassword) || errors.Is(err, wallet.ErrNoSuchAccount) || errors.Is(err, wallet.ErrNoPassword) {
+			return badInput("%v", err)
+		}
+		return err
+	}
+	s.signer = signer
+	dir := filepath.Join(s.cfg.DataDir, "txjournal")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("transaction journal directory: %w", err)
+	}
+	journal := filepath.Join(dir, strings.ToLower(addr.Hex())+".db")
+	mgr, err := txmgr.New(txmgr.Config{
+		Client:        s.client,
+		ChainID:       s.chainID,
+		From:          addr,
+		Signer:        signer.SignTx,
+		JournalPath:   journal,
+		Confirmations: s.cfg.Confirmations,
+		PollInterval:  s.cfg.PollInterval,
+		Logger:        s.log.With("component", "txmgr"),
+	})
+	if err != nil {
+		return err
+	}
+	if err := mgr.Start(s.ctx); err != nil {
+		if errors.Is(err, txmgr.ErrJournalMismatch) {
+			return badInput("the transaction journal %s belongs to another chain: use a separate --datadir per chain", journal)
+		}
+		return fmt.Errorf("starting the transaction manager: %w", err)
+	}
+	s.mgr = mgr
+	return nil
+}
+
+// settlement returns the account's Settlement (writable after unlock, else read-only).
+func (s *session) settlement() (*onchain.Settlement, error) {
+	if s.settle != nil {
+		return s.settle, nil
+	}
+	if err := s.connect(); err != nil {
+		return nil, err
+	}
+	cfg := onchain.Config{Client: s.client, Addresses: *s.dep.Addresses(), Logger: s.log}
+	if s.mgr != nil {
+		cfg.Account = s.account
+		cfg.Sender = s.sender()
+		cfg.Signer = s.signer
+	}
+	st, err := onchain.New(s.ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s.settle = st
+	return st, nil
+}
+
+// sender is the shim from the transaction manager to settlement's Sender.
+func (s *session) sender() *txSender {
+	return &txSender{m: s.mgr, progress: s.progress}
+}
+
+// txSender sends settlement's (and rewards') transactions through the transaction manager.
+type txSender struct {
+	m        *txmgr.Manager
+	progress func(txmgr.Progress)
+}
+
+func (t *txSender) Send(ctx context.Context, tx onchain.Tx) (*types.Receipt, error) {
+	to := tx.To
+	return t.m.Send(ctx, txmgr.Request{ID: tx.ID, To: &to, Data: tx.Data, Progress: t.progress})
+}
+
+// progress reports a transaction's steps on stderr while the command waits on the chain.
+func (s *session) progress(p txmgr.Progress) {
+	step := p.ID
+	if i := strings.Index(step, "/"); i > 0 {
+		step = step[i+1:] // drop the account prefix
+	}
+	switch p.Stage {
+	case txmgr.StageSigned:
+		fmt.Fprintf(s.info, "  %s: signed %s (nonce %d)\n", step, p.Tx.Hex(), p.Nonce)
+	case txmgr.StageSent:
+		fmt.Fprintf(s.info, "  %s: sent, waiting to be mined\n", step)
+	case txmgr.StageBumped:
+		fmt.Fprintf(s.info, "  %s: fees raised, replaced by %s\n", step, p.Tx.Hex())
+	case txmgr.StageIncluded:
+		fmt.Fprintf(s.info, "  %s: included in block %d\n", step, p.Block)
+	case txmgr.StageConfirmations:
+		fmt.Fprintf(s.info, "  %s: %d of %d confirmations\n", step, p.Confirmations, p.Depth)
+	case txmgr.StageReorged:
+		fmt.Fprintf(s.info, "  %s: block %d was reorganised away; waiting again\n", step, p.Block)
+	case txmgr.StageFeeCapReached:
+		fmt.Fprintf(s.info, "  %s: at the fee cap; waiting\n", step)
+	case txmgr.StageConfirmed:
+		fmt.Fprintf(s.info, "  %s: confirmed in block %d\n", step, p.Block)
+	}
+}
+
+// requireGas refuses to start when the account has no ETH for fees.
+func (s *session) requireGas() error {
+	bal, err := s.client.BalanceAt(s.ctx, s.account, nil)
+	if err != nil {
+		return err
+	}
+	if bal.Sign() == 0 {
+		return badInput("account %s has no ETH to pay transaction fees: fund it first", s.account.Hex())
+	}
+	return nil
+}
+
+// requireTokens refuses when the account holds less than need of the token.
+func (s *session) requireTokens(need *big.Int, what string) error {
+	if err := s.openToken(); err != nil {
+		return err
+	}
+	have, err := s.token.BalanceOf(s.ctx, s.account)
+	if err != nil {
+		return err
+	}
+	if have.Cmp(need) < 0 {
+		return badInput("insufficient token balance: %s needs %s but %s holds %s", what, s.token.Format(need), s.account.Hex(), s.token.Format(have))
+	}
+	return nil
+}
+
+// parseAmount parses a token amount on the command line with the token's decimals.
+func (s *session) parseAmount(text, what string) (*big.Int, error) {
+	if err := s.openToken(); err != nil {
+		return nil, err
+	}
+	v, err := s.token.Parse(text)
+	if err != nil {
+		return nil, badInput("%s: %v", what, err)
+	}
+	return v, nil
+}
+
+// parseAddress validates an address argument.
+func parseAddress(text, what string) (common.Address, error) {
+	if !common.IsHexAddress(text) {
+		return common.Address{}, badInput("%s %q is not an address: expected 0x followed by 40 hexadecimal digits", what, text)
+	}
+	return common.HexToAddress(text), nil
+}
+
+// accountsList prints accounts as checksummed hex.
+func accountsList(accs []accounts.Account) []string {
+	out := make([]string, len(accs))
+	for i, a := range accs {
+		out[i] = a.Address.Hex()
+	}
+	return out
+}
