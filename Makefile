@@ -20,13 +20,17 @@ COMPILE       := $(NODE) $(CONTRACTS_DIR)/scripts/compile.js
 # Written after a successful `npm ci`; npm ci runs again when it is missing
 # (fresh checkout, node_modules deleted) or older than package*.json.
 DEPS_STAMP    := $(CONTRACTS_DIR)/node_modules/.brine-deps-stamp
+# The same for the Hardhat node the end-to-end tests run (internal/hardhat): its own npm
+# package so contracts/ stays small.
+HARDHAT_DIR   := tools/hardhat
+HARDHAT_STAMP := $(HARDHAT_DIR)/node_modules/.brine-deps-stamp
 DOCKERD_LOG   ?= /var/log/brine-dockerd.log
 
 .PHONY: help deps docker contracts bindings build test check-artifacts lint gas clean
 
 help:
 	@echo "Brine make targets:"
-	@echo "  deps             npm ci in contracts/ (only when node_modules is missing or stale)"
+	@echo "  deps             npm ci in contracts/ and $(HARDHAT_DIR)/ (only when node_modules is missing or stale)"
 	@echo "  docker           make sure a Docker engine answers (installs docker.io and starts dockerd if needed; root only)"
 	@echo "  contracts        compile contracts/src into $(ARTIFACTS)"
 	@echo "  bindings         regenerate Go bindings (go generate ./bindings)"
@@ -35,14 +39,21 @@ help:
 	@echo "  check-artifacts  fail if $(ARTIFACTS) does not match a fresh compile"
 	@echo "  lint             gofmt check (generated code excluded) and go vet"
 	@echo "  gas              gas per protocol path -> docs/gas.md; fails if a path reverts or a budget is missed"
-	@echo "  clean            remove bin/ and contracts/node_modules"
+	@echo "  clean            remove bin/, contracts/node_modules and $(HARDHAT_DIR)/node_modules"
 
-deps: $(DEPS_STAMP)
+deps: $(DEPS_STAMP) $(HARDHAT_STAMP)
 
 $(DEPS_STAMP): $(CONTRACTS_DIR)/package.json $(CONTRACTS_DIR)/package-lock.json
 	@command -v $(NPM) >/dev/null || { echo "deps: npm not found: install Node.js 18+ with npm" >&2; exit 1; }
 	@echo "deps: npm ci in $(CONTRACTS_DIR)/"
 	@cd $(CONTRACTS_DIR) && $(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Hardhat 2.x runs on Node.js 20+.
+$(HARDHAT_STAMP): $(HARDHAT_DIR)/package.json $(HARDHAT_DIR)/package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "deps: npm not found: install Node.js 20+ with npm" >&2; exit 1; }
+	@echo "deps: npm ci in $(HARDHAT_DIR)/"
+	@cd $(HARDHAT_DIR) && $(NPM) ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Idempotent and silent when `docker info` already works. Otherwise (root
@@ -115,7 +126,7 @@ lint:
 	@# Layering: generated binding types stop at the chain adapters (settlement/, incentives/,
 	@# deploy/, chain/); the node and the CLI speak Brine's own types.
 	@bad=$$($(GO) list -f '{{.ImportPath}}: {{join .Imports " "}}' ./... | \
-		grep -E '^[^:]*/brine/(node|cmd)(/[^:]*)?:.*brine/bindings( |$$)'); \
+		grep -E '^[^:]*/brine/(node|cmd|internal/cli)(/[^:]*)?:.*brine/bindings( |$$)'); \
 	if [ -n "$$bad" ]; then echo "lint: these packages import bindings directly; go through settlement/ instead:"; echo "$$bad"; exit 1; fi
 
 # Prints one JSON line per path and rewrites docs/gas.md; exits non-zero when a transaction
@@ -124,4 +135,4 @@ gas:
 	$(GO) run ./contracts/gasreport -out docs/gas.md
 
 clean:
-	rm -rf bin $(CONTRACTS_DIR)/node_modules
+	rm -rf bin $(CONTRACTS_DIR)/node_modules $(HARDHAT_DIR)/node_modules

@@ -90,27 +90,41 @@ type dataError interface {
 	ErrorData() interface{}
 }
 
+// Data returns the revert data err carries, in whichever shape the node sent it: geth and most
+// clients put the hex string in the JSON-RPC error's data (code 3); Hardhat (EDR) puts an
+// object there, {"message": ..., "data": "0x..."} (code -32603). ok is false when err carries
+// no revert data.
+func Data(err error) (data []byte, ok bool) {
+	var de dataError
+	if err == nil || !errors.As(err, &de) {
+		return nil, false
+	}
+	return dataOf(de.ErrorData(), 0)
+}
+
+func dataOf(v any, depth int) ([]byte, bool) {
+	switch v := v.(type) {
+	case string:
+		b, err := hex.DecodeString(strings.TrimPrefix(v, "0x"))
+		if err != nil {
+			return nil, false
+		}
+		return b, true
+	case []byte:
+		return v, true
+	case map[string]any:
+		if depth < 2 {
+			return dataOf(v["data"], depth+1)
+		}
+	}
+	return nil, false
+}
+
 // Decode returns a *Error wrapping err when err carries revert data of a known error, and err
 // unchanged otherwise.
 func Decode(err error) error {
-	if err == nil {
-		return nil
-	}
-	var de dataError
-	if !errors.As(err, &de) {
-		return err
-	}
-	var data []byte
-	switch v := de.ErrorData().(type) {
-	case string:
-		b, decErr := hex.DecodeString(strings.TrimPrefix(v, "0x"))
-		if decErr != nil {
-			return err
-		}
-		data = b
-	case []byte:
-		data = v
-	default:
+	data, ok := Data(err)
+	if !ok {
 		return err
 	}
 	if e := DecodeData(data); e != nil {

@@ -96,6 +96,18 @@ var messageTable = func() []struct {
 		{"replacement_underpriced", classReplaceUnderpriced},
 		{"feetoolow", classFeeTooLow}, // Nethermind
 		{"gas price too low", classFeeTooLow},
+		// Hardhat (EDR): code -32603 for everything; reverts carry their data in an object
+		// (see reverts.Data). Its nonce, known-transaction and replacement texts match above.
+		{"vm exception while processing transaction: revert", classReverted},
+		{"transaction reverted without a reason", classReverted},
+		{"transaction reverted: function", classReverted}, // "...: function selector was not recognized ..."
+		{"is too low for the next block", classFeeTooLow},
+		{"doesn't have enough funds", classRejected},
+		{"transaction requires at least", classRejected}, // intrinsic gas
+		{"exceeds transaction gas cap", classRejected},
+		{"is bigger than maxfeepergas", classRejected},
+		{"invalid chainid", classRejected},
+
 		{"txpool is full", classTransient}, // geth legacypool.ErrTxPoolOverflow
 		{"future transaction tries to replace pending", classTransient},
 		{"transaction indexing is in progress", classTransient},

@@ -30,6 +30,9 @@ func (e *jsonRPCError) ErrorData() interface{} { return e.data }
 
 func remote(msg string) error { return &jsonRPCError{code: -32000, msg: msg} }
 
+// hardhat is an error as Hardhat's node returns it (code -32603, internal error).
+func hardhat(msg string) error { return &jsonRPCError{code: -32603, msg: msg} }
+
 func TestClassify(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -65,6 +68,24 @@ func TestClassify(t *testing.T) {
 		{"nethermind known", remote("Known transaction: 0xabc"), classKnown},
 		{"nethermind old nonce", remote("OldNonce"), classNonceTooLow},
 		{"besu nonce", remote("Nonce is too low"), classNonceTooLow},
+
+		// Hardhat's (EDR's) texts, all with code -32603, as its node answers them.
+		{"hardhat revert custom error", &jsonRPCError{code: -32603, msg: "Error: VM Exception while processing transaction: reverted with an unrecognized custom error (return data: 0x118cdaa7)",
+			data: map[string]any{"message": "Error: VM Exception while processing transaction: reverted with an unrecognized custom error (return data: 0x118cdaa7)", "data": "0x118cdaa7"}}, classReverted},
+		{"hardhat revert reason", hardhat("Error: VM Exception while processing transaction: reverted with reason string 'nope'"), classReverted},
+		{"hardhat revert panic", hardhat("Error: VM Exception while processing transaction: reverted with panic code 0x11 (Arithmetic operation overflowed outside of an unchecked block)"), classReverted},
+		{"hardhat revert no reason", hardhat("Error: Transaction reverted without a reason string"), classReverted},
+		{"hardhat unknown selector", hardhat("Error: Transaction reverted: function selector was not recognized and there's no fallback function"), classReverted},
+		{"hardhat nonce too low", hardhat("Nonce too low. Expected nonce to be 1 but got 0. Note that transactions can't be queued when automining."), classNonceTooLow},
+		{"hardhat nonce too high", hardhat("Nonce too high. Expected nonce to be 1 but got 5. Note that transactions can't be queued when automining."), classTransient},
+		{"hardhat known", hardhat("Known transaction: 0x9eae90262baecb1b08c70f507578aba3d8061eb59f7657f99a2a7aad1ecd0a41"), classKnown},
+		{"hardhat replacement underpriced", hardhat("Replacement transaction underpriced. A gasPrice/maxFeePerGas of at least 3300000000 is necessary to replace the existing transaction with nonce 1."), classReplaceUnderpriced},
+		{"hardhat fee cap below base fee", hardhat("Transaction maxFeePerGas (2) is too low for the next block, which has a baseFeePerGas of 765701563"), classFeeTooLow},
+		{"hardhat tip above fee cap", hardhat("maxPriorityFeePerGas (10000000000) is bigger than maxFeePerGas (5000000000)"), classRejected},
+		{"hardhat insufficient funds", hardhat("Sender doesn't have enough funds to send tx. The max upfront cost is: 63000000000001 and the sender's balance is: 0."), classRejected},
+		{"hardhat intrinsic gas", hardhat("Transaction requires at least 21000 gas but got 20000"), classRejected},
+		{"hardhat gas cap", hardhat("Transaction gas limit is 20000000 and exceeds transaction gas cap of 16777216"), classRejected},
+		{"hardhat wrong chain", hardhat("Trying to send a raw transaction with an invalid chainId. The expected chainId is 31337"), classRejected},
 
 		// Reverts: code 3 with data, or the message.
 		{"revert with data", &jsonRPCError{code: 3, msg: "execution reverted", data: "0x118cdaa7"}, classReverted},
