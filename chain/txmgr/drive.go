@@ -2,15 +2,15 @@ package txmgr
 
 import (
 	"context"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/brine-compute/brine/chain/reverts"
 )
 
 // tracker is the driver's state for one journaled request.
@@ -275,23 +275,10 @@ func (m *Manager) replay(st *tracker, r *types.Receipt) ([]byte, string) {
 	return nil, err.Error()
 }
 
-// revertData extracts the revert data an RPC error carries.
+// revertData extracts the revert data an RPC error carries (any node's shape: reverts.Data).
 func revertData(err error) []byte {
-	var de interface{ ErrorData() interface{} }
-	if !errors.As(err, &de) {
-		return nil
-	}
-	switch v := de.ErrorData().(type) {
-	case string:
-		b, decErr := hex.DecodeString(strings.TrimPrefix(v, "0x"))
-		if decErr != nil {
-			return nil
-		}
-		return b
-	case []byte:
-		return v
-	}
-	return nil
+	data, _ := reverts.Data(err)
+	return data
 }
 
 // unstick handles a transaction unmined for ResubmitAfter, or a "nonce too low": bump it when
