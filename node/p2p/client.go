@@ -1,0 +1,182 @@
+package p2p
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/network"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/libp2p/go-libp2p/core/protocol"
+)
+
+// outbound is a client exchange in progress: the request is written by its own goroutine
+// while the response is read, so a server that answers early (refused, busy) is heard even
+// when it never reads the whole request.
+type outbound struct {
+	ctx      context.Context
+	s        network.Stream
+	r        *bufio.Reader
+	timeout  time.Duration
+	cancel   context.CancelFunc
+	stop     func() bool
+	werr     chan error
+	reserved int
+}
+
+// writeChunk bounds one write of a request, so IOTimeout measures progress, not the whole
+// request.
+const writeChunk = 64 << 10
+
+// exchange connects to info, opens a stream for proto and starts sending req (a whole frame).
+// The exchange is bounded by ctx, StreamTimeout, and IOTimeout for every read and write.
+func (h *Host) exchange(ctx context.Context, info peer.AddrInfo, proto protocol.ID, req []byte) (*outbound, error) {
+	lh, err := h.running()
+	if err != nil {
+		return nil, err
+	}
+	if info.ID == "" {
+		return nil, errors.New("p2p: no peer ID to dial")
+	}
+	if info.ID == lh.ID() {
+		return nil, errors.New("p2p: cannot dial self")
+	}
+	ctx, cancel := context.WithTimeout(ctx, h.limits.StreamTimeout)
+	if err := lh.Connect(ctx, info); err != nil {
+		cancel()
+		return nil, fmt.Errorf("p2p: connect to %s: %w", info.ID, err)
+	}
+	s, err := lh.NewStream(ctx, info.ID, proto)
+	if err != nil {
+		cancel()
+		return nil, fmt.Errorf("p2p: open %s to %s: %w", proto, info.ID, err)
+	}
+	o := &outbound{
+		ctx:     ctx,
+		s:       s,
+		timeout: h.limits.IOTimeout,
+		cancel:  cancel,
+		werr:    make(chan error, 1),
+	}
+	o.r = bufio.NewReaderSize(readerFunc(o.read), 4096)
+	o.stop = context.AfterFunc(ctx, func() { _ = s.Reset() })
+	go func() { o.werr <- o.writeRequest(req) }()
+	return o, nil
+}
+
+func (o *outbound) writeRequest(req []byte) error {
+	for len(req) > 0 {
+		n := min(len(req), writeChunk)
+		if err := o.s.SetWriteDeadline(time.Now().Add(o.timeout)); err != nil {
+			return err
+		}
+		if _, err := o.s.Write(req[:n]); err != nil {
+			return err
+		}
+		req = req[n:]
+	}
+	return o.s.CloseWrite()
+}
+
+// read reads from the stream within the IO timeout.
+func (o *outbound) read(b []byte) (int, error) {
+	if err := o.s.SetReadDeadline(time.Now().Add(o.timeout)); err != nil {
+		return 0, err
+	}
+	return o.s.Read(b)
+}
+
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(b []byte) (int, error) { return f(b) }
+
+// response reads the response frame and returns its payload (at most maxPayload bytes), or the
+// peer's status as a *RemoteError. reserve charges the payload to the stream's memory scope.
+func (o *outbound) response(maxPayload int, reserve bool) ([]byte, error) {
+	var res func(int) error
+	if reserve {
+		res = func(n int) error {
+			if err := o.s.Scope().ReserveMemory(n, network.ReservationPriorityHigh); err != nil {
+				return fmt.Errorf("p2p: reserve %d bytes for the response: %w", n, err)
+			}
+			o.reserved = n
+			return nil
+		}
+	}
+	body, err := readFrame(o.r, 1+max(maxPayload, MaxMessage), res)
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			err = fmt.Errorf("%w: stream closed before a response", ErrProtocol)
+		}
+		return nil, o.cause(err)
+	}
+	payload, err := parseResponse(body)
+	if err != nil {
+		return nil, err
+	}
+	if len(payload) > maxPayload {
+		return nil, fmt.Errorf("%w: response of %d bytes, at most %d", ErrTooLarge, len(payload), maxPayload)
+	}
+	return payload, nil
+}
+
+// cause prefers the context's error when the exchange was cut by it (the reset is its effect).
+func (o *outbound) cause(err error) error {
+	if cerr := o.ctx.Err(); cerr != nil {
+		return fmt.Errorf("%w (%v)", cerr, err)
+	}
+	return err
+}
+
+// expectEOF checks that the peer sent nothing after its response.
+func (o *outbound) expectEOF() error {
+	var b [1]byte
+	n, err := io.ReadFull(o.r, b[:])
+	if n > 0 {
+		return fmt.Errorf("%w: bytes after the response", ErrProtocol)
+	}
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	return o.cause(err)
+}
+
+// close ends the exchange: cleanly after a good response, by reset otherwise. It waits for
+// the request writer, which a reset unblocks.
+func (o *outbound) close(failed bool) error {
+	defer o.cancel()
+	defer o.stop()
+	defer func() {
+		if o.reserved > 0 {
+			o.s.Scope().ReleaseMemory(o.reserved)
+			o.reserved = 0
+		}
+	}()
+	if failed {
+		_ = o.s.Reset()
+		<-o.werr
+		return nil
+	}
+	// A server answers after reading the whole request, so the writer is done or about to be;
+	// one that answered without reading it is not waited for.
+	timer := time.NewTimer(closeGrace)
+	defer timer.Stop()
+	select {
+	case err := <-o.werr:
+		if err != nil {
+			_ = o.s.Reset()
+			return fmt.Errorf("p2p: sending request: %w", o.cause(err))
+		}
+	case <-timer.C:
+		_ = o.s.Reset()
+		<-o.werr
+		return fmt.Errorf("%w: answered before reading the request", ErrProtocol)
+	}
+	return o.s.Close()
+}
+
+// closeGrace is how long close waits for the request writer after a good response.
+const closeGrace = time.Second
