@@ -31,7 +31,7 @@ DOCKERD_LOG   ?= /var/log/brine-dockerd.log
 help:
 	@echo "Brine make targets:"
 	@echo "  deps             npm ci in contracts/ and $(HARDHAT_DIR)/ (only when node_modules is missing or stale)"
-	@echo "  docker           make sure a Docker engine answers (installs docker.io and starts dockerd if needed; root only)"
+	@echo "  docker           make sure a Docker engine answers and /bin/busybox is static (installs docker.io, busybox-static and starts dockerd if needed; root only)"
 	@echo "  contracts        compile contracts/src into $(ARTIFACTS)"
 	@echo "  bindings         regenerate Go bindings (go generate ./bindings)"
 	@echo "  build            go build ./... (and bin/brine once cmd/brine exists)"
@@ -56,10 +56,26 @@ $(HARDHAT_STAMP): $(HARDHAT_DIR)/package.json $(HARDHAT_DIR)/package-lock.json
 	@cd $(HARDHAT_DIR) && $(NPM) ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Idempotent and silent when `docker info` already works. Otherwise (root
-# only) installs Debian's docker.io if dockerd is missing, starts dockerd in
-# the background and waits until the engine answers.
+# Idempotent and silent when `docker info` already works and /bin/busybox is
+# static. Otherwise (root only) installs Debian's busybox-static when
+# /bin/busybox is missing or dynamic (the executor tests build their image
+# FROM scratch with it), installs Debian's docker.io if dockerd is missing,
+# starts dockerd in the background and waits until the engine answers.
 docker:
+	@if [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+		echo "docker: /bin/busybox is missing or not static and this is not root, so busybox-static" >&2; \
+		echo "docker: cannot be installed here. Install it (apt-get install busybox-static) and re-run." >&2; \
+		echo "docker: Tests that build their image from it will fail or skip." >&2; \
+		exit 0; \
+	fi; \
+	echo "docker: installing busybox-static (apt-get)"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	log=$$(mktemp); \
+	{ apt-get install -y --no-install-recommends busybox-static || \
+		{ apt-get update && apt-get install -y --no-install-recommends busybox-static; }; } >"$$log" 2>&1 || \
+		{ tail -n 30 "$$log" >&2; echo "docker: apt-get install busybox-static failed" >&2; exit 1; }; \
+	rm -f "$$log"
 	@if docker info >/dev/null 2>&1; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ]; then \
 		echo "docker: the Docker engine does not answer 'docker info' and this is not root," >&2; \

@@ -26,6 +26,25 @@ type accountsFile struct {
 	Accounts []common.Address `json:"accounts"`
 }
 
+// DevAccounts reads which keystore accounts of the devnet data directory dataDir are its dev
+// accounts, in order (the first is governance), and its faucet, from the accounts.json its
+// first start wrote. An error wrapping fs.ErrNotExist means dataDir holds no devnet.
+func DevAccounts(dataDir string) (accounts []common.Address, faucet common.Address, err error) {
+	path := filepath.Join(dataDir, accountsFileName)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, common.Address{}, fmt.Errorf("devnet: %w", err)
+	}
+	var f accountsFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, common.Address{}, fmt.Errorf("devnet: %s: %w", path, err)
+	}
+	if f.Version != accountsFileVersion || len(f.Accounts) == 0 {
+		return nil, common.Address{}, fmt.Errorf("devnet: %s: unknown version %d or no accounts", path, f.Version)
+	}
+	return f.Accounts, f.Faucet, nil
+}
+
 // openAccounts opens the keystore and, on first start, creates the faucet and the dev
 // accounts in it. Keys use go-ethereum's light scrypt parameters, as `geth --dev` does.
 // chainExists says whether the data directory already holds a chain, whose genesis funded

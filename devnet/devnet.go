@@ -151,7 +151,12 @@ func (d *Devnet) start(ctx context.Context, r *run) error {
 	ethCfg := d.ethConfig(r)
 	if !exists {
 		ethCfg.Genesis = d.genesis(r)
-	} // else: nil, the stored genesis (as geth --dev does with an existing datadir)
+		// A chain that survives kill -9: the hash scheme in archive mode (NoPruning, in
+		// ethConfig) commits every block's state to the database as it is imported. The path
+		// scheme keeps the last 128 blocks' state in memory until a clean shutdown, so a
+		// killed devnet would come back without its contracts.
+		ethCfg.StateScheme = rawdb.HashScheme
+	} // else: nil, the stored genesis (as geth --dev does with an existing datadir), and the stored scheme
 	backend, err := eth.New(stack, ethCfg)
 	if err != nil {
 		return fmt.Errorf("devnet: eth service: %w", err)
@@ -233,6 +238,7 @@ func (d *Devnet) ethConfig(r *run) *ethconfig.Config {
 	cfg := ethconfig.Defaults
 	cfg.NetworkId = ChainConfig().ChainID.Uint64()
 	cfg.SyncMode = ethconfig.FullSync
+	cfg.NoPruning = true                             // archive: see start
 	cfg.Miner.PendingFeeRecipient = r.faucet.Address // the etherbase
 	cfg.Miner.GasCeil = GasLimit
 	cfg.Miner.GasPrice = big.NewInt(1) // geth --dev: accept any tip
@@ -245,11 +251,14 @@ func (d *Devnet) ethConfig(r *run) *ethconfig.Config {
 }
 
 // genesis is `geth --dev`'s genesis (precompiles and the system contracts the forks call into
-// pre-deployed, the faucet holding nearly 2^256 wei) on ChainConfig, with the dev accounts
+// pre-deployed, the faucet holding FaucetBalance) on ChainConfig, with the dev accounts
 // funded.
 func (d *Devnet) genesis(r *run) *core.Genesis {
 	faucet := r.faucet.Address
 	g := core.DeveloperGenesisBlock(GasLimit, &faucet)
+	// Not geth's 2^256-9: the faucet is the etherbase, and the first tip it receives would wrap
+	// that balance around to a few wei (balances are uint256 and the addition is unchecked).
+	g.Alloc[faucet] = types.Account{Balance: FaucetBalance()}
 	g.Config = ChainConfig()
 	g.Timestamp = uint64(time.Now().Unix())
 	for _, a := range r.accounts {
@@ -475,8 +484,12 @@ func (d *Devnet) Accounts() []accounts.Account {
 	return nil
 }
 
-// Faucet is the etherbase: it holds nearly 2^256 wei, receives the block rewards and tips and
-// is the default treasury. Its key is in the keystore too.
+// FaucetBalance is the faucet's genesis balance, 2^255 wei: as good as unlimited, and far
+// enough from 2^256 that the fees it earns as the etherbase cannot overflow it.
+func FaucetBalance() *big.Int { return new(big.Int).Lsh(big.NewInt(1), 255) }
+
+// Faucet is the etherbase: it starts with FaucetBalance, receives the block rewards and tips
+// and is the default treasury. Its key is in the keystore too.
 func (d *Devnet) Faucet() accounts.Account {
 	if r := d.current.Load(); r != nil {
 		return r.faucet

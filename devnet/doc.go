@@ -11,5 +11,10 @@
 //	<DataDir>/accounts.json     which keys are the faucet and the dev accounts, in order
 //	<DataDir>/deployment.json   the deployment (deploy.File), checked against the chain at start
 //
+// The node runs as an archive node on the hash state scheme, which writes every block's state
+// as the block is imported: a devnet killed without a clean stop (SIGKILL, a crash) restarts on
+// its chain, losing at most the last few blocks, not its contracts. Chains created before this
+// keep the scheme they were created with.
+//
 // Without one, the chain lives in memory and the rest in a temporary directory removed at Stop.
 package devnet

@@ -159,6 +159,10 @@ type ProviderInfo struct {
 	Locked        *big.Int
 	Unbonding     *big.Int
 	UnbondingEnds time.Time
+	// Metadata is the provider's latest registration metadata (opaque to the protocol; a
+	// Brine node publishes {"peer": ..., "addrs": [...]} there so clients can reach it). Only
+	// the backends' provider listings fill it; nil elsewhere.
+	Metadata []byte
 }
 
 // Free is the stake that is neither locked nor unbonding.

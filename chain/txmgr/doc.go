@@ -31,7 +31,8 @@
 // The order is: sign, write the signed raw transaction with its request ID and nonce to the
 // bbolt journal (each commit is fsynced), broadcast. A crash before the journal write leaves
 // nothing broadcast, so the nonce is simply reused. A crash after it is recovered by Start,
-// which rebroadcasts every unfinished journaled transaction and drives it to confirmation.
+// which rebroadcasts every unfinished journaled transaction and drives it to confirmation;
+// Resumed lists them.
 // Fee-bumped replacements are journaled before they are broadcast too, and the receipts of all
 // attempts are checked, since any of them may be the one mined. A request is re-signed on a
 // different nonce only when another transaction took its nonce at the confirmation depth and

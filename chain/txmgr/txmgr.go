@@ -31,6 +31,8 @@ type Manager struct {
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup // one per flight
 
+	resumed []Request // what the latest Start resumed, in nonce order
+
 	nonceMu    sync.Mutex // held from nonce assignment until the signed transaction is journaled
 	nextNonce  uint64
 	nonceKnown bool
@@ -124,15 +126,30 @@ func (m *Manager) Start(ctx context.Context) error {
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.nonceKnown = false
 	m.running = true
+	m.resumed = nil
 	for _, rec := range live {
 		if _, err := m.resumeLocked(rec); err != nil {
 			m.log.Error("cannot resume journaled request", "id", rec.ID, "nonce", rec.Nonce, "err", err)
+			continue
 		}
+		m.resumed = append(m.resumed, Request{ID: rec.ID, To: rec.To, Data: rec.Data, Value: rec.value()})
 	}
 	if len(live) > 0 {
 		m.log.Info("resumed journaled transactions", "count", len(live))
 	}
 	return nil
+}
+
+// Resumed returns the requests the latest Start found journaled but not confirmed (an earlier
+// process crashed or stopped waiting) and resumed, in nonce order. Send with one of them waits
+// for its outcome. Callers use it to recognise a step an earlier process already sent under an
+// ID they cannot recompute (see settlement/onchain's repeatable steps).
+func (m *Manager) Resumed() []Request {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]Request, len(m.resumed))
+	copy(out, m.resumed)
+	return out
 }
 
 // Stop stops driving transactions and closes the journal. Transactions in flight stay

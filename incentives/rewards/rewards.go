@@ -13,6 +13,7 @@
 package rewards
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -170,6 +171,18 @@ func (r *Rewards) Fund(ctx context.Context, fromEpoch, count uint64, amount *big
 	data, err := r.rw.TryPackFund(fromEpoch, count, amount)
 	if err != nil {
 		return nil, fmt.Errorf("rewards: fund: %w", err)
+	}
+	// The same funding sent by an earlier process that did not see it confirmed (see
+	// settlement/onchain's repeatable steps): its outcome is this call's.
+	if res, ok := r.cfg.Sender.(onchain.Resumer); ok {
+		if tx, ok := res.TakeResumed(func(tx Tx) bool {
+			return tx.To == r.cfg.Rewards && onchain.IsAccountStep(tx.ID, r.cfg.Account, "rewards-fund") && bytes.Equal(tx.Data, data)
+		}); ok {
+			if _, err := r.cfg.Sender.Send(ctx, tx); err != nil {
+				return nil, fmt.Errorf("rewards: fund: %w", reverts.Decode(err))
+			}
+			return total, nil
+		}
 	}
 	nonce, err := r.cfg.Client.NonceAt(ctx, r.cfg.Account, nil)
 	if err != nil {

@@ -90,7 +90,7 @@ func run(ctx context.Context, args []string, stdio IO) error {
 	app := newApp(stdio)
 	err := app.RunContext(ctx, interspersed(app, args))
 	if errors.Is(err, txmgr.ErrPending) {
-		return fmt.Errorf("%w: stopped waiting; the transaction is journaled and the next brine command for this account drives it to confirmation", err)
+		return fmt.Errorf("%w: stopped waiting; the transaction is journaled: the next brine command for this account finishes it first, and the same command run again reports its outcome instead of sending it twice", err)
 	}
 	return err
 }
@@ -183,11 +183,17 @@ terminal for all three, on a local devnet or any JSON-RPC endpoint.
 
 Every command that talks to a chain first checks the deployment file (--deployment) against
 it, and refuses a chain whose ID or contract code does not match. Transactions are journaled
-in <datadir>/txjournal/<account>.db and resumed by the next command after a crash.
+in <datadir>/txjournal/<account>.db: after a crash or Ctrl-C the account's next command first
+finishes what was left unconfirmed, and the interrupted command run again reports that outcome
+instead of sending the step twice.
 
 Configuration, highest first: flags, BRINE_* environment variables (BRINE_RPC, BRINE_DATADIR,
 ...), a config file (--config FILE, TOML/YAML/JSON, keys named like the flags), defaults.
 The account password comes from --password-file, $BRINE_PASSWORD or a prompt, never a flag.
+
+Without --account, commands act as the keystore's only account; in a devnet's data directory
+(whose accounts.json names the dev accounts), as its first dev account; with several accounts
+and neither, they refuse and ask for --account ('brine wallet list' marks the default).
 
 The RPC endpoint defaults to the 'brine devnet' running with the same --datadir (it writes
 <datadir>/devnet.json), else ` + DefaultRPC + `.
@@ -217,6 +223,7 @@ Example:
 			walletCommand(stdio),
 			providerCommand(stdio),
 			jobCommand(stdio),
+			nodeCommand(stdio),
 			rewardsCommand(stdio),
 			auditCommand(stdio),
 		},

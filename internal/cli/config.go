@@ -22,11 +22,12 @@ type Config struct {
 	DataDirSet bool // given by flag, environment or file (not the default): `brine devnet` keeps its chain there
 
 	RPC       string
-	RPCSource string // where RPC came from, for error messages
+	RPCSource string      // where RPC came from, for error messages
+	Devnet    *devnetInfo // the devnet file RPC came from, if it did
 
 	Deployment   string
 	Keystore     string
-	Account      common.Address // zero: the keystore's only (or first) account
+	Account      common.Address // zero: the default account (session.defaultAccount)
 	PasswordFile string
 	JSON         bool
 
@@ -76,7 +77,7 @@ func globalFlags() []cli.Flag {
 		&cli.StringFlag{Name: keyRPC, Usage: "JSON-RPC `URL` of the chain (default: the devnet running in --datadir, else " + DefaultRPC + ") [$BRINE_RPC]"},
 		&cli.StringFlag{Name: keyDeployment, Usage: "deployment `FILE` (default <datadir>/deployment.json) [$BRINE_DEPLOYMENT]"},
 		&cli.StringFlag{Name: keyKeystore, Usage: "keystore `DIR` (default <datadir>/keystore) [$BRINE_KEYSTORE]"},
-		&cli.StringFlag{Name: keyAccount, Usage: "account `ADDR` to act as (default: the keystore's only, or first, account) [$BRINE_ACCOUNT]"},
+		&cli.StringFlag{Name: keyAccount, Usage: "account `ADDR` to act as (default: the keystore's only account, or a devnet's first dev account) [$BRINE_ACCOUNT]"},
 		&cli.StringFlag{Name: keyPasswordFile, Usage: "read the account password from `FILE` (else $BRINE_PASSWORD, else a prompt) [$BRINE_PASSWORD_FILE]"},
 		&cli.BoolFlag{Name: keyJSON, Usage: "print data as JSON on stdout [$BRINE_JSON]"},
 		&cli.Uint64Flag{Name: keyConfirmations, Usage: "blocks a transaction must be deep before it counts (default 1) [$BRINE_CONFIRMATIONS]"},
@@ -192,7 +193,7 @@ func loadConfig(c *cli.Context, getenv func(string) string) (*Config, error) {
 		cfg.RPC, cfg.RPCSource = s, source(keyRPC)
 	default:
 		if info, ok := readDevnetInfo(cfg.DataDir); ok {
-			cfg.RPC, cfg.RPCSource = info.HTTP, "the devnet file "+filepath.Join(cfg.DataDir, devnetFile)
+			cfg.RPC, cfg.RPCSource, cfg.Devnet = info.HTTP, "the devnet file "+filepath.Join(cfg.DataDir, devnetFile), &info
 		} else {
 			cfg.RPC, cfg.RPCSource = DefaultRPC, "the default"
 		}

@@ -177,7 +177,7 @@ func deployRun(c *cli.Context, stdio IO) error {
 	if err := s.requireGas(); err != nil {
 		return err
 	}
-	if err := s.unlock(); err != nil {
+	if err := s.unlockAccount(); err != nil {
 		return err
 	}
 	backend := &managedBackend{Client: s.client, mgr: s.mgr, from: addr, progress: s.progress, receipts: map[common.Hash]*types.Receipt{}}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/brine-compute/brine/internal/units"
 	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -40,12 +41,22 @@ Example:
 				ArgsUsage: "<spec.yaml|spec.json>",
 				Flags: []cli.Flag{
 					&cli.BoolFlag{Name: "dry-run", Usage: "check the spec and print its canonical form and hash; send nothing"},
+					&cli.StringFlag{Name: "module", Usage: "the wasm module `FILE` the spec names by CID; served to the provider's node"},
+					&cli.BoolFlag{Name: "wait", Usage: "follow the job until it settles, downloading the result once committed"},
+					&cli.StringFlag{Name: "output", Usage: "with --wait: write the verified result into `DIR` (empty or absent)"},
+					&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR` of the client's host; repeat"},
 				},
 				Description: `Parses the spec strictly (unknown fields are errors), posts the sha256 of its canonical
 encoding with the payment escrowed (one transaction with an ERC-2612 permit when the token
 supports it, else approve and post) and prints the job ID. The canonical spec is saved in
-<datadir>/specs/<hash>.json for providers to fetch. This build settles jobs; executing them
-is the compute node's work (it comes with the node).
+<datadir>/specs/<hash>.json. The client starts a libp2p host of its own (key
+<datadir>/client/identity.key), serves the spec (and, for wasm, the --module file) there and
+pushes the spec to the active providers' nodes (their addresses are their registration
+metadata) before posting. Without --wait, it stays until a provider accepts when it serves a
+module. With --wait it shows the progress (accepted, committed, window closing, settled) and,
+with --output DIR, downloads the result from the provider's node, checks it against the CID
+committed on chain BEFORE writing anything, and unpacks it into DIR; a result that does not
+match is refused (challenge it with 'brine job challenge').
 
 A spec:
    engine: docker
@@ -61,6 +72,32 @@ Example:
    brine job submit job.yaml
    brine job submit --dry-run job.yaml`,
 				Action: func(c *cli.Context) error { return jobSubmit(c, stdio) },
+			},
+			{
+				Name:      "results",
+				Usage:     "download a job's committed result, verified against the chain",
+				ArgsUsage: "<id>",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "output", Required: true, Usage: "write the result into `DIR` (empty or absent)"},
+					&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR`; repeat"},
+				},
+				Description: `Fetches the committed result of job <id> from its provider's node over libp2p, checks it
+against the CID committed on chain, and only then writes it into --output. Needs no password.
+
+Example:
+   brine job results 7 --output ./out`,
+				Action: func(c *cli.Context) error { return jobResults(c, stdio) },
+			},
+			{
+				Name:      "claim-timeout",
+				Usage:     "refund a job whose provider committed no result in time",
+				ArgsUsage: "<id>",
+				Description: `Refunds an accepted job whose result deadline passed without a result, with the provider's
+collateral (credited to the client; withdraw with 'brine provider withdraw').
+
+Example:
+   brine job claim-timeout 7`,
+				Action: func(c *cli.Context) error { return jobClaimTimeout(c, stdio) },
 			},
 			{
 				Name:      "status",
@@ -208,6 +245,18 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	if err := saveSpec(s.cfg.DataDir, hash, canon); err != nil {
 		return err
 	}
+	wait, output := c.Bool("wait"), c.String("output")
+	if output != "" && !wait {
+		return badInput("--output needs --wait (or fetch later with 'brine job results ID --output DIR')")
+	}
+	if output != "" {
+		if err := checkOutputDir(output); err != nil {
+			return err
+		}
+	}
+	if spec.Engine == jobspec.EngineWasm && c.String("module") == "" {
+		fmt.Fprintf(s.info, "note: no --module FILE: providers must already hold module %s\n", spec.Module)
+	}
 	if err := s.unlock(); err != nil {
 		return err
 	}
@@ -215,6 +264,17 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
+	cn, err := s.openClientNet(c.StringSlice("listen"))
+	if err != nil {
+		return err
+	}
+	defer cn.close()
+	if m := c.String("module"); m != "" {
+		if err := cn.serveModule(spec, m); err != nil {
+			return err
+		}
+	}
+	s.pushSpec(cn, st, hash, canon)
 	fmt.Fprintf(s.info, "Posting job %s: payment %s, collateral %s per provider, %d replica(s)\n",
 		hash.Hex(), s.fmtAmount(payment), s.fmtAmount(collateral), spec.Replicas)
 	job, err := st.PostJob(s.ctx, req)
@@ -224,7 +284,30 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 		}
 		return err
 	}
-	note := "Posted. Execution comes with the compute node: until a provider's node accepts it, the job waits (reclaim it after accept-by with 'brine job reclaim')."
+	note := "Posted. A provider's compute node accepts and runs it; follow it with 'brine job status', fetch the result with 'brine job results' (reclaim it after accept-by with 'brine job reclaim')."
+	if wait {
+		var fetched string
+		job, err = s.follow(st, job.ID, false, func(j settlement.Job) error {
+			if output == "" {
+				return nil
+			}
+			c, err := s.downloadResult(cn, st, j, output)
+			fetched = c.String()
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		note = "Settled: " + job.Status.String()
+		if fetched != "" {
+			note += "; result " + fetched + " in " + output
+		}
+	} else if c.String("module") != "" {
+		fmt.Fprintln(s.info, "Serving the module until a provider accepts the job")
+		if job, err = s.follow(st, job.ID, true, nil); err != nil {
+			return err
+		}
+	}
 	v := s.jobView(job)
 	return s.emit(map[string]any{"job": v, "specFile": specPath(s.cfg.DataDir, hash), "note": note}, func(w io.Writer) {
 		kv(w, "Job ID", "%d", job.ID)
@@ -233,6 +316,73 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 		kv(w, "Accept by", "%s", fmtTime(job.AcceptBy))
 		kv(w, "Result by", "%s", fmtTime(job.ResultBy))
 		fmt.Fprintln(w, note)
+	})
+}
+
+// checkOutputDir refuses an output directory that exists and is not empty.
+func checkOutputDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return badInput("--output %s: %v", dir, err)
+	case len(entries) > 0:
+		return badInput("--output %s is not empty: results are written only into an empty or new directory", dir)
+	}
+	return nil
+}
+
+func jobResults(c *cli.Context, stdio IO) error {
+	a, err := args(c, 1, "brine job results <id> --output DIR")
+	if err != nil {
+		return err
+	}
+	id, err := parseJobID(a[0])
+	if err != nil {
+		return err
+	}
+	if err := checkOutputDir(c.String("output")); err != nil {
+		return err
+	}
+	s, err := newSession(c, stdio)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	st, err := s.settlement()
+	if err != nil {
+		return err
+	}
+	job, err := st.Job(s.ctx, id)
+	if err != nil {
+		if errors.Is(err, settlement.ErrUnknownJob) {
+			return badInput("job %d: %v", id, err)
+		}
+		return err
+	}
+	if len(job.ResultCID) == 0 {
+		return badInput("job %d has no committed result (it is %s)", id, job.Status)
+	}
+	cn, err := s.openClientNet(c.StringSlice("listen"))
+	if err != nil {
+		return err
+	}
+	defer cn.close()
+	got, err := s.downloadResult(cn, st, job, c.String("output"))
+	if err != nil {
+		return err
+	}
+	return s.emit(map[string]any{"job": uint64(id), "result": got.String(), "output": c.String("output"), "verified": true}, func(w io.Writer) {
+		kv(w, "Job", "%d", id)
+		kv(w, "Result", "%s (verified against the on-chain commitment)", got)
+		kv(w, "Written to", "%s", c.String("output"))
+	})
+}
+
+func jobClaimTimeout(c *cli.Context, stdio IO) error {
+	return jobStep(c, stdio, "brine job claim-timeout <id>", "claim-timeout", nil, func(s *session, st settlement.Settlement, id settlement.JobID) error {
+		return st.ClaimTimeout(s.ctx, id)
 	})
 }
 
@@ -432,7 +582,10 @@ func (s *session) listJobs(st settlement.Reader, filter settlement.JobFilter, li
 	})
 }
 
-func jobStep(c *cli.Context, stdio IO, usage, name string, do func(s *session, st settlement.Settlement, id settlement.JobID) error) error {
+// jobStep runs a transaction on one job: the job must exist; precheck (optional) refuses bad
+// input before anything is unlocked or sent; then do sends.
+func jobStep(c *cli.Context, stdio IO, usage, name string, precheck func(s *session, job settlement.Job) error,
+	do func(s *session, st settlement.Settlement, id settlement.JobID) error) error {
 	a, err := args(c, 1, usage)
 	if err != nil {
 		return err
@@ -450,7 +603,8 @@ func jobStep(c *cli.Context, stdio IO, usage, name string, do func(s *session, s
 	if err != nil {
 		return err
 	}
-	if _, err := ro.Job(s.ctx, id); err != nil {
+	job, err := ro.Job(s.ctx, id)
+	if err != nil {
 		if errors.Is(err, settlement.ErrUnknownJob) {
 			return badInput("job %d: %v", id, err)
 		}
@@ -458,6 +612,11 @@ func jobStep(c *cli.Context, stdio IO, usage, name string, do func(s *session, s
 	}
 	if _, err := s.resolveAccount(true); err != nil {
 		return err
+	}
+	if precheck != nil {
+		if err := precheck(s, job); err != nil {
+			return err
+		}
 	}
 	if err := s.requireGas(); err != nil {
 		return err
@@ -477,8 +636,7 @@ func jobStep(c *cli.Context, stdio IO, usage, name string, do func(s *session, s
 		}
 		return fmt.Errorf("%s job %d: %w", name, id, err)
 	}
-	job, err := st.Job(s.ctx, id)
-	if err != nil {
+	if job, err = st.Job(s.ctx, id); err != nil {
 		return err
 	}
 	v := s.jobView(job)
@@ -486,13 +644,41 @@ func jobStep(c *cli.Context, stdio IO, usage, name string, do func(s *session, s
 }
 
 func jobReclaim(c *cli.Context, stdio IO) error {
-	return jobStep(c, stdio, "brine job reclaim <id>", "reclaim", func(s *session, st settlement.Settlement, id settlement.JobID) error {
+	return jobStep(c, stdio, "brine job reclaim <id>", "reclaim", nil, func(s *session, st settlement.Settlement, id settlement.JobID) error {
 		return st.Reclaim(s.ctx, id)
 	})
 }
 
 func jobChallenge(c *cli.Context, stdio IO) error {
-	return jobStep(c, stdio, "brine job challenge <id>", "challenge", func(s *session, st settlement.Settlement, id settlement.JobID) error {
+	return jobStep(c, stdio, "brine job challenge <id>", "challenge", challengeCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
 		return st.Challenge(s.ctx, id)
 	})
+}
+
+// challengeCheck refuses a challenge the market would refuse, before the bond's approval is
+// sent: a challenge needs a committed result within its window, a challenger other than the
+// job's provider, and the bond of the job's parameter set in the challenger's wallet.
+func challengeCheck(s *session, job settlement.Job) error {
+	if job.Status != settlement.StatusCommitted {
+		return badInput("challenge job %d: it is %s; only a committed result can be challenged", job.ID, job.Status)
+	}
+	head, err := s.client.HeaderByNumber(s.ctx, nil)
+	if err != nil {
+		return err
+	}
+	if ends := job.ChallengeEnds(); !time.Unix(int64(head.Time), 0).Before(ends) {
+		return badInput("challenge job %d: its challenge window ended at %s", job.ID, fmtTime(ends))
+	}
+	if job.Provider == s.account {
+		return badInput("challenge job %d: %s is the job's provider, which cannot challenge its own result", job.ID, s.account.Hex())
+	}
+	st, err := s.settlement()
+	if err != nil {
+		return err
+	}
+	bond, err := st.ChallengeBond(s.ctx, job.ID)
+	if err != nil {
+		return err
+	}
+	return s.requireTokens(bond, "the challenge bond")
 }

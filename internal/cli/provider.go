@@ -82,7 +82,7 @@ Example:
 				Usage:     "show a provider's registration, stake and balance",
 				ArgsUsage: "[ADDR]",
 				Description: `Shows registration, stake (free, locked, unbonding) and the market balance of ADDR (default:
---account, or the keystore's first). Needs no password.
+--account, or the default account: see 'brine --help'). Needs no password.
 
 Example:
    brine provider status 0x8ba1f109551bD432803012645Ac136ddd64DBA72 --json`,
@@ -280,6 +280,10 @@ func providerWithdraw(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
+	// Checked after unlock, which first finishes an interrupted earlier run's transactions.
+	if err := s.checkWithdrawable(st, c.Bool("stake")); err != nil {
+		return err
+	}
 	what := "market balance"
 	var paid *big.Int
 	if c.Bool("stake") {
@@ -294,6 +298,41 @@ func providerWithdraw(c *cli.Context, stdio IO) error {
 	return s.emit(map[string]any{"account": s.account.Hex(), "withdrawn": s.amount(paid), "what": what}, func(w io.Writer) {
 		kv(w, "Withdrew", "%s of %s", s.fmtAmount(paid), what)
 	})
+}
+
+// checkWithdrawable refuses a withdrawal that has nothing to pay. When an interrupted run's
+// transactions were just finished, one of them may be this withdrawal: the step then reports
+// it (see session.finishInterrupted), so nothing is refused.
+func (s *session) checkWithdrawable(st settlement.Reader, stake bool) error {
+	if s.shim.hasRecovered() {
+		return nil
+	}
+	if !stake {
+		bal, err := st.Balance(s.ctx, s.account)
+		if err != nil {
+			return err
+		}
+		if bal.Sign() == 0 {
+			return badInput("nothing to withdraw: the market balance of %s is 0 (payments, refunds and challenge rewards are credited there)", s.account.Hex())
+		}
+		return nil
+	}
+	info, err := st.Provider(s.ctx, s.account)
+	if err != nil {
+		return err
+	}
+	if info.Unbonding.Sign() == 0 {
+		return badInput("nothing to withdraw: %s has no unbonding stake (start unbonding with 'brine provider unstake AMOUNT')", s.account.Hex())
+	}
+	head, err := s.client.HeaderByNumber(s.ctx, nil)
+	if err != nil {
+		return err
+	}
+	if now := time.Unix(int64(head.Time), 0); now.Before(info.UnbondingEnds) {
+		return badInput("the %s unbonding stake of %s can be withdrawn from %s, after the unbonding delay (%s from now)",
+			s.fmtAmount(info.Unbonding), s.account.Hex(), fmtTime(info.UnbondingEnds), info.UnbondingEnds.Sub(now).Round(time.Second))
+	}
+	return nil
 }
 
 func providerStatus(c *cli.Context, stdio IO) error {

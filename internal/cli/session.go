@@ -9,7 +9,10 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts"
@@ -21,6 +24,7 @@ import (
 	"github.com/brine-compute/brine/chain/erc20"
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
+	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/wallet"
 )
@@ -44,6 +48,7 @@ type session struct {
 	account common.Address
 	signer  *wallet.Signer
 	mgr     *txmgr.Manager
+	shim    *txSender
 	settle  *onchain.Settlement
 }
 
@@ -127,15 +132,48 @@ func (s *session) dial() error {
 	defer cancel()
 	client, err := ethclient.DialContext(ctx, s.cfg.RPC)
 	if err != nil {
-		return fmt.Errorf("cannot connect to %s (from %s): %w: start `brine devnet` or pass --rpc URL", s.cfg.RPC, s.cfg.RPCSource, err)
+		return s.unreachable(err)
 	}
 	id, err := client.ChainID(ctx)
 	if err != nil {
 		client.Close()
-		return fmt.Errorf("cannot reach the chain at %s (from %s): %w: start `brine devnet` or pass --rpc URL", s.cfg.RPC, s.cfg.RPCSource, err)
+		return s.unreachable(err)
 	}
 	s.client, s.chainID = client, id
 	return nil
+}
+
+// unreachable explains a failure to reach the RPC endpoint. When the endpoint came from the
+// devnet file <datadir>/devnet.json, the devnet that wrote it has most likely stopped without
+// removing it (kill -9, a crash, a reboot): say so, and how to fix it.
+func (s *session) unreachable(err error) error {
+	if s.cfg.Devnet == nil {
+		return fmt.Errorf("cannot reach the chain at %s (from %s): %w: start `brine devnet` or pass --rpc URL", s.cfg.RPC, s.cfg.RPCSource, err)
+	}
+	file := filepath.Join(s.cfg.DataDir, devnetFile)
+	if pid := s.cfg.Devnet.PID; pid > 0 {
+		if alive, known := processAlive(pid); known && !alive {
+			return fmt.Errorf("the devnet at %s is not reachable: %v. Its process %d is gone (killed or crashed) and left %s behind: start it again with `brine devnet --datadir %s`, or remove that file, or pass --rpc URL for another chain",
+				s.cfg.RPC, err, pid, file, s.cfg.DataDir)
+		}
+	}
+	return fmt.Errorf("the devnet at %s (named by %s) is not reachable: %v. Restart it with `brine devnet --datadir %s`, or remove that file, or pass --rpc URL for another chain",
+		s.cfg.RPC, file, err, s.cfg.DataDir)
+}
+
+// processAlive reports whether process pid exists, when that can be known.
+func processAlive(pid int) (alive, known bool) {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false, false
+	}
+	switch err := p.Signal(syscall.Signal(0)); {
+	case err == nil, errors.Is(err, syscall.EPERM):
+		return true, true
+	case errors.Is(err, os.ErrProcessDone), errors.Is(err, syscall.ESRCH):
+		return false, true
+	}
+	return false, false
 }
 
 // openToken reads the deployment's token (symbol and decimals).
@@ -187,15 +225,42 @@ func (s *session) resolveAccount(mustHave bool) (common.Address, error) {
 		s.account = s.cfg.Account
 		return s.account, nil
 	}
-	accs := s.wallet.Accounts()
-	if len(accs) == 0 {
-		return common.Address{}, badInput("no account in the keystore %s: run `brine wallet new` or `brine wallet import KEYFILE`, or pass --keystore/--datadir", s.cfg.Keystore)
+	addr, why, err := s.defaultAccount()
+	if err != nil {
+		return common.Address{}, err
 	}
-	if len(accs) > 1 {
-		fmt.Fprintf(s.info, "note: %d accounts in %s; acting as the first, %s (pass --account to choose)\n", len(accs), s.cfg.Keystore, accs[0].Address.Hex())
+	if why != "" {
+		fmt.Fprintf(s.info, "note: acting as %s, %s (pass --account to choose another)\n", addr.Hex(), why)
 	}
-	s.account = accs[0].Address
+	s.account = addr
 	return s.account, nil
+}
+
+// defaultAccount is the account commands act as without --account (documented in the app's
+// help): the keystore's only account; or, in a devnet's data directory (the keystore is
+// <datadir>/keystore and <datadir>/accounts.json names the dev accounts), the devnet's first
+// dev account; otherwise none, and the command asks for --account rather than guess (the
+// keystore has no order that means anything). why explains a choice among several accounts.
+func (s *session) defaultAccount() (addr common.Address, why string, err error) {
+	if err := s.openWallet(); err != nil {
+		return common.Address{}, "", err
+	}
+	accs := s.wallet.Accounts()
+	switch len(accs) {
+	case 0:
+		return common.Address{}, "", badInput("no account in the keystore %s: run `brine wallet new` or `brine wallet import KEYFILE`, or pass --keystore/--datadir", s.cfg.Keystore)
+	case 1:
+		return accs[0].Address, "", nil
+	}
+	if filepath.Clean(s.cfg.Keystore) == filepath.Join(s.cfg.DataDir, "keystore") {
+		if devs, _, err := devnet.DevAccounts(s.cfg.DataDir); err == nil {
+			if _, err := s.wallet.Find(devs[0]); err == nil {
+				return devs[0], "the devnet's first dev account (governance)", nil
+			}
+		}
+	}
+	return common.Address{}, "", badInput("%d accounts in the keystore %s and no --account: pass --account ADDR (or set $BRINE_ACCOUNT, or account in the config file); `brine wallet list` shows them",
+		len(accs), s.cfg.Keystore)
 }
 
 // password reads the account password: --password-file, $BRINE_PASSWORD, or a prompt.
@@ -223,6 +288,18 @@ func (s *session) unlock() error {
 		return nil
 	}
 	if err := s.connect(); err != nil {
+		return err
+	}
+	return s.unlockAccount()
+}
+
+// unlockAccount is unlock without the deployment file: `brine deploy` signs on a chain that has
+// none yet, so it needs only the RPC connection.
+func (s *session) unlockAccount() error {
+	if s.mgr != nil {
+		return nil
+	}
+	if err := s.dial(); err != nil {
 		return err
 	}
 	addr, err := s.resolveAccount(true)
@@ -266,7 +343,47 @@ func (s *session) unlock() error {
 		return fmt.Errorf("starting the transaction manager: %w", err)
 	}
 	s.mgr = mgr
+	s.shim = &txSender{m: mgr, progress: s.progress, info: s.info}
+	return s.finishInterrupted()
+}
+
+// finishInterrupted finishes what an interrupted earlier run left: the transactions it sent
+// (or signed and journaled) and never saw confirmed, which the manager resumed at Start. It
+// waits for each and reports it. Those that succeeded are offered to settlement's repeatable
+// steps (see onchain.Resumer): when this command is the same step again, such as `brine
+// provider stake 10` retried after the first run was killed, it reports that transaction's
+// outcome instead of sending the step twice.
+func (s *session) finishInterrupted() error {
+	reqs := s.mgr.Resumed()
+	if len(reqs) == 0 {
+		return nil
+	}
+	fmt.Fprintf(s.info, "An interrupted earlier run left %d transaction(s) of %s unconfirmed; finishing them first\n", len(reqs), s.account.Hex())
+	for _, req := range reqs {
+		req.Progress = s.progress
+		r, err := s.mgr.Send(s.ctx, req)
+		step := stepName(req.ID)
+		switch {
+		case err == nil:
+			fmt.Fprintf(s.info, "  %s: done, block %d\n", step, r.BlockNumber)
+			if req.To != nil {
+				s.shim.recovered = append(s.shim.recovered, onchain.Tx{ID: req.ID, To: *req.To, Data: req.Data})
+			}
+		case errors.Is(err, txmgr.ErrPending) || s.ctx.Err() != nil:
+			return err
+		default:
+			fmt.Fprintf(s.info, "  %s: failed: %v\n", step, err)
+		}
+	}
 	return nil
+}
+
+// stepName is a transaction ID without its account prefix.
+func stepName(id string) string {
+	if i := strings.Index(id, "/"); i > 0 {
+		return id[i+1:]
+	}
+	return id
 }
 
 // settlement returns the account's Settlement (writable after unlock, else read-only).
@@ -280,7 +397,7 @@ func (s *session) settlement() (*onchain.Settlement, error) {
 	cfg := onchain.Config{Client: s.client, Addresses: *s.dep.Addresses(), Logger: s.log}
 	if s.mgr != nil {
 		cfg.Account = s.account
-		cfg.Sender = s.sender()
+		cfg.Sender = s.shim
 		cfg.Signer = s.signer
 	}
 	st, err := onchain.New(s.ctx, cfg)
@@ -291,28 +408,50 @@ func (s *session) settlement() (*onchain.Settlement, error) {
 	return st, nil
 }
 
-// sender is the shim from the transaction manager to settlement's Sender.
-func (s *session) sender() *txSender {
-	return &txSender{m: s.mgr, progress: s.progress}
-}
-
-// txSender sends settlement's (and rewards') transactions through the transaction manager.
+// txSender sends settlement's (and rewards') transactions through the transaction manager:
+// the session's one shim, made by unlock.
 type txSender struct {
 	m        *txmgr.Manager
 	progress func(txmgr.Progress)
+	info     io.Writer
+
+	mu        sync.Mutex
+	recovered []onchain.Tx // confirmed transactions of an interrupted earlier run, not yet adopted
 }
+
+var _ onchain.Resumer = (*txSender)(nil)
 
 func (t *txSender) Send(ctx context.Context, tx onchain.Tx) (*types.Receipt, error) {
 	to := tx.To
 	return t.m.Send(ctx, txmgr.Request{ID: tx.ID, To: &to, Data: tx.Data, Progress: t.progress})
 }
 
+// hasRecovered reports whether an interrupted earlier run's confirmed transactions remain to be
+// adopted: a step that may be one of them must not be refused for what that one changed.
+func (t *txSender) hasRecovered() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.recovered) > 0
+}
+
+// TakeResumed offers the earlier run's confirmed transactions to a repeatable step (see
+// session.finishInterrupted).
+func (t *txSender) TakeResumed(match func(onchain.Tx) bool) (onchain.Tx, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for i, tx := range t.recovered {
+		if match(tx) {
+			t.recovered = slices.Delete(t.recovered, i, i+1)
+			fmt.Fprintf(t.info, "  %s: the interrupted run sent this same step (confirmed above): reporting its outcome; not sent again\n", stepName(tx.ID))
+			return tx, true
+		}
+	}
+	return onchain.Tx{}, false
+}
+
 // progress reports a transaction's steps on stderr while the command waits on the chain.
 func (s *session) progress(p txmgr.Progress) {
-	step := p.ID
-	if i := strings.Index(step, "/"); i > 0 {
-		step = step[i+1:] // drop the account prefix
-	}
+	step := stepName(p.ID)
 	switch p.Stage {
 	case txmgr.StageSigned:
 		fmt.Fprintf(s.info, "  %s: signed %s (nonce %d)\n", step, p.Tx.Hex(), p.Nonce)

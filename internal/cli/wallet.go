@@ -50,7 +50,8 @@ Example:
 				Name:      "list",
 				Usage:     "list the keystore's accounts",
 				ArgsUsage: " ",
-				Description: `Lists the accounts in creation order; the first is the default --account.
+				Description: `Lists the accounts in creation order and marks the default one, which commands act as without
+--account: the only account, or in a devnet's data directory its first dev account.
 
 Example:
    brine wallet list --json`,
@@ -63,7 +64,8 @@ Example:
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "token", Usage: "the ERC-20 `ADDR` to show (default: the deployment's token)"},
 				},
-				Description: `Shows ETH (for fees) and the token. ADDR defaults to --account (or the keystore's first).
+				Description: `Shows ETH (for fees) and the token. ADDR defaults to --account (or the default account: see
+'brine --help').
 
 Example:
    brine wallet balance 0x8ba1f109551bD432803012645Ac136ddd64DBA72 --json`,
@@ -143,22 +145,27 @@ func walletList(c *cli.Context, stdio IO) error {
 	type entry struct {
 		Address string `json:"address"`
 		KeyFile string `json:"keyFile"`
+		Default bool   `json:"default,omitempty"` // what commands act as without --account
 	}
+	def, _, _ := s.defaultAccount()
 	list := make([]entry, len(accs))
 	for i, a := range accs {
-		list[i] = entry{a.Address.Hex(), a.URL.Path}
+		list[i] = entry{a.Address.Hex(), a.URL.Path, a.Address == def}
 	}
 	return s.emit(list, func(w io.Writer) {
 		if len(list) == 0 {
 			fmt.Fprintf(w, "No accounts in %s: run `brine wallet new` or `brine wallet import`.\n", s.cfg.Keystore)
 			return
 		}
-		for i, e := range list {
+		for _, e := range list {
 			note := ""
-			if i == 0 {
+			if e.Default {
 				note = "  (default)"
 			}
 			fmt.Fprintf(w, "%s%s\n", e.Address, note)
+		}
+		if def == (common.Address{}) {
+			fmt.Fprintln(w, "No default account: pass --account ADDR to commands.")
 		}
 	})
 }

@@ -104,6 +104,11 @@ func (s *Settlement) PostJob(ctx context.Context, req settlement.JobRequest) (se
 	if err != nil {
 		return settlement.Job{}, fmt.Errorf("post job: %w", err)
 	}
+	if tx, ok := s.adopt("post", s.addrs.Market, plain, samePost); ok {
+		// An earlier process posted this request (with its own deadlines) and did not see
+		// it confirmed: that post is the outcome, and its approval, if any, is done.
+		return s.postOutcome(ctx, tx)
+	}
 	data := plain
 	if s.permit && have.Cmp(breq.Payment) < 0 {
 		// The permit is good until acceptBy: posting later is refused anyway.
@@ -126,7 +131,12 @@ func (s *Settlement) PostJob(ctx context.Context, req settlement.JobRequest) (se
 			return settlement.Job{}, err
 		}
 	}
-	r, err := s.send(ctx, "post job", Tx{ID: id, To: s.addrs.Market, Data: data})
+	return s.postOutcome(ctx, Tx{ID: id, To: s.addrs.Market, Data: data})
+}
+
+// postOutcome sends a post and returns the job its receipt's JobPosted announces.
+func (s *Settlement) postOutcome(ctx context.Context, tx Tx) (settlement.Job, error) {
+	r, err := s.send(ctx, "post job", tx)
 	if err != nil {
 		return settlement.Job{}, err
 	}

@@ -43,6 +43,14 @@
 // began, so a retry of a call still in flight keeps its ID and a later call gets a new one.
 // An approval's ID carries the allowance it replaces for the same reason.
 //
+// A retry after a crash cannot recompute that nonce: the earlier transaction may have been mined
+// while nothing ran, and a post's deadlines (so its calldata) come from a later block. So a
+// Sender that recovers an earlier process's unconfirmed transactions offers them (Resumer), and
+// a repeatable step first adopts the one that was the same step: <account>/<step>/n<any>/<h>,
+// the same contract, the same calldata (for a post, the same request up to its deadlines). It
+// sends that Tx, which returns its outcome, and skips its own approval and ID; each recovered
+// transaction is adopted once. The step is then done once, and the retry reports it.
+//
 // # Errors
 //
 // Rule violations wrap a settlement.Err* value. When the contract refused the call, the error

@@ -138,7 +138,8 @@ func (s *Settlement) ResolveReplicas(ctx context.Context, id settlement.JobID) (
 }
 
 // Challenge disputes a committed result, approving and depositing the bond of the job's
-// parameter set.
+// parameter set. An account holding less than the bond is refused (ErrInsufficient) before the
+// approval is sent.
 func (s *Settlement) Challenge(ctx context.Context, id settlement.JobID) error {
 	s.spendMu.Lock()
 	defer s.spendMu.Unlock()
@@ -147,14 +148,38 @@ func (s *Settlement) Challenge(ctx context.Context, id settlement.JobID) error {
 		want: []settlement.Status{settlement.StatusCommitted},
 		pack: marketABI.TryPackChallenge,
 		prepare: func(ctx context.Context, rec bindings.JobMarketJob, txID string) error {
-			p, err := call(ctx, s, s.addrs.Market, marketABI.PackParams(rec.ParamsId), marketABI.UnpackParams)
+			bond, err := s.paramsBond(ctx, id, rec.ParamsId)
 			if err != nil {
-				return fmt.Errorf("challenge job %d: params(%d): %w", id, rec.ParamsId, err)
+				return err
 			}
-			return s.ensureAllowance(ctx, s.addrs.Market, p.ChallengeBond, txID, fmt.Sprintf("challenge job %d", id))
+			have, err := call(ctx, s, s.addrs.Token, tokenABI.PackBalanceOf(s.account), tokenABI.UnpackBalanceOf)
+			if err != nil {
+				return fmt.Errorf("challenge job %d: balanceOf: %w", id, err)
+			}
+			if have.Cmp(bond) < 0 {
+				return fmt.Errorf("%w: challenge job %d: the bond is %s base units, %s holds %s", settlement.ErrInsufficient, id, bond, s.account, have)
+			}
+			return s.ensureAllowance(ctx, s.addrs.Market, bond, txID, fmt.Sprintf("challenge job %d", id))
 		},
 	})
 	return err
+}
+
+// ChallengeBond is what a challenge of job id deposits: the bond of the job's parameter set.
+func (s *Settlement) ChallengeBond(ctx context.Context, id settlement.JobID) (*big.Int, error) {
+	job, err := s.Job(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.paramsBond(ctx, id, job.ParamsID)
+}
+
+func (s *Settlement) paramsBond(ctx context.Context, id settlement.JobID, paramsID uint32) (*big.Int, error) {
+	p, err := call(ctx, s, s.addrs.Market, marketABI.PackParams(paramsID), marketABI.UnpackParams)
+	if err != nil {
+		return nil, fmt.Errorf("challenge job %d: params(%d): %w", id, paramsID, err)
+	}
+	return p.ChallengeBond, nil
 }
 
 // DrawVerifiers draws the challenge's verifiers and returns them. It needs the challenge's

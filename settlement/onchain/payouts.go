@@ -122,11 +122,15 @@ func (s *Settlement) Withdraw(ctx context.Context) (*big.Int, error) {
 		return nil, err
 	}
 	data := marketABI.PackWithdraw()
-	id, err := s.accountTxID(ctx, "withdraw", data)
-	if err != nil {
-		return nil, err
+	tx, ok := s.adopt("withdraw", s.addrs.Market, data, bytes.Equal)
+	if !ok {
+		id, err := s.accountTxID(ctx, "withdraw", data)
+		if err != nil {
+			return nil, err
+		}
+		tx = Tx{ID: id, To: s.addrs.Market, Data: data}
 	}
-	r, err := s.send(ctx, "withdraw", Tx{ID: id, To: s.addrs.Market, Data: data})
+	r, err := s.send(ctx, "withdraw", tx)
 	if err != nil {
 		return nil, err
 	}

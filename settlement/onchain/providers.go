@@ -1,6 +1,7 @@
 package onchain
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,10 @@ import (
 // accountStep sends a repeatable step of the account to contract.
 func (s *Settlement) accountStep(ctx context.Context, what, step string, to common.Address, data []byte) error {
 	if err := s.writable(); err != nil {
+		return err
+	}
+	if tx, ok := s.adopt(step, to, data, bytes.Equal); ok {
+		_, err := s.send(ctx, what, tx)
 		return err
 	}
 	id, err := s.accountTxID(ctx, step, data)
@@ -70,6 +75,10 @@ func (s *Settlement) Stake(ctx context.Context, amount *big.Int) error {
 	}
 	s.spendMu.Lock()
 	defer s.spendMu.Unlock()
+	if tx, ok := s.adopt("stake", s.addrs.Registry, data, bytes.Equal); ok {
+		_, err := s.send(ctx, "stake", tx) // an earlier process's stake: its approval is done
+		return err
+	}
 	id, err := s.accountTxID(ctx, "stake", data)
 	if err != nil {
 		return err
@@ -99,11 +108,15 @@ func (s *Settlement) WithdrawStake(ctx context.Context) (*big.Int, error) {
 		return nil, err
 	}
 	data := registryABI.PackWithdrawStake()
-	id, err := s.accountTxID(ctx, "withdraw-stake", data)
-	if err != nil {
-		return nil, err
+	tx, ok := s.adopt("withdraw-stake", s.addrs.Registry, data, bytes.Equal)
+	if !ok {
+		id, err := s.accountTxID(ctx, "withdraw-stake", data)
+		if err != nil {
+			return nil, err
+		}
+		tx = Tx{ID: id, To: s.addrs.Registry, Data: data}
 	}
-	r, err := s.send(ctx, "withdraw stake", Tx{ID: id, To: s.addrs.Registry, Data: data})
+	r, err := s.send(ctx, "withdraw stake", tx)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/executor"
+	"github.com/brine-compute/brine/node/executor/docker"
+	"github.com/brine-compute/brine/node/executor/wasm"
+	"github.com/brine-compute/brine/node/identity"
+	"github.com/brine-compute/brine/node/p2p"
+)
+
+func nodeCommand(stdio IO) *cli.Command {
+	return &cli.Command{
+		Name:  "node",
+		Usage: "run the compute node of a provider",
+		Subcommands: []*cli.Command{{
+			Name:      "run",
+			Usage:     "run the provider daemon: take jobs, execute them, commit results, get paid",
+			ArgsUsage: " ",
+			Flags: []cli.Flag{
+				&cli.StringSliceFlag{Name: "engines", Value: cli.NewStringSlice("wasm"), Usage: "engines to run: wasm, docker"},
+				&cli.StringSliceFlag{Name: "allow-image", Usage: "docker image `PATTERN` the node runs (path.Match, e.g. 'alpine@sha256:*'); repeat; default any"},
+				&cli.StringFlag{Name: "min-payment", Usage: "least payment in tokens the node works for"},
+				&cli.StringFlag{Name: "max-collateral", Usage: "most collateral in tokens the node locks for one job"},
+				&cli.StringFlag{Name: "max-memory", Usage: "most memory one job may ask for (e.g. 2GiB)"},
+				&cli.StringFlag{Name: "max-disk", Usage: "most disk one job may ask for (e.g. 10GiB)"},
+				&cli.DurationFlag{Name: "max-time", Usage: "longest time limit one job may ask for"},
+				&cli.IntFlag{Name: "max-jobs", Value: 4, Usage: "jobs run at once"},
+				&cli.BoolFlag{Name: "allow-network", Usage: "run jobs that ask for network access (docker)"},
+				&cli.BoolFlag{Name: "no-pull", Usage: "never pull images: run only images present locally"},
+				&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR`; repeat"},
+				&cli.StringSliceFlag{Name: "announce", Usage: "addresses to publish on chain instead of the listen addresses; repeat"},
+				&cli.StringFlag{Name: "withdraw-threshold", Usage: "withdraw the market balance once it reaches this many tokens"},
+				&cli.DurationFlag{Name: "grace", Value: 30 * time.Second, Usage: "how long a stop lets running jobs finish"},
+				&cli.StringFlag{Name: "dishonest", Hidden: true, Usage: "tests and demos only: wrong-result | commit-and-vanish | never-commit"},
+			},
+			Description: `Runs the provider's compute node until SIGINT or SIGTERM. It uses the node identity key
+<datadir>/node/identity.key (the peer ID 'brine provider register' binds), keeps its state in
+<datadir>/node/state.db and its results in <datadir>/results, publishes its libp2p addresses
+as the provider's registration metadata, and then takes the jobs its policy allows: it fetches
+and checks each spec, accepts, runs, commits the result CID, serves the result to the client
+and finalizes after the challenge window. A stop lets running jobs finish for --grace; a
+restart resumes every job where it was.
+
+The account must be staked ('brine provider stake'). Logs go to stderr.
+
+Example:
+   brine node run --engines wasm,docker --allow-image 'alpine@sha256:*' --min-payment 0.5`,
+			Action: func(c *cli.Context) error { return nodeRun(c, stdio) },
+		}},
+	}
+}
+
+func nodeRun(c *cli.Context, stdio IO) error {
+	if _, err := args(c, 0, "brine node run [flags]"); err != nil {
+		return err
+	}
+	s, err := writeSession(c, stdio)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	level, _ := parseLevel(s.cfg.LogLevel)
+	log := slog.New(slog.NewTextHandler(s.info, &slog.HandlerOptions{Level: min(level, slog.LevelInfo)}))
+
+	policy := node.Policy{
+		AllowedImages: c.StringSlice("allow-image"),
+		MaxTime:       c.Duration("max-time"),
+		MaxJobs:       c.Int("max-jobs"),
+		AllowNetwork:  c.Bool("allow-network"),
+	}
+	for _, name := range []string{"min-payment", "max-collateral"} {
+		if v := c.String(name); v != "" {
+			amt, err := s.parseAmount(v, "--"+name)
+			if err != nil {
+				return err
+			}
+			if name == "min-payment" {
+				policy.MinPayment = amt
+			} else {
+				policy.MaxCollateral = amt
+			}
+		}
+	}
+	for name, dst := range map[string]*uint64{"max-memory": &policy.MaxMemoryBytes, "max-disk": &policy.MaxDiskBytes} {
+		if v := c.String(name); v != "" {
+			if *dst, err = jobspec.ParseSize(v); err != nil {
+				return badInput("--%s: %v", name, err)
+			}
+		}
+	}
+	var threshold *big.Int
+	if v := c.String("withdraw-threshold"); v != "" {
+		if threshold, err = s.parseAmount(v, "--withdraw-threshold"); err != nil {
+			return err
+		}
+	}
+	id, created, err := identity.LoadOrCreate(identity.Path(s.cfg.DataDir))
+	if err != nil {
+		return err
+	}
+	if created {
+		fmt.Fprintf(s.info, "Created the node identity key %s (peer %s)\n", identity.Path(s.cfg.DataDir), id.Peer)
+	}
+	executors, closers, err := openExecutors(s.ctx, c, id, log)
+	defer func() {
+		for _, cl := range closers {
+			_ = cl.Close()
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	for e := range executors {
+		policy.Engines = append(policy.Engines, e)
+	}
+
+	if _, err := s.resolveAccount(true); err != nil {
+		return err
+	}
+	if err := s.requireGas(); err != nil {
+		return err
+	}
+	if err := s.unlock(); err != nil {
+		return err
+	}
+	s.settle = nil // writable now
+	st, err := s.settlement()
+	if err != nil {
+		return err
+	}
+	var depth uint64 // the watcher counts blocks on top; the config counts the including block
+	if s.cfg.Confirmations > 0 {
+		depth = s.cfg.Confirmations - 1
+	}
+	n, err := node.New(node.Config{
+		DataDir:           s.cfg.DataDir,
+		Deployment:        fmt.Sprintf("%s/%s", s.chainID, s.dep.Market.Hex()),
+		Settlement:        st,
+		Events:            st,
+		Confirmations:     depth,
+		PollInterval:      time.Second,
+		Executors:         executors,
+		P2P:               p2p.Config{Identity: id, ListenAddrs: c.StringSlice("listen"), Logger: log},
+		Policy:            policy,
+		WithdrawThreshold: threshold,
+		GracePeriod:       c.Duration("grace"),
+		Logger:            log,
+		Dishonest:         c.String("dishonest"),
+		AnnounceAddrs:     c.StringSlice("announce"),
+	})
+	if err != nil {
+		return badInput("%v", err)
+	}
+	if err := n.Start(s.ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.info, "Node running as %s, peer %s, engines %s; Ctrl-C stops it\n", s.account.Hex(), id.Peer, strings.Join(engineNames(executors), ","))
+	for _, a := range n.Host().Addrs() {
+		fmt.Fprintf(s.info, "  listening on %s\n", a)
+	}
+	<-s.ctx.Done()
+	fmt.Fprintln(s.info, "Stopping: finishing running jobs (up to the grace period)")
+	ctx, cancel := context.WithTimeout(context.Background(), c.Duration("grace")+30*time.Second)
+	defer cancel()
+	return n.Stop(ctx)
+}
+
+// openExecutors opens the executors of the --engines flag.
+func openExecutors(ctx context.Context, c *cli.Context, id *identity.Identity, log *slog.Logger) (map[jobspec.Engine]executor.Executor, []io.Closer, error) {
+	out := map[jobspec.Engine]executor.Executor{}
+	var closers []io.Closer
+	for _, e := range c.StringSlice("engines") {
+		for _, name := range strings.Split(e, ",") {
+			switch jobspec.Engine(strings.TrimSpace(name)) {
+			case jobspec.EngineWasm:
+				w, err := wasm.New(ctx, wasm.Config{Logger: log})
+				if err != nil {
+					return nil, closers, err
+				}
+				out[jobspec.EngineWasm], closers = w, append(closers, w)
+			case jobspec.EngineDocker:
+				d, err := docker.New(docker.Config{NodeID: id.Peer.String(), DisablePulls: c.Bool("no-pull"), Logger: log})
+				if err != nil {
+					return nil, closers, fmt.Errorf("docker engine: %w", err)
+				}
+				if n, err := d.Reconcile(ctx); err != nil {
+					log.Warn("removing containers a crashed run left", "err", err)
+				} else if n > 0 {
+					log.Info("removed containers a crashed run left", "count", n)
+				}
+				out[jobspec.EngineDocker] = d
+				if cl, ok := any(d).(io.Closer); ok {
+					closers = append(closers, cl)
+				}
+			default:
+				return nil, closers, badInput("--engines: unknown engine %q (wasm, docker)", name)
+			}
+		}
+	}
+	return out, closers, nil
+}
+
+func engineNames(m map[jobspec.Engine]executor.Executor) []string {
+	var out []string
+	for e := range m {
+		out = append(out, string(e))
+	}
+	return out
+}

@@ -1,0 +1,548 @@
+package node
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ipfs/go-cid"
+
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/node/executor"
+	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/settlement"
+)
+
+// maxRunAttempts bounds how often a job is started again after infrastructure trouble.
+const maxRunAttempts = 3
+
+func (n *Node) now() time.Time { return n.cfg.Clock.Now() }
+
+// handle is the watcher's handler: it records what the events say and hands the work to a
+// worker. It never blocks on a job's work, and every record change is a conditional
+// transition, so a replayed event changes nothing.
+func (n *Node) handle(ctx context.Context, ev settlement.Event) error {
+	switch ev.Kind {
+	case settlement.EventJobPosted:
+		if ev.Record == nil || n.isStopping() {
+			return nil
+		}
+		job := *ev.Record
+		if job.Replicas != 1 {
+			n.log.Debug("skipping a replicated job (not supported by this node yet)", "job", ev.Job, "replicas", job.Replicas)
+			return nil
+		}
+		if !n.now().Before(job.AcceptBy) {
+			return nil // an old event: its acceptance window is over
+		}
+		created, err := n.store.Create(store.JobRecord{
+			Job: ev.Job, Role: store.RoleProvider, Seat: -1, SpecHash: job.SpecHash,
+			Payment: job.Payment, Collateral: job.Collateral, AcceptBy: job.AcceptBy, ResultBy: job.ResultBy,
+		})
+		if err != nil && !errors.Is(err, store.ErrExists) {
+			return err
+		}
+		if created {
+			n.log.Info("job posted", "job", ev.Job, "spec", job.SpecHash, "payment", job.Payment, "collateral", job.Collateral)
+			n.kick(ev.Job)
+		}
+	case settlement.EventJobAccepted:
+		rec, ok, err := n.record(ev.Job)
+		if !ok || err != nil || ev.Account == n.self {
+			return err
+		}
+		if rec.State == store.StateSeen || rec.State == store.StateAccepting {
+			return n.end(ev.Job, store.StateAbandoned, fmt.Sprintf("accepted by another provider, %s", ev.Account))
+		}
+	case settlement.EventChallengeOpened:
+		if rec, ok, _ := n.record(ev.Job); ok && rec.Role == store.RoleProvider {
+			n.log.Warn("our result is challenged", "job", ev.Job, "challenger", ev.Account)
+		}
+	case settlement.EventChallengeResolved:
+		if _, ok, _ := n.record(ev.Job); ok && ev.Outcome == settlement.OutcomeUpheld {
+			return n.end(ev.Job, store.StateFailed, fmt.Sprintf("challenge upheld (%d against, %d for): collateral slashed", ev.Disagree, ev.Agree))
+		} else if ok {
+			n.log.Info("challenge resolved", "job", ev.Job, "outcome", ev.Outcome)
+		}
+	case settlement.EventJobFinalized:
+		if _, ok, _ := n.record(ev.Job); ok {
+			if ev.Account == n.self {
+				n.log.Info("job finalized", "job", ev.Job, "paid", ev.Amount, "fee", ev.Fee)
+			}
+			return n.end(ev.Job, store.StateDone, "")
+		}
+	case settlement.EventJobTimedOut:
+		if _, ok, _ := n.record(ev.Job); ok {
+			return n.end(ev.Job, store.StateFailed, "the job timed out on chain: no result by its deadline")
+		}
+	case settlement.EventJobReclaimed:
+		if _, ok, _ := n.record(ev.Job); ok {
+			return n.end(ev.Job, store.StateAbandoned, "the client reclaimed the job")
+		}
+	}
+	return nil
+}
+
+// record returns job id's record, ok false when the node has none.
+func (n *Node) record(id settlement.JobID) (store.JobRecord, bool, error) {
+	rec, err := n.store.Get(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return rec, false, nil
+	}
+	return rec, err == nil, err
+}
+
+// end moves job id to a terminal state from whatever live state it is in.
+func (n *Node) end(id settlement.JobID, to store.State, reason string) error {
+	for range 8 {
+		rec, err := n.store.Get(id)
+		if err != nil || rec.State.Terminal() {
+			return err
+		}
+		if to == store.StateDone && !store.Legal(rec.Role, rec.State, to) {
+			to, reason = store.StateAbandoned, "the job was settled by others"
+		}
+		err = n.store.Transition(id, rec.State, to, func(r *store.JobRecord) {
+			if reason != "" {
+				r.Reason = reason
+			}
+		})
+		if !errors.Is(err, store.ErrConflict) {
+			if err == nil {
+				n.log.Info("job ended", "job", id, "state", to, "reason", reason)
+			}
+			return err
+		}
+	}
+	return fmt.Errorf("job %d: state kept changing", id)
+}
+
+// kick starts a worker for job id unless one runs.
+func (n *Node) kick(id settlement.JobID) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.inflight[id] || n.stopping && n.runCtx.Err() != nil {
+		return
+	}
+	n.inflight[id] = true
+	n.workers.Add(1)
+	go func() {
+		defer func() {
+			n.mu.Lock()
+			delete(n.inflight, id)
+			n.mu.Unlock()
+			n.workers.Done()
+		}()
+		n.advance(n.runCtx, id)
+	}()
+}
+
+// tick resumes live records (after a restart, or a step that failed), settles the jobs whose
+// challenge window closed, and withdraws.
+func (n *Node) tick(ctx context.Context, now time.Time) error {
+	live, err := n.store.List(store.StateSeen, store.StateAccepting, store.StateAccepted, store.StateRunning,
+		store.StateExecuted, store.StateCommitting, store.StateCommitted)
+	if err != nil {
+		return err
+	}
+	for _, r := range live {
+		if r.State == store.StateCommitted {
+			continue
+		}
+		if n.isStopping() && (r.State == store.StateSeen || r.State == store.StateAccepted) {
+			continue
+		}
+		n.kick(r.Job)
+	}
+	return n.finalize(ctx, now)
+}
+
+// advance drives one job through its steps until it waits for something (a deadline, the
+// chain, another try).
+func (n *Node) advance(ctx context.Context, id settlement.JobID) {
+	for ctx.Err() == nil {
+		rec, err := n.store.Get(id)
+		if err != nil || rec.State.Terminal() {
+			return
+		}
+		more, err := n.step(ctx, rec)
+		if err != nil {
+			if ctx.Err() == nil && !errors.Is(err, store.ErrConflict) {
+				n.log.Warn("job step failed; will retry", "job", id, "state", rec.State, "err", err)
+			}
+			return
+		}
+		if !more {
+			return
+		}
+	}
+}
+
+// step takes the next step of rec; more reports whether another step may follow at once.
+func (n *Node) step(ctx context.Context, rec store.JobRecord) (more bool, err error) {
+	id := rec.Job
+	switch rec.State {
+	case store.StateSeen:
+		return n.decide(ctx, rec)
+	case store.StateAccepting:
+		return n.accept(ctx, rec)
+	case store.StateAccepted:
+		if n.isStopping() {
+			return false, nil
+		}
+		return n.run(ctx, rec)
+	case store.StateRunning:
+		// A run the process did not see end (a crash): run it again.
+		return true, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) {
+			r.Reason = "the run was interrupted (node restarted)"
+		})
+	case store.StateExecuted, store.StateCommitting:
+		return n.commit(ctx, rec)
+	}
+	return false, nil
+}
+
+// decide fetches and checks the spec of a job the node saw and accepts it, or lets it go
+// with the reason.
+func (n *Node) decide(ctx context.Context, rec store.JobRecord) (bool, error) {
+	id := rec.Job
+	if n.isStopping() {
+		return false, nil
+	}
+	job, err := n.st.Job(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if job.Status != settlement.StatusOpen {
+		return false, n.end(id, store.StateAbandoned, fmt.Sprintf("the job is %s", job.Status))
+	}
+	if !n.now().Before(job.AcceptBy) {
+		return false, n.end(id, store.StateAbandoned, "its accept-by time passed before the node could take it")
+	}
+	canon, err := n.spec(ctx, job.SpecHash)
+	if err != nil {
+		return false, err // keep trying until accept-by
+	}
+	spec, err := jobspec.ParseCanonical(canon, job.SpecHash)
+	if err != nil {
+		n.log.Warn("refusing job: bad spec", "job", id, "err", err)
+		return false, n.end(id, store.StateAbandoned, "refused: "+err.Error())
+	}
+	if r := n.checkJob(job, spec); r != "" {
+		n.log.Info("refusing job", "job", id, "reason", r)
+		return false, n.end(id, store.StateAbandoned, "refused: "+string(r))
+	}
+	// Everything the run needs from peers comes first: a job whose module or inputs cannot
+	// be had is not accepted.
+	if err := n.fetchDeps(ctx, spec, job.SpecHash); err != nil {
+		return false, err
+	}
+	if err := n.store.Transition(id, store.StateSeen, store.StateAccepting, nil); err != nil {
+		return false, err
+	}
+	n.log.Info("accepting job", "job", id, "engine", spec.Engine)
+	return n.accept(ctx, rec)
+}
+
+// accept sends (or, after a restart, resends under the same ID) the accept and records the
+// outcome.
+func (n *Node) accept(ctx context.Context, rec store.JobRecord) (bool, error) {
+	id := rec.Job
+	job, err := n.st.Job(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if job.Provider != n.self {
+		switch {
+		case job.Status != settlement.StatusOpen:
+			return false, n.end(id, store.StateAbandoned, fmt.Sprintf("the job is %s (provider %s)", job.Status, job.Provider))
+		case !n.now().Before(job.AcceptBy):
+			return false, n.end(id, store.StateAbandoned, "accept-by passed")
+		}
+		if err := n.st.Accept(ctx, id); err != nil {
+			if errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrTooLate) ||
+				errors.Is(err, settlement.ErrNotAllowed) || errors.Is(err, settlement.ErrInsufficient) {
+				if j, jerr := n.st.Job(ctx, id); jerr == nil && j.Provider == n.self {
+					job = j
+				} else {
+					return false, n.end(id, store.StateAbandoned, "accept refused: "+err.Error())
+				}
+			} else {
+				return false, err
+			}
+		} else if job, err = n.st.Job(ctx, id); err != nil {
+			return false, err
+		}
+	}
+	err = n.store.Transition(id, store.StateAccepting, store.StateAccepted, func(r *store.JobRecord) {
+		r.ResultBy = job.ResultBy
+		r.Collateral = job.Collateral
+		r.Reason = ""
+	})
+	if err == nil {
+		n.log.Info("job accepted", "job", id, "result_by", job.ResultBy)
+	}
+	return err == nil, err
+}
+
+// fetchDeps makes a spec's module and CID inputs present in the result store.
+func (n *Node) fetchDeps(ctx context.Context, spec *jobspec.Spec, specHash [32]byte) error {
+	var cids []string
+	if spec.Engine == jobspec.EngineWasm {
+		cids = append(cids, spec.Module)
+	}
+	for _, in := range spec.Inputs {
+		if !in.Inline() {
+			cids = append(cids, in.CID)
+		}
+	}
+	for _, s := range cids {
+		c, err := cid.Decode(s)
+		if err != nil {
+			return err
+		}
+		if _, err := n.blob(ctx, c, specHash, 1<<30); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// run executes an accepted job and records its result (Executed) or its failure.
+func (n *Node) run(ctx context.Context, rec store.JobRecord) (bool, error) {
+	id := rec.Job
+	canon, err := n.store.GetSpec(rec.SpecHash)
+	if err != nil {
+		if canon, err = n.spec(ctx, rec.SpecHash); err != nil {
+			return false, err
+		}
+	}
+	spec, err := jobspec.ParseCanonical(canon, rec.SpecHash)
+	if err != nil {
+		return false, n.end(id, store.StateFailed, "invalid spec: "+err.Error())
+	}
+	if !n.now().Before(rec.ResultBy) {
+		return false, n.end(id, store.StateFailed, "its result deadline passed before it could run")
+	}
+	select {
+	case n.sem <- struct{}{}:
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
+	defer func() { <-n.sem }()
+	attempts := rec.Attempts + 1
+	if err := n.store.Transition(id, store.StateAccepted, store.StateRunning, func(r *store.JobRecord) { r.Attempts = attempts }); err != nil {
+		return false, err
+	}
+	n.log.Info("running job", "job", id, "engine", spec.Engine, "attempt", attempts)
+	c, fail, err := n.execute(ctx, id, spec, rec.SpecHash)
+	switch {
+	case ctx.Err() != nil:
+		return false, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) {
+			r.Reason = "interrupted by the node's shutdown; runs again at the next start"
+		})
+	case err != nil && attempts >= maxRunAttempts:
+		return false, n.end(id, store.StateFailed, fmt.Sprintf("the node failed to run it %d times: %v", attempts, err))
+	case err != nil:
+		n.log.Warn("run failed; will retry", "job", id, "err", err)
+		return false, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) { r.Reason = err.Error() })
+	case fail != nil:
+		// The job failed because of its own spec or program. Nothing is committed: no result
+		// honestly describes it, and the protocol has no failure commitment. The client
+		// reclaims payment and collateral with ClaimTimeout after the result deadline.
+		n.log.Warn("job failed", "job", id, "reason", fail.Reason, "detail", fail.Detail)
+		return false, n.end(id, store.StateFailed, fail.Error())
+	}
+	err = n.store.Transition(id, store.StateRunning, store.StateExecuted, func(r *store.JobRecord) {
+		r.ResultCID = results.Commitment(c)
+		r.Reason = ""
+	})
+	if err == nil {
+		n.log.Info("job executed", "job", id, "result", c)
+	}
+	return err == nil, err
+}
+
+// execute prepares the job's directories, runs it and packages and stores its result.
+func (n *Node) execute(ctx context.Context, id settlement.JobID, spec *jobspec.Spec, specHash [32]byte) (cid.Cid, *executor.Failure, error) {
+	ex := n.cfg.Executors[spec.Engine]
+	dir := n.jobDir(id)
+	if err := prepareDirs(dir); err != nil {
+		return cid.Undef, nil, err
+	}
+	inputs, outputs := inputsDir(dir), outputsDir(dir)
+	if err := n.placeInputs(ctx, spec, specHash, inputs); err != nil {
+		return cid.Undef, nil, err
+	}
+	job := executor.Job{ID: fmt.Sprintf("job-%d", id), Spec: spec, InputDir: inputs, OutputDir: outputs, Limits: n.cfg.Policy.limits()}
+	if spec.Engine == jobspec.EngineWasm {
+		c, err := cid.Decode(spec.Module)
+		if err != nil {
+			return cid.Undef, executor.BadSpec.Failf("module CID: %v", err), nil
+		}
+		if job.Module, err = n.blob(ctx, c, specHash, 1<<30); err != nil {
+			return cid.Undef, nil, err
+		}
+	}
+	if p, ok := ex.(executor.Preparer); ok {
+		if err := p.Prepare(ctx, spec); err != nil {
+			if f, ok := executor.AsFailure(err); ok {
+				return cid.Undef, f, nil
+			}
+			return cid.Undef, nil, err
+		}
+	}
+	res, err := ex.Run(ctx, job)
+	if err != nil {
+		return cid.Undef, nil, err
+	}
+	if res.Failure != nil {
+		return cid.Undef, res.Failure, nil
+	}
+	if n.cfg.Dishonest == WrongResult {
+		if err := tamper(outputs, spec.Outputs); err != nil {
+			return cid.Undef, nil, err
+		}
+	}
+	archive, c, err := results.Package(outputs, spec.Outputs, results.Limits{})
+	if err != nil {
+		if errors.Is(err, results.ErrMissingOutput) || errors.Is(err, results.ErrUnsafe) || errors.Is(err, results.ErrTooLarge) {
+			return cid.Undef, executor.OutputTooLarge.Failf("packaging the outputs: %v", err), nil
+		}
+		return cid.Undef, nil, err
+	}
+	if _, err := n.results.Put(archive); err != nil {
+		return cid.Undef, nil, err
+	}
+	cleanup(dir)
+	return c, nil, nil
+}
+
+// commit sends (or resends) the result commitment and records it.
+func (n *Node) commit(ctx context.Context, rec store.JobRecord) (bool, error) {
+	id := rec.Job
+	if n.cfg.Dishonest == NeverCommit {
+		n.log.Warn("dishonest node: not committing the result", "job", id)
+		return false, n.end(id, store.StateFailed, "dishonest (never-commit): result withheld")
+	}
+	job, err := n.st.Job(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if rec.State == store.StateExecuted {
+		if !n.now().Before(job.ResultBy) {
+			return false, n.end(id, store.StateFailed, "the result deadline passed before the commit")
+		}
+		if err := n.store.Transition(id, store.StateExecuted, store.StateCommitting, nil); err != nil {
+			return false, err
+		}
+	}
+	mine := job.Provider == n.self && bytes.Equal(job.ResultCID, rec.ResultCID) && job.Status >= settlement.StatusCommitted
+	if !mine {
+		if job.Status != settlement.StatusAccepted || job.Provider != n.self {
+			return false, n.end(id, store.StateFailed, fmt.Sprintf("cannot commit: the job is %s", job.Status))
+		}
+		if err := n.st.CommitResult(ctx, id, rec.ResultCID); err != nil {
+			if errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrTooLate) {
+				return false, n.end(id, store.StateFailed, "commit refused: "+err.Error())
+			}
+			return false, err
+		}
+		if job, err = n.st.Job(ctx, id); err != nil {
+			return false, err
+		}
+	}
+	err = n.store.Transition(id, store.StateCommitting, store.StateCommitted, func(r *store.JobRecord) {
+		r.WindowEnds = job.ChallengeEnds()
+	})
+	if err != nil {
+		return false, err
+	}
+	c, _ := cid.Cast(rec.ResultCID)
+	n.log.Info("result committed", "job", id, "result", c, "window_ends", job.ChallengeEnds())
+	if n.cfg.Dishonest == CommitAndVanish {
+		n.mu.Lock()
+		n.vanished[c] = true
+		n.mu.Unlock()
+		n.log.Warn("dishonest node: the result is no longer served and the job never finalized", "job", id)
+		return false, n.end(id, store.StateAbandoned, "dishonest (commit-and-vanish)")
+	}
+	return false, nil
+}
+
+// finalize settles, in batches, the jobs whose challenge window closed, then withdraws.
+func (n *Node) finalize(ctx context.Context, now time.Time) error {
+	if !n.finalMu.TryLock() {
+		return nil
+	}
+	defer n.finalMu.Unlock()
+	recs, err := n.store.List(store.StateFinalizing, store.StateCommitted)
+	if err != nil {
+		return err
+	}
+	var due []settlement.JobID
+	for _, r := range recs {
+		if len(due) >= n.cfg.FinalizeBatch {
+			break
+		}
+		if r.State == store.StateCommitted && now.Before(r.WindowEnds) {
+			continue
+		}
+		job, err := n.st.Job(ctx, r.Job)
+		if err != nil {
+			return err
+		}
+		switch {
+		case job.Status == settlement.StatusFinalized:
+			_ = n.end(r.Job, store.StateDone, "")
+			continue
+		case job.Status.Terminal():
+			_ = n.end(r.Job, store.StateFailed, fmt.Sprintf("the job ended %s", job.Status))
+			continue
+		case !job.Finalizable(now):
+			continue
+		}
+		if r.State == store.StateCommitted {
+			if err := n.store.Transition(r.Job, store.StateCommitted, store.StateFinalizing, nil); err != nil {
+				continue
+			}
+		}
+		due = append(due, r.Job)
+	}
+	if len(due) == 0 {
+		return nil
+	}
+	n.log.Info("finalizing", "jobs", due)
+	if err := n.st.Finalize(ctx, due...); err != nil {
+		if errors.Is(err, settlement.ErrTooEarly) {
+			return nil // the chain's clock lags ours: next tick
+		}
+		return fmt.Errorf("finalize %v: %w", due, err)
+	}
+	for _, id := range due {
+		if err := n.store.Transition(id, store.StateFinalizing, store.StateDone, nil); err != nil && !errors.Is(err, store.ErrConflict) {
+			return err
+		}
+	}
+	return n.withdraw(ctx)
+}
+
+// withdraw pays out the credited balance once it reaches the threshold.
+func (n *Node) withdraw(ctx context.Context) error {
+	if n.cfg.WithdrawThreshold == nil {
+		return nil
+	}
+	bal, err := n.st.Balance(ctx, n.self)
+	if err != nil || bal.Sign() == 0 || bal.Cmp(n.cfg.WithdrawThreshold) < 0 {
+		return err
+	}
+	paid, err := n.st.Withdraw(ctx)
+	if err != nil {
+		return fmt.Errorf("withdraw: %w", err)
+	}
+	n.log.Info("withdrew the market balance", "amount", paid)
+	return nil
+}

@@ -1,0 +1,275 @@
+package node
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ipfs/go-cid"
+	"github.com/libp2p/go-libp2p/core/peer"
+	ma "github.com/multiformats/go-multiaddr"
+
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/settlement"
+)
+
+// Metadata is what a Brine node publishes as its provider's registration metadata, so
+// clients and other nodes can reach it: {"peer": "<peer ID>", "addrs": ["<multiaddr>", ...]}.
+type Metadata struct {
+	Peer  string   `json:"peer"`
+	Addrs []string `json:"addrs"`
+}
+
+// maxMetadata is the registry's MAX_METADATA_LENGTH.
+const maxMetadata = 1024
+
+// ParseMetadata reads a provider's registration metadata as a libp2p address.
+func ParseMetadata(b []byte) (peer.AddrInfo, error) {
+	var m Metadata
+	if err := json.Unmarshal(b, &m); err != nil {
+		return peer.AddrInfo{}, fmt.Errorf("node metadata: %w", err)
+	}
+	id, err := peer.Decode(m.Peer)
+	if err != nil {
+		return peer.AddrInfo{}, fmt.Errorf("node metadata: peer: %w", err)
+	}
+	info := peer.AddrInfo{ID: id}
+	for _, s := range m.Addrs {
+		a, err := ma.NewMultiaddr(s)
+		if err != nil {
+			continue
+		}
+		a, _ = peer.SplitAddr(a) // drop a /p2p/<id> suffix
+		if a != nil {
+			info.Addrs = append(info.Addrs, a)
+		}
+	}
+	if len(info.Addrs) == 0 {
+		return peer.AddrInfo{}, errors.New("node metadata: no usable address")
+	}
+	return info, nil
+}
+
+// metadata is the JSON the node publishes.
+func (n *Node) metadata() ([]byte, error) {
+	m := Metadata{Peer: n.host.ID().String()}
+	if len(n.cfg.AnnounceAddrs) > 0 {
+		m.Addrs = slices.Clone(n.cfg.AnnounceAddrs)
+	} else {
+		for _, a := range n.host.Addrs() {
+			m.Addrs = append(m.Addrs, a.String())
+		}
+	}
+	for {
+		b, err := json.Marshal(m)
+		if err != nil {
+			return nil, err
+		}
+		if len(b) <= maxMetadata {
+			return b, nil
+		}
+		if len(m.Addrs) <= 1 {
+			return nil, errors.New("the node's address does not fit the registry's 1024 bytes of metadata")
+		}
+		m.Addrs = m.Addrs[:len(m.Addrs)-1]
+	}
+}
+
+// Optional settlement capabilities (settlement/onchain has them).
+type (
+	metadataReader interface {
+		ProviderMetadata(context.Context, common.Address) ([]byte, error)
+	}
+	metadataUpdater interface {
+		UpdateMetadata(context.Context, []byte) error
+	}
+	directory interface {
+		ProviderDirectory(context.Context) ([]settlement.ProviderInfo, error)
+	}
+)
+
+// publish registers the node's peer ID and addresses on chain, or updates the metadata when
+// only the addresses changed; it sends nothing when both are current.
+func (n *Node) publish(ctx context.Context) error {
+	meta, err := n.metadata()
+	if err != nil {
+		return err
+	}
+	info, err := n.st.Provider(ctx, n.self)
+	if err != nil {
+		return err
+	}
+	id := n.cfg.P2P.Identity
+	peerHash := crypto.Keccak256Hash(id.PeerIDBytes())
+	if info.Registered && info.PeerIDHash == peerHash {
+		var have []byte
+		if r, ok := n.st.(metadataReader); ok {
+			if have, err = r.ProviderMetadata(ctx, n.self); err != nil {
+				return err
+			}
+		}
+		if bytes.Equal(have, meta) {
+			n.log.Info("registration current", "peer", id.Peer, "active", info.Active)
+			return n.warnInactive(info)
+		}
+		if u, ok := n.st.(metadataUpdater); ok {
+			n.log.Info("updating the node's addresses on chain", "metadata", string(meta))
+			if err := u.UpdateMetadata(ctx, meta); err != nil {
+				return err
+			}
+			return n.warnInactive(info)
+		}
+	}
+	digest, err := n.st.RegistrationDigest(ctx, id.PeerIDBytes())
+	if err != nil {
+		return err
+	}
+	sig, err := id.SignDigest(digest)
+	if err != nil {
+		return err
+	}
+	n.log.Info("registering the node's peer ID and addresses", "peer", id.Peer, "metadata", string(meta))
+	if err := n.st.Register(ctx, id.PeerIDBytes(), sig, meta); err != nil {
+		return err
+	}
+	if info, err = n.st.Provider(ctx, n.self); err != nil {
+		return err
+	}
+	return n.warnInactive(info)
+}
+
+func (n *Node) warnInactive(info settlement.ProviderInfo) error {
+	if !info.Active {
+		n.log.Warn("the provider account is not active (stake at least the minimum: brine provider stake); jobs will be refused by the market", "account", n.self)
+	}
+	return nil
+}
+
+// acceptSpec keeps a pushed spec when the node would run it; it remembers who pushed it, to
+// ask that peer for the job's module and CID inputs.
+func (n *Node) acceptSpec(_ context.Context, from peer.ID, hash common.Hash, canonical []byte) error {
+	spec, err := jobspec.ParseCanonical(canonical, hash)
+	if err != nil {
+		return p2p.Refusal("invalid spec")
+	}
+	if r := n.checkSpec(spec); r != "" {
+		return p2p.Refusal("not taken by this node: " + string(r))
+	}
+	if err := n.store.PutSpec(hash, canonical); err != nil {
+		return err
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	ps := n.pushers[hash]
+	if !slices.Contains(ps, from) {
+		if len(ps) >= 4 {
+			ps = ps[1:]
+		}
+		n.pushers[hash] = append(ps, from)
+	}
+	if len(n.pushers) > 4096 { // bounded: forget everything but this one
+		keep := n.pushers[hash]
+		clear(n.pushers)
+		n.pushers[hash] = keep
+	}
+	n.log.Debug("spec pushed", "hash", hash, "from", from)
+	return nil
+}
+
+// peersFor lists whom to ask for a job's spec, module and inputs: the peers that pushed the
+// spec, then the other providers' nodes.
+func (n *Node) peersFor(ctx context.Context, hash common.Hash) []peer.AddrInfo {
+	var out []peer.AddrInfo
+	n.mu.Lock()
+	for _, p := range n.pushers[hash] {
+		out = append(out, peer.AddrInfo{ID: p})
+	}
+	n.mu.Unlock()
+	for _, p := range n.directory(ctx) {
+		if p.Address == n.self || !p.Registered {
+			continue
+		}
+		info, err := ParseMetadata(p.Metadata)
+		if err != nil || info.ID == n.host.ID() {
+			continue
+		}
+		out = append(out, info)
+	}
+	return out
+}
+
+// directory returns the registered providers, cached for half a minute.
+func (n *Node) directory(ctx context.Context) []settlement.ProviderInfo {
+	d, ok := n.st.(directory)
+	if !ok {
+		return nil
+	}
+	n.mu.Lock()
+	if n.dir != nil && n.cfg.Clock.Now().Sub(n.dirAt) < 30*time.Second {
+		defer n.mu.Unlock()
+		return n.dir
+	}
+	n.mu.Unlock()
+	list, err := d.ProviderDirectory(ctx)
+	if err != nil {
+		n.log.Warn("reading the provider directory", "err", err)
+		return nil
+	}
+	n.mu.Lock()
+	n.dir, n.dirAt = list, n.cfg.Clock.Now()
+	n.mu.Unlock()
+	return list
+}
+
+// spec returns the canonical spec of hash: from the store, else from peers (each answer is
+// checked against the hash before it is kept).
+func (n *Node) spec(ctx context.Context, hash common.Hash) ([]byte, error) {
+	if b, err := n.store.GetSpec(hash); err == nil {
+		return b, nil
+	}
+	var errs []error
+	for _, p := range n.peersFor(ctx, hash) {
+		c, cancel := context.WithTimeout(ctx, 20*time.Second)
+		b, err := n.host.FetchSpec(c, p, hash)
+		cancel()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := n.store.PutSpec(hash, b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return nil, fmt.Errorf("spec %s not available from %d peer(s): %w", hash, len(errs), errors.Join(errs...))
+}
+
+// blob makes the content c (a module or an earlier result) present in the result store:
+// there already, else fetched from the spec's pushers and the other providers' nodes.
+func (n *Node) blob(ctx context.Context, c cid.Cid, specHash common.Hash, maxSize int64) ([]byte, error) {
+	if b, err := n.results.Get(c); err == nil {
+		return b, nil
+	}
+	var errs []error
+	for _, p := range n.peersFor(ctx, specHash) {
+		fc, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		b, err := n.host.FetchResult(fc, p, c, maxSize)
+		cancel()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if _, err := n.results.Put(b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	return nil, fmt.Errorf("%s not available from %d peer(s): %w", c, len(errs), errors.Join(errs...))
+}
