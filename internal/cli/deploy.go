@@ -34,39 +34,76 @@ const (
 	maxUnbondingDelay = 90 * 24 * time.Hour // ProviderRegistry.MAX_UNBONDING_DELAY
 )
 
-func deployCommand(stdio IO) *cli.Command {
+// protocolFlags are the protocol parameters `brine deploy` and `brine devnet` both take, with
+// the dev defaults.
+func protocolFlags() []cli.Flag {
 	dev := deploy.DevConfig(common.Address{}, 0)
 	m := dev.Market
 	tok := func(v *big.Int) string { return units.Format(v, 18) }
+	return []cli.Flag{
+		&cli.StringFlag{Name: "min-stake", Value: tok(dev.MinStake), Usage: "tokens a provider must stake to be active"},
+		&cli.DurationFlag{Name: "unbonding-delay", Value: dev.UnbondingDelay, Usage: "delay before unstaked tokens can be withdrawn"},
+		&cli.UintFlag{Name: "fee-bps", Value: uint(m.FeeBps), Usage: "protocol fee on payments, in basis points (at most 1000)"},
+		&cli.UintFlag{Name: "challenger-reward-bps", Value: uint(m.ChallengerRewardBps), Usage: "challenger's share of a slashed collateral, basis points"},
+		&cli.UintFlag{Name: "verifier-reward-bps", Value: uint(m.VerifierRewardBps), Usage: "verifiers' share of a slashed collateral, basis points"},
+		&cli.UintFlag{Name: "verifiers", Value: uint(m.Verifiers), Usage: "verifiers drawn per challenge (odd, 1 to 15)"},
+		&cli.StringFlag{Name: "min-collateral", Value: tok(m.MinCollateral), Usage: "tokens: least collateral a job may ask for"},
+		&cli.StringFlag{Name: "challenge-bond", Value: tok(m.ChallengeBond), Usage: "tokens a challenger deposits"},
+		&cli.StringFlag{Name: "verifier-collateral", Value: tok(m.VerifierCollateral), Usage: "tokens each drawn verifier locks"},
+		&cli.DurationFlag{Name: "min-challenge-window", Value: time.Duration(m.MinChallengeWindow) * time.Second, Usage: "shortest challenge window a job may ask for"},
+		&cli.DurationFlag{Name: "vote-commit-window", Value: time.Duration(m.VoteCommitWindow) * time.Second, Usage: "verifiers' commit window"},
+		&cli.DurationFlag{Name: "vote-reveal-window", Value: time.Duration(m.VoteRevealWindow) * time.Second, Usage: "verifiers' reveal window"},
+		&cli.DurationFlag{Name: "replica-reveal-window", Value: time.Duration(m.ReplicaRevealWindow) * time.Second, Usage: "replicas' reveal window"},
+		&cli.DurationFlag{Name: "epoch-length", Value: dev.EpochLength, Usage: "uptime reward epoch length"},
+		&cli.StringFlag{Name: "reward-per-provider", Value: tok(dev.RewardPerProvider), Usage: "tokens: most a provider earns per epoch"},
+		&cli.Uint64Flag{Name: "claim-epochs", Value: dev.ClaimEpochs, Usage: "epochs after its end an epoch's rewards stay claimable"},
+	}
+}
+
+// applyProtocolFlags sets cfg's protocol parameters from the flags (amounts in tokens of
+// `decimals` decimals).
+func applyProtocolFlags(c *cli.Context, cfg *deploy.Config, decimals uint8) error {
+	amt := func(flag string) (*big.Int, error) {
+		v, err := units.ParsePositive(c.String(flag), decimals)
+		if err != nil {
+			return nil, badInput("--%s: %v", flag, err)
+		}
+		return v, nil
+	}
+	var err error
+	if cfg.MinStake, err = amt("min-stake"); err != nil {
+		return err
+	}
+	if cfg.RewardPerProvider, err = amt("reward-per-provider"); err != nil {
+		return err
+	}
+	if cfg.Market.MinCollateral, err = amt("min-collateral"); err != nil {
+		return err
+	}
+	if cfg.Market.ChallengeBond, err = amt("challenge-bond"); err != nil {
+		return err
+	}
+	if cfg.Market.VerifierCollateral, err = amt("verifier-collateral"); err != nil {
+		return err
+	}
+	return deployParams(c, cfg)
+}
+
+func deployCommand(stdio IO) *cli.Command {
+	dev := deploy.DevConfig(common.Address{}, 0)
 	return &cli.Command{
 		Name:      "deploy",
 		Usage:     "deploy Brine's contracts to a chain and write the deployment file",
 		ArgsUsage: " ",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "token", Usage: "use the existing ERC-20 at `ADDR` (default: deploy a dev token owned by the deployer)"},
 			&cli.StringFlag{Name: "token-name", Value: dev.TokenName, Usage: "name of a deployed dev token"},
 			&cli.StringFlag{Name: "token-symbol", Value: dev.TokenSymbol, Usage: "symbol of a deployed dev token"},
 			&cli.StringFlag{Name: "treasury", Usage: "`ADDR` receiving protocol fees (default: the deploying account)"},
 			&cli.StringFlag{Name: "out", Usage: "write the deployment file to `FILE` (default: --deployment, i.e. <datadir>/deployment.json)"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing deployment file"},
-			&cli.StringFlag{Name: "min-stake", Value: tok(dev.MinStake), Usage: "tokens a provider must stake to be active"},
-			&cli.DurationFlag{Name: "unbonding-delay", Value: dev.UnbondingDelay, Usage: "delay before unstaked tokens can be withdrawn"},
-			&cli.UintFlag{Name: "fee-bps", Value: uint(m.FeeBps), Usage: "protocol fee on payments, in basis points (at most 1000)"},
-			&cli.UintFlag{Name: "challenger-reward-bps", Value: uint(m.ChallengerRewardBps), Usage: "challenger's share of a slashed collateral, basis points"},
-			&cli.UintFlag{Name: "verifier-reward-bps", Value: uint(m.VerifierRewardBps), Usage: "verifiers' share of a slashed collateral, basis points"},
-			&cli.UintFlag{Name: "verifiers", Value: uint(m.Verifiers), Usage: "verifiers drawn per challenge (odd, 1 to 15)"},
-			&cli.StringFlag{Name: "min-collateral", Value: tok(m.MinCollateral), Usage: "tokens: least collateral a job may ask for"},
-			&cli.StringFlag{Name: "challenge-bond", Value: tok(m.ChallengeBond), Usage: "tokens a challenger deposits"},
-			&cli.StringFlag{Name: "verifier-collateral", Value: tok(m.VerifierCollateral), Usage: "tokens each drawn verifier locks"},
-			&cli.DurationFlag{Name: "min-challenge-window", Value: time.Duration(m.MinChallengeWindow) * time.Second, Usage: "shortest challenge window a job may ask for"},
-			&cli.DurationFlag{Name: "vote-commit-window", Value: time.Duration(m.VoteCommitWindow) * time.Second, Usage: "verifiers' commit window"},
-			&cli.DurationFlag{Name: "vote-reveal-window", Value: time.Duration(m.VoteRevealWindow) * time.Second, Usage: "verifiers' reveal window"},
-			&cli.DurationFlag{Name: "replica-reveal-window", Value: time.Duration(m.ReplicaRevealWindow) * time.Second, Usage: "replicas' reveal window"},
-			&cli.DurationFlag{Name: "epoch-length", Value: dev.EpochLength, Usage: "uptime reward epoch length"},
 			&cli.Int64Flag{Name: "epoch-genesis", Usage: "unix `TIME` epoch 0 starts (default: the latest block's time)"},
-			&cli.StringFlag{Name: "reward-per-provider", Value: tok(dev.RewardPerProvider), Usage: "tokens: most a provider earns per epoch"},
-			&cli.Uint64Flag{Name: "claim-epochs", Value: dev.ClaimEpochs, Usage: "epochs after its end an epoch's rewards stay claimable"},
-		},
+		}, protocolFlags()...),
 		Description: `Deploys the token (unless --token), registry, market and rewards contracts from --account,
 each transaction through the transaction manager (journaled, confirmed at --confirmations),
 wires them, and writes the deployment file (chain ID, addresses, deploy block, parameters,
@@ -132,29 +169,7 @@ func deployRun(c *cli.Context, stdio IO) error {
 			return err
 		}
 	}
-	amt := func(flag string) (*big.Int, error) {
-		v, err := units.ParsePositive(c.String(flag), decimals)
-		if err != nil {
-			return nil, badInput("--%s: %v", flag, err)
-		}
-		return v, nil
-	}
-	if cfg.MinStake, err = amt("min-stake"); err != nil {
-		return err
-	}
-	if cfg.RewardPerProvider, err = amt("reward-per-provider"); err != nil {
-		return err
-	}
-	if cfg.Market.MinCollateral, err = amt("min-collateral"); err != nil {
-		return err
-	}
-	if cfg.Market.ChallengeBond, err = amt("challenge-bond"); err != nil {
-		return err
-	}
-	if cfg.Market.VerifierCollateral, err = amt("verifier-collateral"); err != nil {
-		return err
-	}
-	if err := deployParams(c, &cfg); err != nil {
+	if err := applyProtocolFlags(c, &cfg, decimals); err != nil {
 		return err
 	}
 	if c.IsSet("epoch-genesis") {

@@ -9,8 +9,10 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
+	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/internal/units"
 )
@@ -20,12 +22,12 @@ func devnetCommand(stdio IO) *cli.Command {
 		Name:      "devnet",
 		Usage:     "run a local chain with Brine deployed and funded dev accounts",
 		ArgsUsage: " ",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "http", Value: "127.0.0.1:8545", Usage: "JSON-RPC over HTTP on `HOST:PORT` (port 0: any free port)"},
 			&cli.StringFlag{Name: "ws", Value: "127.0.0.1:8546", Usage: "JSON-RPC over WebSocket on `HOST:PORT` (port 0: any free port)"},
 			&cli.DurationFlag{Name: "period", Value: devnet.DefaultBlockPeriod, Usage: "time between blocks, whole seconds (0: a block per transaction, and chain time stands still)"},
 			&cli.IntFlag{Name: "accounts", Value: devnet.DefaultAccounts, Usage: "dev accounts to create on first start"},
-		},
+		}, protocolFlags()...),
 		Description: `Runs a go-ethereum node in dev mode inside this process (chain ID 1337, mainnet gas rules),
 serving JSON-RPC on loopback, until Ctrl-C (SIGINT) or SIGTERM. On first start it deploys
 Brine with short dev parameters (seconds-long windows, 60 s epochs), creates dev accounts with
@@ -41,8 +43,12 @@ in a temporary directory that is deleted when it stops.
 
 --json prints one line of JSON with all of the above once the chain is ready.
 
+Every protocol parameter of ` + "`brine deploy`" + ` can be set here too (first start only: a
+persistent devnet keeps the contracts it deployed).
+
 Example:
    brine devnet --datadir ~/.brine
+   brine devnet --epoch-length 20s --unbonding-delay 10s --verifiers 5
    brine devnet --http 127.0.0.1:0 --ws 127.0.0.1:0 --period 0 --json`,
 		Action: func(c *cli.Context) error { return devnetRun(c, stdio) },
 	}
@@ -81,7 +87,12 @@ func devnetRun(c *cli.Context, stdio IO) error {
 	if n := c.Int("accounts"); n < 1 || n > 100 {
 		return badInput("--accounts %d: create 1 to 100 dev accounts", n)
 	}
+	params := deploy.DevConfig(common.Address{}, 0) // treasury and genesis filled in by the devnet
+	if err := applyProtocolFlags(c, &params, 18); err != nil {
+		return err
+	}
 	cfg := devnet.Config{
+		Deploy:      params,
 		HTTPAddr:    c.String("http"),
 		WSAddr:      c.String("ws"),
 		BlockPeriod: period,
