@@ -56,7 +56,28 @@
 // collateral. The node's policy (engines, images, resources, price) is what keeps it from
 // accepting jobs it cannot run. Infrastructure trouble is retried (at most 3 runs).
 //
+// # Verifier duty
+//
+// A challenge opened on another provider's job is remembered (in memory: after a restart the
+// node replays no old events, and any other node may draw); once the chain head is past the
+// challenge's anchor block the node draws the verifiers (the first draw wins, the others find
+// it done). When the draw seats the node's account, it records the duty (role verifier,
+// replacing a provider record it abandoned for the same job, store.Recast) and the worker
+// takes the verifier's steps, each a conditional transition:
+//
+//	Seen       fetch the spec, the module and CID inputs as a provider does, then Accepted
+//	           (a verifier's duty does not depend on the node's price policy)
+//	Accepted   re-execute with the same executor (Running → Executed: the result's CID)
+//	Executed   a fresh salt is stored with the CID (→ Committing) before CommitVote is sent,
+//	Committing so a restart resends the same commitment and can always reveal it
+//	Committed  once every verifier committed or the commit window closed: RevealVote
+//	Revealing  (→ Revealed)
+//	Revealed   once every verifier revealed or the reveal window closed: ResolveChallenge
+//	Finalizing (→ Done; a challenge someone else resolved counts as done)
+//
+// A dishonest node (test and demo modes) takes no verifier duty and does not draw.
+//
 // # Not yet
 //
-// Replicated jobs (N>1) and verifier duty are not taken: the node skips them.
+// Replicated jobs (N>1) are not taken: the node skips them.
 package node

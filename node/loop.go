@@ -54,15 +54,22 @@ func (n *Node) handle(ctx context.Context, ev settlement.Event) error {
 		if !ok || err != nil || ev.Account == n.self {
 			return err
 		}
-		if rec.State == store.StateSeen || rec.State == store.StateAccepting {
+		if rec.Role != store.RoleVerifier && (rec.State == store.StateSeen || rec.State == store.StateAccepting) {
 			return n.end(ev.Job, store.StateAbandoned, fmt.Sprintf("accepted by another provider, %s", ev.Account))
 		}
 	case settlement.EventChallengeOpened:
-		if rec, ok, _ := n.record(ev.Job); ok && rec.Role == store.RoleProvider {
+		if rec, ok, _ := n.record(ev.Job); ok && rec.Role == store.RoleProvider && !rec.State.Terminal() {
 			n.log.Warn("our result is challenged", "job", ev.Job, "challenger", ev.Account)
 		}
+		n.onChallengeOpened(ev)
+	case settlement.EventDrawReanchored:
+		n.onReanchored(ev)
+	case settlement.EventVerifiersDrawn:
+		return n.onVerifiersDrawn(ev)
 	case settlement.EventChallengeResolved:
-		if _, ok, _ := n.record(ev.Job); ok && ev.Outcome == settlement.OutcomeUpheld {
+		if rec, ok, _ := n.record(ev.Job); ok && rec.Role == store.RoleVerifier {
+			return n.end(ev.Job, store.StateDone, "")
+		} else if ok && ev.Outcome == settlement.OutcomeUpheld {
 			return n.end(ev.Job, store.StateFailed, fmt.Sprintf("challenge upheld (%d against, %d for): collateral slashed", ev.Disagree, ev.Agree))
 		} else if ok {
 			n.log.Info("challenge resolved", "job", ev.Job, "outcome", ev.Outcome)
@@ -144,12 +151,14 @@ func (n *Node) kick(id settlement.JobID) {
 // challenge window closed, and withdraws.
 func (n *Node) tick(ctx context.Context, now time.Time) error {
 	live, err := n.store.List(store.StateSeen, store.StateAccepting, store.StateAccepted, store.StateRunning,
-		store.StateExecuted, store.StateCommitting, store.StateCommitted)
+		store.StateExecuted, store.StateCommitting, store.StateCommitted,
+		store.StateRevealing, store.StateRevealed, store.StateFinalizing)
 	if err != nil {
 		return err
 	}
+	n.drawDue(n.runCtx)
 	for _, r := range live {
-		if r.State == store.StateCommitted {
+		if r.Role != store.RoleVerifier && r.State >= store.StateCommitted {
 			continue
 		}
 		if n.isStopping() && (r.State == store.StateSeen || r.State == store.StateAccepted) {
@@ -184,6 +193,9 @@ func (n *Node) advance(ctx context.Context, id settlement.JobID) {
 // step takes the next step of rec; more reports whether another step may follow at once.
 func (n *Node) step(ctx context.Context, rec store.JobRecord) (more bool, err error) {
 	id := rec.Job
+	if rec.Role == store.RoleVerifier {
+		return n.verifierStep(ctx, rec)
+	}
 	switch rec.State {
 	case store.StateSeen:
 		return n.decide(ctx, rec)
@@ -487,6 +499,9 @@ func (n *Node) finalize(ctx context.Context, now time.Time) error {
 	for _, r := range recs {
 		if len(due) >= n.cfg.FinalizeBatch {
 			break
+		}
+		if r.Role != store.RoleProvider {
+			continue // verifiers resolve their challenge in their own steps
 		}
 		if r.State == store.StateCommitted && now.Before(r.WindowEnds) {
 			continue

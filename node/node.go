@@ -52,7 +52,9 @@ type Node struct {
 	vanished map[cid.Cid]bool          // commit-and-vanish: results no longer served
 	dir      []settlement.ProviderInfo // provider directory cache
 	dirAt    time.Time
-	finalMu  sync.Mutex // one finalize batch at a time
+	finalMu  sync.Mutex                  // one finalize batch at a time
+	draws    map[settlement.JobID]uint64 // challenges to draw verifiers for: their anchor block
+	drawing  bool                        // a draw runs
 }
 
 // New checks cfg and returns a node that is not started.
@@ -69,6 +71,7 @@ func New(cfg Config) (*Node, error) {
 		inflight: make(map[settlement.JobID]bool),
 		pushers:  make(map[common.Hash][]peer.ID),
 		vanished: make(map[cid.Cid]bool),
+		draws:    make(map[settlement.JobID]uint64),
 		sem:      make(chan struct{}, cfg.Policy.MaxJobs),
 	}, nil
 }

@@ -57,7 +57,7 @@ func TestMain(m *testing.M) {
 func chain(t *testing.T) {
 	t.Helper()
 	netOnce.Do(func() {
-		d, err := devnet.New(devnet.Config{BlockPeriod: time.Second})
+		d, err := devnet.New(devnet.Config{BlockPeriod: time.Second, Accounts: 8})
 		if err != nil {
 			netErr = err
 			return

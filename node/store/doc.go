@@ -39,6 +39,11 @@
 // is on disk before any commitment that uses it can be sent —, the salt never changes once
 // set, and the result CID never changes once the record has reached Committing.
 //
+// Recast is Create for a node that takes a job up again in another role: a record it
+// abandoned (a provider that lost the accept race, later drawn as the job's verifier) is
+// replaced by a new record in state Seen; any other record of another role is kept
+// (ErrExists).
+//
 // # Other buckets
 //
 // Cursors are positions in the settlement event stream by name (the watcher keeps one per

@@ -1,0 +1,319 @@
+package node
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/settlement"
+)
+
+// Verifier duty (docs/protocol.md, "Challenges and verifiers").
+//
+// A challenge opened on another provider's job is remembered in memory; once the chain is past
+// the challenge's anchor block the node draws the verifiers (anyone may; the first draw wins,
+// the others find it done). When the draw seats the node's account, the node creates a
+// verifier record and its worker takes the steps, each a conditional transition:
+//
+//	Seen       fetch the spec, the module and CID inputs (as a provider does), then Accepted
+//	Accepted   re-execute with the same executor (Running → Executed: the result's CID)
+//	Executed   a fresh salt is stored with the CID (→ Committing) before CommitVote is sent
+//	Committing CommitVote (resent after a restart under the same ID, with the stored salt)
+//	Committed  once every verifier committed or the commit window closed: RevealVote
+//	Revealing  (→ Revealed)
+//	Revealed   once every verifier revealed or the reveal window closed: ResolveChallenge
+//	Finalizing (→ Done; a challenge someone else resolved is done too)
+//
+// A dishonest node (a test and demo mode) takes no verifier duty.
+
+// onChallengeOpened remembers a challenge to draw verifiers for.
+func (n *Node) onChallengeOpened(ev settlement.Event) {
+	if n.cfg.Dishonest != Honest || (ev.Record != nil && ev.Record.Provider == n.self) {
+		return
+	}
+	n.mu.Lock()
+	n.draws[ev.Job] = ev.Anchor
+	n.mu.Unlock()
+}
+
+// onReanchored moves a pending draw to its new anchor.
+func (n *Node) onReanchored(ev settlement.Event) {
+	n.mu.Lock()
+	if _, ok := n.draws[ev.Job]; ok {
+		n.draws[ev.Job] = ev.Anchor
+	}
+	n.mu.Unlock()
+}
+
+// onVerifiersDrawn records the duty when the draw seated the node's account.
+func (n *Node) onVerifiersDrawn(ev settlement.Event) error {
+	n.mu.Lock()
+	delete(n.draws, ev.Job)
+	n.mu.Unlock()
+	seat := -1
+	for i, v := range ev.Verifiers {
+		if v == n.self {
+			seat = i
+		}
+	}
+	if seat < 0 {
+		return nil
+	}
+	if n.cfg.Dishonest != Honest {
+		n.log.Warn("dishonest node: drawn as a verifier, not voting", "job", ev.Job)
+		return nil
+	}
+	created, err := n.store.Recast(store.JobRecord{
+		Job: ev.Job, Role: store.RoleVerifier, Seat: seat,
+		ResultBy: ev.CommitBy, CommitBy: ev.CommitBy, RevealBy: ev.RevealBy,
+	})
+	if err != nil {
+		if errors.Is(err, store.ErrExists) {
+			n.log.Warn("drawn as a verifier of a job the node has another part in", "job", ev.Job, "err", err)
+			return nil
+		}
+		return err
+	}
+	if created {
+		n.log.Info("drawn as a verifier", "job", ev.Job, "seat", seat, "commit_by", ev.CommitBy, "reveal_by", ev.RevealBy)
+		n.kick(ev.Job)
+	}
+	return nil
+}
+
+// drawDue draws the verifiers of the pending challenges whose anchor block has passed, one
+// draw at a time in the background.
+func (n *Node) drawDue(ctx context.Context) {
+	n.mu.Lock()
+	if n.drawing || len(n.draws) == 0 || n.stopping {
+		n.mu.Unlock()
+		return
+	}
+	due := make(map[settlement.JobID]uint64, len(n.draws))
+	for id, a := range n.draws {
+		due[id] = a
+	}
+	n.drawing = true
+	n.workers.Add(1)
+	n.mu.Unlock()
+	go func() {
+		defer func() {
+			n.mu.Lock()
+			n.drawing = false
+			n.mu.Unlock()
+			n.workers.Done()
+		}()
+		for id, anchor := range due {
+			if ctx.Err() != nil {
+				return
+			}
+			if done := n.draw(ctx, id, anchor); done {
+				n.mu.Lock()
+				if n.draws[id] == anchor {
+					delete(n.draws, id)
+				}
+				n.mu.Unlock()
+			}
+		}
+	}()
+}
+
+// draw draws job id's verifiers once the chain is past anchor; done reports that nothing is
+// left to do for it.
+func (n *Node) draw(ctx context.Context, id settlement.JobID, anchor uint64) (done bool) {
+	// Gas estimation judges the draw at the head: it must be past the anchor block.
+	after := settlement.Cursor{Block: anchor + 1}
+	evs, next, err := n.cfg.Events.Events(ctx, after, 0, 1)
+	if err != nil || (len(evs) == 0 && !after.Before(next)) {
+		return false
+	}
+	job, err := n.st.Job(ctx, id)
+	if errors.Is(err, settlement.ErrUnknownJob) {
+		return true
+	} else if err != nil {
+		return false
+	}
+	if job.Status != settlement.StatusChallenged {
+		return true
+	}
+	if p, err := n.st.Panel(ctx, id, false); err == nil && len(p.Members) > 0 {
+		return true
+	}
+	drawn, err := n.st.DrawVerifiers(ctx, id)
+	switch {
+	case err == nil:
+		n.log.Info("verifiers drawn", "job", id, "verifiers", drawn)
+		return true
+	case errors.Is(err, settlement.ErrAlreadyDone) || errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrUnknownJob):
+		return true
+	}
+	n.log.Debug("draw failed; will retry", "job", id, "err", err)
+	return false
+}
+
+// verifierStep takes the next step of a verifier record.
+func (n *Node) verifierStep(ctx context.Context, rec store.JobRecord) (more bool, err error) {
+	id := rec.Job
+	switch rec.State {
+	case store.StateSeen:
+		return n.verifierPrepare(ctx, rec)
+	case store.StateAccepted:
+		return n.run(ctx, rec)
+	case store.StateRunning:
+		return true, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) {
+			r.Reason = "the run was interrupted (node restarted)"
+		})
+	case store.StateExecuted, store.StateCommitting:
+		return n.commitVote(ctx, rec)
+	case store.StateCommitted, store.StateRevealing:
+		return n.revealVote(ctx, rec)
+	case store.StateRevealed, store.StateFinalizing:
+		return n.resolveChallenge(ctx, rec)
+	}
+	return false, nil
+}
+
+// verifierPrepare fetches what the re-execution needs.
+func (n *Node) verifierPrepare(ctx context.Context, rec store.JobRecord) (bool, error) {
+	id := rec.Job
+	job, err := n.st.Job(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if job.Status != settlement.StatusChallenged {
+		return false, n.end(id, store.StateAbandoned, fmt.Sprintf("the job is %s", job.Status))
+	}
+	if !n.now().Before(rec.CommitBy) {
+		return false, n.end(id, store.StateFailed, "the commit window closed before the node could verify")
+	}
+	canon, err := n.spec(ctx, job.SpecHash)
+	if err != nil {
+		return false, err
+	}
+	spec, err := jobspec.ParseCanonical(canon, job.SpecHash)
+	if err != nil {
+		return false, n.end(id, store.StateFailed, "invalid spec: "+err.Error())
+	}
+	if _, ok := n.cfg.Executors[spec.Engine]; !ok {
+		return false, n.end(id, store.StateFailed, fmt.Sprintf("no %s executor", spec.Engine))
+	}
+	if err := n.fetchDeps(ctx, spec, job.SpecHash); err != nil {
+		return false, err
+	}
+	err = n.store.Transition(id, store.StateSeen, store.StateAccepted, func(r *store.JobRecord) {
+		r.SpecHash = job.SpecHash
+		r.Payment = job.Payment
+	})
+	return err == nil, err
+}
+
+// commitVote stores a salt with the result and commits the vote.
+func (n *Node) commitVote(ctx context.Context, rec store.JobRecord) (bool, error) {
+	id := rec.Job
+	if rec.State == store.StateExecuted {
+		if !n.now().Before(rec.CommitBy) {
+			return false, n.end(id, store.StateFailed, "the commit window closed before the vote")
+		}
+		salt, err := store.NewSalt()
+		if err != nil {
+			return false, err
+		}
+		if err := n.store.Transition(id, store.StateExecuted, store.StateCommitting, func(r *store.JobRecord) {
+			if r.Salt.IsZero() {
+				r.Salt = salt
+			}
+		}); err != nil {
+			return false, err
+		}
+		if rec, err = n.store.Get(id); err != nil {
+			return false, err
+		}
+	}
+	if err := n.st.CommitVote(ctx, id, rec.ResultCID, rec.Salt); err != nil && !errors.Is(err, settlement.ErrAlreadyDone) {
+		if errors.Is(err, settlement.ErrTooLate) || errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrUnknownJob) {
+			return false, n.end(id, store.StateFailed, "vote commit refused: "+err.Error())
+		}
+		return false, err
+	}
+	err := n.store.Transition(id, store.StateCommitting, store.StateCommitted, nil)
+	if err == nil {
+		n.log.Info("verifier vote committed", "job", id, "seat", rec.Seat)
+	}
+	return err == nil, err
+}
+
+// revealVote reveals the vote once every verifier committed or the commit window closed.
+func (n *Node) revealVote(ctx context.Context, rec store.JobRecord) (bool, error) {
+	id := rec.Job
+	if rec.State == store.StateCommitted {
+		p, err := n.st.Panel(ctx, id, false)
+		if err != nil {
+			if errors.Is(err, settlement.ErrUnknownJob) {
+				return false, n.end(id, store.StateDone, "")
+			}
+			return false, err
+		}
+		if p.Committed < len(p.Members) && n.now().Before(rec.CommitBy) {
+			return false, nil // wait
+		}
+		if err := n.store.Transition(id, store.StateCommitted, store.StateRevealing, nil); err != nil {
+			return false, err
+		}
+	}
+	if err := n.st.RevealVote(ctx, id, rec.ResultCID, rec.Salt); err != nil && !errors.Is(err, settlement.ErrAlreadyDone) {
+		if errors.Is(err, settlement.ErrTooEarly) {
+			return false, nil // the chain's clock lags ours
+		}
+		if errors.Is(err, settlement.ErrTooLate) || errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrUnknownJob) {
+			return false, n.end(id, store.StateFailed, "vote reveal refused: "+err.Error())
+		}
+		return false, err
+	}
+	err := n.store.Transition(id, store.StateRevealing, store.StateRevealed, nil)
+	if err == nil {
+		n.log.Info("verifier vote revealed", "job", id, "seat", rec.Seat)
+	}
+	return err == nil, err
+}
+
+// resolveChallenge resolves the challenge once every verifier revealed or the reveal window
+// closed. Anyone may; a challenge resolved by someone else is done.
+func (n *Node) resolveChallenge(ctx context.Context, rec store.JobRecord) (bool, error) {
+	id := rec.Job
+	if rec.State == store.StateRevealed {
+		p, err := n.st.Panel(ctx, id, false)
+		if err != nil {
+			if errors.Is(err, settlement.ErrUnknownJob) {
+				return false, n.end(id, store.StateDone, "")
+			}
+			return false, err
+		}
+		if job, err := n.st.Job(ctx, id); err == nil && job.Status != settlement.StatusChallenged {
+			return false, n.end(id, store.StateDone, "")
+		}
+		if p.Revealed < len(p.Members) && n.now().Before(rec.RevealBy) {
+			return false, nil // wait
+		}
+		if err := n.store.Transition(id, store.StateRevealed, store.StateFinalizing, nil); err != nil {
+			return false, err
+		}
+	}
+	outcome, err := n.st.ResolveChallenge(ctx, id)
+	switch {
+	case err == nil:
+		n.log.Info("challenge resolved", "job", id, "outcome", outcome)
+	case errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrUnknownJob) || errors.Is(err, settlement.ErrAlreadyDone):
+		// someone else resolved it
+	case errors.Is(err, settlement.ErrTooEarly):
+		return false, nil
+	default:
+		return false, err
+	}
+	err = n.store.Transition(id, store.StateFinalizing, store.StateDone, nil)
+	if errors.Is(err, store.ErrConflict) {
+		return false, nil
+	}
+	return false, err
+}
