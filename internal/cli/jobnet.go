@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -14,7 +15,6 @@ import (
 
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/identity"
 	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/settlement"
@@ -23,8 +23,10 @@ import (
 
 // clientNet is a client command's libp2p host: it serves the client's specs and the blobs
 // (wasm modules, earlier results) its jobs need, and fetches results from providers' nodes.
-// Its key is <datadir>/client/identity.key, apart from a node's key in the same directory.
+// Its key is <datadir>/client/identity.key, apart from a node's key in the same directory (a
+// key of its own for a client command that runs while another holds that one: clientIdentity).
 type clientNet struct {
+	claim   io.Closer // on the stored key
 	host    *p2p.Host
 	blobs   *results.Store
 	mu      sync.Mutex
@@ -41,21 +43,24 @@ func (c *clientNet) Spec(h common.Hash) ([]byte, bool) {
 // openClientNet starts the session's client host.
 func (s *session) openClientNet(listen []string) (*clientNet, error) {
 	dir := filepath.Join(s.cfg.DataDir, "client")
-	id, _, err := identity.LoadOrCreate(filepath.Join(dir, "identity.key"))
+	id, claim, err := clientIdentity(dir)
 	if err != nil {
 		return nil, err
 	}
 	blobs, err := results.OpenStore(results.StoreConfig{Dir: filepath.Join(dir, "blobs"), MaxBytes: results.DefaultStoreBytes})
 	if err != nil {
+		_ = claim.Close()
 		return nil, err
 	}
-	cn := &clientNet{blobs: blobs, specMap: map[common.Hash][]byte{}}
+	cn := &clientNet{blobs: blobs, specMap: map[common.Hash][]byte{}, claim: claim}
 	cn.host, err = p2p.New(p2p.Config{Identity: id, ListenAddrs: listen, Specs: cn, Results: blobs, DisableProbe: true,
 		Logger: s.log.With("component", "p2p")})
 	if err != nil {
+		_ = claim.Close()
 		return nil, err
 	}
 	if err := cn.host.Start(s.ctx); err != nil {
+		_ = claim.Close()
 		return nil, fmt.Errorf("starting the client's libp2p host: %w", err)
 	}
 	return cn, nil
@@ -65,6 +70,7 @@ func (c *clientNet) close() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = c.host.Stop(ctx)
+	_ = c.claim.Close()
 }
 
 // serveModule reads a wasm module file, checks it is the spec's module and serves it.
