@@ -8,6 +8,7 @@ import (
 	"path"
 	"time"
 
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/p2p"
@@ -93,15 +94,7 @@ type Config struct {
 }
 
 // Clock is the node's source of time.
-type Clock interface {
-	Now() time.Time
-	After(d time.Duration) <-chan time.Time
-}
-
-type systemClock struct{}
-
-func (systemClock) Now() time.Time                         { return time.Now() }
-func (systemClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+type Clock = clock.Clock
 
 // Check reports every problem with c.
 func (c Config) Check() error {
@@ -176,7 +169,7 @@ func (c *Config) defaults() {
 		c.ResultsBytes = results.DefaultStoreBytes
 	}
 	if c.Clock == nil {
-		c.Clock = systemClock{}
+		c.Clock = clock.System
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()

@@ -11,6 +11,8 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/brine-compute/brine/clock"
 )
 
 // Client is what the manager needs from a node. *ethclient.Client and the simulated backend's
@@ -35,18 +37,10 @@ type Client interface {
 type SignerFunc func(ctx context.Context, tx *types.Transaction) (*types.Transaction, error)
 
 // Clock is the manager's source of time, injected so that tests control resubmission.
-type Clock interface {
-	Now() time.Time
-	After(d time.Duration) <-chan time.Time
-}
-
-type systemClock struct{}
-
-func (systemClock) Now() time.Time                         { return time.Now() }
-func (systemClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+type Clock = clock.Clock
 
 // SystemClock is the wall clock.
-var SystemClock Clock = systemClock{}
+var SystemClock = clock.System
 
 // Metrics receives the manager's counters. Implementations must be safe for concurrent use.
 type Metrics interface {

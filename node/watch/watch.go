@@ -8,22 +8,15 @@ import (
 	"sync"
 	"time"
 
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/settlement"
 )
 
-// Clock is the watcher's source of time. txmgr.SystemClock is one.
-type Clock interface {
-	Now() time.Time
-	After(d time.Duration) <-chan time.Time
-}
-
-type systemClock struct{}
-
-func (systemClock) Now() time.Time                         { return time.Now() }
-func (systemClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+// Clock is the watcher's source of time.
+type Clock = clock.Clock
 
 // SystemClock is the wall clock.
-var SystemClock Clock = systemClock{}
+var SystemClock = clock.System
 
 // CursorStore keeps the watcher's cursor. *store.Store is one.
 type CursorStore interface {

@@ -1,0 +1,20 @@
+// Package clock is Brine's injectable source of time. Services that wait or judge deadlines
+// (the transaction manager, the chain watcher, the node, the prober) take a Clock in their
+// config, so tests drive epochs, windows and timeouts without sleeping.
+package clock
+
+import "time"
+
+// Clock tells the time and waits.
+type Clock interface {
+	Now() time.Time
+	After(d time.Duration) <-chan time.Time
+}
+
+type system struct{}
+
+func (system) Now() time.Time                         { return time.Now() }
+func (system) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
+// System is the wall clock.
+var System Clock = system{}
