@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
@@ -69,9 +71,26 @@ type AutoMiner struct {
 }
 
 // SendTransaction sends and mines tx in a block of its own.
+//
+// The transaction pool learns of each new block in the background, so right after a block
+// that funded an account the pool may still judge the account's first transaction against the
+// old state ("insufficient funds"). That is the pool lagging, not the account being short: the
+// send is retried until the pool has caught up, for at most two seconds.
 func (a *AutoMiner) SendTransaction(ctx context.Context, tx *types.Transaction) error {
-	if err := a.Client.SendTransaction(ctx, tx); err != nil {
-		return err
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		err := a.Client.SendTransaction(ctx, tx)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, core.ErrInsufficientFunds) && !strings.Contains(err.Error(), core.ErrInsufficientFunds.Error()) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 	a.sim.Commit()
 	return nil
