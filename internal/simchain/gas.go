@@ -1,19 +1,13 @@
 package simchain
 
 import (
-	"context"
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
 
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
-	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/node"
-
-	"github.com/brine-compute/brine/bindings"
-	"github.com/brine-compute/brine/deploy"
 )
 
 // Seeded makes a chain reproducible, for figures that must not change from run to run (the gas
@@ -46,48 +40,9 @@ func StartSeeded(s Seeded, opts ...Option) (*Chain, error) {
 	if s.Time == 0 {
 		return nil, fmt.Errorf("simchain: StartSeeded needs a genesis time")
 	}
-	ownerKey := SeededKey(s.Seed, "owner")
-	owner := &Account{Name: "owner", Key: ownerKey, Addr: crypto.PubkeyToAddress(ownerKey.PublicKey)}
-	rich := new(big.Int).Exp(big.NewInt(10), big.NewInt(30), nil)
-	backendOpts := []func(*node.Config, *ethconfig.Config){
-		withMainnetRules,
-		func(_ *node.Config, eth *ethconfig.Config) { eth.Genesis.Timestamp = s.Time },
-	}
-	backendOpts = append(backendOpts, s.Backend...)
-	sim := simulated.NewBackend(types.GenesisAlloc{owner.Addr: {Balance: rich}},
-		append([]func(*node.Config, *ethconfig.Config){simulated.WithBlockGasLimit(60_000_000)}, backendOpts...)...)
-	c := &Chain{
-		Sim:         sim,
-		Client:      &AutoMiner{Client: sim.Client(), sim: sim},
-		Owner:       owner,
-		TokenABI:    bindings.NewBrineToken(),
-		RegistryABI: bindings.NewProviderRegistry(),
-		MarketABI:   bindings.NewJobMarket(),
-		RewardsABI:  bindings.NewUptimeRewards(),
-	}
-	ctx := context.Background()
-	var err error
-	if c.ChainID, err = c.Client.ChainID(ctx); err != nil {
-		sim.Close()
-		return nil, err
-	}
-	treasuryKey := SeededKey(s.Seed, "treasury")
-	cfg := deploy.DevConfig(crypto.PubkeyToAddress(treasuryKey.PublicKey), c.Now())
-	for _, o := range opts {
-		o(&cfg)
-	}
-	c.Config = cfg
-	addrs, err := deploy.Deploy(ctx, c.Client, c.opts(owner), cfg)
-	if err != nil {
-		sim.Close()
-		return nil, err
-	}
-	c.Addr = *addrs
-	c.Token = c.TokenABI.Instance(c.Client, addrs.Token)
-	c.Registry = c.RegistryABI.Instance(c.Client, addrs.Registry)
-	c.Market = c.MarketABI.Instance(c.Client, addrs.Market)
-	c.Rewards = c.RewardsABI.Instance(c.Client, addrs.Rewards)
-	return c, nil
+	genesis := func(_ *node.Config, eth *ethconfig.Config) { eth.Genesis.Timestamp = s.Time }
+	treasury := crypto.PubkeyToAddress(SeededKey(s.Seed, "treasury").PublicKey)
+	return start(SeededKey(s.Seed, "owner"), treasury, append([]func(*node.Config, *ethconfig.Config){genesis}, s.Backend...), opts)
 }
 
 // NewAccountWithKey is NewAccount for a given key (e.g. SeededKey): 1000 ETH and `tokens` dev

@@ -114,10 +114,20 @@ func Start(opts ...Option) (*Chain, error) {
 	if err != nil {
 		return nil, err
 	}
+	treasuryKey, err := crypto.GenerateKey()
+	if err != nil {
+		return nil, err
+	}
+	return start(ownerKey, crypto.PubkeyToAddress(treasuryKey.PublicKey), nil, opts)
+}
+
+// start runs a simulated chain on mainnet rules (plus backendOpts), funds the owner and deploys
+// Brine with deploy.DevConfig changed by opts.
+func start(ownerKey *ecdsa.PrivateKey, treasury common.Address, backendOpts []func(*node.Config, *ethconfig.Config), opts []Option) (*Chain, error) {
 	owner := &Account{Name: "owner", Key: ownerKey, Addr: crypto.PubkeyToAddress(ownerKey.PublicKey)}
 	rich := new(big.Int).Exp(big.NewInt(10), big.NewInt(30), nil)
-	sim := simulated.NewBackend(types.GenesisAlloc{owner.Addr: {Balance: rich}},
-		simulated.WithBlockGasLimit(60_000_000), withMainnetRules)
+	all := append([]func(*node.Config, *ethconfig.Config){simulated.WithBlockGasLimit(60_000_000), withMainnetRules}, backendOpts...)
+	sim := simulated.NewBackend(types.GenesisAlloc{owner.Addr: {Balance: rich}}, all...)
 	c := &Chain{
 		Sim:         sim,
 		Client:      &AutoMiner{Client: sim.Client(), sim: sim},
@@ -128,12 +138,12 @@ func Start(opts ...Option) (*Chain, error) {
 		RewardsABI:  bindings.NewUptimeRewards(),
 	}
 	ctx := context.Background()
+	var err error
 	if c.ChainID, err = c.Client.ChainID(ctx); err != nil {
 		sim.Close()
 		return nil, err
 	}
-	treasuryKey, _ := crypto.GenerateKey()
-	cfg := deploy.DevConfig(crypto.PubkeyToAddress(treasuryKey.PublicKey), c.Now())
+	cfg := deploy.DevConfig(treasury, c.Now())
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -166,19 +176,7 @@ func (c *Chain) NewAccount(name string, tokens *big.Int) (*Account, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &Account{Name: name, Key: key, Addr: crypto.PubkeyToAddress(key.PublicKey)}
-	if err := c.SendETH(c.Owner, a.Addr, new(big.Int).Mul(big.NewInt(1000), big.NewInt(1e18))); err != nil {
-		return nil, err
-	}
-	if tokens != nil && tokens.Sign() > 0 {
-		if _, err := c.Send(c.Owner, c.Token, c.TokenABI.PackMint(a.Addr, tokens)); err != nil {
-			return nil, fmt.Errorf("mint for %s: %w", name, err)
-		}
-	}
-	c.mu.Lock()
-	c.accounts++
-	c.mu.Unlock()
-	return a, nil
+	return c.NewAccountWithKey(name, key, tokens)
 }
 
 // MustAccount is NewAccount failing the test on error.
