@@ -336,21 +336,13 @@ func (s *session) checkWithdrawable(st settlement.Reader, stake bool) error {
 }
 
 func providerStatus(c *cli.Context, stdio IO) error {
-	a := c.Args().Slice()
-	if len(a) > 1 {
-		return badInput("brine provider status: at most one address (usage: brine provider status [ADDR])")
-	}
 	s, err := newSession(c, stdio)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	var addr common.Address
-	if len(a) == 1 {
-		if addr, err = parseAddress(a[0], "provider"); err != nil {
-			return err
-		}
-	} else if addr, err = s.resolveAccount(false); err != nil {
+	addr, err := s.addressArg(c, "provider", "brine provider status [ADDR]")
+	if err != nil {
 		return err
 	}
 	if err := s.openToken(); err != nil {

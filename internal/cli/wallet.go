@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
@@ -171,21 +172,13 @@ func walletList(c *cli.Context, stdio IO) error {
 }
 
 func walletBalance(c *cli.Context, stdio IO) error {
-	a := c.Args().Slice()
-	if len(a) > 1 {
-		return badInput("brine wallet balance: at most one address (usage: brine wallet balance [ADDR])")
-	}
 	s, err := newSession(c, stdio)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	var addr common.Address
-	if len(a) == 1 {
-		if addr, err = parseAddress(a[0], "account"); err != nil {
-			return err
-		}
-	} else if addr, err = s.resolveAccount(false); err != nil {
+	addr, err := s.addressArg(c, "account", "brine wallet balance [ADDR]")
+	if err != nil {
 		return err
 	}
 	var token common.Address
@@ -231,4 +224,17 @@ func walletBalance(c *cli.Context, stdio IO) error {
 		kv(w, "ETH", "%s", units.FormatUnit(eth, 18, "ETH"))
 		kv(w, "Token", "%s  (%s)", tok.Format(bal), token.Hex())
 	})
+}
+
+// addressArg is the command's optional ADDR argument (named `what` in errors), or else the
+// default account.
+func (s *session) addressArg(c *cli.Context, what, usage string) (common.Address, error) {
+	a := c.Args().Slice()
+	switch len(a) {
+	case 0:
+		return s.resolveAccount(false)
+	case 1:
+		return parseAddress(a[0], what)
+	}
+	return common.Address{}, badInput("%s: at most one address (usage: %s)", strings.TrimSuffix(usage, " [ADDR]"), usage)
 }
