@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ipfs/go-cid"
 )
@@ -25,6 +26,10 @@ const DefaultStoreBytes = 20 << 30
 
 // tempPrefix starts the names of files being written; OpenStore removes leftovers.
 const tempPrefix = ".put-"
+
+// staleTemp is how old a temporary file must be before OpenStore takes it for the remains of an
+// interrupted write and removes it.
+const staleTemp = time.Hour
 
 // Dir is the result store's directory under dataDir.
 func Dir(dataDir string) string { return filepath.Join(dataDir, DirName) }
@@ -90,6 +95,11 @@ func OpenStore(cfg StoreConfig) (*Store, error) {
 	for _, de := range des {
 		name := de.Name()
 		if strings.HasPrefix(name, tempPrefix) {
+			// A fresh temporary file may be another process's write in flight (two `brine job
+			// submit` runs share a client's blob store): only old ones are left by crashes.
+			if info, err := de.Info(); err == nil && time.Since(info.ModTime()) < staleTemp {
+				continue
+			}
 			if err := os.Remove(filepath.Join(cfg.Dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return nil, fmt.Errorf("results: store: removing an interrupted write: %w", err)
 			}
