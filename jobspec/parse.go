@@ -20,7 +20,15 @@ import (
 
 // Parse decodes a spec in YAML or JSON (a document whose first non-blank character is '{' is
 // JSON), strictly, and validates it. Errors wrap ErrInvalid and name the field.
-func Parse(data []byte) (*Spec, error) {
+func Parse(data []byte) (*Spec, error) { return parse(data, "") }
+
+// ParseWithModule is Parse for a wasm spec that may leave its module field empty: module (a
+// module's CID) stands in for it before validation, so the spec and its hash name that module
+// (`brine job submit --module FILE`). A spec that names a module, or whose engine is not wasm,
+// is parsed as written.
+func ParseWithModule(data []byte, module string) (*Spec, error) { return parse(data, module) }
+
+func parse(data []byte, module string) (*Spec, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%w: %d bytes; a spec is at most %d (refer to large inputs by cid)", ErrInvalid, len(data), MaxSize)
 	}
@@ -35,6 +43,9 @@ func Parse(data []byte) (*Spec, error) {
 		}
 	} else if err := decodeYAML(data, &w); err != nil {
 		return nil, err
+	}
+	if w.Module == "" && Engine(w.Engine) == EngineWasm {
+		w.Module = module
 	}
 	var v validator
 	s := w.spec(&v)

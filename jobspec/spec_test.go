@@ -235,6 +235,58 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// A wasm spec without a module takes the one given; a spec that names its module, or runs an
+// image, is parsed as written.
+func TestParseWithModule(t *testing.T) {
+	const other = "bafkreie7q3iidccmpvszul7kudcvvuavuo7u6gzlbobczuk5nqk3b4akba"
+	wasm := strings.Replace(minimal, "engine: docker\nimage: alpine:3.20", "engine: wasm", 1)
+	tests := []struct {
+		name, doc, module string
+		want              string // the parsed module; "" with wantErr
+		wantErr           string
+	}{
+		{"filled", wasm, cidV1, cidV1, ""},
+		{"filled, empty field", wasm + "module: \"\"\n", cidV1, cidV1, ""},
+		{"filled, JSON", `{"engine":"wasm","resources":{"cpu":1,"memory":"64MiB","disk":"1MiB","time":"30s"},` +
+			`"price":{"payment":"2","collateral":"1"},"deadlines":{"accept_within":"1m","run_within":"2m"},"challenge_window":"10s"}`, cidV1, cidV1, ""},
+		{"named in the spec", wasm + "module: " + other + "\n", cidV1, other, ""},
+		{"none given", wasm, "", "", "module is required"},
+		{"not a CID", wasm, "notacid", "", "not a CID"},
+		{"docker", minimal, cidV1, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := ParseWithModule([]byte(tt.doc), tt.module)
+			if tt.wantErr != "" {
+				if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want ErrInvalid mentioning %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Module != tt.want {
+				t.Errorf("module %q, want %q", s.Module, tt.want)
+			}
+		})
+	}
+	// The filled spec is the spec that names the module: the same canonical form and hash.
+	filled, err := ParseWithModule([]byte(wasm), cidV1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named, err := Parse([]byte(wasm + "module: " + cidV1 + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h1, _ := filled.Hash()
+	h2, _ := named.Hash()
+	if h1 != h2 {
+		t.Errorf("filled spec hash %s, want the named spec's %s", h1, h2)
+	}
+}
+
 // All problems are reported at once, each naming its field.
 func TestParseReportsEveryProblem(t *testing.T) {
 	doc := strings.NewReplacer("cpu: 1", "cpu: 0", "64MiB", "64", `payment: "2"`, `payment: "0"`).Replace(minimal)

@@ -559,7 +559,7 @@ func TestHelpHasExamples(t *testing.T) {
 		{}, {"devnet"}, {"deploy"},
 		{"wallet"}, {"wallet", "new"}, {"wallet", "import"}, {"wallet", "list"}, {"wallet", "balance"},
 		{"provider"}, {"provider", "stake"}, {"provider", "register"}, {"provider", "unstake"}, {"provider", "withdraw"}, {"provider", "status"},
-		{"job"}, {"job", "submit"}, {"job", "status"}, {"job", "list"}, {"job", "reclaim"}, {"job", "challenge"},
+		{"job"}, {"job", "submit"}, {"job", "status"}, {"job", "list"}, {"job", "reclaim"}, {"job", "challenge"}, {"cid"},
 		{"rewards"}, {"rewards", "fund"}, {"rewards", "status"}, {"rewards", "claim"},
 		{"audit"}, {"audit", "providers"}, {"audit", "jobs"}, {"audit", "job"}, {"audit", "balances"}, {"audit", "events"}, {"audit", "check"},
 	}

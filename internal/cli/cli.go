@@ -223,6 +223,7 @@ Example:
 			walletCommand(stdio),
 			providerCommand(stdio),
 			jobCommand(stdio),
+			cidCommand(stdio),
 			nodeCommand(stdio),
 			rewardsCommand(stdio),
 			auditCommand(stdio),

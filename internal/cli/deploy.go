@@ -195,7 +195,7 @@ func deployRun(c *cli.Context, stdio IO) error {
 	if err := s.unlockAccount(); err != nil {
 		return err
 	}
-	backend := &managedBackend{Client: s.client, mgr: s.mgr, from: addr, progress: s.progress, receipts: map[common.Hash]*types.Receipt{}}
+	backend := &managedBackend{Client: s.client, mgr: s.sender.Manager, from: addr, progress: s.progress, receipts: map[common.Hash]*types.Receipt{}}
 	opts := &bind.TransactOpts{
 		From:    addr,
 		Context: s.ctx,

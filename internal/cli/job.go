@@ -41,7 +41,7 @@ Example:
 				ArgsUsage: "<spec.yaml|spec.json>",
 				Flags: []cli.Flag{
 					&cli.BoolFlag{Name: "dry-run", Usage: "check the spec and print its canonical form and hash; send nothing"},
-					&cli.StringFlag{Name: "module", Usage: "the wasm module `FILE` the spec names by CID; served to the provider's node"},
+					&cli.StringFlag{Name: "module", Usage: "the wasm module `FILE` the spec names by CID (or names for it, when its module field is empty); served to the provider's node"},
 					&cli.BoolFlag{Name: "wait", Usage: "follow the job until it settles, downloading the result once committed"},
 					&cli.StringFlag{Name: "output", Usage: "with --wait: write the verified result into `DIR` (empty or absent)"},
 					&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR` of the client's host; repeat"},
@@ -58,6 +58,10 @@ with --output DIR, downloads the result from the provider's node, checks it agai
 committed on chain BEFORE writing anything, and unpacks it into DIR; a result that does not
 match is refused (challenge it with 'brine job challenge').
 
+A wasm spec names its module by CID ('brine cid FILE' prints it). With --module FILE it may
+leave module empty: the file's CID fills it before the spec is hashed, so the posted spec names
+exactly the bytes served. A spec that names a module must name the --module file's CID.
+
 A spec:
    engine: docker
    image: alpine:3.20
@@ -70,7 +74,8 @@ A spec:
 
 Example:
    brine job submit job.yaml
-   brine job submit --dry-run job.yaml`,
+   brine job submit --dry-run job.yaml
+   brine job submit --module hello.wasm --wait --output out wasm.yaml`,
 				Action: func(c *cli.Context) error { return jobSubmit(c, stdio) },
 			},
 			{
@@ -151,8 +156,9 @@ Example:
 	}
 }
 
-// readSpec reads and parses a spec file, bounded in size.
-func readSpec(path string) (*jobspec.Spec, []byte, error) {
+// readSpec reads and parses a spec file, bounded in size. module, if not empty, is the CID of
+// the --module file: it fills a wasm spec's empty module field.
+func readSpec(path, module string) (*jobspec.Spec, []byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, badInput("job spec: %v", err)
@@ -162,7 +168,7 @@ func readSpec(path string) (*jobspec.Spec, []byte, error) {
 	if err != nil {
 		return nil, nil, badInput("job spec %s: %v", path, err)
 	}
-	spec, err := jobspec.Parse(data)
+	spec, err := jobspec.ParseWithModule(data, module)
 	if err != nil {
 		return nil, nil, badInput("job spec %s: %v", path, err)
 	}
@@ -178,7 +184,17 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
-	spec, canon, err := readSpec(a[0])
+	// The module file first: its CID fills a wasm spec's empty module field, and so is hashed.
+	var module []byte
+	var moduleCID string
+	if m := c.String("module"); m != "" {
+		b, id, err := readFileCID(m)
+		if err != nil {
+			return badInput("--module: %v", err)
+		}
+		module, moduleCID = b, id.String()
+	}
+	spec, canon, err := readSpec(a[0], moduleCID)
 	if err != nil {
 		return err
 	}
@@ -270,7 +286,7 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	}
 	defer cn.close()
 	if m := c.String("module"); m != "" {
-		if err := cn.serveModule(spec, m); err != nil {
+		if err := cn.serveModule(spec, m, module); err != nil {
 			return err
 		}
 	}
@@ -618,14 +634,7 @@ func jobStep(c *cli.Context, stdio IO, usage, name string, precheck func(s *sess
 			return err
 		}
 	}
-	if err := s.requireGas(); err != nil {
-		return err
-	}
-	if err := s.unlock(); err != nil {
-		return err
-	}
-	s.settle = nil // writable now
-	st, err := s.settlement()
+	st, err := s.writableSettlement()
 	if err != nil {
 		return err
 	}

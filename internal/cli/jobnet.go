@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -22,11 +20,12 @@ import (
 )
 
 // clientNet is a client command's libp2p host: it serves the client's specs and the blobs
-// (wasm modules, earlier results) its jobs need, and fetches results from providers' nodes.
-// Its key is <datadir>/client/identity.key, apart from a node's key in the same directory (a
-// key of its own for a client command that runs while another holds that one: clientIdentity).
+// (wasm modules) its jobs need, and fetches results from providers' nodes. Its key and blob
+// store are <datadir>/client/identity.key and <datadir>/client/blobs, apart from a node's in
+// the same directory; a client command that runs while another holds those gets its own for
+// the run (claimClientHome says why).
 type clientNet struct {
-	claim   io.Closer // on the stored key
+	home    *clientHome
 	host    *p2p.Host
 	blobs   *results.Store
 	mu      sync.Mutex
@@ -42,50 +41,54 @@ func (c *clientNet) Spec(h common.Hash) ([]byte, bool) {
 
 // openClientNet starts the session's client host.
 func (s *session) openClientNet(listen []string) (*clientNet, error) {
-	dir := filepath.Join(s.cfg.DataDir, "client")
-	id, claim, err := clientIdentity(dir)
+	home, err := claimClientHome(filepath.Join(s.cfg.DataDir, "client"))
 	if err != nil {
 		return nil, err
 	}
-	blobs, err := results.OpenStore(results.StoreConfig{Dir: filepath.Join(dir, "blobs"), MaxBytes: results.DefaultStoreBytes})
-	if err != nil {
-		_ = claim.Close()
+	cn := &clientNet{home: home, specMap: map[common.Hash][]byte{}}
+	if err := cn.start(s, listen); err != nil {
+		if rerr := home.release(); rerr != nil {
+			s.log.Warn("releasing the client's data directory", "err", rerr)
+		}
 		return nil, err
-	}
-	cn := &clientNet{blobs: blobs, specMap: map[common.Hash][]byte{}, claim: claim}
-	cn.host, err = p2p.New(p2p.Config{Identity: id, ListenAddrs: listen, Specs: cn, Results: blobs, DisableProbe: true,
-		Logger: s.log.With("component", "p2p")})
-	if err != nil {
-		_ = claim.Close()
-		return nil, err
-	}
-	if err := cn.host.Start(s.ctx); err != nil {
-		_ = claim.Close()
-		return nil, fmt.Errorf("starting the client's libp2p host: %w", err)
 	}
 	return cn, nil
+}
+
+func (c *clientNet) start(s *session, listen []string) error {
+	var err error
+	c.blobs, err = results.OpenStore(results.StoreConfig{Dir: c.home.blobsDir, MaxBytes: results.DefaultStoreBytes})
+	if err != nil {
+		return err
+	}
+	c.host, err = p2p.New(p2p.Config{Identity: c.home.id, ListenAddrs: listen, Specs: c, Results: c.blobs, DisableProbe: true,
+		Logger: s.log.With("component", "p2p")})
+	if err != nil {
+		return err
+	}
+	if err := c.host.Start(s.ctx); err != nil {
+		return fmt.Errorf("starting the client's libp2p host: %w", err)
+	}
+	return nil
 }
 
 func (c *clientNet) close() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = c.host.Stop(ctx)
-	_ = c.claim.Close()
+	_ = c.home.release()
 }
 
-// serveModule reads a wasm module file, checks it is the spec's module and serves it.
-func (c *clientNet) serveModule(spec *jobspec.Spec, path string) error {
+// serveModule checks that the --module file (path, read as module) is the spec's module and
+// serves it.
+func (c *clientNet) serveModule(spec *jobspec.Spec, path string, module []byte) error {
 	if spec.Engine != jobspec.EngineWasm {
 		return badInput("--module: the spec's engine is %s, not wasm", spec.Engine)
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return badInput("--module: %v", err)
+	if got := results.CIDOf(module); got.String() != spec.Module {
+		return badInput("--module %s has CID %s, but the spec names module %s: name that CID in the spec, or leave its module empty for --module to fill", path, got, spec.Module)
 	}
-	if got := results.CIDOf(b); got.String() != spec.Module {
-		return badInput("--module %s has CID %s, but the spec names module %s", path, got, spec.Module)
-	}
-	_, err = c.blobs.Put(b)
+	_, err := c.blobs.Put(module)
 	return err
 }
 

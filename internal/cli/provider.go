@@ -241,14 +241,7 @@ func providerUnstake(c *cli.Context, stdio IO) error {
 		return badInput("cannot unstake %s: %s has %s of free stake (staked %s, locked %s, unbonding %s)",
 			s.fmtAmount(amt), s.account.Hex(), s.fmtAmount(free), s.fmtAmount(info.Staked), s.fmtAmount(info.Locked), s.fmtAmount(info.Unbonding))
 	}
-	if err := s.requireGas(); err != nil {
-		return err
-	}
-	if err := s.unlock(); err != nil {
-		return err
-	}
-	s.settle = nil // writable now
-	st, err := s.settlement()
+	st, err := s.writableSettlement()
 	if err != nil {
 		return err
 	}
@@ -304,7 +297,7 @@ func providerWithdraw(c *cli.Context, stdio IO) error {
 // transactions were just finished, one of them may be this withdrawal: the step then reports
 // it (see session.finishInterrupted), so nothing is refused.
 func (s *session) checkWithdrawable(st settlement.Reader, stake bool) error {
-	if s.shim.hasRecovered() {
+	if s.sender.HasRecovered() {
 		return nil
 	}
 	if !stake {

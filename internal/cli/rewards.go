@@ -84,7 +84,7 @@ func (s *session) rewards(write bool) (*rewards.Rewards, error) {
 	}
 	cfg := rewards.Config{Client: s.client, Rewards: s.dep.Rewards, Token: s.dep.Token, FromBlock: s.dep.DeployBlock}
 	if write {
-		cfg.Account, cfg.Sender = s.account, s.shim
+		cfg.Account, cfg.Sender = s.account, s.sender
 	}
 	return rewards.New(s.ctx, cfg)
 }

@@ -9,9 +9,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -47,8 +45,7 @@ type session struct {
 	wallet  *wallet.Wallet
 	account common.Address
 	signer  *wallet.Signer
-	mgr     *txmgr.Manager
-	shim    *txSender
+	sender  *onchain.ManagedSender // the account's transactions, made by unlock
 	settle  *onchain.Settlement
 }
 
@@ -69,9 +66,9 @@ func newSession(c *cli.Context, stdio IO) (*session, error) {
 }
 
 func (s *session) close() {
-	if s.mgr != nil {
+	if s.sender != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		if err := s.mgr.Stop(ctx); err != nil {
+		if err := s.sender.Manager.Stop(ctx); err != nil {
 			s.log.Warn("stopping the transaction manager", "err", err)
 		}
 		cancel()
@@ -284,7 +281,7 @@ func (s *session) password(prompt string, confirm bool) (string, error) {
 // unlock connects, resolves and unlocks the account, and starts its transaction manager
 // (which first resumes whatever an earlier run left journaled).
 func (s *session) unlock() error {
-	if s.mgr != nil {
+	if s.sender != nil {
 		return nil
 	}
 	if err := s.connect(); err != nil {
@@ -296,7 +293,7 @@ func (s *session) unlock() error {
 // unlockAccount is unlock without the deployment file: `brine deploy` signs on a chain that has
 // none yet, so it needs only the RPC connection.
 func (s *session) unlockAccount() error {
-	if s.mgr != nil {
+	if s.sender != nil {
 		return nil
 	}
 	if err := s.dial(); err != nil {
@@ -318,64 +315,47 @@ func (s *session) unlockAccount() error {
 		return err
 	}
 	s.signer = signer
-	dir := filepath.Join(s.cfg.DataDir, "txjournal")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("transaction journal directory: %w", err)
-	}
-	journal := filepath.Join(dir, strings.ToLower(addr.Hex())+".db")
-	mgr, err := txmgr.New(txmgr.Config{
+	journal := filepath.Join(s.cfg.DataDir, "txjournal", strings.ToLower(addr.Hex())+".db")
+	sender, err := onchain.StartManagedSender(s.ctx, onchain.ManagedConfig{
 		Client:        s.client,
 		ChainID:       s.chainID,
-		From:          addr,
-		Signer:        signer.SignTx,
+		Account:       onchain.AccountSigner{Address: addr, SignTx: signer.SignTx},
 		JournalPath:   journal,
 		Confirmations: s.cfg.Confirmations,
 		PollInterval:  s.cfg.PollInterval,
-		Logger:        s.log.With("component", "txmgr"),
+		Progress:      s.progress,
+		Logger:        s.log,
 	})
 	if err != nil {
-		return err
-	}
-	if err := mgr.Start(s.ctx); err != nil {
 		if errors.Is(err, txmgr.ErrJournalMismatch) {
 			return badInput("the transaction journal %s belongs to another chain: use a separate --datadir per chain", journal)
 		}
-		return fmt.Errorf("starting the transaction manager: %w", err)
+		return err
 	}
-	s.mgr = mgr
-	s.shim = &txSender{m: mgr, progress: s.progress, info: s.info}
+	sender.OnAdopt = func(tx onchain.Tx) {
+		fmt.Fprintf(s.info, "  %s: the interrupted run sent this same step (confirmed above): reporting its outcome; not sent again\n", stepName(tx.ID))
+	}
+	s.sender = sender
 	return s.finishInterrupted()
 }
 
 // finishInterrupted finishes what an interrupted earlier run left: the transactions it sent
-// (or signed and journaled) and never saw confirmed, which the manager resumed at Start. It
+// (or signed and journaled) and never saw confirmed, which the manager resumed at start. It
 // waits for each and reports it. Those that succeeded are offered to settlement's repeatable
 // steps (see onchain.Resumer): when this command is the same step again, such as `brine
 // provider stake 10` retried after the first run was killed, it reports that transaction's
 // outcome instead of sending the step twice.
 func (s *session) finishInterrupted() error {
-	reqs := s.mgr.Resumed()
-	if len(reqs) == 0 {
-		return nil
+	if n := len(s.sender.Manager.Resumed()); n > 0 {
+		fmt.Fprintf(s.info, "An interrupted earlier run left %d transaction(s) of %s unconfirmed; finishing them first\n", n, s.account.Hex())
 	}
-	fmt.Fprintf(s.info, "An interrupted earlier run left %d transaction(s) of %s unconfirmed; finishing them first\n", len(reqs), s.account.Hex())
-	for _, req := range reqs {
-		req.Progress = s.progress
-		r, err := s.mgr.Send(s.ctx, req)
-		step := stepName(req.ID)
-		switch {
-		case err == nil:
-			fmt.Fprintf(s.info, "  %s: done, block %d\n", step, r.BlockNumber)
-			if req.To != nil {
-				s.shim.recovered = append(s.shim.recovered, onchain.Tx{ID: req.ID, To: *req.To, Data: req.Data})
-			}
-		case errors.Is(err, txmgr.ErrPending) || s.ctx.Err() != nil:
-			return err
-		default:
-			fmt.Fprintf(s.info, "  %s: failed: %v\n", step, err)
+	return s.sender.Resume(s.ctx, func(req txmgr.Request, r *types.Receipt, err error) {
+		if err != nil {
+			fmt.Fprintf(s.info, "  %s: failed: %v\n", stepName(req.ID), err)
+			return
 		}
-	}
-	return nil
+		fmt.Fprintf(s.info, "  %s: done, block %d\n", stepName(req.ID), r.BlockNumber)
+	})
 }
 
 // stepName is a transaction ID without its account prefix.
@@ -395,9 +375,9 @@ func (s *session) settlement() (*onchain.Settlement, error) {
 		return nil, err
 	}
 	cfg := onchain.Config{Client: s.client, Addresses: *s.dep.Addresses(), Logger: s.log}
-	if s.mgr != nil {
+	if s.sender != nil {
 		cfg.Account = s.account
-		cfg.Sender = s.shim
+		cfg.Sender = s.sender
 		cfg.Signer = s.signer
 	}
 	st, err := onchain.New(s.ctx, cfg)
@@ -408,45 +388,17 @@ func (s *session) settlement() (*onchain.Settlement, error) {
 	return st, nil
 }
 
-// txSender sends settlement's (and rewards') transactions through the transaction manager:
-// the session's one shim, made by unlock.
-type txSender struct {
-	m        *txmgr.Manager
-	progress func(txmgr.Progress)
-	info     io.Writer
-
-	mu        sync.Mutex
-	recovered []onchain.Tx // confirmed transactions of an interrupted earlier run, not yet adopted
-}
-
-var _ onchain.Resumer = (*txSender)(nil)
-
-func (t *txSender) Send(ctx context.Context, tx onchain.Tx) (*types.Receipt, error) {
-	to := tx.To
-	return t.m.Send(ctx, txmgr.Request{ID: tx.ID, To: &to, Data: tx.Data, Progress: t.progress})
-}
-
-// hasRecovered reports whether an interrupted earlier run's confirmed transactions remain to be
-// adopted: a step that may be one of them must not be refused for what that one changed.
-func (t *txSender) hasRecovered() bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return len(t.recovered) > 0
-}
-
-// TakeResumed offers the earlier run's confirmed transactions to a repeatable step (see
-// session.finishInterrupted).
-func (t *txSender) TakeResumed(match func(onchain.Tx) bool) (onchain.Tx, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for i, tx := range t.recovered {
-		if match(tx) {
-			t.recovered = slices.Delete(t.recovered, i, i+1)
-			fmt.Fprintf(t.info, "  %s: the interrupted run sent this same step (confirmed above): reporting its outcome; not sent again\n", stepName(tx.ID))
-			return tx, true
-		}
+// writableSettlement unlocks the account, which must hold ETH for fees, and returns its
+// writable Settlement, in place of a read-only one the command opened for its checks.
+func (s *session) writableSettlement() (*onchain.Settlement, error) {
+	if err := s.requireGas(); err != nil {
+		return nil, err
 	}
-	return onchain.Tx{}, false
+	if err := s.unlock(); err != nil {
+		return nil, err
+	}
+	s.settle = nil
+	return s.settlement()
 }
 
 // progress reports a transaction's steps on stderr while the command waits on the chain.

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/ipfs/go-cid"
 )
@@ -26,10 +25,6 @@ const DefaultStoreBytes = 20 << 30
 
 // tempPrefix starts the names of files being written; OpenStore removes leftovers.
 const tempPrefix = ".put-"
-
-// staleTemp is how old a temporary file must be before OpenStore takes it for the remains of an
-// interrupted write and removes it.
-const staleTemp = time.Hour
 
 // Dir is the result store's directory under dataDir.
 func Dir(dataDir string) string { return filepath.Join(dataDir, DirName) }
@@ -60,7 +55,9 @@ func (c StoreConfig) Check() error {
 // Store is a content-addressed store of results in one directory: a result is a file named
 // by its CID string, mode 0600 in a 0700 directory. Every read checks the bytes against the
 // CID. It is safe for concurrent use by one process; two processes must not share a
-// directory.
+// directory (opening it removes the temporary files of writes in progress: the remains of a
+// crash in a directory nothing else writes); a brine client command running while another
+// holds the data directory's client store gets a store of its own.
 type Store struct {
 	dir string
 	max int64
@@ -95,11 +92,6 @@ func OpenStore(cfg StoreConfig) (*Store, error) {
 	for _, de := range des {
 		name := de.Name()
 		if strings.HasPrefix(name, tempPrefix) {
-			// A fresh temporary file may be another process's write in flight (two `brine job
-			// submit` runs share a client's blob store): only old ones are left by crashes.
-			if info, err := de.Info(); err == nil && time.Since(info.ModTime()) < staleTemp {
-				continue
-			}
 			if err := os.Remove(filepath.Join(cfg.Dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return nil, fmt.Errorf("results: store: removing an interrupted write: %w", err)
 			}

@@ -19,8 +19,8 @@ import (
 
 // ManagedSender is the Sender of an account whose transactions go through its transaction
 // manager (package chain/txmgr): the one shim the CLI and the compute node share. It is a
-// Resumer: Recover hands it the confirmed transactions of an interrupted earlier run, which
-// repeatable steps then adopt instead of sending the step twice.
+// Resumer: Resume finishes the transactions an interrupted earlier run left unconfirmed and
+// keeps the confirmed ones, which repeatable steps then adopt instead of sending the step twice.
 type ManagedSender struct {
 	Manager *txmgr.Manager
 	// Progress, if set, sees every transaction's stages.
@@ -29,6 +29,7 @@ type ManagedSender struct {
 	OnAdopt func(Tx)
 
 	mu        sync.Mutex
+	resumed   bool
 	recovered []Tx
 }
 
@@ -48,6 +49,37 @@ func (m *ManagedSender) Recover(tx Tx) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.recovered = append(m.recovered, tx)
+}
+
+// Resume waits for each transaction the manager resumed at Start (an interrupted earlier run
+// sent or journaled it and never saw it confirmed) and offers each confirmed one with a
+// recipient to Recover. report, if set, is told every outcome; a transaction that failed
+// (reverted, rejected) is reported and passed over. Resume stops at the first that is still
+// pending when ctx ends and returns that error (txmgr.ErrPending): the manager keeps driving
+// it and the next run resumes it, while going on without it could send its step twice. Only
+// the first call does anything.
+func (m *ManagedSender) Resume(ctx context.Context, report func(req txmgr.Request, r *types.Receipt, err error)) error {
+	m.mu.Lock()
+	done := m.resumed
+	m.resumed = true
+	m.mu.Unlock()
+	if done {
+		return nil
+	}
+	for _, req := range m.Manager.Resumed() {
+		req.Progress = m.Progress
+		r, err := m.Manager.Send(ctx, req)
+		if errors.Is(err, txmgr.ErrPending) || ctx.Err() != nil {
+			return fmt.Errorf("finishing %s of an earlier run: %w", req.ID, err)
+		}
+		if report != nil {
+			report(req, r, err)
+		}
+		if err == nil && req.To != nil {
+			m.Recover(Tx{ID: req.ID, To: *req.To, Data: req.Data})
+		}
+	}
+	return nil
 }
 
 // HasRecovered reports whether recovered transactions remain to be adopted.
@@ -109,16 +141,14 @@ type Managed struct {
 	Sender  *ManagedSender
 }
 
-// OpenManaged starts the account's transaction manager (which first resumes what an
-// earlier run left journaled; those that confirm are offered to repeatable steps, see
-// Resumer) and returns a writable Settlement that sends through it. Close stops the manager.
-func OpenManaged(ctx context.Context, cfg ManagedConfig) (*Managed, error) {
+// StartManagedSender starts the account's transaction manager and returns its sender, for a
+// caller that also sends what no Settlement makes (contract deployment) or opens its
+// Settlement later. Call Resume before the first step, as OpenManaged does: until then no
+// recovered transaction can be adopted. Stop the manager when done. cfg.Addresses and
+// cfg.HashSigner are not used.
+func StartManagedSender(ctx context.Context, cfg ManagedConfig) (*ManagedSender, error) {
 	if cfg.Client == nil || cfg.ChainID == nil || cfg.Account.SignTx == nil || cfg.JournalPath == "" {
-		return nil, errors.New("settlement/onchain: OpenManaged needs Client, ChainID, Account.SignTx and JournalPath")
-	}
-	log := cfg.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+		return nil, errors.New("settlement/onchain: a managed sender needs Client, ChainID, Account.SignTx and JournalPath")
 	}
 	mgr, err := txmgr.New(txmgr.Config{
 		Client:        cfg.Client,
@@ -128,7 +158,7 @@ func OpenManaged(ctx context.Context, cfg ManagedConfig) (*Managed, error) {
 		JournalPath:   cfg.JournalPath,
 		Confirmations: cfg.Confirmations,
 		PollInterval:  cfg.PollInterval,
-		Logger:        log.With("component", "txmgr"),
+		Logger:        cfg.logger().With("component", "txmgr"),
 	})
 	if err != nil {
 		return nil, err
@@ -136,14 +166,39 @@ func OpenManaged(ctx context.Context, cfg ManagedConfig) (*Managed, error) {
 	if err := mgr.Start(ctx); err != nil {
 		return nil, fmt.Errorf("starting the transaction manager: %w", err)
 	}
-	sender := &ManagedSender{Manager: mgr, Progress: cfg.Progress}
-	for _, req := range mgr.Resumed() {
-		req.Progress = cfg.Progress
-		if _, err := mgr.Send(ctx, req); err == nil && req.To != nil {
-			sender.Recover(Tx{ID: req.ID, To: *req.To, Data: req.Data})
-		} else if err != nil {
+	return &ManagedSender{Manager: mgr, Progress: cfg.Progress}, nil
+}
+
+func stopManager(mgr *txmgr.Manager) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_ = mgr.Stop(ctx)
+}
+
+func (cfg ManagedConfig) logger() *slog.Logger {
+	if cfg.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return cfg.Logger
+}
+
+// OpenManaged starts the account's transaction manager (which first resumes what an
+// earlier run left journaled; those that confirm are offered to repeatable steps, see
+// Resumer) and returns a writable Settlement that sends through it. Close stops the manager.
+func OpenManaged(ctx context.Context, cfg ManagedConfig) (*Managed, error) {
+	sender, err := StartManagedSender(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	log := cfg.logger()
+	err = sender.Resume(ctx, func(req txmgr.Request, _ *types.Receipt, err error) {
+		if err != nil {
 			log.Warn("a transaction of an earlier run failed", "id", req.ID, "err", err)
 		}
+	})
+	if err != nil {
+		stopManager(sender.Manager)
+		return nil, err
 	}
 	st, err := New(ctx, Config{
 		Client:    cfg.Client,
@@ -154,12 +209,10 @@ func OpenManaged(ctx context.Context, cfg ManagedConfig) (*Managed, error) {
 		Logger:    log,
 	})
 	if err != nil {
-		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = mgr.Stop(stopCtx)
+		stopManager(sender.Manager)
 		return nil, err
 	}
-	return &Managed{Settlement: st, Manager: mgr, Sender: sender}, nil
+	return &Managed{Settlement: st, Manager: sender.Manager, Sender: sender}, nil
 }
 
 // Close stops the transaction manager; journaled transactions are resumed by the next run.

@@ -7,8 +7,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
-// Resumer is implemented by a Sender that journals transactions across restarts (the CLI's
-// shim over the transaction manager). TakeResumed offers the transactions an earlier process
+// Resumer is implemented by a Sender that journals transactions across restarts
+// (ManagedSender, over the transaction manager). TakeResumed offers the transactions an earlier process
 // sent and did not see confirmed, which this one recovered: it returns the first that match
 // accepts and forgets it, so each is adopted by at most one step. Sending an adopted Tx again
 // returns its outcome without sending anything.
