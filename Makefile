@@ -3,8 +3,10 @@
 #   make test        every test (installs npm deps and, if needed, Docker)
 #   make contracts   compile contracts/src/**/*.sol into contracts/artifacts
 #   make bindings    regenerate the Go bindings in bindings/ from the artifacts
+#   make demo        the whole story on an embedded chain with four real nodes (brine demo)
 #
-# Variables: TESTFLAGS (extra `go test` flags, e.g. TESTFLAGS='-run TestFoo -v').
+# Variables: TESTFLAGS (extra `go test` flags, e.g. TESTFLAGS='-run TestFoo -v'),
+# DEMO_ENGINE (make demo: auto, docker or wasm).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -13,6 +15,7 @@ GO        ?= go
 NODE      ?= node
 NPM       ?= npm
 TESTFLAGS ?=
+DEMO_ENGINE ?= auto
 
 CONTRACTS_DIR := contracts
 ARTIFACTS     := $(CONTRACTS_DIR)/artifacts
@@ -26,7 +29,7 @@ HARDHAT_DIR   := tools/hardhat
 HARDHAT_STAMP := $(HARDHAT_DIR)/node_modules/.brine-deps-stamp
 DOCKERD_LOG   ?= /var/log/brine-dockerd.log
 
-.PHONY: help deps docker contracts bindings build test check-artifacts lint gas clean
+.PHONY: help deps docker contracts bindings build test check-artifacts lint gas demo clean
 
 help:
 	@echo "Brine make targets:"
@@ -39,6 +42,8 @@ help:
 	@echo "  check-artifacts  fail if $(ARTIFACTS) does not match a fresh compile"
 	@echo "  lint             gofmt check (generated code excluded) and go vet"
 	@echo "  gas              gas per protocol path -> docs/gas.md; fails if a path reverts or a budget is missed"
+	@echo "  demo             the whole story on an embedded chain with four real nodes, in under two minutes"
+	@echo "                   (Docker when an engine answers, else WASM; DEMO_ENGINE=wasm forces WASM)"
 	@echo "  clean            remove bin/, contracts/node_modules and $(HARDHAT_DIR)/node_modules"
 
 deps: $(DEPS_STAMP) $(HARDHAT_STAMP)
@@ -149,6 +154,11 @@ lint:
 # reverts or a gas target is missed.
 gas:
 	$(GO) run ./contracts/gasreport -out docs/gas.md
+
+# Needs neither npm nor Docker (it uses a Docker engine only when one answers, and never
+# installs one): the devnet, the nodes and the prober run inside one `brine demo` process.
+demo:
+	$(GO) run ./cmd/brine demo --engine $(DEMO_ENGINE)
 
 clean:
 	rm -rf bin $(CONTRACTS_DIR)/node_modules $(HARDHAT_DIR)/node_modules

@@ -18,6 +18,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -115,14 +117,15 @@ func testMain(m *testing.M) int {
 
 	// Terminal 1: the devnet.
 	devnet, line, err := start("devnet", "^\\{", "devnet", "--datadir", filepath.Join(dir, "chain"),
-		"--http", "127.0.0.1:0", "--ws", "127.0.0.1:0", "--period", "1s", "--json")
+		"--http", "127.0.0.1:0", "--ws", "127.0.0.1:0", "--period", "1s", "--json",
+		"--epoch-length", "10s", "--accounts", "6") // uptime-rewards: short epochs, an account per example
 	if devnet != nil {
 		procs = append(procs, devnet)
 	}
 	if err != nil {
 		return fail(err)
 	}
-	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 5 {
+	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 6 {
 		return fail(fmt.Errorf("devnet line %q: %v", line, err))
 	}
 
@@ -140,7 +143,7 @@ func testMain(m *testing.M) int {
 		engines = "wasm,docker"
 	}
 	node, _, err := start("node", `msg="node started"`, "--account", provider, "--log-level", "info",
-		"node", "run", "--engines", engines)
+		"node", "run", "--engines", engines, "--claim-interval", "5s")
 	if node != nil {
 		procs = append(procs, node)
 	}
@@ -249,11 +252,15 @@ func TestExamples(t *testing.T) {
 		{"wasm-hello", false},
 		{"docker-wordcount", true},
 		{"pipeline", false},
+		{"uptime-rewards", false},
 	}
 	dirs, err := filepath.Glob("*/README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
+	// demo/README.md shows `make demo`, whose output varies run to run; go test ./demo plays
+	// it and checks its outcomes.
+	dirs = slices.DeleteFunc(dirs, func(d string) bool { return d == filepath.Join("demo", "README.md") })
 	if len(dirs) != len(examples) {
 		t.Errorf("examples with a README: %v; the test lists %d (add the new one to the table)", dirs, len(examples))
 	}
@@ -335,11 +342,26 @@ func removeGenerated(dir string) error {
 		if strings.ContainsAny(l, "*?[") || strings.Contains(l, "..") {
 			return fmt.Errorf("%s/.gitignore: %q: only plain names are supported", dir, l)
 		}
+		if strings.HasSuffix(l, ".pid") {
+			stopStarted(filepath.Join(dir, l))
+		}
 		if err := os.RemoveAll(filepath.Join(dir, l)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// stopStarted sends SIGTERM to the process whose ID a README's command wrote to pidFile (a
+// daemon it started in the background), so a README that fails half-way leaves nothing running.
+func stopStarted(pidFile string) {
+	b, err := os.ReadFile(pidFile)
+	if err != nil {
+		return
+	}
+	if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && pid > 1 {
+		_ = syscall.Kill(pid, syscall.SIGTERM)
+	}
 }
 
 // step is one command of a README and its expected stdout.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -49,22 +51,34 @@ func ProviderNodes(ctx context.Context, d Directory) ([]ProviderNode, error) {
 	return out, nil
 }
 
-// PushSpec offers a spec to every node and returns the accounts whose node took it, and
-// why the others did not.
+// pushParallel bounds the pushes PushSpec makes at once.
+const pushParallel = 8
+
+// PushSpec offers a spec to every node and returns the accounts whose node took it (in the
+// order of nodes), and why the others did not. The pushes run concurrently (at most
+// pushParallel at once), each bounded by 15 s: a registered node that is down (its QUIC
+// address never answers) costs the wait once, not once per node.
 func PushSpec(ctx context.Context, h *p2p.Host, nodes []ProviderNode, hash common.Hash, canonical []byte) ([]common.Address, error) {
-	var (
-		took []common.Address
-		errs []error
-	)
-	for _, n := range nodes {
-		c, cancel := context.WithTimeout(ctx, 15*time.Second)
-		err := h.PushSpec(c, n.Info, hash, canonical)
-		cancel()
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", n.Account.Hex(), err))
-			continue
+	errs := make([]error, len(nodes))
+	sem := make(chan struct{}, pushParallel)
+	var wg sync.WaitGroup
+	for i, n := range nodes {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			c, cancel := context.WithTimeout(ctx, 15*time.Second)
+			defer cancel()
+			if err := h.PushSpec(c, n.Info, hash, canonical); err != nil {
+				errs[i] = fmt.Errorf("%s: %w", n.Account.Hex(), err)
+			}
+		})
+	}
+	wg.Wait()
+	var took []common.Address
+	for i, n := range nodes {
+		if errs[i] == nil {
+			took = append(took, n.Account)
 		}
-		took = append(took, n.Account)
 	}
 	return took, errors.Join(errs...)
 }
@@ -72,9 +86,11 @@ func PushSpec(ctx context.Context, h *p2p.Host, nodes []ProviderNode, hash commo
 // ErrResultMismatch: the bytes the provider served are not the result it committed on chain.
 var ErrResultMismatch = errors.New("the provider's result does not match its on-chain commitment")
 
-// FetchJobResult downloads the committed result of job from its provider's node and checks
-// it against the CID committed on chain before returning it. Bytes that do not match wrap
-// ErrResultMismatch.
+// FetchJobResult downloads the committed result of job and checks it against the CID
+// committed on chain before returning it: from its provider's node, or for a replicated job
+// from its replicas' nodes (the panel's members while the job is live, when d can read
+// panels) and then any other provider's node, since every replica in the majority holds the
+// same bytes. Bytes that do not match wrap ErrResultMismatch.
 func FetchJobResult(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, maxSize int64) ([]byte, cid.Cid, error) {
 	if len(job.ResultCID) == 0 {
 		return nil, cid.Undef, fmt.Errorf("job %d has no committed result (it is %s)", job.ID, job.Status)
@@ -87,6 +103,9 @@ func FetchJobResult(ctx context.Context, h *p2p.Host, d Directory, job settlemen
 	if err != nil {
 		return nil, c, err
 	}
+	if job.Replicas > 1 && job.Provider == (common.Address{}) {
+		return fetchReplicated(ctx, h, d, job, list, c, maxSize)
+	}
 	var info peer.AddrInfo
 	for _, p := range list {
 		if p.Address == job.Provider {
@@ -98,15 +117,66 @@ func FetchJobResult(ctx context.Context, h *p2p.Host, d Directory, job settlemen
 	if info.ID == "" {
 		return nil, c, fmt.Errorf("provider %s is not in the registry's directory", job.Provider.Hex())
 	}
+	return fetchFrom(ctx, h, info, job.Provider, c, maxSize)
+}
+
+// fetchFrom downloads c from one node and verifies it.
+func fetchFrom(ctx context.Context, h *p2p.Host, info peer.AddrInfo, who common.Address, c cid.Cid, maxSize int64) ([]byte, cid.Cid, error) {
 	data, err := h.FetchResult(ctx, info, c, maxSize)
 	if err != nil {
 		if errors.Is(err, p2p.ErrCIDMismatch) {
 			return nil, c, fmt.Errorf("%w: %v", ErrResultMismatch, err)
 		}
-		return nil, c, fmt.Errorf("fetching %s from provider %s: %w", c, job.Provider.Hex(), err)
+		return nil, c, fmt.Errorf("fetching %s from provider %s: %w", c, who.Hex(), err)
 	}
 	if err := results.Verify(data, c); err != nil {
 		return nil, c, fmt.Errorf("%w: %v", ErrResultMismatch, err)
 	}
 	return data, c, nil
+}
+
+// panelReader reads a job's replica panel (settlement.Reader has it).
+type panelReader interface {
+	Panel(ctx context.Context, id settlement.JobID, replicas bool) (settlement.Panel, error)
+}
+
+// fetchReplicated tries the replicas' nodes, then the other providers' nodes, until one
+// serves bytes that match c. A node that serves other bytes is skipped.
+func fetchReplicated(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, list []settlement.ProviderInfo, c cid.Cid, maxSize int64) ([]byte, cid.Cid, error) {
+	var order []common.Address
+	if pr, ok := d.(panelReader); ok {
+		if p, err := pr.Panel(ctx, job.ID, true); err == nil {
+			order = append(order, p.Members...)
+		}
+	}
+	nodes := make(map[common.Address]peer.AddrInfo)
+	for _, p := range list {
+		if info, err := ParseMetadata(p.Metadata); err == nil {
+			nodes[p.Address] = info
+			if !slices.Contains(order, p.Address) {
+				order = append(order, p.Address)
+			}
+		}
+	}
+	var errs []error
+	for _, who := range order {
+		info, ok := nodes[who]
+		if !ok {
+			continue
+		}
+		try, cancel := context.WithTimeout(ctx, 30*time.Second)
+		data, _, err := fetchFrom(try, h, info, who, c, maxSize)
+		cancel()
+		if err == nil {
+			return data, c, nil
+		}
+		if ctx.Err() != nil {
+			return nil, c, ctx.Err()
+		}
+		errs = append(errs, err)
+	}
+	if len(errs) == 0 {
+		return nil, c, fmt.Errorf("job %d: no provider in the registry's directory publishes a node address", job.ID)
+	}
+	return nil, c, fmt.Errorf("job %d: no replica's node served the result %s: %w", job.ID, c, errors.Join(errs...))
 }

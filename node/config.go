@@ -21,8 +21,8 @@ import (
 const (
 	Honest          = ""
 	WrongResult     = "wrong-result"      // commits (and serves) a result whose outputs were altered
-	CommitAndVanish = "commit-and-vanish" // commits, then stops serving the result and never finalizes
-	NeverCommit     = "never-commit"      // accepts and runs, never commits: the job times out
+	CommitAndVanish = "commit-and-vanish" // commits, then stops serving the result and never finalizes (a replica: never reveals)
+	NeverCommit     = "never-commit"      // accepts and runs, never commits: the job times out (a replica: silent)
 )
 
 // Policy is which jobs the node takes.
@@ -32,12 +32,16 @@ type Policy struct {
 	// AllowedImages are path.Match patterns a docker image must match ("alpine@sha256:*",
 	// "ghcr.io/acme/*"); empty: any image.
 	AllowedImages []string
-	// MinPayment is the least payment (base units) the node works for; nil: any.
+	// MinPayment is the least payment (base units) the node works for, per seat (payment / N
+	// of a replicated job); nil: any.
 	MinPayment *big.Int
 	// MaxCollateral is the most collateral (base units) the node locks for one job; nil: any.
 	MaxCollateral *big.Int
-	// MaxReplicas is the largest replica count the node takes (it runs single-replica jobs
-	// only for now: values above 1 are refused by Check).
+	// MaxReplicas is the largest replica count N of the jobs the node takes a seat of
+	// (default jobspec.MaxReplicas: every job; 1: single-replica jobs only). Replicas are how
+	// a client buys redundancy, and a seat costs the node no more than a single job: it runs
+	// the job once, locks the job's collateral, and is paid payment / N (MinPayment is
+	// weighed against that share).
 	MaxReplicas uint8
 	// Caps on one job's resources (zero: no cap); also passed to the executors as Limits.
 	MaxMemoryBytes uint64
@@ -91,6 +95,10 @@ type Config struct {
 	// AnnounceAddrs, if set, are the addresses the node publishes in its registration
 	// metadata ({"peer": ..., "addrs": [...]}) instead of its listen addresses.
 	AnnounceAddrs []string
+	// AutoClaim, if set, makes the node claim its uptime rewards by itself (claim.go).
+	AutoClaim *AutoClaim
+	// Metrics, if set, receives the node's measurements (metrics.Node implements it).
+	Metrics Metrics
 }
 
 // Clock is the node's source of time.
@@ -126,8 +134,8 @@ func (c Config) Check() error {
 			errs = append(errs, fmt.Errorf("allowed image pattern %q: %w", p, err))
 		}
 	}
-	if c.Policy.MaxReplicas > 1 {
-		errs = append(errs, errors.New("Policy.MaxReplicas above 1: replicated jobs are not supported by this node yet"))
+	if c.Policy.MaxReplicas > jobspec.MaxReplicas {
+		errs = append(errs, fmt.Errorf("Policy.MaxReplicas is %d; jobs have at most %d replicas", c.Policy.MaxReplicas, jobspec.MaxReplicas))
 	}
 	if c.Policy.MinPayment != nil && c.Policy.MinPayment.Sign() < 0 || c.Policy.MaxCollateral != nil && c.Policy.MaxCollateral.Sign() < 0 {
 		errs = append(errs, errors.New("MinPayment and MaxCollateral cannot be negative"))
@@ -143,6 +151,7 @@ func (c Config) Check() error {
 	if c.FinalizeBatch < 0 || c.GracePeriod < 0 || c.PollInterval < 0 || c.Policy.MaxJobs < 0 {
 		errs = append(errs, errors.New("FinalizeBatch, GracePeriod, PollInterval and MaxJobs cannot be negative"))
 	}
+	errs = append(errs, c.AutoClaim.check(c.DataDir)...)
 	if len(errs) > 0 {
 		return fmt.Errorf("node config: %w", errors.Join(errs...))
 	}
@@ -163,7 +172,7 @@ func (c *Config) defaults() {
 		c.Policy.MaxJobs = 4
 	}
 	if c.Policy.MaxReplicas == 0 {
-		c.Policy.MaxReplicas = 1
+		c.Policy.MaxReplicas = jobspec.MaxReplicas
 	}
 	if c.ResultsBytes == 0 {
 		c.ResultsBytes = results.DefaultStoreBytes

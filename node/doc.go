@@ -16,9 +16,10 @@
 // # The job loop
 //
 // The watcher hands every market event (at the confirmation depth) to the handler, which only
-// records: a JobPosted of a single-replica job creates a record in state Seen; another
-// provider's JobAccepted abandons ours; JobFinalized, JobTimedOut, JobReclaimed and an upheld
-// challenge end it. Workers (one per job at a time) take the steps, each a conditional
+// records: a JobPosted creates a record in state Seen (role provider for a single-replica job,
+// replica for N>1); another provider's JobAccepted abandons ours, as does the last seat of a
+// replicated job going to another provider before ours was sent; ReplicasResolved settles a
+// replica; JobFinalized, JobTimedOut, JobReclaimed and an upheld challenge end it. Workers (one per job at a time) take the steps, each a conditional
 // transition of the store, so that a crash at any point and a restart resume every job
 // exactly once:
 //
@@ -36,7 +37,40 @@
 //	           closed, the ticker finalizes the due jobs in batches (Finalizing → Done) and
 //	           withdraws the credited balance above WithdrawThreshold.
 //
-// Tick (after every poll) resumes live records and settles due jobs.
+// Tick (after every poll) resumes live records and settles due jobs. A challenge that fails
+// (rejected or inconclusive) clears the job: it is finalized at once instead of at the end of
+// its challenge window.
+//
+// # Replicated jobs
+//
+// A job of N>1 replicas is taken up to Policy.MaxReplicas (default 9, every job: replicas are
+// how a client buys redundancy, and a seat costs the node one run and one job's collateral;
+// Policy.MinPayment is weighed against the seat's share, payment / N). The node takes one
+// seat, runs the job, and sits on the replicas' commit-reveal round (docs/protocol.md,
+// "Replicated jobs"), each step a conditional transition:
+//
+//	Seen       as above, and the seats must not all be taken already (then Abandoned)
+//	Accepting  take the next seat; after a restart the panel on chain says whether the accept
+//	           landed. A node never holds two seats of a job: it looks before sending, a
+//	           resend carries the same idempotency ID, and the market refuses a second seat
+//	Accepted   run as above (Running → Executed)
+//	Executed   wait until every seat is taken (still short at accept-by: the node reclaims the
+//	           job, which refunds the client and unlocks every seat's collateral, and lets it
+//	           go); a fresh salt is stored with the CID (→ Committing) before CommitReplica is
+//	Committing sent, so a restart resends the same commitment and can always reveal it
+//	Committed  once every replica committed or the result deadline passed: RevealReplica
+//	Revealing  (→ Revealed)
+//	Revealed   once every replica revealed or the reveal window closed: ResolveReplicas (the
+//	           first resolver wins, the others find the round resolved)
+//	Finalizing our result in the majority: WindowEnds is set to the end of the challenge
+//	           window and the ticker finalizes it with the provider jobs (→ Done); each
+//	           majority replica is credited payment / N less the fee
+//
+// In the minority or silent, the record ends Failed (the market slashed the collateral to
+// the client); without a majority it ends Failed too (the client was refunded; a replica that
+// revealed has its collateral back). The result is served over /brine/result like a single
+// result, and FetchJobResult asks the replicas' nodes for it. The commit and reveal steps are
+// the verifiers' (panel.go).
 //
 // # Modules and CID inputs
 //
@@ -53,20 +87,25 @@
 // time or memory limit, outputs too large or unsafe) is recorded Failed with the executor's
 // reason and nothing is committed: the protocol has no failure commitment, so the client
 // claims the timeout after the result deadline and gets its payment back with the provider's
-// collateral. The node's policy (engines, images, resources, price) is what keeps it from
+// collateral. Since the chain cannot say why, the node serves its job records over
+// /brine/status (role, state, reason, attempts): FetchJobStatus asks the job's provider's node,
+// and `brine job status` shows the reason (exit code with the log tail, time or memory limit,
+// bad module). The node's policy (engines, images, resources, price) is what keeps it from
 // accepting jobs it cannot run. Infrastructure trouble is retried (at most 3 runs).
 //
 // # Verifier duty
 //
-// A challenge opened on another provider's job is remembered (in memory: after a restart the
-// node replays no old events, and any other node may draw); once the chain head is past the
-// challenge's anchor block the node draws the verifiers (the first draw wins, the others find
-// it done). When the draw seats the node's account, it records the duty (role verifier,
+// A challenge opened on another provider's job is recorded as a pending draw in the store
+// (store.PutDraw: the watcher does not replay the event after a restart, so a draw kept in
+// memory would be lost); once the chain head is past the challenge's anchor block the node
+// draws the verifiers (the first draw wins, the others find it done) and forgets the pending
+// draw. When the draw seats the node's account, it records the duty (role verifier,
 // replacing a provider record it abandoned for the same job, store.Recast) and the worker
 // takes the verifier's steps, each a conditional transition:
 //
-//	Seen       fetch the spec, the module and CID inputs as a provider does, then Accepted
-//	           (a verifier's duty does not depend on the node's price policy)
+//	Seen       fetch the spec, check that the node's policy runs it, fetch the module and CID
+//	           inputs as a provider does, then Accepted (a verifier's duty does not depend on
+//	           the node's price policy)
 //	Accepted   re-execute with the same executor (Running → Executed: the result's CID)
 //	Executed   a fresh salt is stored with the CID (→ Committing) before CommitVote is sent,
 //	Committing so a restart resends the same commitment and can always reveal it
@@ -75,9 +114,43 @@
 //	Revealed   once every verifier revealed or the reveal window closed: ResolveChallenge
 //	Finalizing (→ Done; a challenge someone else resolved counts as done)
 //
+// A drawn verifier whose policy does not run the job (an engine without executor or not in
+// Policy.Engines, an image outside AllowedImages, network, resources over the caps) does not
+// vote: it logs an error and ends the duty Failed with the reason. The protocol has no way to
+// decline a draw, so the market slashes its verifier collateral as a silent verifier's when
+// the reveal window closes. Running a job the operator excluded is not the answer: the caps
+// are what the machine can run, and they are the executor's limits too, so such a run would
+// fail (no vote) or produce a result that is not the job's.
+//
 // A dishonest node (test and demo modes) takes no verifier duty and does not draw.
+//
+// # Dishonest modes and the client's recourse
+//
+// For tests and the demo a node can lie (Config.Dishonest): "wrong-result" commits and serves
+// altered outputs (the client challenges; verifiers uphold it and the provider is slashed);
+// "never-commit" accepts, runs and withholds the result (the client claims the timeout: payment
+// plus the provider's collateral); "commit-and-vanish" commits the right result, then serves
+// it to no one and never finalizes. Against the last the protocol offers only a challenge:
+// the drawn verifiers re-execute the job and hold the result, which FetchJobResultAnywhere
+// then fetches from their nodes (verified against the on-chain CID), but the challenge is
+// rejected, because the committed result is right, and the client loses its bond to the
+// provider and the verifiers. The market does not enforce that a result is served; anyone
+// may finalize the cleared job, so the payment is not stranded (TestCommitAndVanish).
+//
+// # Uptime rewards
+//
+// The node answers probers' probes (node/p2p) and, with Config.AutoClaim, claims its uptime
+// rewards by itself (claim.go): each round it reads the RootPosted events it has not seen,
+// fetches the trees of the roots it has not settled from its probers (incentives/trees, each
+// checked against the posted root), and claims its unclaimed leaves of several epochs in one
+// transaction once they are worth a configured multiple of the gas fee. The record
+// <datadir>/node/claims.json, written before a claim is sent, and the contract's claimed
+// bitmap keep it from ever claiming twice (docs/incentives.md, "Claiming").
 //
 // # Not yet
 //
-// Replicated jobs (N>1) are not taken: the node skips them.
+// A provider cannot opt out of verifier draws for engines or sizes it does not run (a
+// protocol change: the registry would need to know what a provider runs). A replicated job
+// whose majority result is challenged is settled by the market; the replicas take no part
+// in the challenge beyond finalizing a cleared job.
 package node

@@ -31,22 +31,22 @@ func (n *Node) handle(ctx context.Context, ev settlement.Event) error {
 			return nil
 		}
 		job := *ev.Record
-		if job.Replicas != 1 {
-			n.log.Debug("skipping a replicated job (not supported by this node yet)", "job", ev.Job, "replicas", job.Replicas)
-			return nil
-		}
 		if !n.now().Before(job.AcceptBy) {
 			return nil // an old event: its acceptance window is over
 		}
+		role := store.RoleProvider
+		if job.Replicas > 1 {
+			role = store.RoleReplica
+		}
 		created, err := n.store.Create(store.JobRecord{
-			Job: ev.Job, Role: store.RoleProvider, Seat: -1, SpecHash: job.SpecHash,
+			Job: ev.Job, Role: role, Seat: -1, Replicas: job.Replicas, SpecHash: job.SpecHash,
 			Payment: job.Payment, Collateral: job.Collateral, AcceptBy: job.AcceptBy, ResultBy: job.ResultBy,
 		})
 		if err != nil && !errors.Is(err, store.ErrExists) {
 			return err
 		}
 		if created {
-			n.log.Info("job posted", "job", ev.Job, "spec", job.SpecHash, "payment", job.Payment, "collateral", job.Collateral)
+			n.log.Info("job posted", "job", ev.Job, "spec", job.SpecHash, "payment", job.Payment, "collateral", job.Collateral, "replicas", job.Replicas)
 			n.kick(ev.Job)
 		}
 	case settlement.EventJobAccepted:
@@ -54,16 +54,20 @@ func (n *Node) handle(ctx context.Context, ev settlement.Event) error {
 		if !ok || err != nil || ev.Account == n.self {
 			return err
 		}
-		if rec.Role != store.RoleVerifier && (rec.State == store.StateSeen || rec.State == store.StateAccepting) {
+		if rec.Role == store.RoleProvider && (rec.State == store.StateSeen || rec.State == store.StateAccepting) {
 			return n.end(ev.Job, store.StateAbandoned, fmt.Sprintf("accepted by another provider, %s", ev.Account))
 		}
+	case settlement.EventReplicaAccepted:
+		return n.onReplicaAccepted(ev)
+	case settlement.EventReplicasResolved:
+		return n.onReplicasResolved(ev)
 	case settlement.EventChallengeOpened:
-		if rec, ok, _ := n.record(ev.Job); ok && rec.Role == store.RoleProvider && !rec.State.Terminal() {
+		if rec, ok, _ := n.record(ev.Job); ok && rec.Role != store.RoleVerifier && rec.State >= store.StateCommitted && !rec.State.Terminal() {
 			n.log.Warn("our result is challenged", "job", ev.Job, "challenger", ev.Account)
 		}
-		n.onChallengeOpened(ev)
+		return n.onChallengeOpened(ev)
 	case settlement.EventDrawReanchored:
-		n.onReanchored(ev)
+		return n.onReanchored(ev)
 	case settlement.EventVerifiersDrawn:
 		return n.onVerifiersDrawn(ev)
 	case settlement.EventChallengeResolved:
@@ -72,7 +76,8 @@ func (n *Node) handle(ctx context.Context, ev settlement.Event) error {
 		} else if ok && ev.Outcome == settlement.OutcomeUpheld {
 			return n.end(ev.Job, store.StateFailed, fmt.Sprintf("challenge upheld (%d against, %d for): collateral slashed", ev.Disagree, ev.Agree))
 		} else if ok {
-			n.log.Info("challenge resolved", "job", ev.Job, "outcome", ev.Outcome)
+			n.log.Info("challenge resolved: the job is cleared for finalizing", "job", ev.Job, "outcome", ev.Outcome)
+			return n.cleared(ev.Job, ev.Time)
 		}
 	case settlement.EventJobFinalized:
 		if _, ok, _ := n.record(ev.Job); ok {
@@ -87,7 +92,7 @@ func (n *Node) handle(ctx context.Context, ev settlement.Event) error {
 		}
 	case settlement.EventJobReclaimed:
 		if _, ok, _ := n.record(ev.Job); ok {
-			return n.end(ev.Job, store.StateAbandoned, "the client reclaimed the job")
+			return n.end(ev.Job, store.StateAbandoned, "the job was reclaimed: the client refunded and any seat's collateral unlocked")
 		}
 	}
 	return nil
@@ -158,8 +163,8 @@ func (n *Node) tick(ctx context.Context, now time.Time) error {
 	}
 	n.drawDue(n.runCtx)
 	for _, r := range live {
-		if r.Role != store.RoleVerifier && r.State >= store.StateCommitted {
-			continue
+		if settledByFinalize(r) {
+			continue // finalize (below) takes it from here
 		}
 		if n.isStopping() && (r.State == store.StateSeen || r.State == store.StateAccepted) {
 			continue
@@ -193,8 +198,11 @@ func (n *Node) advance(ctx context.Context, id settlement.JobID) {
 // step takes the next step of rec; more reports whether another step may follow at once.
 func (n *Node) step(ctx context.Context, rec store.JobRecord) (more bool, err error) {
 	id := rec.Job
-	if rec.Role == store.RoleVerifier {
+	switch rec.Role {
+	case store.RoleVerifier:
 		return n.verifierStep(ctx, rec)
+	case store.RoleReplica:
+		return n.replicaStep(ctx, rec)
 	}
 	switch rec.State {
 	case store.StateSeen:
@@ -207,14 +215,18 @@ func (n *Node) step(ctx context.Context, rec store.JobRecord) (more bool, err er
 		}
 		return n.run(ctx, rec)
 	case store.StateRunning:
-		// A run the process did not see end (a crash): run it again.
-		return true, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) {
-			r.Reason = "the run was interrupted (node restarted)"
-		})
+		return n.rerun(id)
 	case store.StateExecuted, store.StateCommitting:
 		return n.commit(ctx, rec)
 	}
 	return false, nil
+}
+
+// rerun puts back a job whose run the process did not see end (a crash), to run it again.
+func (n *Node) rerun(id settlement.JobID) (bool, error) {
+	return true, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) {
+		r.Reason = "the run was interrupted (node restarted)"
+	})
 }
 
 // decide fetches and checks the spec of a job the node saw and accepts it, or lets it go
@@ -233,6 +245,11 @@ func (n *Node) decide(ctx context.Context, rec store.JobRecord) (bool, error) {
 	}
 	if !n.now().Before(job.AcceptBy) {
 		return false, n.end(id, store.StateAbandoned, "its accept-by time passed before the node could take it")
+	}
+	if rec.Role == store.RoleReplica {
+		if full, err := n.seatsTaken(ctx, job); err != nil || full {
+			return false, err
+		}
 	}
 	canon, err := n.spec(ctx, job.SpecHash)
 	if err != nil {
@@ -255,7 +272,10 @@ func (n *Node) decide(ctx context.Context, rec store.JobRecord) (bool, error) {
 	if err := n.store.Transition(id, store.StateSeen, store.StateAccepting, nil); err != nil {
 		return false, err
 	}
-	n.log.Info("accepting job", "job", id, "engine", spec.Engine)
+	n.log.Info("accepting job", "job", id, "engine", spec.Engine, "replicas", job.Replicas)
+	if rec.Role == store.RoleReplica {
+		return n.takeSeat(ctx, rec)
+	}
 	return n.accept(ctx, rec)
 }
 
@@ -350,7 +370,9 @@ func (n *Node) run(ctx context.Context, rec store.JobRecord) (bool, error) {
 		return false, err
 	}
 	n.log.Info("running job", "job", id, "engine", spec.Engine, "attempt", attempts)
+	began := n.now()
 	c, fail, err := n.execute(ctx, id, spec, rec.SpecHash)
+	n.observeExecution(ctx, spec.Engine, fail, err, n.now().Sub(began))
 	switch {
 	case ctx.Err() != nil:
 		return false, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) {
@@ -485,6 +507,32 @@ func (n *Node) commit(ctx context.Context, rec store.JobRecord) (bool, error) {
 	return false, nil
 }
 
+// settledByFinalize reports whether r waits only for the ticker's finalize: a provider's
+// committed result, or a replica in a majority that was resolved (WindowEnds set).
+func settledByFinalize(r store.JobRecord) bool {
+	switch r.Role {
+	case store.RoleProvider:
+		return r.State == store.StateCommitted || r.State == store.StateFinalizing
+	case store.RoleReplica:
+		return r.State == store.StateFinalizing && !r.WindowEnds.IsZero()
+	}
+	return false
+}
+
+// cleared makes a job whose challenge failed finalizable at once (its record waited for the
+// end of the challenge window; a Cleared job does not).
+func (n *Node) cleared(id settlement.JobID, at time.Time) error {
+	rec, ok, err := n.record(id)
+	if !ok || err != nil || !settledByFinalize(rec) || !at.Before(rec.WindowEnds) {
+		return err
+	}
+	err = n.store.Transition(id, rec.State, rec.State, func(r *store.JobRecord) { r.WindowEnds = at })
+	if errors.Is(err, store.ErrConflict) {
+		return nil // it moved on: finalize reads the chain anyway
+	}
+	return err
+}
+
 // finalize settles, in batches, the jobs whose challenge window closed, then withdraws.
 func (n *Node) finalize(ctx context.Context, now time.Time) error {
 	if !n.finalMu.TryLock() {
@@ -500,10 +548,11 @@ func (n *Node) finalize(ctx context.Context, now time.Time) error {
 		if len(due) >= n.cfg.FinalizeBatch {
 			break
 		}
-		if r.Role != store.RoleProvider {
-			continue // verifiers resolve their challenge in their own steps
+		if !settledByFinalize(r) {
+			continue // verifiers resolve their challenge, replicas their round, in their own steps
 		}
-		if r.State == store.StateCommitted && now.Before(r.WindowEnds) {
+		if r.State == store.StateCommitted && now.Before(r.WindowEnds) ||
+			r.Role == store.RoleReplica && now.Before(r.WindowEnds) {
 			continue
 		}
 		job, err := n.st.Job(ctx, r.Job)
@@ -534,6 +583,12 @@ func (n *Node) finalize(ctx context.Context, now time.Time) error {
 	if err := n.st.Finalize(ctx, due...); err != nil {
 		if errors.Is(err, settlement.ErrTooEarly) {
 			return nil // the chain's clock lags ours: next tick
+		}
+		if errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrUnknownJob) {
+			// Another party (a fellow replica, the client) finalized one of them first: the
+			// next tick reads the job's end and settles the rest.
+			n.log.Info("finalize lost a race; settling again at the next tick", "jobs", due, "err", err)
+			return nil
 		}
 		return fmt.Errorf("finalize %v: %w", due, err)
 	}

@@ -52,9 +52,9 @@ type Node struct {
 	vanished map[cid.Cid]bool          // commit-and-vanish: results no longer served
 	dir      []settlement.ProviderInfo // provider directory cache
 	dirAt    time.Time
-	finalMu  sync.Mutex                  // one finalize batch at a time
-	draws    map[settlement.JobID]uint64 // challenges to draw verifiers for: their anchor block
-	drawing  bool                        // a draw runs
+	finalMu  sync.Mutex // one finalize batch at a time
+	drawing  bool       // a draw of the pending ones (store.Draws) runs
+	claims   *claimer   // auto-claim of uptime rewards (nil: off)
 }
 
 // New checks cfg and returns a node that is not started.
@@ -71,7 +71,6 @@ func New(cfg Config) (*Node, error) {
 		inflight: make(map[settlement.JobID]bool),
 		pushers:  make(map[common.Hash][]peer.ID),
 		vanished: make(map[cid.Cid]bool),
-		draws:    make(map[settlement.JobID]uint64),
 		sem:      make(chan struct{}, cfg.Policy.MaxJobs),
 	}, nil
 }
@@ -133,6 +132,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	pc.SpecSink = sinkFunc(n.acceptSpec)
 	pc.Specs = specSource{n}
 	pc.Results = resultSource{n}
+	pc.Status = statusSource{n}
 	if pc.Logger == nil {
 		pc.Logger = n.cfg.Logger
 	}
@@ -168,6 +168,10 @@ func (n *Node) Start(ctx context.Context) (err error) {
 		return err
 	}
 	if err := n.watcher.Start(ctx); err != nil {
+		return err
+	}
+	if err := n.startClaims(); err != nil {
+		_ = n.watcher.Stop(ctx)
 		return err
 	}
 	n.log.Info("node started", "account", n.self, "dishonest", n.cfg.Dishonest)
@@ -208,6 +212,9 @@ func (n *Node) Stop(ctx context.Context) error {
 	case <-done:
 	case <-ctx.Done():
 		errs = append(errs, fmt.Errorf("node: workers did not stop: %w", ctx.Err()))
+	}
+	if err := n.stopClaims(ctx); err != nil {
+		errs = append(errs, err)
 	}
 	if n.host != nil {
 		if err := n.host.Stop(ctx); err != nil {

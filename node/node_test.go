@@ -54,7 +54,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func chain(t *testing.T) {
+func chain(t testing.TB) {
 	t.Helper()
 	netOnce.Do(func() {
 		d, err := devnet.New(devnet.Config{BlockPeriod: time.Second, Accounts: 8})
@@ -76,7 +76,7 @@ func chain(t *testing.T) {
 }
 
 // guest is the greet wasm module, built once.
-func guest(t *testing.T) []byte {
+func guest(t testing.TB) []byte {
 	t.Helper()
 	guestOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "brine-node-guest-")
@@ -100,12 +100,12 @@ func guest(t *testing.T) []byte {
 	return guestBytes
 }
 
-func testLogger(t *testing.T, name string) *slog.Logger {
+func testLogger(t testing.TB, name string) *slog.Logger {
 	return slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelInfo})).With("who", name)
 }
 
 // account opens a writable settlement for dev account i through its own transaction manager.
-func account(t *testing.T, i int, name string) *onchain.Managed {
+func account(t testing.TB, i int, name string) *onchain.Managed {
 	t.Helper()
 	w, err := wallet.Open(wallet.Config{Dir: dn.KeystoreDir()})
 	if err != nil {
@@ -145,7 +145,7 @@ type provider struct {
 	id      *identity.Identity
 }
 
-func newProvider(t *testing.T, i int) *provider {
+func newProvider(t testing.TB, i int) *provider {
 	t.Helper()
 	p := &provider{acct: account(t, i, fmt.Sprintf("provider%d", i)), dataDir: t.TempDir()}
 	var err error
@@ -156,8 +156,10 @@ func newProvider(t *testing.T, i int) *provider {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Staked.Sign() == 0 {
-		if err := p.acct.Stake(context.Background(), deploy.Token(100)); err != nil {
+	// Staked up to the devnet's minimum stake: an earlier test may have slashed it below
+	// (a liar's collateral, a silent verifier's), which makes the provider inactive.
+	if short := new(big.Int).Sub(deploy.Token(100), info.Staked); short.Sign() > 0 {
+		if err := p.acct.Stake(context.Background(), short); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -165,7 +167,7 @@ func newProvider(t *testing.T, i int) *provider {
 }
 
 // start runs a node for p with exec as its wasm executor (nil: a real one).
-func (p *provider) start(t *testing.T, ex executor.Executor, dishonest string) *node.Node {
+func (p *provider) start(t testing.TB, ex executor.Executor, dishonest string) *node.Node {
 	t.Helper()
 	if ex == nil {
 		w, err := wasm.New(context.Background(), wasm.Config{})
@@ -197,7 +199,7 @@ func (p *provider) start(t *testing.T, ex executor.Executor, dishonest string) *
 	return n
 }
 
-func stop(t *testing.T, n *node.Node) {
+func stop(t testing.TB, n *node.Node) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if err := n.Stop(ctx); err != nil {
@@ -225,7 +227,7 @@ func (s *specMap) Spec(h common.Hash) ([]byte, bool) {
 	return b, ok
 }
 
-func newClient(t *testing.T, i int) *client {
+func newClient(t testing.TB, i int) *client {
 	t.Helper()
 	dir := t.TempDir()
 	id, _, err := identity.LoadOrCreate(identity.Path(dir))
@@ -256,6 +258,13 @@ func newClient(t *testing.T, i int) *client {
 // the job.
 func (c *client) post(t *testing.T, name string) settlement.Job {
 	t.Helper()
+	return c.postReplicated(t, name, 1, 30*time.Second)
+}
+
+// postReplicated posts the greet job for name to be run by replicas providers that accept it
+// within acceptWithin.
+func (c *client) postReplicated(t *testing.T, name string, replicas int, acceptWithin time.Duration) settlement.Job {
+	t.Helper()
 	ctx := context.Background()
 	mod, err := c.results.Put(guest(t))
 	if err != nil {
@@ -268,9 +277,10 @@ inputs: [{path: name.txt, content: %q}]
 resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}
 outputs: [{path: greeting.txt}]
 price: {payment: "2", collateral: "1"}
-deadlines: {accept_within: 30s, run_within: 60s}
+deadlines: {accept_within: %s, run_within: 60s}
 challenge_window: 4s
-`, mod, name)))
+replicas: %d
+`, mod, name, acceptWithin, replicas)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +311,7 @@ challenge_window: 4s
 		t.Fatal(err)
 	}
 	job, err := c.acct.PostJob(ctx, settlement.JobRequest{SpecHash: hash, Payment: payment, Collateral: collateral,
-		Replicas: 1, AcceptBy: acceptBy, ResultBy: resultBy, ChallengeWindow: spec.ChallengeWindow})
+		Replicas: spec.Replicas, AcceptBy: acceptBy, ResultBy: resultBy, ChallengeWindow: spec.ChallengeWindow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +320,7 @@ challenge_window: 4s
 }
 
 // waitJob polls the job until cond holds.
-func waitJob(t *testing.T, r settlement.Reader, id settlement.JobID, what string, d time.Duration, cond func(settlement.Job) bool) settlement.Job {
+func waitJob(t testing.TB, r settlement.Reader, id settlement.JobID, what string, d time.Duration, cond func(settlement.Job) bool) settlement.Job {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	for {

@@ -2,6 +2,7 @@ package node
 
 import (
 	"fmt"
+	"math/big"
 	"path"
 	"slices"
 	"strings"
@@ -21,9 +22,10 @@ func (n *Node) engineAllowed(e jobspec.Engine) bool {
 	return len(n.cfg.Policy.Engines) == 0 || slices.Contains(n.cfg.Policy.Engines, e)
 }
 
-// checkSpec reports why the node would not run spec ("" when it would). It looks at the spec
-// alone, so it also filters pushed specs.
-func (n *Node) checkSpec(spec *jobspec.Spec) refusal {
+// checkRunnable reports why the node would not execute spec at all ("" when it would): the
+// engine, image, network and resource parts of the policy. It is what a drawn verifier
+// checks; the price and the replica count do not matter to a re-execution.
+func (n *Node) checkRunnable(spec *jobspec.Spec) refusal {
 	p := n.cfg.Policy
 	if !n.engineAllowed(spec.Engine) {
 		return refusal(fmt.Sprintf("engine %q is not run by this node", spec.Engine))
@@ -43,9 +45,6 @@ func (n *Node) checkSpec(spec *jobspec.Spec) refusal {
 	if spec.Network && !p.AllowNetwork {
 		return "the job asks for network access and this node allows none"
 	}
-	if spec.Replicas > p.MaxReplicas {
-		return refusal(fmt.Sprintf("%d replicas: this node takes at most %d", spec.Replicas, p.MaxReplicas))
-	}
 	r := spec.Resources
 	switch {
 	case p.MaxMemoryBytes > 0 && r.MemoryBytes > p.MaxMemoryBytes:
@@ -60,22 +59,38 @@ func (n *Node) checkSpec(spec *jobspec.Spec) refusal {
 	return ""
 }
 
+// checkSpec reports why the node would not take a job with spec ("" when it would). It looks
+// at the spec alone, so it also filters pushed specs.
+func (n *Node) checkSpec(spec *jobspec.Spec) refusal {
+	if r := n.checkRunnable(spec); r != "" {
+		return r
+	}
+	if most := n.cfg.Policy.MaxReplicas; spec.Replicas > most {
+		return refusal(fmt.Sprintf("%d replicas: this node takes jobs of at most %d", spec.Replicas, most))
+	}
+	return ""
+}
+
 // checkJob reports why the node would not take job with spec ("" when it would): the spec's
 // checks and the on-chain terms, which must also be the spec's (a job whose record disagrees
-// with its own spec is refused: the client would not have posted it honestly).
+// with its own spec is refused: the client would not have posted it honestly). The payment
+// the policy weighs is the node's part of it: payment / N for a replicated job.
 func (n *Node) checkJob(job settlement.Job, spec *jobspec.Spec) refusal {
 	if r := n.checkSpec(spec); r != "" {
 		return r
 	}
 	p := n.cfg.Policy
-	if job.Replicas != 1 {
-		return refusal(fmt.Sprintf("%d replicas: this node runs single-replica jobs only", job.Replicas))
-	}
 	if job.Replicas != spec.Replicas {
 		return refusal(fmt.Sprintf("the job has %d replicas on chain, its spec %d", job.Replicas, spec.Replicas))
 	}
-	if p.MinPayment != nil && job.Payment.Cmp(p.MinPayment) < 0 {
-		return refusal(fmt.Sprintf("payment %s below the minimum %s", job.Payment, p.MinPayment))
+	if p.MinPayment != nil {
+		share := new(big.Int).Quo(job.Payment, big.NewInt(int64(max(job.Replicas, 1))))
+		if share.Cmp(p.MinPayment) < 0 {
+			if job.Replicas > 1 {
+				return refusal(fmt.Sprintf("a replica's share %s (payment %s / %d) below the minimum %s", share, job.Payment, job.Replicas, p.MinPayment))
+			}
+			return refusal(fmt.Sprintf("payment %s below the minimum %s", job.Payment, p.MinPayment))
+		}
 	}
 	if p.MaxCollateral != nil && job.Collateral.Cmp(p.MaxCollateral) > 0 {
 		return refusal(fmt.Sprintf("collateral %s above the maximum %s", job.Collateral, p.MaxCollateral))

@@ -12,12 +12,14 @@ import (
 
 // Verifier duty (docs/protocol.md, "Challenges and verifiers").
 //
-// A challenge opened on another provider's job is remembered in memory; once the chain is past
+// A challenge opened on another provider's job is recorded as a pending draw in the store (so a
+// restart does not forget it: the watcher does not replay the event); once the chain is past
 // the challenge's anchor block the node draws the verifiers (anyone may; the first draw wins,
 // the others find it done). When the draw seats the node's account, the node creates a
 // verifier record and its worker takes the steps, each a conditional transition:
 //
-//	Seen       fetch the spec, the module and CID inputs (as a provider does), then Accepted
+//	Seen       fetch the spec, check that the node's policy runs it (engine, images, network,
+//	           resources; not the price), fetch the module and CID inputs, then Accepted
 //	Accepted   re-execute with the same executor (Running → Executed: the result's CID)
 //	Executed   a fresh salt is stored with the CID (→ Committing) before CommitVote is sent
 //	Committing CommitVote (resent after a restart under the same ID, with the stored salt)
@@ -26,32 +28,28 @@ import (
 //	Revealed   once every verifier revealed or the reveal window closed: ResolveChallenge
 //	Finalizing (→ Done; a challenge someone else resolved is done too)
 //
-// A dishonest node (a test and demo mode) takes no verifier duty.
+// The commit and reveal steps are the replicas' too (panel.go). A dishonest node (a test and
+// demo mode) takes no verifier duty.
 
-// onChallengeOpened remembers a challenge to draw verifiers for.
-func (n *Node) onChallengeOpened(ev settlement.Event) {
+// onChallengeOpened records a pending draw for the challenge.
+func (n *Node) onChallengeOpened(ev settlement.Event) error {
 	if n.cfg.Dishonest != Honest || (ev.Record != nil && ev.Record.Provider == n.self) {
-		return
+		return nil
 	}
-	n.mu.Lock()
-	n.draws[ev.Job] = ev.Anchor
-	n.mu.Unlock()
+	return n.store.PutDraw(ev.Job, ev.Anchor)
 }
 
 // onReanchored moves a pending draw to its new anchor.
-func (n *Node) onReanchored(ev settlement.Event) {
-	n.mu.Lock()
-	if _, ok := n.draws[ev.Job]; ok {
-		n.draws[ev.Job] = ev.Anchor
-	}
-	n.mu.Unlock()
+func (n *Node) onReanchored(ev settlement.Event) error {
+	_, err := n.store.Reanchor(ev.Job, ev.Anchor)
+	return err
 }
 
 // onVerifiersDrawn records the duty when the draw seated the node's account.
 func (n *Node) onVerifiersDrawn(ev settlement.Event) error {
-	n.mu.Lock()
-	delete(n.draws, ev.Job)
-	n.mu.Unlock()
+	if err := n.store.DeleteDraw(ev.Job, 0); err != nil {
+		return err
+	}
 	seat := -1
 	for i, v := range ev.Verifiers {
 		if v == n.self {
@@ -86,14 +84,18 @@ func (n *Node) onVerifiersDrawn(ev settlement.Event) error {
 // drawDue draws the verifiers of the pending challenges whose anchor block has passed, one
 // draw at a time in the background.
 func (n *Node) drawDue(ctx context.Context) {
-	n.mu.Lock()
-	if n.drawing || len(n.draws) == 0 || n.stopping {
-		n.mu.Unlock()
+	if n.isStopping() {
 		return
 	}
-	due := make(map[settlement.JobID]uint64, len(n.draws))
-	for id, a := range n.draws {
-		due[id] = a
+	due, err := n.store.Draws()
+	if err != nil {
+		n.log.Warn("reading the pending draws", "err", err)
+		return
+	}
+	n.mu.Lock()
+	if n.drawing || len(due) == 0 || n.stopping {
+		n.mu.Unlock()
+		return
 	}
 	n.drawing = true
 	n.workers.Add(1)
@@ -110,11 +112,9 @@ func (n *Node) drawDue(ctx context.Context) {
 				return
 			}
 			if done := n.draw(ctx, id, anchor); done {
-				n.mu.Lock()
-				if n.draws[id] == anchor {
-					delete(n.draws, id)
+				if err := n.store.DeleteDraw(id, anchor); err != nil {
+					n.log.Warn("forgetting a finished draw", "job", id, "err", err)
 				}
-				n.mu.Unlock()
 			}
 		}
 	}()
@@ -166,9 +166,9 @@ func (n *Node) verifierStep(ctx context.Context, rec store.JobRecord) (more bool
 			r.Reason = "the run was interrupted (node restarted)"
 		})
 	case store.StateExecuted, store.StateCommitting:
-		return n.commitVote(ctx, rec)
+		return n.commitSalted(ctx, rec)
 	case store.StateCommitted, store.StateRevealing:
-		return n.revealVote(ctx, rec)
+		return n.revealSalted(ctx, rec)
 	case store.StateRevealed, store.StateFinalizing:
 		return n.resolveChallenge(ctx, rec)
 	}
@@ -196,8 +196,15 @@ func (n *Node) verifierPrepare(ctx context.Context, rec store.JobRecord) (bool, 
 	if err != nil {
 		return false, n.end(id, store.StateFailed, "invalid spec: "+err.Error())
 	}
-	if _, ok := n.cfg.Executors[spec.Engine]; !ok {
-		return false, n.end(id, store.StateFailed, fmt.Sprintf("no %s executor", spec.Engine))
+	if why := n.checkRunnable(spec); why != "" {
+		// The protocol has no way to decline a draw: a verifier that does not reveal loses its
+		// verifier collateral when the reveal window closes. Running a job the operator's
+		// policy excludes (an engine it has no executor for, an image it does not trust,
+		// resources over its caps) is not an option either, so the node stays silent.
+		n.log.Error("drawn as a verifier of a job this node's policy does not run: not voting; "+
+			"the market slashes a silent verifier's collateral when the reveal window closes",
+			"job", id, "reason", why, "reveal_by", rec.RevealBy)
+		return false, n.end(id, store.StateFailed, fmt.Sprintf("verifier duty declined (%s): the verifier collateral is forfeited", why))
 	}
 	if err := n.fetchDeps(ctx, spec, job.SpecHash); err != nil {
 		return false, err
@@ -209,91 +216,22 @@ func (n *Node) verifierPrepare(ctx context.Context, rec store.JobRecord) (bool, 
 	return err == nil, err
 }
 
-// commitVote stores a salt with the result and commits the vote.
-func (n *Node) commitVote(ctx context.Context, rec store.JobRecord) (bool, error) {
-	id := rec.Job
-	if rec.State == store.StateExecuted {
-		if !n.now().Before(rec.CommitBy) {
-			return false, n.end(id, store.StateFailed, "the commit window closed before the vote")
-		}
-		salt, err := store.NewSalt()
-		if err != nil {
-			return false, err
-		}
-		if err := n.store.Transition(id, store.StateExecuted, store.StateCommitting, func(r *store.JobRecord) {
-			if r.Salt.IsZero() {
-				r.Salt = salt
-			}
-		}); err != nil {
-			return false, err
-		}
-		if rec, err = n.store.Get(id); err != nil {
-			return false, err
-		}
-	}
-	if err := n.st.CommitVote(ctx, id, rec.ResultCID, rec.Salt); err != nil && !errors.Is(err, settlement.ErrAlreadyDone) {
-		if errors.Is(err, settlement.ErrTooLate) || errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrUnknownJob) {
-			return false, n.end(id, store.StateFailed, "vote commit refused: "+err.Error())
-		}
-		return false, err
-	}
-	err := n.store.Transition(id, store.StateCommitting, store.StateCommitted, nil)
-	if err == nil {
-		n.log.Info("verifier vote committed", "job", id, "seat", rec.Seat)
-	}
-	return err == nil, err
-}
-
-// revealVote reveals the vote once every verifier committed or the commit window closed.
-func (n *Node) revealVote(ctx context.Context, rec store.JobRecord) (bool, error) {
-	id := rec.Job
-	if rec.State == store.StateCommitted {
-		p, err := n.st.Panel(ctx, id, false)
-		if err != nil {
-			if errors.Is(err, settlement.ErrUnknownJob) {
-				return false, n.end(id, store.StateDone, "")
-			}
-			return false, err
-		}
-		if p.Committed < len(p.Members) && n.now().Before(rec.CommitBy) {
-			return false, nil // wait
-		}
-		if err := n.store.Transition(id, store.StateCommitted, store.StateRevealing, nil); err != nil {
-			return false, err
-		}
-	}
-	if err := n.st.RevealVote(ctx, id, rec.ResultCID, rec.Salt); err != nil && !errors.Is(err, settlement.ErrAlreadyDone) {
-		if errors.Is(err, settlement.ErrTooEarly) {
-			return false, nil // the chain's clock lags ours
-		}
-		if errors.Is(err, settlement.ErrTooLate) || errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrUnknownJob) {
-			return false, n.end(id, store.StateFailed, "vote reveal refused: "+err.Error())
-		}
-		return false, err
-	}
-	err := n.store.Transition(id, store.StateRevealing, store.StateRevealed, nil)
-	if err == nil {
-		n.log.Info("verifier vote revealed", "job", id, "seat", rec.Seat)
-	}
-	return err == nil, err
-}
-
 // resolveChallenge resolves the challenge once every verifier revealed or the reveal window
 // closed. Anyone may; a challenge resolved by someone else is done.
 func (n *Node) resolveChallenge(ctx context.Context, rec store.JobRecord) (bool, error) {
 	id := rec.Job
 	if rec.State == store.StateRevealed {
-		p, err := n.st.Panel(ctx, id, false)
+		ready, gone, err := n.revealsDone(ctx, rec)
+		if gone {
+			return false, n.end(id, store.StateDone, "")
+		}
 		if err != nil {
-			if errors.Is(err, settlement.ErrUnknownJob) {
-				return false, n.end(id, store.StateDone, "")
-			}
 			return false, err
 		}
 		if job, err := n.st.Job(ctx, id); err == nil && job.Status != settlement.StatusChallenged {
 			return false, n.end(id, store.StateDone, "")
 		}
-		if p.Revealed < len(p.Members) && n.now().Before(rec.RevealBy) {
+		if !ready {
 			return false, nil // wait
 		}
 		if err := n.store.Transition(id, store.StateRevealed, store.StateFinalizing, nil); err != nil {

@@ -137,6 +137,15 @@ type Panel struct {
 	Revealed  int
 	CommitBy  time.Time
 	RevealBy  time.Time
+	// Seats is each member's part in the round (seat i is Seats[i]) when the backend reads it;
+	// nil otherwise.
+	Seats []SeatState
+}
+
+// SeatState is one panel member's part in a commit-reveal round.
+type SeatState struct {
+	Commitment common.Hash // the salted commitment; zero until the member committed
+	Result     common.Hash // keccak256 of the revealed CID; zero until the member revealed
 }
 
 // Seat returns addr's seat, or -1.

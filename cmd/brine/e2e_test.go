@@ -560,7 +560,8 @@ func TestHelpHasExamples(t *testing.T) {
 		{"wallet"}, {"wallet", "new"}, {"wallet", "import"}, {"wallet", "list"}, {"wallet", "balance"},
 		{"provider"}, {"provider", "stake"}, {"provider", "register"}, {"provider", "unstake"}, {"provider", "withdraw"}, {"provider", "status"},
 		{"job"}, {"job", "submit"}, {"job", "status"}, {"job", "list"}, {"job", "reclaim"}, {"job", "challenge"}, {"cid"},
-		{"rewards"}, {"rewards", "fund"}, {"rewards", "status"}, {"rewards", "claim"},
+		{"rewards"}, {"rewards", "fund"}, {"rewards", "status"}, {"rewards", "claim"}, {"rewards", "tree"}, {"rewards", "add-reporter"},
+		{"prober"}, {"prober", "run"},
 		{"audit"}, {"audit", "providers"}, {"audit", "jobs"}, {"audit", "job"}, {"audit", "balances"}, {"audit", "events"}, {"audit", "check"},
 	}
 	for _, c := range commands {

@@ -98,6 +98,8 @@ type Config struct {
 	// Clock is the time source (nil: time.Now).
 	Clock  func() time.Time
 	Logger *slog.Logger
+	// Metrics, if set, counts probes and posted roots (metrics.Prober implements it).
+	Metrics Metrics
 }
 
 // Prober probes providers, closes epochs and posts their roots.
@@ -181,7 +183,9 @@ func (p *Prober) Round(ctx context.Context) error {
 	for _, r := range recs {
 		if err := p.cfg.Store.Add(r); err != nil {
 			errs = append(errs, err)
+			continue
 		}
+		p.metrics().Probed(r.Provider, r.OK)
 	}
 	return errors.Join(errs...)
 }
@@ -339,6 +343,7 @@ func (p *Prober) CloseEpoch(ctx context.Context, epoch uint64) (*merkle.Tree, er
 	if err := p.cfg.Store.MarkPosted(epoch, tree.Root()); err != nil {
 		return tree, err
 	}
+	p.metrics().RootPosted(epoch, tree.Total())
 	p.log.Info("root posted", "epoch", epoch, "root", tree.Root(), "leaves", tree.Len(), "total", tree.Total())
 	return tree, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 var (
@@ -18,6 +19,9 @@ var (
 	bucketTrees  = []byte("trees")  // epoch(8) -> tree JSON ("" when the epoch had no leaf)
 	bucketPosted = []byte("posted") // epoch(8) -> root (32 bytes)
 )
+
+// ErrLocked: another process (another prober of the same reporter) has the store open.
+var ErrLocked = errors.New("prober: the store is open in another process")
 
 // Record is one probe as the store keeps it.
 type Record struct {
@@ -43,6 +47,9 @@ func OpenStore(path string) (*Store, error) {
 		return nil, err
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, fmt.Errorf("prober store %s: %w", path, ErrLocked)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("prober store: %w", err)
 	}
@@ -174,4 +181,12 @@ func (s *Store) Posted(epoch uint64) (common.Hash, bool, error) {
 		return nil
 	})
 	return root, ok, err
+}
+
+// PublishedTree is the tree document of a closed epoch with leaves (nil otherwise): the
+// p2p.TreeSource of the prober's host, serving /brine/rewards-tree/1.0.0 as Handler serves
+// GET /trees/<epoch>.json.
+func (s *Store) PublishedTree(epoch uint64) ([]byte, error) {
+	doc, _, err := s.Tree(epoch)
+	return doc, err
 }

@@ -221,7 +221,8 @@ type Skipped struct {
 }
 
 // Claims finds the account's unclaimed leaves in trees: for each tree that has a leaf for the
-// account, the reporter that posted its root (from RootPosted events) and the proof. Trees
+// account, every reporter that posted its root (from RootPosted events; probers that saw the
+// same uptimes build the same tree, and each pays from its own share) and the proof. Trees
 // without a leaf for the account, already-claimed leaves and roots nobody posted are skipped
 // with the reason.
 func (r *Rewards) Claims(ctx context.Context, account common.Address, trees []*merkle.Tree) ([]Claim, []Skipped, error) {
@@ -240,27 +241,35 @@ func (r *Rewards) Claims(ctx context.Context, account common.Address, trees []*m
 			continue
 		}
 		seen[key] = true
-		reporter, err := r.Reporter(ctx, t.Epoch(), root)
-		if errors.Is(err, ErrNoRoot) {
-			skipped = append(skipped, Skipped{Epoch: t.Epoch(), Root: root.Hex(), Reason: "no reporter posted this root for the epoch"})
-			continue
-		}
+		posted, err := r.PostedRoots(ctx, t.Epoch(), t.Epoch())
 		if err != nil {
 			return nil, nil, err
 		}
-		done, err := call(ctx, r, r.cfg.Rewards, r.rw.PackIsClaimed(account, reporter, t.Epoch()), r.rw.UnpackIsClaimed)
-		if err != nil {
-			return nil, nil, fmt.Errorf("rewards: isClaimed: %w", err)
+		var reporters []common.Address
+		for _, p := range posted {
+			if p.Root == root {
+				reporters = append(reporters, p.Reporter)
+			}
 		}
-		if done {
-			skipped = append(skipped, Skipped{Epoch: t.Epoch(), Root: root.Hex(), Reason: "already claimed"})
+		if len(reporters) == 0 {
+			skipped = append(skipped, Skipped{Epoch: t.Epoch(), Root: root.Hex(), Reason: "no reporter posted this root for the epoch"})
 			continue
 		}
 		proof, err := t.Proof(account)
 		if err != nil {
 			return nil, nil, err
 		}
-		claims = append(claims, Claim{Epoch: leaf.Epoch, Reporter: reporter, Amount: leaf.Amount, Proof: proof})
+		for _, reporter := range reporters {
+			done, err := r.IsClaimed(ctx, account, reporter, t.Epoch())
+			if err != nil {
+				return nil, nil, err
+			}
+			if done {
+				skipped = append(skipped, Skipped{Epoch: t.Epoch(), Root: root.Hex(), Reason: "already claimed"})
+				continue
+			}
+			claims = append(claims, Claim{Epoch: leaf.Epoch, Reporter: reporter, Amount: leaf.Amount, Proof: proof})
+		}
 	}
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Epoch < claims[j].Epoch })
 	return claims, skipped, nil
@@ -268,27 +277,13 @@ func (r *Rewards) Claims(ctx context.Context, account common.Address, trees []*m
 
 // Reporter returns the reporter that posted root for epoch.
 func (r *Rewards) Reporter(ctx context.Context, epoch uint64, root common.Hash) (common.Address, error) {
-	head, err := r.cfg.Client.BlockNumber(ctx)
+	posted, err := r.PostedRoots(ctx, epoch, epoch)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("rewards: %w", err)
+		return common.Address{}, err
 	}
-	epochTopic := common.BigToHash(new(big.Int).SetUint64(epoch))
-	for start := r.cfg.FromBlock; start <= head; start += LogChunk {
-		end := min(start+LogChunk-1, head)
-		logs, err := r.cfg.Client.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(start),
-			ToBlock:   new(big.Int).SetUint64(end),
-			Addresses: []common.Address{r.cfg.Rewards},
-			Topics:    [][]common.Hash{{r.rootTopic}, {epochTopic}},
-		})
-		if err != nil {
-			return common.Address{}, fmt.Errorf("rewards: RootPosted logs: %w", err)
-		}
-		for i := range logs {
-			ev, err := r.rw.UnpackRootPostedEvent(&logs[i])
-			if err == nil && ev.Epoch == epoch && common.Hash(ev.Root) == root {
-				return ev.Reporter, nil
-			}
+	for _, p := range posted {
+		if p.Root == root {
+			return p.Reporter, nil
 		}
 	}
 	return common.Address{}, fmt.Errorf("rewards: epoch %d root %s: %w", epoch, root, ErrNoRoot)
@@ -305,18 +300,9 @@ func (r *Rewards) Claim(ctx context.Context, claims []Claim) (*big.Int, error) {
 	}
 	total := new(big.Int)
 	for start := 0; start < len(claims); start += MaxClaims {
-		batch := claims[start:min(start+MaxClaims, len(claims))]
-		in := make([]bindings.UptimeRewardsClaim, len(batch))
-		for i, c := range batch {
-			proof := make([][32]byte, len(c.Proof))
-			for j, p := range c.Proof {
-				proof[j] = p
-			}
-			in[i] = bindings.UptimeRewardsClaim{Epoch: c.Epoch, Reporter: c.Reporter, Amount: c.Amount, Proof: proof}
-		}
-		data, err := r.rw.TryPackClaim(in)
+		data, err := r.packClaims(claims[start:min(start+MaxClaims, len(claims))])
 		if err != nil {
-			return total, fmt.Errorf("rewards: claim: %w", err)
+			return total, err
 		}
 		rcpt, err := r.cfg.Sender.Send(ctx, Tx{ID: fmt.Sprintf("%s/rewards-claim/%s", r.cfg.Account.Hex(), shortHash(data)), To: r.cfg.Rewards, Data: data})
 		if err != nil {

@@ -226,7 +226,9 @@ Example:
 			cidCommand(stdio),
 			nodeCommand(stdio),
 			rewardsCommand(stdio),
+			proberCommand(stdio),
 			auditCommand(stdio),
+			demoCommand(stdio),
 		},
 	}
 	for _, c := range app.Commands {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -9,14 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ipfs/go-cid"
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/internal/units"
 	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/settlement"
 )
@@ -53,10 +53,19 @@ supports it, else approve and post) and prints the job ID. The canonical spec is
 <datadir>/client/identity.key), serves the spec (and, for wasm, the --module file) there and
 pushes the spec to the active providers' nodes (their addresses are their registration
 metadata) before posting. Without --wait, it stays until a provider accepts when it serves a
-module. With --wait it shows the progress (accepted, committed, window closing, settled) and,
-with --output DIR, downloads the result from the provider's node, checks it against the CID
-committed on chain BEFORE writing anything, and unpacks it into DIR; a result that does not
-match is refused (challenge it with 'brine job challenge').
+module (a replicated job: until every seat is taken). With --wait it shows the progress
+(accepted, committed, window closing, settled) and, with --output DIR, downloads the result
+from the provider's node, checks it against the CID committed on chain BEFORE writing
+anything, and unpacks it into DIR; a result that does not match is refused (challenge it with
+'brine job challenge').
+
+A spec with 'replicas: N' (2..9) is run by N providers, each on a seat: the job stays open on
+chain while they run it, commit sealed results, reveal them, and the round is resolved. --wait
+shows each seat taken (k/N), the commits and reveals, the resolution (the majority's result,
+whose challenge window then runs, or no majority: refunded) and, when it ends, what the client
+got back: a reclaimed job's payment (seats still empty at accept-by: the seat holders' nodes
+reclaim it), a refund plus silent replicas' collateral, the shares nobody in the majority
+earned (with --json: clientCredit). The result comes from any majority replica's node.
 
 A wasm spec names its module by CID ('brine cid FILE' prints it). With --module FILE it may
 leave module empty: the file's CID fills it before the spec is hashed, so the posted spec names
@@ -105,14 +114,42 @@ Example:
 				Action: func(c *cli.Context) error { return jobClaimTimeout(c, stdio) },
 			},
 			{
+				Name:      "resolve",
+				Usage:     "tally a replicated job's round that its replicas left unresolved",
+				ArgsUsage: "<id>",
+				Description: `Resolves the replicas' round of a replicated job once every replica revealed or the reveal
+window closed: a strict majority's result becomes the job's (its challenge window starts);
+without one the client is credited the payment plus the collateral of the replicas that never
+revealed (withdraw with 'brine provider withdraw'). The replicas' nodes resolve it by
+themselves; this is for a round they left (every replica failed, or went silent). Anyone may.
+
+Example:
+   brine job resolve 7`,
+				Action: func(c *cli.Context) error { return jobResolve(c, stdio) },
+			},
+			{
 				Name:      "status",
 				Usage:     "show a job",
 				ArgsUsage: "<id>",
+				Flags: []cli.Flag{
+					&cli.BoolFlag{Name: "no-node", Usage: "show the chain's record only; do not ask the provider's node"},
+				},
 				Description: `Shows a job's status, client and provider, payment and collateral, deadlines, result CID
 when committed, and when its challenge window ends. Needs no password.
 
+Once a provider holds the job, its node is asked over libp2p (/brine/status) for its own
+record: what it is doing, and for a job that failed, why (bad module or spec, image pull
+failed, out of memory, time limit, exit code with the end of the log), which the chain
+cannot say. That is the node's word; the money follows the chain ('brine job claim-timeout'
+refunds a job that got no result by its deadline).
+
+A live replicated job has no single provider: it shows its replica panel instead, each seat's
+provider and where it is in the round (taken, committed, revealed; once resolved: in the
+majority, outvoted or silent), and asks each replica's node for its record.
+
 Example:
-   brine job status 7 --json`,
+   brine job status 7 --json
+   brine job status 7 --no-node`,
 				Action: func(c *cli.Context) error { return jobStatus(c, stdio) },
 			},
 			{
@@ -301,9 +338,13 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 		return err
 	}
 	note := "Posted. A provider's compute node accepts and runs it; follow it with 'brine job status', fetch the result with 'brine job results' (reclaim it after accept-by with 'brine job reclaim')."
+	var credit *big.Int // with --wait: what the job credited the client, when it ended so
 	if wait {
-		var fetched string
-		job, err = s.follow(st, job.ID, false, func(j settlement.Job) error {
+		var (
+			fetched string
+			seen    followed
+		)
+		job, seen, err = s.follow(st, job.ID, head.Number.Uint64(), false, func(j settlement.Job) error {
 			if output == "" {
 				return nil
 			}
@@ -318,14 +359,26 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 		if fetched != "" {
 			note += "; result " + fetched + " in " + output
 		}
+		if seen.payout != nil && seen.payout.Client != nil && seen.payout.Client.Sign() > 0 {
+			credit = seen.payout.Client
+			note += "; " + s.fmtAmount(credit) + " credited to the client (withdraw with 'brine provider withdraw')"
+		}
 	} else if c.String("module") != "" {
-		fmt.Fprintln(s.info, "Serving the module until a provider accepts the job")
-		if job, err = s.follow(st, job.ID, true, nil); err != nil {
+		if spec.Replicas > 1 {
+			fmt.Fprintf(s.info, "Serving the module until all %d replica seats are taken\n", spec.Replicas)
+		} else {
+			fmt.Fprintln(s.info, "Serving the module until a provider accepts the job")
+		}
+		if job, _, err = s.follow(st, job.ID, head.Number.Uint64(), true, nil); err != nil {
 			return err
 		}
 	}
 	v := s.jobView(job)
-	return s.emit(map[string]any{"job": v, "specFile": specPath(s.cfg.DataDir, hash), "note": note}, func(w io.Writer) {
+	out := map[string]any{"job": v, "specFile": specPath(s.cfg.DataDir, hash), "note": note}
+	if credit != nil {
+		out["clientCredit"] = s.amount(credit)
+	}
+	return s.emit(out, func(w io.Writer) {
 		kv(w, "Job ID", "%d", job.ID)
 		kv(w, "Spec hash", "%s", hash.Hex())
 		kv(w, "Spec file", "%s", specPath(s.cfg.DataDir, hash))
@@ -397,9 +450,26 @@ func jobResults(c *cli.Context, stdio IO) error {
 }
 
 func jobClaimTimeout(c *cli.Context, stdio IO) error {
-	return jobStep(c, stdio, "brine job claim-timeout <id>", "claim-timeout", nil, func(s *session, st settlement.Settlement, id settlement.JobID) error {
+	return jobStep(c, stdio, "brine job claim-timeout <id>", "claim-timeout", claimTimeoutCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
 		return st.ClaimTimeout(s.ctx, id)
 	})
+}
+
+// claimTimeoutCheck refuses a claim the market would refuse, before anything is sent: only an
+// accepted single-replica job whose result deadline passed (by the chain's clock) times out.
+func claimTimeoutCheck(s *session, job settlement.Job) error {
+	if job.Status != settlement.StatusAccepted || job.Replicas != 1 {
+		return badInput("claim-timeout job %d: it is %s; only an accepted single-replica job without a result times out", job.ID, job.Status)
+	}
+	head, err := s.client.HeaderByNumber(s.ctx, nil)
+	if err != nil {
+		return err
+	}
+	if now := time.Unix(int64(head.Time), 0); !now.After(job.ResultBy) {
+		return badInput("claim-timeout job %d: the provider has until %s to commit a result (chain time now %s); claim after that",
+			job.ID, fmtTime(job.ResultBy), fmtTime(now))
+	}
+	return nil
 }
 
 func specPath(dataDir string, h common.Hash) string {
@@ -442,6 +512,90 @@ type jobView struct {
 	ChallengeEnds   *time.Time `json:"challengeEnds,omitempty"`
 	ResultCID       string     `json:"resultCid,omitempty"`
 	ResultHash      string     `json:"resultHash,omitempty"`
+	Node            *nodeView  `json:"node,omitempty"` // the provider's node's record (job status)
+	// Panel is a live replicated job's replica panel (job status).
+	Panel *panelView `json:"replicaPanel,omitempty"`
+}
+
+// panelView is a replicated job's replica panel as `brine job status` shows it.
+type panelView struct {
+	Taken     int        `json:"taken"`
+	Seats     int        `json:"seats"`
+	Committed int        `json:"committed"`
+	Revealed  int        `json:"revealed"`
+	CommitBy  *time.Time `json:"commitBy,omitempty"`
+	RevealBy  *time.Time `json:"revealBy,omitempty"`
+	Members   []seatView `json:"members"`
+}
+
+// seatView is one replica's seat.
+type seatView struct {
+	Seat     int    `json:"seat"`
+	Provider string `json:"provider"`
+	// State is taken, committed, revealed, majority (revealed the job's result), outvoted
+	// (revealed another) or silent (never revealed; the round is resolved).
+	State string    `json:"state"`
+	Node  *nodeView `json:"node,omitempty"` // the replica's node's record of the job
+}
+
+// panelOf is the view of job's replica panel p.
+func panelOf(job settlement.Job, p settlement.Panel) *panelView {
+	v := &panelView{Taken: len(p.Members), Seats: int(job.Replicas), Committed: p.Committed, Revealed: p.Revealed,
+		CommitBy: jsonTime(p.CommitBy), RevealBy: jsonTime(p.RevealBy), Members: make([]seatView, len(p.Members))}
+	resolved := job.Status != settlement.StatusOpen
+	for i, m := range p.Members {
+		state := "taken"
+		if i < len(p.Seats) {
+			switch seat := p.Seats[i]; {
+			case seat.Result != (common.Hash{}) && resolved && seat.Result == job.Result:
+				state = "majority"
+			case seat.Result != (common.Hash{}) && resolved:
+				state = "outvoted"
+			case seat.Result != (common.Hash{}):
+				state = "revealed"
+			case resolved:
+				state = "silent"
+			case seat.Commitment != (common.Hash{}):
+				state = "committed"
+			}
+		}
+		v.Members[i] = seatView{Seat: i, Provider: m.Hex(), State: state}
+	}
+	return v
+}
+
+// seatStates says what each seat state means for the replica.
+var seatStates = map[string]string{
+	"taken":     "seat taken; no result committed yet",
+	"committed": "committed a sealed result",
+	"revealed":  "revealed its result",
+	"majority":  "revealed the majority's result",
+	"outvoted":  "revealed another result: outvoted, its collateral slashed to the client",
+	"silent":    "never revealed: its collateral slashed to the client",
+}
+
+// printPanel writes a replicated job's panel under its chain record.
+func printPanel(w io.Writer, v *panelView) {
+	if v == nil {
+		return
+	}
+	kv(w, "Replicas", "%d of %d seats taken; %d committed, %d revealed (commit by %s, reveal by %s)",
+		v.Taken, v.Seats, v.Committed, v.Revealed, fmtPtr(v.CommitBy), fmtPtr(v.RevealBy))
+	for _, m := range v.Members {
+		kv(w, fmt.Sprintf("Seat %d", m.Seat+1), "%s: %s", m.Provider, seatStates[m.State])
+		if n := m.Node; n != nil {
+			if n.Error != "" {
+				fmt.Fprintf(w, "\tnode not reached: %s\n", n.Error)
+				continue
+			}
+			fmt.Fprintf(w, "\tnode: %s (%s, %d run(s), at %s)\n", n.State, n.Role, n.Attempts, fmtPtr(n.Updated))
+			if n.Reason != "" {
+				for _, l := range strings.Split(n.Reason, "\n") {
+					fmt.Fprintf(w, "\t  %s\n", l)
+				}
+			}
+		}
+	}
 }
 
 func (s *session) jobView(j settlement.Job) jobView {
@@ -469,11 +623,7 @@ func (s *session) jobView(j settlement.Job) jobView {
 		v.ResultHash = j.Result.Hex()
 	}
 	if len(j.ResultCID) > 0 {
-		if c, err := cid.Cast(j.ResultCID); err == nil {
-			v.ResultCID = c.String()
-		} else {
-			v.ResultCID = "0x" + hex.EncodeToString(j.ResultCID)
-		}
+		v.ResultCID = cidText(j.ResultCID)
 	}
 	return v
 }
@@ -549,7 +699,30 @@ func jobStatus(c *cli.Context, stdio IO) error {
 		return err
 	}
 	v := s.jobView(job)
-	return s.emit(v, func(w io.Writer) { printJob(w, v) })
+	if job.Replicas > 1 && !job.Status.Terminal() {
+		// The panel lives until the job ends.
+		p, err := st.Panel(s.ctx, id, true)
+		if err != nil {
+			return err
+		}
+		v.Panel = panelOf(job, p)
+	}
+	if d, ok := st.(node.Directory); ok && !c.Bool("no-node") {
+		v.Node = s.nodeStatus(d, job)
+		if v.Panel != nil {
+			// No single provider: ask each replica's node.
+			for i := range v.Panel.Members {
+				seat := job
+				seat.Provider = common.HexToAddress(v.Panel.Members[i].Provider)
+				v.Panel.Members[i].Node = s.nodeStatus(d, seat)
+			}
+		}
+	}
+	return s.emit(v, func(w io.Writer) {
+		printJob(w, v)
+		printPanel(w, v.Panel)
+		printNode(w, v.Node)
+	})
 }
 
 func jobList(c *cli.Context, stdio IO) error {
@@ -590,7 +763,10 @@ func (s *session) listJobs(st settlement.Reader, filter settlement.JobFilter, li
 		fmt.Fprintln(w, "ID\tSTATUS\tCLIENT\tPROVIDER\tPAYMENT\tACCEPT BY\tRESULT BY")
 		for _, v := range views {
 			p := v.Provider
-			if p == "" {
+			switch {
+			case p == "" && v.Replicas > 1:
+				p = fmt.Sprintf("(%d replicas)", v.Replicas)
+			case p == "":
 				p = "-"
 			}
 			fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s %s\t%s\t%s\n", v.ID, v.Status, v.Client, p, v.Payment.Decimal, v.Payment.Symbol, fmtPtr(v.AcceptBy), fmtPtr(v.ResultBy))
@@ -650,6 +826,46 @@ func jobStep(c *cli.Context, stdio IO, usage, name string, precheck func(s *sess
 	}
 	v := s.jobView(job)
 	return s.emit(v, func(w io.Writer) { printJob(w, v) })
+}
+
+func jobResolve(c *cli.Context, stdio IO) error {
+	return jobStep(c, stdio, "brine job resolve <id>", "resolve", resolveCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
+		_, err := st.ResolveReplicas(s.ctx, id)
+		return err
+	})
+}
+
+// resolveCheck refuses a resolve the market would refuse, before anything is sent: only an open
+// replicated job whose seats are all taken, once every replica revealed or the reveal window
+// closed (by the chain's clock).
+func resolveCheck(s *session, job settlement.Job) error {
+	if job.Replicas <= 1 {
+		return badInput("resolve job %d: it has one provider; only a replicated job has a replicas' round", job.ID)
+	}
+	if job.Status != settlement.StatusOpen {
+		return badInput("resolve job %d: it is %s; its replicas' round is over", job.ID, job.Status)
+	}
+	st, err := s.settlement()
+	if err != nil {
+		return err
+	}
+	p, err := st.Panel(s.ctx, job.ID, true)
+	if err != nil {
+		return err
+	}
+	if len(p.Members) < int(job.Replicas) {
+		return badInput("resolve job %d: only %d of its %d seats were taken, so its round never started; after accept-by (%s) 'brine job reclaim %d' refunds it",
+			job.ID, len(p.Members), job.Replicas, fmtTime(job.AcceptBy), job.ID)
+	}
+	head, err := s.client.HeaderByNumber(s.ctx, nil)
+	if err != nil {
+		return err
+	}
+	if now := time.Unix(int64(head.Time), 0); p.Revealed < len(p.Members) && !now.After(p.RevealBy) {
+		return badInput("resolve job %d: %d of %d replicas revealed, and the others may reveal until %s (chain time now %s); resolve after that",
+			job.ID, p.Revealed, len(p.Members), fmtTime(p.RevealBy), fmtTime(now))
+	}
+	return nil
 }
 
 func jobReclaim(c *cli.Context, stdio IO) error {

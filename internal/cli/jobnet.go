@@ -2,41 +2,33 @@ package cli
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path/filepath"
-	"sync"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
+	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 )
 
-// clientNet is a client command's libp2p host: it serves the client's specs and the blobs
-// (wasm modules) its jobs need, and fetches results from providers' nodes. Its key and blob
-// store are <datadir>/client/identity.key and <datadir>/client/blobs, apart from a node's in
-// the same directory; a client command that runs while another holds those gets its own for
-// the run (claimClientHome says why).
+// clientNet is a client command's libp2p host (a jobclient.Host): it serves the client's specs
+// and the blobs (wasm modules) its jobs need, and fetches results from providers' nodes. Its
+// key and blob store are <datadir>/client/identity.key and <datadir>/client/blobs, apart from a
+// node's in the same directory; a client command that runs while another holds those gets its
+// own for the run (claimClientHome says why).
 type clientNet struct {
-	home    *clientHome
-	host    *p2p.Host
-	blobs   *results.Store
-	mu      sync.Mutex
-	specMap map[common.Hash][]byte
-}
-
-func (c *clientNet) Spec(h common.Hash) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	b, ok := c.specMap[h]
-	return b, ok
+	home  *clientHome
+	host  *jobclient.Host
+	blobs *results.Store
 }
 
 // openClientNet starts the session's client host.
@@ -45,7 +37,7 @@ func (s *session) openClientNet(listen []string) (*clientNet, error) {
 	if err != nil {
 		return nil, err
 	}
-	cn := &clientNet{home: home, specMap: map[common.Hash][]byte{}}
+	cn := &clientNet{home: home}
 	if err := cn.start(s, listen); err != nil {
 		if rerr := home.release(); rerr != nil {
 			s.log.Warn("releasing the client's data directory", "err", rerr)
@@ -61,15 +53,12 @@ func (c *clientNet) start(s *session, listen []string) error {
 	if err != nil {
 		return err
 	}
-	c.host, err = p2p.New(p2p.Config{Identity: c.home.id, ListenAddrs: listen, Specs: c, Results: c.blobs, DisableProbe: true,
+	c.host, err = jobclient.NewHost(jobclient.HostConfig{Identity: c.home.id, ListenAddrs: listen, Blobs: c.blobs,
 		Logger: s.log.With("component", "p2p")})
 	if err != nil {
 		return err
 	}
-	if err := c.host.Start(s.ctx); err != nil {
-		return fmt.Errorf("starting the client's libp2p host: %w", err)
-	}
-	return nil
+	return c.host.Start(s.ctx)
 }
 
 func (c *clientNet) close() {
@@ -88,85 +77,181 @@ func (c *clientNet) serveModule(spec *jobspec.Spec, path string, module []byte) 
 	if got := results.CIDOf(module); got.String() != spec.Module {
 		return badInput("--module %s has CID %s, but the spec names module %s: name that CID in the spec, or leave its module empty for --module to fill", path, got, spec.Module)
 	}
-	_, err := c.blobs.Put(module)
-	return err
+	return c.host.ServeModule(spec, module)
 }
 
 // push offers the spec to the active providers' nodes.
 func (s *session) pushSpec(cn *clientNet, st *onchain.Settlement, hash common.Hash, canon []byte) {
-	cn.mu.Lock()
-	cn.specMap[hash] = canon
-	cn.mu.Unlock()
-	nodes, err := node.ProviderNodes(s.ctx, st)
-	if err != nil {
-		fmt.Fprintf(s.info, "warning: listing the providers' nodes: %v\n", err)
+	took, offered, err := cn.host.Push(s.ctx, st, hash, canon)
+	if offered == 0 && err != nil {
+		fmt.Fprintf(s.info, "warning: %v\n", err)
 		return
 	}
-	took, err := node.PushSpec(s.ctx, cn.host, nodes, hash, canon)
-	fmt.Fprintf(s.info, "Spec sent to %d of %d provider node(s)\n", len(took), len(nodes))
+	fmt.Fprintf(s.info, "Spec sent to %d of %d provider node(s)\n", len(took), offered)
 	if err != nil {
 		s.log.Info("spec push refused or failed", "err", err)
 	}
 }
 
-// follow reports the job's progress until it settles (or, with untilAccepted, until a
-// provider accepted it: the client's host must serve the spec and module until then).
-func (s *session) follow(st settlement.Reader, id settlement.JobID, untilAccepted bool, onCommitted func(settlement.Job) error) (settlement.Job, error) {
-	var last settlement.Status
-	windowNoted := false
-	for {
-		job, err := st.Job(s.ctx, id)
-		if err != nil {
-			return job, err
-		}
-		if job.Status != last {
-			last = job.Status
-			switch job.Status {
-			case settlement.StatusOpen:
-				fmt.Fprintf(s.info, "  job %d: posted, waiting for a provider (until %s)\n", id, fmtTime(job.AcceptBy))
-			case settlement.StatusAccepted:
-				fmt.Fprintf(s.info, "  job %d: accepted by %s; running (result due by %s)\n", id, job.Provider.Hex(), fmtTime(job.ResultBy))
-			case settlement.StatusCommitted:
-				fmt.Fprintf(s.info, "  job %d: result committed; challenge window until %s\n", id, fmtTime(job.ChallengeEnds()))
-				if onCommitted != nil {
-					if err := onCommitted(job); err != nil {
-						return job, err
-					}
-				}
-			case settlement.StatusChallenged:
-				fmt.Fprintf(s.info, "  job %d: challenged; verifiers vote\n", id)
-			default:
-				fmt.Fprintf(s.info, "  job %d: %s\n", id, job.Status)
+// followed is what follow saw of a job: its last replica panel (N>1) and, once it ended, its
+// payout.
+type followed struct {
+	panel  settlement.Panel
+	payout *jobclient.Payout
+}
+
+// follow reports the job's progress on stderr until it settles (or, with untilAccepted, until
+// a provider holds it, every seat for N>1: the client's host must serve the spec and module
+// until then). from is a block at or before the job's post: the replicas' reveals are counted
+// from there when a round ends without a majority.
+func (s *session) follow(st *onchain.Settlement, id settlement.JobID, from uint64, untilAccepted bool, onCommitted func(settlement.Job) error) (settlement.Job, followed, error) {
+	var seen followed
+	job, err := jobclient.Follow(s.ctx, st, s.client, id, jobclient.FollowConfig{
+		UntilAccepted: untilAccepted,
+		Events:        st,
+		From:          settlement.Cursor{Block: from},
+		OnStep: func(step jobclient.Step) error {
+			seen.panel = step.Panel
+			if step.Payout != nil {
+				seen.payout = step.Payout
 			}
-		}
-		if untilAccepted && job.Status != settlement.StatusOpen || job.Status.Terminal() {
-			return job, nil
-		}
-		head, err := s.client.HeaderByNumber(s.ctx, nil)
-		if err == nil {
-			now := time.Unix(int64(head.Time), 0)
-			switch {
-			case job.Status == settlement.StatusOpen && !now.Before(job.AcceptBy):
-				return job, badInput("job %d: no provider accepted it by %s: reclaim the payment with 'brine job reclaim %d'", id, fmtTime(job.AcceptBy), id)
-			case job.Status == settlement.StatusAccepted && !now.Before(job.ResultBy):
-				return job, badInput("job %d: the provider committed no result by %s: 'brine job claim-timeout %d' refunds it with the provider's collateral", id, fmtTime(job.ResultBy), id)
-			case job.Status == settlement.StatusCommitted && !windowNoted && now.Add(2*time.Second).After(job.ChallengeEnds()):
-				windowNoted = true
-				fmt.Fprintf(s.info, "  job %d: challenge window closing\n", id)
+			fmt.Fprintf(s.info, "  job %d: %s\n", id, s.stepLine(step))
+			if step.Kind == jobclient.StepResult && onCommitted != nil {
+				return onCommitted(step.Job)
 			}
+			return nil
+		},
+	})
+	n, seats := int(job.Replicas), len(seen.panel.Members)
+	switch {
+	case errors.Is(err, jobclient.ErrNotAccepted) && n > 1 && seats > 0:
+		return job, seen, badInput("job %d: only %d of its %d replica seats were taken by %s, so it cannot run; 'brine job reclaim %d' refunds the payment (the seat holders' nodes reclaim it too)",
+			id, seats, n, fmtTime(job.AcceptBy), id)
+	case errors.Is(err, jobclient.ErrNotAccepted):
+		return job, seen, badInput("job %d: no provider accepted it by %s: reclaim the payment with 'brine job reclaim %d'", id, fmtTime(job.AcceptBy), id)
+	case errors.Is(err, jobclient.ErrNoResult) && n > 1:
+		what := fmt.Sprintf("none of its %d replicas committed a result by %s", n, fmtTime(seen.panel.CommitBy))
+		if seen.panel.Committed > 0 {
+			what = fmt.Sprintf("none of its %d replicas revealed a result by %s", n, fmtTime(seen.panel.RevealBy))
 		}
-		select {
-		case <-s.ctx.Done():
-			return job, s.ctx.Err()
-		case <-time.After(time.Second):
-		}
+		return job, seen, badInput("job %d: %s; once the reveal window closed (%s), 'brine job resolve %d' refunds the payment with the silent replicas' collateral",
+			id, what, fmtTime(seen.panel.RevealBy), id)
+	case errors.Is(err, jobclient.ErrNoResult):
+		return job, seen, badInput("job %d: the provider committed no result by %s: 'brine job claim-timeout %d' refunds it with the provider's collateral", id, fmtTime(job.ResultBy), id)
 	}
+	return job, seen, err
+}
+
+// stepLine is one progress line.
+func (s *session) stepLine(step jobclient.Step) string {
+	job, p := step.Job, step.Panel
+	n := int(job.Replicas)
+	switch step.Kind {
+	case jobclient.StepPosted:
+		if n > 1 {
+			return fmt.Sprintf("posted, waiting for %d providers to take its replica seats (until %s)", n, fmtTime(job.AcceptBy))
+		}
+		return fmt.Sprintf("posted, waiting for a provider (until %s)", fmtTime(job.AcceptBy))
+	case jobclient.StepAccepted:
+		return fmt.Sprintf("accepted by %s; running (result due by %s)", step.Account.Hex(), fmtTime(job.ResultBy))
+	case jobclient.StepSeatTaken:
+		line := fmt.Sprintf("seat %d/%d taken by %s", step.Seat+1, n, step.Account.Hex())
+		if step.Seat+1 == n {
+			line += fmt.Sprintf("; every seat taken: the replicas run it and seal their results by %s", fmtTime(p.CommitBy))
+		}
+		return line
+	case jobclient.StepSeatsShort:
+		return fmt.Sprintf("accept-by passed with %d of %d seats taken: the job cannot run; the seat holders' nodes reclaim it (or 'brine job reclaim %d')",
+			len(p.Members), n, job.ID)
+	case jobclient.StepCommits:
+		return fmt.Sprintf("replicas committed %d/%d (sealed; revealed once all committed or at %s)", step.Count, n, fmtTime(p.CommitBy))
+	case jobclient.StepReveals:
+		return fmt.Sprintf("replicas revealed %d/%d (reveal window until %s)", step.Count, n, fmtTime(p.RevealBy))
+	case jobclient.StepResult:
+		if n > 1 {
+			return fmt.Sprintf("replicas resolved: %d of %d agree on result %s; challenge window until %s",
+				job.Winners, n, cidText(job.ResultCID), fmtTime(job.ChallengeEnds()))
+		}
+		return fmt.Sprintf("result committed; challenge window until %s", fmtTime(job.ChallengeEnds()))
+	case jobclient.StepChallenged:
+		return "challenged; verifiers vote"
+	case jobclient.StepCleared:
+		return "the challenge failed or was inconclusive: the job can be finalized now"
+	case jobclient.StepWindowClosing:
+		return "challenge window closing"
+	case jobclient.StepEnded:
+		return s.endLine(job, p, step.Payout)
+	}
+	return step.Kind.String()
+}
+
+// endLine says how the job ended and where its money went.
+func (s *session) endLine(job settlement.Job, p settlement.Panel, pay *jobclient.Payout) string {
+	n := int(job.Replicas)
+	switch {
+	case job.Status == settlement.StatusFinalized && n > 1:
+		line := fmt.Sprintf("settled: each of the %d majority replicas credited %s (its 1/%d share less the fee)", pay.Paid, s.fmtAmount(pay.PerProvider), n)
+		if pay.Client.Sign() > 0 {
+			line += fmt.Sprintf("; the client credited %s (the shares nobody earned", s.fmtAmount(pay.Client))
+			if pay.Slashed > 0 {
+				line += fmt.Sprintf(" and the collateral of %d replica(s) outside the majority", pay.Slashed)
+			}
+			line += ")"
+		}
+		return line
+	case job.Status == settlement.StatusFinalized:
+		return fmt.Sprintf("settled: the provider credited %s (the payment less the fee)", s.fmtAmount(pay.PerProvider))
+	case job.Status == settlement.StatusReclaimed && n > 1:
+		return fmt.Sprintf("reclaimed (%d of %d seats were taken): the payment %s was credited back to the client", len(p.Members), n, s.fmtAmount(pay.Client))
+	case job.Status == settlement.StatusReclaimed:
+		return fmt.Sprintf("reclaimed: the payment %s was credited back to the client", s.fmtAmount(pay.Client))
+	case job.Status == settlement.StatusTimedOut:
+		return fmt.Sprintf("timed out: the client credited %s (the payment and the provider's collateral)", s.fmtAmount(pay.Client))
+	case job.Status == settlement.StatusRefunded && n > 1 && job.Winners == 0:
+		switch {
+		case pay.Client == nil:
+			return fmt.Sprintf("the replicas reached no majority: refunded; the client credited the payment %s plus the collateral of every replica that did not reveal", s.fmtAmount(job.Payment))
+		case pay.Slashed > 0:
+			return fmt.Sprintf("the replicas reached no majority: refunded; the client credited %s (the payment and the collateral of %d silent replica(s))", s.fmtAmount(pay.Client), pay.Slashed)
+		}
+		return fmt.Sprintf("the replicas reached no majority: refunded; the payment %s was credited back to the client", s.fmtAmount(pay.Client))
+	case job.Status == settlement.StatusRefunded:
+		line := fmt.Sprintf("the challenge was upheld: refunded; the client credited %s (the payment", s.fmtAmount(pay.Client))
+		if pay.Slashed > 0 {
+			line += fmt.Sprintf(" and the collateral of %d replica(s) outside the majority", pay.Slashed)
+		}
+		return line + ")"
+	}
+	return job.Status.String()
+}
+
+// cidText prints CID bytes as a CID when they are one.
+func cidText(b []byte) string {
+	if c, err := cid.Cast(b); err == nil {
+		return c.String()
+	}
+	return "0x" + hex.EncodeToString(b)
 }
 
 // downloadResult fetches the committed result from the provider's node, verifies it against
 // the on-chain commitment and only then unpacks it into dir.
 func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job settlement.Job, dir string) (cid.Cid, error) {
-	data, c, err := node.FetchJobResult(s.ctx, cn.host, st, job, 1<<30)
+	data, c, err := cn.host.Fetch(s.ctx, st, job, 1<<30)
+	if errors.Is(err, node.ErrResultMismatch) && job.Replicas > 1 {
+		// A replicated job has no single provider: its replicas' nodes were asked first, then
+		// the other providers', and none served the majority's result (one at least served
+		// other bytes; the error says which).
+		who := "the replicas' nodes"
+		if p, perr := st.Panel(s.ctx, job.ID, true); perr == nil && len(p.Members) > 0 {
+			names := make([]string, len(p.Members))
+			for i, m := range p.Members {
+				names[i] = m.Hex()
+			}
+			who = "the nodes of replicas " + strings.Join(names, ", ")
+		}
+		return c, fmt.Errorf("job %d: no node served a result matching the replicas' on-chain commitment %s (%s were asked first, then the other providers'), and at least one served other bytes; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
+			job.ID, c, who, job.ID, err)
+	}
 	if errors.Is(err, node.ErrResultMismatch) {
 		return c, fmt.Errorf("job %d: the result served by provider %s does NOT match its on-chain commitment %s; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
 			job.ID, job.Provider.Hex(), c, job.ID, err)

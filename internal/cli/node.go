@@ -37,26 +37,46 @@ func nodeCommand(stdio IO) *cli.Command {
 				&cli.StringFlag{Name: "max-disk", Usage: "most disk one job may ask for (e.g. 10GiB)"},
 				&cli.DurationFlag{Name: "max-time", Usage: "longest time limit one job may ask for"},
 				&cli.IntFlag{Name: "max-jobs", Value: 4, Usage: "jobs run at once"},
+				&cli.IntFlag{Name: "max-replicas", Value: jobspec.MaxReplicas, Usage: "take a seat of replicated jobs of at most `N` replicas (1: single-provider jobs only)"},
 				&cli.BoolFlag{Name: "allow-network", Usage: "run jobs that ask for network access (docker)"},
 				&cli.BoolFlag{Name: "no-pull", Usage: "never pull images: run only images present locally"},
 				&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR`; repeat"},
 				&cli.StringSliceFlag{Name: "announce", Usage: "addresses to publish on chain instead of the listen addresses; repeat"},
 				&cli.StringFlag{Name: "withdraw-threshold", Usage: "withdraw the market balance once it reaches this many tokens"},
 				&cli.DurationFlag{Name: "grace", Value: 30 * time.Second, Usage: "how long a stop lets running jobs finish"},
+				metricsAddrFlag(),
+				&cli.BoolFlag{Name: "auto-claim", Value: true, Usage: "claim the account's uptime rewards by itself (--auto-claim=false: never)"},
+				&cli.StringSliceFlag{Name: "prober", EnvVars: []string{"BRINE_PROBER"},
+					Usage: "also fetch trees from this prober: `URL` (http://HOST:PORT), libp2p multiaddr (/ip4/…/p2p/<peer ID>) or reporter ADDR; repeat (the probers running with this --datadir are always asked)"},
+				&cli.DurationFlag{Name: "claim-interval", Value: time.Minute, Usage: "how often to look for rewards to claim"},
+				&cli.StringFlag{Name: "claim-factor", Value: "2", Usage: "claim once the rewards are worth `X` times the claim's gas fee"},
+				&cli.StringFlag{Name: "token-price", Value: "1", Usage: "what one reward token is worth in `ETH`, to weigh rewards against gas"},
 				&cli.StringFlag{Name: "dishonest", Hidden: true, Usage: "tests and demos only: wrong-result | commit-and-vanish | never-commit"},
 			},
 			Description: `Runs the provider's compute node until SIGINT or SIGTERM. It uses the node identity key
 <datadir>/node/identity.key (the peer ID 'brine provider register' binds), keeps its state in
 <datadir>/node/state.db and its results in <datadir>/results, publishes its libp2p addresses
 as the provider's registration metadata, and then takes the jobs its policy allows: it fetches
-and checks each spec, accepts, runs, commits the result CID, serves the result to the client
-and finalizes after the challenge window. A stop lets running jobs finish for --grace; a
+and checks each spec, accepts (or takes a replica's seat), runs, commits the result CID (a
+replica commits and reveals it with the other replicas), serves the result to the client and
+finalizes after the challenge window. Drawn as a verifier of a challenged job, it re-executes
+the job and votes. A stop lets running jobs finish for --grace; a
 restart resumes every job where it was.
 
-The account must be staked ('brine provider stake'). Logs go to stderr.
+The account must be staked ('brine provider stake'). Logs go to stderr. With --metrics-addr
+it serves Prometheus metrics (jobs by state, executions, transactions, balances, stake; see
+docs/operations.md) at GET /metrics.
+
+It claims the account's uptime rewards by itself (--auto-claim): every --claim-interval it
+fetches the trees of the roots posted on chain from the probers (--prober, and every prober
+running with this --datadir), each checked against the chain, and claims all its unclaimed
+leaves in one transaction once they are worth --claim-factor times the gas fee at
+--token-price (or the fee at all when the oldest leaf is two epochs from its claim deadline).
+<datadir>/node/claims.json records what it claimed, so a restart never claims twice.
 
 Example:
-   brine node run --engines wasm,docker --allow-image 'alpine@sha256:*' --min-payment 0.5`,
+   brine node run --engines wasm,docker --allow-image 'alpine@sha256:*' --min-payment 0.5
+   brine node run --engines wasm --metrics-addr 127.0.0.1:9464`,
 			Action: func(c *cli.Context) error { return nodeRun(c, stdio) },
 		}},
 	}
@@ -64,6 +84,17 @@ Example:
 
 func nodeRun(c *cli.Context, stdio IO) error {
 	if _, err := args(c, 0, "brine node run [flags]"); err != nil {
+		return err
+	}
+	maxReplicas := c.Int("max-replicas")
+	if maxReplicas < 1 || maxReplicas > jobspec.MaxReplicas {
+		return badInput("--max-replicas is %d; it must be 1 to %d", maxReplicas, jobspec.MaxReplicas)
+	}
+	if err := checkMetricsAddr(c); err != nil {
+		return err
+	}
+	claims, err := parseClaimRule(c)
+	if err != nil {
 		return err
 	}
 	s, err := writeSession(c, stdio)
@@ -75,6 +106,7 @@ func nodeRun(c *cli.Context, stdio IO) error {
 	log := slog.New(slog.NewTextHandler(s.info, &slog.HandlerOptions{Level: min(level, slog.LevelInfo)}))
 
 	policy := node.Policy{
+		MaxReplicas:   uint8(maxReplicas),
 		AllowedImages: c.StringSlice("allow-image"),
 		MaxTime:       c.Duration("max-time"),
 		MaxJobs:       c.Int("max-jobs"),
@@ -132,6 +164,11 @@ func nodeRun(c *cli.Context, stdio IO) error {
 	if err := s.requireGas(); err != nil {
 		return err
 	}
+	stopMetrics, err := s.startMetrics(c, log)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	if err := s.unlock(); err != nil {
 		return err
 	}
@@ -143,6 +180,10 @@ func nodeRun(c *cli.Context, stdio IO) error {
 	var depth uint64 // the watcher counts blocks on top; the config counts the including block
 	if s.cfg.Confirmations > 0 {
 		depth = s.cfg.Confirmations - 1
+	}
+	autoClaim, err := s.autoClaim(c, claims)
+	if err != nil {
+		return err
 	}
 	n, err := node.New(node.Config{
 		DataDir:           s.cfg.DataDir,
@@ -159,9 +200,14 @@ func nodeRun(c *cli.Context, stdio IO) error {
 		Logger:            log,
 		Dishonest:         c.String("dishonest"),
 		AnnounceAddrs:     c.StringSlice("announce"),
+		Metrics:           s.nodeMetrics(),
+		AutoClaim:         autoClaim,
 	})
 	if err != nil {
 		return badInput("%v", err)
+	}
+	if err := s.watchNode(n, st); err != nil {
+		return err
 	}
 	if err := n.Start(s.ctx); err != nil {
 		return err

@@ -7,8 +7,10 @@ import (
 	"math/big"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/incentives/merkle"
@@ -21,14 +23,19 @@ const maxTreeFile = 64 << 20
 func rewardsCommand(stdio IO) *cli.Command {
 	return &cli.Command{
 		Name:  "rewards",
-		Usage: "fund uptime rewards, see epochs, claim a provider's rewards",
+		Usage: "fund uptime rewards, see epochs and a provider's rewards, fetch trees, claim",
 		Description: `Uptime rewards pay providers a fixed amount per epoch for keeping their nodes up. Anyone funds
-epochs; uptime reporters post a Merkle root per ended epoch and publish the tree; providers
-claim their leaves with the tree files.
+epochs; uptime reporters ('brine prober run') post a Merkle root per ended epoch and publish the
+tree over HTTP and libp2p; providers claim their leaves ('brine node run' does it by itself).
+Trees come from the probers named with --prober (a URL, a libp2p multiaddr, or the reporter's
+address of a prober running with this --datadir), else from every prober running with this
+--datadir; each is checked against the root posted on chain before it is used.
 
 Example:
    brine rewards fund --from-epoch 12 --epochs 10 50
    brine rewards status --epoch 12
+   brine rewards tree --epoch 12 --prober http://prober.example:8547
+   brine rewards claim --prober /ip4/203.0.113.7/tcp/4002/p2p/12D3KooW...
    brine rewards claim --tree epoch-12.json --tree epoch-13.json`,
 		Subcommands: []*cli.Command{
 			{
@@ -48,31 +55,73 @@ Example:
 			},
 			{
 				Name:      "status",
-				Usage:     "show the current epoch and an epoch's budget",
+				Usage:     "show the current epoch, an epoch's budget, and the account's rewards",
 				ArgsUsage: " ",
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "epoch", Usage: "the `EPOCH` to show (default: the current one)"},
+					&cli.StringFlag{Name: "epoch", Usage: "the `EPOCH` to show (default: the current one; the account's rewards: every epoch still claimable)"},
+					proberFlag(),
 				},
-				Description: `Shows the epoch schedule and one epoch's budget, paid total, reporter count and per-provider cap.
+				Description: `Shows the epoch schedule and one epoch's budget, paid total, reporter count and per-provider cap;
+then, for the account (--account, or the default account), every root posted for the epochs
+still claimable (or for --epoch): claimed (with the amount paid), claimable (its leaf in the
+reporter's tree, fetched from the probers and checked against the chain), no leaf, or no tree
+(no prober served it), with the totals claimed and claimable.
 
 Example:
-   brine rewards status --epoch 12 --json`,
+   brine rewards status --account 0xProvider --prober http://127.0.0.1:8547 --json`,
 				Action: func(c *cli.Context) error { return rewardsStatus(c, stdio) },
 			},
 			{
 				Name:      "claim",
-				Usage:     "claim the account's rewards from published trees",
+				Usage:     "claim the account's rewards, several epochs in one transaction",
 				ArgsUsage: " ",
 				Flags: []cli.Flag{
-					&cli.StringSliceFlag{Name: "tree", Usage: "a published Merkle tree `FILE` (repeat for several epochs or reporters)"},
+					&cli.StringSliceFlag{Name: "tree", Usage: "a published Merkle tree `FILE` (repeat for several epochs or reporters; default: fetch the trees from the probers)"},
+					&cli.StringSliceFlag{Name: "epoch", Usage: "claim only this `EPOCH` (repeat; default: every epoch still claimable)"},
+					proberFlag(),
 				},
-				Description: `Reads each tree (OpenZeppelin standard-v1 JSON, checked against its own values), finds the
-reporter that posted its root, and claims every unclaimed leaf of the account in one
-transaction (up to 64 leaves; more go in further transactions).
+				Description: `Without --tree, fetches the trees of every root posted for the epochs still claimable (or
+--epoch) from the probers, each checked against the root on chain, and claims every unclaimed
+leaf of the account. With --tree, reads the tree files instead (OpenZeppelin standard-v1 JSON,
+checked against its own values) and finds the reporter that posted each root. All leaves go in
+one transaction (up to 64; more go in further transactions).
 
 Example:
+   brine rewards claim --prober http://127.0.0.1:8547
+   brine rewards claim --epoch 12 --epoch 13
    brine rewards claim --tree epoch-12.json --tree epoch-13.json`,
 				Action: func(c *cli.Context) error { return rewardsClaim(c, stdio) },
+			},
+			{
+				Name:      "tree",
+				Usage:     "fetch an epoch's rewards trees from the probers, checked against the chain",
+				ArgsUsage: " ",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "epoch", Usage: "the ended `EPOCH` (required)"},
+					proberFlag(),
+					&cli.StringFlag{Name: "out", Usage: "also write the tree document to `FILE` (for 'brine rewards claim --tree'; one reporter's tree only)"},
+				},
+				Description: `Fetches the tree each prober published for the epoch (over libp2p or HTTP), rebuilds it from
+its values, and keeps it only when its root is the root posted on chain (by the prober's
+reporter when known, else by any reporter); prints each with its reporter, root, source and
+leaves. --json prints the leaves and each tree's document (OpenZeppelin standard-v1 with the
+root). A tree whose root is not on chain is refused and the command fails when no tree is left.
+
+Example:
+   brine rewards tree --epoch 12 --prober /ip4/127.0.0.1/tcp/4002/p2p/12D3KooW... --json`,
+				Action: func(c *cli.Context) error { return rewardsTree(c, stdio) },
+			},
+			{
+				Name:      "add-reporter",
+				Usage:     "appoint a prober's account as a reporter (governance only)",
+				ArgsUsage: "<address>",
+				Description: `Appoints <address> a reporter of the UptimeRewards contract: it may then run 'brine prober run'
+and post a root for every epoch that ends after now. Only the contract's governance (its owner,
+the deploying account) can; an account that already is a reporter is left as it is.
+
+Example:
+   brine rewards add-reporter --account 0xGovernance 0xReporter`,
+				Action: func(c *cli.Context) error { return rewardsAddReporter(c, stdio) },
 			},
 		},
 	}
@@ -200,6 +249,19 @@ func rewardsStatus(c *cli.Context, stdio IO) error {
 		"epoch": epochOut{info.Epoch, info.Start.UTC(), info.End.UTC(), s.amount(info.Budget), s.amount(info.Paid),
 			info.Reporters, s.amount(info.PerProviderCap), info.ClaimableUntil.UTC()},
 	}
+	var only *uint64
+	if c.IsSet("epoch") {
+		only = &e
+	}
+	acct, rows, err := s.accountRewards(c, rw, cur, only)
+	switch {
+	case err == nil:
+		out["account"] = acct
+	case s.cfg.Account != (common.Address{}) || c.IsSet("prober"):
+		return err
+	default: // no account to speak of: the epoch alone
+		fmt.Fprintf(s.info, "note: no account's rewards shown: %v\n", err)
+	}
 	return s.emit(out, func(w io.Writer) {
 		kv(w, "Current epoch", "%d (epochs of %s from %s; claimable for %d epochs after they end)", cur, rw.EpochLength, fmtTime(rw.Genesis), rw.ClaimEpochs)
 		kv(w, "Epoch", "%d: %s to %s", e, fmtTime(info.Start), fmtTime(info.End))
@@ -211,6 +273,12 @@ func rewardsStatus(c *cli.Context, stdio IO) error {
 			kv(w, "Reporters", "no root posted yet")
 		}
 		kv(w, "Claimable until", "%s", fmtTime(info.ClaimableUntil))
+		if acct != nil {
+			claimed, claimable := acct["claimed"].(amount), acct["claimable"].(amount)
+			kv(w, "Account", "%s: claimed %s %s, claimable %s %s (epochs %d to %d)", acct["address"], claimed.Decimal, claimed.Symbol,
+				claimable.Decimal, claimable.Symbol, acct["fromEpoch"], acct["toEpoch"])
+			s.printRows(w, rows)
+		}
 	})
 }
 
@@ -235,20 +303,16 @@ func readTree(path string) (*merkle.Tree, error) {
 }
 
 func rewardsClaim(c *cli.Context, stdio IO) error {
-	if _, err := args(c, 0, "brine rewards claim --tree FILE [--tree FILE...]"); err != nil {
+	if _, err := args(c, 0, "brine rewards claim [--epoch N...] [--prober URL|MULTIADDR|ADDR] | --tree FILE [--tree FILE...]"); err != nil {
 		return err
 	}
 	files := c.StringSlice("tree")
-	if len(files) == 0 {
-		return badInput("brine rewards claim: give the published tree files with --tree FILE")
+	if len(files) > 0 && (c.IsSet("epoch") || c.IsSet("prober")) {
+		return badInput("brine rewards claim: --tree claims the leaves of the files given; --epoch and --prober choose trees fetched from probers instead: pass one or the other")
 	}
-	trees := make([]*merkle.Tree, 0, len(files))
-	for _, f := range files {
-		t, err := readTree(f)
-		if err != nil {
-			return err
-		}
-		trees = append(trees, t)
+	trees, err := readTrees(files)
+	if err != nil {
+		return err
 	}
 	s, err := writeSession(c, stdio)
 	if err != nil {
@@ -262,7 +326,13 @@ func rewardsClaim(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
-	claims, skipped, err := ro.Claims(s.ctx, s.account, trees)
+	var claims []rewards.Claim
+	var skipped []rewards.Skipped
+	if len(files) > 0 {
+		claims, skipped, err = ro.Claims(s.ctx, s.account, trees)
+	} else {
+		claims, skipped, err = s.claimFromProbers(c, ro)
+	}
 	if err != nil {
 		return err
 	}
@@ -270,7 +340,14 @@ func rewardsClaim(c *cli.Context, stdio IO) error {
 		fmt.Fprintf(s.info, "skipping epoch %d (root %s): %s\n", sk.Epoch, sk.Root, sk.Reason)
 	}
 	if len(claims) == 0 {
-		return badInput("nothing to claim for %s in the given trees", s.account.Hex())
+		where := "in the given trees"
+		switch {
+		case len(files) == 0 && c.IsSet("epoch"):
+			where = fmt.Sprintf("in the probers' trees of epoch(s) %s", strings.Join(c.StringSlice("epoch"), ", "))
+		case len(files) == 0:
+			where = "in the probers' trees of the epochs still claimable"
+		}
+		return badInput("nothing to claim for %s %s", s.account.Hex(), where)
 	}
 	if err := s.requireGas(); err != nil {
 		return err

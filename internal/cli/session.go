@@ -23,6 +23,7 @@ import (
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/metrics"
 	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/wallet"
 )
@@ -47,6 +48,8 @@ type session struct {
 	signer  *wallet.Signer
 	sender  *onchain.ManagedSender // the account's transactions, made by unlock
 	settle  *onchain.Settlement
+
+	metrics *metrics.Registry // a daemon's --metrics-addr registry (nil: none)
 }
 
 // newSession loads the configuration for the command.
@@ -325,6 +328,7 @@ func (s *session) unlockAccount() error {
 		PollInterval:  s.cfg.PollInterval,
 		Progress:      s.progress,
 		Logger:        s.log,
+		Metrics:       s.txMetrics(addr),
 	})
 	if err != nil {
 		if errors.Is(err, txmgr.ErrJournalMismatch) {
@@ -336,6 +340,7 @@ func (s *session) unlockAccount() error {
 		fmt.Fprintf(s.info, "  %s: the interrupted run sent this same step (confirmed above): reporting its outcome; not sent again\n", stepName(tx.ID))
 	}
 	s.sender = sender
+	s.watchInFlight()
 	return s.finishInterrupted()
 }
 

@@ -41,6 +41,11 @@ type Config struct {
 	SpecSink SpecSink
 	// Results serves /brine/result/1.0.0; nil: not offered.
 	Results ResultSource
+	// Status serves /brine/status/1.0.0 (the node's own record of a job); nil: not offered.
+	Status StatusSource
+	// Trees serves /brine/rewards-tree/1.0.0 (a prober's published rewards trees); nil: not
+	// offered.
+	Trees TreeSource
 	// DisableProbe stops the host answering /brine/probe/1.0.0. A provider's node must
 	// answer probes to earn uptime rewards; clients and probers may turn it off.
 	DisableProbe bool

@@ -21,11 +21,19 @@
 //	/brine/probe/1.0.0      request: ProbeRequest (chain ID 32, contract 20, prober 20,
 //	                        epoch 8, nonce 32 bytes)
 //	                        response: ok + signature by the peer key over ProbeDigest
+//	/brine/status/1.0.0     request: job ID (uint64 big-endian, 8 bytes)
+//	                        response: ok + JobStatus as JSON (at most 4 KiB: the node's
+//	                        role and state, and the reason a job failed or was let go) | not found
+//	/brine/rewards-tree/1.0.0
+//	                        request: epoch (uint64 big-endian, 8 bytes)
+//	                        response: ok + size (uint64 big-endian), then exactly size bytes of
+//	                        a prober's published tree (incentives/merkle JSON) | not found |
+//	                        refused (over MaxTreeSize)
 //
 // A protocol is served only when the config gives it a source or sink (Specs, SpecSink,
-// Results); the probe is served unless DisableProbe. Connections are authenticated (Noise or
-// TLS over the peer keys), so the peer ID a SpecSink is given is the pushing peer's. A sink
-// that declines says why with a Refusal; other sink errors reach the peer as a generic
+// Results, Status, Trees); the probe is served unless DisableProbe. Connections are authenticated
+// (Noise or TLS over the peer keys), so the peer ID a SpecSink is given is the pushing peer's.
+// A sink that declines says why with a Refusal; other sink errors reach the peer as a generic
 // refusal.
 //
 // # Wire format
@@ -44,13 +52,18 @@
 //   - Clients verify before returning: FetchSpec checks sha256 of the bytes against the hash
 //     and runs jobspec.ParseCanonical; FetchResult checks the bytes' sha2-256 multihash
 //     against the CID (CIDv1 only) and refuses a size over its maxSize before reading; Probe
-//     checks the signature against the peer ID. A spec pushed to a node is checked the same
-//     way before its SpecSink sees it.
+//     checks the signature against the peer ID; FetchTree rebuilds a tree from its values
+//     (merkle.ParseTree) and checks its epoch, and incentives/trees checks its root against
+//     the chain before anyone trusts a leaf; FetchStatus checks that the answer is about
+//     the job asked for and within bounds, and makes its text printable (a reason keeps its
+//     line breaks). A status is the node's word, never a reason to move money; anyone may ask
+//     for it, as anyone may fetch a spec by hash or a result by the CID committed on chain. A
+//     spec pushed to a node is checked the same way before its SpecSink sees it.
 //   - Sizes: a frame's length is checked against the protocol's bound before anything is
-//     allocated (spec hash 32 bytes, CID 128, probe 112, push 32 + jobspec.MaxSize; responses
-//     jobspec.MaxSize, 1 KiB signatures, 256-byte messages); request buffers are reserved in
-//     the stream's resource-manager scope first; a result client's buffer grows with the bytes
-//     received, not with the size announced.
+//     allocated (spec hash 32 bytes, CID 128, probe 112, job ID 8, push 32 + jobspec.MaxSize;
+//     responses jobspec.MaxSize, 1 KiB signatures, 4 KiB job statuses, 256-byte messages);
+//     request buffers are reserved in the stream's resource-manager scope first; a result
+//     client's buffer grows with the bytes received, not with the size announced.
 //   - Time: a server must receive the whole request within ReadTimeout; every read and write of
 //     a response must progress within IOTimeout; a whole exchange ends at StreamTimeout (both
 //     sides), which also bounds a peer dripping bytes just fast enough.

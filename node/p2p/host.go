@@ -98,8 +98,14 @@ func (h *Host) services() []*service {
 	if h.cfg.Results != nil {
 		add(ResultProtocol, maxCIDSize, h.serveResult)
 	}
+	if h.cfg.Status != nil {
+		add(StatusProtocol, statusRequestSize, h.serveStatus)
+	}
 	if !h.cfg.DisableProbe {
 		add(ProbeProtocol, probeRequestSize, h.serveProbe)
+	}
+	if h.cfg.Trees != nil {
+		add(TreeProtocol, treeRequestSize, h.serveTree)
 	}
 	return svcs
 }

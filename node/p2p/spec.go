@@ -18,10 +18,12 @@ const (
 	SpecPushProtocol protocol.ID = "/brine/spec-push/1.0.0"
 	ResultProtocol   protocol.ID = "/brine/result/1.0.0"
 	ProbeProtocol    protocol.ID = "/brine/probe/1.0.0"
+	StatusProtocol   protocol.ID = "/brine/status/1.0.0"
+	TreeProtocol     protocol.ID = "/brine/rewards-tree/1.0.0"
 )
 
 // Protocols lists every Brine protocol.
-var Protocols = []protocol.ID{SpecProtocol, SpecPushProtocol, ResultProtocol, ProbeProtocol}
+var Protocols = []protocol.ID{SpecProtocol, SpecPushProtocol, ResultProtocol, ProbeProtocol, StatusProtocol, TreeProtocol}
 
 // Request bounds.
 const (

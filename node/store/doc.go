@@ -49,6 +49,9 @@
 // Cursors are positions in the settlement event stream by name (the watcher keeps one per
 // deployment). Specs are canonical job specs keyed by their hash (sha256 of the canonical
 // bytes, as package jobspec defines it); PutSpec refuses bytes that do not hash to the key.
-// Bind records which deployment the data directory belongs to, so a node pointed at a fresh
-// chain with an old data directory stops instead of trusting stale state.
+// Draws are the challenges the node will draw verifiers for once the chain is past their
+// anchor block (job ID → anchor): the watcher's cursor moves past the ChallengeOpened event
+// once it is handled, so a pending draw kept only in memory would be lost by a restart. Bind
+// records which deployment the data directory belongs to, so a node pointed at a fresh chain
+// with an old data directory stops instead of trusting stale state.
 package store

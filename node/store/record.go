@@ -61,6 +61,8 @@ type JobRecord struct {
 	// Seat is the node's seat in the replica or verifier panel; -1 while unknown or for a
 	// provider.
 	Seat int `json:"seat"`
+	// Replicas is the job's replica count N (a replica's record; 0 where unknown).
+	Replicas uint8 `json:"replicas,omitempty"`
 
 	SpecHash   common.Hash `json:"specHash"`
 	Payment    *big.Int    `json:"payment,omitempty"`    // token base units

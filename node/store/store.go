@@ -36,6 +36,7 @@ var (
 	bucketByState = []byte("by-state") // state (1 byte) ‖ job ID → nothing
 	bucketCursors = []byte("cursors")  // name → block (8 bytes) ‖ log index (8 bytes)
 	bucketSpecs   = []byte("specs")    // spec hash (32 bytes) → canonical spec bytes
+	bucketDraws   = []byte("draws")    // job ID → anchor block (8 bytes): challenges to draw verifiers for
 
 	keySchema     = []byte("schema")
 	keyDeployment = []byte("deployment")
@@ -81,7 +82,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	}
 	s := &Store{db: db, now: o.now}
 	if err := db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketJobs, bucketByState, bucketCursors, bucketSpecs} {
+		for _, b := range [][]byte{bucketMeta, bucketJobs, bucketByState, bucketCursors, bucketSpecs, bucketDraws} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -126,6 +126,8 @@ type ManagedConfig struct {
 	PollInterval  time.Duration
 	Progress      func(txmgr.Progress)
 	Logger        *slog.Logger
+	// Metrics, if set, receives the manager's counters (metrics.Tx.For(account) does).
+	Metrics txmgr.Metrics
 }
 
 // AccountSigner is the account and its transaction signer.
@@ -159,6 +161,7 @@ func StartManagedSender(ctx context.Context, cfg ManagedConfig) (*ManagedSender,
 		Confirmations: cfg.Confirmations,
 		PollInterval:  cfg.PollInterval,
 		Logger:        cfg.logger().With("component", "txmgr"),
+		Metrics:       cfg.Metrics,
 	})
 	if err != nil {
 		return nil, err

@@ -38,6 +38,7 @@ func (s *Settlement) rawPanel(ctx context.Context, id settlement.JobID, kind uin
 		Revealed:  int(p.Revealed),
 		CommitBy:  unixTime(p.CommitBy),
 		RevealBy:  unixTime(p.RevealBy),
+		Seats:     make([]settlement.SeatState, p.Size),
 	}
 	for i := range out.Members {
 		m, err := call(ctx, s, s.addrs.Market, marketABI.PackGetMember(jobInt(id), kind, big.NewInt(int64(i))), marketABI.UnpackGetMember)
@@ -45,6 +46,7 @@ func (s *Settlement) rawPanel(ctx context.Context, id settlement.JobID, kind uin
 			return settlement.Panel{}, fmt.Errorf("settlement/onchain: getMember(%d, %d, %d): %w", id, kind, i, err)
 		}
 		out.Members[i] = m.Account
+		out.Seats[i] = settlement.SeatState{Commitment: m.Commitment, Result: m.Result}
 	}
 	return out, nil
 }

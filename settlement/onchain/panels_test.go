@@ -40,7 +40,8 @@ func TestReplicatedJob(t *testing.T) {
 	panel, err := client.S.Panel(ctx, job.ID, true)
 	must(t, err)
 	if !slices.Equal(panel.Members, []common.Address{ps[0].Addr, ps[1].Addr, ps[2].Addr}) || !panel.CommitBy.Equal(job.ResultBy) ||
-		!panel.RevealBy.Equal(job.ResultBy.Add(10*time.Second)) || panel.Committed != 0 {
+		!panel.RevealBy.Equal(job.ResultBy.Add(10*time.Second)) || panel.Committed != 0 ||
+		!slices.Equal(panel.Seats, make([]settlement.SeatState, 3)) {
 		t.Fatalf("replica panel: %+v", panel)
 	}
 	j := w.job(client.S, job.ID)
@@ -70,6 +71,11 @@ func TestReplicatedJob(t *testing.T) {
 	must(t, err)
 	if panel.Committed != 3 || panel.Revealed != 3 {
 		t.Fatalf("panel after reveals: %+v", panel)
+	}
+	for i, seat := range panel.Seats {
+		if seat.Commitment == (common.Hash{}) || seat.Result != crypto.Keccak256Hash(cids[i]) {
+			t.Fatalf("seat %d after reveals: %+v, want a commitment and result %s", i, seat, crypto.Keccak256Hash(cids[i]))
+		}
 	}
 
 	agreed, err := client.S.ResolveReplicas(ctx, job.ID)

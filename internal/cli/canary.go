@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"path/filepath"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/brine-compute/brine/incentives/canary"
+	"github.com/brine-compute/brine/incentives/trees"
+	"github.com/brine-compute/brine/jobclient"
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/metrics"
+	"github.com/brine-compute/brine/node/identity"
+	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/settlement/onchain"
+)
+
+// canaryWebhookEnv holds the webhook URL out of the process list.
+const canaryWebhookEnv = "BRINE_CANARY_WEBHOOK"
+
+// canaryFlags are `brine prober run`'s canary flags (docs/operations.md, "Canaries").
+func canaryFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.DurationFlag{Name: "canary-interval", Usage: "submit a canary job every `DURATION` and alert when one does not settle (0: no canaries)"},
+		&cli.DurationFlag{Name: "canary-deadline", Usage: "how long a canary may take to settle (default, and at most: --canary-interval)"},
+		&cli.StringFlag{Name: "canary-spec", Usage: "the canary job spec `FILE` (YAML or JSON, as for 'brine job submit'): keep it tiny"},
+		&cli.StringFlag{Name: "canary-module", Usage: "the wasm module `FILE` of a wasm canary spec (an empty module field takes its CID)"},
+		&cli.StringSliceFlag{Name: "canary-listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR` of the canary's client host (providers' nodes fetch the spec and module from it); repeat"},
+		&cli.StringFlag{Name: "canary-webhook", Usage: "Slack-compatible incoming webhook `URL` told of canary failures and recoveries; prefer $" + canaryWebhookEnv + " (a flag shows in ps)"},
+	}
+}
+
+// canarySetup is what the canary flags asked for, checked before anything is opened.
+type canarySetup struct {
+	interval, deadline time.Duration
+	spec               *jobspec.Spec
+	module             []byte
+	webhook            string
+	listen             []string
+}
+
+// canaryFlagsCheck reads the canary flags; nil when canaries are off.
+func canaryFlagsCheck(c *cli.Context, stdio IO) (*canarySetup, error) {
+	interval := c.Duration("canary-interval")
+	webhook := c.String("canary-webhook")
+	if webhook == "" && stdio.Getenv != nil {
+		webhook = stdio.Getenv(canaryWebhookEnv)
+	}
+	if interval == 0 {
+		for _, f := range []string{"canary-deadline", "canary-spec", "canary-module", "canary-webhook", "canary-listen"} {
+			if c.IsSet(f) {
+				return nil, badInput("--%s needs --canary-interval (how often a canary runs)", f)
+			}
+		}
+		return nil, nil
+	}
+	cs := &canarySetup{interval: interval, deadline: c.Duration("canary-deadline"), webhook: webhook, listen: c.StringSlice("canary-listen")}
+	switch {
+	case interval < 10*time.Second:
+		return nil, badInput("--canary-interval %s: a canary must be accepted, run, wait out its challenge window and be finalized; give it at least 10s", interval)
+	case cs.deadline < 0 || cs.deadline > interval:
+		return nil, badInput("--canary-deadline %s: at most --canary-interval %s, so each canary's outcome is known before the next starts", cs.deadline, interval)
+	case c.String("canary-spec") == "":
+		return nil, badInput("--canary-interval needs --canary-spec FILE: the canary job (a tiny wasm or docker job; see docs/operations.md)")
+	}
+	if webhook != "" {
+		if u, err := url.Parse(webhook); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			// Not the URL itself: it is a secret.
+			return nil, badInput("--canary-webhook (or $%s) is not an http(s) URL", canaryWebhookEnv)
+		}
+	}
+	var moduleCID string
+	if m := c.String("canary-module"); m != "" {
+		b, id, err := readFileCID(m)
+		if err != nil {
+			return nil, err
+		}
+		cs.module, moduleCID = b, id.String()
+	}
+	spec, _, err := readSpec(c.String("canary-spec"), moduleCID)
+	if err != nil {
+		return nil, err
+	}
+	if spec.Engine == jobspec.EngineWasm && cs.module == nil {
+		return nil, badInput("--canary-spec %s is a wasm job: pass its module with --canary-module FILE", c.String("canary-spec"))
+	}
+	if spec.Replicas > 1 {
+		return nil, badInput("--canary-spec %s: a canary is a single-replica job (replicas: 1)", c.String("canary-spec"))
+	}
+	cs.spec = spec
+	return cs, nil
+}
+
+// startCanary starts the canaries as the session's (unlocked) account, with a client host of
+// their own (key and blobs in <prober dir>/canary). stop is never nil.
+func (s *session) startCanary(cs *canarySetup, st *onchain.Settlement, log *slog.Logger) (stop func(), err error) {
+	if cs == nil {
+		return func() {}, nil
+	}
+	if err := s.openToken(); err != nil {
+		return nil, err
+	}
+	payment, _, err := cs.spec.Price.Amounts(s.token.Decimals)
+	if err != nil {
+		return nil, badInput("--canary-spec: %v", err)
+	}
+	if err := s.requireTokens(payment, "a canary job's payment"); err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(trees.ProberDir(s.cfg.DataDir, s.account), "canary")
+	id, _, err := identity.LoadOrCreate(filepath.Join(dir, "identity.key"))
+	if err != nil {
+		return nil, err
+	}
+	blobs, err := results.OpenStore(results.StoreConfig{Dir: filepath.Join(dir, "blobs"), MaxBytes: results.DefaultStoreBytes})
+	if err != nil {
+		return nil, err
+	}
+	host, err := jobclient.NewHost(jobclient.HostConfig{Identity: id, ListenAddrs: cs.listen, Blobs: blobs, Logger: log.With("component", "canary/p2p")})
+	if err != nil {
+		return nil, badInput("--canary-listen: %v", err)
+	}
+	if err := host.Start(s.ctx); err != nil {
+		return nil, badInput("--canary-listen: %v", err)
+	}
+	stopHost := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = host.Stop(ctx)
+	}
+	runner, err := canary.NewJobRunner(canary.JobConfig{Client: st, Chain: s.client, Host: host, Spec: cs.spec, Module: cs.module,
+		Decimals: s.token.Decimals, Logger: log})
+	if err != nil {
+		stopHost()
+		return nil, badInput("--canary-spec: %v", err)
+	}
+	cfg := canary.Config{
+		Runner:   runner,
+		Interval: cs.interval,
+		Deadline: cs.deadline,
+		Webhook:  cs.webhook,
+		Name:     fmt.Sprintf("chain %s, prober %s", s.chainID, s.account.Hex()),
+		Logger:   log,
+	}
+	if s.metrics != nil {
+		cfg.Metrics = metrics.NewCanary(s.metrics)
+	}
+	cn, err := canary.New(cfg)
+	if err != nil {
+		stopHost()
+		return nil, badInput("%v", err)
+	}
+	if err := cn.Start(s.ctx); err != nil {
+		stopHost()
+		return nil, err
+	}
+	deadline := cs.deadline
+	if deadline == 0 {
+		deadline = cs.interval
+	}
+	fmt.Fprintf(s.info, "Canary job %s every %s (deadline %s); webhook %s\n", runner.SpecHash().Hex(), cs.interval, deadline, onOff(cs.webhook != ""))
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = cn.Stop(ctx)
+		stopHost()
+	}, nil
+}
+
+func onOff(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
+}

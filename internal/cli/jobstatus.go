@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/crypto"
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/identity"
+	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/settlement"
+)
+
+// nodeView is the provider's node's own record of a job, as `brine job status` shows it: the
+// chain says where the money is, the node says what it did (and why a job failed, which the
+// chain cannot say: there is no failure commitment).
+type nodeView struct {
+	State    string     `json:"state,omitempty"`
+	Role     string     `json:"role,omitempty"`
+	Reason   string     `json:"reason,omitempty"`
+	Attempts int        `json:"attempts,omitempty"`
+	Updated  *time.Time `json:"updated,omitempty"`
+	// Error says why the node could not be asked (unreachable, no record of the job).
+	Error string `json:"error,omitempty"`
+}
+
+// nodeStatusTimeout bounds asking the provider's node.
+const nodeStatusTimeout = 15 * time.Second
+
+// nodeStatus asks the node of job's provider for its record of the job, through a libp2p host
+// with a throwaway key (the status is public: nothing about the asker matters, and no file is
+// written). Nil when the job has no provider.
+func (s *session) nodeStatus(d node.Directory, job settlement.Job) *nodeView {
+	if job.Provider == ([20]byte{}) {
+		return nil
+	}
+	key, _, err := crypto.GenerateEd25519Key(rand.Reader)
+	if err != nil {
+		return &nodeView{Error: err.Error()}
+	}
+	pid, err := peer.IDFromPrivateKey(key)
+	if err != nil {
+		return &nodeView{Error: err.Error()}
+	}
+	h, err := p2p.New(p2p.Config{Identity: &identity.Identity{Key: key, Peer: pid}, DisableProbe: true, Logger: s.log.With("component", "p2p")})
+	if err != nil {
+		return &nodeView{Error: err.Error()}
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, nodeStatusTimeout)
+	defer cancel()
+	if err := h.Start(ctx); err != nil {
+		return &nodeView{Error: err.Error()}
+	}
+	defer func() {
+		stop, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = h.Stop(stop)
+	}()
+	fmt.Fprintf(s.info, "Asking provider %s's node for its record of job %d\n", job.Provider.Hex(), job.ID)
+	st, err := node.FetchJobStatus(ctx, h, d, job)
+	if err != nil {
+		return &nodeView{Error: err.Error()}
+	}
+	return &nodeView{State: st.State, Role: st.Role, Reason: st.Reason, Attempts: st.Attempts, Updated: jsonTime(st.Updated)}
+}
+
+// printNode writes the node's record under a job's chain record.
+func printNode(w io.Writer, v *nodeView) {
+	if v == nil {
+		return
+	}
+	if v.Error != "" {
+		kv(w, "Node", "not reached: %s", v.Error)
+		return
+	}
+	kv(w, "Node state", "%s (%s, %d run(s), at %s)", v.State, v.Role, v.Attempts, fmtPtr(v.Updated))
+	if v.Reason != "" {
+		lines := strings.Split(v.Reason, "\n")
+		kv(w, "Node reason", "%s", lines[0])
+		for _, l := range lines[1:] {
+			fmt.Fprintf(w, "\t%s\n", l)
+		}
+	}
+}

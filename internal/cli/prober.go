@@ -1,0 +1,340 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/urfave/cli/v2"
+
+	"github.com/brine-compute/brine/incentives/prober"
+	"github.com/brine-compute/brine/incentives/trees"
+	"github.com/brine-compute/brine/node/identity"
+	"github.com/brine-compute/brine/node/p2p"
+)
+
+// DefaultProberHTTP is where `brine prober run` serves its trees unless told otherwise.
+const DefaultProberHTTP = "127.0.0.1:8547"
+
+func proberCommand(stdio IO) *cli.Command {
+	return &cli.Command{
+		Name:  "prober",
+		Usage: "run an uptime prober: the reporter that measures providers' uptime and posts rewards roots",
+		Description: `A prober is an uptime reporter of the UptimeRewards contract: it probes providers' nodes,
+and after each epoch posts the root of a Merkle tree of what each earned and publishes the tree
+(docs/incentives.md). Governance appoints reporters; several run independently, each paying at
+most its share.
+
+Example:
+   brine prober run --account 0xReporter --interval 30s`,
+		Subcommands: []*cli.Command{{
+			Name:      "run",
+			Usage:     "probe providers' nodes, post each ended epoch's rewards root, publish the trees",
+			ArgsUsage: " ",
+			Flags: append([]cli.Flag{
+				&cli.DurationFlag{Name: "interval", Value: time.Minute, Usage: "time between probe rounds"},
+				&cli.DurationFlag{Name: "jitter", Value: 15 * time.Second, Usage: "random extra time added to each interval, so nodes cannot predict probes"},
+				&cli.DurationFlag{Name: "probe-timeout", Value: 10 * time.Second, Usage: "how long one node has to answer a probe"},
+				&cli.Uint64Flag{Name: "min-uptime-bps", Usage: "providers below this uptime (basis points, 10000 = 100%) earn nothing in an epoch; 0: pay by uptime alone"},
+				&cli.StringFlag{Name: "http", Value: DefaultProberHTTP, Usage: "`HOST:PORT` serving GET /trees/<epoch>.json (port 0: any; 'off': no HTTP)"},
+				&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR` (probes go out, trees are served over /brine/rewards-tree/1.0.0); repeat"},
+				metricsAddrFlag(),
+			}, canaryFlags()...),
+			Description: `Runs an uptime prober as the account, which must be a reporter of the UptimeRewards contract
+(appointed by its governance). Until SIGINT or SIGTERM, every --interval (plus up to --jitter)
+it probes each active provider's node over libp2p with a fresh signed challenge, and records
+every probe in <datadir>/prober/<account>/probes.db. When an epoch ends it computes each
+provider's amount (floor(rewardPerProvider / reporters × answered / probed), within this
+reporter's share of the epoch's budget; docs/incentives.md), builds the Merkle tree, posts its
+root through the account's transaction manager, and publishes the tree over HTTP
+(GET /trees/<epoch>.json on --http) and libp2p (/brine/rewards-tree/1.0.0). A restart keeps the
+probes and never posts an epoch twice.
+
+The prober's libp2p key is <datadir>/prober/<account>/identity.key (not the node's). While it
+runs, <datadir>/prober/<account>/endpoint.json tells provider software with the same data
+directory where the trees are ('brine node run' and 'brine rewards' read it); others pass
+--prober with the URL or multiaddr it prints. Logs go to stderr.
+
+With --metrics-addr it serves Prometheus metrics (probes by provider, posted roots, canaries,
+transactions, balances; docs/operations.md) at GET /metrics. With --canary-interval it also
+submits the --canary-spec job as a client every interval and records whether it settled end to
+end (accepted, run, result fetched and verified, finalized) within --canary-deadline; the first
+failure of an incident and the recovery are POSTed to the Slack-compatible webhook
+$BRINE_CANARY_WEBHOOK (or --canary-webhook) as {"text": ...}. Canary jobs are paid by the
+account.
+
+Example:
+   brine prober run --account 0xReporter --interval 30s --http 0.0.0.0:8547 --listen /ip4/0.0.0.0/tcp/4002
+   BRINE_CANARY_WEBHOOK=https://hooks.slack.com/services/... brine prober run --metrics-addr 127.0.0.1:9465 \
+       --canary-interval 10m --canary-spec canary.yaml --canary-module greet.wasm`,
+			Action: func(c *cli.Context) error { return proberRun(c, stdio) },
+		}},
+	}
+}
+
+func proberRun(c *cli.Context, stdio IO) error {
+	if _, err := args(c, 0, "brine prober run [flags]"); err != nil {
+		return err
+	}
+	interval, jitter, timeout := c.Duration("interval"), c.Duration("jitter"), c.Duration("probe-timeout")
+	switch {
+	case interval < time.Second:
+		return badInput("--interval %v: probe at most once a second", interval)
+	case jitter < 0 || timeout <= 0:
+		return badInput("--jitter and --probe-timeout must be positive")
+	case c.Uint64("min-uptime-bps") > 10000:
+		return badInput("--min-uptime-bps %d: at most 10000 (100%%)", c.Uint64("min-uptime-bps"))
+	}
+	httpAddr := c.String("http")
+	if httpAddr == "off" {
+		httpAddr = ""
+	} else if _, _, err := net.SplitHostPort(httpAddr); err != nil {
+		return badInput("--http %q: want HOST:PORT (port 0: any), or off", httpAddr)
+	}
+	if err := checkMetricsAddr(c); err != nil {
+		return err
+	}
+	canaries, err := canaryFlagsCheck(c, stdio)
+	if err != nil {
+		return err
+	}
+	s, err := writeSession(c, stdio)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	level, _ := parseLevel(s.cfg.LogLevel)
+	log := slog.New(slog.NewTextHandler(s.info, &slog.HandlerOptions{Level: min(level, slog.LevelInfo)}))
+
+	if _, err := s.resolveAccount(true); err != nil {
+		return err
+	}
+	ro, err := s.rewards(false)
+	if err != nil {
+		return err
+	}
+	since, err := ro.ReporterSince(s.ctx, s.account)
+	if err != nil {
+		return err
+	}
+	if since.IsZero() {
+		owner, _ := ro.Owner(s.ctx)
+		return badInput("%s is not a reporter of the rewards contract %s: its governance must appoint it first (brine rewards add-reporter --account %s %s, i.e. UptimeRewards.addReporter), or pass --account of a reporter",
+			s.account.Hex(), s.dep.Rewards.Hex(), owner.Hex(), s.account.Hex())
+	}
+	if err := s.requireGas(); err != nil {
+		return err
+	}
+	stopMetrics, err := s.startMetrics(c, log)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
+	if err := s.unlock(); err != nil {
+		return err
+	}
+	rw, err := s.rewards(true)
+	if err != nil {
+		return err
+	}
+	st, err := s.settlement()
+	if err != nil {
+		return err
+	}
+	if err := s.watchAccount(st, false); err != nil {
+		return err
+	}
+	perProvider, err := rw.RewardPerProvider(s.ctx)
+	if err != nil {
+		return err
+	}
+	reporters, err := rw.ReporterCount(s.ctx)
+	if err != nil {
+		return err
+	}
+
+	dir := trees.ProberDir(s.cfg.DataDir, s.account)
+	id, created, err := identity.LoadOrCreate(filepath.Join(dir, "identity.key"))
+	if err != nil {
+		return err
+	}
+	if created {
+		fmt.Fprintf(s.info, "Created the prober's libp2p key %s (peer %s)\n", filepath.Join(dir, "identity.key"), id.Peer)
+	}
+	store, err := prober.OpenStore(filepath.Join(dir, "probes.db"))
+	if err != nil {
+		if errors.Is(err, prober.ErrLocked) {
+			return badInput("another prober of %s runs with the data directory %s (its database %s is locked): stop it, or use another --datadir",
+				s.account.Hex(), s.cfg.DataDir, filepath.Join(dir, "probes.db"))
+		}
+		return err
+	}
+	defer store.Close()
+
+	host, err := p2p.New(p2p.Config{Identity: id, ListenAddrs: c.StringSlice("listen"), DisableProbe: true, Trees: store, Logger: log})
+	if err != nil {
+		return badInput("%v", err)
+	}
+	if err := host.Start(s.ctx); err != nil {
+		return fmt.Errorf("prober: libp2p host: %w", err)
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = host.Stop(ctx)
+	}()
+
+	clock := &chainClock{head: s.client.HeaderByNumber}
+	clock.sync(s.ctx)
+	rounds := &roundLog{dir: prober.RegistryDirectory{Lister: st}, probe: prober.HostProbe(host), log: log, clock: clock, epochOf: func(t time.Time) uint64 {
+		if t.Before(rw.Genesis) {
+			return 0
+		}
+		return uint64(t.Sub(rw.Genesis) / rw.EpochLength)
+	}}
+	p, err := prober.New(prober.Config{
+		Poster:            rw,
+		Directory:         rounds,
+		Probe:             rounds.Probe,
+		Store:             store,
+		ChainID:           s.chainID,
+		Rewards:           s.dep.Rewards,
+		Reporter:          s.account,
+		Genesis:           rw.Genesis,
+		EpochLength:       rw.EpochLength,
+		RewardPerProvider: perProvider,
+		Reporters:         uint64(reporters),
+		MinUptimeBps:      c.Uint64("min-uptime-bps"),
+		Terms:             rw,
+		Interval:          interval,
+		Jitter:            jitter,
+		ProbeTimeout:      timeout,
+		HTTPAddr:          httpAddr,
+		Logger:            log,
+		Metrics:           s.proberMetrics(),
+		Clock:             clock.Now,
+	})
+	if err != nil {
+		return badInput("%v", err)
+	}
+	if err := p.Start(s.ctx); err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return badInput("--http %s is in use (another prober?): pass --http HOST:PORT (port 0: any), or --http off", httpAddr)
+		}
+		return err
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := p.Stop(ctx); err != nil {
+			log.Warn("stopping the prober", "err", err)
+		}
+	}()
+	stopCanary, err := s.startCanary(canaries, st, log)
+	if err != nil {
+		return err
+	}
+	defer stopCanary()
+
+	ep := trees.Endpoint{Reporter: s.account, PID: os.Getpid()}
+	if a := p.HTTPAddr(); a != "" {
+		ep.HTTP = "http://" + a
+	}
+	addrs, _ := peer.AddrInfoToP2pAddrs(&peer.AddrInfo{ID: host.ID(), Addrs: host.AddrInfo().Addrs})
+	for _, a := range addrs {
+		ep.Addrs = append(ep.Addrs, a.String())
+	}
+	if err := trees.WriteEndpoint(s.cfg.DataDir, ep); err != nil {
+		return fmt.Errorf("prober: endpoint file: %w", err)
+	}
+	defer trees.RemoveEndpoint(s.cfg.DataDir, s.account)
+
+	fmt.Fprintf(s.info, "Prober running as %s (reporter since %s, 1 of %d), peer %s; epochs of %s; probing every %s (+ up to %s); Ctrl-C stops it\n",
+		s.account.Hex(), fmtTime(since), reporters, id.Peer, rw.EpochLength, interval, jitter)
+	if ep.HTTP != "" {
+		fmt.Fprintf(s.info, "  trees over HTTP:   %s/trees/<epoch>.json\n", ep.HTTP)
+	}
+	for _, a := range ep.Addrs {
+		fmt.Fprintf(s.info, "  trees over libp2p: %s\n", a)
+	}
+	<-s.ctx.Done()
+	fmt.Fprintln(s.info, "Stopping the prober")
+	return nil
+}
+
+// roundLog is the prober's Directory and ProbeFunc with a line of progress per round: how
+// many providers the last round probed and how many answered.
+type roundLog struct {
+	dir     prober.Directory
+	probe   prober.ProbeFunc
+	log     *slog.Logger
+	clock   *chainClock
+	epochOf func(time.Time) uint64
+
+	mu               sync.Mutex
+	round            int
+	epoch            uint64
+	probed, answered atomic.Int64
+	providers        int
+}
+
+// ActiveProviders implements prober.Directory: a round starts.
+func (r *roundLog) ActiveProviders(ctx context.Context) ([]prober.Provider, error) {
+	r.mu.Lock()
+	if r.round > 0 {
+		r.log.Info("probe round", "round", r.round, "epoch", r.epoch, "providers", r.providers, "answered", r.answered.Load(), "probed", r.probed.Load())
+	}
+	r.round++
+	r.clock.sync(ctx)
+	r.epoch = r.epochOf(r.clock.Now())
+	r.probed.Store(0)
+	r.answered.Store(0)
+	r.mu.Unlock()
+	ps, err := r.dir.ActiveProviders(ctx)
+	r.mu.Lock()
+	r.providers = len(ps)
+	r.mu.Unlock()
+	return ps, err
+}
+
+// Probe implements prober.ProbeFunc (the prober verifies the signature again itself).
+func (r *roundLog) Probe(ctx context.Context, info peer.AddrInfo, req p2p.ProbeRequest) ([]byte, error) {
+	r.probed.Add(1)
+	sig, err := r.probe(ctx, info, req)
+	if err == nil {
+		r.answered.Add(1)
+	}
+	return sig, err
+}
+
+// chainClock is the prober's time: the wall clock moved by how far the chain's head block time
+// is from it, measured every round. Epochs are the contract's, which counts them by block time,
+// so a prober whose clock is behind a chain that runs ahead (a dev chain's often does) would
+// otherwise record probes in an epoch the chain already ended, and close epochs late.
+type chainClock struct {
+	head   func(ctx context.Context, number *big.Int) (*types.Header, error)
+	offset atomic.Int64 // nanoseconds to add to the wall clock
+}
+
+// Now is the chain's time as the prober sees it.
+func (c *chainClock) Now() time.Time { return time.Now().Add(time.Duration(c.offset.Load())) }
+
+// sync measures the offset again from the head block (keeping the last one on error).
+func (c *chainClock) sync(ctx context.Context) {
+	h, err := c.head(ctx, nil)
+	if err != nil {
+		return
+	}
+	c.offset.Store(int64(time.Unix(int64(h.Time), 0).Sub(time.Now())))
+}

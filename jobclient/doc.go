@@ -1,0 +1,27 @@
+// Package jobclient is the client side of a Brine job, for every program that submits jobs:
+// `brine job submit` and the prober's canaries (incentives/canary).
+//
+// A client needs a libp2p host of its own while its job is live: providers' nodes fetch the
+// job's spec from the peers that pushed it, and a wasm job's module from them too. Host is that
+// host (its identity, a blob store, the specs it serves). A submission is then:
+//
+//	req, _ := jobclient.Request(spec, chainNow, decimals) // price and deadlines from the spec
+//	h.ServeModule(spec, module)                           // wasm: the bytes the spec names
+//	h.Push(ctx, directory, hash, canonical)               // offer the spec to the active nodes
+//	job, _ := clients.PostJob(ctx, req)                   // escrow the payment on chain
+//	job, _ = jobclient.Follow(ctx, reader, chain, job.ID, jobclient.FollowConfig{})
+//	data, c, _ := h.Fetch(ctx, directory, job, maxSize)   // verified against the commitment
+//
+// Follow polls the job until it ends (or, with UntilAccepted, until a provider holds it) and
+// judges its deadlines by the chain's time, not the local clock: a job past its accept-by time
+// while still open ends the wait with ErrNotAccepted, one past its result deadline with
+// ErrNoResult (the client reclaims or claims the timeout).
+//
+// A replicated job (N>1) is open on chain until its replicas' round is resolved, so Follow
+// reads its replica panel too and reports each step (OnStep): seats taken (k of N), commits,
+// reveals, the round resolved (a majority's result, whose challenge window then runs, or no
+// majority), the window closing, the end. Accept-by passing once every seat is taken is no
+// deadline for it; with seats still empty the seat holders' nodes reclaim the job. The step
+// that ends a job carries its Payout: what the client got back (a refund, the shares nobody
+// earned, slashed collateral) and what each paid provider got, by the market's rules.
+package jobclient

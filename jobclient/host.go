@@ -1,0 +1,114 @@
+package jobclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/identity"
+	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/settlement"
+)
+
+// HostConfig configures a Host.
+type HostConfig struct {
+	// Identity is the client's peer key (not a provider node's: two hosts with one key
+	// confuse the peers that dial them).
+	Identity *identity.Identity
+	// ListenAddrs are libp2p listen multiaddrs (empty: p2p.DefaultListenAddrs).
+	ListenAddrs []string
+	// Blobs holds what the host serves besides specs: wasm modules and earlier results.
+	Blobs  *results.Store
+	Logger *slog.Logger
+}
+
+// Host is a client's libp2p host: it serves the client's specs and blobs to providers' nodes
+// and fetches results from them. It answers no probes.
+type Host struct {
+	p2p   *p2p.Host
+	blobs *results.Store
+
+	mu    sync.Mutex
+	specs map[common.Hash][]byte
+}
+
+// ErrModuleMismatch: the module bytes are not the module the spec names.
+var ErrModuleMismatch = errors.New("the module is not the one the spec names")
+
+// NewHost checks cfg and returns a host that is not started.
+func NewHost(cfg HostConfig) (*Host, error) {
+	if cfg.Identity == nil || cfg.Blobs == nil {
+		return nil, errors.New("jobclient: Identity and Blobs are required")
+	}
+	h := &Host{blobs: cfg.Blobs, specs: map[common.Hash][]byte{}}
+	var err error
+	h.p2p, err = p2p.New(p2p.Config{Identity: cfg.Identity, ListenAddrs: cfg.ListenAddrs, Specs: h, Results: cfg.Blobs,
+		DisableProbe: true, Logger: cfg.Logger})
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// Start listens.
+func (h *Host) Start(ctx context.Context) error {
+	if err := h.p2p.Start(ctx); err != nil {
+		return fmt.Errorf("starting the client's libp2p host: %w", err)
+	}
+	return nil
+}
+
+// Stop closes the host.
+func (h *Host) Stop(ctx context.Context) error { return h.p2p.Stop(ctx) }
+
+// P2P is the underlying libp2p host.
+func (h *Host) P2P() *p2p.Host { return h.p2p }
+
+// Spec serves the specs handed to Push (p2p.SpecSource).
+func (h *Host) Spec(hash common.Hash) ([]byte, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	b, ok := h.specs[hash]
+	return b, ok
+}
+
+// ServeModule checks that module is the wasm module spec names by CID and serves it.
+func (h *Host) ServeModule(spec *jobspec.Spec, module []byte) error {
+	if spec.Engine != jobspec.EngineWasm {
+		return fmt.Errorf("%w: the spec's engine is %s, not wasm", ErrModuleMismatch, spec.Engine)
+	}
+	if got := results.CIDOf(module); got.String() != spec.Module {
+		return fmt.Errorf("%w: the module has CID %s, the spec names %s", ErrModuleMismatch, got, spec.Module)
+	}
+	_, err := h.blobs.Put(module)
+	return err
+}
+
+// Push serves the spec and offers it to every active provider's node in d. It returns the
+// accounts whose node took it, how many nodes were offered it, and why the others did not.
+func (h *Host) Push(ctx context.Context, d node.Directory, hash common.Hash, canonical []byte) (took []common.Address, offered int, err error) {
+	h.mu.Lock()
+	h.specs[hash] = canonical
+	h.mu.Unlock()
+	nodes, err := node.ProviderNodes(ctx, d)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing the providers' nodes: %w", err)
+	}
+	took, err = node.PushSpec(ctx, h.p2p, nodes, hash, canonical)
+	return took, len(nodes), err
+}
+
+// Fetch downloads job's committed result from its provider's node and verifies it against the
+// CID committed on chain (node.FetchJobResult: bytes that do not match wrap
+// node.ErrResultMismatch).
+func (h *Host) Fetch(ctx context.Context, d node.Directory, job settlement.Job, maxSize int64) ([]byte, cid.Cid, error) {
+	return node.FetchJobResult(ctx, h.p2p, d, job, maxSize)
+}

@@ -1,0 +1,82 @@
+package metrics
+
+import (
+	"errors"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/brine-compute/brine/node/store"
+)
+
+// Execution outcomes (the outcome label of brine_node_execution_duration_seconds).
+const (
+	OutcomeSucceeded   = "succeeded"   // the result was packaged and stored
+	OutcomeFailed      = "failed"      // the job's own fault (bad spec or program, limits): recorded Failed
+	OutcomeError       = "error"       // the node's fault (infrastructure): retried
+	OutcomeInterrupted = "interrupted" // the node stopped while it ran: runs again at the next start
+)
+
+// executionBuckets span a wasm greeting (milliseconds) to a long docker job (hours).
+var executionBuckets = []float64{0.05, 0.25, 1, 5, 15, 60, 300, 900, 3600, 14400}
+
+// JobCounts reads the node's job records by state name (store.Store.Count, by name).
+type JobCounts func() (map[string]int, error)
+
+// Node is the compute node's group: executions and jobs by state.
+type Node struct {
+	r    *Registry
+	exec *prometheus.HistogramVec
+}
+
+// NewNode registers the node metrics (once per registry).
+func NewNode(r *Registry) *Node {
+	return shared(r, "node", func() *Node { return &Node{r: r, exec: mNodeExec.histogram(executionBuckets)} })
+}
+
+// Executed records one execution (node.Metrics).
+func (n *Node) Executed(engine, outcome string, d time.Duration) {
+	n.exec.WithLabelValues(engine, outcome).Observe(d.Seconds())
+}
+
+// WatchJobs reads f at every scrape as brine_node_jobs (a node has one store).
+func (n *Node) WatchJobs(f JobCounts) {
+	n.r.setSource("jobs", source{kind: "jobs", collect: func(ch chan<- prometheus.Metric) error {
+		counts, err := f()
+		if err != nil {
+			return err
+		}
+		for state, c := range counts {
+			ch <- prometheus.MustNewConstMetric(nodeJobsDesc, prometheus.GaugeValue, float64(c), state)
+		}
+		return nil
+	}})
+}
+
+var nodeJobsDesc = mNodeJobs.desc()
+
+// Describe implements prometheus.Collector.
+func (n *Node) Describe(ch chan<- *prometheus.Desc) { n.exec.Describe(ch) }
+
+// Collect implements prometheus.Collector.
+func (n *Node) Collect(ch chan<- prometheus.Metric) { n.exec.Collect(ch) }
+
+// StoreJobCounts reads the counts from the node's store (store returns nil before the node
+// started).
+func StoreJobCounts(current func() *store.Store) JobCounts {
+	return func() (map[string]int, error) {
+		s := current()
+		if s == nil {
+			return nil, errors.New("the node's store is not open")
+		}
+		counts, err := s.Count()
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]int, len(counts))
+		for st, n := range counts {
+			out[st.String()] = n
+		}
+		return out, nil
+	}
+}

@@ -1,0 +1,315 @@
+package node_test
+
+import (
+	"archive/tar"
+	"bytes"
+	"context"
+	"crypto/rand"
+	"debug/elf"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docker/docker/api/types/build"
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/filters"
+	"github.com/docker/docker/api/types/image"
+	dockerclient "github.com/docker/docker/client"
+
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/executor"
+	"github.com/brine-compute/brine/node/executor/docker"
+	"github.com/brine-compute/brine/node/executor/wasm"
+	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/settlement"
+)
+
+// busybox is Debian's static busybox (package busybox-static), the only program in the test
+// image: nothing is pulled from a registry.
+const busybox = "/bin/busybox"
+
+// dockerUnavailable fails the test when CI is set and skips it otherwise.
+func dockerUnavailable(tb testing.TB, format string, args ...any) {
+	tb.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") != "" {
+		tb.Fatalf("CI is set and %s", msg)
+	}
+	tb.Skipf("skipping: %s. Run `make docker` as root (it installs docker.io and busybox-static and starts dockerd)", msg)
+}
+
+// requireDocker returns a client of a Docker engine that answers, with a static busybox to
+// build the test image from; closed when the test ends.
+func requireDocker(tb testing.TB) *dockerclient.Client {
+	tb.Helper()
+	cli, err := dockerclient.NewClientWithOpts(dockerclient.FromEnv, dockerclient.WithAPIVersionNegotiation())
+	if err != nil {
+		dockerUnavailable(tb, "no Docker client (%v)", err)
+	}
+	tb.Cleanup(func() { cli.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := cli.Ping(ctx); err != nil {
+		dockerUnavailable(tb, "the Docker engine does not answer (%v)", err)
+	}
+	if err := checkStatic(busybox); err != nil {
+		dockerUnavailable(tb, "no static busybox at %s (%v; apt-get install busybox-static)", busybox, err)
+	}
+	return cli
+}
+
+// checkStatic reports whether path is a statically linked ELF executable.
+func checkStatic(path string) error {
+	f, err := elf.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_INTERP {
+			return errors.New("it is dynamically linked")
+		}
+	}
+	return nil
+}
+
+// busyboxImage builds an image FROM scratch holding busybox and a link per applet under a
+// unique tag, removed when the test ends.
+func busyboxImage(tb testing.TB, cli *dockerclient.Client) string {
+	tb.Helper()
+	tag := "brine-nodetest:" + randomHex(tb, 6)
+	bctx, err := busyboxContext()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	resp, err := cli.ImageBuild(ctx, bctx, build.ImageBuildOptions{Tags: []string{tag}, Dockerfile: "Dockerfile",
+		Remove: true, ForceRemove: true, Version: build.BuilderV1})
+	if err != nil {
+		tb.Fatalf("building the test image: %v", err)
+	}
+	defer resp.Body.Close()
+	dec := json.NewDecoder(resp.Body)
+	for {
+		var msg struct {
+			Error string `json:"error"`
+		}
+		if err := dec.Decode(&msg); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			tb.Fatalf("building the test image: %v", err)
+		}
+		if msg.Error != "" {
+			tb.Fatalf("building the test image: %s", msg.Error)
+		}
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if _, err := cli.ImageRemove(ctx, tag, image.RemoveOptions{Force: true, PruneChildren: true}); err != nil {
+			tb.Errorf("removing the test image %s: %v", tag, err)
+		}
+	})
+	return tag
+}
+
+func busyboxContext() (io.Reader, error) {
+	bin, err := os.ReadFile(busybox)
+	if err != nil {
+		return nil, err
+	}
+	out, err := exec.Command(busybox, "--list").Output()
+	if err != nil {
+		return nil, fmt.Errorf("busybox --list: %w", err)
+	}
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	add := func(h *tar.Header, body []byte) error {
+		if err := tw.WriteHeader(h); err != nil {
+			return err
+		}
+		_, err := tw.Write(body)
+		return err
+	}
+	dockerfile := []byte("FROM scratch\nCOPY rootfs/ /\n")
+	if err := add(&tar.Header{Name: "Dockerfile", Mode: 0o644, Size: int64(len(dockerfile))}, dockerfile); err != nil {
+		return nil, err
+	}
+	if err := add(&tar.Header{Name: "rootfs/bin/", Typeflag: tar.TypeDir, Mode: 0o755}, nil); err != nil {
+		return nil, err
+	}
+	if err := add(&tar.Header{Name: "rootfs/bin/busybox", Mode: 0o755, Size: int64(len(bin))}, bin); err != nil {
+		return nil, err
+	}
+	for _, applet := range strings.Fields(string(out)) {
+		if applet == "busybox" || strings.Contains(applet, "/") {
+			continue
+		}
+		if err := add(&tar.Header{Name: "rootfs/bin/" + applet, Typeflag: tar.TypeSymlink, Linkname: "busybox", Mode: 0o777}, nil); err != nil {
+			return nil, err
+		}
+	}
+	if err := tw.Close(); err != nil {
+		return nil, err
+	}
+	return &buf, nil
+}
+
+func randomHex(tb testing.TB, n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		tb.Fatal(err)
+	}
+	return hex.EncodeToString(b)
+}
+
+// dockerExecutor is a docker executor for a fresh node ID that never pulls; at the end of
+// the test no container of that node may be left.
+func dockerExecutor(tb testing.TB, cli *dockerclient.Client) *docker.Executor {
+	tb.Helper()
+	ex, err := docker.New(docker.Config{NodeID: "nodetest-" + randomHex(tb, 6), Client: cli, DisablePulls: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if n, err := ex.Reconcile(ctx); err != nil || n > 0 {
+			tb.Errorf("containers left after the test: removed %d, err %v", n, err)
+		}
+		ex.Close()
+	})
+	return ex
+}
+
+// startEngines runs a node for p with the given executors and policy.
+func (p *provider) startEngines(tb testing.TB, executors map[jobspec.Engine]executor.Executor, policy node.Policy) *node.Node {
+	tb.Helper()
+	n, err := node.New(node.Config{
+		DataDir:      p.dataDir,
+		Deployment:   fmt.Sprintf("%d/%s", dn.ChainID(), dn.Deployment().Market),
+		Settlement:   p.acct,
+		Events:       p.acct,
+		PollInterval: 200 * time.Millisecond,
+		Executors:    executors,
+		P2P:          p2p.Config{Identity: p.id, Logger: tbLogger(tb, "p2p")},
+		GracePeriod:  time.Second,
+		Logger:       tbLogger(tb, "node"),
+		Policy:       policy,
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := n.Start(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		if err := n.Stop(ctx); err != nil {
+			tb.Errorf("stopping the node: %v", err)
+		}
+	})
+	return n
+}
+
+// tbLogger is testLogger for tests and benchmarks.
+func tbLogger(tb testing.TB, name string) *slog.Logger {
+	return slog.New(slog.NewTextHandler(tb.Output(), &slog.HandlerOptions{Level: slog.LevelInfo})).With("who", name)
+}
+
+// dockerDoc is a docker job on image counting the bytes of an inline input.
+func dockerDoc(image, input string) string {
+	return fmt.Sprintf(`
+engine: docker
+image: %s
+entrypoint: [/bin/sh, -c]
+args: ["wc -c < /brine/inputs/data.txt > /brine/outputs/count.txt && echo counted"]
+inputs: [{path: data.txt, content: %q}]
+resources: {cpu: 0.5, memory: 64MiB, disk: 16MiB, time: 30s}
+outputs: [{path: count.txt}]
+price: {payment: "2", collateral: "1"}
+deadlines: {accept_within: 30s, run_within: 60s}
+challenge_window: 4s
+`, image, input)
+}
+
+// TestNodeRunsADockerJob: a client posts a job on a local busybox image; a provider node with
+// a real Docker Engine accepts it, runs it in a container, commits the result's CID; the
+// client downloads the result and verifies it against the commitment; the job finalizes with
+// the provider credited exactly payment minus fee, and no container of the node is left.
+func TestNodeRunsADockerJob(t *testing.T) {
+	cli := requireDocker(t)
+	img := busyboxImage(t, cli)
+	chain(t)
+	ctx := context.Background()
+	p := newProvider(t, 3)
+	ex := dockerExecutor(t, cli)
+	w, err := wasm.New(ctx, wasm.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	p.startEngines(t, map[jobspec.Engine]executor.Executor{jobspec.EngineDocker: ex, jobspec.EngineWasm: w},
+		node.Policy{AllowedImages: []string{"brine-nodetest:*"}})
+	c := newClient(t, 2)
+	before, err := p.acct.Balance(ctx, p.acct.Account())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	const input = "hello, docker\n"
+	job := c.postDoc(t, dockerDoc(img, input))
+	committed := waitJob(t, c.acct, job.ID, "committed", 60*time.Second, func(j settlement.Job) bool { return j.Status >= settlement.StatusCommitted })
+	if committed.Provider != p.acct.Account() {
+		t.Fatalf("provider %s, want %s", committed.Provider, p.acct.Account())
+	}
+	data, got, err := node.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, _ := results.ParseCommitment(committed.ResultCID); !got.Equals(want) {
+		t.Fatalf("fetched %s, committed %s", got, want)
+	}
+	out := t.TempDir()
+	if err := results.Unpack(data, out, results.Limits{}); err != nil {
+		t.Fatal(err)
+	}
+	count, err := os.ReadFile(filepath.Join(out, "count.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%d\n", len(input)); string(count) != want {
+		t.Fatalf("count.txt = %q, want %q", count, want)
+	}
+
+	final := waitJob(t, c.acct, job.ID, "finalized", 30*time.Second, status(settlement.StatusFinalized))
+	after, err := p.acct.Balance(ctx, p.acct.Account())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := new(big.Int).Sub(final.Payment, fee(final.Payment, final.FeeBps))
+	if gained := new(big.Int).Sub(after, before); gained.Cmp(want) != 0 {
+		t.Fatalf("provider balance grew by %s, want %s", gained, want)
+	}
+	left, err := cli.ContainerList(ctx, container.ListOptions{All: true, Filters: filters.NewArgs(filters.Arg("ancestor", img))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 0 {
+		t.Fatalf("%d container(s) of the job's image left", len(left))
+	}
+}

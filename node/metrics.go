@@ -1,0 +1,51 @@
+package node
+
+import (
+	"context"
+	"time"
+
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/node/executor"
+)
+
+// Metrics receives the node's measurements (package metrics' Node implements it; jobs by
+// state are read from the store at scrape time, not reported here). Implementations must be
+// safe for concurrent use.
+type Metrics interface {
+	// Executed is one execution of a job (or a verifier's re-execution) by engine, with its
+	// outcome (ExecSucceeded, ExecFailed, ExecError, ExecInterrupted) and how long it took.
+	Executed(engine, outcome string, took time.Duration)
+}
+
+// Execution outcomes.
+const (
+	ExecSucceeded   = "succeeded"   // the result was packaged and stored
+	ExecFailed      = "failed"      // the job's own fault: recorded Failed
+	ExecError       = "error"       // the node's fault: retried
+	ExecInterrupted = "interrupted" // the node stopped while it ran: runs again at the next start
+)
+
+type noMetrics struct{}
+
+func (noMetrics) Executed(string, string, time.Duration) {}
+
+func (n *Node) metrics() Metrics {
+	if n.cfg.Metrics == nil {
+		return noMetrics{}
+	}
+	return n.cfg.Metrics
+}
+
+// observeExecution reports one execute call.
+func (n *Node) observeExecution(ctx context.Context, engine jobspec.Engine, fail *executor.Failure, err error, took time.Duration) {
+	outcome := ExecSucceeded
+	switch {
+	case ctx.Err() != nil:
+		outcome = ExecInterrupted
+	case err != nil:
+		outcome = ExecError
+	case fail != nil:
+		outcome = ExecFailed
+	}
+	n.metrics().Executed(string(engine), outcome, took)
+}

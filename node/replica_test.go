@@ -1,0 +1,394 @@
+package node_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/brine-compute/brine/audit"
+	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/settlement"
+	"github.com/brine-compute/brine/settlement/onchain"
+)
+
+// replicaRun is one replicated job's life as the chain recorded it.
+type replicaRun struct {
+	job       settlement.Job   // as posted
+	final     settlement.Job   // as finalized
+	resolved  settlement.Event // ReplicasResolved
+	finalized settlement.Event // JobFinalized
+	seated    []common.Address // the accounts that took the seats, by seat
+}
+
+// runReplicated posts an n-replica job from c and waits for it to finalize, checking on the
+// way that n distinct accounts took one seat each and each committed and revealed once.
+func runReplicated(t *testing.T, c *client, name string, n int) replicaRun {
+	t.Helper()
+	var r replicaRun
+	r.job = c.postReplicated(t, name, n, 30*time.Second)
+	r.resolved = waitEvent(t, c.acct, r.job.ID, settlement.EventReplicasResolved, 90*time.Second)
+	r.final = waitJob(t, c.acct, r.job.ID, "finalized", 45*time.Second, status(settlement.StatusFinalized))
+	r.finalized = waitEvent(t, c.acct, r.job.ID, settlement.EventJobFinalized, time.Second)
+
+	evs, _, err := c.acct.Events(context.Background(), settlement.Cursor{}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.seated = make([]common.Address, n)
+	took := map[common.Address]int{}
+	commits, reveals := map[common.Address]int{}, map[common.Address]int{}
+	for _, ev := range evs {
+		if ev.Job != r.job.ID {
+			continue
+		}
+		switch {
+		case ev.Kind == settlement.EventReplicaAccepted:
+			took[ev.Account]++
+			if ev.Seat < 0 || ev.Seat >= n || r.seated[ev.Seat] != (common.Address{}) {
+				t.Fatalf("seat %d taken again (or out of range) by %s", ev.Seat, ev.Account)
+			}
+			r.seated[ev.Seat] = ev.Account
+		case ev.Kind == settlement.EventPanelCommitted && ev.Panel == settlement.PanelReplicas:
+			commits[ev.Account]++
+		case ev.Kind == settlement.EventPanelRevealed && ev.Panel == settlement.PanelReplicas:
+			reveals[ev.Account]++
+		}
+	}
+	for i, a := range r.seated {
+		if a == (common.Address{}) || took[a] != 1 || commits[a] != 1 || reveals[a] != 1 {
+			t.Errorf("seat %d: %s with %d seat(s), %d commit(s), %d reveal(s); want one each", i, a, took[a], commits[a], reveals[a])
+		}
+	}
+	if n := countEvents(t, c.acct, r.job.ID, settlement.EventReplicasResolved); n != 1 {
+		t.Errorf("%d ReplicasResolved events, want 1", n)
+	}
+	return r
+}
+
+// credited is what ev's transaction credited account in the market: the balance change over
+// ev's block less what the block's other transactions credited.
+func credited(t *testing.T, account common.Address, ev settlement.Event) *big.Int {
+	t.Helper()
+	got := new(big.Int).Sub(marketBalance(t, account, ev.Block), marketBalance(t, account, ev.Block-1))
+	if o := otherCredits(t, ev)[account]; o != nil {
+		got.Sub(got, o)
+	}
+	return got
+}
+
+// stakeLost is how much account's stake fell in ev's block.
+func stakeLost(t *testing.T, account common.Address, ev settlement.Event) *big.Int {
+	t.Helper()
+	return new(big.Int).Sub(providerInfo(t, account, ev.Block-1).Staked, providerInfo(t, account, ev.Block).Staked)
+}
+
+// waitRecordState polls n's record of job id until it is in state want.
+func waitRecordState(t *testing.T, n *node.Node, id settlement.JobID, want store.State, d time.Duration) store.JobRecord {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		rec, err := n.Store().Get(id)
+		if err == nil && rec.State == want {
+			return rec
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("job %d: record %s (%s, err %v), want %s", id, rec.State, rec.Reason, err, want)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// replicaShare is a majority replica's pay at finalize: payment / N less the fee on it.
+func replicaShare(job settlement.Job) (share, paid *big.Int) {
+	share = new(big.Int).Quo(job.Payment, big.NewInt(int64(job.Replicas)))
+	return share, new(big.Int).Sub(share, fee(share, job.FeeBps))
+}
+
+// TestReplicasAgree: four honest nodes race for the three seats of a replicated job; three
+// take one seat each and the fourth lets the job go. The three run it, commit and reveal; the
+// round agrees, the client downloads the result from the replicas' nodes, and at finalize
+// each replica is credited exactly payment / 3 less the fee and the client the rounding
+// remainder; finalize unlocks every replica's collateral and the books balance.
+func TestReplicasAgree(t *testing.T) {
+	chain(t)
+	ctx := context.Background()
+	nodes := map[common.Address]*node.Node{}
+	for _, i := range []int{1, 3, 4, 7} {
+		p := newProvider(t, i)
+		nodes[p.acct.Account()] = p.start(t, nil, node.Honest)
+	}
+	c := newClient(t, 2)
+
+	r := runReplicated(t, c, "replicas", 3)
+	if !r.resolved.Agreed || r.resolved.Record == nil || r.resolved.Record.Winners != 3 {
+		t.Fatalf("resolved: agreed %v, record %+v; want all 3 agreeing", r.resolved.Agreed, r.resolved.Record)
+	}
+
+	data, _, err := node.FetchJobResult(ctx, c.host, c.acct, r.final, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := results.Unpack(data, out, results.Limits{}); err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := os.ReadFile(filepath.Join(out, "greeting.txt")); string(g) != "hello, replicas\n" {
+		t.Fatalf("greeting.txt = %q", g)
+	}
+
+	share, paid := replicaShare(r.final)
+	unlocked := unlockedBy(t, r.finalized.TxHash)
+	for a, n := range nodes {
+		if !slices.Contains(r.seated, a) {
+			rec := waitRecordState(t, n, r.job.ID, store.StateAbandoned, 10*time.Second)
+			t.Logf("%s took no seat: %s", a, rec.Reason)
+			if got := credited(t, a, r.finalized); got.Sign() != 0 {
+				t.Errorf("%s, without a seat, credited %s at finalize", a, got)
+			}
+			continue
+		}
+		if got := credited(t, a, r.finalized); got.Cmp(paid) != 0 {
+			t.Errorf("replica %s credited %s at finalize, want %s (share %s less the fee)", a, got, paid, share)
+		}
+		if got := credited(t, a, r.resolved); got.Sign() != 0 {
+			t.Errorf("replica %s credited %s at the resolution, want 0", a, got)
+		}
+		if u := unlocked[a]; u == nil || u.Cmp(r.final.Collateral) != 0 {
+			t.Errorf("replica %s: finalize unlocked %v, want its collateral %s", a, u, r.final.Collateral)
+		}
+		rec := waitRecordState(t, n, r.job.ID, store.StateDone, 10*time.Second)
+		if rec.Role != store.RoleReplica || rec.Seat != slices.Index(r.seated, a) || rec.Salt.IsZero() || !slices.Equal(rec.ResultCID, r.final.ResultCID) {
+			t.Errorf("replica %s record: %+v", a, rec)
+		}
+	}
+	remainder := new(big.Int).Sub(r.final.Payment, new(big.Int).Mul(share, big.NewInt(3)))
+	if got := credited(t, c.acct.Account(), r.finalized); got.Cmp(remainder) != 0 {
+		t.Errorf("client credited %s at finalize, want the remainder %s", got, remainder)
+	}
+	if want := new(big.Int).Mul(paid, big.NewInt(3)); r.finalized.Amount.Cmp(want) != 0 {
+		t.Errorf("JobFinalized amount %s, want %s", r.finalized.Amount, want)
+	}
+	checkBooks(t)
+}
+
+// TestReplicaLiarLoses: two honest nodes and a "wrong-result" node take the seats; the
+// honest majority's result wins; at the resolution the liar's collateral is slashed to the
+// client; at finalize each honest replica is credited payment / 3 less the fee, the client
+// the rest (payment − 2 shares), and the liar nothing.
+func TestReplicaLiarLoses(t *testing.T) {
+	chain(t)
+	honest := []*provider{newProvider(t, 1), newProvider(t, 3)}
+	liar := newProvider(t, 5)
+	nodes := map[common.Address]*node.Node{}
+	for _, p := range honest {
+		nodes[p.acct.Account()] = p.start(t, nil, node.Honest)
+	}
+	liarNode := liar.start(t, nil, node.WrongResult)
+	c := newClient(t, 6)
+
+	r := runReplicated(t, c, "majority", 3)
+	if !r.resolved.Agreed || r.resolved.Record == nil || r.resolved.Record.Winners != 2 {
+		t.Fatalf("resolved: agreed %v, record %+v; want 2 agreeing", r.resolved.Agreed, r.resolved.Record)
+	}
+	honestCID := waitRecordState(t, nodes[honest[0].acct.Account()], r.job.ID, store.StateDone, 10*time.Second).ResultCID
+	if !slices.Equal(r.final.ResultCID, honestCID) {
+		t.Fatalf("the job's result is %x, the honest replicas computed %x", r.final.ResultCID, honestCID)
+	}
+
+	collateral := r.job.Collateral
+	if got := credited(t, c.acct.Account(), r.resolved); got.Cmp(collateral) != 0 {
+		t.Errorf("client credited %s at the resolution, want the liar's collateral %s", got, collateral)
+	}
+	if lost := stakeLost(t, liar.acct.Account(), r.resolved); lost.Cmp(collateral) != 0 {
+		t.Errorf("the liar's stake fell by %s at the resolution, want its collateral %s", lost, collateral)
+	}
+	share, paid := replicaShare(r.final)
+	for _, p := range honest {
+		a := p.acct.Account()
+		if got := credited(t, a, r.finalized); got.Cmp(paid) != 0 {
+			t.Errorf("honest replica %s credited %s at finalize, want %s", a, got, paid)
+		}
+		if lost := stakeLost(t, a, r.resolved); lost.Sign() != 0 {
+			t.Errorf("honest replica %s lost %s of stake", a, lost)
+		}
+		waitRecordState(t, nodes[a], r.job.ID, store.StateDone, 10*time.Second)
+	}
+	if got := credited(t, liar.acct.Account(), r.finalized); got.Sign() != 0 {
+		t.Errorf("the liar credited %s at finalize, want 0", got)
+	}
+	rest := new(big.Int).Sub(r.final.Payment, new(big.Int).Mul(share, big.NewInt(2)))
+	if got := credited(t, c.acct.Account(), r.finalized); got.Cmp(rest) != 0 {
+		t.Errorf("client credited %s at finalize, want payment − 2 shares = %s", got, rest)
+	}
+	rec := waitRecordState(t, liarNode, r.job.ID, store.StateFailed, 10*time.Second)
+	t.Logf("the liar's record: %s (%s)", rec.State, rec.Reason)
+	checkBooks(t)
+}
+
+// crashingReplica is a provider account whose first replica commit (across the crashOnce)
+// is sent and then reported failed, and whose later calls to it hang until the node stops.
+type crashingReplica struct {
+	*onchain.Managed
+	c *crashOnce
+}
+
+func (s *crashingReplica) CommitReplica(ctx context.Context, id settlement.JobID, cid []byte, salt [32]byte) error {
+	s.c.mu.Lock()
+	first := s.c.who == (common.Address{})
+	crashed := s.c.who == s.Account()
+	if first {
+		s.c.who = s.Account()
+	}
+	s.c.mu.Unlock()
+	switch {
+	case first:
+		if err := s.Managed.CommitReplica(ctx, id, cid, salt); err != nil {
+			return err
+		}
+		s.c.crashed <- s.Account()
+		return errors.New("simulated crash after sending the replica commit")
+	case crashed:
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	return s.Managed.CommitReplica(ctx, id, cid, salt)
+}
+
+// TestReplicaRestartBetweenCommitAndReveal: the first replica to commit "crashes" right
+// after sending its commitment; the test stops its node, finds the salt on disk, and starts
+// it again on the same data directory: it reveals under that salt, the round agrees with all
+// three, and the chain shows one commit and one reveal per replica.
+func TestReplicaRestartBetweenCommitAndReveal(t *testing.T) {
+	chain(t)
+	seats := []*provider{newProvider(t, 1), newProvider(t, 3), newProvider(t, 4)}
+	crash := &crashOnce{crashed: make(chan common.Address, 1)}
+	nodes := map[common.Address]*node.Node{}
+	byAcct := map[common.Address]*provider{}
+	for _, p := range seats {
+		byAcct[p.acct.Account()] = p
+		nodes[p.acct.Account()] = p.startWith(t, &crashingReplica{Managed: p.acct, c: crash}, node.Policy{})
+	}
+	c := newClient(t, 2)
+
+	job := c.postReplicated(t, "restart", len(seats), 30*time.Second)
+
+	var crashed common.Address
+	select {
+	case crashed = <-crash.crashed:
+	case <-time.After(90 * time.Second):
+		t.Fatal("no replica committed")
+	}
+	stop(t, nodes[crashed])
+	before := record(t, byAcct[crashed], job.ID)
+	if before.State != store.StateCommitting || before.Salt.IsZero() {
+		t.Fatalf("the crashed replica's record: %s, salt set %v; want committing with its salt", before.State, !before.Salt.IsZero())
+	}
+	t.Logf("replica %s crashed after sending its commit; restarting it", crashed)
+	nodes[crashed] = byAcct[crashed].startWith(t, byAcct[crashed].acct, node.Policy{})
+
+	resolved := waitEvent(t, c.acct, job.ID, settlement.EventReplicasResolved, 60*time.Second)
+	if !resolved.Agreed || resolved.Record == nil || resolved.Record.Winners != 3 {
+		t.Fatalf("resolved: agreed %v, record %+v; want all 3 agreeing", resolved.Agreed, resolved.Record)
+	}
+	waitJob(t, c.acct, job.ID, "finalized", 45*time.Second, status(settlement.StatusFinalized))
+	for _, kind := range []settlement.EventKind{settlement.EventPanelCommitted, settlement.EventPanelRevealed} {
+		if n := countEvents(t, c.acct, job.ID, kind); n != 3 {
+			t.Errorf("%d %s events, want 3", n, kind)
+		}
+	}
+	after := waitRecordState(t, nodes[crashed], job.ID, store.StateDone, 10*time.Second)
+	if after.Salt != before.Salt || !slices.Equal(after.ResultCID, before.ResultCID) {
+		t.Errorf("the restarted replica's salt or result changed across the restart")
+	}
+}
+
+// TestReplicasShortOfSeatsReclaim: two nodes take two of a job's three seats and run it;
+// the third seat stays empty past accept-by, so the round can never start. A node reclaims
+// the job itself (anyone may): the client is refunded the payment, both seats' collateral is
+// unlocked in that transaction, and both records end Abandoned with nothing committed.
+func TestReplicasShortOfSeatsReclaim(t *testing.T) {
+	chain(t)
+	seats := []*provider{newProvider(t, 1), newProvider(t, 3)}
+	nodes := map[common.Address]*node.Node{}
+	for _, p := range seats {
+		nodes[p.acct.Account()] = p.start(t, nil, node.Honest)
+	}
+	c := newClient(t, 2)
+	job := c.postReplicated(t, "short", 3, 8*time.Second)
+
+	reclaimed := waitEvent(t, c.acct, job.ID, settlement.EventJobReclaimed, 40*time.Second)
+	tx, _, err := eth.TransactionByHash(context.Background(), reclaimed.TxHash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, err := types.Sender(types.LatestSignerForChainID(dn.ChainID()), tx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nodes[from] == nil {
+		t.Errorf("the reclaim was sent by %s, want one of the replicas' nodes", from)
+	}
+	if got := credited(t, c.acct.Account(), reclaimed); got.Cmp(job.Payment) != 0 {
+		t.Errorf("client credited %s by the reclaim, want the payment %s", got, job.Payment)
+	}
+	unlocked := unlockedBy(t, reclaimed.TxHash)
+	for a, n := range nodes {
+		if u := unlocked[a]; u == nil || u.Cmp(job.Collateral) != 0 {
+			t.Errorf("%s: the reclaim unlocked %v, want its collateral %s", a, u, job.Collateral)
+		}
+		rec := waitRecordState(t, n, job.ID, store.StateAbandoned, 10*time.Second)
+		if rec.Role != store.RoleReplica || rec.Seat < 0 || !rec.Salt.IsZero() {
+			t.Errorf("%s: record %+v; want a seated replica that never committed", a, rec)
+		}
+		t.Logf("%s: %s", a, rec.Reason)
+	}
+	if n := countEvents(t, c.acct, job.ID, settlement.EventPanelCommitted); n != 0 {
+		t.Errorf("%d commits, want none", n)
+	}
+}
+
+// unlockedBy sums the registry's Unlocked events of transaction tx by provider.
+func unlockedBy(t *testing.T, tx common.Hash) map[common.Address]*big.Int {
+	t.Helper()
+	rcpt, err := eth.TransactionReceipt(context.Background(), tx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := bindings.NewProviderRegistry()
+	out := map[common.Address]*big.Int{}
+	for _, l := range rcpt.Logs {
+		if l.Address != dn.Deployment().Registry {
+			continue
+		}
+		if ev, err := reg.UnpackUnlockedEvent(l); err == nil {
+			if out[ev.Provider] == nil {
+				out[ev.Provider] = new(big.Int)
+			}
+			out[ev.Provider].Add(out[ev.Provider], ev.Amount)
+		}
+	}
+	return out
+}
+
+// checkBooks fails the test when the market's books do not balance.
+func checkBooks(t *testing.T) {
+	t.Helper()
+	rep, err := audit.Check(context.Background(), eth, *dn.Deployment().Addresses(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Balanced() {
+		t.Fatalf("the books do not balance: %+v", rep.Ledgers)
+	}
+}
