@@ -1,6 +1,7 @@
 // Package clock is Brine's injectable source of time. Services that wait or judge deadlines
 // (the transaction manager, the chain watcher, the node, the prober) take a Clock in their
-// config, so tests drive epochs, windows and timeouts without sleeping.
+// config, so tests drive epochs, windows and timeouts without sleeping. Chain is the clock of
+// the contracts, which judge by block time: the wall clock moved to a chain that runs ahead.
 package clock
 
 import "time"

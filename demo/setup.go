@@ -19,9 +19,11 @@ import (
 
 	"github.com/brine-compute/brine/chain/erc20"
 	"github.com/brine-compute/brine/chain/txmgr"
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/incentives/rewards"
+	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor"
@@ -68,7 +70,7 @@ type show struct {
 	client    *customer
 	prober    *actor
 
-	clock *chainClock
+	clock *clock.Chain
 
 	txMu   sync.Mutex
 	scenes []sceneStart
@@ -213,8 +215,10 @@ func (r *show) startChain(ctx context.Context) error {
 	if r.eth, err = ethclient.DialContext(ctx, dn.HTTPURL()); err != nil {
 		return err
 	}
-	if r.clock, err = startChainClock(ctx, r.eth); err != nil {
-		return err
+	r.clock = clock.NewChain(func(ctx context.Context) (time.Time, error) { return jobclient.ChainTime(ctx, r.eth) }, 0)
+	if err := r.clock.Start(ctx); err != nil {
+		r.clock = nil
+		return fmt.Errorf("demo: reading the chain's time: %w", err)
 	}
 	dep := dn.Deployment()
 	r.addrs = *dep.Addresses()
@@ -230,7 +234,7 @@ func (r *show) startChain(ctx context.Context) error {
 		"market": r.addrs.Market.Hex(), "rewards": r.addrs.Rewards.Hex()}
 	r.story.say("devnet: embedded go-ethereum, chain %d, a block a second, RPC %s", r.report.ChainID, dn.HTTPURL())
 	r.story.note("the chain's clock runs %s ahead of this machine's (deployment blocks come back to back);",
-		r.clock.Offset().Round(100*time.Millisecond))
+		r.clock.Lead().Round(100*time.Millisecond))
 	r.story.note("the nodes and the prober keep time by the chain, which judges every deadline")
 	r.story.note("contracts deployed: token %s, registry %s, market %s, rewards %s",
 		short(r.addrs.Token), short(r.addrs.Registry), short(r.addrs.Market), short(r.addrs.Rewards))
@@ -540,7 +544,9 @@ func (r *show) close() error {
 			_ = a.acct.Close(ctx)
 		}
 	}
-	r.clock.close()
+	if r.clock != nil {
+		_ = r.clock.Stop(ctx)
+	}
 	if r.eth != nil {
 		r.eth.Close()
 	}

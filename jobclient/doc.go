@@ -12,6 +12,11 @@
 //	job, _ = jobclient.Follow(ctx, reader, chain, job.ID, jobclient.FollowConfig{})
 //	data, c, _ := h.Fetch(ctx, directory, job, maxSize)   // verified against the commitment
 //
+// Fetch asks the provider's node only (the canaries check that the provider serves its
+// result); FetchAnywhere, for a client that wants its result back, falls back to any other
+// provider's node that holds it, as a challenge's verifiers do after a provider committed and
+// vanished, and says whose node served it.
+//
 // Follow polls the job until it ends (or, with UntilAccepted, until a provider holds it) and
 // judges its deadlines by the chain's time, not the local clock: a job past its accept-by time
 // while still open ends the wait with ErrNotAccepted, one past its result deadline with

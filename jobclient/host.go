@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -111,4 +112,42 @@ func (h *Host) Push(ctx context.Context, d node.Directory, hash common.Hash, can
 // node.ErrResultMismatch).
 func (h *Host) Fetch(ctx context.Context, d node.Directory, job settlement.Job, maxSize int64) ([]byte, cid.Cid, error) {
 	return node.FetchJobResult(ctx, h.p2p, d, job, maxSize)
+}
+
+// FetchAnywhere is Fetch that, when the provider's node does not serve the result (gone, or a
+// provider that committed and vanished), asks the other providers' nodes for it
+// (node.FetchJobResultAnywhere): the verifiers that re-executed the job after a challenge hold
+// it. Whoever serves the bytes, they are checked against the on-chain commitment. from is
+// whose node served them: the job's provider, another provider, or zero for a replicated job
+// (Fetch already asks its replicas' nodes and then every other one). A provider that served
+// other bytes is not bypassed: that wraps node.ErrResultMismatch, and the client challenges.
+func (h *Host) FetchAnywhere(ctx context.Context, d node.Directory, job settlement.Job, maxSize int64) (data []byte, c cid.Cid, from common.Address, err error) {
+	if job.Provider == (common.Address{}) {
+		data, c, err = h.Fetch(ctx, d, job, maxSize)
+		return data, c, common.Address{}, err
+	}
+	return node.FetchJobResultAnywhere(ctx, h.p2p, d, job, maxSize)
+}
+
+// PanelReader reads a job's replica panel (settlement.Reader has it).
+type PanelReader interface {
+	Panel(ctx context.Context, id settlement.JobID, replicas bool) (settlement.Panel, error)
+}
+
+// ResultHolders names, for messages, the nodes a job's result is asked from first: its
+// provider's, or a replicated job's replicas' as its panel names them (the panel is deleted
+// when the job ends: then just "the replicas' nodes").
+func ResultHolders(ctx context.Context, r PanelReader, job settlement.Job) string {
+	if job.Replicas <= 1 || job.Provider != (common.Address{}) {
+		return "provider " + job.Provider.Hex() + "'s node"
+	}
+	p, err := r.Panel(ctx, job.ID, true)
+	if err != nil || len(p.Members) == 0 {
+		return "the replicas' nodes"
+	}
+	names := make([]string, len(p.Members))
+	for i, m := range p.Members {
+		names[i] = m.Hex()
+	}
+	return "the nodes of replicas " + strings.Join(names, ", ")
 }

@@ -80,6 +80,13 @@ type Config struct {
 	Results      *results.Store
 	ResultsBytes int64 // bound of a results store the node opens (default results.DefaultStoreBytes)
 	Policy       Policy
+	// StepDelay spaces the nodes that may all send the same permissionless step (drawing a
+	// challenge's verifiers, resolving a challenge or a replicas' round, reclaiming a
+	// replicated job short of seats, finalizing a replicated job, taking the last seats of
+	// one): each waits its turn × StepDelay, reading the chain again before it sends, so one
+	// sends and the others do not pay for a reverted transaction (stagger.go). Default 3s;
+	// negative: no stagger (every node sends at once).
+	StepDelay time.Duration
 	// FinalizeBatch caps the jobs one finalize transaction settles (default 16).
 	FinalizeBatch int
 	// WithdrawThreshold: the credited balance is withdrawn once it reaches this (nil: never).
@@ -164,6 +171,9 @@ func (c *Config) defaults() {
 	}
 	if c.FinalizeBatch == 0 {
 		c.FinalizeBatch = 16
+	}
+	if c.StepDelay == 0 {
+		c.StepDelay = defaultStepDelay
 	}
 	if c.GracePeriod == 0 {
 		c.GracePeriod = 30 * time.Second

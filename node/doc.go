@@ -72,6 +72,20 @@
 // result, and FetchJobResult asks the replicas' nodes for it. The commit and reveal steps are
 // the verifiers' (panel.go).
 //
+// # Taking turns at permissionless steps
+//
+// Drawing a challenge's verifiers, resolving a challenge or a replicas' round, reclaiming a
+// replicated job short of seats and finalizing a replicated job are anyone's to send, and
+// every node that sees one due would send it in the same block: one does the step, the
+// others revert and pay for it. The candidates (the active providers but the challenged one
+// for a draw, the panel for the rest) take turns instead (stagger.go): ordered by
+// keccak256(job ‖ address), each waits its turn × Config.StepDelay (default 3s; capped at a
+// few turns and at half the time left before the step's deadline) and reads the chain again
+// before it sends, so the first candidate sends at once and a later one only if the earlier
+// ones did not. The last seats of a replicated job are taken the same way with shorter turns
+// (the first ones by turn order accept at once); a single-replica job's accept is first come,
+// first served.
+//
 // # Modules and CID inputs
 //
 // A wasm job names its module by CID (CIDv1, raw, sha2-256: the same form as a result), and a

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
 	"github.com/brine-compute/brine/jobspec"
@@ -474,6 +475,14 @@ func (n *Node) commit(ctx context.Context, rec store.JobRecord) (bool, error) {
 			return false, err
 		}
 	}
+	c, _ := cid.Cast(rec.ResultCID)
+	if n.cfg.Dishonest == CommitAndVanish {
+		// Hidden before the commit is sent: a client that sees the commitment must already
+		// find the result gone.
+		n.mu.Lock()
+		n.vanished[c] = true
+		n.mu.Unlock()
+	}
 	mine := job.Provider == n.self && bytes.Equal(job.ResultCID, rec.ResultCID) && job.Status >= settlement.StatusCommitted
 	if !mine {
 		if job.Status != settlement.StatusAccepted || job.Provider != n.self {
@@ -495,12 +504,8 @@ func (n *Node) commit(ctx context.Context, rec store.JobRecord) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	c, _ := cid.Cast(rec.ResultCID)
 	n.log.Info("result committed", "job", id, "result", c, "window_ends", job.ChallengeEnds())
 	if n.cfg.Dishonest == CommitAndVanish {
-		n.mu.Lock()
-		n.vanished[c] = true
-		n.mu.Unlock()
 		n.log.Warn("dishonest node: the result is no longer served and the job never finalized", "job", id)
 		return false, n.end(id, store.StateAbandoned, "dishonest (commit-and-vanish)")
 	}
@@ -568,6 +573,8 @@ func (n *Node) finalize(ctx context.Context, now time.Time) error {
 			continue
 		case !job.Finalizable(now):
 			continue
+		case r.Role == store.RoleReplica && !n.finalizeTurn(ctx, r, now):
+			continue
 		}
 		if r.State == store.StateCommitted {
 			if err := n.store.Transition(r.Job, store.StateCommitted, store.StateFinalizing, nil); err != nil {
@@ -598,6 +605,18 @@ func (n *Node) finalize(ctx context.Context, now time.Time) error {
 		}
 	}
 	return n.withdraw(ctx)
+}
+
+// finalizeTurn reports whether it is the node's turn to finalize replica record r: every
+// majority replica may, so they take turns from the end of the challenge window
+// (stagger.go); the job read just before is the re-check.
+func (n *Node) finalizeTurn(ctx context.Context, r store.JobRecord, now time.Time) bool {
+	p, err := n.st.Panel(ctx, r.Job, true)
+	if err != nil {
+		return true
+	}
+	wait := stagger(rank(r.Job, n.self, common.Address{}, p.Members), n.cfg.StepDelay, now, time.Time{})
+	return !now.Before(r.WindowEnds.Add(wait))
 }
 
 // withdraw pays out the credited balance once it reaches the threshold.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -112,13 +113,37 @@ func (n *Node) takeSeat(ctx context.Context, rec store.JobRecord) (bool, error) 
 		return false, err
 	}
 	if p.Seat(n.self) < 0 {
-		switch {
-		case job.Status != settlement.StatusOpen:
-			return false, n.end(id, store.StateAbandoned, fmt.Sprintf("the job is %s", job.Status))
-		case len(p.Members) >= int(job.Replicas):
-			return false, n.end(id, store.StateAbandoned, fmt.Sprintf("all %d seats were taken by other providers", job.Replicas))
-		case !n.now().Before(job.AcceptBy):
-			return false, n.end(id, store.StateAbandoned, "accept-by passed")
+		for turn := range 2 {
+			switch {
+			case job.Status != settlement.StatusOpen:
+				return false, n.end(id, store.StateAbandoned, fmt.Sprintf("the job is %s", job.Status))
+			case len(p.Members) >= int(job.Replicas):
+				return false, n.end(id, store.StateAbandoned, fmt.Sprintf("all %d seats were taken by other providers", job.Replicas))
+			case !n.now().Before(job.AcceptBy):
+				return false, n.end(id, store.StateAbandoned, "accept-by passed")
+			}
+			if turn > 0 {
+				break
+			}
+			// The free seats go to whoever accepts first, but when more providers want them
+			// than there are seats, the late accepts revert (JobFull). The first ones by
+			// turn order (stagger.go) send at once; the others wait their turn past them and
+			// look at the panel again. (A single-replica job is not staggered: accept.) A seat's
+			// turn is shorter than a step's: a candidate ahead may not want the job at all.
+			free := int(job.Replicas) - len(p.Members)
+			r := rank(id, n.self, common.Address{}, outside(n.activeProviders(ctx, common.Address{}), p))
+			if r < free {
+				break
+			}
+			if !n.waitTurn(ctx, id, "take the last seats", r-free+1, n.cfg.StepDelay/seatTurns, job.AcceptBy) {
+				return false, ctx.Err()
+			}
+			if job, err = n.st.Job(ctx, id); err != nil {
+				return false, err
+			}
+			if p, err = n.st.Panel(ctx, id, true); err != nil {
+				return false, err
+			}
 		}
 		if err := n.st.Accept(ctx, id); err != nil {
 			if !errors.Is(err, settlement.ErrWrongStatus) && !errors.Is(err, settlement.ErrTooLate) &&
@@ -154,6 +179,17 @@ func (n *Node) takeSeat(ctx context.Context, rec store.JobRecord) (bool, error) 
 	return err == nil, err
 }
 
+// outside is the providers without a seat on panel p.
+func outside(providers []common.Address, p settlement.Panel) []common.Address {
+	var out []common.Address
+	for _, a := range providers {
+		if p.Seat(a) < 0 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // seatsFilled reports whether every seat is taken, so commits are open. A job still short of
 // replicas after its accept-by never runs its round: the node reclaims it (anyone may; the
 // client is refunded and every seat's collateral unlocked) and lets it go.
@@ -173,7 +209,18 @@ func (n *Node) seatsFilled(ctx context.Context, rec store.JobRecord) (bool, erro
 	if job.Status != settlement.StatusOpen || n.now().Before(job.AcceptBy) {
 		return false, nil // wait for the other replicas (or the event that ends the job)
 	}
-	err = n.st.Reclaim(ctx, id)
+	// Every seated replica may reclaim: they take turns (stagger.go).
+	if !n.waitTurn(ctx, id, "reclaim the job", rank(id, n.self, common.Address{}, p.Members), n.cfg.StepDelay, time.Time{}) {
+		return false, ctx.Err()
+	}
+	if job, err = n.st.Job(ctx, id); err != nil {
+		return false, err
+	}
+	if job.Status == settlement.StatusOpen {
+		err = n.st.Reclaim(ctx, id)
+	} else {
+		err = settlement.ErrWrongStatus // an earlier turn reclaimed it
+	}
 	switch {
 	case err == nil:
 		n.log.Info("reclaimed a replicated job whose seats were not all taken by accept-by", "job", id, "seats", len(p.Members), "of", job.Replicas)
@@ -202,6 +249,16 @@ func (n *Node) resolveReplicas(ctx context.Context, rec store.JobRecord) (bool, 
 		ready, _, err := n.revealsDone(ctx, rec)
 		if err != nil || !ready {
 			return false, err
+		}
+		// Every replica may resolve: they take turns (stagger.go), and a later one finds the
+		// round resolved.
+		if p, err := n.st.Panel(ctx, id, true); err == nil {
+			if !n.waitTurn(ctx, id, "resolve the replicas", rank(id, n.self, common.Address{}, p.Members), n.cfg.StepDelay, time.Time{}) {
+				return false, ctx.Err()
+			}
+			if job, err := n.st.Job(ctx, id); err == nil && job.Status != settlement.StatusOpen {
+				return false, n.replicasSettled(id, job)
+			}
 		}
 		if err := n.store.Transition(id, store.StateRevealed, store.StateFinalizing, nil); err != nil {
 			return false, err

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node/store"
@@ -141,6 +144,18 @@ func (n *Node) draw(ctx context.Context, id settlement.JobID, anchor uint64) (do
 	if p, err := n.st.Panel(ctx, id, false); err == nil && len(p.Members) > 0 {
 		return true
 	}
+	// Every honest node but the challenged provider may draw: they take turns (stagger.go).
+	if r := rank(id, n.self, common.Address{}, n.activeProviders(ctx, job.Provider)); r > 0 {
+		if !n.waitTurn(ctx, id, "draw the verifiers", r, n.cfg.StepDelay, time.Time{}) {
+			return false
+		}
+		if job, err := n.st.Job(ctx, id); err == nil && job.Status != settlement.StatusChallenged {
+			return true
+		}
+		if p, err := n.st.Panel(ctx, id, false); err == nil && len(p.Members) > 0 {
+			return true
+		}
+	}
 	drawn, err := n.st.DrawVerifiers(ctx, id)
 	switch {
 	case err == nil:
@@ -233,6 +248,16 @@ func (n *Node) resolveChallenge(ctx context.Context, rec store.JobRecord) (bool,
 		}
 		if !ready {
 			return false, nil // wait
+		}
+		// Every verifier may resolve: they take turns (stagger.go), and a later one finds the
+		// challenge resolved.
+		if p, err := n.st.Panel(ctx, id, false); err == nil {
+			if !n.waitTurn(ctx, id, "resolve the challenge", rank(id, n.self, common.Address{}, p.Members), n.cfg.StepDelay, time.Time{}) {
+				return false, ctx.Err()
+			}
+			if job, err := n.st.Job(ctx, id); err == nil && job.Status != settlement.StatusChallenged {
+				return false, n.end(id, store.StateDone, "")
+			}
 		}
 		if err := n.store.Transition(id, store.StateRevealed, store.StateFinalizing, nil); err != nil {
 			return false, err

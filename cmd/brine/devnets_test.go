@@ -323,6 +323,20 @@ func (k *keySender) send(t *testing.T, id string, to common.Address, data []byte
 	}
 }
 
+// deployment is n's deployment and a Settlement that reads it (acting as nobody).
+func (n *testnet) deployment(t *testing.T) (*deploy.File, *onchain.Settlement) {
+	t.Helper()
+	dep, err := deploy.Load(n.info.Deployment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := onchain.New(context.Background(), onchain.Config{Client: n.client, Addresses: *dep.Addresses()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dep, st
+}
+
 // settlement is a Settlement acting as addr, sending from the test.
 func (n *testnet) settlement(t *testing.T, deployment, addr string) *onchain.Settlement {
 	t.Helper()

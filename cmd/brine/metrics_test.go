@@ -17,11 +17,9 @@ import (
 	gethcommon "github.com/ethereum/go-ethereum/common"
 
 	"github.com/brine-compute/brine/bindings"
-	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/metrics"
 	"github.com/brine-compute/brine/metrics/metricstest"
 	"github.com/brine-compute/brine/settlement"
-	"github.com/brine-compute/brine/settlement/onchain"
 )
 
 // metricsURL finds the "Metrics at URL" line a daemon printed before it started.
@@ -50,14 +48,7 @@ func TestMetricsAndCanaries(t *testing.T) {
 	n := launch(t, "--period", "1s", "--accounts", "3")
 	gov, provider, prober := n.info.Accounts[0], n.info.Accounts[1], n.info.Accounts[2]
 	ctx := context.Background()
-	dep, err := deploy.Load(n.info.Deployment)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chain, err := onchain.New(ctx, onchain.Config{Client: n.client, Addresses: *dep.Addresses()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dep, chain := n.deployment(t)
 	n.sender(t, gov).send(t, "add-reporter", dep.Rewards, bindings.NewUptimeRewards().PackAddReporter(gethcommon.HexToAddress(prober)), nil)
 
 	var (

@@ -20,11 +20,9 @@ import (
 
 	gethcommon "github.com/ethereum/go-ethereum/common"
 
-	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/settlement"
-	"github.com/brine-compute/brine/settlement/onchain"
 )
 
 // nodeProc is a `brine node run` subprocess whose stderr (its log) the test reads.
@@ -39,12 +37,20 @@ type nodeProc struct {
 }
 
 // startNode runs `brine --account account node run flags...` against n with env, and waits
-// for it to say it started. It is stopped (SIGINT) when the test ends unless the test killed
-// it. Whatever it writes on stdout or stderr is its log.
+// for it to say it started (startProc).
 func (n *testnet) startNode(t *testing.T, name string, env []string, account string, flags ...string) *nodeProc {
 	t.Helper()
-	p := &nodeProc{name: name, done: make(chan struct{})}
 	args := append([]string{"--account", account, "--log-level", "info", "node", "run", "--engines", "wasm"}, flags...)
+	return n.startProc(t, name, env, `msg="node started"`, args...)
+}
+
+// startProc runs brine with args against n with env as the process name, and waits for a line
+// matching ready. Whatever it writes on stdout or stderr is its log, shown when the test
+// fails. It is stopped (SIGINT, and must exit 0: interrupt) when the test ends unless the test
+// stopped it.
+func (n *testnet) startProc(t *testing.T, name string, env []string, ready string, args ...string) *nodeProc {
+	t.Helper()
+	p := &nodeProc{name: name, done: make(chan struct{})}
 	p.cmd = n.command(context.Background(), env, args...)
 	stderr, err := p.cmd.StderrPipe()
 	if err != nil {
@@ -65,37 +71,36 @@ func (n *testnet) startNode(t *testing.T, name string, env []string, account str
 		}
 	}()
 	t.Cleanup(func() {
-		select {
-		case <-p.done:
-			// Exited (or killed): reap it.
-			if p.cmd.ProcessState == nil {
-				_ = p.cmd.Wait()
-			}
-		default:
-		}
 		if p.cmd.ProcessState == nil {
-			_ = p.cmd.Process.Signal(syscall.SIGINT)
-			exited := make(chan error, 1)
-			go func() { exited <- p.cmd.Wait() }()
-			select {
-			case err := <-exited:
-				if err != nil {
-					t.Errorf("%s exited with %v after SIGINT", name, err)
-				}
-			case <-time.After(40 * time.Second):
-				_ = p.cmd.Process.Kill()
-				t.Errorf("%s did not stop within 40s of SIGINT", name)
-			}
+			p.interrupt(t)
 		}
-		<-p.done
 		if t.Failed() {
 			p.mu.Lock()
 			t.Logf("%s stderr:\n%s", name, strings.Join(p.lines, "\n"))
 			p.mu.Unlock()
 		}
 	})
-	p.wait(t, `msg="node started"`, time.Minute)
+	p.wait(t, ready, time.Minute)
 	return p
+}
+
+// interrupt stops the process with SIGINT, as Ctrl-C does, and fails the test unless it exits
+// 0 within 40 s.
+func (p *nodeProc) interrupt(t *testing.T) {
+	t.Helper()
+	_ = p.cmd.Process.Signal(syscall.SIGINT)
+	exited := make(chan error, 1)
+	go func() { exited <- p.cmd.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("%s exited with %v after SIGINT", p.name, err)
+		}
+	case <-time.After(40 * time.Second):
+		_ = p.cmd.Process.Kill()
+		t.Errorf("%s did not stop within 40s of SIGINT", p.name)
+	}
+	<-p.done
 }
 
 // wait returns the first line after the ones already looked at that matches re, waiting
@@ -154,8 +159,15 @@ func greetModule(t *testing.T) string {
 	return out
 }
 
-// greetSpec writes a spec of the greet guest (module file mod) to a file.
+// greetSpec writes a spec of the greet guest (module file mod) to a file, with a 5 s time
+// limit.
 func greetSpec(t *testing.T, mod string, inputs, price, deadlines string) string {
+	t.Helper()
+	return greetSpecLimit(t, mod, inputs, price, deadlines, "5s")
+}
+
+// greetSpecLimit is greetSpec with another time limit.
+func greetSpecLimit(t *testing.T, mod string, inputs, price, deadlines, limit string) string {
 	t.Helper()
 	b, err := os.ReadFile(mod)
 	if err != nil {
@@ -164,12 +176,12 @@ func greetSpec(t *testing.T, mod string, inputs, price, deadlines string) string
 	return writeSpec(t, fmt.Sprintf(`engine: wasm
 module: %s
 inputs: [%s]
-resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 5s}
+resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: %s}
 outputs: [{path: greeting.txt}]
 price: %s
 deadlines: %s
 challenge_window: 4s
-`, results.CIDOf(b), inputs, price, deadlines))
+`, results.CIDOf(b), inputs, limit, price, deadlines))
 }
 
 // TestNodeProcess runs `brine node run` as a subprocess against a `brine devnet` of its own
@@ -188,24 +200,18 @@ func TestNodeProcess(t *testing.T) {
 	acc := n.info.Accounts
 	provider, client, liar := acc[1], acc[2], acc[3]
 	ctx := context.Background()
-	dep, err := deploy.Load(n.info.Deployment)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chain, err := onchain.New(ctx, onchain.Config{Client: n.client, Addresses: *dep.Addresses()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, chain := n.deployment(t)
 	mod := greetModule(t)
 	n.ok(t, "--account", provider, "provider", "stake", "100")
 	node := n.startNode(t, "node", nil, provider, "--max-collateral", "1")
 
 	// SIGKILL mid-job. (Steps, not subtests: the node outlives each of them.)
 	{
-		// About 2 s of work in the executor: the kill lands while it runs.
+		// About 2 s of work in the executor: the kill lands while it runs. The time limit is
+		// far above it, since a loaded CI machine can take several times as long.
 		const rounds = 500_000
-		spec := greetSpec(t, mod, `{path: name.txt, content: "crash"}, {path: rounds.txt, content: "500000"}`,
-			`{payment: "2", collateral: "1"}`, "{accept_within: 30s, run_within: 2m}")
+		spec := greetSpecLimit(t, mod, `{path: name.txt, content: "crash"}, {path: rounds.txt, content: "500000"}`,
+			`{payment: "2", collateral: "1"}`, "{accept_within: 30s, run_within: 2m}", "90s")
 		submit := n.command(ctx, nil, "--account", client, "--json", "job", "submit", spec, "--module", mod)
 		var out strings.Builder
 		submit.Stdout = &out

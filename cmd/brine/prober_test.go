@@ -1,8 +1,6 @@
 package main_test
 
 import (
-	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -11,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -24,58 +21,8 @@ import (
 // is stopped (SIGINT, and must exit 0) when the test ends unless the test stopped it.
 func (n *testnet) startProber(t *testing.T, account string, flags ...string) *nodeProc {
 	t.Helper()
-	p := &nodeProc{name: "prober", done: make(chan struct{})}
 	args := append([]string{"--account", account, "--log-level", "info", "prober", "run"}, flags...)
-	p.cmd = n.command(context.Background(), nil, args...)
-	stderr, err := p.cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.cmd.Stdout = p.cmd.Stderr
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		defer close(p.done)
-		sc := bufio.NewScanner(stderr)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			p.mu.Lock()
-			p.lines = append(p.lines, sc.Text())
-			p.mu.Unlock()
-		}
-	}()
-	t.Cleanup(func() {
-		if p.cmd.ProcessState == nil {
-			p.interrupt(t)
-		}
-		if t.Failed() {
-			p.mu.Lock()
-			t.Logf("prober stderr:\n%s", strings.Join(p.lines, "\n"))
-			p.mu.Unlock()
-		}
-	})
-	p.wait(t, `^Prober running as`, time.Minute)
-	return p
-}
-
-// interrupt stops the process with SIGINT, as Ctrl-C does, and fails the test unless it exits
-// 0 within 40 s.
-func (p *nodeProc) interrupt(t *testing.T) {
-	t.Helper()
-	_ = p.cmd.Process.Signal(syscall.SIGINT)
-	exited := make(chan error, 1)
-	go func() { exited <- p.cmd.Wait() }()
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Errorf("%s exited with %v after SIGINT", p.name, err)
-		}
-	case <-time.After(40 * time.Second):
-		_ = p.cmd.Process.Kill()
-		t.Errorf("%s did not stop within 40s of SIGINT", p.name)
-	}
-	<-p.done
+	return n.startProc(t, "prober", nil, `^Prober running as`, args...)
 }
 
 type rewardsStatusJSON struct {

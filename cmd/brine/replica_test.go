@@ -15,9 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/settlement"
-	"github.com/brine-compute/brine/settlement/onchain"
 )
 
 // syncBuffer is a command's stderr, read while it is written.
@@ -51,14 +49,7 @@ func TestReplicatedJobProcess(t *testing.T) {
 	acc := n.info.Accounts
 	honest, silent, client := acc[1:3], acc[3], acc[4]
 	ctx := context.Background()
-	dep, err := deploy.Load(n.info.Deployment)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chain, err := onchain.New(ctx, onchain.Config{Client: n.client, Addresses: *dep.Addresses()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, chain := n.deployment(t)
 	mod := greetModule(t)
 
 	// Each node its own data directory (key, state); all against the same chain.

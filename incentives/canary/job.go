@@ -127,7 +127,7 @@ func (r *JobRunner) Run(ctx context.Context) (Report, error) {
 			// that is what the job's client relies on.
 			_, c, err := r.cfg.Host.Fetch(ctx, r.cfg.Client, j, r.cfg.MaxResult)
 			if err != nil {
-				return fmt.Errorf("job %d: fetching its result from provider %s: %w", j.ID, j.Provider.Hex(), err)
+				return fmt.Errorf("job %d: fetching its result from %s: %w", j.ID, jobclient.ResultHolders(ctx, r.cfg.Client, j), err)
 			}
 			result = c.String()
 			return nil

@@ -15,6 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/internal/units"
+	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/p2p"
@@ -97,6 +98,9 @@ Example:
 				},
 				Description: `Fetches the committed result of job <id> from its provider's node over libp2p, checks it
 against the CID committed on chain, and only then writes it into --output. Needs no password.
+When the provider's node does not serve it (gone, or a provider that committed and vanished),
+the other providers' nodes are asked: the verifiers of a challenge re-executed the job and
+hold the result. The progress output says whose node served it.
 
 Example:
    brine job results 7 --output ./out`,
@@ -273,17 +277,8 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
-	acceptBy, resultBy := spec.Deadlines.At(time.Unix(int64(head.Time), 0))
-	req := settlement.JobRequest{
-		SpecHash:        hash,
-		Payment:         payment,
-		Collateral:      collateral,
-		Replicas:        spec.Replicas,
-		AcceptBy:        acceptBy,
-		ResultBy:        resultBy,
-		ChallengeWindow: spec.ChallengeWindow,
-	}
-	if err := req.Check(time.Unix(int64(head.Time), 0)); err != nil {
+	req, err := jobclient.Request(spec, time.Unix(int64(head.Time), 0), s.token.Decimals)
+	if err != nil {
 		return badInput("job spec %s: %v", a[0], err)
 	}
 	// The deployment's first parameter set; governance may have changed it since, in which

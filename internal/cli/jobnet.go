@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -233,24 +232,18 @@ func cidText(b []byte) string {
 	return "0x" + hex.EncodeToString(b)
 }
 
-// downloadResult fetches the committed result from the provider's node, verifies it against
-// the on-chain commitment and only then unpacks it into dir.
+// downloadResult fetches the committed result from the provider's node (or, when that node
+// does not serve it, from any other provider's node that holds it: the verifiers of a
+// challenge re-executed the job), verifies it against the on-chain commitment and only then
+// unpacks it into dir.
 func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job settlement.Job, dir string) (cid.Cid, error) {
-	data, c, err := cn.host.Fetch(s.ctx, st, job, 1<<30)
+	data, c, from, err := cn.host.FetchAnywhere(s.ctx, st, job, 1<<30)
 	if errors.Is(err, node.ErrResultMismatch) && job.Replicas > 1 {
 		// A replicated job has no single provider: its replicas' nodes were asked first, then
 		// the other providers', and none served the majority's result (one at least served
 		// other bytes; the error says which).
-		who := "the replicas' nodes"
-		if p, perr := st.Panel(s.ctx, job.ID, true); perr == nil && len(p.Members) > 0 {
-			names := make([]string, len(p.Members))
-			for i, m := range p.Members {
-				names[i] = m.Hex()
-			}
-			who = "the nodes of replicas " + strings.Join(names, ", ")
-		}
 		return c, fmt.Errorf("job %d: no node served a result matching the replicas' on-chain commitment %s (%s were asked first, then the other providers'), and at least one served other bytes; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
-			job.ID, c, who, job.ID, err)
+			job.ID, c, jobclient.ResultHolders(s.ctx, st, job), job.ID, err)
 	}
 	if errors.Is(err, node.ErrResultMismatch) {
 		return c, fmt.Errorf("job %d: the result served by provider %s does NOT match its on-chain commitment %s; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
@@ -258,6 +251,15 @@ func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job sett
 	}
 	if err != nil {
 		return c, fmt.Errorf("job %d: %w", job.ID, err)
+	}
+	switch from {
+	case job.Provider:
+		if from != (common.Address{}) {
+			fmt.Fprintf(s.info, "Result %s served by provider %s's node\n", c, from.Hex())
+		}
+	default:
+		fmt.Fprintf(s.info, "Provider %s's node did not serve result %s; provider %s's node did (a verifier of a challenge, or another node that computed it)\n",
+			job.Provider.Hex(), c, from.Hex())
 	}
 	if err := results.Unpack(data, dir, results.Limits{}); err != nil {
 		return c, fmt.Errorf("job %d: writing the result into %s: %w", job.ID, dir, err)

@@ -36,6 +36,7 @@ func nodeCommand(stdio IO) *cli.Command {
 				&cli.StringFlag{Name: "max-memory", Usage: "most memory one job may ask for (e.g. 2GiB)"},
 				&cli.StringFlag{Name: "max-disk", Usage: "most disk one job may ask for (e.g. 10GiB)"},
 				&cli.DurationFlag{Name: "max-time", Usage: "longest time limit one job may ask for"},
+				&cli.DurationFlag{Name: "step-delay", Value: 3 * time.Second, Usage: "per turn, how long the node lets other nodes go first with a step any of them may send (drawing verifiers, resolving, reclaiming), so only one pays for it; keep it above the chain's block time; 0: send at once"},
 				&cli.IntFlag{Name: "max-jobs", Value: 4, Usage: "jobs run at once"},
 				&cli.IntFlag{Name: "max-replicas", Value: jobspec.MaxReplicas, Usage: "take a seat of replicated jobs of at most `N` replicas (1: single-provider jobs only)"},
 				&cli.BoolFlag{Name: "allow-network", Usage: "run jobs that ask for network access (docker)"},
@@ -185,7 +186,16 @@ func nodeRun(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
+	// Deadlines and windows are the contracts', judged by block time, which can run ahead of
+	// this machine's clock (a fresh devnet's does by seconds).
+	chainClock, stopClock, err := s.startChainClock()
+	if err != nil {
+		return err
+	}
+	defer stopClock()
 	n, err := node.New(node.Config{
+		Clock:             chainClock,
+		StepDelay:         stepDelay(c.Duration("step-delay")),
 		DataDir:           s.cfg.DataDir,
 		Deployment:        fmt.Sprintf("%s/%s", s.chainID, s.dep.Market.Hex()),
 		Settlement:        st,
@@ -264,4 +274,13 @@ func engineNames(m map[jobspec.Engine]executor.Executor) []string {
 		out = append(out, string(e))
 	}
 	return out
+}
+
+// stepDelay maps the --step-delay flag to node.Config.StepDelay, where zero means the default
+// and a negative value turns the stagger off.
+func stepDelay(d time.Duration) time.Duration {
+	if d <= 0 {
+		return -1
+	}
+	return d
 }

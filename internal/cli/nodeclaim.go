@@ -46,18 +46,9 @@ func (s *session) autoClaim(c *cli.Context, r claimRule) (*node.AutoClaim, error
 	if !r.on {
 		return nil, nil
 	}
-	var extra []trees.Source
-	for _, arg := range c.StringSlice("prober") {
-		for _, a := range strings.Split(arg, ",") {
-			if a = strings.TrimSpace(a); a == "" {
-				continue
-			}
-			srcs, err := trees.Resolve(a, s.cfg.DataDir)
-			if err != nil {
-				return nil, badInput("--prober: %v", err)
-			}
-			extra = append(extra, srcs...)
-		}
+	extra, err := s.namedProbers(c)
+	if err != nil {
+		return nil, err
 	}
 	rw, err := s.rewards(true)
 	if err != nil {

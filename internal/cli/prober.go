@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/big"
 	"net"
 	"os"
 	"path/filepath"
@@ -14,10 +13,10 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/urfave/cli/v2"
 
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/incentives/prober"
 	"github.com/brine-compute/brine/incentives/trees"
 	"github.com/brine-compute/brine/node/identity"
@@ -195,9 +194,15 @@ func proberRun(c *cli.Context, stdio IO) error {
 		_ = host.Stop(ctx)
 	}()
 
-	clock := &chainClock{head: s.client.HeaderByNumber}
-	clock.sync(s.ctx)
-	rounds := &roundLog{dir: prober.RegistryDirectory{Lister: st}, probe: prober.HostProbe(host), log: log, clock: clock, epochOf: func(t time.Time) uint64 {
+	// Epochs are the contract's, which counts them by block time: a prober on the wall clock
+	// behind a chain that runs ahead (a dev chain's often does) would record probes in an epoch
+	// the chain already ended, and close epochs late.
+	chainClock, stopClock, err := s.startChainClock()
+	if err != nil {
+		return err
+	}
+	defer stopClock()
+	rounds := &roundLog{dir: prober.RegistryDirectory{Lister: st}, probe: prober.HostProbe(host), log: log, clock: chainClock, epochOf: func(t time.Time) uint64 {
 		if t.Before(rw.Genesis) {
 			return 0
 		}
@@ -223,7 +228,7 @@ func proberRun(c *cli.Context, stdio IO) error {
 		HTTPAddr:          httpAddr,
 		Logger:            log,
 		Metrics:           s.proberMetrics(),
-		Clock:             clock.Now,
+		Clock:             chainClock.Now,
 	})
 	if err != nil {
 		return badInput("%v", err)
@@ -279,7 +284,7 @@ type roundLog struct {
 	dir     prober.Directory
 	probe   prober.ProbeFunc
 	log     *slog.Logger
-	clock   *chainClock
+	clock   clock.Clock
 	epochOf func(time.Time) uint64
 
 	mu               sync.Mutex
@@ -296,7 +301,6 @@ func (r *roundLog) ActiveProviders(ctx context.Context) ([]prober.Provider, erro
 		r.log.Info("probe round", "round", r.round, "epoch", r.epoch, "providers", r.providers, "answered", r.answered.Load(), "probed", r.probed.Load())
 	}
 	r.round++
-	r.clock.sync(ctx)
 	r.epoch = r.epochOf(r.clock.Now())
 	r.probed.Store(0)
 	r.answered.Store(0)
@@ -316,25 +320,4 @@ func (r *roundLog) Probe(ctx context.Context, info peer.AddrInfo, req p2p.ProbeR
 		r.answered.Add(1)
 	}
 	return sig, err
-}
-
-// chainClock is the prober's time: the wall clock moved by how far the chain's head block time
-// is from it, measured every round. Epochs are the contract's, which counts them by block time,
-// so a prober whose clock is behind a chain that runs ahead (a dev chain's often does) would
-// otherwise record probes in an epoch the chain already ended, and close epochs late.
-type chainClock struct {
-	head   func(ctx context.Context, number *big.Int) (*types.Header, error)
-	offset atomic.Int64 // nanoseconds to add to the wall clock
-}
-
-// Now is the chain's time as the prober sees it.
-func (c *chainClock) Now() time.Time { return time.Now().Add(time.Duration(c.offset.Load())) }
-
-// sync measures the offset again from the head block (keeping the last one on error).
-func (c *chainClock) sync(ctx context.Context) {
-	h, err := c.head(ctx, nil)
-	if err != nil {
-		return
-	}
-	c.offset.Store(int64(time.Unix(int64(h.Time), 0).Sub(time.Now())))
 }

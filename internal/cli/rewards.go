@@ -138,6 +138,18 @@ func (s *session) rewards(write bool) (*rewards.Rewards, error) {
 	return rewards.New(s.ctx, cfg)
 }
 
+// rewardsToSend is the rewards contract bound to send as the account, once the account is
+// known to hold gas and is unlocked.
+func (s *session) rewardsToSend() (*rewards.Rewards, error) {
+	if err := s.requireGas(); err != nil {
+		return nil, err
+	}
+	if err := s.unlock(); err != nil {
+		return nil, err
+	}
+	return s.rewards(true)
+}
+
 func parseEpoch(text, what string) (uint64, error) {
 	n, err := strconv.ParseUint(text, 10, 64)
 	if err != nil {
@@ -184,13 +196,7 @@ func rewardsFund(c *cli.Context, stdio IO) error {
 	if err := s.requireTokens(total, fmt.Sprintf("funding %d epoch(s)", count)); err != nil {
 		return err
 	}
-	if err := s.requireGas(); err != nil {
-		return err
-	}
-	if err := s.unlock(); err != nil {
-		return err
-	}
-	rw, err := s.rewards(true)
+	rw, err := s.rewardsToSend()
 	if err != nil {
 		return err
 	}
@@ -349,13 +355,7 @@ func rewardsClaim(c *cli.Context, stdio IO) error {
 		}
 		return badInput("nothing to claim for %s %s", s.account.Hex(), where)
 	}
-	if err := s.requireGas(); err != nil {
-		return err
-	}
-	if err := s.unlock(); err != nil {
-		return err
-	}
-	rw, err := s.rewards(true)
+	rw, err := s.rewardsToSend()
 	if err != nil {
 		return err
 	}

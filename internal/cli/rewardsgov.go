@@ -41,13 +41,7 @@ func rewardsAddReporter(c *cli.Context, stdio IO) error {
 		return err
 	}
 	if since.IsZero() {
-		if err := s.requireGas(); err != nil {
-			return err
-		}
-		if err := s.unlock(); err != nil {
-			return err
-		}
-		rw, err := s.rewards(true)
+		rw, err := s.rewardsToSend()
 		if err != nil {
 			return err
 		}

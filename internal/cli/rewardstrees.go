@@ -28,9 +28,8 @@ func proberFlag() cli.Flag {
 		Usage: "fetch trees from this prober: `URL` (http://HOST:PORT), libp2p multiaddr (/ip4/…/p2p/<peer ID>) or reporter ADDR of a prober running with this --datadir; repeat (default: the probers running with this --datadir)"}
 }
 
-// proberSources are the sources the --prober flags name, else those of the probers running
-// with the data directory.
-func (s *session) proberSources(c *cli.Context) ([]trees.Source, error) {
+// namedProbers are the sources the --prober flags name (repeated or comma-separated).
+func (s *session) namedProbers(c *cli.Context) ([]trees.Source, error) {
 	var out []trees.Source
 	for _, arg := range c.StringSlice("prober") {
 		for _, a := range strings.Split(arg, ",") {
@@ -44,8 +43,15 @@ func (s *session) proberSources(c *cli.Context) ([]trees.Source, error) {
 			out = append(out, srcs...)
 		}
 	}
-	if len(out) > 0 {
-		return out, nil
+	return out, nil
+}
+
+// proberSources are the sources the --prober flags name, else those of the probers running
+// with the data directory.
+func (s *session) proberSources(c *cli.Context) ([]trees.Source, error) {
+	out, err := s.namedProbers(c)
+	if err != nil || len(out) > 0 {
+		return out, err
 	}
 	local, err := trees.Local{DataDir: s.cfg.DataDir}.Sources(s.ctx)
 	if err != nil {
