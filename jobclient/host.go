@@ -122,10 +122,6 @@ func (h *Host) Fetch(ctx context.Context, d node.Directory, job settlement.Job, 
 // (Fetch already asks its replicas' nodes and then every other one). A provider that served
 // other bytes is not bypassed: that wraps node.ErrResultMismatch, and the client challenges.
 func (h *Host) FetchAnywhere(ctx context.Context, d node.Directory, job settlement.Job, maxSize int64) (data []byte, c cid.Cid, from common.Address, err error) {
-	if job.Provider == (common.Address{}) {
-		data, c, err = h.Fetch(ctx, d, job, maxSize)
-		return data, c, common.Address{}, err
-	}
 	return node.FetchJobResultAnywhere(ctx, h.p2p, d, job, maxSize)
 }
 

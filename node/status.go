@@ -84,7 +84,9 @@ func FetchJobStatus(ctx context.Context, h *p2p.Host, d Directory, job settlemen
 // is skipped).
 func FetchJobResultAnywhere(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, maxSize int64) (data []byte, c cid.Cid, from common.Address, err error) {
 	data, c, err = FetchJobResult(ctx, h, d, job, maxSize)
-	if err == nil || errors.Is(err, ErrResultMismatch) || !c.Defined() {
+	// A replicated job's fetch has already asked the replicas and every other node.
+	replicated := job.Replicas > 1 && job.Provider == (common.Address{})
+	if err == nil || replicated || errors.Is(err, ErrResultMismatch) || !c.Defined() {
 		return data, c, job.Provider, err
 	}
 	first := err
