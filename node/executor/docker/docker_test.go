@@ -1,25 +1,19 @@
 package docker_test
 
 import (
-	"archive/tar"
-	"bytes"
 	"context"
 	"crypto/rand"
 	"debug/elf"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/docker/docker/api/types/build"
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/filters"
 	"github.com/docker/docker/api/types/image"
@@ -32,7 +26,7 @@ import (
 
 // busybox is Debian's static busybox (package busybox-static), the only program in the test
 // image: nothing is ever pulled from a registry.
-const busybox = "/bin/busybox"
+const busybox = docker.Busybox
 
 var (
 	engineOnce sync.Once
@@ -120,40 +114,11 @@ func testImage(t testing.TB) string {
 	cli := requireDocker(t)
 	imageOnce.Do(func() {
 		tag := "brine-executortest:" + randomHex(6)
-		ctx, err := buildContext()
-		if err != nil {
-			imageErr = err
-			return
-		}
-		bctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
-		resp, err := cli.ImageBuild(bctx, ctx, build.ImageBuildOptions{
-			Tags:        []string{tag},
-			Dockerfile:  "Dockerfile",
-			Remove:      true,
-			ForceRemove: true,
-			Version:     build.BuilderV1,
-		})
-		if err != nil {
+		if err := docker.BuildBusyboxImage(ctx, cli, tag, busybox); err != nil {
 			imageErr = err
 			return
-		}
-		defer resp.Body.Close()
-		dec := json.NewDecoder(resp.Body)
-		for {
-			var msg struct {
-				Error string `json:"error"`
-			}
-			if err := dec.Decode(&msg); errors.Is(err, io.EOF) {
-				break
-			} else if err != nil {
-				imageErr = err
-				return
-			}
-			if msg.Error != "" {
-				imageErr = errors.New(msg.Error)
-				return
-			}
 		}
 		imageTag = tag
 	})
@@ -161,48 +126,6 @@ func testImage(t testing.TB) string {
 		t.Fatalf("building the test image: %v", imageErr)
 	}
 	return imageTag
-}
-
-func buildContext() (io.Reader, error) {
-	bin, err := os.ReadFile(busybox)
-	if err != nil {
-		return nil, err
-	}
-	out, err := exec.Command(busybox, "--list").Output()
-	if err != nil {
-		return nil, fmt.Errorf("busybox --list: %w", err)
-	}
-	var buf bytes.Buffer
-	tw := tar.NewWriter(&buf)
-	add := func(h *tar.Header, body []byte) error {
-		if err := tw.WriteHeader(h); err != nil {
-			return err
-		}
-		_, err := tw.Write(body)
-		return err
-	}
-	dockerfile := []byte("FROM scratch\nCOPY rootfs/ /\n")
-	if err := add(&tar.Header{Name: "Dockerfile", Mode: 0o644, Size: int64(len(dockerfile))}, dockerfile); err != nil {
-		return nil, err
-	}
-	if err := add(&tar.Header{Name: "rootfs/bin/", Typeflag: tar.TypeDir, Mode: 0o755}, nil); err != nil {
-		return nil, err
-	}
-	if err := add(&tar.Header{Name: "rootfs/bin/busybox", Mode: 0o755, Size: int64(len(bin))}, bin); err != nil {
-		return nil, err
-	}
-	for _, applet := range strings.Fields(string(out)) {
-		if applet == "busybox" || strings.Contains(applet, "/") {
-			continue
-		}
-		if err := add(&tar.Header{Name: "rootfs/bin/" + applet, Typeflag: tar.TypeSymlink, Linkname: "busybox", Mode: 0o777}, nil); err != nil {
-			return nil, err
-		}
-	}
-	if err := tw.Close(); err != nil {
-		return nil, err
-	}
-	return &buf, nil
 }
 
 func randomHex(n int) string {
