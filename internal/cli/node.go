@@ -24,6 +24,12 @@ func nodeCommand(stdio IO) *cli.Command {
 	return &cli.Command{
 		Name:  "node",
 		Usage: "run the compute node of a provider",
+		Description: `The node takes the jobs its policy allows, runs them in Docker or WASM, commits each
+result's CID on chain, serves results to clients, serves as a verifier when drawn, and
+collects its pay and uptime rewards (node/doc.go). Stake and register first.
+
+Example:
+   brine --account 0xProvider node run --engines wasm,docker --min-payment 0.5`,
 		Subcommands: []*cli.Command{{
 			Name:      "run",
 			Usage:     "run the provider daemon: take jobs, execute them, commit results, get paid",
