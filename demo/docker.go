@@ -3,9 +3,7 @@ package demo
 import (
 	"context"
 	"crypto/rand"
-	"debug/elf"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -23,7 +21,7 @@ const busybox = docker.Busybox
 // dockerEngine returns a client of a Docker engine that answers, with a static busybox to
 // build the image from, or why not.
 func dockerEngine(ctx context.Context) (*client.Client, error) {
-	if err := checkStatic(busybox); err != nil {
+	if err := docker.CheckStatic(busybox); err != nil {
 		return nil, fmt.Errorf("no static %s (%v; apt-get install busybox-static)", busybox, err)
 	}
 	cli, err := client.NewClientWithOpts(client.FromEnv, client.WithAPIVersionNegotiation())
@@ -37,21 +35,6 @@ func dockerEngine(ctx context.Context) (*client.Client, error) {
 		return nil, fmt.Errorf("no Docker engine answers (%v)", firstLine(err.Error()))
 	}
 	return cli, nil
-}
-
-// checkStatic reports whether path is a statically linked ELF executable.
-func checkStatic(path string) error {
-	f, err := elf.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	for _, p := range f.Progs {
-		if p.Type == elf.PT_INTERP {
-			return errors.New("it is dynamically linked")
-		}
-	}
-	return nil
 }
 
 // buildImage builds FROM scratch an image holding busybox and a link per applet, under a

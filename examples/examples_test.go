@@ -10,7 +10,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"debug/elf"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,6 +24,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	dockerexec "github.com/brine-compute/brine/node/executor/docker"
 )
 
 var (
@@ -224,15 +225,8 @@ func dockerAvailable() (bool, string) {
 	if out, err := exec.CommandContext(ctx, "docker", "info").CombinedOutput(); err != nil {
 		return false, fmt.Sprintf("no Docker engine answers (docker info: %v: %s)", err, lastLine(out))
 	}
-	f, err := elf.Open("/bin/busybox")
-	if err != nil {
-		return false, fmt.Sprintf("no /bin/busybox (%v; apt-get install busybox-static)", err)
-	}
-	defer f.Close()
-	for _, p := range f.Progs {
-		if p.Type == elf.PT_INTERP {
-			return false, "/bin/busybox is dynamically linked (apt-get install busybox-static)"
-		}
+	if err := dockerexec.CheckStatic(dockerexec.Busybox); err != nil {
+		return false, fmt.Sprintf("no static %s (%v; apt-get install busybox-static)", dockerexec.Busybox, err)
 	}
 	return true, ""
 }

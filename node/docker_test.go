@@ -3,9 +3,7 @@ package node_test
 import (
 	"context"
 	"crypto/rand"
-	"debug/elf"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
@@ -57,25 +55,10 @@ func requireDocker(tb testing.TB) *dockerclient.Client {
 	if _, err := cli.Ping(ctx); err != nil {
 		dockerUnavailable(tb, "the Docker engine does not answer (%v)", err)
 	}
-	if err := checkStatic(busybox); err != nil {
+	if err := docker.CheckStatic(busybox); err != nil {
 		dockerUnavailable(tb, "no static busybox at %s (%v; apt-get install busybox-static)", busybox, err)
 	}
 	return cli
-}
-
-// checkStatic reports whether path is a statically linked ELF executable.
-func checkStatic(path string) error {
-	f, err := elf.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	for _, p := range f.Progs {
-		if p.Type == elf.PT_INTERP {
-			return errors.New("it is dynamically linked")
-		}
-	}
-	return nil
 }
 
 // busyboxImage builds an image FROM scratch holding busybox and a link per applet under a

@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bytes"
 	"context"
+	"debug/elf"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -53,6 +54,22 @@ func BuildBusyboxImage(ctx context.Context, cli *client.Client, tag, path string
 			return fmt.Errorf("building image %s: %s", tag, msg.Error)
 		}
 	}
+}
+
+// CheckStatic reports whether path is a statically linked ELF executable (no interpreter),
+// as a binary copied alone into a FROM scratch image must be.
+func CheckStatic(path string) error {
+	f, err := elf.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_INTERP {
+			return errors.New("it is dynamically linked")
+		}
+	}
+	return nil
 }
 
 // busyboxContext is the build context: a Dockerfile and rootfs/bin with busybox and its

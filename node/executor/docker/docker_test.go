@@ -3,9 +3,7 @@ package docker_test
 import (
 	"context"
 	"crypto/rand"
-	"debug/elf"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -86,25 +84,10 @@ func requireDocker(t testing.TB) *client.Client {
 	if engineErr != nil {
 		unavailable(t, "the Docker engine does not answer (%v)", engineErr)
 	}
-	if err := checkStatic(busybox); err != nil {
+	if err := docker.CheckStatic(busybox); err != nil {
 		unavailable(t, "no static busybox at %s (%v; apt-get install busybox-static)", busybox, err)
 	}
 	return engine
-}
-
-// checkStatic reports whether path is a statically linked ELF executable (no interpreter).
-func checkStatic(path string) error {
-	f, err := elf.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	for _, p := range f.Progs {
-		if p.Type == elf.PT_INTERP {
-			return errors.New("it is dynamically linked")
-		}
-	}
-	return nil
 }
 
 // testImage builds, once per test binary, an image FROM scratch holding busybox and a link
