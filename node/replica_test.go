@@ -2,7 +2,6 @@ package node_test
 
 import (
 	"context"
-	"errors"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -244,25 +243,7 @@ type crashingReplica struct {
 }
 
 func (s *crashingReplica) CommitReplica(ctx context.Context, id settlement.JobID, cid []byte, salt [32]byte) error {
-	s.c.mu.Lock()
-	first := s.c.who == (common.Address{})
-	crashed := s.c.who == s.Account()
-	if first {
-		s.c.who = s.Account()
-	}
-	s.c.mu.Unlock()
-	switch {
-	case first:
-		if err := s.Managed.CommitReplica(ctx, id, cid, salt); err != nil {
-			return err
-		}
-		s.c.crashed <- s.Account()
-		return errors.New("simulated crash after sending the replica commit")
-	case crashed:
-		<-ctx.Done()
-		return ctx.Err()
-	}
-	return s.Managed.CommitReplica(ctx, id, cid, salt)
+	return s.c.send(ctx, s.Account(), "replica commit", func() error { return s.Managed.CommitReplica(ctx, id, cid, salt) })
 }
 
 // TestReplicaRestartBetweenCommitAndReveal: the first replica to commit "crashes" right

@@ -176,25 +176,31 @@ type crashing struct {
 }
 
 func (s *crashing) CommitVote(ctx context.Context, id settlement.JobID, cid []byte, salt [32]byte) error {
-	s.c.mu.Lock()
-	first := s.c.who == (common.Address{})
-	crashed := s.c.who == s.Account()
+	return s.c.send(ctx, s.Account(), "vote commit", func() error { return s.Managed.CommitVote(ctx, id, cid, salt) })
+}
+
+// send is one commit through a crashOnce: the first account to commit sends it and then
+// reports a crash; that account's later commits hang until ctx ends; the others just send.
+func (c *crashOnce) send(ctx context.Context, who common.Address, what string, commit func() error) error {
+	c.mu.Lock()
+	first := c.who == (common.Address{})
+	crashed := c.who == who
 	if first {
-		s.c.who = s.Account()
+		c.who = who
 	}
-	s.c.mu.Unlock()
+	c.mu.Unlock()
 	switch {
 	case first:
-		if err := s.Managed.CommitVote(ctx, id, cid, salt); err != nil {
+		if err := commit(); err != nil {
 			return err
 		}
-		s.c.crashed <- s.Account()
-		return errors.New("simulated crash after sending the vote commit")
+		c.crashed <- who
+		return errors.New("simulated crash after sending the " + what)
 	case crashed:
 		<-ctx.Done()
 		return ctx.Err()
 	}
-	return s.Managed.CommitVote(ctx, id, cid, salt)
+	return commit()
 }
 
 // startWith runs a node for p acting through st, with a real wasm executor and the given
