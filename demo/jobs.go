@@ -88,7 +88,7 @@ func (r *show) post(ctx context.Context, spec *jobspec.Spec) (settlement.Job, in
 	}
 	// A node refuses a spec its policy rules out (a replicated job at a single-replica node):
 	// that is not an error here.
-	took, _ := node.PushSpec(ctx, c.host, nodes, hash, canon)
+	took := node.PushSpec(ctx, c.host, nodes, hash, canon).Took()
 	head, err := r.eth.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return settlement.Job{}, 0, err

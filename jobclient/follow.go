@@ -59,6 +59,14 @@ type FollowConfig struct {
 	// read, when that panel was final.
 	Events settlement.EventSource
 	From   settlement.Cursor
+	// OnRetry, if set, is told each time a read of the chain failed and Follow waits before
+	// reading again. Follow rides out a chain outage (an RPC endpoint restarting, a dropped
+	// connection) for as long as ctx allows: the job lives on chain whatever its client's
+	// connection does, and a client that quit would post it again.
+	OnRetry func(err error, wait time.Duration)
+	// MaxBackoff caps the wait between reads of an unreachable chain (default 30s); the
+	// wait starts at Poll and doubles.
+	MaxBackoff time.Duration
 }
 
 // StepKind is a change in a job's life that a client reports.
@@ -190,58 +198,112 @@ func Follow(ctx context.Context, r settlement.Reader, c Chain, id settlement.Job
 	if cfg.Clock == nil {
 		cfg.Clock = clock.System
 	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = 30 * time.Second
+	}
 	f := &follower{cfg: cfg, r: r, id: id}
+	backoff := cfg.Poll
 	for {
-		// The chain's time first, then the job: every block at or before that time is in the
-		// job read, so a job still open at accept-by was not accepted.
-		now, err := ChainTime(ctx, c)
-		if err != nil {
-			now = time.Time{}
+		job, more, err := f.poll(ctx, c)
+		if err != nil && !errors.Is(err, settlement.ErrUnknownJob) && !errors.Is(err, errStop) {
+			if ctx.Err() != nil {
+				return job, ctx.Err()
+			}
+			// The chain could not be read: wait and read again.
+			if cfg.OnRetry != nil {
+				cfg.OnRetry(err, backoff)
+			}
+			select {
+			case <-ctx.Done():
+				return job, ctx.Err()
+			case <-cfg.Clock.After(backoff):
+			}
+			backoff = min(2*backoff, cfg.MaxBackoff)
+			continue
 		}
-		job, err := r.Job(ctx, id)
-		if err != nil {
+		if errors.Is(err, errStop) {
+			err = errors.Unwrap(err)
+		}
+		if err != nil || !more {
 			return job, err
 		}
-		fresh := true
-		if job.Replicas > 1 && !job.Status.Terminal() {
-			p, err := r.Panel(ctx, id, true)
-			if err != nil {
-				return job, err
-			}
-			// A replicated job's panel has its deadlines from the post until the job ends;
-			// without them it was deleted after the job was read (reclaimed, or resolved
-			// without a majority): the next poll sees the end.
-			if fresh = !p.CommitBy.IsZero(); fresh {
-				f.panel, f.panelAt = p, now
-			}
-		}
-		steps := f.steps(ctx, job, now)
-		if cfg.OnPoll != nil {
-			if err := cfg.OnPoll(job, now); err != nil {
-				return job, err
-			}
-		}
-		if cfg.OnStep != nil {
-			for _, s := range steps {
-				if err := cfg.OnStep(s); err != nil {
-					return job, err
-				}
-			}
-		}
-		if job.Status.Terminal() || cfg.UntilAccepted && f.accepted(job) {
-			return job, nil
-		}
-		if fresh {
-			if err := f.overdue(job, now); err != nil {
-				return job, err
-			}
-		}
+		backoff = cfg.Poll
 		select {
 		case <-ctx.Done():
 			return job, ctx.Err()
 		case <-cfg.Clock.After(cfg.Poll):
 		}
 	}
+}
+
+// errStop wraps an error that ends Follow as it is (a callback's, a deadline's): only reads
+// of the chain are retried.
+var errStop = errors.New("stop")
+
+// stop marks err as ending Follow.
+func stop(err error) error {
+	if err == nil {
+		return nil
+	}
+	return stopError{err}
+}
+
+type stopError struct{ err error }
+
+func (e stopError) Error() string        { return e.err.Error() }
+func (e stopError) Unwrap() error        { return e.err }
+func (e stopError) Is(target error) bool { return target == errStop }
+
+// poll reads the job once and reports its steps; more is false once Follow is done. A
+// read error of the chain comes back as is (retried); everything else that ends Follow is
+// wrapped by stop.
+func (f *follower) poll(ctx context.Context, c Chain) (settlement.Job, bool, error) {
+	cfg, r, id := f.cfg, f.r, f.id
+	// The chain's time first, then the job: every block at or before that time is in the
+	// job read, so a job still open at accept-by was not accepted.
+	now, err := ChainTime(ctx, c)
+	if err != nil {
+		now = time.Time{}
+	}
+	job, err := r.Job(ctx, id)
+	if err != nil {
+		return job, false, err
+	}
+	fresh := true
+	if job.Replicas > 1 && !job.Status.Terminal() {
+		p, err := r.Panel(ctx, id, true)
+		if err != nil {
+			return job, false, err
+		}
+		// A replicated job's panel has its deadlines from the post until the job ends;
+		// without them it was deleted after the job was read (reclaimed, or resolved
+		// without a majority): the next poll sees the end.
+		if fresh = !p.CommitBy.IsZero(); fresh {
+			f.panel, f.panelAt = p, now
+		}
+	}
+	steps := f.steps(ctx, job, now)
+	if cfg.OnPoll != nil {
+		if err := cfg.OnPoll(job, now); err != nil {
+			return job, false, stop(err)
+		}
+	}
+	if cfg.OnStep != nil {
+		for _, s := range steps {
+			if err := cfg.OnStep(s); err != nil {
+				return job, false, stop(err)
+			}
+		}
+	}
+	if job.Status.Terminal() || cfg.UntilAccepted && f.accepted(job) {
+		return job, false, nil
+	}
+	if fresh {
+		if err := f.overdue(job, now); err != nil {
+			return job, false, stop(err)
+		}
+	}
+	return job, true, nil
 }
 
 // follower is what Follow remembers between polls.

@@ -37,6 +37,7 @@ type step struct {
 	gone                    bool
 	winners                 uint8
 	committedAt             int64 // seconds after t0; zero: no result yet
+	down                    bool  // the chain cannot be read (an RPC outage)
 }
 
 // at is a step of a single-replica job.
@@ -54,8 +55,14 @@ var (
 
 func (s *script) cur() step { return s.steps[min(s.i, len(s.steps)-1)] }
 
+// errDown is what reads of a script return while its chain is down.
+var errDown = errors.New("dial tcp 127.0.0.1:8545: connect: connection refused")
+
 func (s *script) Job(_ context.Context, id settlement.JobID) (settlement.Job, error) {
 	c := s.cur()
+	if c.down {
+		return settlement.Job{}, errDown
+	}
 	j := settlement.Job{ID: id, Status: c.status, AcceptBy: acceptBy, ResultBy: resultBy, Payment: payment, Collateral: collat,
 		FeeBps: feeBps, Replicas: max(s.replicas, 1), Winners: c.winners, ChallengeWindow: 4 * time.Second}
 	if c.committedAt != 0 {
@@ -65,6 +72,9 @@ func (s *script) Job(_ context.Context, id settlement.JobID) (settlement.Job, er
 }
 
 func (s *script) HeaderByNumber(context.Context, *big.Int) (*types.Header, error) {
+	if s.cur().down {
+		return nil, errDown
+	}
 	return &types.Header{Time: uint64(t0.Unix() + s.cur().now)}, nil
 }
 
@@ -150,6 +160,59 @@ func TestFollow(t *testing.T) {
 		}}); !errors.Is(err, stop) {
 		t.Fatalf("OnPoll error: %v", err)
 	}
+}
+
+// A chain outage while following (the RPC endpoint restarting) does not end the wait: Follow
+// says so, waits longer each time, and carries on once the chain answers. It used to return
+// the first read error, and a client that quit posted its job again when re-run.
+func TestFollowRidesOutAnOutage(t *testing.T) {
+	O, A, C, F := settlement.StatusOpen, settlement.StatusAccepted, settlement.StatusCommitted, settlement.StatusFinalized
+	down := step{down: true}
+	s := &script{steps: []step{at(O, 1), at(A, 2), down, down, down, down, down, down, at(C, 9), down, at(F, 30)}}
+	var waits []time.Duration
+	var kinds []string
+	job, err := jobclient.Follow(context.Background(), s, s, 7, jobclient.FollowConfig{Clock: instant{s}, Poll: time.Second, MaxBackoff: 8 * time.Second,
+		OnRetry: func(err error, wait time.Duration) {
+			if !errors.Is(err, errDown) {
+				t.Errorf("OnRetry error %v, want the read's", err)
+			}
+			waits = append(waits, wait)
+		},
+		OnStep: func(st jobclient.Step) error { kinds = append(kinds, st.Kind.String()); return nil },
+	})
+	if err != nil || job.Status != F {
+		t.Fatalf("Follow through an outage: %s, err %v; want finalized", job.Status, err)
+	}
+	want := []time.Duration{1, 2, 4, 8, 8, 8, 1}
+	for i := range want {
+		want[i] *= time.Second
+	}
+	if !slices.Equal(waits, want) {
+		t.Errorf("waits %v, want %v (doubling to the cap, reset once the chain answers)", waits, want)
+	}
+	if got := strings.Join(kinds, " "); got != "posted accepted result window-closing ended" {
+		t.Errorf("steps %q", got)
+	}
+	// An unknown job is not an outage.
+	unknown := &unknownJob{script: s}
+	if _, err := jobclient.Follow(context.Background(), unknown, unknown, 7, jobclient.FollowConfig{Clock: instant{s},
+		OnRetry: func(error, time.Duration) { t.Error("retried an unknown job") }}); !errors.Is(err, settlement.ErrUnknownJob) {
+		t.Errorf("unknown job: %v", err)
+	}
+	// Nor does it outlast its context.
+	ctx, cancel := context.WithCancel(context.Background())
+	s = &script{steps: []step{at(O, 1), down}}
+	if _, err := jobclient.Follow(ctx, s, s, 7, jobclient.FollowConfig{Clock: instant{s},
+		OnRetry: func(error, time.Duration) { cancel() }}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled during an outage: %v", err)
+	}
+}
+
+// unknownJob is a chain without the job.
+type unknownJob struct{ *script }
+
+func (u *unknownJob) Job(context.Context, settlement.JobID) (settlement.Job, error) {
+	return settlement.Job{}, fmt.Errorf("job 7: %w", settlement.ErrUnknownJob)
 }
 
 // render is a step as the tests compare it.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 
@@ -93,18 +94,22 @@ func (h *Host) ServeModule(spec *jobspec.Spec, module []byte) error {
 	return err
 }
 
-// Push serves the spec and offers it to every active provider's node in d. It returns the
-// accounts whose node took it, how many nodes were offered it, and why the others did not.
-func (h *Host) Push(ctx context.Context, d node.Directory, hash common.Hash, canonical []byte) (took []common.Address, offered int, err error) {
+// Push serves the spec and offers it to every active provider's node in d (only to the
+// accounts in only, when it is not empty: a re-offer to the nodes that did not take it). It
+// returns each offered node's answer (node.PushReport: took it, refused it with its reason,
+// or did not answer); the error is the directory's.
+func (h *Host) Push(ctx context.Context, d node.Directory, hash common.Hash, canonical []byte, only ...common.Address) (node.PushReport, error) {
 	h.mu.Lock()
 	h.specs[hash] = canonical
 	h.mu.Unlock()
 	nodes, err := node.ProviderNodes(ctx, d)
 	if err != nil {
-		return nil, 0, fmt.Errorf("listing the providers' nodes: %w", err)
+		return nil, fmt.Errorf("listing the providers' nodes: %w", err)
 	}
-	took, err = node.PushSpec(ctx, h.p2p, nodes, hash, canonical)
-	return took, len(nodes), err
+	if len(only) > 0 {
+		nodes = slices.DeleteFunc(nodes, func(n node.ProviderNode) bool { return !slices.Contains(only, n.Account) })
+	}
+	return node.PushSpec(ctx, h.p2p, nodes, hash, canonical), nil
 }
 
 // Fetch downloads job's committed result from its provider's node and verifies it against the

@@ -54,33 +54,93 @@ func ProviderNodes(ctx context.Context, d Directory) ([]ProviderNode, error) {
 // pushParallel bounds the pushes PushSpec makes at once.
 const pushParallel = 8
 
-// PushSpec offers a spec to every node and returns the accounts whose node took it (in the
-// order of nodes), and why the others did not. The pushes run concurrently (at most
-// pushParallel at once), each bounded by 15 s: a registered node that is down (its QUIC
-// address never answers) costs the wait once, not once per node.
-func PushSpec(ctx context.Context, h *p2p.Host, nodes []ProviderNode, hash common.Hash, canonical []byte) ([]common.Address, error) {
-	errs := make([]error, len(nodes))
+// PushOutcome is one node's answer to a spec push: Err nil when it took the spec.
+type PushOutcome struct {
+	Account common.Address
+	Err     error
+}
+
+// Refused reports whether the node answered and declined the spec (its policy rules the job
+// out, or it found the spec invalid), as opposed to not answering at all.
+func (o PushOutcome) Refused() bool {
+	return errors.Is(o.Err, p2p.ErrRefused) || errors.Is(o.Err, p2p.ErrInvalid)
+}
+
+// Reason is why the node did not take the spec, in the node's words when it refused.
+func (o PushOutcome) Reason() string {
+	if o.Err == nil {
+		return ""
+	}
+	var re *p2p.RemoteError
+	if errors.As(o.Err, &re) && re.Message != "" {
+		return re.Message
+	}
+	return o.Err.Error()
+}
+
+// PushReport is every offered node's answer, in the order the nodes were given.
+type PushReport []PushOutcome
+
+// Took lists the accounts whose node took the spec.
+func (r PushReport) Took() []common.Address {
+	var out []common.Address
+	for _, o := range r {
+		if o.Err == nil {
+			out = append(out, o.Account)
+		}
+	}
+	return out
+}
+
+// Refusals are the nodes that answered and declined; Unreached the ones that did not answer.
+func (r PushReport) Refusals() PushReport { return r.filter(PushOutcome.Refused) }
+
+// Unreached are the nodes that could not be asked (down, restarting, unreachable).
+func (r PushReport) Unreached() PushReport {
+	return r.filter(func(o PushOutcome) bool { return o.Err != nil && !o.Refused() })
+}
+
+func (r PushReport) filter(keep func(PushOutcome) bool) PushReport {
+	var out PushReport
+	for _, o := range r {
+		if keep(o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Err joins the reasons of every node that did not take the spec (nil when all took it).
+func (r PushReport) Err() error {
+	var errs []error
+	for _, o := range r {
+		if o.Err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", o.Account.Hex(), o.Err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// PushSpec offers a spec to every node and returns each one's answer (in the order of nodes):
+// took it, refused it (with the node's reason) or did not answer. The pushes run
+// concurrently (at most pushParallel at once), each bounded by 15 s: a registered node that
+// is down (its QUIC address never answers) costs the wait once, not once per node.
+func PushSpec(ctx context.Context, h *p2p.Host, nodes []ProviderNode, hash common.Hash, canonical []byte) PushReport {
+	report := make(PushReport, len(nodes))
 	sem := make(chan struct{}, pushParallel)
 	var wg sync.WaitGroup
 	for i, n := range nodes {
+		report[i].Account = n.Account
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			c, cancel := context.WithTimeout(ctx, 15*time.Second)
 			defer cancel()
-			if err := h.PushSpec(c, n.Info, hash, canonical); err != nil {
-				errs[i] = fmt.Errorf("%s: %w", n.Account.Hex(), err)
-			}
+			report[i].Err = h.PushSpec(c, n.Info, hash, canonical)
 		})
 	}
 	wg.Wait()
-	var took []common.Address
-	for i, n := range nodes {
-		if errs[i] == nil {
-			took = append(took, n.Account)
-		}
-	}
-	return took, errors.Join(errs...)
+	return report
 }
 
 // ErrResultMismatch: the bytes the provider served are not the result it committed on chain.

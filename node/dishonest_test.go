@@ -97,8 +97,8 @@ func (c *client) postSpec(doc string, logf func(string, ...any)) (settlement.Job
 	if err != nil {
 		return settlement.Job{}, err
 	}
-	took, err := node.PushSpec(ctx, c.host, nodes, hash, canon)
-	logf("spec %s pushed to %d of %d node(s) (%v)", hash, len(took), len(nodes), err)
+	pushed := node.PushSpec(ctx, c.host, nodes, hash, canon)
+	logf("spec %s pushed to %d of %d node(s) (%v)", hash, len(pushed.Took()), len(nodes), pushed.Err())
 	head, err := eth.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return settlement.Job{}, err

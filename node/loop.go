@@ -185,7 +185,12 @@ func (n *Node) advance(ctx context.Context, id settlement.JobID) {
 		}
 		more, err := n.step(ctx, rec)
 		if err != nil {
-			if ctx.Err() == nil && !errors.Is(err, store.ErrConflict) {
+			switch {
+			case ctx.Err() != nil || errors.Is(err, store.ErrConflict):
+			case errors.Is(err, errSpecUnavailable):
+				// Asked again every tick until accept-by: not worth a warning each time.
+				n.log.Debug("waiting for the job's spec", "job", id, "err", err)
+			default:
 				n.log.Warn("job step failed; will retry", "job", id, "state", rec.State, "err", err)
 			}
 			return
@@ -254,7 +259,12 @@ func (n *Node) decide(ctx context.Context, rec store.JobRecord) (bool, error) {
 	}
 	canon, err := n.spec(ctx, job.SpecHash)
 	if err != nil {
-		return false, err // keep trying until accept-by
+		if r := n.refusedSpec(job.SpecHash); r != "" {
+			// Its client was told at the push and posted it anyway.
+			n.log.Info("refusing job", "job", id, "reason", r)
+			return false, n.end(id, store.StateAbandoned, "refused: "+string(r))
+		}
+		return false, err // keep trying until accept-by: its client may push it yet
 	}
 	spec, err := jobspec.ParseCanonical(canon, job.SpecHash)
 	if err != nil {

@@ -48,7 +48,7 @@ type Node struct {
 	stopping bool
 	inflight map[settlement.JobID]bool
 	workers  sync.WaitGroup
-	pushers  map[common.Hash][]peer.ID // who pushed which spec (bounded)
+	refused  map[common.Hash]refusal   // why pushed specs were refused (bounded)
 	vanished map[cid.Cid]bool          // commit-and-vanish: results no longer served
 	dir      []settlement.ProviderInfo // provider directory cache
 	dirAt    time.Time
@@ -69,7 +69,7 @@ func New(cfg Config) (*Node, error) {
 		st:       cfg.Settlement,
 		self:     cfg.Settlement.Account(),
 		inflight: make(map[settlement.JobID]bool),
-		pushers:  make(map[common.Hash][]peer.ID),
+		refused:  make(map[common.Hash]refusal),
 		vanished: make(map[cid.Cid]bool),
 		sem:      make(chan struct{}, cfg.Policy.MaxJobs),
 	}, nil

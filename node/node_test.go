@@ -299,8 +299,8 @@ replicas: %d
 	if err != nil {
 		t.Fatal(err)
 	}
-	took, err := node.PushSpec(ctx, c.host, nodes, hash, canon)
-	t.Logf("spec %s pushed to %d of %d node(s) (%v)", hash, len(took), len(nodes), err)
+	pushed := node.PushSpec(ctx, c.host, nodes, hash, canon)
+	t.Logf("spec %s pushed to %d of %d node(s) (%v)", hash, len(pushed.Took()), len(nodes), pushed.Err())
 	head, err := eth.HeaderByNumber(ctx, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -152,46 +153,75 @@ func (n *Node) warnInactive(info settlement.ProviderInfo) error {
 	return nil
 }
 
-// acceptSpec keeps a pushed spec when the node would run it; it remembers who pushed it, to
-// ask that peer for the job's module and CID inputs.
+// acceptSpec keeps a pushed spec when the node would run it, and records who pushed it (in
+// the store, so it outlives a restart) to ask that peer for the job's spec, module and CID
+// inputs. A spec the node's policy rules out is refused with the reason, which the pushing
+// client shows its user, and remembered: a job posted with it anyway ends at once with that
+// reason instead of waiting for a spec the node will not take.
 func (n *Node) acceptSpec(_ context.Context, from peer.ID, hash common.Hash, canonical []byte) error {
 	spec, err := jobspec.ParseCanonical(canonical, hash)
 	if err != nil {
 		return p2p.Refusal("invalid spec")
 	}
 	if r := n.checkSpec(spec); r != "" {
+		n.refuse(hash, r)
 		return p2p.Refusal("not taken by this node: " + string(r))
 	}
 	if err := n.store.PutSpec(hash, canonical); err != nil {
 		return err
 	}
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	ps := n.pushers[hash]
-	if !slices.Contains(ps, from) {
-		if len(ps) >= 4 {
-			ps = ps[1:]
-		}
-		n.pushers[hash] = append(ps, from)
+	src := store.SpecSource{Peer: from.String()}
+	for _, a := range n.host.LibP2P().Peerstore().Addrs(from) {
+		src.Addrs = append(src.Addrs, a.String())
 	}
-	if len(n.pushers) > 4096 { // bounded: forget everything but this one
-		keep := n.pushers[hash]
-		clear(n.pushers)
-		n.pushers[hash] = keep
+	if err := n.store.AddSource(hash, src); err != nil {
+		return err
 	}
 	n.log.Debug("spec pushed", "hash", hash, "from", from)
 	return nil
 }
 
+// maxRefused bounds the refusals the node remembers.
+const maxRefused = 4096
+
+// refuse remembers why the node refused spec hash.
+func (n *Node) refuse(hash common.Hash, r refusal) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if len(n.refused) >= maxRefused {
+		clear(n.refused) // bounded: a forgotten refusal is found again from the spec
+	}
+	n.refused[hash] = r
+}
+
+// refusedSpec is why the node refused spec hash when it was pushed ("" when it did not).
+func (n *Node) refusedSpec(hash common.Hash) refusal {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.refused[hash]
+}
+
 // peersFor lists whom to ask for a job's spec, module and inputs: the peers that pushed the
-// spec, then the other providers' nodes.
+// spec (latest first, at the addresses they had), then the other providers' nodes.
 func (n *Node) peersFor(ctx context.Context, hash common.Hash) []peer.AddrInfo {
 	var out []peer.AddrInfo
-	n.mu.Lock()
-	for _, p := range n.pushers[hash] {
-		out = append(out, peer.AddrInfo{ID: p})
+	srcs, err := n.store.Sources(hash)
+	if err != nil {
+		n.log.Warn("reading a spec's sources", "spec", hash, "err", err)
 	}
-	n.mu.Unlock()
+	for _, src := range slices.Backward(srcs) {
+		id, err := peer.Decode(src.Peer)
+		if err != nil {
+			continue
+		}
+		info := peer.AddrInfo{ID: id}
+		for _, s := range src.Addrs {
+			if a, err := ma.NewMultiaddr(s); err == nil {
+				info.Addrs = append(info.Addrs, a)
+			}
+		}
+		out = append(out, info)
+	}
 	for _, p := range n.directory(ctx) {
 		if p.Address == n.self || !p.Registered {
 			continue
@@ -228,6 +258,9 @@ func (n *Node) directory(ctx context.Context) []settlement.ProviderInfo {
 	return list
 }
 
+// errSpecUnavailable: no peer asked served the spec (yet: its client may push it later).
+var errSpecUnavailable = errors.New("not available")
+
 // spec returns the canonical spec of hash: from the store, else from peers (each answer is
 // checked against the hash before it is kept).
 func (n *Node) spec(ctx context.Context, hash common.Hash) ([]byte, error) {
@@ -248,7 +281,10 @@ func (n *Node) spec(ctx context.Context, hash common.Hash) ([]byte, error) {
 		}
 		return b, nil
 	}
-	return nil, fmt.Errorf("spec %s not available from %d peer(s): %w", hash, len(errs), errors.Join(errs...))
+	if len(errs) == 0 {
+		return nil, fmt.Errorf("spec %s: %w: no peer pushed it and no other provider's node is known", hash, errSpecUnavailable)
+	}
+	return nil, fmt.Errorf("spec %s: %w from %d peer(s): %w", hash, errSpecUnavailable, len(errs), errors.Join(errs...))
 }
 
 // blob makes the content c (a module or an earlier result) present in the result store:
@@ -270,6 +306,9 @@ func (n *Node) blob(ctx context.Context, c cid.Cid, specHash common.Hash, maxSiz
 			return nil, err
 		}
 		return b, nil
+	}
+	if len(errs) == 0 {
+		return nil, fmt.Errorf("%s not available: no peer pushed the spec and no other provider's node is known", c)
 	}
 	return nil, fmt.Errorf("%s not available from %d peer(s): %w", c, len(errs), errors.Join(errs...))
 }

@@ -103,13 +103,16 @@ func (r *JobRunner) Run(ctx context.Context) (Report, error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("canary spec: %w", err)
 	}
-	took, offered, err := r.cfg.Host.Push(ctx, r.cfg.Client, r.hash, r.canon)
-	if len(took) == 0 {
-		// Nobody could run it: posting would only lock the payment until accept-by.
-		return Report{}, fmt.Errorf("no provider node took the spec (%d offered): %v", offered, err)
-	}
+	pushed, err := r.cfg.Host.Push(ctx, r.cfg.Client, r.hash, r.canon)
 	if err != nil {
-		r.log.Debug("some nodes refused the spec", "took", len(took), "offered", offered, "err", err)
+		return Report{}, err
+	}
+	if len(pushed.Took()) == 0 {
+		// Nobody could run it: posting would only lock the payment until accept-by.
+		return Report{}, fmt.Errorf("no provider node took the spec (%d offered): %v", len(pushed), pushed.Err())
+	}
+	if err := pushed.Err(); err != nil {
+		r.log.Debug("some nodes refused the spec", "took", len(pushed.Took()), "offered", len(pushed), "err", err)
 	}
 	job, err := r.cfg.Client.PostJob(ctx, req)
 	if err != nil {

@@ -8,9 +8,11 @@ import (
 	"io"
 	"time"
 
+	"github.com/libp2p/go-libp2p/core/host"
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/core/protocol"
+	"github.com/libp2p/go-libp2p/p2p/protocol/ping"
 )
 
 // outbound is a client exchange in progress: the request is written by its own goroutine
@@ -45,14 +47,10 @@ func (h *Host) exchange(ctx context.Context, info peer.AddrInfo, proto protocol.
 		return nil, errors.New("p2p: cannot dial self")
 	}
 	ctx, cancel := context.WithTimeout(ctx, h.limits.StreamTimeout)
-	if err := lh.Connect(ctx, info); err != nil {
-		cancel()
-		return nil, fmt.Errorf("p2p: connect to %s: %w", info.ID, err)
-	}
-	s, err := lh.NewStream(ctx, info.ID, proto)
+	s, err := h.openStream(ctx, lh, info, proto)
 	if err != nil {
 		cancel()
-		return nil, fmt.Errorf("p2p: open %s to %s: %w", proto, info.ID, err)
+		return nil, err
 	}
 	o := &outbound{
 		ctx:     ctx,
@@ -65,6 +63,46 @@ func (h *Host) exchange(ctx context.Context, info peer.AddrInfo, proto protocol.
 	o.stop = context.AfterFunc(ctx, func() { _ = s.Reset() })
 	go func() { o.werr <- o.writeRequest(req) }()
 	return o, nil
+}
+
+// openStream opens a stream for proto to info. A connection the host already holds is pinged
+// first, within ReuseTimeout: a peer killed and restarted (a new process, maybe on new ports)
+// leaves a QUIC connection that looks alive until its idle timeout, and a stream on it is
+// accepted at once (protocol negotiation is lazy) and then answers nothing. A connection that
+// fails the ping is closed and the peer dialled afresh, at info's addresses when it names any
+// (a registry's current metadata beats what the peerstore remembers). The ping costs one
+// round trip per exchange on a held connection.
+func (h *Host) openStream(ctx context.Context, lh host.Host, info peer.AddrInfo, proto protocol.ID) (network.Stream, error) {
+	if lh.Network().Connectedness(info.ID) == network.Connected && !h.alive(ctx, lh, info.ID) {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("p2p: connect to %s: %w", info.ID, ctx.Err())
+		}
+		h.log.Debug("p2p: the held connection does not answer; dialling afresh", "peer", info.ID)
+		_ = lh.Network().ClosePeer(info.ID)
+		if len(info.Addrs) > 0 {
+			lh.Peerstore().ClearAddrs(info.ID)
+		}
+	}
+	if err := lh.Connect(ctx, info); err != nil {
+		return nil, fmt.Errorf("p2p: connect to %s: %w", info.ID, err)
+	}
+	s, err := lh.NewStream(ctx, info.ID, proto)
+	if err != nil {
+		return nil, fmt.Errorf("p2p: open %s to %s: %w", proto, info.ID, err)
+	}
+	return s, nil
+}
+
+// alive pings peer id over the connection the host holds, within ReuseTimeout.
+func (h *Host) alive(ctx context.Context, lh host.Host, id peer.ID) bool {
+	ctx, cancel := context.WithTimeout(ctx, h.limits.ReuseTimeout)
+	defer cancel()
+	select {
+	case r := <-ping.Ping(ctx, lh, id):
+		return r.Error == nil
+	case <-ctx.Done():
+		return false
+	}
 }
 
 func (o *outbound) writeRequest(req []byte) error {

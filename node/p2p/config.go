@@ -86,6 +86,11 @@ type Limits struct {
 	// StreamTimeout bounds one exchange from open to close, on either side (it is what stops a
 	// peer that makes just enough progress to dodge IOTimeout).
 	StreamTimeout time.Duration
+	// ReuseTimeout bounds the ping that checks a held connection before an exchange uses it.
+	// A peer whose process was killed leaves its QUIC connection looking alive until the idle
+	// timeout (UDP has no reset), and a stream on it answers nothing: a connection that does
+	// not answer the ping in time is closed and the peer dialled afresh.
+	ReuseTimeout time.Duration
 
 	// MaxResultSize is the largest result this host serves. Fetchers pass their own bound.
 	MaxResultSize int64
@@ -105,6 +110,7 @@ var DefaultLimits = Limits{
 	ReadTimeout:        15 * time.Second,
 	IOTimeout:          15 * time.Second,
 	StreamTimeout:      10 * time.Minute,
+	ReuseTimeout:       5 * time.Second,
 	MaxResultSize:      256 << 20,
 }
 
@@ -137,6 +143,7 @@ func (l Limits) withDefaults() Limits {
 	setDur(&l.ReadTimeout, d.ReadTimeout)
 	setDur(&l.IOTimeout, d.IOTimeout)
 	setDur(&l.StreamTimeout, d.StreamTimeout)
+	setDur(&l.ReuseTimeout, d.ReuseTimeout)
 	setInt64(&l.MaxResultSize, d.MaxResultSize)
 	return l
 }
@@ -162,6 +169,7 @@ func (l Limits) Check() error {
 		{"ReadTimeout", int64(l.ReadTimeout)},
 		{"IOTimeout", int64(l.IOTimeout)},
 		{"StreamTimeout", int64(l.StreamTimeout)},
+		{"ReuseTimeout", int64(l.ReuseTimeout)},
 		{"MaxResultSize", l.MaxResultSize},
 	} {
 		if f.v < 0 {

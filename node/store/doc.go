@@ -49,7 +49,10 @@
 // Cursors are positions in the settlement event stream by name (the watcher keeps one per
 // deployment). Specs are canonical job specs keyed by their hash (sha256 of the canonical
 // bytes, as package jobspec defines it); PutSpec refuses bytes that do not hash to the key.
-// Draws are the challenges the node will draw verifiers for once the chain is past their
+// Sources are, per spec hash, the peers that pushed the spec (at most MaxSpecSources, the
+// latest kept) with the addresses they were reached at: the node asks them for the job's
+// spec, module and inputs, also after a restart, when libp2p's peerstore is empty. Draws are
+// the challenges the node will draw verifiers for once the chain is past their
 // anchor block (job ID → anchor): the watcher's cursor moves past the ChallengeOpened event
 // once it is handled, so a pending draw kept only in memory would be lost by a restart. Bind
 // records which deployment the data directory belongs to, so a node pointed at a fresh chain

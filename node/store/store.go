@@ -37,6 +37,7 @@ var (
 	bucketCursors = []byte("cursors")  // name → block (8 bytes) ‖ log index (8 bytes)
 	bucketSpecs   = []byte("specs")    // spec hash (32 bytes) → canonical spec bytes
 	bucketDraws   = []byte("draws")    // job ID → anchor block (8 bytes): challenges to draw verifiers for
+	bucketSources = []byte("sources")  // spec hash → JSON []SpecSource: the peers that pushed it
 
 	keySchema     = []byte("schema")
 	keyDeployment = []byte("deployment")
@@ -82,7 +83,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	}
 	s := &Store{db: db, now: o.now}
 	if err := db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketJobs, bucketByState, bucketCursors, bucketSpecs, bucketDraws} {
+		for _, b := range [][]byte{bucketMeta, bucketJobs, bucketByState, bucketCursors, bucketSpecs, bucketDraws, bucketSources} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -134,6 +134,31 @@ func (s *Settlement) PostJob(ctx context.Context, req settlement.JobRequest) (se
 	return s.postOutcome(ctx, Tx{ID: id, To: s.addrs.Market, Data: data})
 }
 
+// RecoveredPost returns the job that an interrupted earlier run of this account posted with
+// req (the same request up to its deadlines), when the transaction manager recovered that
+// post at start: a re-run of the same submission then follows it instead of posting again.
+// ok is false when there is none. It sends nothing new: the recovered transaction was
+// finished when the manager resumed.
+func (s *Settlement) RecoveredPost(ctx context.Context, req settlement.JobRequest) (job settlement.Job, ok bool, err error) {
+	if err := s.writable(); err != nil {
+		return settlement.Job{}, false, err
+	}
+	breq, err := toRequest(req)
+	if err != nil {
+		return settlement.Job{}, false, fmt.Errorf("post job: %w", err)
+	}
+	plain, err := marketABI.TryPackPostJob(breq)
+	if err != nil {
+		return settlement.Job{}, false, fmt.Errorf("post job: %w", err)
+	}
+	tx, ok := s.adopt("post", s.addrs.Market, plain, samePost)
+	if !ok {
+		return settlement.Job{}, false, nil
+	}
+	job, err = s.postOutcome(ctx, tx)
+	return job, err == nil, err
+}
+
 // postOutcome sends a post and returns the job its receipt's JobPosted announces.
 func (s *Settlement) postOutcome(ctx context.Context, tx Tx) (settlement.Job, error) {
 	r, err := s.send(ctx, "post job", tx)
