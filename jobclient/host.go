@@ -94,11 +94,11 @@ func (h *Host) ServeModule(spec *jobspec.Spec, module []byte) error {
 	return err
 }
 
-// Push serves the spec and offers it to every active provider's node in d (only to the
-// accounts in only, when it is not empty: a re-offer to the nodes that did not take it). It
-// returns each offered node's answer (node.PushReport: took it, refused it with its reason,
-// or did not answer); the error is the directory's.
-func (h *Host) Push(ctx context.Context, d node.Directory, hash common.Hash, canonical []byte, only ...common.Address) (node.PushReport, error) {
+// Push serves the spec and offers it to every active provider's node in d but the accounts in
+// except (a re-offer skips the nodes that took it). It returns each offered node's answer
+// (node.PushReport: took it, refused it with its reason, or did not answer); the error is
+// the directory's.
+func (h *Host) Push(ctx context.Context, d node.Directory, hash common.Hash, canonical []byte, except ...common.Address) (node.PushReport, error) {
 	h.mu.Lock()
 	h.specs[hash] = canonical
 	h.mu.Unlock()
@@ -106,9 +106,7 @@ func (h *Host) Push(ctx context.Context, d node.Directory, hash common.Hash, can
 	if err != nil {
 		return nil, fmt.Errorf("listing the providers' nodes: %w", err)
 	}
-	if len(only) > 0 {
-		nodes = slices.DeleteFunc(nodes, func(n node.ProviderNode) bool { return !slices.Contains(only, n.Account) })
-	}
+	nodes = slices.DeleteFunc(nodes, func(n node.ProviderNode) bool { return slices.Contains(except, n.Account) })
 	return node.PushSpec(ctx, h.p2p, nodes, hash, canonical), nil
 }
 

@@ -61,19 +61,19 @@ func TestCrashBetweenSendAndConfirmation(t *testing.T) {
 		{
 			// The retry computes the deadlines from a later block, so its calldata differs;
 			// it is still the same post.
-			name: "job submit, mined while down", account: 3, args: []string{"job", "submit", spec},
+			name: "job submit, mined while down", account: 3, args: []string{"job", "submit", "--post-anyway", spec},
 			step: "post", stage: "sent", txs: 1, mined: true,
 			check: func(t *testing.T, acct string, r result) { checkOnePost(t, n, acct, specHash.Hex(), r) },
 		},
 		{
-			name: "job submit, retried while pending", account: 4, args: []string{"job", "submit", spec},
+			name: "job submit, retried while pending", account: 4, args: []string{"job", "submit", "--post-anyway", spec},
 			step: "post", stage: "sent", txs: 1,
 			check: func(t *testing.T, acct string, r result) { checkOnePost(t, n, acct, specHash.Hex(), r) },
 		},
 		{
 			// Killed between journaling the signed transaction and (perhaps) broadcasting it:
 			// the retry broadcasts it if need be.
-			name: "job submit, killed after signing", account: 0, args: []string{"job", "submit", spec},
+			name: "job submit, killed after signing", account: 0, args: []string{"job", "submit", "--post-anyway", spec},
 			step: "post", stage: "signed", txs: 1,
 			check: func(t *testing.T, acct string, r result) { checkOnePost(t, n, acct, specHash.Hex(), r) },
 		},

@@ -269,7 +269,7 @@ func TestProviderClientAuditor(t *testing.T) {
 	}
 	hash, _ := parsed.Hash()
 	before := nonce(t, c, client)
-	r = ok(t, "--account", client, "--json", "job", "submit", spec)
+	r = ok(t, "--account", client, "--json", "job", "submit", "--post-anyway", spec)
 	if got := nonce(t, c, client); got != before+1 {
 		t.Errorf("job submit sent %d transactions; the permit path sends one", got-before)
 	}
@@ -626,7 +626,7 @@ func TestReclaim(t *testing.T) {
 	if err := os.WriteFile(spec, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := ok(t, "--account", clientAcct, "--json", "job", "submit", spec)
+	r := ok(t, "--account", clientAcct, "--json", "job", "submit", "--post-anyway", spec)
 	sub := decode[struct {
 		Job struct {
 			ID       uint64    `json:"id"`

@@ -104,7 +104,7 @@ func TestFlows(t *testing.T) {
 				ID       uint64    `json:"id"`
 				AcceptBy time.Time `json:"acceptBy"`
 			} `json:"job"`
-		}](t, n.ok(t, "--account", c, "job", "submit", spec))
+		}](t, n.ok(t, "--account", c, "job", "submit", "--post-anyway", spec))
 		n.waitChainTime(t, sub.Job.AcceptBy.Add(time.Second))
 		n.ok(t, "--account", c, "job", "reclaim", fmt.Sprint(sub.Job.ID))
 
@@ -145,7 +145,7 @@ func TestFlows(t *testing.T) {
 			Job struct {
 				ID uint64 `json:"id"`
 			} `json:"job"`
-		}](t, n.ok(t, "--account", client, "job", "submit", writeSpec(t, jobSpec)))
+		}](t, n.ok(t, "--account", client, "job", "submit", "--post-anyway", writeSpec(t, jobSpec)))
 		id := settlement.JobID(sub.Job.ID)
 
 		// The provider accepts and commits from the test: that is the compute node's work.
@@ -289,7 +289,7 @@ func TestFlows(t *testing.T) {
 			Job struct {
 				ID uint64 `json:"id"`
 			} `json:"job"`
-		}](t, n.ok(t, "--account", a, "job", "submit", spec))
+		}](t, n.ok(t, "--account", a, "job", "submit", "--post-anyway", spec))
 		id := fmt.Sprint(sub.Job.ID)
 		dir := t.TempDir()
 		ks, pw, key := filepath.Join(dir, "keystore"), filepath.Join(dir, "pw"), filepath.Join(dir, "key.hex")

@@ -108,7 +108,7 @@ func TestSuiteAgainstHardhat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r = run("--account", client, "--json", "job", "submit", spec)
+	r = run("--account", client, "--json", "job", "submit", "--post-anyway", spec)
 	after, err := hh.Client.PendingNonceAt(context.Background(), common.HexToAddress(client))
 	if err != nil {
 		t.Fatal(err)

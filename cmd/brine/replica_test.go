@@ -243,7 +243,7 @@ func TestReplicatedJobProcess(t *testing.T) {
 	}
 	creditBefore = marketBalance(t, chain, client)
 	r := n.run(t, nil, "--account", client, "--json", "job", "submit", replicatedSpec(t, mod, 4, "{accept_within: 5s, run_within: 5s}"),
-		"--module", mod, "--wait")
+		"--module", mod, "--wait", "--post-anyway")
 	if r.code != 0 {
 		t.Fatalf("job submit --wait (4 seats, 3 nodes): exit %d\n%s", r.code, r.stderr)
 	}

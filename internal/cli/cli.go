@@ -43,6 +43,12 @@ func badInput(format string, args ...any) error {
 	return &exitError{code: ExitBadInput, err: fmt.Errorf(format, args...)}
 }
 
+// isBadInput reports whether err is a bad-input error (exit 2).
+func isBadInput(err error) bool {
+	var e *exitError
+	return errors.As(err, &e) && e.code == ExitBadInput
+}
+
 // IO is where a command reads and writes.
 type IO struct {
 	Stdin  *os.File

@@ -165,11 +165,7 @@ func writeDevnetInfo(path string, info devnetInfo) error {
 	if err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return writeFileAtomic(path, append(data, '\n'), 0o600)
 }
 
 func printDevnet(w io.Writer, r devnetReport) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/internal/units"
@@ -20,6 +21,7 @@ import (
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/settlement"
+	"github.com/brine-compute/brine/settlement/onchain"
 )
 
 func jobCommand(stdio IO) *cli.Command {
@@ -46,6 +48,9 @@ Example:
 					&cli.BoolFlag{Name: "wait", Usage: "follow the job until it settles, downloading the result once committed"},
 					&cli.StringFlag{Name: "output", Usage: "with --wait: write the verified result into `DIR` (empty or absent)"},
 					&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR` of the client's host; repeat"},
+					&cli.BoolFlag{Name: "new", Usage: "post a new job even when this account already has an unfinished submission of this spec (by default that job is followed instead)"},
+					&cli.BoolFlag{Name: "post-anyway", Usage: "post even when no provider node took the spec (it is then offered again until a node takes it or accept-by passes)"},
+					&cli.DurationFlag{Name: "offer-wait", Value: time.Minute, Usage: "how long to keep offering the spec to nodes that do not answer (down, restarting) before giving up, as `DURATION`"},
 				},
 				Description: `Parses the spec strictly (unknown fields are errors), posts the sha256 of its canonical
 encoding with the payment escrowed (one transaction with an ERC-2612 permit when the token
@@ -53,8 +58,22 @@ supports it, else approve and post) and prints the job ID. The canonical spec is
 <datadir>/specs/<hash>.json. The client starts a libp2p host of its own (key
 <datadir>/client/identity.key), serves the spec (and, for wasm, the --module file) there and
 pushes the spec to the active providers' nodes (their addresses are their registration
-metadata) before posting. Without --wait, it stays until a provider accepts when it serves a
-module (a replicated job: until every seat is taken). With --wait it shows the progress
+metadata) before posting, and prints each node's answer: took it, refused it (with the node's
+reason: an engine it does not run, network access it does not allow, limits over its caps),
+or did not answer. Nodes that do not answer are offered it again for up to --offer-wait.
+When fewer nodes took it than the job has replicas, nothing is posted and no money moves
+(exit 2) unless --post-anyway. The job ID is printed as soon as the post is mined.
+
+A submission is not paid for twice. Run again after it was interrupted (Ctrl-C, a crash, a
+lost connection; its record is <datadir>/client/submits/), the same command with the same
+account and spec follows the job the first run posted instead of posting another, and so
+does a run while the account has a live job with the same spec on chain; --new posts
+another. While --wait follows a job it rides out chain outages (it says so and retries), a
+job waiting for providers is offered again to the nodes that did not take it (a node that was
+down takes it when it is back), and a failed download is retried rather than ending the wait.
+
+Without --wait, it stays until a provider accepts when it serves a module or no node took the
+spec yet (a replicated job: until every seat is taken). With --wait it shows the progress
 (accepted, committed, window closing, settled) and, with --output DIR, downloads the result
 from the provider's node, checks it against the CID committed on chain BEFORE writing
 anything, and unpacks it into DIR; a result that does not match is refused (challenge it with
@@ -85,7 +104,8 @@ A spec:
 Example:
    brine job submit job.yaml
    brine job submit --dry-run job.yaml
-   brine job submit --module hello.wasm --wait --output out wasm.yaml`,
+   brine job submit --module hello.wasm --wait --output out wasm.yaml
+   brine job submit --new job.yaml          # a second job with the same spec`,
 				Action: func(c *cli.Context) error { return jobSubmit(c, stdio) },
 			},
 			{
@@ -267,9 +287,6 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	if _, err := s.resolveAccount(true); err != nil {
 		return err
 	}
-	if err := s.requireTokens(payment, "the job's payment"); err != nil {
-		return err
-	}
 	if err := s.requireGas(); err != nil {
 		return err
 	}
@@ -297,7 +314,12 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	if output != "" && !wait {
 		return badInput("--output needs --wait (or fetch later with 'brine job results ID --output DIR')")
 	}
-	if output != "" {
+	// An interrupted run of this submission may have written the result already.
+	var fetched string
+	if prior, err := loadSubmit(s.cfg.DataDir, s.account, hash); err == nil && prior != nil && !c.Bool("new") &&
+		prior.Fetched != "" && output != "" && sameDir(prior.Output, output) {
+		fetched = prior.Fetched
+	} else if output != "" {
 		if err := checkOutputDir(output); err != nil {
 			return err
 		}
@@ -322,54 +344,158 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 			return err
 		}
 	}
-	s.pushSpec(cn, st, hash, canon)
-	fmt.Fprintf(s.info, "Posting job %s: payment %s, collateral %s per provider, %d replica(s)\n",
-		hash.Hex(), s.fmtAmount(payment), s.fmtAmount(collateral), spec.Replicas)
-	job, err := st.PostJob(s.ctx, req)
-	if err != nil {
-		if errors.Is(err, settlement.ErrInsufficient) || errors.Is(err, settlement.ErrBadRequest) {
-			return badInput("%v", err)
+	o := newOffer(hash, canon, int(spec.Replicas))
+	// A submission this account already made of this spec, and did not see through, is
+	// followed instead of paid for twice: one whose post an interrupted run sent (recovered
+	// by the transaction manager), one this data directory's record names, or a live job of
+	// the account's on chain with the same spec.
+	var (
+		job     settlement.Job
+		from    = head.Number.Uint64()
+		resumed bool
+		rec     *submitRecord
+	)
+	if !c.Bool("new") {
+		if job, resumed, err = st.RecoveredPost(s.ctx, req); err != nil {
+			return err
 		}
-		return err
+		if !resumed {
+			if job, rec, resumed, err = s.priorSubmission(st, hash); err != nil {
+				return err
+			}
+		}
+		if rec != nil && rec.Block > 0 {
+			from = rec.Block
+		}
+	}
+	if resumed {
+		fmt.Fprintf(s.info, "Job %d is this account's earlier submission of this spec (posted, now %s): following it instead of posting again; pass --new to post another\n",
+			job.ID, job.Status)
+		if job.Status == settlement.StatusOpen {
+			if _, err := s.push(cn, st, o); err != nil {
+				s.log.Info("offering the spec again", "err", err)
+			}
+		}
+	} else {
+		fetched = ""
+		if err := s.requireTokens(payment, "the job's payment"); err != nil {
+			return err
+		}
+		if err := s.offerSpec(cn, st, o, c.Duration("offer-wait"), c.Bool("post-anyway")); err != nil {
+			return err
+		}
+		// Recorded before the post, so a run killed while the post is in flight is resumed.
+		rec = newSubmit(s.cfg.DataDir, s.account, hash, from, time.Now())
+		if err := rec.save(); err != nil {
+			return fmt.Errorf("recording the submission before posting: %w", err)
+		}
+		fmt.Fprintf(s.info, "Posting job %s: payment %s, collateral %s per provider, %d replica(s)\n",
+			hash.Hex(), s.fmtAmount(payment), s.fmtAmount(collateral), spec.Replicas)
+		if job, err = st.PostJob(s.ctx, req); err != nil {
+			if errors.Is(err, settlement.ErrInsufficient) || errors.Is(err, settlement.ErrBadRequest) {
+				_ = rec.finish()
+				return badInput("%v", err)
+			}
+			return err
+		}
+	}
+	if rec == nil {
+		rec = newSubmit(s.cfg.DataDir, s.account, hash, from, time.Now())
+	}
+	if rec.Job != job.ID {
+		rec.Job = job.ID
+		if err := rec.save(); err != nil {
+			return fmt.Errorf("recording job %d: %w", job.ID, err)
+		}
+	}
+	if !resumed {
+		fmt.Fprintf(s.info, "Posted job %d. It is on chain whatever happens to this command: 'brine job status %d' shows it, running this same command again follows it (it does not post again), and 'brine job reclaim %d' refunds it if no provider takes it by %s\n",
+			job.ID, job.ID, job.ID, fmtTime(job.AcceptBy))
 	}
 	note := "Posted. A provider's compute node accepts and runs it; follow it with 'brine job status', fetch the result with 'brine job results' (reclaim it after accept-by with 'brine job reclaim')."
 	var credit *big.Int // with --wait: what the job credited the client, when it ended so
-	if wait {
-		var (
-			fetched string
-			seen    followed
-		)
-		job, seen, err = s.follow(st, job.ID, head.Number.Uint64(), false, func(j settlement.Job) error {
-			if output == "" {
-				return nil
-			}
-			c, err := s.downloadResult(cn, st, j, output)
-			fetched = c.String()
-			return err
-		})
+	// Without --wait the command stays while the job needs something only it serves: the
+	// module, or the spec when too few nodes took it and some did not answer (a node that
+	// was down takes it when it is back).
+	stay := c.String("module") != "" || len(o.took) < o.need && o.silent > 0
+	if !wait && !stay && len(o.took) < o.need && job.Status == settlement.StatusOpen {
+		fmt.Fprintf(s.info, "note: no provider node holds the spec; a node can take job %d only while a client serves it: run this same command again to serve it (it follows the job, it does not post again)\n", job.ID)
+	}
+	switch {
+	case wait:
+		var dl *resultDownload
+		switch {
+		case fetched != "":
+			fmt.Fprintf(s.info, "The interrupted run already wrote result %s, verified, into %s\n", fetched, output)
+		case output != "":
+			dl = &resultDownload{dir: output, done: func(c cid.Cid) {
+				rec.Output, rec.Fetched = output, c.String()
+				if abs, err := filepath.Abs(output); err == nil {
+					rec.Output = abs
+				}
+				if err := rec.save(); err != nil {
+					s.log.Warn("recording the download", "err", err)
+				}
+			}}
+		}
+		var seen followed
+		job, seen, err = s.follow(st, job.ID, from, followOpts{offer: o, cn: cn, onPoll: func(j settlement.Job) error {
+			return s.tryDownload(cn, st, dl, j)
+		}})
 		if err != nil {
+			if s.ctx.Err() != nil {
+				return s.interrupted(job)
+			}
+			if err := dl.fatal(); err != nil {
+				_ = rec.finish()
+				return err
+			}
+			if isBadInput(err) {
+				_ = rec.finish() // a deadline passed: the client's move (reclaim, claim-timeout)
+			}
 			return err
 		}
 		note = "Settled: " + job.Status.String()
-		if fetched != "" {
-			note += "; result " + fetched + " in " + output
-		}
 		if seen.payout != nil && seen.payout.Client != nil && seen.payout.Client.Sign() > 0 {
 			credit = seen.payout.Client
 			note += "; " + s.fmtAmount(credit) + " credited to the client (withdraw with 'brine provider withdraw')"
 		}
-	} else if c.String("module") != "" {
-		if spec.Replicas > 1 {
-			fmt.Fprintf(s.info, "Serving the module until all %d replica seats are taken\n", spec.Replicas)
-		} else {
-			fmt.Fprintln(s.info, "Serving the module until a provider accepts the job")
+		if dl != nil && len(job.ResultCID) > 0 {
+			got, err := s.finishDownload(cn, st, dl, job)
+			if err != nil {
+				_ = rec.finish()
+				return err
+			}
+			fetched = got.String()
 		}
-		if job, _, err = s.follow(st, job.ID, head.Number.Uint64(), true, nil); err != nil {
+		if fetched != "" {
+			note += "; result " + fetched + " in " + output
+		}
+	case stay:
+		what := "the module"
+		if len(o.took) < o.need {
+			what = "the spec (offered again to the nodes that did not take it)"
+		}
+		if spec.Replicas > 1 {
+			fmt.Fprintf(s.info, "Serving %s until all %d replica seats are taken\n", what, spec.Replicas)
+		} else {
+			fmt.Fprintf(s.info, "Serving %s until a provider accepts the job\n", what)
+		}
+		if job, _, err = s.follow(st, job.ID, from, followOpts{untilAccepted: true, offer: o, cn: cn}); err != nil {
+			if s.ctx.Err() != nil {
+				return s.interrupted(job)
+			}
+			if isBadInput(err) {
+				_ = rec.finish()
+			}
 			return err
 		}
 	}
+	if err := rec.finish(); err != nil {
+		s.log.Warn("removing the submission record", "err", err)
+	}
 	v := s.jobView(job)
-	out := map[string]any{"job": v, "specFile": specPath(s.cfg.DataDir, hash), "note": note}
+	out := map[string]any{"job": v, "specFile": specPath(s.cfg.DataDir, hash), "note": note, "resumed": resumed}
 	if credit != nil {
 		out["clientCredit"] = s.amount(credit)
 	}
@@ -381,6 +507,42 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 		kv(w, "Result by", "%s", fmtTime(job.ResultBy))
 		fmt.Fprintln(w, note)
 	})
+}
+
+// priorSubmission finds a submission of spec hash by this account that was not seen
+// through: the job this data directory's record names (whatever its state: a re-run reports
+// how it ended and fetches its result), else the account's newest live job with this spec on
+// chain. ok is false when there is none.
+func (s *session) priorSubmission(st *onchain.Settlement, hash common.Hash) (job settlement.Job, rec *submitRecord, ok bool, err error) {
+	rec, err = loadSubmit(s.cfg.DataDir, s.account, hash)
+	if err != nil {
+		return job, nil, false, badInput("%v", err)
+	}
+	if rec != nil && rec.Job != 0 {
+		job, err = st.Job(s.ctx, rec.Job)
+		switch {
+		case err == nil:
+			return job, rec, true, nil
+		case !errors.Is(err, settlement.ErrUnknownJob):
+			return job, rec, false, err
+		}
+	}
+	live, err := st.Jobs(s.ctx, settlement.JobFilter{Client: s.account, Live: true}, 0)
+	if err != nil {
+		return job, rec, false, err
+	}
+	for _, j := range live { // newest first
+		if j.SpecHash == hash {
+			return j, rec, true, nil
+		}
+	}
+	return job, rec, false, nil
+}
+
+// interrupted is the message of a submission stopped while following its posted job.
+func (s *session) interrupted(job settlement.Job) error {
+	return fmt.Errorf("interrupted; job %d stays posted (%s): run the same command again to follow it (it does not post again), or 'brine job status %d': %w",
+		job.ID, job.Status, job.ID, s.ctx.Err())
 }
 
 // checkOutputDir refuses an output directory that exists and is not empty.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -79,17 +80,131 @@ func (c *clientNet) serveModule(spec *jobspec.Spec, path string, module []byte) 
 	return c.host.ServeModule(spec, module)
 }
 
-// push offers the spec to the active providers' nodes.
-func (s *session) pushSpec(cn *clientNet, st *onchain.Settlement, hash common.Hash, canon []byte) {
-	took, offered, err := cn.host.Push(s.ctx, st, hash, canon)
-	if offered == 0 && err != nil {
-		fmt.Fprintf(s.info, "warning: %v\n", err)
+// offer is a spec offered to the providers' nodes: which took it so far. A node takes a spec
+// it would run (its policy checks it at the push and says why not); it then fetches the
+// job's module and inputs from the client once the job is posted.
+type offer struct {
+	hash  common.Hash
+	canon []byte
+	need  int // nodes that must take it: the job's replicas
+	took  []common.Address
+	said  map[common.Address]string // each node's last answer, as printed
+	// silent is how many nodes did not answer the last offer (down, restarting): they may
+	// take the spec when they are back.
+	silent int
+	next  time.Time                 // the next re-offer while following (wall clock)
+}
+
+// reofferEvery is how often a posted job that waits for providers is offered again to the
+// nodes that did not take its spec: a node that was down or restarting when the job was
+// posted takes it when it is back, within the accept window.
+const reofferEvery = 10 * time.Second
+
+func newOffer(hash common.Hash, canon []byte, need int) *offer {
+	return &offer{hash: hash, canon: canon, need: max(need, 1), said: map[common.Address]string{}}
+}
+
+// push offers the spec to the nodes that have not taken it and prints what changed.
+func (s *session) push(cn *clientNet, st *onchain.Settlement, o *offer) (node.PushReport, error) {
+	report, err := cn.host.Push(s.ctx, st, o.hash, o.canon, o.took...)
+	if err != nil {
+		return nil, err
+	}
+	o.silent = len(report.Unreached())
+	for _, r := range report {
+		said := "took the spec"
+		switch {
+		case r.Refused():
+			said = "refused the spec: " + r.Reason()
+		case r.Err != nil:
+			said = "did not answer: " + r.Reason()
+		default:
+			o.took = append(o.took, r.Account)
+		}
+		if o.said[r.Account] != said {
+			fmt.Fprintf(s.info, "  node of provider %s: %s\n", r.Account.Hex(), said)
+			o.said[r.Account] = said
+		}
+	}
+	return report, nil
+}
+
+// offerSpec offers the spec to the active providers' nodes before the job is posted. While
+// fewer than o.need took it and some did not answer (down, restarting), it offers again with
+// growing pauses for up to wait. Then, unless anyway, a spec too few nodes took is refused
+// (exit 2) before any money moves: posting it would only lock the payment until accept-by.
+func (s *session) offerSpec(cn *clientNet, st *onchain.Settlement, o *offer, wait time.Duration, anyway bool) error {
+	fmt.Fprintf(s.info, "Offering the spec to the providers' nodes\n")
+	until := time.Now().Add(wait)
+	pause := time.Second
+	var report node.PushReport
+	for {
+		var err error
+		if report, err = s.push(cn, st, o); err != nil {
+			return err
+		}
+		unreached := len(report.Unreached())
+		if len(o.took) >= o.need || unreached == 0 || anyway || !time.Now().Add(pause).Before(until) {
+			break
+		}
+		fmt.Fprintf(s.info, "  %d of %d node(s) took it, %d did not answer: offering again in %s (until %s; --post-anyway posts without waiting)\n",
+			len(o.took), len(o.took)+len(report), unreached, pause, time.Now().Add(pause).Format(time.TimeOnly))
+		select {
+		case <-s.ctx.Done():
+			return s.ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 10*time.Second)
+	}
+	if len(o.took) >= o.need {
+		fmt.Fprintf(s.info, "Spec taken by %d provider node(s)\n", len(o.took))
+		return nil
+	}
+	var why []string
+	for _, r := range report {
+		if r.Err != nil {
+			why = append(why, fmt.Sprintf("%s: %s", r.Account.Hex(), o.said[r.Account]))
+		}
+	}
+	what := "no provider node took the spec"
+	switch {
+	case len(o.said) == 0:
+		what = "no active provider publishes a node address, so no node could take the spec"
+	case o.need > 1 && len(o.took) > 0:
+		what = fmt.Sprintf("only %d of the %d provider nodes this %d-replica job needs took the spec", len(o.took), o.need, o.need)
+	}
+	if anyway {
+		fmt.Fprintf(s.info, "warning: %s; posting anyway (--post-anyway)\n", what)
+		return nil
+	}
+	msg := what + ", so nothing was posted and no money moved"
+	if len(why) > 0 {
+		msg += " (" + strings.Join(why, "; ") + ")"
+	}
+	return badInput("%s. Change the spec where a node says why it refused it, wait for a node and run this again, or pass --post-anyway to post it now (this command then keeps offering it until a node takes it or accept-by passes)", msg)
+}
+
+// reoffer offers the spec again, at most every reofferEvery, while job waits for providers.
+func (s *session) reoffer(cn *clientNet, st *onchain.Settlement, o *offer, job settlement.Job, seats int) {
+	if o == nil || job.Status != settlement.StatusOpen || job.Replicas > 1 && seats >= int(job.Replicas) || time.Now().Before(o.next) {
 		return
 	}
-	fmt.Fprintf(s.info, "Spec sent to %d of %d provider node(s)\n", len(took), offered)
-	if err != nil {
-		s.log.Info("spec push refused or failed", "err", err)
+	o.next = time.Now().Add(reofferEvery)
+	if _, err := s.push(cn, st, o); err != nil {
+		s.log.Info("offering the spec again", "err", err)
 	}
+}
+
+// followOpts is how follow follows a job.
+type followOpts struct {
+	// untilAccepted returns once a provider holds the job (N>1: every seat).
+	untilAccepted bool
+	// offer, with cn, is re-offered to the nodes that did not take it while the job waits
+	// for providers (nil: not).
+	offer *offer
+	cn    *clientNet
+	// onPoll sees the job at every poll (the result's download); its error ends the wait.
+	onPoll func(settlement.Job) error
 }
 
 // followed is what follow saw of a job: its last replica panel (N>1) and, once it ended, its
@@ -103,21 +218,31 @@ type followed struct {
 // a provider holds it, every seat for N>1: the client's host must serve the spec and module
 // until then). from is a block at or before the job's post: the replicas' reveals are counted
 // from there when a round ends without a majority.
-func (s *session) follow(st *onchain.Settlement, id settlement.JobID, from uint64, untilAccepted bool, onCommitted func(settlement.Job) error) (settlement.Job, followed, error) {
+func (s *session) follow(st *onchain.Settlement, id settlement.JobID, from uint64, f followOpts) (settlement.Job, followed, error) {
 	var seen followed
 	job, err := jobclient.Follow(s.ctx, st, s.client, id, jobclient.FollowConfig{
-		UntilAccepted: untilAccepted,
+		UntilAccepted: f.untilAccepted,
 		Events:        st,
 		From:          settlement.Cursor{Block: from},
+		OnRetry: func(err error, wait time.Duration) {
+			fmt.Fprintf(s.info, "  job %d: cannot read the chain (%v): trying again in %s; the job goes on on chain meanwhile (Ctrl-C and run this again to resume)\n",
+				id, err, wait)
+		},
+		OnPoll: func(j settlement.Job, _ time.Time) error {
+			if f.offer != nil {
+				s.reoffer(f.cn, st, f.offer, j, len(seen.panel.Members))
+			}
+			if f.onPoll != nil {
+				return f.onPoll(j)
+			}
+			return nil
+		},
 		OnStep: func(step jobclient.Step) error {
 			seen.panel = step.Panel
 			if step.Payout != nil {
 				seen.payout = step.Payout
 			}
 			fmt.Fprintf(s.info, "  job %d: %s\n", id, s.stepLine(step))
-			if step.Kind == jobclient.StepResult && onCommitted != nil {
-				return onCommitted(step.Job)
-			}
 			return nil
 		},
 	})
@@ -262,8 +387,86 @@ func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job sett
 			job.Provider.Hex(), c, from.Hex())
 	}
 	if err := results.Unpack(data, dir, results.Limits{}); err != nil {
-		return c, fmt.Errorf("job %d: writing the result into %s: %w", job.ID, dir, err)
+		return c, fmt.Errorf("job %d: writing the result into %s: %w: %w", job.ID, dir, errUnpack, err)
 	}
 	fmt.Fprintf(s.info, "Result %s verified against the on-chain commitment and written to %s\n", c, dir)
 	return c, nil
+}
+
+// errUnpack: a verified result could not be written into the output directory.
+var errUnpack = errors.New("cannot write the result")
+
+// resultDownload is a --wait --output download of a job's result. A failed fetch (a node
+// restarting, a stale connection, every holder busy) does not end the wait the client paid
+// for: it is tried again, with growing pauses, while the job is followed, and once more
+// after it settles. Bytes that do not match the commitment, or a result that cannot be
+// written, end it (the first is the client's cue to challenge).
+type resultDownload struct {
+	dir   string
+	done  func(cid.Cid) // told once the result is written
+	got   cid.Cid
+	err   error // the last failure
+	bad   error // a failure that ends the wait
+	next  time.Time
+	pause time.Duration
+}
+
+// fatal is the failure that ends the wait, if any (d may be nil).
+func (d *resultDownload) fatal() error {
+	if d == nil {
+		return nil
+	}
+	return d.bad
+}
+
+// tryDownload fetches job's result into d once it is committed, unless fetched already or
+// the last failure's pause has not passed. A failure ends the wait (OnPoll's error) only
+// when it is fatal.
+func (s *session) tryDownload(cn *clientNet, st *onchain.Settlement, d *resultDownload, job settlement.Job) error {
+	if d == nil || d.got.Defined() || d.bad != nil || len(job.ResultCID) == 0 || time.Now().Before(d.next) {
+		return d.fatal()
+	}
+	c, err := s.downloadResult(cn, st, job, d.dir)
+	switch {
+	case err == nil:
+		d.got = c
+		if d.done != nil {
+			d.done(c)
+		}
+		return nil
+	case errors.Is(err, node.ErrResultMismatch) || errors.Is(err, errUnpack) || s.ctx.Err() != nil:
+		d.bad = err
+		return err
+	}
+	d.err = err
+	d.pause = min(max(2*d.pause, 2*time.Second), 30*time.Second)
+	d.next = time.Now().Add(d.pause)
+	fmt.Fprintf(s.info, "  job %d: downloading the result failed (%v): trying again in %s (on fresh connections, and from any node that holds it)\n",
+		job.ID, err, d.pause)
+	return nil
+}
+
+// finishDownload makes sure the result of an ended job is in d: a few more tries, then an
+// error that says how to fetch it later.
+func (s *session) finishDownload(cn *clientNet, st *onchain.Settlement, d *resultDownload, job settlement.Job) (cid.Cid, error) {
+	for try := 0; !d.got.Defined() && try < 3; try++ {
+		if d.bad != nil {
+			return cid.Undef, d.bad
+		}
+		if wait := time.Until(d.next); wait > 0 {
+			select {
+			case <-s.ctx.Done():
+				return cid.Undef, s.interrupted(job)
+			case <-time.After(wait):
+			}
+		}
+		if err := s.tryDownload(cn, st, d, job); err != nil {
+			return cid.Undef, err
+		}
+	}
+	if !d.got.Defined() {
+		return cid.Undef, fmt.Errorf("job %d ended %s, but its result could not be downloaded (%w); fetch it with 'brine job results %d --output %s' (any node that holds it serves it)",
+			job.ID, job.Status, d.err, job.ID, d.dir)
+	}
+	return d.got, nil
 }
