@@ -343,3 +343,53 @@ func (p *cutProxy) cut(down bool) {
 		}
 	}
 }
+
+// TestKillCampaign: clients post jobs with --wait while the only provider node is killed
+// (SIGKILL) and restarted again and again, some of them while it is down. Every job is taken
+// and settled (none orphaned), and every client posted exactly one job and paid once.
+func TestKillCampaign(t *testing.T) {
+	t.Parallel()
+	const clients = 4
+	n := launch(t, "--period", "1s", "--accounts", fmt.Sprint(clients+2))
+	acc := n.info.Accounts
+	provider := acc[1]
+	mod := greetModule(t)
+	n.ok(t, "--account", provider, "provider", "stake", "100")
+	node := n.startNode(t, "node", nil, provider)
+
+	before := make([]*big.Int, clients)
+	procs := make([]*nodeProc, clients)
+	for i := range clients {
+		client := acc[2+i]
+		before[i] = n.tokens(t, client)
+		spec := greetSpec(t, mod, fmt.Sprintf(`{path: name.txt, content: "campaign %d"}`, i), `{payment: "2", collateral: "1"}`,
+			"{accept_within: 90s, run_within: 2m}")
+		// Every other client posts while the node is down (killed just before), the others
+		// while it runs (killed soon after, maybe mid-job).
+		if i%2 == 1 {
+			node.kill(t)
+		}
+		procs[i] = n.startProc(t, fmt.Sprintf("submit %d", i), nil, "Offering the spec", "--account", client, "--json", "job", "submit", spec,
+			"--module", mod, "--wait", "--output", filepath.Join(t.TempDir(), "out"), "--offer-wait", "2s", "--post-anyway")
+		if i%2 == 1 {
+			procs[i].wait(t, `Posted job \d+\.`, time.Minute)
+			node = n.startNode(t, fmt.Sprintf("node (restart %d)", i/2+1), nil, provider)
+		}
+	}
+	node.kill(t)
+	time.Sleep(time.Second)
+	n.startNode(t, "node (last restart)", nil, provider)
+	for i, p := range procs {
+		if code := p.exit(t, 3*time.Minute); code != 0 {
+			t.Errorf("client %d: submit --wait exited %d:\n%s", i, code, p.log())
+			continue
+		}
+		if !strings.Contains(p.log(), `Settled: finalized`) {
+			t.Errorf("client %d: the job did not settle as finalized:\n%s", i, p.log())
+		}
+		if jobs := n.jobsOf(t, acc[2+i]); len(jobs) != 1 {
+			t.Errorf("client %d posted jobs %v, want one", i, jobs)
+		}
+		n.paid(t, acc[2+i], before[i], ether(2))
+	}
+}
