@@ -92,7 +92,7 @@ type offer struct {
 	// silent is how many nodes did not answer the last offer (down, restarting): they may
 	// take the spec when they are back.
 	silent int
-	next  time.Time                 // the next re-offer while following (wall clock)
+	next   time.Time // the next re-offer while following (wall clock)
 }
 
 // reofferEvery is how often a posted job that waits for providers is offered again to the
