@@ -257,13 +257,14 @@ func (n *Node) decide(ctx context.Context, rec store.JobRecord) (bool, error) {
 			return false, err
 		}
 	}
+	if r := n.refusedSpec(job.SpecHash); r != "" {
+		// The node refused the spec when it was pushed (its client was told) and the client
+		// posted it anyway: no need to fetch it.
+		n.log.Info("refusing job", "job", id, "reason", r)
+		return false, n.end(id, store.StateAbandoned, "refused: "+string(r))
+	}
 	canon, err := n.spec(ctx, job.SpecHash)
 	if err != nil {
-		if r := n.refusedSpec(job.SpecHash); r != "" {
-			// Its client was told at the push and posted it anyway.
-			n.log.Info("refusing job", "job", id, "reason", r)
-			return false, n.end(id, store.StateAbandoned, "refused: "+string(r))
-		}
 		return false, err // keep trying until accept-by: its client may push it yet
 	}
 	spec, err := jobspec.ParseCanonical(canon, job.SpecHash)
