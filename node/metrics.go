@@ -23,8 +23,8 @@ const (
 	ExecSucceeded     = "succeeded"      // the result was packaged and stored
 	ExecFailureRecord = "failure_record" // the job's own fault: its failure record was packaged and stored, committed like a result
 	ExecFailed        = "failed"         // a failure not the program's (image pull, the node's caps, an engine refusal): recorded Failed, nothing committed
-	ExecError       = "error"       // the node's fault: retried
-	ExecInterrupted = "interrupted" // the node stopped while it ran: runs again at the next start
+	ExecError         = "error"          // the node's fault: retried
+	ExecInterrupted   = "interrupted"    // the node stopped while it ran: runs again at the next start
 )
 
 type noMetrics struct{}
