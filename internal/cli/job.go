@@ -19,6 +19,7 @@ import (
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -333,7 +334,8 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 		return err
 	}
 	note := "Posted. A provider's compute node accepts and runs it; follow it with 'brine job status', fetch the result with 'brine job results' (reclaim it after accept-by with 'brine job reclaim')."
-	var credit *big.Int // with --wait: what the job credited the client, when it ended so
+	var credit *big.Int                // with --wait: what the job credited the client, when it ended so
+	var failure *results.FailureRecord // with --output: the result is a failure record
 	if wait {
 		var (
 			fetched string
@@ -343,8 +345,8 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 			if output == "" {
 				return nil
 			}
-			c, err := s.downloadResult(cn, st, j, output)
-			fetched = c.String()
+			c, rec, err := s.downloadResult(cn, st, j, output)
+			fetched, failure = c.String(), rec
 			return err
 		})
 		if err != nil {
@@ -353,6 +355,12 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 		note = "Settled: " + job.Status.String()
 		if fetched != "" {
 			note += "; result " + fetched + " in " + output
+		}
+		if failure != nil {
+			note += "; the job failed by its own program: " + failure.String() + "; the provider committed a failure record as its result"
+			if job.Status == settlement.StatusFinalized {
+				note += " and was paid"
+			}
 		}
 		if seen.payout != nil && seen.payout.Client != nil && seen.payout.Client.Sign() > 0 {
 			credit = seen.payout.Client
@@ -372,6 +380,9 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	out := map[string]any{"job": v, "specFile": specPath(s.cfg.DataDir, hash), "note": note}
 	if credit != nil {
 		out["clientCredit"] = s.amount(credit)
+	}
+	if failure != nil {
+		out["failure"] = failure
 	}
 	return s.emit(out, func(w io.Writer) {
 		kv(w, "Job ID", "%d", job.ID)
@@ -433,13 +444,24 @@ func jobResults(c *cli.Context, stdio IO) error {
 		return err
 	}
 	defer cn.close()
-	got, err := s.downloadResult(cn, st, job, c.String("output"))
+	got, failure, err := s.downloadResult(cn, st, job, c.String("output"))
 	if err != nil {
 		return err
 	}
-	return s.emit(map[string]any{"job": uint64(id), "result": got.String(), "output": c.String("output"), "verified": true}, func(w io.Writer) {
+	out := map[string]any{"job": uint64(id), "result": got.String(), "output": c.String("output"), "verified": true}
+	if failure != nil {
+		out["failure"] = failure
+	}
+	return s.emit(out, func(w io.Writer) {
 		kv(w, "Job", "%d", id)
 		kv(w, "Result", "%s (verified against the on-chain commitment)", got)
+		if failure != nil {
+			paid := "is paid for it at finalize"
+			if job.Status == settlement.StatusFinalized {
+				paid = "was paid for it"
+			}
+			kv(w, "Failure", "the job failed by its own program: %s; the provider committed a failure record as its result and %s", failure, paid)
+		}
 		kv(w, "Written to", "%s", c.String("output"))
 	})
 }
@@ -584,6 +606,9 @@ func printPanel(w io.Writer, v *panelView) {
 				continue
 			}
 			fmt.Fprintf(w, "\tnode: %s (%s, %d run(s), at %s)\n", n.State, n.Role, n.Attempts, fmtPtr(n.Updated))
+			if n.Failure != "" {
+				fmt.Fprintf(w, "\t  result: a failure record (the job failed by its own program): %s\n", strings.ReplaceAll(n.Failure, "\n", "\n\t  "))
+			}
 			if n.Reason != "" {
 				for _, l := range strings.Split(n.Reason, "\n") {
 					fmt.Fprintf(w, "\t  %s\n", l)
