@@ -4,7 +4,6 @@ import (
 	"errors"
 	"unicode/utf8"
 
-	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/results"
 )
@@ -23,10 +22,10 @@ import (
 // caps, an engine that refused the container, the node's infrastructure) gets no record: the
 // node commits nothing, as before, and the job times out at the node's expense.
 
-// failureRecord is the record of fail, a failure of spec's run with result res (zero for a
-// failure found while packaging the outputs; pkgErr is then the packaging error), within
-// budget b. ok is false for a failure that is not the job's own fault.
-func failureRecord(spec *jobspec.Spec, b executor.Budget, fail *executor.Failure, res executor.Result, pkgErr error) (results.FailureRecord, bool) {
+// failureRecord is the record of fail, a failure of a run with result res (zero for a
+// failure found while packaging the outputs; pkgErr is then the packaging error), within the
+// run's budget b. ok is false for a failure that is not the job's own fault.
+func failureRecord(b executor.Budget, fail *executor.Failure, res executor.Result, pkgErr error) (results.FailureRecord, bool) {
 	r := results.FailureRecord{Version: results.FailureVersion}
 	// The limits of the outputs in force: the executor's (the spec's disk, the file count)
 	// within the packager's.

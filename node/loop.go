@@ -476,7 +476,7 @@ func (n *Node) recordFailure(dir string, job executor.Job, fail *executor.Failur
 	if bad != nil {
 		return cid.Undef, fail, nil // the executor would not have run it: not the program's doing
 	}
-	rec, ok := failureRecord(job.Spec, b, fail, res, pkgErr)
+	rec, ok := failureRecord(b, fail, res, pkgErr)
 	if !ok {
 		return cid.Undef, fail, nil
 	}
