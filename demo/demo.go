@@ -75,6 +75,7 @@ type Report struct {
 	Settled    SettledScene    `json:"settled"`
 	Challenged ChallengedScene `json:"challenged"`
 	TimedOut   TimedOutScene   `json:"timedOut"`
+	Failed     FailedScene     `json:"failed"`
 	Replicated ReplicatedScene `json:"replicated"`
 	Uptime     UptimeScene     `json:"uptime"`
 
@@ -135,7 +136,22 @@ type TimedOutScene struct {
 	StakeAfter  *big.Int       `json:"stakeAfter"`
 }
 
-// ReplicatedScene is scene 4: N replicas agree.
+// FailedScene is scene 4: the client's program fails; the provider commits a failure record
+// and is paid for it.
+type FailedScene struct {
+	Job       uint64         `json:"job"`
+	Provider  common.Address `json:"provider"`
+	ResultCID string         `json:"resultCid"`
+	Verified  bool           `json:"verified"` // the downloaded record matches the on-chain CID
+	Record    string         `json:"record"`   // what the failure record says
+	NodeSays  string         `json:"nodeSays"` // the provider's node's record of the failure
+	Status    string         `json:"status"`
+	Payment   *big.Int       `json:"payment"`
+	Paid      *big.Int       `json:"paid"` // credited to the provider (payment - fee)
+	Fee       *big.Int       `json:"fee"`
+}
+
+// ReplicatedScene is scene 5: N replicas agree.
 type ReplicatedScene struct {
 	// Skipped says why the scene did not run ("" when it ran).
 	Skipped   string           `json:"skipped,omitempty"`
@@ -152,7 +168,7 @@ type ReplicatedScene struct {
 	Fee       *big.Int         `json:"fee,omitempty"`      // the treasury's total
 }
 
-// UptimeScene is scene 5: one epoch probed, its root posted and claimed.
+// UptimeScene is scene 6: one epoch probed, its root posted and claimed.
 type UptimeScene struct {
 	Epoch    uint64      `json:"epoch"`
 	Root     common.Hash `json:"root"`

@@ -106,38 +106,47 @@ func TestDemo(t *testing.T) {
 	eq(t, "scene 3 slashed", s3.Slashed, tokens(200))
 	eq(t, "scene 3 stake after", s3.StakeAfter, tokens(19600))
 
-	// Scene 4: three replicas agree; each is paid a third less the fee.
+	// Scene 4: the program fails by its own fault; ada commits a failure record and is paid
+	// payment less the fee, as for any result.
+	sf := rep.Failed
+	if sf.Status != "finalized" || sf.Provider != ada || !sf.Verified || !strings.Contains(sf.Record, "crashed") || sf.NodeSays == "" {
+		t.Errorf("scene 4: %+v", sf)
+	}
+	eq(t, "scene 4 paid", sf.Paid, tokens(198))
+	eq(t, "scene 4 fee", sf.Fee, tokens(2))
+
+	// Scene 5: three replicas agree; each is paid a third less the fee.
 	s4 := rep.Replicated
 	if s4.Skipped != "" {
-		t.Fatalf("scene 4 skipped: %s", s4.Skipped)
+		t.Fatalf("scene 5 skipped: %s", s4.Skipped)
 	}
 	slices.SortFunc(s4.Replicas, func(a, b common.Address) int { return a.Cmp(b) })
 	want := []common.Address{ada, bob, cy}
 	slices.SortFunc(want, func(a, b common.Address) int { return a.Cmp(b) })
 	if !s4.Agreed || s4.Winners != 3 || s4.Status != "finalized" || !s4.Verified || s4.Output != "hello, replicas\n" || !slices.Equal(s4.Replicas, want) {
-		t.Errorf("scene 4: %+v", s4)
+		t.Errorf("scene 5: %+v", s4)
 	}
-	eq(t, "scene 4 paid each", s4.PaidEach, tokens(495))
-	eq(t, "scene 4 fee", s4.Fee, tokens(15))
+	eq(t, "scene 5 paid each", s4.PaidEach, tokens(495))
+	eq(t, "scene 5 fee", s4.Fee, tokens(15))
 
-	// Scene 5: each provider is paid the documented amount for its uptime, exactly.
+	// Scene 6: each provider is paid the documented amount for its uptime, exactly.
 	s5 := rep.Uptime
 	if len(s5.Claims) != 4 || len(s5.Uptimes) != 4 || s5.Leaves != 4 {
-		t.Fatalf("scene 5: %+v", s5)
+		t.Fatalf("scene 6: %+v", s5)
 	}
-	eq(t, "scene 5 funded", s5.Funded, tokens(4000))
+	eq(t, "scene 6 funded", s5.Funded, tokens(4000))
 	claimed := map[common.Address]*big.Int{}
 	total := new(big.Int)
 	for _, c := range s5.Claims {
 		claimed[c.Provider] = c.Amount
 		total.Add(total, c.Amount)
 	}
-	eq(t, "scene 5 total claimed", total, s5.Total)
+	eq(t, "scene 6 total claimed", total, s5.Total)
 	for _, u := range s5.Uptimes {
 		// floor(rewardPerProvider / reporters × ok / attempts), docs/incentives.md
 		w := new(big.Int).Mul(tokens(1000), new(big.Int).SetUint64(u.OK))
 		w.Quo(w, new(big.Int).SetUint64(u.Attempts))
-		eq(t, "scene 5 claim of "+u.Provider.Hex(), claimed[u.Provider], w)
+		eq(t, "scene 6 claim of "+u.Provider.Hex(), claimed[u.Provider], w)
 		if u.OK == 0 {
 			t.Errorf("%s answered none of %d probes", u.Provider, u.Attempts)
 		}
@@ -161,15 +170,15 @@ func TestDemo(t *testing.T) {
 	start := tokens(1000000) // 10,000 tokens per dev account
 	wantAfter := map[string]demo.Balances{
 		"governance": {Wallet: sum(start, neg(s5.Funded)), Credit: new(big.Int), Stake: new(big.Int)},
-		"ada":        {Wallet: sum(start, tokens(-20000), claimed[ada]), Credit: sum(s1.Paid, verifierShare(ada), s4.PaidEach), Stake: tokens(20000)},
+		"ada":        {Wallet: sum(start, tokens(-20000), claimed[ada]), Credit: sum(s1.Paid, verifierShare(ada), sf.Paid, s4.PaidEach), Stake: tokens(20000)},
 		"bob":        {Wallet: sum(start, tokens(-20000), claimed[bob]), Credit: sum(verifierShare(bob), s4.PaidEach), Stake: tokens(20000)},
 		"cy":         {Wallet: sum(start, tokens(-20000), claimed[cy]), Credit: sum(verifierShare(cy), s4.PaidEach), Stake: tokens(20000)},
 		"mallory":    {Wallet: sum(start, tokens(-20000), claimed[mallory]), Credit: new(big.Int), Stake: tokens(19600)},
-		// posted 2 + 3 + 3 + 15 and a bond of 10; credited 14 (scene 2) and 5 (scene 3)
-		"client": {Wallet: sum(start, tokens(-3300)), Credit: tokens(1900), Stake: new(big.Int)},
+		// posted 2 + 3 + 3 + 2 + 15 and a bond of 10; credited 14 (scene 2) and 5 (scene 3)
+		"client": {Wallet: sum(start, tokens(-3500)), Credit: tokens(1900), Stake: new(big.Int)},
 		"prober": {Wallet: start, Credit: new(big.Int), Stake: new(big.Int)},
-		// fees of scenes 1 and 4, and what the challenge's split left of mallory's collateral
-		"treasury": {Wallet: new(big.Int), Credit: sum(s1.Fee, s4.Fee, tokens(200), tokens(-100), neg(new(big.Int).Mul(s2.VerifierReward, big.NewInt(int64(k))))), Stake: new(big.Int)},
+		// fees of scenes 1, 4 and 5, and what the challenge's split left of mallory's collateral
+		"treasury": {Wallet: new(big.Int), Credit: sum(s1.Fee, sf.Fee, s4.Fee, tokens(200), tokens(-100), neg(new(big.Int).Mul(s2.VerifierReward, big.NewInt(int64(k))))), Stake: new(big.Int)},
 	}
 	net := new(big.Int)
 	for _, p := range rep.Participants {
@@ -196,7 +205,7 @@ func TestDemo(t *testing.T) {
 	// The main steps' transactions are listed and succeeded.
 	for _, step := range []struct{ who, step string }{
 		{"ada", "stake"}, {"ada", "register"}, {"client", "post"}, {"ada", "job 1 accept"}, {"ada", "job 1 commit"},
-		{"client", "job 2 challenge"}, {"client", "job 3 claim-timeout"}, {"prober", "post root (epoch"}, {"ada", "rewards-claim"},
+		{"client", "job 2 challenge"}, {"client", "job 3 claim-timeout"}, {"ada", "job 4 commit"}, {"prober", "post root (epoch"}, {"ada", "rewards-claim"},
 	} {
 		found := false
 		for _, tx := range rep.Transactions {
@@ -208,7 +217,7 @@ func TestDemo(t *testing.T) {
 			t.Errorf("no successful transaction %q by %s in %+v", step.step, step.who, rep.Transactions)
 		}
 	}
-	for _, what := range []string{"Scene 1", "Scene 2", "Scene 3", "Scene 4", "Scene 5", "Balances", "Transactions", "Audit"} {
+	for _, what := range []string{"Scene 1", "Scene 2", "Scene 3", "Scene 4", "Scene 5", "Scene 6", "Balances", "Transactions", "Audit"} {
 		if !strings.Contains(out.String(), "== "+what) {
 			t.Errorf("the story has no %q section", what)
 		}

@@ -44,9 +44,13 @@
 //     slashed from its stake.
 //  3. Mallory accepts a job and never commits; after the result deadline the client claims
 //     the timeout: its payment back plus mallory's collateral (docs/protocol.md).
-//  4. A replicated job (3 replicas) agrees by commit-reveal, is challenge-free and finalizes.
+//  4. The client forgets a job's input and its program fails by its own fault: ada commits a
+//     failure record (what failed: the exit code or crash and the stderr tail) as the
+//     result, the client downloads and verifies it, and ada is paid at finalize as for any
+//     result (docs/protocol.md, "Failure records").
+//  5. A replicated job (3 replicas) agrees by commit-reveal, is challenge-free and finalizes.
 //     A node build that does not take replicated jobs makes the scene say so and skip.
-//  5. A prober (incentives/prober) probes the four nodes through one short uptime epoch,
+//  6. A prober (incentives/prober) probes the four nodes through one short uptime epoch,
 //     posts the epoch's Merkle root, serves the tree over HTTP, and the providers claim their
 //     rewards (incentives/rewards).
 //

@@ -18,8 +18,9 @@ import (
 	"github.com/brine-compute/brine/settlement"
 )
 
-// dockerScript is the Docker job: the same greeting the WASM module writes.
-const dockerScript = `printf 'hello, %s\n' "$(cat /brine/inputs/name.txt)" > /brine/outputs/greeting.txt`
+// dockerScript is the Docker job: the same greeting the WASM module writes (and, like it, a
+// failure when name.txt is missing: cat says why on stderr and the script exits 3).
+const dockerScript = `name=$(cat /brine/inputs/name.txt) || exit 3; printf 'hello, %s\n' "$name" > /brine/outputs/greeting.txt`
 
 // terms are what a scene's job pays and when it is due.
 type terms struct {
@@ -30,15 +31,20 @@ type terms struct {
 	window              time.Duration // challenge window
 }
 
-// jobSpec is the greet job for name on the demo's engine.
+// jobSpec is the greet job for name on the demo's engine; name "" leaves the input name.txt
+// out, and the job fails by its own program.
 func (r *show) jobSpec(name string, t terms) (*jobspec.Spec, error) {
 	limit := 10 * time.Second
 	if t.runWithin < limit {
 		limit = t.runWithin
 	}
+	inputs := []map[string]string{}
+	if name != "" {
+		inputs = append(inputs, map[string]string{"path": "name.txt", "content": name})
+	}
 	doc := map[string]any{
 		"engine":           string(r.engine),
-		"inputs":           []map[string]string{{"path": "name.txt", "content": name}},
+		"inputs":           inputs,
 		"resources":        map[string]string{"cpu": "1", "memory": "64MiB", "disk": "16MiB", "time": limit.String()},
 		"outputs":          []map[string]string{{"path": "greeting.txt"}},
 		"price":            map[string]string{"payment": t.payment, "collateral": t.collateral},

@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -271,21 +272,79 @@ func (r *show) sceneTimedOut(ctx context.Context) error {
 		job.ID, sc.Status, r.fmt(sc.Refund), r.fmt(sc.Payment), r.fmt(sc.Collateral))
 	r.story.say("mallory's stake %s -> %s", r.fmt(sc.StakeBefore), r.fmt(sc.StakeAfter))
 
-	// Mallory behaves from now on: it answers probes in scene 5 like the others.
+	// Mallory behaves from now on: it answers probes in scene 6 like the others.
 	if err := r.stopNode(mallory); err != nil {
 		return err
 	}
 	if err := r.startNode(ctx, mallory, node.Honest); err != nil {
 		return err
 	}
-	r.story.say("mallory's node restarts as an honest node (its price and single-replica policy keep it out of scene 4)")
+	r.story.say("mallory's node restarts as an honest node (its price and single-replica policy keep it out of scenes 4 and 5)")
+	return nil
+}
+
+// sceneFailed: the client's program fails; the provider commits a failure record as the
+// job's result and is paid for it like any result (docs/protocol.md, "Failure records").
+func (r *show) sceneFailed(ctx context.Context) error {
+	r.setScene(ctx, "4 failure")
+	r.story.heading("Scene 4: the client's program fails; the provider is paid for its failure record")
+	ada := r.providers[0]
+	sc := &r.report.Failed
+	spec, err := r.jobSpec("", terms{payment: "2", collateral: "1", replicas: 1, acceptWithin: 30 * time.Second, runWithin: time.Minute, window: 4 * time.Second})
+	if err != nil {
+		return err
+	}
+	job, _, err := r.post(ctx, spec)
+	if err != nil {
+		return err
+	}
+	sc.Job, sc.Payment = uint64(job.ID), job.Payment
+	r.story.say("client posts job %d, paying %s, but forgets its input name.txt: the program cannot read it and fails", job.ID, r.fmt(job.Payment))
+	j, err := r.waitJob(ctx, job.ID, fmt.Sprintf("a provider to commit job %d's result", job.ID), 60*time.Second, atLeast(settlement.StatusCommitted))
+	if err != nil {
+		return err
+	}
+	sc.Provider = j.Provider
+	if j.Provider != ada.addr {
+		return fmt.Errorf("demo: job %d was taken by %s, not ada", job.ID, r.nameOf(j.Provider))
+	}
+	sc.ResultCID = cidText(j.ResultCID)
+	r.story.say("%s's node runs it; the program fails by its own fault, so %s commits a failure record as the result: %s", ada.name, ada.name, sc.ResultCID)
+	data, got, err := node.FetchJobResult(ctx, r.client.host, r.client.acct, j, 1<<20)
+	if err != nil {
+		return fmt.Errorf("demo: downloading job %d's result: %w", job.ID, err)
+	}
+	rec, ok, err := results.ReadFailure(data)
+	if err != nil || !ok {
+		return fmt.Errorf("demo: job %d's result is not a failure record (%v)", job.ID, err)
+	}
+	sc.Verified, sc.Record = got.String() == sc.ResultCID, rec.String()
+	r.story.say("client downloads it and verifies it against the commitment: the job failed by its own program: %s", sc.Record)
+	if st, err := node.FetchJobStatus(ctx, r.client.host, r.client.acct, j); err == nil {
+		sc.NodeSays = st.Failure
+		r.story.note("%s's node's record: %s", ada.name, strings.SplitN(st.Failure, "\n", 2)[0])
+	}
+	r.story.note("any verifier that re-ran the job would build the same record, so a challenge of it would be rejected")
+	j, err = r.waitJob(ctx, job.ID, fmt.Sprintf("the %s challenge window, then %s's node to finalize", j.ChallengeWindow, ada.name),
+		60*time.Second, atLeast(settlement.StatusFinalized))
+	if err != nil {
+		return err
+	}
+	sc.Status = j.Status.String()
+	evs, err := r.events(ctx, job.ID, settlement.EventJobFinalized)
+	if err != nil || len(evs) != 1 {
+		return fmt.Errorf("demo: job %d's JobFinalized event: %d found (%v)", job.ID, len(evs), err)
+	}
+	sc.Paid, sc.Fee = evs[0].Amount, evs[0].Fee
+	r.story.say("job %d finalizes like any other: %s credited %s for running it honestly, its collateral unlocked; nothing to time out",
+		job.ID, ada.name, r.fmt(sc.Paid))
 	return nil
 }
 
 // sceneReplicated: a job run by three replicas that agree.
 func (r *show) sceneReplicated(ctx context.Context) error {
-	r.setScene(ctx, "4 replicas")
-	r.story.heading("Scene 4: a replicated job agrees")
+	r.setScene(ctx, "5 replicas")
+	r.story.heading("Scene 5: a replicated job agrees")
 	sc := &r.report.Replicated
 	if r.replicas < 3 {
 		sc.Skipped = "this node build does not take replicated jobs (" + r.noReplica + ")"

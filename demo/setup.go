@@ -144,7 +144,7 @@ func (r *show) play(ctx context.Context) error {
 	if err := r.stakeAndStart(ctx); err != nil {
 		return err
 	}
-	for _, scene := range []func(context.Context) error{r.sceneSettled, r.sceneChallenged, r.sceneTimedOut, r.sceneReplicated, r.sceneUptime} {
+	for _, scene := range []func(context.Context) error{r.sceneSettled, r.sceneChallenged, r.sceneTimedOut, r.sceneFailed, r.sceneReplicated, r.sceneUptime} {
 		if err := scene(ctx); err != nil {
 			return err
 		}
@@ -433,7 +433,7 @@ func (r *show) stakeAndStart(ctx context.Context) error {
 	if err := r.startProbing(ctx); err != nil {
 		return fmt.Errorf("demo: starting the prober: %w", err)
 	}
-	r.story.say("the prober starts probing the four nodes (for scene 5)")
+	r.story.say("the prober starts probing the four nodes (for scene 6)")
 	return nil
 }
 

@@ -19,7 +19,7 @@ import (
 	"github.com/brine-compute/brine/node/p2p"
 )
 
-// probing is the prober of scene 5, probing from the moment the nodes are up so that the
+// probing is the prober of scene 6, probing from the moment the nodes are up so that the
 // scene's epoch is probed from its start.
 type probing struct {
 	p      *prober.Prober
@@ -145,8 +145,8 @@ func (pr *probing) close() error {
 
 // sceneUptime: the prober closes an epoch, posts its root, and the providers claim.
 func (r *show) sceneUptime(ctx context.Context) error {
-	r.setScene(ctx, "5 uptime")
-	r.story.heading("Scene 5: uptime rewards for one epoch")
+	r.setScene(ctx, "6 uptime")
+	r.story.heading("Scene 6: uptime rewards for one epoch")
 	pr := r.probing
 	sc := &r.report.Uptime
 	sc.Reporter = r.prober.name

@@ -42,6 +42,11 @@ const (
 	reservedEnvLabel = "BRINE_"
 )
 
+// FailureRecordPath is the one file of a failure record: the result a provider commits for a
+// job that failed by its own program (node/results, FailureRecord). No output may be, or be
+// under, this path, so a job's own outputs can never look like a failure record.
+const FailureRecordPath = "brine-failure.json"
+
 // ErrInvalid wraps every problem Parse and Validate find; test with errors.Is.
 var ErrInvalid = errors.New("invalid job spec")
 
@@ -358,7 +363,11 @@ func (v *validator) outputs(outs []Output) {
 	}
 	paths := make([]string, 0, len(outs))
 	for i, o := range outs {
-		v.relPath(fmt.Sprintf("outputs[%d].path", i), o.Path)
+		field := fmt.Sprintf("outputs[%d].path", i)
+		v.relPath(field, o.Path)
+		if first, _, _ := strings.Cut(o.Path, "/"); first == FailureRecordPath {
+			v.add(field, "%q is reserved: a result holding only %s is a failure record (the job failed by its own program)", o.Path, FailureRecordPath)
+		}
 		paths = append(paths, o.Path)
 	}
 	if a, b, ok := overlapping(paths); ok {

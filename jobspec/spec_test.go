@@ -188,6 +188,8 @@ func TestParseErrors(t *testing.T) {
 		{"absolute input path", minimal + "inputs: [{path: /etc/passwd, content: x}]\n", "must be relative"},
 		{"escaping input path", minimal + "inputs: [{path: ../x, content: x}]\n", "not a clean relative path"},
 		{"unclean output path", minimal + "outputs: [{path: a//b}]\n", "not a clean relative path"},
+		{"reserved output path", minimal + "outputs: [{path: brine-failure.json}]\n", "is reserved"},
+		{"under the reserved output path", minimal + "outputs: [{path: brine-failure.json/x}]\n", "is reserved"},
 		{"overlapping outputs", minimal + "outputs: [{path: a}, {path: a/b}]\n", "overlap"},
 		{"duplicate inputs", minimal + "inputs: [{path: a, content: x}, {path: a, content: y}]\n", "overlap"},
 		{"input with two sources", minimal + "inputs: [{path: a, content: x, cid: " + cidV1 + "}]\n", "exactly one of"},

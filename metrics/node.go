@@ -11,10 +11,11 @@ import (
 
 // Execution outcomes (the outcome label of brine_node_execution_duration_seconds).
 const (
-	OutcomeSucceeded   = "succeeded"   // the result was packaged and stored
-	OutcomeFailed      = "failed"      // the job's own fault (bad spec or program, limits): recorded Failed
-	OutcomeError       = "error"       // the node's fault (infrastructure): retried
-	OutcomeInterrupted = "interrupted" // the node stopped while it ran: runs again at the next start
+	OutcomeSucceeded     = "succeeded"      // the result was packaged and stored
+	OutcomeFailureRecord = "failure_record" // the job's own fault (its program, limits, module): a failure record packaged and stored, committed like a result
+	OutcomeFailed        = "failed"         // a failure not the program's (image pull, the node's caps): recorded Failed, nothing committed
+	OutcomeError         = "error"          // the node's fault (infrastructure): retried
+	OutcomeInterrupted   = "interrupted"    // the node stopped while it ran: runs again at the next start
 )
 
 // executionBuckets span a wasm greeting (milliseconds) to a long docker job (hours).

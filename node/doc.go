@@ -97,15 +97,21 @@
 //
 // # Failed jobs
 //
-// A job that fails because of its own spec or program (bad module, pull failure, exit code,
-// time or memory limit, outputs too large or unsafe) is recorded Failed with the executor's
-// reason and nothing is committed: the protocol has no failure commitment, so the client
-// claims the timeout after the result deadline and gets its payment back with the provider's
-// collateral. Since the chain cannot say why, the node serves its job records over
-// /brine/status (role, state, reason, attempts): FetchJobStatus asks the job's provider's node,
-// and `brine job status` shows the reason (exit code with the log tail, time or memory limit,
-// bad module). The node's policy (engines, images, resources, price) is what keeps it from
-// accepting jobs it cannot run. Infrastructure trouble is retried (at most 3 runs).
+// A job that fails by its own fault (a non-zero exit or crash, its memory or time limit, the
+// log limit, outputs missing, unsafe or too large, a wasm module that cannot be a job) gets a
+// failure record as its result (failrecord.go, node/results FailureRecord): the provider
+// commits its CID and is paid at finalize like any result, replicas commit-reveal it,
+// verifiers re-run the job and vote on it by CID (docs/protocol.md, "Failure records"). The
+// record holds only what every honest node reproduces; the node's own record keeps the
+// executor's full words (JobRecord.Failure), served over /brine/status and shown by
+// `brine job status`.
+//
+// A failure that is not the program's (an image that could not be pulled, the node's own
+// caps, the engine refusing the container) commits nothing: the job is recorded Failed with
+// the reason, and the client claims the timeout after the result deadline and gets its
+// payment back with the provider's collateral. The node's policy (engines, images,
+// resources, price) is what keeps it from accepting jobs it cannot run. Infrastructure
+// trouble is retried (at most 3 runs).
 //
 // # Verifier duty
 //

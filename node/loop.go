@@ -384,7 +384,7 @@ func (n *Node) run(ctx context.Context, rec store.JobRecord) (bool, error) {
 	n.log.Info("running job", "job", id, "engine", spec.Engine, "attempt", attempts)
 	began := n.now()
 	c, fail, err := n.execute(ctx, id, spec, rec.SpecHash)
-	n.observeExecution(ctx, spec.Engine, fail, err, n.now().Sub(began))
+	n.observeExecution(ctx, spec.Engine, c.Defined(), fail, err, n.now().Sub(began))
 	switch {
 	case ctx.Err() != nil:
 		return false, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) {
@@ -395,24 +395,35 @@ func (n *Node) run(ctx context.Context, rec store.JobRecord) (bool, error) {
 	case err != nil:
 		n.log.Warn("run failed; will retry", "job", id, "err", err)
 		return false, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) { r.Reason = err.Error() })
-	case fail != nil:
-		// The job failed because of its own spec or program. Nothing is committed: no result
-		// honestly describes it, and the protocol has no failure commitment. The client
-		// reclaims payment and collateral with ClaimTimeout after the result deadline.
-		n.log.Warn("job failed", "job", id, "reason", fail.Reason, "detail", fail.Detail)
+	case fail != nil && !c.Defined():
+		// The job could not run for a reason that is not its program's (the image could not
+		// be pulled, the node's caps, the engine refused it): nothing is committed, and the
+		// client reclaims payment and collateral with ClaimTimeout after the result deadline.
+		n.log.Warn("job failed, not by its own program: nothing to commit", "job", id, "reason", fail.Reason, "detail", fail.Detail)
 		return false, n.end(id, store.StateFailed, fail.Error())
 	}
 	err = n.store.Transition(id, store.StateRunning, store.StateExecuted, func(r *store.JobRecord) {
 		r.ResultCID = results.Commitment(c)
 		r.Reason = ""
+		r.Failure = ""
+		if fail != nil {
+			r.Failure = fail.Error()
+		}
 	})
-	if err == nil {
+	switch {
+	case err != nil:
+	case fail != nil:
+		n.log.Info("job failed by its own program: its failure record is the result", "job", id, "result", c, "reason", fail.Reason, "detail", fail.Detail)
+	default:
 		n.log.Info("job executed", "job", id, "result", c)
 	}
 	return err == nil, err
 }
 
-// execute prepares the job's directories, runs it and packages and stores its result.
+// execute prepares the job's directories, runs it and packages and stores its result. A
+// job that failed by its own fault returns its failure and the CID of its failure record
+// (failrecord.go), stored like a result; a failure that is not the program's returns the
+// failure and no CID.
 func (n *Node) execute(ctx context.Context, id settlement.JobID, spec *jobspec.Spec, specHash [32]byte) (cid.Cid, *executor.Failure, error) {
 	ex := n.cfg.Executors[spec.Engine]
 	dir := n.jobDir(id)
@@ -446,7 +457,7 @@ func (n *Node) execute(ctx context.Context, id settlement.JobID, spec *jobspec.S
 		return cid.Undef, nil, err
 	}
 	if res.Failure != nil {
-		return cid.Undef, res.Failure, nil
+		return n.recordFailure(dir, job, res.Failure, res, nil)
 	}
 	if n.cfg.Dishonest == WrongResult {
 		if err := tamper(outputs, spec.Outputs); err != nil {
@@ -456,7 +467,7 @@ func (n *Node) execute(ctx context.Context, id settlement.JobID, spec *jobspec.S
 	archive, c, err := results.Package(outputs, spec.Outputs, results.Limits{})
 	if err != nil {
 		if errors.Is(err, results.ErrMissingOutput) || errors.Is(err, results.ErrUnsafe) || errors.Is(err, results.ErrTooLarge) {
-			return cid.Undef, executor.OutputTooLarge.Failf("packaging the outputs: %v", err), nil
+			return n.recordFailure(dir, job, executor.OutputTooLarge.Failf("packaging the outputs: %v", err), executor.Result{}, err)
 		}
 		return cid.Undef, nil, err
 	}
@@ -465,6 +476,29 @@ func (n *Node) execute(ctx context.Context, id settlement.JobID, spec *jobspec.S
 	}
 	cleanup(dir)
 	return c, nil, nil
+}
+
+// recordFailure stores the failure record of a job that failed by its own fault and returns
+// its CID with the failure; a failure that is not the job's own returns no CID. Either way
+// the job's directory dir is removed.
+func (n *Node) recordFailure(dir string, job executor.Job, fail *executor.Failure, res executor.Result, pkgErr error) (cid.Cid, *executor.Failure, error) {
+	cleanup(dir)
+	b, bad := executor.NewBudget(job, job.Spec.Engine)
+	if bad != nil {
+		return cid.Undef, fail, nil // the executor would not have run it: not the program's doing
+	}
+	rec, ok := failureRecord(b, fail, res, pkgErr)
+	if !ok {
+		return cid.Undef, fail, nil
+	}
+	archive, c, err := results.PackageFailure(rec)
+	if err != nil {
+		return cid.Undef, nil, err
+	}
+	if _, err := n.results.Put(archive); err != nil {
+		return cid.Undef, nil, err
+	}
+	return c, fail, nil
 }
 
 // commit sends (or resends) the result commitment and records it.

@@ -13,16 +13,18 @@ import (
 // safe for concurrent use.
 type Metrics interface {
 	// Executed is one execution of a job (or a verifier's re-execution) by engine, with its
-	// outcome (ExecSucceeded, ExecFailed, ExecError, ExecInterrupted) and how long it took.
+	// outcome (ExecSucceeded, ExecFailureRecord, ExecFailed, ExecError, ExecInterrupted) and
+	// how long it took.
 	Executed(engine, outcome string, took time.Duration)
 }
 
 // Execution outcomes.
 const (
-	ExecSucceeded   = "succeeded"   // the result was packaged and stored
-	ExecFailed      = "failed"      // the job's own fault: recorded Failed
-	ExecError       = "error"       // the node's fault: retried
-	ExecInterrupted = "interrupted" // the node stopped while it ran: runs again at the next start
+	ExecSucceeded     = "succeeded"      // the result was packaged and stored
+	ExecFailureRecord = "failure_record" // the job's own fault: its failure record was packaged and stored, committed like a result
+	ExecFailed        = "failed"         // a failure not the program's (image pull, the node's caps, an engine refusal): recorded Failed, nothing committed
+	ExecError         = "error"          // the node's fault: retried
+	ExecInterrupted   = "interrupted"    // the node stopped while it ran: runs again at the next start
 )
 
 type noMetrics struct{}
@@ -37,13 +39,15 @@ func (n *Node) metrics() Metrics {
 }
 
 // observeExecution reports one execute call.
-func (n *Node) observeExecution(ctx context.Context, engine jobspec.Engine, fail *executor.Failure, err error, took time.Duration) {
+func (n *Node) observeExecution(ctx context.Context, engine jobspec.Engine, recorded bool, fail *executor.Failure, err error, took time.Duration) {
 	outcome := ExecSucceeded
 	switch {
 	case ctx.Err() != nil:
 		outcome = ExecInterrupted
 	case err != nil:
 		outcome = ExecError
+	case fail != nil && recorded:
+		outcome = ExecFailureRecord
 	case fail != nil:
 		outcome = ExecFailed
 	}

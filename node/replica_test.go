@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,8 +35,13 @@ type replicaRun struct {
 // way that n distinct accounts took one seat each and each committed and revealed once.
 func runReplicated(t *testing.T, c *client, name string, n int) replicaRun {
 	t.Helper()
-	var r replicaRun
-	r.job = c.postReplicated(t, name, n, 30*time.Second)
+	return followReplicated(t, c, c.postReplicated(t, name, n, 30*time.Second), n)
+}
+
+// followReplicated is runReplicated of a job already posted.
+func followReplicated(t *testing.T, c *client, job settlement.Job, n int) replicaRun {
+	t.Helper()
+	r := replicaRun{job: job}
 	r.resolved = waitEvent(t, c.acct, r.job.ID, settlement.EventReplicasResolved, 90*time.Second)
 	r.final = waitJob(t, c.acct, r.job.ID, "finalized", 45*time.Second, status(settlement.StatusFinalized))
 	r.finalized = waitEvent(t, c.acct, r.job.ID, settlement.EventJobFinalized, time.Second)
@@ -177,6 +183,42 @@ func TestReplicasAgree(t *testing.T) {
 	}
 	if want := new(big.Int).Mul(paid, big.NewInt(3)); r.finalized.Amount.Cmp(want) != 0 {
 		t.Errorf("JobFinalized amount %s, want %s", r.finalized.Amount, want)
+	}
+	checkBooks(t)
+}
+
+// TestReplicasAgreeOnAFailureRecord: the program of a replicated job fails (it exits 2);
+// each of the three replicas builds the same failure record, commits and reveals it, the
+// round agrees on it, and at finalize each replica is paid its share as for any result.
+func TestReplicasAgreeOnAFailureRecord(t *testing.T) {
+	chain(t)
+	ctx := context.Background()
+	nodes := map[common.Address]*node.Node{}
+	for _, i := range []int{1, 3, 4} {
+		p := newProvider(t, i)
+		nodes[p.acct.Account()] = p.start(t, nil, node.Honest)
+	}
+	c := newClient(t, 2)
+	r := followReplicated(t, c, c.postDoc(t, greetDoc(c.module(t, guest(t)), "", 0, "replicas: 3\n")), 3)
+	if !r.resolved.Agreed || r.resolved.Record == nil || r.resolved.Record.Winners != 3 {
+		t.Fatalf("resolved: agreed %v, record %+v; want all 3 agreeing", r.resolved.Agreed, r.resolved.Record)
+	}
+	data, _, err := node.FetchJobResult(ctx, c.host, c.acct, r.final, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fr, ok, err := results.ReadFailure(data); err != nil || !ok || fr.Reason != results.FailExitCode || fr.ExitCode != 2 {
+		t.Fatalf("the agreed result: %+v (a record: %v, %v); want the exit code 2 failure record", fr, ok, err)
+	}
+	_, paid := replicaShare(r.final)
+	for _, a := range r.seated {
+		if got := credited(t, a, r.finalized); got.Cmp(paid) != 0 {
+			t.Errorf("replica %s credited %s at finalize, want %s", a, got, paid)
+		}
+		rec := waitRecordState(t, nodes[a], r.job.ID, store.StateDone, 10*time.Second)
+		if !slices.Equal(rec.ResultCID, r.final.ResultCID) || !strings.HasPrefix(rec.Failure, "exit code 2: ") {
+			t.Errorf("replica %s record: result %x, failure %q", a, rec.ResultCID, rec.Failure)
+		}
 	}
 	checkBooks(t)
 }

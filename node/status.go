@@ -19,9 +19,10 @@ import (
 // job (/brine/status), and the result from a node other than the provider's when the
 // provider does not serve it.
 
-// statusSource serves the node's job records over /brine/status: a job that failed says why
-// (the executor's reason: bad module, exit code with the log tail, time or memory limit), which
-// the chain cannot say, since the protocol has no failure commitment.
+// statusSource serves the node's job records over /brine/status: a job whose result is a
+// failure record says how it failed in the executor's full words (the record itself holds
+// only what every node reproduces), and a job that failed without one says why (an image
+// that could not be pulled, the node's caps).
 type statusSource struct{ n *Node }
 
 func (s statusSource) JobStatus(id uint64) (p2p.JobStatus, bool) {
@@ -34,6 +35,7 @@ func (s statusSource) JobStatus(id uint64) (p2p.JobStatus, bool) {
 		Role:     rec.Role.String(),
 		State:    rec.State.String(),
 		Reason:   rec.Reason,
+		Failure:  rec.Failure,
 		Attempts: rec.Attempts,
 		Updated:  rec.Updated,
 	}, true

@@ -190,7 +190,8 @@ challenge_window: 4s
 //   - a SIGKILL while the node runs a job (accepted, executing, nothing committed): the
 //     restarted node runs it again and the chain shows exactly one accept, one commit and one
 //     finalize, the provider paid exactly once; the client downloads the result;
-//   - a job that fails (the program exits 2): `brine job status` shows the node's reason;
+//   - a job that fails by its own program (it exits 2): the node commits a failure record,
+//     `brine job status` and `brine job results` say so, and the job finalizes;
 //   - a "never-commit" node: `brine job claim-timeout` is refused before the result deadline
 //     and afterwards refunds the client exactly payment + collateral, taken from the provider's
 //     stake.
@@ -283,36 +284,57 @@ func TestNodeProcess(t *testing.T) {
 		}
 	}
 
-	// A failure reason.
+	// A job that fails by its own program: its failure record is the result.
 	{
-		// No name.txt: the guest exits 2 naming the file it could not open.
+		// No name.txt: the guest exits 2 naming the file it could not open. The node commits
+		// a failure record; the client is told so, and the provider is paid.
 		spec := greetSpec(t, mod, "", `{payment: "2", collateral: "1"}`, "{accept_within: 30s, run_within: 2m}")
 		id := decode[struct {
 			Job struct {
 				ID uint64 `json:"id"`
 			} `json:"job"`
 		}](t, n.ok(t, "--account", client, "job", "submit", spec, "--module", mod)).Job.ID
-		node.wait(t, fmt.Sprintf(`msg="job ended" .*job=%d .*state=failed`, id), time.Minute)
+		node.wait(t, fmt.Sprintf(`msg="result committed" .*job=%d `, id), time.Minute)
 		v := decode[struct {
 			Status string `json:"status"`
 			Node   struct {
-				State  string `json:"state"`
-				Role   string `json:"role"`
-				Reason string `json:"reason"`
-				Error  string `json:"error"`
+				State   string `json:"state"`
+				Role    string `json:"role"`
+				Reason  string `json:"reason"`
+				Failure string `json:"failure"`
+				Error   string `json:"error"`
 			} `json:"node"`
 		}](t, n.ok(t, "job", "status", fmt.Sprint(id)))
-		if v.Status != "accepted" || v.Node.State != "failed" || v.Node.Role != "provider" ||
-			!strings.HasPrefix(v.Node.Reason, "exit code 2: ") || !strings.Contains(v.Node.Reason, "name.txt") {
-			t.Fatalf("job status --json: %+v; want accepted on chain, failed in the node with the exit code and the log's end", v)
+		if v.Status == "accepted" || v.Node.State == "failed" || v.Node.Role != "provider" ||
+			!strings.HasPrefix(v.Node.Failure, "exit code 2: ") || !strings.Contains(v.Node.Failure, "name.txt") {
+			t.Fatalf("job status --json: %+v; want committed on chain, the node's failure with the exit code and the log's end", v)
 		}
 		r := n.run(t, nil, "job", "status", fmt.Sprint(id))
-		if r.code != 0 || !strings.Contains(r.stdout, "Node reason:") || !strings.Contains(r.stdout, v.Node.Reason) {
-			t.Errorf("job status does not show the node's reason %q:\n%s", v.Node.Reason, r.stdout)
+		if r.code != 0 || !strings.Contains(r.stdout, "Node result:") || !strings.Contains(r.stdout, "failure record") || !strings.Contains(r.stdout, v.Node.Failure) {
+			t.Errorf("job status does not show the node's failure %q:\n%s", v.Node.Failure, r.stdout)
 		}
 		if r := n.ok(t, "job", "status", fmt.Sprint(id), "--no-node"); strings.Contains(r.stdout, `"node"`) {
 			t.Errorf("job status --no-node asked the node: %s", r.stdout)
 		}
+		dir := filepath.Join(t.TempDir(), "out")
+		res := decode[struct {
+			Failure *struct {
+				Reason     string `json:"reason"`
+				ExitCode   int    `json:"exit_code"`
+				StderrTail string `json:"stderr_tail"`
+			} `json:"failure"`
+		}](t, n.ok(t, "--account", client, "job", "results", fmt.Sprint(id), "--output", dir))
+		if f := res.Failure; f == nil || f.Reason != "exit_code" || f.ExitCode != 2 || !strings.Contains(f.StderrTail, "name.txt") {
+			t.Fatalf("job results --json: failure %+v; want the exit code 2 failure record", f)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "brine-failure.json")); err != nil {
+			t.Errorf("the failure record is not written to --output: %v", err)
+		}
+		text := n.run(t, nil, "--account", client, "job", "results", fmt.Sprint(id), "--output", filepath.Join(t.TempDir(), "again"))
+		if text.code != 0 || !strings.Contains(text.stdout+text.stderr, "failed by its own program: exit code 2") {
+			t.Errorf("job results does not say the job failed by its own program:\n%s\n%s", text.stdout, text.stderr)
+		}
+		waitStatus(t, chain, settlement.JobID(id), settlement.StatusFinalized, time.Minute)
 	}
 
 	// Never-commit and claim-timeout.

@@ -20,6 +20,7 @@ import (
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 )
@@ -413,7 +414,8 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 			job.ID, job.ID, job.ID, fmtTime(job.AcceptBy))
 	}
 	note := "Posted. A provider's compute node accepts and runs it; follow it with 'brine job status', fetch the result with 'brine job results' (reclaim it after accept-by with 'brine job reclaim')."
-	var credit *big.Int // with --wait: what the job credited the client, when it ended so
+	var credit *big.Int                // with --wait: what the job credited the client, when it ended so
+	var failure *results.FailureRecord // with --output: the result is a failure record
 	// Without --wait the command stays while the job needs something only it serves: the
 	// module, or the spec when too few nodes took it and some did not answer (a node that
 	// was down takes it when it is back).
@@ -471,6 +473,17 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 		if fetched != "" {
 			note += "; result " + fetched + " in " + output
 		}
+		if dl != nil {
+			failure = dl.failure
+		} else if fetched != "" {
+			failure = readFailureFile(output)
+		}
+		if failure != nil {
+			note += "; the job failed by its own program: " + failure.String() + "; the provider committed a failure record as its result"
+			if job.Status == settlement.StatusFinalized {
+				note += " and was paid"
+			}
+		}
 	case stay:
 		what := "the module"
 		if len(o.took) < o.need {
@@ -498,6 +511,9 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	out := map[string]any{"job": v, "specFile": specPath(s.cfg.DataDir, hash), "note": note, "resumed": resumed}
 	if credit != nil {
 		out["clientCredit"] = s.amount(credit)
+	}
+	if failure != nil {
+		out["failure"] = failure
 	}
 	return s.emit(out, func(w io.Writer) {
 		kv(w, "Job ID", "%d", job.ID)
@@ -537,6 +553,20 @@ func (s *session) priorSubmission(st *onchain.Settlement, hash common.Hash) (job
 		}
 	}
 	return job, rec, false, nil
+}
+
+// readFailureFile reads the failure record an earlier run wrote into dir, if the result
+// there is one.
+func readFailureFile(dir string) *results.FailureRecord {
+	b, err := os.ReadFile(filepath.Join(dir, jobspec.FailureRecordPath))
+	if err != nil {
+		return nil
+	}
+	r, err := results.DecodeFailure(b)
+	if err != nil {
+		return nil
+	}
+	return &r
 }
 
 // interrupted is the message of a submission stopped while following its posted job.
@@ -595,13 +625,24 @@ func jobResults(c *cli.Context, stdio IO) error {
 		return err
 	}
 	defer cn.close()
-	got, err := s.downloadResult(cn, st, job, c.String("output"))
+	got, failure, err := s.downloadResult(cn, st, job, c.String("output"))
 	if err != nil {
 		return err
 	}
-	return s.emit(map[string]any{"job": uint64(id), "result": got.String(), "output": c.String("output"), "verified": true}, func(w io.Writer) {
+	out := map[string]any{"job": uint64(id), "result": got.String(), "output": c.String("output"), "verified": true}
+	if failure != nil {
+		out["failure"] = failure
+	}
+	return s.emit(out, func(w io.Writer) {
 		kv(w, "Job", "%d", id)
 		kv(w, "Result", "%s (verified against the on-chain commitment)", got)
+		if failure != nil {
+			paid := "is paid for it at finalize"
+			if job.Status == settlement.StatusFinalized {
+				paid = "was paid for it"
+			}
+			kv(w, "Failure", "the job failed by its own program: %s; the provider committed a failure record as its result and %s", failure, paid)
+		}
 		kv(w, "Written to", "%s", c.String("output"))
 	})
 }
@@ -746,6 +787,9 @@ func printPanel(w io.Writer, v *panelView) {
 				continue
 			}
 			fmt.Fprintf(w, "\tnode: %s (%s, %d run(s), at %s)\n", n.State, n.Role, n.Attempts, fmtPtr(n.Updated))
+			if n.Failure != "" {
+				fmt.Fprintf(w, "\t  result: a failure record (the job failed by its own program): %s\n", strings.ReplaceAll(n.Failure, "\n", "\n\t  "))
+			}
 			if n.Reason != "" {
 				for _, l := range strings.Split(n.Reason, "\n") {
 					fmt.Fprintf(w, "\t  %s\n", l)

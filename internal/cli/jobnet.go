@@ -360,22 +360,48 @@ func cidText(b []byte) string {
 // downloadResult fetches the committed result from the provider's node (or, when that node
 // does not serve it, from any other provider's node that holds it: the verifiers of a
 // challenge re-executed the job), verifies it against the on-chain commitment and only then
-// unpacks it into dir.
-func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job settlement.Job, dir string) (cid.Cid, error) {
+// unpacks it into dir. A result that is a failure record (the job failed by its own program)
+// is written too (dir/brine-failure.json), said so, and returned.
+func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job settlement.Job, dir string) (cid.Cid, *results.FailureRecord, error) {
+	c, data, err := s.fetchResult(cn, st, job)
+	if err != nil {
+		return c, nil, err
+	}
+	rec, failed, err := results.ReadFailure(data)
+	if err != nil {
+		return c, nil, fmt.Errorf("job %d: the committed result %s holds %s but is not a valid failure record; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w: %w",
+			job.ID, c, jobspec.FailureRecordPath, job.ID, errBadResult, err)
+	}
+	if err := results.Unpack(data, dir, results.Limits{}); err != nil {
+		return c, nil, fmt.Errorf("job %d: writing the result into %s: %w: %w", job.ID, dir, errBadResult, err)
+	}
+	fmt.Fprintf(s.info, "Result %s verified against the on-chain commitment and written to %s\n", c, dir)
+	if !failed {
+		return c, nil, nil
+	}
+	fmt.Fprintf(s.info, "The job failed by its own program: %s.\n"+
+		"The provider committed this failure record (%s) as the job's result and is paid for it like any result.\n"+
+		"Verifiers that re-run the job reach the same record; challenge it within the window ('brine job challenge %d') only if the program does not fail so.\n",
+		rec, filepath.Join(dir, jobspec.FailureRecordPath), job.ID)
+	return c, &rec, nil
+}
+
+// fetchResult is downloadResult's fetch and check, without writing anything.
+func (s *session) fetchResult(cn *clientNet, st *onchain.Settlement, job settlement.Job) (cid.Cid, []byte, error) {
 	data, c, from, err := cn.host.FetchAnywhere(s.ctx, st, job, 1<<30)
 	if errors.Is(err, node.ErrResultMismatch) && job.Replicas > 1 {
 		// A replicated job has no single provider: its replicas' nodes were asked first, then
 		// the other providers', and none served the majority's result (one at least served
 		// other bytes; the error says which).
-		return c, fmt.Errorf("job %d: no node served a result matching the replicas' on-chain commitment %s (%s were asked first, then the other providers'), and at least one served other bytes; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
+		return c, nil, fmt.Errorf("job %d: no node served a result matching the replicas' on-chain commitment %s (%s were asked first, then the other providers'), and at least one served other bytes; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
 			job.ID, c, jobclient.ResultHolders(s.ctx, st, job), job.ID, err)
 	}
 	if errors.Is(err, node.ErrResultMismatch) {
-		return c, fmt.Errorf("job %d: the result served by provider %s does NOT match its on-chain commitment %s; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
+		return c, nil, fmt.Errorf("job %d: the result served by provider %s does NOT match its on-chain commitment %s; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
 			job.ID, job.Provider.Hex(), c, job.ID, err)
 	}
 	if err != nil {
-		return c, fmt.Errorf("job %d: %w", job.ID, err)
+		return c, nil, fmt.Errorf("job %d: %w", job.ID, err)
 	}
 	switch from {
 	case job.Provider:
@@ -386,15 +412,12 @@ func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job sett
 		fmt.Fprintf(s.info, "Provider %s's node did not serve result %s; provider %s's node did (a verifier of a challenge, or another node that computed it)\n",
 			job.Provider.Hex(), c, from.Hex())
 	}
-	if err := results.Unpack(data, dir, results.Limits{}); err != nil {
-		return c, fmt.Errorf("job %d: writing the result into %s: %w: %w", job.ID, dir, errUnpack, err)
-	}
-	fmt.Fprintf(s.info, "Result %s verified against the on-chain commitment and written to %s\n", c, dir)
-	return c, nil
+	return c, data, nil
 }
 
-// errUnpack: a verified result could not be written into the output directory.
-var errUnpack = errors.New("cannot write the result")
+// errBadResult: a verified result could not be written into the output directory, or is not
+// what it claims to be (a malformed failure record). Trying again changes nothing.
+var errBadResult = errors.New("the result cannot be written")
 
 // resultDownload is a --wait --output download of a job's result. A failed fetch (a node
 // restarting, a stale connection, every holder busy) does not end the wait the client paid
@@ -402,13 +425,15 @@ var errUnpack = errors.New("cannot write the result")
 // after it settles. Bytes that do not match the commitment, or a result that cannot be
 // written, end it (the first is the client's cue to challenge).
 type resultDownload struct {
-	dir   string
-	done  func(cid.Cid) // told once the result is written
-	got   cid.Cid
-	err   error // the last failure
-	bad   error // a failure that ends the wait
-	next  time.Time
-	pause time.Duration
+	dir  string
+	done func(cid.Cid) // told once the result is written
+	got  cid.Cid
+	// failure is the failure record the result is, when the job failed by its own program.
+	failure *results.FailureRecord
+	err     error // the last failure
+	bad     error // a failure that ends the wait
+	next    time.Time
+	pause   time.Duration
 }
 
 // fatal is the failure that ends the wait, if any (d may be nil).
@@ -426,15 +451,15 @@ func (s *session) tryDownload(cn *clientNet, st *onchain.Settlement, d *resultDo
 	if d == nil || d.got.Defined() || d.bad != nil || len(job.ResultCID) == 0 || time.Now().Before(d.next) {
 		return d.fatal()
 	}
-	c, err := s.downloadResult(cn, st, job, d.dir)
+	c, failure, err := s.downloadResult(cn, st, job, d.dir)
 	switch {
 	case err == nil:
-		d.got = c
+		d.got, d.failure = c, failure
 		if d.done != nil {
 			d.done(c)
 		}
 		return nil
-	case errors.Is(err, node.ErrResultMismatch) || errors.Is(err, errUnpack) || s.ctx.Err() != nil:
+	case errors.Is(err, node.ErrResultMismatch) || errors.Is(err, errBadResult) || s.ctx.Err() != nil:
 		d.bad = err
 		return err
 	}

@@ -18,12 +18,14 @@ import (
 )
 
 // nodeView is the provider's node's own record of a job, as `brine job status` shows it: the
-// chain says where the money is, the node says what it did (and why a job failed, which the
-// chain cannot say: there is no failure commitment).
+// chain says where the money is, the node says what it did: why a job failed without a
+// result, or, when its result is a failure record, how the program failed in the executor's
+// full words (the record holds only what every node reproduces).
 type nodeView struct {
 	State    string     `json:"state,omitempty"`
 	Role     string     `json:"role,omitempty"`
 	Reason   string     `json:"reason,omitempty"`
+	Failure  string     `json:"failure,omitempty"` // set when the node's result is a failure record
 	Attempts int        `json:"attempts,omitempty"`
 	Updated  *time.Time `json:"updated,omitempty"`
 	// Error says why the node could not be asked (unreachable, no record of the job).
@@ -67,7 +69,7 @@ func (s *session) nodeStatus(d node.Directory, job settlement.Job) *nodeView {
 	if err != nil {
 		return &nodeView{Error: err.Error()}
 	}
-	return &nodeView{State: st.State, Role: st.Role, Reason: st.Reason, Attempts: st.Attempts, Updated: jsonTime(st.Updated)}
+	return &nodeView{State: st.State, Role: st.Role, Reason: st.Reason, Failure: st.Failure, Attempts: st.Attempts, Updated: jsonTime(st.Updated)}
 }
 
 // printNode writes the node's record under a job's chain record.
@@ -80,6 +82,13 @@ func printNode(w io.Writer, v *nodeView) {
 		return
 	}
 	kv(w, "Node state", "%s (%s, %d run(s), at %s)", v.State, v.Role, v.Attempts, fmtPtr(v.Updated))
+	if v.Failure != "" {
+		lines := strings.Split(v.Failure, "\n")
+		kv(w, "Node result", "a failure record: the job failed by its own program: %s", lines[0])
+		for _, l := range lines[1:] {
+			fmt.Fprintf(w, "\t%s\n", l)
+		}
+	}
 	if v.Reason != "" {
 		lines := strings.Split(v.Reason, "\n")
 		kv(w, "Node reason", "%s", lines[0])

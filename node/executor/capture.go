@@ -2,6 +2,7 @@ package executor
 
 import (
 	"errors"
+	"io"
 	"sync"
 )
 
@@ -11,26 +12,79 @@ var ErrLogLimit = errors.New("executor: log limit exceeded")
 // LogCapture collects a job's combined stdout and stderr: it counts the bytes, keeps the
 // last tail bytes, and once more than limit bytes arrived it keeps nothing more, returns
 // ErrLogLimit from Write and calls onExceed (once), so the executor can stop the job.
+// Writing through Stdout and Stderr also keeps each stream's own tail: the order in which
+// an engine delivers two streams to the combined log is not the program's, but each
+// stream's bytes are exactly what the program wrote to it (a failure record quotes those).
 // It is safe for concurrent use.
 type LogCapture struct {
 	mu       sync.Mutex
 	limit    int64
 	total    int64
-	ring     []byte // circular buffer of the tail
-	next     int    // where the next byte goes in ring
-	full     bool   // ring has wrapped
+	all      ring
+	streams  [2]ring // stdout, stderr
 	exceeded bool
 	onExceed func()
 }
 
-// NewLogCapture returns a capture that accepts limit bytes and keeps a tail of tail bytes.
-// onExceed may be nil.
-func NewLogCapture(limit int64, tail int, onExceed func()) *LogCapture {
-	return &LogCapture{limit: limit, ring: make([]byte, max(tail, 1)), onExceed: onExceed}
+// ring keeps the last len(buf) bytes written to it.
+type ring struct {
+	buf  []byte
+	next int  // where the next byte goes
+	full bool // buf has wrapped
 }
 
-// Write records p. Past the limit it records only up to the limit and fails.
-func (c *LogCapture) Write(p []byte) (int, error) {
+func newRing(size int) ring { return ring{buf: make([]byte, max(size, 1))} }
+
+func (r *ring) keep(p []byte) {
+	if len(p) >= len(r.buf) {
+		copy(r.buf, p[len(p)-len(r.buf):])
+		r.next, r.full = 0, true
+		return
+	}
+	k := copy(r.buf[r.next:], p)
+	if k < len(p) {
+		copy(r.buf, p[k:])
+		r.full = true
+	}
+	r.next = (r.next + len(p)) % len(r.buf)
+	if r.next == 0 && len(p) > 0 {
+		r.full = true
+	}
+}
+
+func (r *ring) bytes() []byte {
+	if !r.full {
+		return append([]byte(nil), r.buf[:r.next]...)
+	}
+	out := make([]byte, 0, len(r.buf))
+	out = append(out, r.buf[r.next:]...)
+	return append(out, r.buf[:r.next]...)
+}
+
+// NewLogCapture returns a capture that accepts limit bytes and keeps a tail of tail bytes
+// (and of each stream). onExceed may be nil.
+func NewLogCapture(limit int64, tail int, onExceed func()) *LogCapture {
+	return &LogCapture{limit: limit, all: newRing(tail), streams: [2]ring{newRing(tail), newRing(tail)}, onExceed: onExceed}
+}
+
+// Write records p as output of neither stream in particular. Past the limit it records only
+// up to the limit and fails.
+func (c *LogCapture) Write(p []byte) (int, error) { return c.write(-1, p) }
+
+// Stdout is a writer for the program's standard output: Write, also keeping StdoutTail.
+func (c *LogCapture) Stdout() io.Writer { return streamWriter{c, 0} }
+
+// Stderr is a writer for the program's standard error: Write, also keeping StderrTail.
+func (c *LogCapture) Stderr() io.Writer { return streamWriter{c, 1} }
+
+type streamWriter struct {
+	c      *LogCapture
+	stream int
+}
+
+func (w streamWriter) Write(p []byte) (int, error) { return w.c.write(w.stream, p) }
+
+func (c *LogCapture) write(stream int, p []byte) (int, error) {
 	c.mu.Lock()
 	if c.exceeded {
 		c.mu.Unlock()
@@ -44,7 +98,10 @@ func (c *LogCapture) Write(p []byte) (int, error) {
 		c.exceeded = true
 	}
 	c.total += int64(len(p))
-	c.keep(p)
+	c.all.keep(p)
+	if stream >= 0 {
+		c.streams[stream].keep(p)
+	}
 	c.mu.Unlock()
 	if over {
 		if c.onExceed != nil {
@@ -55,33 +112,25 @@ func (c *LogCapture) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-func (c *LogCapture) keep(p []byte) {
-	if len(p) >= len(c.ring) {
-		copy(c.ring, p[len(p)-len(c.ring):])
-		c.next, c.full = 0, true
-		return
-	}
-	k := copy(c.ring[c.next:], p)
-	if k < len(p) {
-		copy(c.ring, p[k:])
-		c.full = true
-	}
-	c.next = (c.next + len(p)) % len(c.ring)
-	if c.next == 0 && len(p) > 0 {
-		c.full = true
-	}
-}
-
 // Tail returns a copy of the last bytes written (at most the tail size).
 func (c *LogCapture) Tail() []byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.full {
-		return append([]byte(nil), c.ring[:c.next]...)
-	}
-	out := make([]byte, 0, len(c.ring))
-	out = append(out, c.ring[c.next:]...)
-	return append(out, c.ring[:c.next]...)
+	return c.all.bytes()
+}
+
+// StdoutTail returns a copy of the last bytes written through Stdout.
+func (c *LogCapture) StdoutTail() []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.streams[0].bytes()
+}
+
+// StderrTail returns a copy of the last bytes written through Stderr.
+func (c *LogCapture) StderrTail() []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.streams[1].bytes()
 }
 
 // Total is how many bytes were accepted.

@@ -123,6 +123,10 @@ type Result struct {
 	Failure *Failure
 	// LogTail is the end of the job's combined stdout and stderr, at most Limits.TailBytes.
 	LogTail []byte
+	// StdoutTail and StderrTail are the ends of each stream on its own, at most
+	// Limits.TailBytes each: unlike LogTail's interleaving, each is exactly what the program
+	// wrote to that stream, so a deterministic program gives the same on every node.
+	StdoutTail, StderrTail []byte
 	// LogBytes is how much the job wrote to stdout and stderr (counted up to the log limit).
 	LogBytes int64
 	// OutputBytes is the total size of the regular files under OutputDir after the run.

@@ -65,7 +65,7 @@ func TestExitFailureQuotesTheEnd(t *testing.T) {
 }
 
 func TestReasonText(t *testing.T) {
-	for r := executor.BadSpec; r <= executor.Internal; r++ {
+	for r := executor.BadSpec; r <= executor.BadModule; r++ {
 		text, err := r.MarshalText()
 		if err != nil {
 			t.Fatal(err)
@@ -130,6 +130,15 @@ func TestLogCapture(t *testing.T) {
 	c = executor.NewLogCapture(4, 8, nil)
 	if _, err := c.Write([]byte("abcd")); err != nil || c.Exceeded() {
 		t.Errorf("writing exactly the limit: %v, exceeded %v", err, c.Exceeded())
+	}
+	// Each stream keeps its own tail besides the combined one.
+	c = executor.NewLogCapture(100, 4, nil)
+	c.Stdout().Write([]byte("out1"))
+	c.Stderr().Write([]byte("err1"))
+	c.Stdout().Write([]byte("O"))
+	c.Write([]byte("?"))
+	if out, errs, all := string(c.StdoutTail()), string(c.StderrTail()), string(c.Tail()); out != "ut1O" || errs != "err1" || all != "r1O?" {
+		t.Errorf("tails: stdout %q, stderr %q, combined %q; want ut1O, err1, r1O?", out, errs, all)
 	}
 	// A write larger than the tail keeps its end.
 	c = executor.NewLogCapture(100, 3, nil)

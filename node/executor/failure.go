@@ -24,6 +24,7 @@ const (
 	OutputTooLarge        // the outputs grew past the size or file-count limit
 	LogTooLarge           // the program wrote more to stdout/stderr than the log limit and was stopped
 	Internal              // the node failed while running the job (reported so the client is told something)
+	BadModule             // the spec's wasm module cannot be a job on any node: it does not compile, is not a WASI command, imports what no node provides
 )
 
 var reasonCodes = [...]string{
@@ -35,6 +36,7 @@ var reasonCodes = [...]string{
 	OutputTooLarge: "output_too_large",
 	LogTooLarge:    "log_too_large",
 	Internal:       "internal",
+	BadModule:      "bad_module",
 }
 
 var reasonNames = [...]string{
@@ -46,6 +48,7 @@ var reasonNames = [...]string{
 	OutputTooLarge: "output too large",
 	LogTooLarge:    "log output too large",
 	Internal:       "internal error",
+	BadModule:      "bad module",
 }
 
 func (r Reason) valid() bool { return r > 0 && int(r) < len(reasonCodes) }

@@ -30,10 +30,13 @@ const (
 // node's word, not the chain's: the client trusts the chain for money and uses this to learn
 // what happened (a bad module, an exit code with the log tail, a time limit).
 type JobStatus struct {
-	Job      uint64    `json:"job"`
-	Role     string    `json:"role"`             // "provider", "replica", "verifier"
-	State    string    `json:"state"`            // the node's state name ("running", "failed", …)
-	Reason   string    `json:"reason,omitempty"` // why it failed or was let go, or what last went wrong
+	Job    uint64 `json:"job"`
+	Role   string `json:"role"`             // "provider", "replica", "verifier"
+	State  string `json:"state"`            // the node's state name ("running", "failed", …)
+	Reason string `json:"reason,omitempty"` // why it failed or was let go, or what last went wrong
+	// Failure is set when the node's result is a failure record (the job failed by its own
+	// program, and the record is what the node committed): how, in the executor's words.
+	Failure  string    `json:"failure,omitempty"`
 	Attempts int       `json:"attempts,omitempty"`
 	Updated  time.Time `json:"updated"`
 }

@@ -52,6 +52,13 @@
 // committed bytes from the event, parses them with ParseCommitment and checks the archive it
 // downloaded with Verify before it writes anything to disk.
 //
+// # Failure records
+//
+// A job that fails by its own program has a failure record as its result (FailureRecord,
+// PackageFailure, ReadFailure; failure.go): the archive of the one file
+// jobspec.FailureRecordPath holding the record's canonical JSON, committed, paid and
+// challenged like any result. ReadFailure tells a client which kind of result it downloaded.
+//
 // # Limits
 //
 // Limits caps the number of entries (files and directories, counting the directories Unpack

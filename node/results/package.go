@@ -68,7 +68,7 @@ func Package(outputDir string, outputs []jobspec.Output, lim Limits) ([]byte, ci
 	p := &packer{root: root, lim: lim}
 	for _, out := range paths {
 		if err := p.addOutput(out); err != nil {
-			return nil, cid.Undef, err
+			return nil, cid.Undef, &OutputError{Output: out, Err: err}
 		}
 	}
 	slices.SortFunc(p.entries, func(a, b entry) int { return strings.Compare(a.name, b.name) })
@@ -81,6 +81,17 @@ func Package(outputDir string, outputs []jobspec.Output, lim Limits) ([]byte, ci
 	data := buf.Bytes()
 	return data, CIDOf(data), nil
 }
+
+// OutputError is a Package error within one declared output: the output is missing, or
+// something in it is unsafe or over the limits. The outputs are taken in sorted order, so
+// the output named is the first (in that order) with a problem.
+type OutputError struct {
+	Output string // the declared output's path
+	Err    error
+}
+
+func (e *OutputError) Error() string { return e.Err.Error() }
+func (e *OutputError) Unwrap() error { return e.Err }
 
 // outputPaths checks the declared outputs and returns their paths sorted.
 func outputPaths(outputs []jobspec.Output) ([]string, error) {

@@ -78,7 +78,10 @@ type JobRecord struct {
 	ResultCID []byte `json:"resultCID,omitempty"`
 	Salt      Salt   `json:"salt"`
 	// Reason says why the job failed or was abandoned, or what last went wrong with it.
-	Reason   string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	// Failure is set when the result (ResultCID) is a failure record: the job failed by its
+	// own program, and this is how, in the executor's words ("exit code 3: …").
+	Failure  string `json:"failure,omitempty"`
 	Attempts int    `json:"attempts,omitempty"` // runs started (the executor) or sends retried
 
 	Created time.Time `json:"created"`

@@ -355,7 +355,7 @@ func (e *Executor) run(ctx context.Context, job executor.Job, b executor.Budget)
 	copied := make(chan struct{})
 	go func() {
 		defer close(copied)
-		_, err := stdcopy.StdCopy(logs, logs, attach.Reader)
+		_, err := stdcopy.StdCopy(logs.Stdout(), logs.Stderr(), attach.Reader)
 		if errors.Is(err, executor.ErrLogLimit) {
 			// Stop reading altogether: the engine does not report the exit of a container
 			// whose attached stream is blocked on a reader that stopped.
@@ -455,6 +455,7 @@ func (e *Executor) run(ctx context.Context, job executor.Job, b executor.Budget)
 		attach.Close()
 	}
 	res.LogTail, res.LogBytes = logs.Tail(), logs.Total()
+	res.StdoutTail, res.StderrTail = logs.StdoutTail(), logs.StderrTail()
 
 	if ctx.Err() != nil && fail == nil {
 		return res, fmt.Errorf("docker executor: job %s stopped: %w", job.ID, context.Cause(ctx))

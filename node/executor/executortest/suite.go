@@ -344,6 +344,9 @@ func Run(t *testing.T, newExecutor func(t *testing.T) executor.Executor, prog Pr
 			if !bytes.Contains(res.LogTail, []byte("about to fail")) {
 				t.Errorf("log tail %q lacks the program's stderr", res.LogTail)
 			}
+			if !bytes.Contains(res.StderrTail, []byte("about to fail")) || bytes.Contains(res.StdoutTail, []byte("about to fail")) {
+				t.Errorf("stream tails: stdout %q, stderr %q; want the program's message in stderr's only", res.StdoutTail, res.StderrTail)
+			}
 		}},
 		{"TimeLimit", func(t *testing.T, ex executor.Executor) {
 			job := NewJob(t, engine, prog.Spin)

@@ -51,9 +51,9 @@ func TestModules(t *testing.T) {
 		msg    string
 	}{
 		{"empty command", module(typeVoid, funcOne, exportStart, codeReturn), 0, ""},
-		{"not wasm", []byte("#!/bin/sh\necho hi\n"), executor.BadSpec, ""},
-		{"no _start", module(), executor.BadSpec, "bad spec: the module is not a WASI command (it exports no _start)"},
-		{"foreign import", module(typeVoid, importEnv, funcOne, exportStart1, codeReturn), executor.BadSpec,
+		{"not wasm", []byte("#!/bin/sh\necho hi\n"), executor.BadModule, ""},
+		{"no _start", module(), executor.BadModule, "bad spec: the module is not a WASI command (it exports no _start)"},
+		{"foreign import", module(typeVoid, importEnv, funcOne, exportStart1, codeReturn), executor.BadModule,
 			`bad spec: the module imports "env"; only wasi_snapshot_preview1 is provided`},
 		{"trap", module(typeVoid, funcOne, exportStart, codeTrap), executor.ExitCode, "crashed: wasm error: unreachable"},
 		{"exported memory over the limit", module(typeVoid, funcOne, memory64MiB, exportBoth, codeReturn), executor.OutOfMemory,

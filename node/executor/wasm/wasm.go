@@ -269,7 +269,7 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 		if ctx.Err() != nil || errors.Is(err, errClosed) {
 			return res, fmt.Errorf("wasm executor: job %s: %w", job.ID, errors.Join(context.Cause(ctx), err))
 		}
-		res.Failure = executor.BadSpec.Failf("bad spec: the module does not compile: %s", firstLine(err))
+		res.Failure = executor.BadModule.Failf("bad spec: the module does not compile: %s", firstLine(err))
 		return res, nil
 	}
 	defer release()
@@ -304,8 +304,8 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 		WithName("").
 		WithArgs(argv...).
 		WithStdin(eofReader{}).
-		WithStdout(logs).
-		WithStderr(logs).
+		WithStdout(logs.Stdout()).
+		WithStderr(logs.Stderr()).
 		WithFSConfig(fsc).
 		WithStartFunctions() // _start is called below, so instantiation and exit are told apart
 	keys := make([]string, 0, len(job.Spec.Env))
@@ -340,6 +340,7 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 	res.Finished = e.cfg.Now()
 	stopWatch()
 	res.LogTail, res.LogBytes = logs.Tail(), logs.Total()
+	res.StdoutTail, res.StderrTail = logs.StdoutTail(), logs.StderrTail()
 
 	// Why the guest stopped. A limit the job passed is its failure even if the guest ended
 	// on its own before the node stopped it; the time limit only when it was stopped.
@@ -369,7 +370,7 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 		if alloc.refused.Load() {
 			res.Failure = executor.OutOfMemoryFailure(b.MemoryBytes)
 		} else {
-			res.Failure = executor.BadSpec.Failf("bad spec: the module cannot be instantiated: %s", firstLine(err))
+			res.Failure = executor.BadModule.Failf("bad spec: the module cannot be instantiated: %s", firstLine(err))
 		}
 	default:
 		res.Failure = e.exitFailure(&res, callErr, alloc, b)
@@ -422,15 +423,15 @@ func (e *Executor) exitFailure(res *executor.Result, callErr error, alloc *limit
 // from elsewhere, or more memory at start than the job may have.
 func checkModule(compiled wazero.CompiledModule, b executor.Budget) *executor.Failure {
 	if _, ok := compiled.ExportedFunctions()["_start"]; !ok {
-		return executor.BadSpec.Failf("bad spec: the module is not a WASI command (it exports no _start)")
+		return executor.BadModule.Failf("bad spec: the module is not a WASI command (it exports no _start)")
 	}
 	for _, imp := range compiled.ImportedFunctions() {
 		if mod, _, _ := imp.Import(); mod != wasi_snapshot_preview1.ModuleName {
-			return executor.BadSpec.Failf("bad spec: the module imports %q; only %s is provided", mod, wasi_snapshot_preview1.ModuleName)
+			return executor.BadModule.Failf("bad spec: the module imports %q; only %s is provided", mod, wasi_snapshot_preview1.ModuleName)
 		}
 	}
 	if len(compiled.ImportedMemories()) > 0 {
-		return executor.BadSpec.Failf("bad spec: the module imports its memory; it must define it")
+		return executor.BadModule.Failf("bad spec: the module imports its memory; it must define it")
 	}
 	for _, m := range compiled.ExportedMemories() {
 		if need := uint64(m.Min()) * pageSize; need > b.MemoryBytes {
