@@ -1331,6 +1331,686 @@ func (brineToken *BrineToken) UnpackStringTooLongError(raw []byte) (*BrineTokenS
 	return out, nil
 }
 
+// FeeOnTransferTokenMetaData contains all meta data concerning the FeeOnTransferToken contract.
+var FeeOnTransferTokenMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"feeBps_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"feeBps\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "37c310ed2cb58129f71a3441a87102f54a",
+	Bin: "0x60a06040523461034557610b816020813803918261001c81610349565b93849283398101031261034557516100346040610349565b90600f82526e2332b29027b7102a3930b739b332b960891b602083015261005b6040610349565b60038152621193d560ea1b602082015282519091906001600160401b03811161024b57600354600181811c9116801561033b575b602082101461022d57601f81116102cd575b506020601f821160011461026a57819293945f9261025f575b50508160011b915f199060031b1c1916176003555b81516001600160401b03811161024b57600454600181811c91168015610241575b602082101461022d57601f81116101bf575b50602092601f821160011461015e57928192935f92610153575b50508160011b915f199060031b1c1916176004555b608052604051610812908161036f82396080518181816102e801526106100152f35b015190505f8061011c565b601f1982169360045f52805f20915f5b8681106101a7575083600195961061018f575b505050811b01600455610131565b01515f1960f88460031b161c191690555f8080610181565b9192602060018192868501518155019401920161016e565b818111156101025760045f52601f820160051c7f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b60208410610225575b81601f9101920160051c03905f5b828110610218575050610102565b5f8282015560010161020a565b5f91506101fc565b634e487b7160e01b5f52602260045260245ffd5b90607f16906100f0565b634e487b7160e01b5f52604160045260245ffd5b015190505f806100ba565b601f1982169060035f52805f20915f5b8181106102b55750958360019596971061029d575b505050811b016003556100cf565b01515f1960f88460031b161c191690555f808061028f565b9192602060018192868b01518155019401920161027a565b818111156100a15760035f52601f820160051c7fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b60208410610333575b81601f9101920160051c03905f5b8281106103265750506100a1565b5f82820155600101610318565b5f915061030a565b90607f169061008f565b5f80fd5b6040519190601f01601f191682016001600160401b0381118382101761024b5760405256fe6080806040526004361015610012575f80fd5b5f3560e01c90816306fdde031461048957508063095ea7b31461040757806318160ddd146103ea57806323b872dd1461030b57806324a9d853146102d1578063313ce567146102b657806340c10f191461026c57806370a082311461023557806395d89b411461011a578063a9059cbb146100e95763dd62ed3e14610095575f80fd5b346100e55760403660031901126100e5576100ae610582565b6100b6610598565b6001600160a01b039182165f908152600160209081526040808320949093168252928352819020549051908152f35b5f80fd5b346100e55760403660031901126100e55761010f610105610582565b60243590336105ae565b602060405160018152f35b346100e5575f3660031901126100e5576040515f6004548060011c9060018116801561022b575b602083108114610217578285529081156101fb57506001146101a6575b50819003601f01601f191681019067ffffffffffffffff8211818310176101925761018e82918260405282610558565b0390f35b634e487b7160e01b5f52604160045260245ffd5b905060045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b5f905b8282106101e55750602091508201018261015e565b60018160209254838588010152019101906101d0565b90506020925060ff191682840152151560051b8201018261015e565b634e487b7160e01b5f52602260045260245ffd5b91607f1691610141565b346100e55760203660031901126100e5576001600160a01b03610256610582565b165f525f602052602060405f2054604051908152f35b346100e55760403660031901126100e557610285610582565b6001600160a01b038116156102a3576102a190602435906105ec565b005b63ec442f0560e01b5f525f60045260245ffd5b346100e5575f3660031901126100e557602060405160128152f35b346100e5575f3660031901126100e55760206040517f00000000000000000000000000000000000000000000000000000000000000008152f35b346100e55760603660031901126100e557610324610582565b61032c610598565b6001600160a01b0382165f818152600160209081526040808320338452909152902054909260443592915f19811061036a575b5061010f93506105ae565b8381106103cf5784156103bc5733156103a95761010f945f52600160205260405f2060018060a01b0333165f526020528360405f20910390558461035f565b634a1406b160e11b5f525f60045260245ffd5b63e602df0560e01b5f525f60045260245ffd5b8390637dc7a0d960e11b5f523360045260245260445260645ffd5b346100e5575f3660031901126100e5576020600254604051908152f35b346100e55760403660031901126100e557610420610582565b6024359033156103bc576001600160a01b03169081156103a957335f52600160205260405f20825f526020528060405f20556040519081527f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92560203392a3602060405160018152f35b346100e5575f3660031901126100e5575f6003548060011c9060018116801561054e575b602083108114610217578285529081156101fb57506001146104f95750819003601f01601f191681019067ffffffffffffffff8211818310176101925761018e82918260405282610558565b905060035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b5f905b8282106105385750602091508201018261015e565b6001816020925483858801015201910190610523565b91607f16916104ad565b602060409281835280519182918282860152018484015e5f828201840152601f01601f1916010190565b600435906001600160a01b03821682036100e557565b602435906001600160a01b03821682036100e557565b91906001600160a01b038316156105d9576001600160a01b038116156102a3576105d7926105f7565b565b634b637e8f60e11b5f525f60045260245ffd5b906105d7915f61072b565b906001600160a01b03821615801561071a575b610710577f00000000000000000000000000000000000000000000000000000000000000008084029084820414841517156106a6576127109004928381039081116106a657610659918361072b565b81610662575050565b6001600160a01b0316806106ba57600254918083018093116106a65760205f5160206107e65f395f51905f52915f946002555b8060025403600255604051908152a3565b634e487b7160e01b5f52601160045260245ffd5b805f939293525f60205260405f20548381106106f6576020845f94955f5160206107e65f395f51905f5293858752868452036040862055610695565b915063391434e360e21b5f5260045260245260445260645ffd5b6105d7929161072b565b506001600160a01b0381161561060a565b6001600160a01b03169081610793576002548381018091116106a6575f5160206107e65f395f51905f52916020916002555b6001600160a01b0316938461077e5780600254036002555b604051908152a3565b845f525f825260405f20818154019055610775565b815f525f60205260405f20548381106107ca575f5160206107e65f395f51905f529184602092855f525f84520360405f205561075d565b91905063391434e360e21b5f5260045260245260445260645ffdfeddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3efa164736f6c6343000825000a",
+}
+
+// FeeOnTransferToken is an auto generated Go binding around an Ethereum contract.
+type FeeOnTransferToken struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *FeeOnTransferToken) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewFeeOnTransferToken creates a new instance of FeeOnTransferToken.
+func NewFeeOnTransferToken() *FeeOnTransferToken {
+	parsed, err := FeeOnTransferTokenMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &FeeOnTransferToken{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *FeeOnTransferToken) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(uint256 feeBps_) returns()
+func (feeOnTransferToken *FeeOnTransferToken) PackConstructor(feeBps_ *big.Int) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("", feeBps_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) PackAllowance(owner common.Address, spender common.Address) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("allowance", owner, spender)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackAllowance(owner common.Address, spender common.Address) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("allowance", owner, spender)
+}
+
+// UnpackAllowance is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdd62ed3e.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackAllowance(data []byte) (*big.Int, error) {
+	out, err := feeOnTransferToken.abi.Unpack("allowance", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) PackApprove(spender common.Address, value *big.Int) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("approve", spender, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackApprove(spender common.Address, value *big.Int) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("approve", spender, value)
+}
+
+// UnpackApprove is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x095ea7b3.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackApprove(data []byte) (bool, error) {
+	out, err := feeOnTransferToken.abi.Unpack("approve", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) PackBalanceOf(account common.Address) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("balanceOf", account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackBalanceOf(account common.Address) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("balanceOf", account)
+}
+
+// UnpackBalanceOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x70a08231.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackBalanceOf(data []byte) (*big.Int, error) {
+	out, err := feeOnTransferToken.abi.Unpack("balanceOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function decimals() view returns(uint8)
+func (feeOnTransferToken *FeeOnTransferToken) PackDecimals() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("decimals")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function decimals() view returns(uint8)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackDecimals() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("decimals")
+}
+
+// UnpackDecimals is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x313ce567.
+//
+// Solidity: function decimals() view returns(uint8)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackDecimals(data []byte) (uint8, error) {
+	out, err := feeOnTransferToken.abi.Unpack("decimals", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackFeeBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x24a9d853.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function feeBps() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) PackFeeBps() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("feeBps")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFeeBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x24a9d853.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function feeBps() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackFeeBps() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("feeBps")
+}
+
+// UnpackFeeBps is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x24a9d853.
+//
+// Solidity: function feeBps() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackFeeBps(data []byte) (*big.Int, error) {
+	out, err := feeOnTransferToken.abi.Unpack("feeBps", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (feeOnTransferToken *FeeOnTransferToken) PackMint(to common.Address, amount *big.Int) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("mint", to, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (feeOnTransferToken *FeeOnTransferToken) TryPackMint(to common.Address, amount *big.Int) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("mint", to, amount)
+}
+
+// PackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function name() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) PackName() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("name")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function name() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackName() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("name")
+}
+
+// UnpackName is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x06fdde03.
+//
+// Solidity: function name() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackName(data []byte) (string, error) {
+	out, err := feeOnTransferToken.abi.Unpack("name", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function symbol() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) PackSymbol() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("symbol")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function symbol() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackSymbol() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("symbol")
+}
+
+// UnpackSymbol is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x95d89b41.
+//
+// Solidity: function symbol() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackSymbol(data []byte) (string, error) {
+	out, err := feeOnTransferToken.abi.Unpack("symbol", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) PackTotalSupply() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("totalSupply")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackTotalSupply() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("totalSupply")
+}
+
+// UnpackTotalSupply is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x18160ddd.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackTotalSupply(data []byte) (*big.Int, error) {
+	out, err := feeOnTransferToken.abi.Unpack("totalSupply", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) PackTransfer(to common.Address, value *big.Int) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("transfer", to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackTransfer(to common.Address, value *big.Int) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("transfer", to, value)
+}
+
+// UnpackTransfer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa9059cbb.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackTransfer(data []byte) (bool, error) {
+	out, err := feeOnTransferToken.abi.Unpack("transfer", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) PackTransferFrom(from common.Address, to common.Address, value *big.Int) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("transferFrom", from, to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackTransferFrom(from common.Address, to common.Address, value *big.Int) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("transferFrom", from, to, value)
+}
+
+// UnpackTransferFrom is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x23b872dd.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackTransferFrom(data []byte) (bool, error) {
+	out, err := feeOnTransferToken.abi.Unpack("transferFrom", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// FeeOnTransferTokenApproval represents a Approval event raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenApproval struct {
+	Owner   common.Address
+	Spender common.Address
+	Value   *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const FeeOnTransferTokenApprovalEventName = "Approval"
+
+// ContractEventName returns the user-defined event name.
+func (FeeOnTransferTokenApproval) ContractEventName() string {
+	return FeeOnTransferTokenApprovalEventName
+}
+
+// UnpackApprovalEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Approval(address indexed owner, address indexed spender, uint256 value)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackApprovalEvent(log *types.Log) (*FeeOnTransferTokenApproval, error) {
+	event := "Approval"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != feeOnTransferToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(FeeOnTransferTokenApproval)
+	if len(log.Data) > 0 {
+		if err := feeOnTransferToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range feeOnTransferToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// FeeOnTransferTokenTransfer represents a Transfer event raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenTransfer struct {
+	From  common.Address
+	To    common.Address
+	Value *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const FeeOnTransferTokenTransferEventName = "Transfer"
+
+// ContractEventName returns the user-defined event name.
+func (FeeOnTransferTokenTransfer) ContractEventName() string {
+	return FeeOnTransferTokenTransferEventName
+}
+
+// UnpackTransferEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Transfer(address indexed from, address indexed to, uint256 value)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackTransferEvent(log *types.Log) (*FeeOnTransferTokenTransfer, error) {
+	event := "Transfer"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != feeOnTransferToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(FeeOnTransferTokenTransfer)
+	if len(log.Data) > 0 {
+		if err := feeOnTransferToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range feeOnTransferToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (feeOnTransferToken *FeeOnTransferToken) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InsufficientAllowance"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InsufficientAllowanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InsufficientBalance"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InsufficientBalanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InvalidApprover"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InvalidApproverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InvalidReceiver"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InvalidReceiverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InvalidSender"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InvalidSenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InvalidSpender"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InvalidSpenderError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// FeeOnTransferTokenERC20InsufficientAllowance represents a ERC20InsufficientAllowance error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InsufficientAllowance struct {
+	Spender   common.Address
+	Allowance *big.Int
+	Needed    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func FeeOnTransferTokenERC20InsufficientAllowanceErrorID() common.Hash {
+	return common.HexToHash("0xfb8f41b23e99d2101d86da76cdfa87dd51c82ed07d3cb62cbc473e469dbc75c3")
+}
+
+// UnpackERC20InsufficientAllowanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InsufficientAllowanceError(raw []byte) (*FeeOnTransferTokenERC20InsufficientAllowance, error) {
+	out := new(FeeOnTransferTokenERC20InsufficientAllowance)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InsufficientAllowance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InsufficientBalance represents a ERC20InsufficientBalance error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InsufficientBalance struct {
+	Sender  common.Address
+	Balance *big.Int
+	Needed  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func FeeOnTransferTokenERC20InsufficientBalanceErrorID() common.Hash {
+	return common.HexToHash("0xe450d38cd8d9f7d95077d567d60ed49c7254716e6ad08fc9872816c97e0ffec6")
+}
+
+// UnpackERC20InsufficientBalanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InsufficientBalanceError(raw []byte) (*FeeOnTransferTokenERC20InsufficientBalance, error) {
+	out := new(FeeOnTransferTokenERC20InsufficientBalance)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InsufficientBalance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InvalidApprover represents a ERC20InvalidApprover error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InvalidApprover struct {
+	Approver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func FeeOnTransferTokenERC20InvalidApproverErrorID() common.Hash {
+	return common.HexToHash("0xe602df05cc75712490294c6c104ab7c17f4030363910a7a2626411c6d3118847")
+}
+
+// UnpackERC20InvalidApproverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InvalidApproverError(raw []byte) (*FeeOnTransferTokenERC20InvalidApprover, error) {
+	out := new(FeeOnTransferTokenERC20InvalidApprover)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InvalidApprover", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InvalidReceiver represents a ERC20InvalidReceiver error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InvalidReceiver struct {
+	Receiver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func FeeOnTransferTokenERC20InvalidReceiverErrorID() common.Hash {
+	return common.HexToHash("0xec442f055133b72f3b2f9f0bb351c406b178527de2040a7d1feb4e058771f613")
+}
+
+// UnpackERC20InvalidReceiverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InvalidReceiverError(raw []byte) (*FeeOnTransferTokenERC20InvalidReceiver, error) {
+	out := new(FeeOnTransferTokenERC20InvalidReceiver)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InvalidReceiver", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InvalidSender represents a ERC20InvalidSender error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InvalidSender struct {
+	Sender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func FeeOnTransferTokenERC20InvalidSenderErrorID() common.Hash {
+	return common.HexToHash("0x96c6fd1edd0cd6ef7ff0ecc0facdf53148dc0048b57fe58af65755250a7a96bd")
+}
+
+// UnpackERC20InvalidSenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InvalidSenderError(raw []byte) (*FeeOnTransferTokenERC20InvalidSender, error) {
+	out := new(FeeOnTransferTokenERC20InvalidSender)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InvalidSender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InvalidSpender represents a ERC20InvalidSpender error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InvalidSpender struct {
+	Spender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func FeeOnTransferTokenERC20InvalidSpenderErrorID() common.Hash {
+	return common.HexToHash("0x94280d62c347d8d9f4d59a76ea321452406db88df38e0c9da304f58b57b373a2")
+}
+
+// UnpackERC20InvalidSpenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InvalidSpenderError(raw []byte) (*FeeOnTransferTokenERC20InvalidSpender, error) {
+	out := new(FeeOnTransferTokenERC20InvalidSpender)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InvalidSpender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // HostileTokenMetaData contains all meta data concerning the HostileToken contract.
 var HostileTokenMetaData = bind.MetaData{
 	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"ECDSAInvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ECDSAInvalidSignatureLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"ECDSAInvalidSignatureS\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"}],\"name\":\"ERC2612ExpiredSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"ERC2612InvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"currentNonce\",\"type\":\"uint256\"}],\"name\":\"InvalidAccountNonce\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"DOMAIN_SEPARATOR\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"hooked\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"nonces\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"permit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bool\",\"name\":\"on\",\"type\":\"bool\"}],\"name\":\"setHooked\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
@@ -7844,6 +8524,721 @@ func (providerRegistry *ProviderRegistry) UnpackZeroAmountError(raw []byte) (*Pr
 	return out, nil
 }
 
+// RebasingTokenMetaData contains all meta data concerning the RebasingToken contract.
+var RebasingTokenMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"growthPerBlock_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"growthPerBlock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"touched\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "32f2b97d15ad7e8c16e994455167cc4a05",
+	Bin: "0x60a06040523461033e57610ba96020813803918261001c81610342565b93849283398101031261033e57516100346040610342565b9060088252675265626173696e6760c01b60208301526100546040610342565b60038152622922a160e91b602082015282519091906001600160401b03811161024457600354600181811c91168015610334575b602082101461022657601f81116102c6575b506020601f821160011461026357819293945f92610258575b50508160011b915f199060031b1c1916176003555b81516001600160401b03811161024457600454600181811c9116801561023a575b602082101461022657601f81116101b8575b50602092601f821160011461015757928192935f9261014c575b50508160011b915f199060031b1c1916176004555b6080526040516108419081610368823960805181818161030d015261066a0152f35b015190505f80610115565b601f1982169360045f52805f20915f5b8681106101a05750836001959610610188575b505050811b0160045561012a565b01515f1960f88460031b161c191690555f808061017a565b91926020600181928685015181550194019201610167565b818111156100fb5760045f52601f820160051c7f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b6020841061021e575b81601f9101920160051c03905f5b8281106102115750506100fb565b5f82820155600101610203565b5f91506101f5565b634e487b7160e01b5f52602260045260245ffd5b90607f16906100e9565b634e487b7160e01b5f52604160045260245ffd5b015190505f806100b3565b601f1982169060035f52805f20915f5b8181106102ae57509583600195969710610296575b505050811b016003556100c8565b01515f1960f88460031b161c191690555f8080610288565b9192602060018192868b015181550194019201610273565b8181111561009a5760035f52601f820160051c7fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b6020841061032c575b81601f9101920160051c03905f5b82811061031f57505061009a565b5f82820155600101610311565b5f9150610303565b90607f1690610088565b5f80fd5b6040519190601f01601f191682016001600160401b038111838210176102445760405256fe6080806040526004361015610012575f80fd5b5f3560e01c90816306fdde03146104c957508063095ea7b31461044757806318160ddd1461042a57806323b872dd1461034b578063313ce56714610330578063378dcda6146102f657806340c10f19146102a357806370a082311461027857806395d89b411461015d578063a9059cbb1461012c578063dd62ed3e146100dc5763dd9835ec146100a0575f80fd5b346100d85760203660031901126100d8576001600160a01b036100c16105c2565b165f526005602052602060405f2054604051908152f35b5f80fd5b346100d85760403660031901126100d8576100f56105c2565b6100fd6105d8565b6001600160a01b039182165f908152600160209081526040808320949093168252928352819020549051908152f35b346100d85760403660031901126100d8576101526101486105c2565b602435903361069e565b602060405160018152f35b346100d8575f3660031901126100d8576040515f6004548060011c9060018116801561026e575b60208310811461025a5782855290811561023e57506001146101e9575b50819003601f01601f191681019067ffffffffffffffff8211818310176101d5576101d182918260405282610598565b0390f35b634e487b7160e01b5f52604160045260245ffd5b905060045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b5f905b828210610228575060209150820101826101a1565b6001816020925483858801015201910190610213565b90506020925060ff191682840152151560051b820101826101a1565b634e487b7160e01b5f52602260045260245ffd5b91607f1691610184565b346100d85760203660031901126100d857602061029b6102966105c2565b61062f565b604051908152f35b346100d85760403660031901126100d8576102bc6105c2565b6001600160a01b038116156102e357806102d86102e19261075d565b602435906107c7565b005b63ec442f0560e01b5f525f60045260245ffd5b346100d8575f3660031901126100d85760206040517f00000000000000000000000000000000000000000000000000000000000000008152f35b346100d8575f3660031901126100d857602060405160128152f35b346100d85760603660031901126100d8576103646105c2565b61036c6105d8565b6001600160a01b0382165f818152600160209081526040808320338452909152902054909260443592915f1981106103aa575b50610152935061069e565b83811061040f5784156103fc5733156103e957610152945f52600160205260405f2060018060a01b0333165f526020528360405f20910390558461039f565b634a1406b160e11b5f525f60045260245ffd5b63e602df0560e01b5f525f60045260245ffd5b8390637dc7a0d960e11b5f523360045260245260445260645ffd5b346100d8575f3660031901126100d8576020600254604051908152f35b346100d85760403660031901126100d8576104606105c2565b6024359033156103fc576001600160a01b03169081156103e957335f52600160205260405f20825f526020528060405f20556040519081527f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92560203392a3602060405160018152f35b346100d8575f3660031901126100d8575f6003548060011c9060018116801561058e575b60208310811461025a5782855290811561023e57506001146105395750819003601f01601f191681019067ffffffffffffffff8211818310176101d5576101d182918260405282610598565b905060035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b5f905b828210610578575060209150820101826101a1565b6001816020925483858801015201910190610563565b91607f16916104ed565b602060409281835280519182918282860152018484015e5f828201840152601f01601f1916010190565b600435906001600160a01b03821682036100d857565b602435906001600160a01b03821682036100d857565b919082039182116105fb57565b634e487b7160e01b5f52601160045260245ffd5b818102929181159184041417156105fb57565b919082018092116105fb57565b6001600160a01b03165f81815260208190526040902054801561069857610695915f52600560205261068f61066860405f2054436105ee565b7f00000000000000000000000000000000000000000000000000000000000000009061060f565b90610622565b90565b50505f90565b90916001600160a01b03821691821561074a576001600160a01b0384169384156102e3576106ce6106d39261075d565b61075d565b815f525f60205260405f205481811061073157817fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef92602092855f525f84520360405f2055845f525f825260405f20818154019055604051908152a3565b8263391434e360e21b5f5260045260245260445260645ffd5b634b637e8f60e11b5f525f60045260245ffd5b6001600160a01b03811680156107c357805f525f60205260405f2054155f146107a4575f905b5f5260056020524360405f205580610799575050565b6107a2916107c7565b565b805f5260056020526107bd61066860405f2054436105ee565b90610783565b5050565b7fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef60205f926107f885600254610622565b6002556001600160a01b0316938415841461081f5780600254036002555b604051908152a3565b8484528382526040842081815401905561081656fea164736f6c6343000825000a",
+}
+
+// RebasingToken is an auto generated Go binding around an Ethereum contract.
+type RebasingToken struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *RebasingToken) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewRebasingToken creates a new instance of RebasingToken.
+func NewRebasingToken() *RebasingToken {
+	parsed, err := RebasingTokenMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &RebasingToken{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *RebasingToken) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(uint256 growthPerBlock_) returns()
+func (rebasingToken *RebasingToken) PackConstructor(growthPerBlock_ *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("", growthPerBlock_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (rebasingToken *RebasingToken) PackAllowance(owner common.Address, spender common.Address) []byte {
+	enc, err := rebasingToken.abi.Pack("allowance", owner, spender)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackAllowance(owner common.Address, spender common.Address) ([]byte, error) {
+	return rebasingToken.abi.Pack("allowance", owner, spender)
+}
+
+// UnpackAllowance is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdd62ed3e.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackAllowance(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("allowance", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) PackApprove(spender common.Address, value *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("approve", spender, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) TryPackApprove(spender common.Address, value *big.Int) ([]byte, error) {
+	return rebasingToken.abi.Pack("approve", spender, value)
+}
+
+// UnpackApprove is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x095ea7b3.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) UnpackApprove(data []byte) (bool, error) {
+	out, err := rebasingToken.abi.Unpack("approve", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (rebasingToken *RebasingToken) PackBalanceOf(account common.Address) []byte {
+	enc, err := rebasingToken.abi.Pack("balanceOf", account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackBalanceOf(account common.Address) ([]byte, error) {
+	return rebasingToken.abi.Pack("balanceOf", account)
+}
+
+// UnpackBalanceOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x70a08231.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackBalanceOf(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("balanceOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function decimals() view returns(uint8)
+func (rebasingToken *RebasingToken) PackDecimals() []byte {
+	enc, err := rebasingToken.abi.Pack("decimals")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function decimals() view returns(uint8)
+func (rebasingToken *RebasingToken) TryPackDecimals() ([]byte, error) {
+	return rebasingToken.abi.Pack("decimals")
+}
+
+// UnpackDecimals is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x313ce567.
+//
+// Solidity: function decimals() view returns(uint8)
+func (rebasingToken *RebasingToken) UnpackDecimals(data []byte) (uint8, error) {
+	out, err := rebasingToken.abi.Unpack("decimals", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackGrowthPerBlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x378dcda6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function growthPerBlock() view returns(uint256)
+func (rebasingToken *RebasingToken) PackGrowthPerBlock() []byte {
+	enc, err := rebasingToken.abi.Pack("growthPerBlock")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGrowthPerBlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x378dcda6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function growthPerBlock() view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackGrowthPerBlock() ([]byte, error) {
+	return rebasingToken.abi.Pack("growthPerBlock")
+}
+
+// UnpackGrowthPerBlock is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x378dcda6.
+//
+// Solidity: function growthPerBlock() view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackGrowthPerBlock(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("growthPerBlock", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (rebasingToken *RebasingToken) PackMint(to common.Address, amount *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("mint", to, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (rebasingToken *RebasingToken) TryPackMint(to common.Address, amount *big.Int) ([]byte, error) {
+	return rebasingToken.abi.Pack("mint", to, amount)
+}
+
+// PackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function name() view returns(string)
+func (rebasingToken *RebasingToken) PackName() []byte {
+	enc, err := rebasingToken.abi.Pack("name")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function name() view returns(string)
+func (rebasingToken *RebasingToken) TryPackName() ([]byte, error) {
+	return rebasingToken.abi.Pack("name")
+}
+
+// UnpackName is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x06fdde03.
+//
+// Solidity: function name() view returns(string)
+func (rebasingToken *RebasingToken) UnpackName(data []byte) (string, error) {
+	out, err := rebasingToken.abi.Unpack("name", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function symbol() view returns(string)
+func (rebasingToken *RebasingToken) PackSymbol() []byte {
+	enc, err := rebasingToken.abi.Pack("symbol")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function symbol() view returns(string)
+func (rebasingToken *RebasingToken) TryPackSymbol() ([]byte, error) {
+	return rebasingToken.abi.Pack("symbol")
+}
+
+// UnpackSymbol is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x95d89b41.
+//
+// Solidity: function symbol() view returns(string)
+func (rebasingToken *RebasingToken) UnpackSymbol(data []byte) (string, error) {
+	out, err := rebasingToken.abi.Unpack("symbol", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (rebasingToken *RebasingToken) PackTotalSupply() []byte {
+	enc, err := rebasingToken.abi.Pack("totalSupply")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackTotalSupply() ([]byte, error) {
+	return rebasingToken.abi.Pack("totalSupply")
+}
+
+// UnpackTotalSupply is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x18160ddd.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackTotalSupply(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("totalSupply", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTouched is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd9835ec.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function touched(address ) view returns(uint256)
+func (rebasingToken *RebasingToken) PackTouched(arg0 common.Address) []byte {
+	enc, err := rebasingToken.abi.Pack("touched", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTouched is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd9835ec.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function touched(address ) view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackTouched(arg0 common.Address) ([]byte, error) {
+	return rebasingToken.abi.Pack("touched", arg0)
+}
+
+// UnpackTouched is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdd9835ec.
+//
+// Solidity: function touched(address ) view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackTouched(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("touched", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) PackTransfer(to common.Address, value *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("transfer", to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) TryPackTransfer(to common.Address, value *big.Int) ([]byte, error) {
+	return rebasingToken.abi.Pack("transfer", to, value)
+}
+
+// UnpackTransfer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa9059cbb.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) UnpackTransfer(data []byte) (bool, error) {
+	out, err := rebasingToken.abi.Unpack("transfer", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) PackTransferFrom(from common.Address, to common.Address, value *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("transferFrom", from, to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) TryPackTransferFrom(from common.Address, to common.Address, value *big.Int) ([]byte, error) {
+	return rebasingToken.abi.Pack("transferFrom", from, to, value)
+}
+
+// UnpackTransferFrom is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x23b872dd.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) UnpackTransferFrom(data []byte) (bool, error) {
+	out, err := rebasingToken.abi.Unpack("transferFrom", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// RebasingTokenApproval represents a Approval event raised by the RebasingToken contract.
+type RebasingTokenApproval struct {
+	Owner   common.Address
+	Spender common.Address
+	Value   *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const RebasingTokenApprovalEventName = "Approval"
+
+// ContractEventName returns the user-defined event name.
+func (RebasingTokenApproval) ContractEventName() string {
+	return RebasingTokenApprovalEventName
+}
+
+// UnpackApprovalEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Approval(address indexed owner, address indexed spender, uint256 value)
+func (rebasingToken *RebasingToken) UnpackApprovalEvent(log *types.Log) (*RebasingTokenApproval, error) {
+	event := "Approval"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != rebasingToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RebasingTokenApproval)
+	if len(log.Data) > 0 {
+		if err := rebasingToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range rebasingToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RebasingTokenTransfer represents a Transfer event raised by the RebasingToken contract.
+type RebasingTokenTransfer struct {
+	From  common.Address
+	To    common.Address
+	Value *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const RebasingTokenTransferEventName = "Transfer"
+
+// ContractEventName returns the user-defined event name.
+func (RebasingTokenTransfer) ContractEventName() string {
+	return RebasingTokenTransferEventName
+}
+
+// UnpackTransferEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Transfer(address indexed from, address indexed to, uint256 value)
+func (rebasingToken *RebasingToken) UnpackTransferEvent(log *types.Log) (*RebasingTokenTransfer, error) {
+	event := "Transfer"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != rebasingToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RebasingTokenTransfer)
+	if len(log.Data) > 0 {
+		if err := rebasingToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range rebasingToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (rebasingToken *RebasingToken) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InsufficientAllowance"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InsufficientAllowanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InsufficientBalance"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InsufficientBalanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InvalidApprover"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InvalidApproverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InvalidReceiver"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InvalidReceiverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InvalidSender"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InvalidSenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InvalidSpender"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InvalidSpenderError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// RebasingTokenERC20InsufficientAllowance represents a ERC20InsufficientAllowance error raised by the RebasingToken contract.
+type RebasingTokenERC20InsufficientAllowance struct {
+	Spender   common.Address
+	Allowance *big.Int
+	Needed    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func RebasingTokenERC20InsufficientAllowanceErrorID() common.Hash {
+	return common.HexToHash("0xfb8f41b23e99d2101d86da76cdfa87dd51c82ed07d3cb62cbc473e469dbc75c3")
+}
+
+// UnpackERC20InsufficientAllowanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func (rebasingToken *RebasingToken) UnpackERC20InsufficientAllowanceError(raw []byte) (*RebasingTokenERC20InsufficientAllowance, error) {
+	out := new(RebasingTokenERC20InsufficientAllowance)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InsufficientAllowance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InsufficientBalance represents a ERC20InsufficientBalance error raised by the RebasingToken contract.
+type RebasingTokenERC20InsufficientBalance struct {
+	Sender  common.Address
+	Balance *big.Int
+	Needed  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func RebasingTokenERC20InsufficientBalanceErrorID() common.Hash {
+	return common.HexToHash("0xe450d38cd8d9f7d95077d567d60ed49c7254716e6ad08fc9872816c97e0ffec6")
+}
+
+// UnpackERC20InsufficientBalanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func (rebasingToken *RebasingToken) UnpackERC20InsufficientBalanceError(raw []byte) (*RebasingTokenERC20InsufficientBalance, error) {
+	out := new(RebasingTokenERC20InsufficientBalance)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InsufficientBalance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InvalidApprover represents a ERC20InvalidApprover error raised by the RebasingToken contract.
+type RebasingTokenERC20InvalidApprover struct {
+	Approver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func RebasingTokenERC20InvalidApproverErrorID() common.Hash {
+	return common.HexToHash("0xe602df05cc75712490294c6c104ab7c17f4030363910a7a2626411c6d3118847")
+}
+
+// UnpackERC20InvalidApproverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func (rebasingToken *RebasingToken) UnpackERC20InvalidApproverError(raw []byte) (*RebasingTokenERC20InvalidApprover, error) {
+	out := new(RebasingTokenERC20InvalidApprover)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InvalidApprover", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InvalidReceiver represents a ERC20InvalidReceiver error raised by the RebasingToken contract.
+type RebasingTokenERC20InvalidReceiver struct {
+	Receiver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func RebasingTokenERC20InvalidReceiverErrorID() common.Hash {
+	return common.HexToHash("0xec442f055133b72f3b2f9f0bb351c406b178527de2040a7d1feb4e058771f613")
+}
+
+// UnpackERC20InvalidReceiverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func (rebasingToken *RebasingToken) UnpackERC20InvalidReceiverError(raw []byte) (*RebasingTokenERC20InvalidReceiver, error) {
+	out := new(RebasingTokenERC20InvalidReceiver)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InvalidReceiver", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InvalidSender represents a ERC20InvalidSender error raised by the RebasingToken contract.
+type RebasingTokenERC20InvalidSender struct {
+	Sender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func RebasingTokenERC20InvalidSenderErrorID() common.Hash {
+	return common.HexToHash("0x96c6fd1edd0cd6ef7ff0ecc0facdf53148dc0048b57fe58af65755250a7a96bd")
+}
+
+// UnpackERC20InvalidSenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func (rebasingToken *RebasingToken) UnpackERC20InvalidSenderError(raw []byte) (*RebasingTokenERC20InvalidSender, error) {
+	out := new(RebasingTokenERC20InvalidSender)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InvalidSender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InvalidSpender represents a ERC20InvalidSpender error raised by the RebasingToken contract.
+type RebasingTokenERC20InvalidSpender struct {
+	Spender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func RebasingTokenERC20InvalidSpenderErrorID() common.Hash {
+	return common.HexToHash("0x94280d62c347d8d9f4d59a76ea321452406db88df38e0c9da304f58b57b373a2")
+}
+
+// UnpackERC20InvalidSpenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func (rebasingToken *RebasingToken) UnpackERC20InvalidSpenderError(raw []byte) (*RebasingTokenERC20InvalidSpender, error) {
+	out := new(RebasingTokenERC20InvalidSpender)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InvalidSpender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ReentrantActorMetaData contains all meta data concerning the ReentrantActor contract.
 var ReentrantActorMetaData = bind.MetaData{
 	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"arm\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"exec\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastRevert\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"onTokensReceived\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"operator\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentryAttempts\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentryData\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentrySuccesses\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentryTarget\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
@@ -8163,6 +9558,454 @@ func (reentrantActor *ReentrantActor) UnpackReentryTarget(data []byte) (common.A
 	}
 	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
 	return out0, nil
+}
+
+// TokenProbeMetaData contains all meta data concerning the TokenProbe contract.
+var TokenProbeMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"BadAmount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"asked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"received\",\"type\":\"uint256\"}],\"name\":\"TransferMismatch\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"held\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"heldSince\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"}],\"name\":\"Returned\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"blockNumber\",\"type\":\"uint256\"}],\"name\":\"Taken\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"giveBack\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"held\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"heldSince\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"take\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "0d1a368075ded411e7759645f1deae3730",
+	Bin: "0x60c0346100a657601f61070a38819003918201601f19168301916001600160401b038311848410176100aa5780849260409485528339810103126100a6578051906001600160a01b03821682036100a65760200151906001600160a01b03821682036100a65760805260a05260405161064b90816100bf823960805181818160730152818161018c01526104c5015260a05181818160f40152818161013901526104820152f35b5f80fd5b634e487b7160e01b5f52604160045260245ffdfe6080806040526004361015610012575f80fd5b5f3560e01c9081630de96dff14610470575080634fd9efc4146101235780638da5cb5b146100df578063a285aed7146100c3578063d7a47a16146100a65763fc0c546a1461005e575f80fd5b346100a2575f3660031901126100a2576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b5f80fd5b346100a2575f3660031901126100a2576020600154604051908152f35b346100a2575f3660031901126100a25760205f54604051908152f35b346100a2575f3660031901126100a2576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b346100a25760203660031901126100a2576004357f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03163381900361045d5781158015610453575b610440576040516370a0823160e01b8152600481018290527f0000000000000000000000000000000000000000000000000000000000000000906001600160a01b038216602082602481845afa918215610366575f9261040c575b506040516370a0823160e01b815230600482015293602085602481855afa948515610366575f956103d8575b50604051936323b872dd60e01b5f5281600452306024528660445260205f60648180855af19060015f51148216156103b9575b50846040525f606052156103a6576370a0823160e01b84526004840152602083602481845afa928315610366575f93610371575b50916020602493604051948580926370a0823160e01b82523060048301525afa928315610366575f93610332575b5080821115610329576102a09161061d565b915b80821115610320576102b39161061d565b905b828114801590610316575b6102fd577fc802f2dd471e234efc794a43c063c472bfe362f5119a3861752d259ee0f4cf65604084805f55436001558151908152436020820152a1005b82630214c5d360e11b5f5260045260245260445260645ffd5b50828214156102c0565b50505f906102b5565b50505f916102a2565b9092506020813d60201161035e575b8161034e602093836105e7565b810103126100a25751918561028e565b3d9150610341565b6040513d5f823e3d90fd5b92506020833d60201161039e575b8161038c602093836105e7565b810103126100a2579151916020610260565b3d915061037f565b50635274afe760e01b5f5260045260245ffd5b60018215166103cf573b15153d1516168761022c565b853d5f823e3d90fd5b9094506020813d602011610404575b816103f4602093836105e7565b810103126100a2575193866101f9565b3d91506103e7565b9091506020813d602011610438575b81610428602093836105e7565b810103126100a2575190856101cd565b3d915061041b565b506359cdf26960e11b5f5260045260245ffd5b505f541515610172565b63245aecd360e01b5f523360045260245ffd5b346100a2575f3660031901126100a2577f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316903382900361045d576370a0823160e01b81523060048201527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0381169290602083602481875afa928315610366575f936105b3575b507f116641cd57b590356050b617c1654ef7fc3c8d3963eba0dc0eb1cc411663bde660605f545f80556001546040519182526020820152856040820152a182610556575b602083604051908152f35b6040519163a9059cbb60e01b5f526004528260245260205f60448180855af19060015f5114821615610594575b5090604052156103a657818061054b565b60018215166105aa573b15153d15161684610583565b823d5f823e3d90fd5b9092506020813d6020116105df575b816105cf602093836105e7565b810103126100a257519184610507565b3d91506105c2565b90601f8019910116810190811067ffffffffffffffff82111761060957604052565b634e487b7160e01b5f52604160045260245ffd5b9190820391821161062a57565b634e487b7160e01b5f52601160045260245ffdfea164736f6c6343000825000a",
+}
+
+// TokenProbe is an auto generated Go binding around an Ethereum contract.
+type TokenProbe struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *TokenProbe) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewTokenProbe creates a new instance of TokenProbe.
+func NewTokenProbe() *TokenProbe {
+	parsed, err := TokenProbeMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &TokenProbe{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *TokenProbe) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address token_, address owner_) returns()
+func (tokenProbe *TokenProbe) PackConstructor(token_ common.Address, owner_ common.Address) []byte {
+	enc, err := tokenProbe.abi.Pack("", token_, owner_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackGiveBack is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0de96dff.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function giveBack() returns(uint256 balance)
+func (tokenProbe *TokenProbe) PackGiveBack() []byte {
+	enc, err := tokenProbe.abi.Pack("giveBack")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGiveBack is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0de96dff.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function giveBack() returns(uint256 balance)
+func (tokenProbe *TokenProbe) TryPackGiveBack() ([]byte, error) {
+	return tokenProbe.abi.Pack("giveBack")
+}
+
+// UnpackGiveBack is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0de96dff.
+//
+// Solidity: function giveBack() returns(uint256 balance)
+func (tokenProbe *TokenProbe) UnpackGiveBack(data []byte) (*big.Int, error) {
+	out, err := tokenProbe.abi.Unpack("giveBack", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackHeld is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa285aed7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function held() view returns(uint256)
+func (tokenProbe *TokenProbe) PackHeld() []byte {
+	enc, err := tokenProbe.abi.Pack("held")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHeld is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa285aed7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function held() view returns(uint256)
+func (tokenProbe *TokenProbe) TryPackHeld() ([]byte, error) {
+	return tokenProbe.abi.Pack("held")
+}
+
+// UnpackHeld is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa285aed7.
+//
+// Solidity: function held() view returns(uint256)
+func (tokenProbe *TokenProbe) UnpackHeld(data []byte) (*big.Int, error) {
+	out, err := tokenProbe.abi.Unpack("held", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackHeldSince is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd7a47a16.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function heldSince() view returns(uint256)
+func (tokenProbe *TokenProbe) PackHeldSince() []byte {
+	enc, err := tokenProbe.abi.Pack("heldSince")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHeldSince is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd7a47a16.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function heldSince() view returns(uint256)
+func (tokenProbe *TokenProbe) TryPackHeldSince() ([]byte, error) {
+	return tokenProbe.abi.Pack("heldSince")
+}
+
+// UnpackHeldSince is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd7a47a16.
+//
+// Solidity: function heldSince() view returns(uint256)
+func (tokenProbe *TokenProbe) UnpackHeldSince(data []byte) (*big.Int, error) {
+	out, err := tokenProbe.abi.Unpack("heldSince", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owner() view returns(address)
+func (tokenProbe *TokenProbe) PackOwner() []byte {
+	enc, err := tokenProbe.abi.Pack("owner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owner() view returns(address)
+func (tokenProbe *TokenProbe) TryPackOwner() ([]byte, error) {
+	return tokenProbe.abi.Pack("owner")
+}
+
+// UnpackOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (tokenProbe *TokenProbe) UnpackOwner(data []byte) (common.Address, error) {
+	out, err := tokenProbe.abi.Unpack("owner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackTake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4fd9efc4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function take(uint256 amount) returns()
+func (tokenProbe *TokenProbe) PackTake(amount *big.Int) []byte {
+	enc, err := tokenProbe.abi.Pack("take", amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4fd9efc4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function take(uint256 amount) returns()
+func (tokenProbe *TokenProbe) TryPackTake(amount *big.Int) ([]byte, error) {
+	return tokenProbe.abi.Pack("take", amount)
+}
+
+// PackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function token() view returns(address)
+func (tokenProbe *TokenProbe) PackToken() []byte {
+	enc, err := tokenProbe.abi.Pack("token")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function token() view returns(address)
+func (tokenProbe *TokenProbe) TryPackToken() ([]byte, error) {
+	return tokenProbe.abi.Pack("token")
+}
+
+// UnpackToken is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfc0c546a.
+//
+// Solidity: function token() view returns(address)
+func (tokenProbe *TokenProbe) UnpackToken(data []byte) (common.Address, error) {
+	out, err := tokenProbe.abi.Unpack("token", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// TokenProbeReturned represents a Returned event raised by the TokenProbe contract.
+type TokenProbeReturned struct {
+	Held      *big.Int
+	HeldSince *big.Int
+	Balance   *big.Int
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const TokenProbeReturnedEventName = "Returned"
+
+// ContractEventName returns the user-defined event name.
+func (TokenProbeReturned) ContractEventName() string {
+	return TokenProbeReturnedEventName
+}
+
+// UnpackReturnedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Returned(uint256 held, uint256 heldSince, uint256 balance)
+func (tokenProbe *TokenProbe) UnpackReturnedEvent(log *types.Log) (*TokenProbeReturned, error) {
+	event := "Returned"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != tokenProbe.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TokenProbeReturned)
+	if len(log.Data) > 0 {
+		if err := tokenProbe.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range tokenProbe.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TokenProbeTaken represents a Taken event raised by the TokenProbe contract.
+type TokenProbeTaken struct {
+	Amount      *big.Int
+	BlockNumber *big.Int
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const TokenProbeTakenEventName = "Taken"
+
+// ContractEventName returns the user-defined event name.
+func (TokenProbeTaken) ContractEventName() string {
+	return TokenProbeTakenEventName
+}
+
+// UnpackTakenEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Taken(uint256 amount, uint256 blockNumber)
+func (tokenProbe *TokenProbe) UnpackTakenEvent(log *types.Log) (*TokenProbeTaken, error) {
+	event := "Taken"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != tokenProbe.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TokenProbeTaken)
+	if len(log.Data) > 0 {
+		if err := tokenProbe.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range tokenProbe.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (tokenProbe *TokenProbe) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], tokenProbe.abi.Errors["BadAmount"].ID.Bytes()[:4]) {
+		return tokenProbe.UnpackBadAmountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], tokenProbe.abi.Errors["NotOwner"].ID.Bytes()[:4]) {
+		return tokenProbe.UnpackNotOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], tokenProbe.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
+		return tokenProbe.UnpackSafeERC20FailedOperationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], tokenProbe.abi.Errors["TransferMismatch"].ID.Bytes()[:4]) {
+		return tokenProbe.UnpackTransferMismatchError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// TokenProbeBadAmount represents a BadAmount error raised by the TokenProbe contract.
+type TokenProbeBadAmount struct {
+	Amount *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadAmount(uint256 amount)
+func TokenProbeBadAmountErrorID() common.Hash {
+	return common.HexToHash("0xb39be4d21b9beede5f322fec8bfffe756e47e7733fec5f40573598ea2c475ddc")
+}
+
+// UnpackBadAmountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadAmount(uint256 amount)
+func (tokenProbe *TokenProbe) UnpackBadAmountError(raw []byte) (*TokenProbeBadAmount, error) {
+	out := new(TokenProbeBadAmount)
+	if err := tokenProbe.abi.UnpackIntoInterface(out, "BadAmount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TokenProbeNotOwner represents a NotOwner error raised by the TokenProbe contract.
+type TokenProbeNotOwner struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotOwner(address caller)
+func TokenProbeNotOwnerErrorID() common.Hash {
+	return common.HexToHash("0x245aecd3fabbd17d6c3c92dc7f0ab916ea8cbf6fc1862c8b56893090ac3fff4c")
+}
+
+// UnpackNotOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotOwner(address caller)
+func (tokenProbe *TokenProbe) UnpackNotOwnerError(raw []byte) (*TokenProbeNotOwner, error) {
+	out := new(TokenProbeNotOwner)
+	if err := tokenProbe.abi.UnpackIntoInterface(out, "NotOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TokenProbeSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the TokenProbe contract.
+type TokenProbeSafeERC20FailedOperation struct {
+	Token common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func TokenProbeSafeERC20FailedOperationErrorID() common.Hash {
+	return common.HexToHash("0x5274afe73c98b4749fc91ffae6b7b574e7842cb2144a159e9377a5f20b32edf9")
+}
+
+// UnpackSafeERC20FailedOperationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func (tokenProbe *TokenProbe) UnpackSafeERC20FailedOperationError(raw []byte) (*TokenProbeSafeERC20FailedOperation, error) {
+	out := new(TokenProbeSafeERC20FailedOperation)
+	if err := tokenProbe.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TokenProbeTransferMismatch represents a TransferMismatch error raised by the TokenProbe contract.
+type TokenProbeTransferMismatch struct {
+	Asked    *big.Int
+	Sent     *big.Int
+	Received *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TransferMismatch(uint256 asked, uint256 sent, uint256 received)
+func TokenProbeTransferMismatchErrorID() common.Hash {
+	return common.HexToHash("0x04298ba623261cfd0f0da75613af74dd7f7e6955dfc2e93e07651694bd8b47dc")
+}
+
+// UnpackTransferMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TransferMismatch(uint256 asked, uint256 sent, uint256 received)
+func (tokenProbe *TokenProbe) UnpackTransferMismatchError(raw []byte) (*TokenProbeTransferMismatch, error) {
+	out := new(TokenProbeTransferMismatch)
+	if err := tokenProbe.abi.UnpackIntoInterface(out, "TransferMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // UptimeRewardsMetaData contains all meta data concerning the UptimeRewards contract.

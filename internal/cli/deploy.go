@@ -201,7 +201,7 @@ func deployRun(c *cli.Context, stdio IO) error {
 		Context: s.ctx,
 		// The transaction manager prices, signs and sends; bind only builds the calldata.
 		GasPrice: big.NewInt(1),
-		GasLimit: 1,
+		GasLimit: placeholderGas,
 		Signer: func(from common.Address, tx *types.Transaction) (*types.Transaction, error) {
 			if from != addr {
 				return nil, bind.ErrNotAuthorized
@@ -300,6 +300,10 @@ func deployParams(c *cli.Context, cfg *deploy.Config) error {
 	return nil
 }
 
+// placeholderGas is the gas limit bind puts in the transactions it hands managedBackend when
+// deploy did not choose one.
+const placeholderGas = 1
+
 // managedBackend lets deploy.Deploy, which builds transactions with bind, send them through
 // the transaction manager: bind's "signed" transaction (unsigned, with placeholder gas) is
 // turned into a txmgr request, which estimates, prices, signs, journals, sends and waits;
@@ -324,6 +328,9 @@ func (b *managedBackend) SendTransaction(ctx context.Context, tx *types.Transact
 		Data:     tx.Data(),
 		Value:    tx.Value(),
 		Progress: b.progress,
+	}
+	if tx.Gas() > placeholderGas {
+		req.GasLimit = tx.Gas() // deploy chose it (the token probe's give-back); otherwise the manager estimates
 	}
 	rcpt, err := b.mgr.Send(ctx, req)
 	if err != nil {
