@@ -55,7 +55,7 @@ func TestDeployRefusesOddTokens(t *testing.T) {
 	five := deploy.Token(5)
 
 	t.Run("fee on transfer", func(t *testing.T) {
-		fot := deployTestToken(t, c, bindings.FeeOnTransferTokenMetaData.Bin, bindings.NewFeeOnTransferToken().PackConstructor(big.NewInt(100)), five)
+		fot := deployTestToken(t, c, bindings.FeeOnTransferTokenMetaData.Bin, bindings.NewFeeOnTransferToken().PackConstructor(big.NewInt(100), false), five)
 		cfg := c.Config
 		cfg.Token = fot
 		nonce, _ := c.Client.PendingNonceAt(ctx, c.Owner.Addr)
@@ -75,6 +75,22 @@ func TestDeployRefusesOddTokens(t *testing.T) {
 		// Probe deployment, approve and the allowance's withdrawal: three transactions, no Brine contract.
 		if after, _ := c.Client.PendingNonceAt(ctx, c.Owner.Addr); after != nonce+3 {
 			t.Fatalf("the refused deployment sent %d transactions, want 3 (probe, approve, approve 0)", after-nonce)
+		}
+	})
+
+	t.Run("fee on the way back only", func(t *testing.T) {
+		// transferFrom out of the deployer is free; transfer out of a contract pays 1%: the
+		// take passes, the give-back shows it.
+		fot := deployTestToken(t, c, bindings.FeeOnTransferTokenMetaData.Bin, bindings.NewFeeOnTransferToken().PackConstructor(big.NewInt(100), true), five)
+		cfg := c.Config
+		cfg.Token = fot
+		_, err := deploy.Deploy(ctx, c.Client, c.Opts(c.Owner), cfg)
+		var re *deploy.TokenRefusedError
+		if !errors.As(err, &re) || re.Kind != "fee-on-transfer" || !strings.Contains(err.Error(), "back to the deployer delivered 990000000000000000") {
+			t.Fatalf("Deploy on a token that charges transfers from contracts: %v, want a fee-on-transfer TokenRefusedError", err)
+		}
+		if got, want := tokenBalance(t, c, fot, c.Owner.Addr), new(big.Int).Sub(five, new(big.Int).Div(deploy.Token(1), big.NewInt(100))); got.Cmp(want) != 0 {
+			t.Fatalf("the deployer holds %s, want %s (all returned but the token's own fee)", got, want)
 		}
 	})
 

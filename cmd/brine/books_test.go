@@ -80,7 +80,7 @@ func TestBooksSurplusAndTokenProbe(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	fotABI := bindings.NewFeeOnTransferToken()
-	rc, err := k.mgr.Send(ctx, txmgr.Request{ID: "deploy-fot", Data: append(common.FromHex(bindings.FeeOnTransferTokenMetaData.Bin), fotABI.PackConstructor(big.NewInt(100))...)})
+	rc, err := k.mgr.Send(ctx, txmgr.Request{ID: "deploy-fot", Data: append(common.FromHex(bindings.FeeOnTransferTokenMetaData.Bin), fotABI.PackConstructor(big.NewInt(100), false)...)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,8 +30,8 @@ contract TokenProbe {
     /// @notice `amount` was pulled from the owner, and both balances moved by exactly that.
     event Taken(uint256 amount, uint256 blockNumber);
     /// @notice The probe expected `held` (taken in block `heldSince`), found `balance`, and
-    ///         returned all of it to the owner.
-    event Returned(uint256 held, uint256 heldSince, uint256 balance);
+    ///         returned all of it to the owner, whose balance rose by `received`.
+    event Returned(uint256 held, uint256 heldSince, uint256 balance, uint256 received);
 
     /// @notice The caller is not the owner.
     error NotOwner(address caller);
@@ -67,15 +67,21 @@ contract TokenProbe {
     }
 
     /// @notice Returns everything the probe holds to the owner and reports it beside what was
-    ///         taken. Sent in a later block than the take, a difference means balances change by
-    ///         themselves. Callable at any time, any number of times: nothing can stay stuck here.
+    ///         taken, and what reached the owner. Sent in a later block than the take, a balance
+    ///         other than `held` means balances change by themselves; `received` other than the
+    ///         balance means transfer() charges a fee. Never reverts on what it finds: callable at
+    ///         any time, any number of times, so nothing can stay stuck here.
     /// @return balance What the probe held and returned.
-    function giveBack() external returns (uint256 balance) {
+    /// @return received What the owner's balance rose by.
+    function giveBack() external returns (uint256 balance, uint256 received) {
         if (msg.sender != owner) revert NotOwner(msg.sender);
         balance = token.balanceOf(address(this));
         uint256 h = held;
         held = 0;
-        emit Returned(h, heldSince, balance);
+        uint256 ownerBefore = token.balanceOf(owner);
         if (balance != 0) token.safeTransfer(owner, balance);
+        uint256 ownerAfter = token.balanceOf(owner);
+        received = ownerAfter > ownerBefore ? ownerAfter - ownerBefore : 0;
+        emit Returned(h, heldSince, balance, received);
     }
 }

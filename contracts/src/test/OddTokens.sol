@@ -4,15 +4,21 @@ pragma solidity ^0.8.28;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 
 /// @title FeeOnTransferToken (tests only)
-/// @notice An ERC-20 that burns `feeBps` of every transfer between accounts: a transfer of `x`
-///         delivers `x - fee`. The kind of token `brine deploy --token` must refuse.
+/// @notice An ERC-20 that burns `feeBps` of every transfer between accounts (or, with
+///         `onlyFromContracts`, of transfers out of contracts only, as tokens that tax sales from
+///         pools do): a transfer of `x` delivers `x - fee`. The kind of token `brine deploy
+///         --token` must refuse.
 contract FeeOnTransferToken is ERC20 {
     /// @notice The fee, in basis points of each transfer.
     uint256 public immutable feeBps;
+    /// @notice Whether only transfers from contract accounts pay the fee.
+    bool public immutable onlyFromContracts;
 
     /// @param feeBps_ The fee in basis points (at most 10000).
-    constructor(uint256 feeBps_) ERC20("Fee On Transfer", "FOT") {
+    /// @param onlyFromContracts_ Charge only transfers whose sender is a contract.
+    constructor(uint256 feeBps_, bool onlyFromContracts_) ERC20("Fee On Transfer", "FOT") {
         feeBps = feeBps_;
+        onlyFromContracts = onlyFromContracts_;
     }
 
     /// @notice Mints freely: a test token.
@@ -23,7 +29,7 @@ contract FeeOnTransferToken is ERC20 {
     }
 
     function _update(address from, address to, uint256 value) internal override {
-        if (from == address(0) || to == address(0)) {
+        if (from == address(0) || to == address(0) || (onlyFromContracts && from.code.length == 0)) {
             super._update(from, to, value);
             return;
         }
