@@ -28,12 +28,16 @@ type Line struct {
 	Amount *big.Int `json:"amount"`
 }
 
-// Ledger is one contract's equation: Holdings must equal the sum of Owed.
+// Ledger is one contract's inequation: Holdings must cover the sum of Owed. Holdings above it
+// are a surplus (tokens sent straight to the contract, owed to nobody); below it, a shortfall.
 type Ledger struct {
 	Contract string         `json:"contract"`
 	Address  common.Address `json:"address"`
 	Holdings *big.Int       `json:"holdings"` // token.balanceOf(contract)
 	Owed     []Line         `json:"owed"`
+	// Swept is the surplus credited to the treasury so far (JobMarket's SurplusSwept events;
+	// nil for the other contracts, which cannot sweep). Already part of "treasury accrued".
+	Swept *big.Int `json:"swept,omitempty"`
 	// Mismatches lists cross-checks between events and state that failed (empty when fine).
 	Mismatches []string `json:"mismatches,omitempty"`
 }
@@ -47,9 +51,28 @@ func (l Ledger) OwedTotal() *big.Int {
 	return t
 }
 
-// Balanced reports whether holdings equal what is owed and every cross-check passed.
+// Surplus is what the contract holds beyond what it owes (zero when it holds no more).
+func (l Ledger) Surplus() *big.Int {
+	d := new(big.Int).Sub(l.Holdings, l.OwedTotal())
+	if d.Sign() < 0 {
+		return new(big.Int)
+	}
+	return d
+}
+
+// Shortfall is what the contract owes beyond what it holds (zero when its holdings cover it).
+func (l Ledger) Shortfall() *big.Int {
+	d := new(big.Int).Sub(l.OwedTotal(), l.Holdings)
+	if d.Sign() < 0 {
+		return new(big.Int)
+	}
+	return d
+}
+
+// Balanced reports whether the holdings cover what is owed (holdings >= owed: a surplus is
+// balanced, it is owed to nobody) and every cross-check passed.
 func (l Ledger) Balanced() bool {
-	return l.Holdings.Cmp(l.OwedTotal()) == 0 && len(l.Mismatches) == 0
+	return l.Shortfall().Sign() == 0 && len(l.Mismatches) == 0
 }
 
 // Report is the result of an audit at one block.
@@ -60,7 +83,25 @@ type Report struct {
 	OpenChallenges int      `json:"openChallenges"`
 }
 
-// Balanced reports whether every ledger balances.
+// Surplus is the sum of the ledgers' surpluses.
+func (r *Report) Surplus() *big.Int {
+	t := new(big.Int)
+	for _, l := range r.Ledgers {
+		t.Add(t, l.Surplus())
+	}
+	return t
+}
+
+// Shortfall is the sum of the ledgers' shortfalls.
+func (r *Report) Shortfall() *big.Int {
+	t := new(big.Int)
+	for _, l := range r.Ledgers {
+		t.Add(t, l.Shortfall())
+	}
+	return t
+}
+
+// Balanced reports whether every ledger balances (holdings cover what is owed, cross-checks pass).
 func (r *Report) Balanced() bool {
 	for _, l := range r.Ledgers {
 		if !l.Balanced() {
@@ -160,6 +201,7 @@ func (a *auditor) market(logs []types.Log) (Ledger, int, int, error) {
 	bonds := map[string]*big.Int{}  // job ID -> open bond
 	credited := map[common.Address]*big.Int{}
 	var treasuryByEvents = new(big.Int)
+	swept := new(big.Int)
 	add := func(acc common.Address, v *big.Int) {
 		if credited[acc] == nil {
 			credited[acc] = new(big.Int)
@@ -195,12 +237,16 @@ func (a *auditor) market(logs []types.Log) (Ledger, int, int, error) {
 		} else if ev, err := m.UnpackWithdrawnEvent(l); err == nil {
 			add(ev.Account, new(big.Int).Neg(ev.Amount))
 		} else if ev, err := m.UnpackTreasuryCreditedEvent(l); err == nil {
+			// Fees, slashed leftovers and swept surpluses (each SurplusSwept is followed by
+			// a TreasuryCredited of the same amount).
 			treasuryByEvents.Add(treasuryByEvents, ev.Amount)
+		} else if ev, err := m.UnpackSurplusSweptEvent(l); err == nil {
+			swept.Add(swept, ev.Amount)
 		} else if ev, err := m.UnpackFeesWithdrawnEvent(l); err == nil {
 			treasuryByEvents.Sub(treasuryByEvents, ev.Amount)
 		}
 	}
-	led := Ledger{Contract: "JobMarket", Address: a.addrs.Market}
+	led := Ledger{Contract: "JobMarket", Address: a.addrs.Market, Swept: swept}
 	var err error
 	if led.Holdings, err = a.tokenBalance(a.addrs.Market); err != nil {
 		return led, 0, 0, err
@@ -244,6 +290,15 @@ func (a *auditor) market(logs []types.Log) (Ledger, int, int, error) {
 		{Name: "open challenge bonds", Amount: sum(bonds)},
 		{Name: "credited balances", Amount: balances},
 		{Name: "treasury accrued", Amount: treasury},
+	}
+	// The market keeps its own running total of the same obligations (what sweepSurplus
+	// trusts); it must agree with the recomputation.
+	owed, err := bind.Call(inst, a.opts, m.PackOwed(), m.UnpackOwed)
+	if err != nil {
+		return led, 0, 0, fmt.Errorf("audit: owed: %w", err)
+	}
+	if total := led.OwedTotal(); owed.Cmp(total) != 0 {
+		led.Mismatches = append(led.Mismatches, fmt.Sprintf("the market's owed() is %s but escrows, bonds, balances and treasury sum to %s", owed, total))
 	}
 	return led, len(escrow), len(bonds), nil
 }

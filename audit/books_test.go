@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/internal/simchain"
@@ -105,23 +107,77 @@ func TestBooksBalanceThroughALifecycle(t *testing.T) {
 	}
 }
 
-func TestBooksCatchTokensNobodyIsOwed(t *testing.T) {
+// TestBooksReportDonationsAsSurplus: anyone can send tokens straight to a contract. One base
+// unit sent to the market (then more to the registry and the rewards contract) must not break
+// the books: every ledger still balances (holdings >= owed), the excess is reported as each
+// ledger's surplus, never as a shortfall. Sweeping the market's surplus credits it to the
+// treasury: the market's surplus is then zero, its Swept total the amount, and it balances.
+func TestBooksReportDonationsAsSurplus(t *testing.T) {
 	c := simchain.New(t)
 	stranger := c.MustAccount(t, "stranger", deploy.Token(10))
-	if !check(t, c).Balanced() {
-		t.Fatal("a fresh deployment should balance")
+	if rep := check(t, c); !rep.Balanced() || rep.Surplus().Sign() != 0 {
+		t.Fatalf("a fresh deployment: balanced=%v surplus=%s", rep.Balanced(), rep.Surplus())
 	}
-	// A plain transfer into the market is owed to no one: the audit must say so.
-	if _, err := c.Send(stranger, c.Token, c.TokenABI.PackTransfer(c.Addr.Market, big.NewInt(1))); err != nil {
-		t.Fatal(err)
+	donate := func(to common.Address, amount *big.Int) {
+		t.Helper()
+		if _, err := c.Send(stranger, c.Token, c.TokenABI.PackTransfer(to, amount)); err != nil {
+			t.Fatal(err)
+		}
 	}
+	donate(c.Addr.Market, big.NewInt(1))
 	rep := check(t, c)
-	if rep.Balanced() {
-		t.Fatalf("one stray token unnoticed: %+v", rep)
+	if !rep.Balanced() {
+		t.Fatalf("one base unit sent to the market breaks the books: %+v", rep)
 	}
 	m := rep.Ledgers[0]
-	if diff := new(big.Int).Sub(m.Holdings, m.OwedTotal()); diff.Cmp(big.NewInt(1)) != 0 {
-		t.Fatalf("market holds %s more than it owes, want 1", diff)
+	if m.Surplus().Cmp(big.NewInt(1)) != 0 || m.Shortfall().Sign() != 0 || len(m.Mismatches) != 0 {
+		t.Fatalf("market: surplus %s, shortfall %s, mismatches %v; want 1, 0, none", m.Surplus(), m.Shortfall(), m.Mismatches)
+	}
+	donate(c.Addr.Registry, big.NewInt(2))
+	donate(c.Addr.Rewards, big.NewInt(3))
+	rep = check(t, c)
+	for i, want := range []int64{1, 2, 3} {
+		l := rep.Ledgers[i]
+		if !l.Balanced() || l.Surplus().Cmp(big.NewInt(want)) != 0 {
+			t.Fatalf("%s: balanced=%v surplus=%s, want balanced with %d", l.Contract, l.Balanced(), l.Surplus(), want)
+		}
+	}
+	if !rep.Balanced() || rep.Surplus().Cmp(big.NewInt(6)) != 0 || rep.Shortfall().Sign() != 0 {
+		t.Fatalf("report: balanced=%v surplus=%s shortfall=%s", rep.Balanced(), rep.Surplus(), rep.Shortfall())
+	}
+
+	if _, err := c.Send(stranger, c.Market, c.MarketABI.PackSweepSurplus()); err != nil {
+		t.Fatalf("sweepSurplus: %v", err)
+	}
+	m = check(t, c).Ledgers[0]
+	if !m.Balanced() || m.Surplus().Sign() != 0 || m.Swept == nil || m.Swept.Cmp(big.NewInt(1)) != 0 {
+		t.Fatalf("market after the sweep: balanced=%v surplus=%s swept=%v mismatches=%v", m.Balanced(), m.Surplus(), m.Swept, m.Mismatches)
+	}
+}
+
+// TestLedgerShortfall: a ledger that holds less than it owes is short by the difference and does
+// not balance; one that holds more has a surplus and balances; a failed cross-check never balances.
+func TestLedgerShortfall(t *testing.T) {
+	owed := []audit.Line{{Name: "a", Amount: big.NewInt(7)}, {Name: "b", Amount: big.NewInt(3)}}
+	for _, tc := range []struct {
+		holdings           int64
+		mismatch           bool
+		surplus, shortfall int64
+		balanced           bool
+	}{
+		{holdings: 10, surplus: 0, shortfall: 0, balanced: true},
+		{holdings: 11, surplus: 1, shortfall: 0, balanced: true},
+		{holdings: 9, surplus: 0, shortfall: 1, balanced: false},
+		{holdings: 10, mismatch: true, balanced: false},
+	} {
+		l := audit.Ledger{Holdings: big.NewInt(tc.holdings), Owed: owed}
+		if tc.mismatch {
+			l.Mismatches = []string{"x"}
+		}
+		if l.Surplus().Int64() != tc.surplus || l.Shortfall().Int64() != tc.shortfall || l.Balanced() != tc.balanced {
+			t.Errorf("holdings %d (mismatch %v): surplus %s shortfall %s balanced %v; want %d %d %v",
+				tc.holdings, tc.mismatch, l.Surplus(), l.Shortfall(), l.Balanced(), tc.surplus, tc.shortfall, tc.balanced)
+		}
 	}
 }
 

@@ -1331,6 +1331,721 @@ func (brineToken *BrineToken) UnpackStringTooLongError(raw []byte) (*BrineTokenS
 	return out, nil
 }
 
+// FeeOnTransferTokenMetaData contains all meta data concerning the FeeOnTransferToken contract.
+var FeeOnTransferTokenMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"feeBps_\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"onlyFromContracts_\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"feeBps\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"onlyFromContracts\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "37c310ed2cb58129f71a3441a87102f54a",
+	Bin: "0x60c06040523461036c57610c276040813803918261001c81610370565b93849283398101031261036c576020815191015190811515820361036c576100446040610370565b91600f83526e2332b29027b7102a3930b739b332b960891b602084015261006b6040610370565b60038152621193d560ea1b602082015283519092906001600160401b03811161027257600354600181811c91168015610362575b602082101461025457601f81116102f4575b50602094601f8211600114610291579481929394955f92610286575b50508160011b915f199060031b1c1916176003555b82516001600160401b03811161027257600454600181811c91168015610268575b602082101461025457601f81116101e6575b506020601f821160011461018357819293945f92610178575b50508160011b915f199060031b1c1916176004555b60805260a0526040516108919081610396823960805181818161032f015261065e015260a05181818161028e015261076b0152f35b015190505f8061012e565b601f1982169060045f52805f20915f5b8181106101ce575095836001959697106101b6575b505050811b01600455610143565b01515f1960f88460031b161c191690555f80806101a8565b9192602060018192868b015181550194019201610193565b818111156101155760045f52601f820160051c7f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b6020841061024c575b81601f9101920160051c03905f5b82811061023f575050610115565b5f82820155600101610231565b5f9150610223565b634e487b7160e01b5f52602260045260245ffd5b90607f1690610103565b634e487b7160e01b5f52604160045260245ffd5b015190505f806100cd565b601f1982169560035f52805f20915f5b8881106102dc575083600195969798106102c4575b505050811b016003556100e2565b01515f1960f88460031b161c191690555f80806102b6565b919260206001819286850151815501940192016102a1565b818111156100b15760035f52601f820160051c7fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b6020841061035a575b81601f9101920160051c03905f5b82811061034d5750506100b1565b5f8282015560010161033f565b5f9150610331565b90607f169061009f565b5f80fd5b6040519190601f01601f191682016001600160401b038111838210176102725760405256fe6080806040526004361015610012575f80fd5b5f3560e01c90816306fdde03146104d057508063095ea7b31461044e57806318160ddd1461043157806323b872dd1461035257806324a9d85314610318578063313ce567146102fd57806340c10f19146102b357806367ab1ecc1461027757806370a082311461024057806395d89b4114610125578063a9059cbb146100f45763dd62ed3e146100a0575f80fd5b346100f05760403660031901126100f0576100b96105c9565b6100c16105df565b6001600160a01b039182165f908152600160209081526040808320949093168252928352819020549051908152f35b5f80fd5b346100f05760403660031901126100f05761011a6101106105c9565b60243590336105f5565b602060405160018152f35b346100f0575f3660031901126100f0576040515f6004548060011c90600181168015610236575b6020831081146102225782855290811561020657506001146101b1575b50819003601f01601f191681019067ffffffffffffffff82118183101761019d576101998291826040528261059f565b0390f35b634e487b7160e01b5f52604160045260245ffd5b905060045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b5f905b8282106101f057506020915082010182610169565b60018160209254838588010152019101906101db565b90506020925060ff191682840152151560051b82010182610169565b634e487b7160e01b5f52602260045260245ffd5b91607f169161014c565b346100f05760203660031901126100f0576001600160a01b036102616105c9565b165f525f602052602060405f2054604051908152f35b346100f0575f3660031901126100f05760206040517f000000000000000000000000000000000000000000000000000000000000000015158152f35b346100f05760403660031901126100f0576102cc6105c9565b6001600160a01b038116156102ea576102e89060243590610633565b005b63ec442f0560e01b5f525f60045260245ffd5b346100f0575f3660031901126100f057602060405160128152f35b346100f0575f3660031901126100f05760206040517f00000000000000000000000000000000000000000000000000000000000000008152f35b346100f05760603660031901126100f05761036b6105c9565b6103736105df565b6001600160a01b0382165f818152600160209081526040808320338452909152902054909260443592915f1981106103b1575b5061011a93506105f5565b8381106104165784156104035733156103f05761011a945f52600160205260405f2060018060a01b0333165f526020528360405f2091039055846103a6565b634a1406b160e11b5f525f60045260245ffd5b63e602df0560e01b5f525f60045260245ffd5b8390637dc7a0d960e11b5f523360045260245260445260645ffd5b346100f0575f3660031901126100f0576020600254604051908152f35b346100f05760403660031901126100f0576104676105c9565b602435903315610403576001600160a01b03169081156103f057335f52600160205260405f20825f526020528060405f20556040519081527f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92560203392a3602060405160018152f35b346100f0575f3660031901126100f0575f6003548060011c90600181168015610595575b6020831081146102225782855290811561020657506001146105405750819003601f01601f191681019067ffffffffffffffff82118183101761019d576101998291826040528261059f565b905060035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b5f905b82821061057f57506020915082010182610169565b600181602092548385880101520191019061056a565b91607f16916104f4565b602060409281835280519182918282860152018484015e5f828201840152601f01601f1916010190565b600435906001600160a01b03821682036100f057565b602435906001600160a01b03821682036100f057565b91906001600160a01b03831615610620576001600160a01b038116156102ea5761061e9261063e565b565b634b637e8f60e11b5f525f60045260245ffd5b9061061e915f6107aa565b906001600160a01b038216158015610799575b8015610768575b61075e577f00000000000000000000000000000000000000000000000000000000000000008084029084820414841517156106f4576127109004928381039081116106f4576106a791836107aa565b816106b0575050565b6001600160a01b03168061070857600254918083018093116106f45760205f5160206108655f395f51905f52915f946002555b8060025403600255604051908152a3565b634e487b7160e01b5f52601160045260245ffd5b805f939293525f60205260405f2054838110610744576020845f94955f5160206108655f395f51905f52938587528684520360408620556106e3565b915063391434e360e21b5f5260045260245260445260645ffd5b61061e92916107aa565b507f000000000000000000000000000000000000000000000000000000000000000080156106585750813b15610658565b506001600160a01b03811615610651565b6001600160a01b03169081610812576002548381018091116106f4575f5160206108655f395f51905f52916020916002555b6001600160a01b031693846107fd5780600254036002555b604051908152a3565b845f525f825260405f208181540190556107f4565b815f525f60205260405f2054838110610849575f5160206108655f395f51905f529184602092855f525f84520360405f20556107dc565b91905063391434e360e21b5f5260045260245260445260645ffdfeddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3efa164736f6c6343000825000a",
+}
+
+// FeeOnTransferToken is an auto generated Go binding around an Ethereum contract.
+type FeeOnTransferToken struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *FeeOnTransferToken) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewFeeOnTransferToken creates a new instance of FeeOnTransferToken.
+func NewFeeOnTransferToken() *FeeOnTransferToken {
+	parsed, err := FeeOnTransferTokenMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &FeeOnTransferToken{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *FeeOnTransferToken) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(uint256 feeBps_, bool onlyFromContracts_) returns()
+func (feeOnTransferToken *FeeOnTransferToken) PackConstructor(feeBps_ *big.Int, onlyFromContracts_ bool) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("", feeBps_, onlyFromContracts_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) PackAllowance(owner common.Address, spender common.Address) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("allowance", owner, spender)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackAllowance(owner common.Address, spender common.Address) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("allowance", owner, spender)
+}
+
+// UnpackAllowance is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdd62ed3e.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackAllowance(data []byte) (*big.Int, error) {
+	out, err := feeOnTransferToken.abi.Unpack("allowance", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) PackApprove(spender common.Address, value *big.Int) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("approve", spender, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackApprove(spender common.Address, value *big.Int) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("approve", spender, value)
+}
+
+// UnpackApprove is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x095ea7b3.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackApprove(data []byte) (bool, error) {
+	out, err := feeOnTransferToken.abi.Unpack("approve", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) PackBalanceOf(account common.Address) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("balanceOf", account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackBalanceOf(account common.Address) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("balanceOf", account)
+}
+
+// UnpackBalanceOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x70a08231.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackBalanceOf(data []byte) (*big.Int, error) {
+	out, err := feeOnTransferToken.abi.Unpack("balanceOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function decimals() view returns(uint8)
+func (feeOnTransferToken *FeeOnTransferToken) PackDecimals() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("decimals")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function decimals() view returns(uint8)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackDecimals() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("decimals")
+}
+
+// UnpackDecimals is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x313ce567.
+//
+// Solidity: function decimals() view returns(uint8)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackDecimals(data []byte) (uint8, error) {
+	out, err := feeOnTransferToken.abi.Unpack("decimals", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackFeeBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x24a9d853.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function feeBps() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) PackFeeBps() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("feeBps")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFeeBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x24a9d853.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function feeBps() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackFeeBps() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("feeBps")
+}
+
+// UnpackFeeBps is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x24a9d853.
+//
+// Solidity: function feeBps() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackFeeBps(data []byte) (*big.Int, error) {
+	out, err := feeOnTransferToken.abi.Unpack("feeBps", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (feeOnTransferToken *FeeOnTransferToken) PackMint(to common.Address, amount *big.Int) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("mint", to, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (feeOnTransferToken *FeeOnTransferToken) TryPackMint(to common.Address, amount *big.Int) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("mint", to, amount)
+}
+
+// PackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function name() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) PackName() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("name")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function name() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackName() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("name")
+}
+
+// UnpackName is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x06fdde03.
+//
+// Solidity: function name() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackName(data []byte) (string, error) {
+	out, err := feeOnTransferToken.abi.Unpack("name", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackOnlyFromContracts is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x67ab1ecc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function onlyFromContracts() view returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) PackOnlyFromContracts() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("onlyFromContracts")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOnlyFromContracts is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x67ab1ecc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function onlyFromContracts() view returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackOnlyFromContracts() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("onlyFromContracts")
+}
+
+// UnpackOnlyFromContracts is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x67ab1ecc.
+//
+// Solidity: function onlyFromContracts() view returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackOnlyFromContracts(data []byte) (bool, error) {
+	out, err := feeOnTransferToken.abi.Unpack("onlyFromContracts", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function symbol() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) PackSymbol() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("symbol")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function symbol() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackSymbol() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("symbol")
+}
+
+// UnpackSymbol is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x95d89b41.
+//
+// Solidity: function symbol() view returns(string)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackSymbol(data []byte) (string, error) {
+	out, err := feeOnTransferToken.abi.Unpack("symbol", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) PackTotalSupply() []byte {
+	enc, err := feeOnTransferToken.abi.Pack("totalSupply")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackTotalSupply() ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("totalSupply")
+}
+
+// UnpackTotalSupply is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x18160ddd.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackTotalSupply(data []byte) (*big.Int, error) {
+	out, err := feeOnTransferToken.abi.Unpack("totalSupply", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) PackTransfer(to common.Address, value *big.Int) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("transfer", to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackTransfer(to common.Address, value *big.Int) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("transfer", to, value)
+}
+
+// UnpackTransfer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa9059cbb.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackTransfer(data []byte) (bool, error) {
+	out, err := feeOnTransferToken.abi.Unpack("transfer", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) PackTransferFrom(from common.Address, to common.Address, value *big.Int) []byte {
+	enc, err := feeOnTransferToken.abi.Pack("transferFrom", from, to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) TryPackTransferFrom(from common.Address, to common.Address, value *big.Int) ([]byte, error) {
+	return feeOnTransferToken.abi.Pack("transferFrom", from, to, value)
+}
+
+// UnpackTransferFrom is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x23b872dd.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackTransferFrom(data []byte) (bool, error) {
+	out, err := feeOnTransferToken.abi.Unpack("transferFrom", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// FeeOnTransferTokenApproval represents a Approval event raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenApproval struct {
+	Owner   common.Address
+	Spender common.Address
+	Value   *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const FeeOnTransferTokenApprovalEventName = "Approval"
+
+// ContractEventName returns the user-defined event name.
+func (FeeOnTransferTokenApproval) ContractEventName() string {
+	return FeeOnTransferTokenApprovalEventName
+}
+
+// UnpackApprovalEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Approval(address indexed owner, address indexed spender, uint256 value)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackApprovalEvent(log *types.Log) (*FeeOnTransferTokenApproval, error) {
+	event := "Approval"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != feeOnTransferToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(FeeOnTransferTokenApproval)
+	if len(log.Data) > 0 {
+		if err := feeOnTransferToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range feeOnTransferToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// FeeOnTransferTokenTransfer represents a Transfer event raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenTransfer struct {
+	From  common.Address
+	To    common.Address
+	Value *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const FeeOnTransferTokenTransferEventName = "Transfer"
+
+// ContractEventName returns the user-defined event name.
+func (FeeOnTransferTokenTransfer) ContractEventName() string {
+	return FeeOnTransferTokenTransferEventName
+}
+
+// UnpackTransferEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Transfer(address indexed from, address indexed to, uint256 value)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackTransferEvent(log *types.Log) (*FeeOnTransferTokenTransfer, error) {
+	event := "Transfer"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != feeOnTransferToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(FeeOnTransferTokenTransfer)
+	if len(log.Data) > 0 {
+		if err := feeOnTransferToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range feeOnTransferToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (feeOnTransferToken *FeeOnTransferToken) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InsufficientAllowance"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InsufficientAllowanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InsufficientBalance"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InsufficientBalanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InvalidApprover"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InvalidApproverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InvalidReceiver"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InvalidReceiverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InvalidSender"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InvalidSenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], feeOnTransferToken.abi.Errors["ERC20InvalidSpender"].ID.Bytes()[:4]) {
+		return feeOnTransferToken.UnpackERC20InvalidSpenderError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// FeeOnTransferTokenERC20InsufficientAllowance represents a ERC20InsufficientAllowance error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InsufficientAllowance struct {
+	Spender   common.Address
+	Allowance *big.Int
+	Needed    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func FeeOnTransferTokenERC20InsufficientAllowanceErrorID() common.Hash {
+	return common.HexToHash("0xfb8f41b23e99d2101d86da76cdfa87dd51c82ed07d3cb62cbc473e469dbc75c3")
+}
+
+// UnpackERC20InsufficientAllowanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InsufficientAllowanceError(raw []byte) (*FeeOnTransferTokenERC20InsufficientAllowance, error) {
+	out := new(FeeOnTransferTokenERC20InsufficientAllowance)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InsufficientAllowance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InsufficientBalance represents a ERC20InsufficientBalance error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InsufficientBalance struct {
+	Sender  common.Address
+	Balance *big.Int
+	Needed  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func FeeOnTransferTokenERC20InsufficientBalanceErrorID() common.Hash {
+	return common.HexToHash("0xe450d38cd8d9f7d95077d567d60ed49c7254716e6ad08fc9872816c97e0ffec6")
+}
+
+// UnpackERC20InsufficientBalanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InsufficientBalanceError(raw []byte) (*FeeOnTransferTokenERC20InsufficientBalance, error) {
+	out := new(FeeOnTransferTokenERC20InsufficientBalance)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InsufficientBalance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InvalidApprover represents a ERC20InvalidApprover error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InvalidApprover struct {
+	Approver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func FeeOnTransferTokenERC20InvalidApproverErrorID() common.Hash {
+	return common.HexToHash("0xe602df05cc75712490294c6c104ab7c17f4030363910a7a2626411c6d3118847")
+}
+
+// UnpackERC20InvalidApproverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InvalidApproverError(raw []byte) (*FeeOnTransferTokenERC20InvalidApprover, error) {
+	out := new(FeeOnTransferTokenERC20InvalidApprover)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InvalidApprover", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InvalidReceiver represents a ERC20InvalidReceiver error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InvalidReceiver struct {
+	Receiver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func FeeOnTransferTokenERC20InvalidReceiverErrorID() common.Hash {
+	return common.HexToHash("0xec442f055133b72f3b2f9f0bb351c406b178527de2040a7d1feb4e058771f613")
+}
+
+// UnpackERC20InvalidReceiverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InvalidReceiverError(raw []byte) (*FeeOnTransferTokenERC20InvalidReceiver, error) {
+	out := new(FeeOnTransferTokenERC20InvalidReceiver)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InvalidReceiver", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InvalidSender represents a ERC20InvalidSender error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InvalidSender struct {
+	Sender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func FeeOnTransferTokenERC20InvalidSenderErrorID() common.Hash {
+	return common.HexToHash("0x96c6fd1edd0cd6ef7ff0ecc0facdf53148dc0048b57fe58af65755250a7a96bd")
+}
+
+// UnpackERC20InvalidSenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InvalidSenderError(raw []byte) (*FeeOnTransferTokenERC20InvalidSender, error) {
+	out := new(FeeOnTransferTokenERC20InvalidSender)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InvalidSender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FeeOnTransferTokenERC20InvalidSpender represents a ERC20InvalidSpender error raised by the FeeOnTransferToken contract.
+type FeeOnTransferTokenERC20InvalidSpender struct {
+	Spender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func FeeOnTransferTokenERC20InvalidSpenderErrorID() common.Hash {
+	return common.HexToHash("0x94280d62c347d8d9f4d59a76ea321452406db88df38e0c9da304f58b57b373a2")
+}
+
+// UnpackERC20InvalidSpenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func (feeOnTransferToken *FeeOnTransferToken) UnpackERC20InvalidSpenderError(raw []byte) (*FeeOnTransferTokenERC20InvalidSpender, error) {
+	out := new(FeeOnTransferTokenERC20InvalidSpender)
+	if err := feeOnTransferToken.abi.UnpackIntoInterface(out, "ERC20InvalidSpender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // HostileTokenMetaData contains all meta data concerning the HostileToken contract.
 var HostileTokenMetaData = bind.MetaData{
 	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"ECDSAInvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ECDSAInvalidSignatureLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"ECDSAInvalidSignatureS\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"}],\"name\":\"ERC2612ExpiredSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"ERC2612InvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"currentNonce\",\"type\":\"uint256\"}],\"name\":\"InvalidAccountNonce\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"DOMAIN_SEPARATOR\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"hooked\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"nonces\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"permit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bool\",\"name\":\"on\",\"type\":\"bool\"}],\"name\":\"setHooked\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
@@ -2416,9 +3131,9 @@ func (hostileToken *HostileToken) UnpackStringTooLongError(raw []byte) (*Hostile
 
 // JobMarketMetaData contains all meta data concerning the JobMarket contract.
 var JobMarketMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"contractIProviderRegistry\",\"name\":\"registry_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"internalType\":\"structJobMarket.Params\",\"name\":\"params_\",\"type\":\"tuple\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"AlreadyCommitted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"AlreadyDrawn\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"AlreadyReplica\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"AlreadyRevealed\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadBatch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadCid\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"field\",\"type\":\"bytes32\"}],\"name\":\"BadParams\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"field\",\"type\":\"bytes32\"}],\"name\":\"BadRequest\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"CommitmentMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"JobFull\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotCommitted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotDrawn\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPanelMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotProvider\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"}],\"name\":\"PanelNotReady\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"SelfChallenge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"StaleJobRecord\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"time\",\"type\":\"uint256\"}],\"name\":\"TooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"time\",\"type\":\"uint256\"}],\"name\":\"TooLate\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"UnknownJob\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"WrongReplicaMode\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"WrongStatus\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"anchorBlock\",\"type\":\"uint64\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ChallengeOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"enumJobMarket.Outcome\",\"name\":\"outcome\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"agree\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"disagree\",\"type\":\"uint8\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ChallengeResolved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"enumJobMarket.SlashReason\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"CollateralSlashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Credited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"anchorBlock\",\"type\":\"uint64\"}],\"name\":\"DrawReanchored\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"FeesWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"JobAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"paid\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"fee\",\"type\":\"uint256\"}],\"name\":\"JobFinalized\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"JobPosted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"}],\"name\":\"JobReclaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"}],\"name\":\"JobTimedOut\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"PanelCommitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"}],\"name\":\"PanelRevealed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Params\",\"name\":\"params\",\"type\":\"tuple\"}],\"name\":\"ParamsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"}],\"name\":\"ReplicaAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"agreed\",\"type\":\"bool\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ReplicasResolved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ResultCommitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TreasuryCredited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"}],\"name\":\"TreasurySet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address[]\",\"name\":\"verifiers\",\"type\":\"address[]\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"commitBy\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"revealBy\",\"type\":\"uint64\"}],\"name\":\"VerifiersDrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"DRAW_ATTEMPTS_PER_SEAT\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_BATCH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_CID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_FEE_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_JOB_SPAN\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_REPLICAS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_VERIFIERS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_WINDOW\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MIN_WINDOW\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"REPLICAS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VERIFIERS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"acceptJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"balances\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"challenge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"challengeInfo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"anchorBlock\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"claimTimeout\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"commitReplica\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"}],\"name\":\"commitResult\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"commitVote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"commitmentFor\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"drawVerifiers\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"finalize\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256[]\",\"name\":\"ids\",\"type\":\"uint256[]\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job[]\",\"name\":\"jobs\",\"type\":\"tuple[]\"}],\"name\":\"finalizeBatch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"getMember\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"}],\"internalType\":\"structJobMarket.Member\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"}],\"name\":\"getPanel\",\"outputs\":[{\"components\":[{\"internalType\":\"uint8\",\"name\":\"target\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"size\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"committed\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"revealed\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"closed\",\"type\":\"bool\"},{\"internalType\":\"uint64\",\"name\":\"commitBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"revealBy\",\"type\":\"uint64\"}],\"internalType\":\"structJobMarket.Panel\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"hashJob\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"jobCount\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"jobHash\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"id\",\"type\":\"uint32\"}],\"name\":\"params\",\"outputs\":[{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"internalType\":\"structJobMarket.Params\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"paramsId\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"}],\"internalType\":\"structJobMarket.JobRequest\",\"name\":\"req\",\"type\":\"tuple\"}],\"name\":\"postJob\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"}],\"internalType\":\"structJobMarket.JobRequest\",\"name\":\"req\",\"type\":\"tuple\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"internalType\":\"structJobMarket.Permit\",\"name\":\"permit\",\"type\":\"tuple\"}],\"name\":\"postJobWithPermit\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"reclaim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractIProviderRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"resolveChallenge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"resolveReplicas\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"revealReplica\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"revealVote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"internalType\":\"structJobMarket.Params\",\"name\":\"params_\",\"type\":\"tuple\"}],\"name\":\"setParams\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"}],\"name\":\"setTreasury\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasury\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasuryAccrued\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdrawFees\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"contractIProviderRegistry\",\"name\":\"registry_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"internalType\":\"structJobMarket.Params\",\"name\":\"params_\",\"type\":\"tuple\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"AlreadyCommitted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"AlreadyDrawn\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"AlreadyReplica\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"AlreadyRevealed\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadBatch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadCid\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"field\",\"type\":\"bytes32\"}],\"name\":\"BadParams\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"field\",\"type\":\"bytes32\"}],\"name\":\"BadRequest\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"CommitmentMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"JobFull\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"held\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"owed\",\"type\":\"uint256\"}],\"name\":\"NoSurplus\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotCommitted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotDrawn\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPanelMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotProvider\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"}],\"name\":\"PanelNotReady\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"SelfChallenge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"StaleJobRecord\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"time\",\"type\":\"uint256\"}],\"name\":\"TooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"time\",\"type\":\"uint256\"}],\"name\":\"TooLate\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"UnknownJob\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"WrongReplicaMode\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"WrongStatus\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"anchorBlock\",\"type\":\"uint64\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ChallengeOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"enumJobMarket.Outcome\",\"name\":\"outcome\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"agree\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"disagree\",\"type\":\"uint8\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ChallengeResolved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"enumJobMarket.SlashReason\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"CollateralSlashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Credited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"anchorBlock\",\"type\":\"uint64\"}],\"name\":\"DrawReanchored\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"FeesWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"JobAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"paid\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"fee\",\"type\":\"uint256\"}],\"name\":\"JobFinalized\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"JobPosted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"}],\"name\":\"JobReclaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"refund\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"}],\"name\":\"JobTimedOut\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"PanelCommitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"}],\"name\":\"PanelRevealed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Params\",\"name\":\"params\",\"type\":\"tuple\"}],\"name\":\"ParamsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"}],\"name\":\"ReplicaAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"agreed\",\"type\":\"bool\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ReplicasResolved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"indexed\":false,\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"ResultCommitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"SurplusSwept\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TreasuryCredited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"}],\"name\":\"TreasurySet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address[]\",\"name\":\"verifiers\",\"type\":\"address[]\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"commitBy\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"revealBy\",\"type\":\"uint64\"}],\"name\":\"VerifiersDrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"DRAW_ATTEMPTS_PER_SEAT\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_BATCH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_CID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_FEE_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_JOB_SPAN\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_REPLICAS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_VERIFIERS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_WINDOW\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MIN_WINDOW\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"REPLICAS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VERIFIERS\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"acceptJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"balances\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"challenge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"challengeInfo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"anchorBlock\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"claimTimeout\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"commitReplica\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"}],\"name\":\"commitResult\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"commitVote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"commitmentFor\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"drawVerifiers\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"finalize\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256[]\",\"name\":\"ids\",\"type\":\"uint256[]\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job[]\",\"name\":\"jobs\",\"type\":\"tuple[]\"}],\"name\":\"finalizeBatch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"getMember\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"}],\"internalType\":\"structJobMarket.Member\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"}],\"name\":\"getPanel\",\"outputs\":[{\"components\":[{\"internalType\":\"uint8\",\"name\":\"target\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"size\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"committed\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"revealed\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"closed\",\"type\":\"bool\"},{\"internalType\":\"uint64\",\"name\":\"commitBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"revealBy\",\"type\":\"uint64\"}],\"internalType\":\"structJobMarket.Panel\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"hashJob\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"jobCount\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"jobHash\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owed\",\"outputs\":[{\"internalType\":\"uint160\",\"name\":\"\",\"type\":\"uint160\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"id\",\"type\":\"uint32\"}],\"name\":\"params\",\"outputs\":[{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"internalType\":\"structJobMarket.Params\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"paramsId\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"}],\"internalType\":\"structJobMarket.JobRequest\",\"name\":\"req\",\"type\":\"tuple\"}],\"name\":\"postJob\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"}],\"internalType\":\"structJobMarket.JobRequest\",\"name\":\"req\",\"type\":\"tuple\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"v\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"r\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"internalType\":\"structJobMarket.Permit\",\"name\":\"permit\",\"type\":\"tuple\"}],\"name\":\"postJobWithPermit\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"reclaim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractIProviderRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"resolveChallenge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"client\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"payment\",\"type\":\"uint96\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"collateral\",\"type\":\"uint96\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"result\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"acceptBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"resultBy\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"committedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"challengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"paramsId\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"replicas\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"winners\",\"type\":\"uint8\"},{\"internalType\":\"enumJobMarket.Status\",\"name\":\"status\",\"type\":\"uint8\"}],\"internalType\":\"structJobMarket.Job\",\"name\":\"job\",\"type\":\"tuple\"}],\"name\":\"resolveReplicas\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"revealReplica\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"revealVote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"uint96\",\"name\":\"minCollateral\",\"type\":\"uint96\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"verifierRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint8\",\"name\":\"verifiers\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"minChallengeWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteCommitWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"voteRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"replicaRevealWindow\",\"type\":\"uint32\"},{\"internalType\":\"uint96\",\"name\":\"challengeBond\",\"type\":\"uint96\"},{\"internalType\":\"uint96\",\"name\":\"verifierCollateral\",\"type\":\"uint96\"}],\"internalType\":\"structJobMarket.Params\",\"name\":\"params_\",\"type\":\"tuple\"}],\"name\":\"setParams\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"}],\"name\":\"setTreasury\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sweepSurplus\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasury\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasuryAccrued\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdrawFees\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "6b1669be1c13ad1db45e7bcfc786c15632",
-	Bin: "0x60c0604052346107f757604051615a9138819003601f8101601f191683016001600160401b038111848210176107fb57839282916040528339810103906101e082126107f75780516001600160a01b03811681036107f7576020820151926001600160a01b03841684036107f7576100796040840161080f565b936101606100896060860161080f565b92607f1901126107f7576040519361016085016001600160401b038111868210176107fb576040526100bd60808201610823565b85526100cb60a08201610837565b60208601526100dc60c08201610837565b60408601526100ed60e08201610837565b606086015261010081015160ff811681036107f757610171916101c091608088015261011c6101208201610846565b60a088015261012e6101408201610846565b60c08801526101406101608201610846565b60e08801526101526101808201610846565b6101008801526101656101a08201610823565b61012088015201610823565b6101408501526001600160a01b038516156107e4576001545f80546001600160a01b039788166001600160a01b03198216811783556040519893969390929116907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a36001600160a01b0381161580156107d3575b80156107c2575b6107b35760805260a052600280546001600160a01b0319166001600160a01b039290921691821790557f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f5f80a26103e861ffff602084015116116107955761ffff60408301511661ffff6060840151168101809111610607576127101061077457608082015160ff8116908115918215610769575b50811561075d575b5061073c576102a463ffffffff60a084015116610857565b15610712576102bc63ffffffff60c084015116610857565b156106ea576102d463ffffffff60e084015116610857565b156106c2576102ed63ffffffff61010084015116610857565b1561068f576101208201516001600160601b03161561066a576101408201516001600160601b0316156106405781516001600160601b03161561061b5760018160e01c019263ffffffff8411610607577f99e709ba501901cd80c5d864052ad36169659433a9f9504362c57dc7c9be8462926101609263ffffffff86169563ffffffff60e01b9060e01b1690600160a01b600160e01b031617600155845f52600660205260405f206001808060601b038351169180546dffff000000000000000000000000602086015160601b1661ffff60701b604087015160701b169061ffff60801b606088015160801b169160ff60901b608089015160901b1663ffffffff60981b60a08a015160981b169263ffffffff60b81b60c08b015160b81b169463ffffffff60d81b60e08c015160d81b169663ffffffff60d81b19948b63ffffffff60b81b199463ffffffff60981b199360ff60901b199261ffff60801b19918f8060801b0319161716171617161716171617171781550163ffffffff61010084015116815490640100000000600160801b0361012086015160201b1690600160801b600160e01b0361014087015160801b169263ffffffff60e01b161717179055825261ffff602082015116602083015261ffff604082015116604083015261ffff606082015116606083015260ff608082015116608083015263ffffffff60a08201511660a083015263ffffffff60c08201511660c083015263ffffffff60e08201511660e083015263ffffffff6101008201511661010083015260018060601b036101208201511661012083015261014060018060601b0391015116610140820152a2604051615219908161087882396080518181816102590152818161105301528181611f68015281816125d301528181612cf00152612d52015260a051818181610baf01528181610c550152818161152c0152818161160201528181611cac01528181611e670152818161240301528181612ffa015281816131fe01528181613bc901528181613cbc01528181613f9901528181613fee0152818161443001528181614b4701528181614fcd01526150a80152f35b634e487b7160e01b5f52601160045260245ffd5b639e321b1360e01b5f9081526c1b5a5b90dbdb1b185d195c985b609a1b600452602490fd5b639e321b1360e01b5f908152711d995c9a599a595c90dbdb1b185d195c985b60721b600452602490fd5b639e321b1360e01b5f9081526c18da185b1b195b99d9509bdb99609a1b600452602490fd5b639e321b1360e01b5f527f7265706c69636152657665616c57696e646f770000000000000000000000000060045260245ffd5b639e321b1360e01b5f9081526f766f746552657665616c57696e646f7760801b600452602490fd5b639e321b1360e01b5f9081526f766f7465436f6d6d697457696e646f7760801b600452602490fd5b639e321b1360e01b5f908152716d696e4368616c6c656e676557696e646f7760701b600452602490fd5b639e321b1360e01b5f9081526876657269666965727360b81b600452602490fd5b6001915016155f61028c565b600f1091505f610284565b639e321b1360e01b5f9081526872657761726442707360b81b600452602490fd5b639e321b1360e01b5f9081526566656542707360d01b600452602490fd5b63d92e233d60e01b5f5260045ffd5b506001600160a01b038316156101ef565b506001600160a01b038216156101e8565b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b634e487b7160e01b5f52604160045260245ffd5b51906001600160a01b03821682036107f757565b51906001600160601b03821682036107f757565b519061ffff821682036107f757565b519063ffffffff821682036107f757565b63ffffffff166004811015908161086c575090565b62278d00915011159056fe60c0806040526004361015610012575f80fd5b5f905f3560e01c908163052583761461341257508063202f1e1b146132ac5780632730098d146130d857806327e235e31461309f5780632920596114612f1b5780632a615ffc14612dc15780633366eb6e14612d765780633b5ad34314612d145780633ccfd60b14612c8357806340136a7314612b1d5780634172b17a14612606578063476343ee1461257157806349df26fe146125555780634c5d8a0f1461252b57806352b65c4b1461063a5780635b766a7214612302578063603e2d5b146122d857806361d027b3146122af5780636216b922146120e157806366b17495146120c55780636b8b444e1461067f578063715018a6146120605780637925492014611f37578063792f8b5b14611f1b57806379ba509714611e965780637b10399914611e5157806380a5877c14611bed57806386ac6c4c1461185257806388802a41146118235780638b293d2e146117d35780638da5cb5b146117ac57806391cbf1c6146112cd578063950bff9f146112b1578063a82da60d14611295578063acf9fdfc146110fd578063b1894a2314610eb3578063b727c89714610e92578063bdc7930c14610935578063cc27900914610917578063cf2a01b0146106ba578063d55be8c61461069d578063deb966341461067f578063e30c397814610656578063e9819d3a1461063a578063ea95bb1b146105a0578063f0f4426014610527578063f2fde38b146104ba578063f57325681461038f578063f6866b911461028b5763fc0c546a14610244575f80fd5b346102885780600319360112610288576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b80fd5b503461028857604036600319011261028857604060e09160ff6102ac613531565b8260c085516102ba8161345b565b82815282602082015282878201528260608201528260808201528260a082015201521660043560011b1781526007602052206001600160401b03604051916103018361345b565b548160ff8216938481526020810160ff8460081c16815260ff60408301818660101c168152816060850191818860181c168352816080870195818a60201c16151587528860c060a08a0199828d60281c168b52019a60681c168a526040519b8c52511660208b015251166040890152511660608701525115156080860152511660a0840152511660c0820152f35b50346102885760203660031901126102885760043563ffffffff81168091036104b657816040916104b29361014084516103c88161342b565b82815282602082015282868201528260608201528260808201528260a08201528260c08201528260e08201528261010082015282610120820152015281526006602052206001600160601b036001604051926104238461342b565b63ffffffff8154848116865261ffff8160601c16602087015261ffff8160701c16604087015261ffff8160801c16606087015260ff8160901c166080870152818160981c1660a0870152818160b81c1660c087015260d81c1660e0850152015463ffffffff8116610100840152818160201c1661012084015260801c166101408201526040519182918261374e565b0390f35b5080fd5b5034610288576020366003190112610288576104d46134ce565b6104dc614b05565b600180546001600160a01b0319166001600160a01b0392831690811790915582549091167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227008380a380f35b5034610288576020366003190112610288576105416134ce565b610549614b05565b6001600160a01b0316801561059157600280546001600160a01b031916821790557f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f8280a280f35b63d92e233d60e01b8252600482fd5b503461028857606036600319011261028857604060609160ff6105c1613531565b828480516105ce81613476565b82815282602082015201521660043560011b178152600860205281812060443582526020522060405161060081613476565b60018060a01b0382541691828252604060026001830154926020850193845201549201918252604051928352516020830152516040820152f35b5034610288578060031936011261028857602060405160048152f35b50346102885780600319360112610288576001546040516001600160a01b039091168152602090f35b5034610288578060031936011261028857602060405162278d008152f35b503461028857806003193601126102885760206040516103e88152f35b5034610288576106c9366136f3565b94939190926106d6614158565b8260011b80865260076020526040862090815460ff8160201c168015610909575b80156108f7575b80156108e4575b6108cd5760ff8160081c1660ff8260101c1610806108b7575b610899576001600160401b039060681c1680421161088757508652600860205260ff60408720921691828752602052604086209660018060a01b03885416330361087457600188015497881561086557600201978854610856578615801561084c575b61083d576107a46107933689886137f8565b602081519101209283338b8a6139d0565b0361082e577ff82544e34279a5374dadecf73e2e63aa02a2093dc1b0ee24f3c3113cacf306b49495969755805463ff0000006107e560ff8360181c16613a62565b60181b169063ff000000191617905561081860405192839288845260208401526060604084015233966060840191613847565b0390a3805f5160206151ed5f395f51905f525d80f35b635054097b60e01b8752600487fd5b63329c672560e21b8852600488fd5b5060808711610781565b63a89ac15160e01b8852600488fd5b63205e472d60e21b8852600488fd5b6339cf113760e01b875233600452602487fd5b63348f2b4160e11b8852600452602487fd5b630a8d68c960e21b885260281c6001600160401b0316600452602487fd5b506001600160401b038160281c1642111561071e565b60448887638175014f60e01b825260045280602452fd5b5060ff8160081c1660ff85161015610705565b5060ff811660ff8260081c16106106fe565b5060ff8160081c16156106f7565b50346102885780600319360112610288576020600354604051908152f35b503461028857610200366003190112610288576004356109543661354f565b61095c614158565b61096681836141e6565b600160ff6101808301511614610e7e578160011b908184526007602052604084209182549060ff8216918260ff8260081c16108015610e71575b610e5a578260ff8260181c161080610e44575b610e2657508591826109c482613737565b6109d160405191826134ad565b828152601f196109e084613737565b01366020830137885b838110610df85750885b838110610d715750508360011b84810460021485151715610d5d578210958615610d3b5764010000000064ff00000000198254161790558060a086015260ff84166101a08601526001600160401b03421661010086015260036101c08601526101e08520878952600460205260408920555b8515610d2457906001600160601b03885b1692861592895b838110610b00578a8a7fca288640796bc5dc600c241601c32130de373e381ee16546888159174f4deda36102208c610ae38d8d610ac38e60018060a01b03845116614234565b8315610af75760ff905b6040519485521660208401526040830190613867565ba2805f5160206151ed5f395f51905f525d80f35b5060ff87610acd565b828b52600860205260408b20818c526020528a6040812096600260018060a01b038954169801548b80610d1b575b610d0f5787610ce6575b15978c8b8a8015610cdf575b15610c4957905f5160206151cd5f395f51905f526040610b746060869501966001600160601b0388511690613961565b9c6001600160601b03875116905f14610c425760025b8251918252610b988161383d565b6020820152a36001600160601b0360018060a01b037f00000000000000000000000000000000000000000000000000000000000000001692511690823b15610c3e57610bff92849283604051809681958294630bfac59960e41b8452309160048501613982565b03925af18015610c3357610c1a575b50506001905b01610a7d565b81610c24916134ad565b610c2f578a5f610c0e565b8a80fd5b6040513d84823e3d90fd5b8380fd5b6001610b8a565b505060608b01519198507f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316916001600160601b0316823b15610c3e57610cb192849283604051809681958294637eee288d60e01b8452600484016139ad565b03925af18015610c3357610cca575b5050600190610c14565b81610cd4916134ad565b610c2f578a5f610cc0565b508d610b44565b8583526008602052604083208484526020525f6002604085208281558260018201550155610b38565b50965050600190610c14565b50848114610b2e565b6001600160601b0380602087015116929192610a76565b5082885260076020528760408120558688526004602052876040812055610a65565b634e487b7160e01b89526011600452602489fd5b610d7b8183613a74565b5115610df057898a5b858110610db85750868111610d9f575b506001905b016109f3565b925094506001610daf8683613a74565b51929590610d94565b610dc28185613a74565b51610dcd8486613a74565b5114610ddc575b600101610d84565b90610de8600191614137565b919050610dd4565b600190610d99565b600190858b52600860205260408b20818c52602052600260408c200154610e1f8285613a74565b52016109e9565b630a8d68c960e21b875260681c6001600160401b0316600452602486fd5b506001600160401b038160681c164211156109b3565b60448787638175014f60e01b825260045280602452fd5b5060ff8160201c166109a0565b63c06ad2e360e01b83526004829052602483fd5b5034610288578060031936011261028857602060015460e01c604051908152f35b5034610288576102003660031901126102885760043590610ed33661354f565b91610edc614158565b610ee68382614e3d565b6101c083018051610ef68161383d565b80610f0260039261383d565b036110bf57610f2b6001600160401b036101008601511663ffffffff6101208701511690613961565b804210156110ad5750610f3f338584614db4565b61109e5763ffffffff61014085015116835260066020526001600160601b03600160408520015460201c16916001430180431161108a57611077949560046001600160401b03611028931694604051610f9781613476565b338152602080820189815260408084018a8152898e5260098452818e209451925160a01b6001600160a01b0319166001600160a01b03939093169290921784559051600193909301805467ffffffffffffffff19166001600160401b039490941693909317909255929091526101e08320858a5260048352818a205580518781529182019590955293840190613867565b7f187950bdb354f5ce0ac6b1b8df385ffb18b011bdcff87d0e16dc7faf2c89c3216102203393a330337f0000000000000000000000000000000000000000000000000000000000000000614a1b565b805f5160206151ed5f395f51905f525d80f35b634e487b7160e01b85526011600452602485fd5b63706cd38160e01b8352600483fd5b63348f2b4160e11b8452600452602483fd5b6044935051906110ce8261383d565b63a5d15e1f60e01b83526004526110e48161383d565b602452fd5b634e487b7160e01b5f52602160045260245ffd5b50346102885761110c366136cf565b611117929192614158565b8160011b80855260076020526040852090815460ff8160201c168015611287575b8015611275575b8015611262575b61124b576001600160401b039060281c1680421161123957508552600860205260ff604086209416938486526020526040852060018060a01b03815416330361122657600101805461121757821561120857829055805462ff00006111b060ff8360101c16613a62565b60101b169062ff0000191617905560405192848452602084015260408301527f276e9e32c88dc94e5558bd81f5392a77d4eccdcbf262a96c0288fb82762cf97a60603393a3805f5160206151ed5f395f51905f525d80f35b635054097b60e01b8652600486fd5b6317fd8aab60e31b8652600486fd5b6339cf113760e01b865233600452602486fd5b63348f2b4160e11b8752600452602486fd5b60448786638175014f60e01b825260045280602452fd5b5060ff8160081c1660ff87161015611146565b5060ff811660ff8260081c161061113f565b5060ff8160081c1615611138565b5034610288578060031936011261028857602060405160808152f35b5034610288578060031936011261028857602060405160648152f35b503461028857610200366003190112610288576112e93661354f565b6112f1614158565b6112fd8160043561420d565b6001600435811b1782526007602052604082206040519061131d8261345b565b5460ff81168252602082019160ff8260081c16835260ff8260101c166040820152606081019060ff8360181c16825260ff8360201c16151560808201526001600160401b0360c0818560281c16928360a0820152019360681c1683521561179d5760ff90511660ff8351161180611789575b61176d575060ff906001600435811b1784526007602052836040812055511690828390845b84811061170b57508060011b818104600214821517156116f7578410156116d057845b6113e683838387600435614bc6565b61014086015163ffffffff168852600660205260408820600101546003841015978993909160801c6001600160601b031690845b8381106114af57505050506114379161143291613961565b614538565b6040519461149b57845260ff908116602085015216604083015261145f906060830190613867565b7f723d66ba78ad43af6e12cdceca03d466656132a58fc4c45a33a06f95d41ddccf61024060043592a2805f5160206151ed5f395f51905f525d80f35b634e487b7160e01b86526021600452602486fd5b6001600435811b178c52600860205260408c20818d5260205260408c208c8c5f600260408160018060a01b03875416960154946001600435811b17815260086020528181208882526020522082815582600182015501556116bc578d91908961168f5760a08d015181145b156115c1575061152a8482614234565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316803b156115bd57604051637eee288d60e01b81526001600160a01b039290921660048301526024820186905282908290604490829084905af18015610c33576115a4575b50506001905b0161141a565b816115ae916134ad565b6115b9578b5f611598565b8b80fd5b8280fd5b97856115cc91613961565b9715611687578060035b604051908782526115e68161383d565b60208201525f5160206151cd5f395f51905f52604060043592a37f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031690813b156115bd578291606483926040519485938492630bfac59960e41b845260048401528a60248401523060448401525af18015610c3357611672575b505060019061159e565b8161167c916134ad565b6115b9578b5f611668565b8060046115d6565b9c50819c60018a145f146116b457801515811561151a575060a08d015181141561151a565b80151561151a565b634e487b7160e01b8e52602160045260248efd5b8160011b828104600214831517156116f7578410156116f05760016113d7565b60026113d7565b634e487b7160e01b86526011600452602486fd5b906001600435811b178652600860205260408620828752602052600260408720015480156117635760a08501510361175057611748600191614137565b915b016113b4565b909161175d600191614137565b9261174a565b509060019061174a565b51630a8d68c960e21b84526001600160401b0316600452602483fd5b506001600160401b0381511642111561138f565b6361ee4f6b60e11b8552600485fd5b5034610288578060031936011261028857546040516001600160a01b039091168152602090f35b503461028857602036600319011261028857604060609160043581526009602052206001600160401b0360018254920154166040519160018060a01b038116835260a01c60208301526040820152f35b503461028857610200366003190112610288576110776118423661354f565b61184a614158565b600435613acc565b5034610288576040366003190112610288576004356001600160401b0381116104b657366023820112156104b6578060040135906001600160401b0382116115bd576024810190602436918460051b0101116115bd576024356001600160401b038111610c3e5736602382011215610c3e5780600401356118d281613737565b916118e060405193846134ad565b81835260246101e060208501930282010190368211611be957602401915b818310611ab757505050611910614158565b80518314801590611aaf575b8015611aa5575b611a9657919083849385928694875b818110611949578861107788611432898c8a614b2b565b6119568185989798613a74565b519561196d87611967848688613a9c565b3561428c565b600160ff6101808901511603611a77576040870180516001600160a01b0390811690881603611a56575b60208801516001600160601b03169161016089015161ffff1661ffff166119be9084614145565b6127109004996119cf8b8095614318565b9b8c6119da91613961565b99606001516001600160601b03166119f191613961565b996119fb91613961565b99611a07848688613a9c565b91516040805192835260208301949094526001600160a01b0316929135917fdf01715a9cfc8c90fe891520a6f187c447c74181a4e015fbe9e628467a9071f691a36001905b0196959496611932565b979098611a639296614b2b565b60018060a01b038651169388978997611997565b979590611a91600192611a8b838688613a9c565b35614325565b611a4c565b6321af709760e21b8452600484fd5b5060648311611923565b50821561191c565b6101e083360312611be95760405190611acf82613491565b611ad8846134e4565b8252611ae6602085016134f8565b6020830152611af7604085016134e4565b6040830152611b08606085016134f8565b60608301526080840135608083015260a084013560a0830152611b2d60c0850161350c565b60c0830152611b3e60e0850161350c565b60e0830152611b50610100850161350c565b610100830152611b636101208501613520565b610120830152611b766101408501613520565b61014083015261016084013561ffff81168103611be557610160830152611ba06101808501613541565b610180830152611bb36101a08501613541565b6101a08301526101c0840135906006821015611be157826020926101c06101e09501528152019201916118fe565b8880fd5b5f80fd5b8680fd5b5034610288576102003660031901126102885760043590611c0d3661354f565b611c15614158565b611c1f81846141e6565b6001600160401b0360c082015116804211611e3f575061018081015160ff16600103611d3c57819233604083015260026101c08301526101e082208184526004602052604084205560405190611c758284613867565b7fd67e33b3d1b8e2cdf9e12dbd73ec0a16a1c2b4eabaf682625bc1a91f66cc63dc6101e03393a35b606001516001600160601b03167f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316803b15611d385760405163282d3fdf60e01b81529183918391829084908290611d019033600484016139ad565b03925af18015610c3357611d23575b505f5160206151ed5f395f51905f525d80f35b81611d2d916134ad565b61028857805f611d10565b5050fd5b8260011b8083526007602052604083209384549160ff808460081c169316831015611e2b57845b838110611de957508452600860209081526040808620848752909152842080546001600160a01b031916331790559293849390611db890611da384613a62565b61ff0082549160081b169061ff001916179055565b6040519182527f9adedb3b5390c43584fef0990a4be0a0044215b1b09fdacc34a3d1e088d817ad60203393a3611c9d565b8186526008602090815260408088208389529091528620546001600160a01b03163314611e1857600101611d63565b631b4b3b4b60e11b865233600452602486fd5b6383de582960e01b85526004829052602485fd5b63348f2b4160e11b8352600452602482fd5b50346102885780600319360112610288576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b5034610288578060031936011261028857600154336001600160a01b0390911603611f0857600180546001600160a01b0319908116909155815433918116821783556001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08380a380f35b63118cdaa760e01b815233600452602490fd5b5034610288578060031936011261028857602090604051908152f35b503461028857366003190161016081126104b65760e0136102885760803660e319011261028857611f66614158565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03811682611f9a613a4c565b610104359260ff841693848103610c3e5750803b156115bd576001600160601b03918360e492604051968795869463d505accf60e01b86523360048701523060248701521660448501528435606485015260848401526101243560a48401526101443560c48401525af161204b575b5060209161203461201861457d565b926001600160601b03612029613a4c565b169030903390614a1b565b5f5160206151ed5f395f51905f525d604051908152f35b6120568380926134ad565b6104b6575f612009565b5034610288578060031936011261028857612079614b05565b600180546001600160a01b03199081169091558154908116825581906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08280a380f35b50346102885780600319360112610288576020604051600f8152f35b5034610288576120f0366136f3565b94939190926120fd614158565b600183811b1780865260076020526040862090815460ff8160201c1680156122a1575b801561228f575b801561227c575b6122635760ff8160081c1660ff8260101c16108061224d575b610899576001600160401b039060681c1680421161088757508652600860205260ff60408720921691828752602052604086209660018060a01b038854163303610874576001880154978815610865576002019788546108565786158015612243575b61083d576121ce6121bc3689886137f8565b6020815191012092833360018a6139d0565b0361082e577ff82544e34279a5374dadecf73e2e63aa02a2093dc1b0ee24f3c3113cacf306b49495969755805463ff00000061220f60ff8360181c16613a62565b60181b169063ff00000019161790556108186040519283926001845260208401526060604084015233966060840191613847565b50608087116121aa565b506001600160401b038160281c16421115612147565b638175014f60e01b885260048690526001602452604488fd5b5060ff8160081c1660ff8516101561212e565b5060ff811660ff8260081c1610612127565b5060ff8160081c1615612120565b50346102885780600319360112610288576002546040516001600160a01b039091168152602090f35b50346102885760203660031901126102885760406020916004358152600483522054604051908152f35b503461028857610200366003190112610288576004356123213661354f565b9061232a614158565b61233482826141e6565b6001600160401b0360c083015116804211156125195750600160ff61018084015116116123db575b80835260046020528260408120557f9bc3ef4149d5daa6e6dd1876abd577e27d35b3f63ada74617b1ea5a97b57bad860206001600160601b0360018060a01b03855116946123b1838201968388511690614234565b519451604051911681526001600160a01b0390941693a3805f5160206151ed5f395f51905f525d80f35b8060011b8084526007602052604084205460ff808260081c16911681146125055760608401857f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316815b84811061244a57505091505052600760205282604081205561235c565b85835260086020908152604080852083865290915283205484516001600160601b0316906001600160a01b0316833b1561250157604051637eee288d60e01b8152918591839182916124a09190600484016139ad565b038183875af19081156124f65784916124e1575b509086600192526008602052604084208185526020525f600260408620828155828582015501550161242d565b816124eb916134ad565b6115bd57825f6124b4565b6040513d86823e3d90fd5b8480fd5b6383de582960e01b85526004839052602485fd5b630a8d68c960e21b8452600452602483fd5b503461028857806003193601126102885760206001600160401b0360015460a01c16604051908152f35b5034610288578060031936011261028857602060405160018152f35b503461028857806003193601126102885761258a614158565b60035480156125f757611077908260035560018060a01b0360025416807fc0819c13be868895eb93e40eaceb96de976442fa1d404e5c55f14bb65a8c489a6020604051858152a27f0000000000000000000000000000000000000000000000000000000000000000614aad565b630686827b60e51b8252600482fd5b50346102885761016036600319011261028857612621614b05565b60405161262d8161342b565b6004356001600160601b03811681036115bd5781526024359061ffff821691828103610c3e57602082019081526044359261ffff8416840361250157604083019384526064359061ffff82168203612b19576060840191825260843560ff81168103611be9576080850190815260a4359263ffffffff84168403612b155760a0860193845260c43563ffffffff81168103611be15760c0870190815260e4359063ffffffff82168203612b115760e08801918252610104359663ffffffff88168803610c2f57610100890197885261012435966001600160601b03881688036115b9576101208a0197885261014435966001600160601b0388168803612b0d576103e8906101408c0198895211612af15761271061275661ffff8d511661ffff88511690613961565b11612ad257855160ff8116908115918215612ac7575b508115612abb575b50612a9c5761278963ffffffff825116614e84565b15612a745761279e63ffffffff845116614e84565b15612a4e576127b363ffffffff855116614e84565b15612a28576127c863ffffffff8a5116614e84565b156129ff576001600160601b03885116156129dc576001600160601b03875116156129b4576001600160601b038a511615612991576001549a60018c60e01c019b63ffffffff8d1161297d5763ffffffff8d169c63ffffffff60e01b9060e01b1690600160e01b6001900316176001558b8d52600660205260408d20968b516001600160601b03169388549061ffff60601b905160601b169261ffff60701b905160701b169761ffff60801b905160801b169160ff60901b905160901b169363ffffffff60981b905160981b169563ffffffff60b81b905160b81b169663ffffffff60d81b905160d81b169763ffffffff60d81b199563ffffffff60b81b199463ffffffff60981b199360ff60901b199261ffff60801b19916fffffffffffffffffffffffffffffffff1916171617161716171617161717178155600101925163ffffffff168354925160201b6fffffffffffffffffffffffff0000000016916001600160601b0360801b905160801b169263ffffffff60e01b16171717905560405161295681928261374e565b037f99e709ba501901cd80c5d864052ad36169659433a9f9504362c57dc7c9be846291a280f35b634e487b7160e01b8e52601160045260248efd5b639e321b1360e01b8c526c1b5a5b90dbdb1b185d195c985b609a1b60045260248cfd5b639e321b1360e01b8c52711d995c9a599a595c90dbdb1b185d195c985b60721b60045260248cfd5b639e321b1360e01b8c526c18da185b1b195b99d9509bdb99609a1b60045260248cfd5b639e321b1360e01b8c52727265706c69636152657665616c57696e646f7760681b60045260248cfd5b639e321b1360e01b8c526f766f746552657665616c57696e646f7760801b60045260248cfd5b639e321b1360e01b8c526f766f7465436f6d6d697457696e646f7760801b60045260248cfd5b639e321b1360e01b8c52716d696e4368616c6c656e676557696e646f7760701b60045260248cfd5b639e321b1360e01b8c526876657269666965727360b81b60045260248cfd5b6001915016155f612774565b600f1091505f61276c565b639e321b1360e01b8c526872657761726442707360b81b60045260248cfd5b639e321b1360e01b8c526566656542707360d01b60045260248cfd5b8c80fd5b8980fd5b8780fd5b8580fd5b5034610288576101e03660031901126102885760405190612b3d82613491565b6004356001600160a01b03811681036104b65782526024356001600160601b03811681036104b65760208301526044356001600160a01b03811681036104b65760408301526064356001600160601b03811681036104b6576060830152608435608083015260a43560a083015260c4356001600160401b03811681036104b65760c083015260e4356001600160401b03811681036104b65760e0830152610104356001600160401b03811681036104b6576101008301526101243563ffffffff811681036104b6576101208301526101443563ffffffff811681036104b6576101408301526101643561ffff811681036104b6576101608301526101843560ff811681036104b6576101808301526101a43560ff811681036104b6576101a08301526101c4359060068210156102885760206101e084846101c082015220604051908152f35b5034610288578060031936011261028857612c9c614158565b3381526005602052604081205480156125f7576110779033835260056020528260408120556040518181527f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d560203392a2337f0000000000000000000000000000000000000000000000000000000000000000614aad565b50346102885760e036600319011261028857602090612d31614158565b612d3961457d565b906120346001600160601b03612d4d613a4c565b1630337f0000000000000000000000000000000000000000000000000000000000000000614a1b565b50346102885760a036600319011261028857612d90613531565b604435916001600160a01b0383168303610288576020612db960843560643586866004356139d0565b604051908152f35b503461028857612dd0366136cf565b612ddb929192614158565b600182811b1780855260076020526040852090815460ff8160201c168015612f0d575b8015612efb575b8015612ee8575b612ecf576001600160401b039060281c1680421161123957508552600860205260ff604086209416938486526020526040852060018060a01b03815416330361122657600101805461121757821561120857829055805462ff0000612e7660ff8360101c16613a62565b60101b169062ff000019161790556040519260018452602084015260408301527f276e9e32c88dc94e5558bd81f5392a77d4eccdcbf262a96c0288fb82762cf97a60603393a3805f5160206151ed5f395f51905f525d80f35b638175014f60e01b875260048590526001602452604487fd5b5060ff8160081c1660ff87161015612e0c565b5060ff811660ff8260081c1610612e05565b5060ff8160081c1615612dfe565b5034610288576102003660031901126102885780600435612f3b3661354f565b612f43614158565b612f4d818361428c565b61018081015160ff1660010361308f576001600160601b03602082015116612f8e612710612f8661ffff80610160870151161684614145565b048092614318565b927fdf01715a9cfc8c90fe891520a6f187c447c74181a4e015fbe9e628467a9071f6604080850195612fc98160018060a01b03895116614234565b612fd285614538565b60018060a01b038751169482519182526020820152a390516060909101516001600160a01b037f000000000000000000000000000000000000000000000000000000000000000081169216906001600160601b0316823b1561308a5761305192849283604051809681958294637eee288d60e01b8452600484016139ad565b03925af18015610c3357613075575b5050805f5160206151ed5f395f51905f525d80f35b8161307f916134ad565b61028857805f613060565b505050fd5b9061309a9250614325565b611077565b5034610288576020366003190112610288576020906040906001600160a01b036130c76134ce565b168152600583522054604051908152f35b5034611be557610200366003190112611be5576004356130f73661354f565b6130ff614158565b613109818361418d565b6001600160401b0360e0820151168042111561329a5750815f5260046020525f604081205560018060a01b03815116906040602082019161316e6001600160601b038451169461316860608401966001600160601b0388511690613961565b90614234565b019260018060a01b03845116815f5160206151cd5f395f51905f5260406001600160601b0387511681519081525f6020820152a37f20ca103b04698b785d32d96490ed4afbdeb5b5e59325be0137686c7fcc73a90060406001600160601b0360018060a01b038751169451166001600160601b0386511682519182526020820152a3905190516001600160a01b037f00000000000000000000000000000000000000000000000000000000000000008116926001600160601b039092169116823b15611be557613259925f9283604051809681958294630bfac59960e41b8452309160048501613982565b03925af1801561328f5761327c575b50805f5160206151ed5f395f51905f525d80f35b61328891505f906134ad565b5f5f613268565b6040513d5f823e3d90fd5b630a8d68c960e21b5f5260045260245ffd5b34611be557610220366003190112611be5576004356132ca3661354f565b90610204356001600160401b038111611be5576132eb9036906004016136a2565b6132f3614158565b6132fd848461418d565b60408401516001600160a01b031633036133ff576001600160401b0360e0850151168042116133ed5750801580156133e3575b6133d4576133bc6133b17f0f6292570bca952b0fe2da752ae0a257c65fc41bc1e4e14f3bc58a3ce4a3ef44936133673685836137f8565b6020815191012060a08801526001600160401b03421661010088015260036101c08801526101e08720865f52600460205260405f2055604051936102008552610200850191613847565b946020830190613867565b8033940390a35f5f5160206151ed5f395f51905f525d005b63329c672560e21b5f5260045ffd5b5060808111613330565b63348f2b4160e11b5f5260045260245ffd5b631bd2224f60e01b5f523360045260245ffd5b34611be5575f366003190112611be55780600960209252f35b61016081019081106001600160401b0382111761344757604052565b634e487b7160e01b5f52604160045260245ffd5b60e081019081106001600160401b0382111761344757604052565b606081019081106001600160401b0382111761344757604052565b6101e081019081106001600160401b0382111761344757604052565b90601f801991011681019081106001600160401b0382111761344757604052565b600435906001600160a01b0382168203611be557565b35906001600160a01b0382168203611be557565b35906001600160601b0382168203611be557565b35906001600160401b0382168203611be557565b359063ffffffff82168203611be557565b6024359060ff82168203611be557565b359060ff82168203611be557565b6101e0906023190112611be5576040519061356982613491565b816024356001600160a01b0381168103611be55781526044356001600160601b0381168103611be55760208201526064356001600160a01b0381168103611be55760408201526084356001600160601b0381168103611be557606082015260a435608082015260c43560a082015260e4356001600160401b0381168103611be55760c0820152610104356001600160401b0381168103611be55760e0820152610124356001600160401b0381168103611be5576101008201526101443563ffffffff81168103611be5576101208201526101643563ffffffff81168103611be5576101408201526101843561ffff81168103611be5576101608201526101a43560ff81168103611be5576101808201526101c43560ff81168103611be5576101a08201526101e435906006821015611be5576101c00152565b9181601f84011215611be5578235916001600160401b038311611be55760208381860195010111611be557565b6060906003190112611be5576004359060243560ff81168103611be5579060443590565b6080600319820112611be5576004359160243560ff81168103611be55791604435906001600160401b038211611be55761372f916004016136a2565b909160643590565b6001600160401b0381116134475760051b60200190565b9190916101406001600160601b038161016084019582815116855261ffff602082015116602086015261ffff604082015116604086015261ffff606082015116606086015260ff608082015116608086015263ffffffff60a08201511660a086015263ffffffff60c08201511660c086015263ffffffff60e08201511660e086015263ffffffff610100820151166101008601528261012082015116610120860152015116910152565b9291926001600160401b0382116134475760405191613821601f8201601f1916602001846134ad565b829481845281830111611be5578281602093845f960137010152565b600611156110e957565b908060209392818452848401375f828201840152601f01601f1916010190565b6101c0809160018060a01b0381511684526001600160601b03602082015116602085015260018060a01b0360408201511660408501526001600160601b0360608201511660608501526080810151608085015260a081015160a08501526001600160401b0360c08201511660c08501526001600160401b0360e08201511660e08501526001600160401b036101008201511661010085015263ffffffff6101208201511661012085015263ffffffff6101408201511661014085015261ffff6101608201511661016085015260ff6101808201511661018085015260ff6101a0820151166101a085015201519161395d8361383d565b0152565b9190820180921161396e57565b634e487b7160e01b5f52601160045260245ffd5b6001600160a01b0391821681526001600160601b039092166020830152909116604082015260600190565b6001600160a01b0390911681526001600160601b03909116602082015260400190565b939192909260ff6040519460208601966101008852600f6101208801526e6272696e652f636f6d6d69742f763160881b61014088015246604088015230606088015260808701521660a085015260018060a01b031660c084015260e08301526101008201526101408152613a46610160826134ad565b51902090565b6024356001600160601b0381168103611be55790565b60ff60019116019060ff821161396e57565b8051821015613a885760209160051b010190565b634e487b7160e01b5f52603260045260245ffd5b9190811015613a885760051b0190565b906001600160401b03809116911601906001600160401b03821161396e57565b91909160a052613ade8260a05161420d565b600160a051811b175f52600760205260405f206001600160401b03815460281c166141285760a0515f52600960205260405f209060018201916001600160401b038354169283431115614115578340156140b1575063ffffffff610140860151165f52600660205260405f209060018060a01b0390541681546080526001600160601b03600183015460801c16613b7c60ff60805160901c16613737565b93613b8a60405195866134ad565b60ff60805160901c168552613ba660ff60805160901c16613737565b601f1901366020870137604051634331ed1f60e01b8152955f94906020886004817f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165afa97881561328f575f9861407d575b50604051602081019140825260a051604082015260408152613c246060826134ad565b519020915f5b60ff60805160901c166103fc608051608e1c160460041460ff60805160901c1615171561396e576103fc608051608e1c1681108061406c575b80614063575b15613dff57604051602081019085825282604082015260408152613c8e6060826134ad565b519020908915613deb5760408051633dba1d0b60e01b8152928b9006600484015260248301879052826044817f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165afa91821561328f578c5f915f94613d97575b5081613d4e9415918215613d84575b8215613d6d575b8215613d59575b5050613d5357613d25818a8c614ea4565b613d5357613d3c613d358a614137565b998b613a74565b6001600160a01b039091169052614137565b613c2a565b50614137565b613d66925060a051614db4565b818e613d14565b80516001600160a01b038381169116149250613d0d565b6001600160a01b0382168b149250613d06565b935050506040823d8211613de3575b81613db3604093836134ad565b81010312611be5578151916001600160a01b0383168303611be557602001518015158103611be557918c81613cf7565b3d9150613da6565b634e487b7160e01b5f52601260045260245ffd5b5097959650975050505082525f5b8251811015613e68576001906001600160a01b03613e2b8286613a74565b51168260a051811b175f52600860205260405f20825f5260205260405f2090838060a01b03166001600160601b0360a01b82541617905501613e0d565b5091835490613efc613e9b63ffffffff613e90818660b81c166001600160401b034216613aac565b9460d81c1684613aac565b8451835467ffffffffffffffff60681b606884901b1674ffffffffffffffffffffffffffffffff000000ffff1990911660ff83161761ff0060089390931b92909216919091176cffffffffffffffff0000000000602887901b161717909255565b604051906060820192606083528451809452608083019360208601905f5b818110614044575050507fdddef5d753a8a96dbcabb20a804e83154b00c2f19f6bb317ee40ee975754e90192916001600160401b0380921660208401521660408201528060a051930390a25f5b815181101561403e576001600160a01b03613f828284613a74565b51600186015460801c6001600160601b03169291167f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03163b15611be55760405163282d3fdf60e01b8152925f9184918291613fe99190600484016139ad565b0381837f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165af191821561328f5760019261402e575b5001613f67565b5f614038916134ad565b5f614027565b50509050565b82516001600160a01b0316875260209687019690920191600101613f1a565b50881515613c69565b5060ff60805160901c168710613c63565b9097506020813d6020116140a9575b81614099602093836134ad565b81010312611be55751965f613c01565b3d915061408c565b9394505050506001430180431161396e576001600160401b0316906001600160401b0382166001600160401b03198254161790556040519081527f351163cc75fdc4fe077039302c61376d9baf26abe9751bbcd1780276a562e0f7602060a05192a2565b83630a8d68c960e21b5f5260045260245ffd5b63097e1d9b60e01b5f5260045ffd5b5f19811461396e5760010190565b8181029291811591840414171561396e57565b5f5160206151ed5f395f51905f525c61417e5760015f5160206151ed5f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b906101c09061419c8184614e3d565b0180516141a88161383d565b806141b460029261383d565b036141bd575050565b51906141c88261383d565b63a5d15e1f60e01b5f526004526141de8161383d565b60245260445ffd5b906101c0906141f58184614e3d565b0180516142018161383d565b806141b460019261383d565b906101c09061421c8184614e3d565b0180516142288161383d565b806141b460049261383d565b81156142885760207f9c9e0cdb1670e88302408e5b941dc636f63a3293204694bb68910fcf3d9305f39160018060a01b031692835f526005825260405f2061427d828254613961565b9055604051908152a2565b5050565b906142978183614e3d565b6101c0810190600382516142aa8161383d565b6142b38161383d565b036142f6576142de915063ffffffff6101206001600160401b03610100840151169201511690613961565b80421061329a57505b5f5260046020525f6040812055565b50600581516143048161383d565b61430d8161383d565b036141bd57506142e7565b9190820391821161396e57565b90918160011b9060208401926001600160601b038451169161018086019260ff8451168015613deb576001600160601b03919694960416915f915f915f9560a08a01965b60ff8a51168110156144ae57885f52600860205260405f20815f5260205260405f208b8860028301548b51146143cd575b505050600160ff918a5f52600860205260405f20815f526020525f60026040822082815582858201550155019050614369565b61441682949399986127106143f061ffff8061016061441c980151161685614145565b04906144116143ff8386614318565b9c546001600160a01b03169c8d614234565b613961565b97613961565b966001600160601b03606060018060a01b037f00000000000000000000000000000000000000000000000000000000000000001694015116833b15611be55761447e935f9283604051809781958294637eee288d60e01b8452600484016139ad565b03925af190811561328f5760ff9260019261449e575b5091508b8861439a565b5f6144a8916134ad565b5f614494565b505f98507fdf01715a9cfc8c90fe891520a6f187c447c74181a4e015fbe9e628467a9071f696506040955061451290613168866001600160601b038798959b9d61452098979e8e5260076020528d8b81205560018060a01b03905116935116614318565b61451b82614538565b614318565b9082519182526020820152a3565b8115613deb570490565b801561457a5760208161456e7ff4508900f1c399aa8d8f4c540a761d8105d3ae787eeec3b4cb84b272347de62593600354613961565b600355604051908152a1565b50565b600154908160e01c5f52600660205260405f206001600160601b036024351660243503611be5576001600160601b0360243516156149fc5760643560ff811614159283611be55760ff606435161580156149ea575b6149ca576001600160601b036044351660443503611be5578154916001600160601b0383166001600160601b0360443516106149a8576084356001600160401b03811614159485611be557426001600160401b036084351611801590614984575b6149645760a4356001600160401b03811614159384611be55786611be5576001600160401b03608435166001600160401b0360a4351611801590614921575b6149015760c43563ffffffff811614159081611be55763ffffffff9060981c1663ffffffff60c435161080156148eb575b6148c4576001600160401b038460a01c16946001600160401b03861461396e5767ffffffffffffffff60a01b198516600187810160a081901b67ffffffffffffffff60a01b169290921790556001600160401b031697611be557611be557611be55761ffff825460601c1690611be5576040519261472084613491565b3384526001600160601b036024351660208501525f60408501526001600160601b0360443516606085015260043560808501525f60a08501526001600160401b036084351660c08501526001600160401b0360a4351660e08501525f61010085015263ffffffff60c4351661012085015260e01c61014084015261016083015260ff606435166101808301525f6101a083015260016101c08301526101e082206001600160401b0360018501165f52600460205260405f2055600160ff606435161161482b575b506147f56040518092613867565b7f5300dffd0d8de5b02ec486db20ab23119f3f5ab3abb66280fd5fd1de3a9c93146101e06001600160401b0360013395011692a3565b6001838101811b6801fffffffffffffffe165f90815260076020526040902080546cffffffffffffffff00000000ff191660643560ff161760a43560281b6cffffffffffffffff0000000000161781556148be9290916148969163ffffffff9101541660a435613aac565b815467ffffffffffffffff60681b191660689190911b67ffffffffffffffff60681b16179055565b5f6147e7565b63045c52e960e11b5f9081526e6368616c6c656e676557696e646f7760881b600452602490fd5b50505f62278d0063ffffffff60c43516116146a3565b63045c52e960e11b5f90815267726573756c74427960c01b600452602490fd5b50955092505f925f9562278d006001600160401b0360843516016001600160401b03811161396e576001600160401b03166001600160401b0360a4351611614672565b63045c52e960e11b5f90815267616363657074427960c01b600452602490fd5b5094505f9462278d00420180421161396e576001600160401b036084351611614633565b63045c52e960e11b5f9081526918dbdb1b185d195c985b60b21b600452602490fd5b63045c52e960e11b5f908152677265706c6963617360c01b600452602490fd5b505f9350600960643560ff16116145d2565b63045c52e960e11b5f908152661c185e5b595b9d60ca1b600452602490fd5b6040516323b872dd60e01b5f9081526001600160a01b039384166004529290931660245260449390935260209060648180865af19060015f5114821615614a8c575b6040525f60605215614a6c5750565b635274afe760e01b5f9081526001600160a01b0391909116600452602490fd5b906001811516614aa457823b15153d15161690614a5d565b503d5f823e3d90fd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f5114821615614aed575b60405215614a6c5750565b906001811516614aa457823b15153d15161690614ae2565b5f546001600160a01b03163303614b1857565b63118cdaa760e01b5f523360045260245ffd5b906001600160a01b03821615614bc157614b459082614234565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031691823b15611be557604051637eee288d60e01b81526001600160a01b039290921660048301526024820152905f908290604490829084905af1801561328f57614bb55750565b5f614bbf916134ad565b565b505050565b9394929091945f905f90865f52600960205260405f209760405191614bea83613476565b6001600160401b0360018b549b818060a01b038d168652602086019c60a01c8d520154166040840152885f5260096020525f600160408220828155015560038210156110e95760018214614ced575060056101c08701526101e08620885f52600460205260405f2055155f14614cc5575050509381614cb0614c8e6001600160601b0397600160ff610180614bbf98015116145f14614cb65760ff60015b16613961565b614caa614c9e828a87511661452e565b98899551169185614145565b90614318565b94615133565b60ff806101a086015116614c88565b5196519196909550614bbf93506001600160601b0390911691506001600160a01b0316614234565b6001600160601b0392999550613168945061ffff9350614d9a915063ffffffff610140614d47898c614db09b9c9d5f5260046020525f6040812055614d4260018060a01b038351168960208501511690614234565b614ee3565b990151165f526006602052614caa614d9389614d8d84612710614d8760405f20549482614d798d8860701c1683614145565b049b8c9660801c1690614145565b0461452e565b9a614318565b9189614145565b975193516001600160a01b039094169316613961565b9190565b610180820191600160ff84511614614e22575090916001600160a01b03169060011b5f5b60ff845116811015614e1a57815f52600860205260405f20815f526020528260018060a01b0360405f20541614614e1157600101614dd8565b50505050600190565b505050505f90565b604001516001600160a01b0393841693169290921492915050565b90815f52600460205260405f2054908115614e71576101e0902003614e5f5750565b6340eafd6d60e11b5f5260045260245ffd5b82630510aa5f60e41b5f5260045260245ffd5b63ffffffff1660048110159081614e99575090565b62278d009150111590565b90916001600160a01b0316905f5b838110614ec157505050505f90565b826001600160a01b03614ed48385613a74565b511614614e1157600101614eb2565b9190915f925f90610180810192600160ff85511614615057578060019594951b93869060a08401915b60ff88511681101561504157868952600860205260408920818a5260205288604081206002810154855114614f6d575b5060ff918860019252600860205260408b20818c526020525f600260408d2082815582858201550155019050614f0c565b60018060a01b0390541696614f9160608801916001600160601b0383511690613961565b9780875f5160206151cd5f395f51905f5260406001600160601b03865116815190815260056020820152a36001600160601b0360018060a01b037f00000000000000000000000000000000000000000000000000000000000000001692511690823b15610c3e5761501d92849283604051809681958294630bfac59960e41b8452309160048501613982565b03925af18015610c335715614f3c5781615036916134ad565b611be157885f614f3c565b5095505050509290815260076020526040812055565b925080939450604091500191606060018060a01b038451169101915f5160206151cd5f395f51905f5260406001600160601b03855116815190815260056020820152a3905181516001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000811693926001600160601b039092169116833b15611be557615104935f9283604051809781958294630bfac59960e41b8452309160048501613982565b03925af191821561328f576001600160601b0392615123575b50511690565b5f61512d916134ad565b5f61511d565b9091610180830191600160ff845116146151b157919260a0019160011b5f5b60ff8551168110156151aa57600160ff91835f52600860205260405f20815f5260205260405f20856002820154885114615191575b5050019050615152565b6151a391848060a01b03905416614234565b5f85615187565b5050505050565b50604090920151614bbf9291506001600160a01b031661423456fe6b7ba62b31b79997b52413520280bd6fd83622b3591361150a2ad70f2391a6959b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a164736f6c6343000825000a",
+	Bin: "0x60c0604052346107e357604051615ae538819003601f8101601f191683016001600160401b038111848210176107e757839282916040528339810103906101e082126107e3578051916001600160a01b03831683036107e35760208201516001600160a01b03811681036107e357610079604084016107fb565b93610160610089606086016107fb565b93607f1901126107e3576040519361016085016001600160401b038111868210176107e7576040526100bd6080820161080f565b85526100cb60a08201610823565b60208601526100dc60c08201610823565b60408601526100ed60e08201610823565b606086015261010081015160ff811681036107e357610171916101c091608088015261011c6101208201610832565b60a088015261012e6101408201610832565b60c08801526101406101608201610832565b60e08801526101526101808201610832565b6101008801526101656101a0820161080f565b6101208801520161080f565b6101408501526001600160a01b038516156107d057600180546001600160a01b03199081169091555f80546001600160a01b03978816928116831782556040519716907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a36001600160a01b0381161580156107bf575b80156107ae575b61079f5760805260a052600380546001600160a01b0319166001600160a01b039290921691821790557f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f5f80a26103e861ffff602083015116116107815761ffff60408201511661ffff60608301511681018091116105f3576127101061076057608081015160ff8116908115918215610755575b508115610749575b50610728576102a663ffffffff60a083015116610843565b156106fe576102be63ffffffff60c083015116610843565b156106d6576102d663ffffffff60e083015116610843565b156106ae576102ef63ffffffff61010083015116610843565b1561067b576101208101516001600160601b031615610656576101408101516001600160601b03161561062c5780516001600160601b0316156106075760025460018160e01c019263ffffffff84116105f3577f99e709ba501901cd80c5d864052ad36169659433a9f9504362c57dc7c9be8462926101609263ffffffff86169563ffffffff60e01b9060e01b169060018060e01b031617600255845f52600760205260405f206001808060601b038351169180546dffff000000000000000000000000602086015160601b1661ffff60701b604087015160701b169061ffff60801b606088015160801b169160ff60901b608089015160901b1663ffffffff60981b60a08a015160981b169263ffffffff60b81b60c08b015160b81b169463ffffffff60d81b60e08c015160d81b169663ffffffff60d81b19948b63ffffffff60b81b199463ffffffff60981b199360ff60901b199261ffff60801b19918f8060801b0319161716171617161716171617171781550163ffffffff61010084015116815490640100000000600160801b0361012086015160201b1690600160801b600160e01b0361014087015160801b169263ffffffff60e01b161717179055825261ffff602082015116602083015261ffff604082015116604083015261ffff606082015116606083015260ff608082015116608083015263ffffffff60a08201511660a083015263ffffffff60c08201511660c083015263ffffffff60e08201511660e083015263ffffffff6101008201511661010083015260018060601b036101208201511661012083015261014060018060601b0391015116610140820152a26040516152819081610864823960805181818161026f0152818161103701528181611b9301528181612071015281816126f201528181612e3c0152612e9e015260a051818181610c050152818161151001528181611db501528181611f70015281816124f50152818161314501528181613c7201528181613d6501528181614042015281816140970152818161437b015281816145910152614caf0152f35b634e487b7160e01b5f52601160045260245ffd5b639e321b1360e01b5f9081526c1b5a5b90dbdb1b185d195c985b609a1b600452602490fd5b639e321b1360e01b5f908152711d995c9a599a595c90dbdb1b185d195c985b60721b600452602490fd5b639e321b1360e01b5f9081526c18da185b1b195b99d9509bdb99609a1b600452602490fd5b639e321b1360e01b5f527f7265706c69636152657665616c57696e646f770000000000000000000000000060045260245ffd5b639e321b1360e01b5f9081526f766f746552657665616c57696e646f7760801b600452602490fd5b639e321b1360e01b5f9081526f766f7465436f6d6d697457696e646f7760801b600452602490fd5b639e321b1360e01b5f908152716d696e4368616c6c656e676557696e646f7760701b600452602490fd5b639e321b1360e01b5f9081526876657269666965727360b81b600452602490fd5b6001915016155f61028e565b600f1091505f610286565b639e321b1360e01b5f9081526872657761726442707360b81b600452602490fd5b639e321b1360e01b5f9081526566656542707360d01b600452602490fd5b63d92e233d60e01b5f5260045ffd5b506001600160a01b038316156101f1565b506001600160a01b038216156101ea565b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b634e487b7160e01b5f52604160045260245ffd5b51906001600160a01b03821682036107e357565b51906001600160601b03821682036107e357565b519061ffff821682036107e357565b519063ffffffff821682036107e357565b63ffffffff1660048110159081610858575090565b62278d00915011159056fe60c0806040526004361015610012575f80fd5b5f905f3560e01c90816305258376146134c057508063202f1e1b1461335a5780632730098d1461322357806327e235e3146131eb57806329205961146130675780632a615ffc14612f0d5780633366eb6e14612ec25780633b5ad34314612e605780633ccfd60b14612da257806340136a7314612c3c5780634172b17a14612725578063476343ee1461266357806349df26fe146126475780634c5d8a0f1461261d57806352b65c4b146106505780635b766a72146123f4578063603e2d5b146123ca57806361d027b3146123a15780636216b922146121d357806366b17495146121b75780636b8b444e14610695578063715018a6146121525780637925492014612040578063792f8b5b1461202457806379ba509714611f9f5780637b10399914611f5a57806380a5877c14611cf6578063855bd22d14611b5e57806386ac6c4c146117c357806388802a41146117945780638b293d2e146117445780638da5cb5b1461171d57806391cbf1c6146112b1578063950bff9f14611295578063a82da60d14611279578063acf9fdfc146110e1578063b1894a2314610e79578063b727c89714610e58578063bdc7930c14610974578063c87d67791461094b578063cc2790091461092d578063cf2a01b0146106d0578063d55be8c6146106b3578063deb9663414610695578063e30c39781461066c578063e9819d3a14610650578063ea95bb1b146105b6578063f0f442601461053d578063f2fde38b146104d0578063f5732568146103a5578063f6866b91146102a15763fc0c546a1461025a575f80fd5b3461029e578060031936011261029e576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b80fd5b503461029e57604036600319011261029e57604060e09160ff6102c26135df565b8260c085516102d081613509565b82815282602082015282878201528260608201528260808201528260a082015201521660043560011b1781526008602052206001600160401b036040519161031783613509565b548160ff8216938481526020810160ff8460081c16815260ff60408301818660101c168152816060850191818860181c168352816080870195818a60201c16151587528860c060a08a0199828d60281c168b52019a60681c168a526040519b8c52511660208b015251166040890152511660608701525115156080860152511660a0840152511660c0820152f35b503461029e57602036600319011261029e5760043563ffffffff81168091036104cc57816040916104c89361014084516103de816134d9565b82815282602082015282868201528260608201528260808201528260a08201528260c08201528260e08201528261010082015282610120820152015281526007602052206001600160601b03600160405192610439846134d9565b63ffffffff8154848116865261ffff8160601c16602087015261ffff8160701c16604087015261ffff8160801c16606087015260ff8160901c166080870152818160981c1660a0870152818160b81c1660c087015260d81c1660e0850152015463ffffffff8116610100840152818160201c1661012084015260801c16610140820152604051918291826137fc565b0390f35b5080fd5b503461029e57602036600319011261029e576104ea61357c565b6104f2614c6d565b600180546001600160a01b0319166001600160a01b0392831690811790915582549091167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227008380a380f35b503461029e57602036600319011261029e5761055761357c565b61055f614c6d565b6001600160a01b031680156105a757600380546001600160a01b031916821790557f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f8280a280f35b63d92e233d60e01b8252600482fd5b503461029e57606036600319011261029e57604060609160ff6105d76135df565b828480516105e481613524565b82815282602082015201521660043560011b178152600960205281812060443582526020522060405161061681613524565b60018060a01b0382541691828252604060026001830154926020850193845201549201918252604051928352516020830152516040820152f35b503461029e578060031936011261029e57602060405160048152f35b503461029e578060031936011261029e576001546040516001600160a01b039091168152602090f35b503461029e578060031936011261029e57602060405162278d008152f35b503461029e578060031936011261029e5760206040516103e88152f35b503461029e576106df366137a1565b94939190926106ec61421a565b8260011b80865260086020526040862090815460ff8160201c16801561091f575b801561090d575b80156108fa575b6108e35760ff8160081c1660ff8260101c1610806108cd575b6108af576001600160401b039060681c1680421161089d57508652600960205260ff60408720921691828752602052604086209660018060a01b03885416330361088a57600188015497881561087b5760020197885461086c5786158015610862575b610853576107ba6107a93689886138a6565b602081519101209283338b8a613a53565b03610844577ff82544e34279a5374dadecf73e2e63aa02a2093dc1b0ee24f3c3113cacf306b49495969755805463ff0000006107fb60ff8360181c16613afe565b60181b169063ff000000191617905561082e604051928392888452602084015260606040840152339660608401916138f5565b0390a3805f5160206152555f395f51905f525d80f35b635054097b60e01b8752600487fd5b63329c672560e21b8852600488fd5b5060808711610797565b63a89ac15160e01b8852600488fd5b63205e472d60e21b8852600488fd5b6339cf113760e01b875233600452602487fd5b63348f2b4160e11b8852600452602487fd5b630a8d68c960e21b885260281c6001600160401b0316600452602487fd5b506001600160401b038160281c16421115610734565b60448887638175014f60e01b825260045280602452fd5b5060ff8160081c1660ff8516101561071b565b5060ff811660ff8260081c1610610714565b5060ff8160081c161561070d565b503461029e578060031936011261029e576020600454604051908152f35b503461029e578060031936011261029e576002546040516001600160a01b039091168152602090f35b503461029e5761020036600319011261029e57600435610993366135fd565b61099b61421a565b6109a581836142a8565b600160ff6101808301511614610e44578160011b908184526008602052604084209182549060ff8216918260ff8260081c16108015610e37575b610e20578260ff8260181c161080610e0a575b610dec575085908692610a04816137e5565b610a11604051918261355b565b818152601f19610a20836137e5565b01366020830137885b828110610dbe5750885b828110610d375750508360011b84810460021485151715610d23578110958615610d015764010000000064ff00000000198254161790558260a086015260ff84166101a08601526001600160401b03421661010086015260036101c08601526101e08520878952600560205260408920555b8515610cea57906001600160601b03885b1692861591895b848110610b40578a8a7fca288640796bc5dc600c241601c32130de373e381ee16546888159174f4deda36102208c610b238d8d610b038e60018060a01b038451166142f6565b8315610b375760ff905b6040519485521660208401526040830190613915565ba2805f5160206152555f395f51905f525d80f35b5060ff87610b0d565b818b52600960205260408b20818c5260205260408b20600260018060a01b038254169101548c868c80610ce1575b610cd557610cac575b5015968b8d8b8a8015610ca5575b15610bf957928460019695935f5160206152355f395f51905f5260406001600160601b0395610bbf6060610bec9a01968888511690613a0f565b9f87875116905f14610bf2576002905b835192508252610bde816138eb565b6020820152a351169061434e565b01610abd565b8b90610bcf565b5060608c0151929950927f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316929091506001600160601b0316823b15610ca157610c6492849283604051809681958294637eee288d60e01b845260048401613a30565b03925af18015610c9657610c7d575b5050600190610bec565b81610c879161355b565b610c92578a5f610c73565b8a80fd5b6040513d84823e3d90fd5b8380fd5b508d610b85565b6002604082875f945260096020528181208782526020522082815582600182015501558c610b77565b50505050600190610bec565b50868314610b6e565b6001600160601b0380602087015116929192610ab6565b5081885260086020528760408120558688526005602052876040812055610aa5565b634e487b7160e01b89526011600452602489fd5b610d418183613b1d565b5115610db657898a5b848110610d7e5750868111610d65575b506001905b01610a33565b945094506001610d758683613b1d565b51949590610d5a565b610d888185613b1d565b51610d938486613b1d565b5114610da2575b600101610d4a565b90610dae6001916141e0565b919050610d9a565b600190610d5f565b600190848b52600960205260408b20818c52602052600260408c200154610de58285613b1d565b5201610a29565b630a8d68c960e21b875260681c6001600160401b0316600452602486fd5b506001600160401b038160681c164211156109f2565b60448787638175014f60e01b825260045280602452fd5b5060ff8160201c166109df565b63c06ad2e360e01b83526004829052602483fd5b503461029e578060031936011261029e57602060025460e01c604051908152f35b503461029e5761020036600319011261029e5760043590610e99366135fd565b91610ea261421a565b610eac8382614f99565b6101c083018051610ebc816138eb565b80610ec86003926138eb565b036110a357610ef16001600160401b036101008601511663ffffffff6101208701511690613a0f565b804210156110915750610f05338584614f10565b6110825763ffffffff61014085015116835260076020526001600160601b03600160408520015460201c16916001430180431161106e5761105b949560046001600160401b0361100c931694604051610f5d81613524565b338152602080820189815260408084018a8152898e52600a9093528c209251905160a01b6001600160a01b0319166001600160a01b039182161783559051600192909201805467ffffffffffffffff19166001600160401b03939093169290921790915560025490610fd189838316614201565b16906001600160601b0360a01b1617600255526101e08120838852600560205260408820556040519385855260208501526040840190613915565b7f187950bdb354f5ce0ac6b1b8df385ffb18b011bdcff87d0e16dc7faf2c89c3216102203393a330337f0000000000000000000000000000000000000000000000000000000000000000614b83565b805f5160206152555f395f51905f525d80f35b634e487b7160e01b85526011600452602485fd5b63706cd38160e01b8352600483fd5b63348f2b4160e11b8452600452602483fd5b6044935051906110b2826138eb565b63a5d15e1f60e01b83526004526110c8816138eb565b602452fd5b634e487b7160e01b5f52602160045260245ffd5b503461029e576110f03661377d565b6110fb92919261421a565b8160011b80855260086020526040852090815460ff8160201c16801561126b575b8015611259575b8015611246575b61122f576001600160401b039060281c1680421161121d57508552600960205260ff604086209416938486526020526040852060018060a01b03815416330361120a5760010180546111fb5782156111ec57829055805462ff000061119460ff8360101c16613afe565b60101b169062ff0000191617905560405192848452602084015260408301527f276e9e32c88dc94e5558bd81f5392a77d4eccdcbf262a96c0288fb82762cf97a60603393a3805f5160206152555f395f51905f525d80f35b635054097b60e01b8652600486fd5b6317fd8aab60e31b8652600486fd5b6339cf113760e01b865233600452602486fd5b63348f2b4160e11b8752600452602486fd5b60448786638175014f60e01b825260045280602452fd5b5060ff8160081c1660ff8716101561112a565b5060ff811660ff8260081c1610611123565b5060ff8160081c161561111c565b503461029e578060031936011261029e57602060405160808152f35b503461029e578060031936011261029e57602060405160648152f35b503461029e5761020036600319011261029e576112cd366135fd565b6112d561421a565b6112e1816004356142cf565b6001600435811b1782526008602052604082206040519061130182613509565b5460ff81168252602082019160ff8260081c16835260ff8260101c166040820152606081019060ff8360181c16825260ff8360201c16151560808201526001600160401b0360c0818560281c16928360a0820152019360681c1683521561170e5760ff90511660ff83511611806116fa575b6116de575060ff906001600435811b1784526008602052836040812055511690828390845b84811061167c57508060011b818104600214821517156116685784101561164157845b6113ca83838387600435614d22565b61014086015163ffffffff168852600760205260408820600101546003841015978993909160801c6001600160601b031690845b838110611493575050505061141b9161141691613a0f565b614699565b6040519461147f57845260ff9081166020850152166040830152611443906060830190613915565b7f723d66ba78ad43af6e12cdceca03d466656132a58fc4c45a33a06f95d41ddccf61024060043592a2805f5160206152555f395f51905f525d80f35b634e487b7160e01b86526021600452602486fd5b6001600435811b178c52600960205260408c20818d5260205260408c208c8c5f600260408160018060a01b03875416960154946001600435811b178152600960205281812088825260205220828155826001820155015561162d578d9190896116005760a08d015181145b156115a5575061150e84826142f6565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316803b156115a157604051637eee288d60e01b81526001600160a01b039290921660048301526024820186905282908290604490829084905af18015610c9657611588575b50506001905b016113fe565b816115929161355b565b61159d578b5f61157c565b8b80fd5b8280fd5b6115f39186916115b983600197969c613a0f565b9a50156115f8578060035b604051908482526115d4816138eb565b60208201525f5160206152355f395f51905f52604060043592a361434e565b611582565b8060046115c4565b9c50819c60018a145f146116255780151581156114fe575060a08d01518114156114fe565b8015156114fe565b634e487b7160e01b8e52602160045260248efd5b8160011b82810460021483151715611668578410156116615760016113bb565b60026113bb565b634e487b7160e01b86526011600452602486fd5b906001600435811b178652600960205260408620828752602052600260408720015480156116d45760a0850151036116c1576116b96001916141e0565b915b01611398565b90916116ce6001916141e0565b926116bb565b50906001906116bb565b51630a8d68c960e21b84526001600160401b0316600452602483fd5b506001600160401b03815116421115611373565b6361ee4f6b60e11b8552600485fd5b503461029e578060031936011261029e57546040516001600160a01b039091168152602090f35b503461029e57602036600319011261029e5760406060916004358152600a602052206001600160401b0360018254920154166040519160018060a01b038116835260a01c60208301526040820152f35b503461029e5761020036600319011261029e5761105b6117b3366135fd565b6117bb61421a565b600435613b75565b503461029e57604036600319011261029e576004356001600160401b0381116104cc57366023820112156104cc578060040135906001600160401b0382116115a1576024810190602436918460051b0101116115a1576024356001600160401b038111610ca15736602382011215610ca1578060040135611843816137e5565b91611851604051938461355b565b81835260246101e060208501930282010190368211611b5a57602401915b818310611a285750505061188161421a565b80518314801590611a20575b8015611a16575b611a0757919083849385928694875b8181106118ba578861105b88611416898c8a614c93565b6118c78185989798613b1d565b51956118de876118d8848688613b45565b356143fa565b600160ff61018089015116036119e8576040870180516001600160a01b03908116908816036119c7575b60208801516001600160601b03169161016089015161ffff1661ffff1661192f90846141ee565b6127109004996119408b8095613b10565b9b8c61194b91613a0f565b99606001516001600160601b031661196291613a0f565b9961196c91613a0f565b99611978848688613b45565b91516040805192835260208301949094526001600160a01b0316929135917fdf01715a9cfc8c90fe891520a6f187c447c74181a4e015fbe9e628467a9071f691a36001905b01969594966118a3565b9790986119d49296614c93565b60018060a01b038651169388978997611908565b979590611a026001926119fc838688613b45565b35614486565b6119bd565b6321af709760e21b8452600484fd5b5060648311611894565b50821561188d565b6101e083360312611b5a5760405190611a408261353f565b611a4984613592565b8252611a57602085016135a6565b6020830152611a6860408501613592565b6040830152611a79606085016135a6565b60608301526080840135608083015260a084013560a0830152611a9e60c085016135ba565b60c0830152611aaf60e085016135ba565b60e0830152611ac161010085016135ba565b610100830152611ad461012085016135ce565b610120830152611ae761014085016135ce565b61014083015261016084013561ffff81168103611b5657610160830152611b1161018085016135ef565b610180830152611b246101a085016135ef565b6101a08301526101c0840135906006821015611b5257826020926101c06101e095015281520192019161186f565b8880fd5b5f80fd5b8680fd5b503461029e578060031936011261029e57611b7761421a565b6040516370a0823160e01b8152306004820152906020826024817f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165afa918215611ce9578192611cb5575b506002546001600160a01b0381169290919083811115611c9e5783611bef91613b10565b6001600160a01b0384810394919391908511611c8a57846020958511611c82575b506001600160a01b0390611c25908590613a0f565b16906001600160601b0360a01b16176002556040518281527f167beb24b4e0b809e5ad14deac40057e2206ebff29b4f1240a7d26bf69aaebe3843392a2611c6b82614699565b5f5160206152555f395f51905f525d604051908152f35b93505f611c10565b634e487b7160e01b83526011600452602483fd5b6329b8d0fb60e21b82526004526024839052604490fd5b9091506020813d602011611ce1575b81611cd16020938361355b565b81010312611b565751905f611bcb565b3d9150611cc4565b50604051903d90823e3d90fd5b503461029e5761020036600319011261029e5760043590611d16366135fd565b611d1e61421a565b611d2881846142a8565b6001600160401b0360c082015116804211611f48575061018081015160ff16600103611e4557819233604083015260026101c08301526101e082208184526005602052604084205560405190611d7e8284613915565b7fd67e33b3d1b8e2cdf9e12dbd73ec0a16a1c2b4eabaf682625bc1a91f66cc63dc6101e03393a35b606001516001600160601b03167f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316803b15611e415760405163282d3fdf60e01b81529183918391829084908290611e0a903360048401613a30565b03925af18015610c9657611e2c575b505f5160206152555f395f51905f525d80f35b81611e369161355b565b61029e57805f611e19565b5050fd5b8260011b8083526008602052604083209384549160ff808460081c169316831015611f3457845b838110611ef257508452600960209081526040808620848752909152842080546001600160a01b031916331790559293849390611ec190611eac84613afe565b61ff0082549160081b169061ff001916179055565b6040519182527f9adedb3b5390c43584fef0990a4be0a0044215b1b09fdacc34a3d1e088d817ad60203393a3611da6565b8186526009602090815260408088208389529091528620546001600160a01b03163314611f2157600101611e6c565b631b4b3b4b60e11b865233600452602486fd5b6383de582960e01b85526004829052602485fd5b63348f2b4160e11b8352600452602482fd5b503461029e578060031936011261029e576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b503461029e578060031936011261029e57600154336001600160a01b039091160361201157600180546001600160a01b0319908116909155815433918116821783556001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08380a380f35b63118cdaa760e01b815233600452602490fd5b503461029e578060031936011261029e57602090604051908152f35b503461029e57366003190161016081126104cc5760e01361029e5760803660e319011261029e5761206f61421a565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b038116826120a3613acf565b610104359260ff841693848103610ca15750803b156115a1576001600160601b03918360e492604051968795869463d505accf60e01b86523360048701523060248701521660448501528435606485015260848401526101243560a48401526101443560c48401525af161213d575b50602091611c6b6121216146de565b926001600160601b03612132613acf565b169030903390614b83565b61214883809261355b565b6104cc575f612112565b503461029e578060031936011261029e5761216b614c6d565b600180546001600160a01b03199081169091558154908116825581906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08280a380f35b503461029e578060031936011261029e576020604051600f8152f35b503461029e576121e2366137a1565b94939190926121ef61421a565b600183811b1780865260086020526040862090815460ff8160201c168015612393575b8015612381575b801561236e575b6123555760ff8160081c1660ff8260101c16108061233f575b6108af576001600160401b039060681c1680421161089d57508652600960205260ff60408720921691828752602052604086209660018060a01b03885416330361088a57600188015497881561087b5760020197885461086c5786158015612335575b610853576122c06122ae3689886138a6565b6020815191012092833360018a613a53565b03610844577ff82544e34279a5374dadecf73e2e63aa02a2093dc1b0ee24f3c3113cacf306b49495969755805463ff00000061230160ff8360181c16613afe565b60181b169063ff000000191617905561082e60405192839260018452602084015260606040840152339660608401916138f5565b506080871161229c565b506001600160401b038160281c16421115612239565b638175014f60e01b885260048690526001602452604488fd5b5060ff8160081c1660ff85161015612220565b5060ff811660ff8260081c1610612219565b5060ff8160081c1615612212565b503461029e578060031936011261029e576003546040516001600160a01b039091168152602090f35b503461029e57602036600319011261029e5760406020916004358152600583522054604051908152f35b503461029e5761020036600319011261029e57600435612413366135fd565b9061241c61421a565b61242682826142a8565b6001600160401b0360c0830151168042111561260b5750600160ff61018084015116116124cd575b80835260056020528260408120557f9bc3ef4149d5daa6e6dd1876abd577e27d35b3f63ada74617b1ea5a97b57bad860206001600160601b0360018060a01b03855116946124a38382019683885116906142f6565b519451604051911681526001600160a01b0390941693a3805f5160206152555f395f51905f525d80f35b8060011b8084526008602052604084205460ff808260081c16911681146125f75760608401857f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316815b84811061253c57505091505052600860205282604081205561244e565b85835260096020908152604080852083865290915283205484516001600160601b0316906001600160a01b0316833b156125f357604051637eee288d60e01b815291859183918291612592919060048401613a30565b038183875af19081156125e85784916125d3575b509086600192526009602052604084208185526020525f600260408620828155828582015501550161251f565b816125dd9161355b565b6115a157825f6125a6565b6040513d86823e3d90fd5b8480fd5b6383de582960e01b85526004839052602485fd5b630a8d68c960e21b8452600452602483fd5b503461029e578060031936011261029e5760206001600160401b0360025460a01c16604051908152f35b503461029e578060031936011261029e57602060405160018152f35b503461029e578060031936011261029e5761267c61421a565b600454801561271657600482905560025461105b91906001600160a01b036126a8818416828416613ae5565b16906001600160601b0360a01b161760025560018060a01b0360035416807fc0819c13be868895eb93e40eaceb96de976442fa1d404e5c55f14bb65a8c489a6020604051858152a27f0000000000000000000000000000000000000000000000000000000000000000614c15565b630686827b60e51b8252600482fd5b503461029e5761016036600319011261029e57612740614c6d565b60405161274c816134d9565b6004356001600160601b03811681036115a15781526024359061ffff821691828103610ca157602082019081526044359261ffff841684036125f357604083019384526064359061ffff82168203612c38576060840191825260843560ff81168103611b5a576080850190815260a4359263ffffffff84168403612c345760a0860193845260c43563ffffffff81168103611b525760c0870190815260e4359063ffffffff82168203612c305760e08801918252610104359663ffffffff88168803610c9257610100890197885261012435966001600160601b038816880361159d576101208a0197885261014435966001600160601b0388168803612c2c576103e8906101408c0198895211612c105761271061287561ffff8d511661ffff88511690613a0f565b11612bf157855160ff8116908115918215612be6575b508115612bda575b50612bbb576128a863ffffffff825116614fe0565b15612b93576128bd63ffffffff845116614fe0565b15612b6d576128d263ffffffff855116614fe0565b15612b47576128e763ffffffff8a5116614fe0565b15612b1e576001600160601b0388511615612afb576001600160601b0387511615612ad3576001600160601b038a511615612ab0576002549a60018c60e01c019b63ffffffff8d11612a9c5763ffffffff8d169c63ffffffff60e01b9060e01b1690600160e01b6001900316176002558b8d52600760205260408d20968b516001600160601b03169388549061ffff60601b905160601b169261ffff60701b905160701b169761ffff60801b905160801b169160ff60901b905160901b169363ffffffff60981b905160981b169563ffffffff60b81b905160b81b169663ffffffff60d81b905160d81b169763ffffffff60d81b199563ffffffff60b81b199463ffffffff60981b199360ff60901b199261ffff60801b19916fffffffffffffffffffffffffffffffff1916171617161716171617161717178155600101925163ffffffff168354925160201b6fffffffffffffffffffffffff0000000016916001600160601b0360801b905160801b169263ffffffff60e01b161717179055604051612a758192826137fc565b037f99e709ba501901cd80c5d864052ad36169659433a9f9504362c57dc7c9be846291a280f35b634e487b7160e01b8e52601160045260248efd5b639e321b1360e01b8c526c1b5a5b90dbdb1b185d195c985b609a1b60045260248cfd5b639e321b1360e01b8c52711d995c9a599a595c90dbdb1b185d195c985b60721b60045260248cfd5b639e321b1360e01b8c526c18da185b1b195b99d9509bdb99609a1b60045260248cfd5b639e321b1360e01b8c52727265706c69636152657665616c57696e646f7760681b60045260248cfd5b639e321b1360e01b8c526f766f746552657665616c57696e646f7760801b60045260248cfd5b639e321b1360e01b8c526f766f7465436f6d6d697457696e646f7760801b60045260248cfd5b639e321b1360e01b8c52716d696e4368616c6c656e676557696e646f7760701b60045260248cfd5b639e321b1360e01b8c526876657269666965727360b81b60045260248cfd5b6001915016155f612893565b600f1091505f61288b565b639e321b1360e01b8c526872657761726442707360b81b60045260248cfd5b639e321b1360e01b8c526566656542707360d01b60045260248cfd5b8c80fd5b8980fd5b8780fd5b8580fd5b503461029e576101e036600319011261029e5760405190612c5c8261353f565b6004356001600160a01b03811681036104cc5782526024356001600160601b03811681036104cc5760208301526044356001600160a01b03811681036104cc5760408301526064356001600160601b03811681036104cc576060830152608435608083015260a43560a083015260c4356001600160401b03811681036104cc5760c083015260e4356001600160401b03811681036104cc5760e0830152610104356001600160401b03811681036104cc576101008301526101243563ffffffff811681036104cc576101208301526101443563ffffffff811681036104cc576101408301526101643561ffff811681036104cc576101608301526101843560ff811681036104cc576101808301526101a43560ff811681036104cc576101a08301526101c43590600682101561029e5760206101e084846101c082015220604051908152f35b503461029e578060031936011261029e57612dbb61421a565b3381526006602052604081205480156127165733825260066020526040822082905560025461105b91906001600160a01b03612dfb818416828416613ae5565b16906001600160601b0360a01b16176002556040518181527f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d560203392a2337f0000000000000000000000000000000000000000000000000000000000000000614c15565b503461029e5760e036600319011261029e57602090612e7d61421a565b612e856146de565b90611c6b6001600160601b03612e99613acf565b1630337f0000000000000000000000000000000000000000000000000000000000000000614b83565b503461029e5760a036600319011261029e57612edc6135df565b604435916001600160a01b038316830361029e576020612f056084356064358686600435613a53565b604051908152f35b503461029e57612f1c3661377d565b612f2792919261421a565b600182811b1780855260086020526040852090815460ff8160201c168015613059575b8015613047575b8015613034575b61301b576001600160401b039060281c1680421161121d57508552600960205260ff604086209416938486526020526040852060018060a01b03815416330361120a5760010180546111fb5782156111ec57829055805462ff0000612fc260ff8360101c16613afe565b60101b169062ff000019161790556040519260018452602084015260408301527f276e9e32c88dc94e5558bd81f5392a77d4eccdcbf262a96c0288fb82762cf97a60603393a3805f5160206152555f395f51905f525d80f35b638175014f60e01b875260048590526001602452604487fd5b5060ff8160081c1660ff87161015612f58565b5060ff811660ff8260081c1610612f51565b5060ff8160081c1615612f4a565b5034611b5657610200366003190112611b5657600435613086366135fd565b61308e61421a565b61309881836143fa565b61018081015160ff166001036131dd576001600160601b036020820151166130d96127106130d161ffff806101608701511616846141ee565b048092613b10565b927fdf01715a9cfc8c90fe891520a6f187c447c74181a4e015fbe9e628467a9071f66040808501956131148160018060a01b038951166142f6565b61311d85614699565b60018060a01b038751169482519182526020820152a390516060909101516001600160a01b037f000000000000000000000000000000000000000000000000000000000000000081169216906001600160601b0316823b15611b565761319c925f9283604051809681958294637eee288d60e01b845260048401613a30565b03925af180156131d2576131bf575b50805f5160206152555f395f51905f525d80f35b6131cb91505f9061355b565b5f5f6131ab565b6040513d5f823e3d90fd5b6131e691614486565b61105b565b34611b56576020366003190112611b56576001600160a01b0361320c61357c565b165f526006602052602060405f2054604051908152f35b34611b5657610200366003190112611b5657600435613241366135fd565b61324961421a565b613253818361424f565b6001600160401b0360e0820151168042111561334857506001600160601b0382613336935f5260056020525f604081205560018060a01b0383511692604060208201916132b685845116966132b06060840198888a511690613a0f565b906142f6565b019160018060a01b03835116815f5160206152355f395f51905f5260408789511681519081525f6020820152a37f20ca103b04698b785d32d96490ed4afbdeb5b5e59325be0137686c7fcc73a90060408560018060a01b038651169451168688511682519182526020820152a351915116906001600160a01b031661434e565b5f5f5160206152555f395f51905f525d005b630a8d68c960e21b5f5260045260245ffd5b34611b5657610220366003190112611b5657600435613378366135fd565b90610204356001600160401b038111611b5657613399903690600401613750565b6133a161421a565b6133ab848461424f565b60408401516001600160a01b031633036134ad576001600160401b0360e08501511680421161349b575080158015613491575b6134825761346a61345f7f0f6292570bca952b0fe2da752ae0a257c65fc41bc1e4e14f3bc58a3ce4a3ef44936134153685836138a6565b6020815191012060a08801526001600160401b03421661010088015260036101c08801526101e08720865f52600560205260405f20556040519361020085526102008501916138f5565b946020830190613915565b8033940390a35f5f5160206152555f395f51905f525d005b63329c672560e21b5f5260045ffd5b50608081116133de565b63348f2b4160e11b5f5260045260245ffd5b631bd2224f60e01b5f523360045260245ffd5b34611b56575f366003190112611b565780600960209252f35b61016081019081106001600160401b038211176134f557604052565b634e487b7160e01b5f52604160045260245ffd5b60e081019081106001600160401b038211176134f557604052565b606081019081106001600160401b038211176134f557604052565b6101e081019081106001600160401b038211176134f557604052565b90601f801991011681019081106001600160401b038211176134f557604052565b600435906001600160a01b0382168203611b5657565b35906001600160a01b0382168203611b5657565b35906001600160601b0382168203611b5657565b35906001600160401b0382168203611b5657565b359063ffffffff82168203611b5657565b6024359060ff82168203611b5657565b359060ff82168203611b5657565b6101e0906023190112611b5657604051906136178261353f565b816024356001600160a01b0381168103611b565781526044356001600160601b0381168103611b565760208201526064356001600160a01b0381168103611b565760408201526084356001600160601b0381168103611b5657606082015260a435608082015260c43560a082015260e4356001600160401b0381168103611b565760c0820152610104356001600160401b0381168103611b565760e0820152610124356001600160401b0381168103611b56576101008201526101443563ffffffff81168103611b56576101208201526101643563ffffffff81168103611b56576101408201526101843561ffff81168103611b56576101608201526101a43560ff81168103611b56576101808201526101c43560ff81168103611b56576101a08201526101e435906006821015611b56576101c00152565b9181601f84011215611b56578235916001600160401b038311611b565760208381860195010111611b5657565b6060906003190112611b56576004359060243560ff81168103611b56579060443590565b6080600319820112611b56576004359160243560ff81168103611b565791604435906001600160401b038211611b56576137dd91600401613750565b909160643590565b6001600160401b0381116134f55760051b60200190565b9190916101406001600160601b038161016084019582815116855261ffff602082015116602086015261ffff604082015116604086015261ffff606082015116606086015260ff608082015116608086015263ffffffff60a08201511660a086015263ffffffff60c08201511660c086015263ffffffff60e08201511660e086015263ffffffff610100820151166101008601528261012082015116610120860152015116910152565b9291926001600160401b0382116134f557604051916138cf601f8201601f19166020018461355b565b829481845281830111611b56578281602093845f960137010152565b600611156110cd57565b908060209392818452848401375f828201840152601f01601f1916010190565b6101c0809160018060a01b0381511684526001600160601b03602082015116602085015260018060a01b0360408201511660408501526001600160601b0360608201511660608501526080810151608085015260a081015160a08501526001600160401b0360c08201511660c08501526001600160401b0360e08201511660e08501526001600160401b036101008201511661010085015263ffffffff6101208201511661012085015263ffffffff6101408201511661014085015261ffff6101608201511661016085015260ff6101808201511661018085015260ff6101a0820151166101a0850152015191613a0b836138eb565b0152565b91908201809211613a1c57565b634e487b7160e01b5f52601160045260245ffd5b6001600160a01b0390911681526001600160601b03909116602082015260400190565b939192909260ff6040519460208601966101008852600f6101208801526e6272696e652f636f6d6d69742f763160881b61014088015246604088015230606088015260808701521660a085015260018060a01b031660c084015260e08301526101008201526101408152613ac96101608261355b565b51902090565b6024356001600160601b0381168103611b565790565b6001600160a01b039182169082160391908211613a1c57565b60ff60019116019060ff8211613a1c57565b91908203918211613a1c57565b8051821015613b315760209160051b010190565b634e487b7160e01b5f52603260045260245ffd5b9190811015613b315760051b0190565b906001600160401b03809116911601906001600160401b038211613a1c57565b91909160a052613b878260a0516142cf565b600160a051811b175f52600860205260405f206001600160401b03815460281c166141d15760a0515f52600a60205260405f209060018201916001600160401b0383541692834311156141be5783401561415a575063ffffffff610140860151165f52600760205260405f209060018060a01b0390541681546080526001600160601b03600183015460801c16613c2560ff60805160901c166137e5565b93613c33604051958661355b565b60ff60805160901c168552613c4f60ff60805160901c166137e5565b601f1901366020870137604051634331ed1f60e01b8152955f94906020886004817f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165afa9788156131d2575f98614126575b50604051602081019140825260a051604082015260408152613ccd60608261355b565b519020915f5b60ff60805160901c166103fc608051608e1c160460041460ff60805160901c16151715613a1c576103fc608051608e1c16811080614115575b8061410c575b15613ea857604051602081019085825282604082015260408152613d3760608261355b565b519020908915613e945760408051633dba1d0b60e01b8152928b9006600484015260248301879052826044817f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165afa9182156131d2578c5f915f94613e40575b5081613df79415918215613e2d575b8215613e16575b8215613e02575b5050613dfc57613dce818a8c615000565b613dfc57613de5613dde8a6141e0565b998b613b1d565b6001600160a01b0390911690526141e0565b613cd3565b506141e0565b613e0f925060a051614f10565b818e613dbd565b80516001600160a01b038381169116149250613db6565b6001600160a01b0382168b149250613daf565b935050506040823d8211613e8c575b81613e5c6040938361355b565b81010312611b56578151916001600160a01b0383168303611b5657602001518015158103611b5657918c81613da0565b3d9150613e4f565b634e487b7160e01b5f52601260045260245ffd5b5097959650975050505082525f5b8251811015613f11576001906001600160a01b03613ed48286613b1d565b51168260a051811b175f52600960205260405f20825f5260205260405f2090838060a01b03166001600160601b0360a01b82541617905501613eb6565b5091835490613fa5613f4463ffffffff613f39818660b81c166001600160401b034216613b55565b9460d81c1684613b55565b8451835467ffffffffffffffff60681b606884901b1674ffffffffffffffffffffffffffffffff000000ffff1990911660ff83161761ff0060089390931b92909216919091176cffffffffffffffff0000000000602887901b161717909255565b604051906060820192606083528451809452608083019360208601905f5b8181106140ed575050507fdddef5d753a8a96dbcabb20a804e83154b00c2f19f6bb317ee40ee975754e90192916001600160401b0380921660208401521660408201528060a051930390a25f5b81518110156140e7576001600160a01b0361402b8284613b1d565b51600186015460801c6001600160601b03169291167f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03163b15611b565760405163282d3fdf60e01b8152925f9184918291614092919060048401613a30565b0381837f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03165af19182156131d2576001926140d7575b5001614010565b5f6140e19161355b565b5f6140d0565b50509050565b82516001600160a01b0316875260209687019690920191600101613fc3565b50881515613d12565b5060ff60805160901c168710613d0c565b9097506020813d602011614152575b816141426020938361355b565b81010312611b565751965f613caa565b3d9150614135565b93945050505060014301804311613a1c576001600160401b0316906001600160401b0382166001600160401b03198254161790556040519081527f351163cc75fdc4fe077039302c61376d9baf26abe9751bbcd1780276a562e0f7602060a05192a2565b83630a8d68c960e21b5f5260045260245ffd5b63097e1d9b60e01b5f5260045ffd5b5f198114613a1c5760010190565b81810292918115918404141715613a1c57565b6001600160a01b039182169082160191908211613a1c57565b5f5160206152555f395f51905f525c6142405760015f5160206152555f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b906101c09061425e8184614f99565b01805161426a816138eb565b806142766002926138eb565b0361427f575050565b519061428a826138eb565b63a5d15e1f60e01b5f526004526142a0816138eb565b60245260445ffd5b906101c0906142b78184614f99565b0180516142c3816138eb565b806142766001926138eb565b906101c0906142de8184614f99565b0180516142ea816138eb565b806142766004926138eb565b811561434a5760207f9c9e0cdb1670e88302408e5b941dc636f63a3293204694bb68910fcf3d9305f39160018060a01b031692835f526006825260405f2061433f828254613a0f565b9055604051908152a2565b5050565b6002546001600160a01b03614367848216828416614201565b6001600160a01b03199092169116176002557f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031691823b15611b5657604051630bfac59960e41b81526001600160a01b0390921660048301526024820152306044820152905f908290606490829084905af180156131d2576143ee5750565b5f6143f89161355b565b565b906144058183614f99565b6101c081019060038251614418816138eb565b614421816138eb565b036144645761444c915063ffffffff6101206001600160401b03610100840151169201511690613a0f565b80421061334857505b5f5260056020525f6040812055565b5060058151614472816138eb565b61447b816138eb565b0361427f5750614455565b90918160011b9060208401926001600160601b038451169161018086019260ff8451168015613e94576001600160601b03919694960416915f915f915f9560a08a01965b60ff8a511681101561460f57885f52600960205260405f20815f5260205260405f208b8860028301548b511461452e575b505050600160ff918a5f52600960205260405f20815f526020525f600260408220828155828582015501550190506144ca565b614577829493999861271061455161ffff8061016061457d9801511616856141ee565b04906145726145608386613b10565b9c546001600160a01b03169c8d6142f6565b613a0f565b97613a0f565b966001600160601b03606060018060a01b037f00000000000000000000000000000000000000000000000000000000000000001694015116833b15611b56576145df935f9283604051809781958294637eee288d60e01b845260048401613a30565b03925af19081156131d25760ff926001926145ff575b5091508b886144fb565b5f6146099161355b565b5f6145f5565b505f98507fdf01715a9cfc8c90fe891520a6f187c447c74181a4e015fbe9e628467a9071f6965060409550614673906132b0866001600160601b038798959b9d61468198979e8e5260086020528d8b81205560018060a01b03905116935116613b10565b61467c82614699565b613b10565b9082519182526020820152a3565b8115613e94570490565b80156146db576020816146cf7ff4508900f1c399aa8d8f4c540a761d8105d3ae787eeec3b4cb84b272347de62593600454613a0f565b600455604051908152a1565b50565b600254908160e01c5f52600760205260405f20916001600160601b036024351660243503611b56576001600160601b036024351615614b645760643560ff811614159283611b565760ff60643516158015614b52575b614b32576001600160601b036044351660443503611b56578054906001600160601b0382166001600160601b036044351610614b10576084356001600160401b03811614159485611b5657426001600160401b036084351611801590614aec575b614acc5760a4356001600160401b03811614159283611b565786611b56576001600160401b03608435166001600160401b0360a4351611801590614a89575b614a695760c43563ffffffff811614159081611b565763ffffffff9060981c1663ffffffff60c43516108015614a53575b614a2c576001600160401b038560a01c16936001600160401b038514613a1c57600185016001600160401b0316976001600160a01b036148526024356001600160601b0316898316614201565b1667ffffffffffffffff60a01b6001880160a01b166001600160e01b031989161717600255611b5657611b5657611b565761ffff825460601c1690611b56576040519361489e8561353f565b3385526001600160601b036024351660208601525f60408601526001600160601b0360443516606086015260043560808601525f60a08601526001600160401b036084351660c08601526001600160401b0360a4351660e08601525f61010086015263ffffffff60c4351661012086015260e01c61014085015261016084015260ff606435166101808401525f6101a084015260016101c08401526101e08320855f52600560205260405f2055600160ff6064351611614992575b50506149686040518092613915565b827f5300dffd0d8de5b02ec486db20ab23119f3f5ab3abb66280fd5fd1de3a9c93146101e03393a3565b6001918201821b6801fffffffffffffffe165f90815260086020526040902080546cffffffffffffffff00000000ff191660643560ff161760a43560281b6cffffffffffffffff000000000016178155614a259290916149fd9163ffffffff9101541660a435613b55565b815467ffffffffffffffff60681b191660689190911b67ffffffffffffffff60681b16179055565b5f80614959565b63045c52e960e11b5f9081526e6368616c6c656e676557696e646f7760881b600452602490fd5b50505f62278d0063ffffffff60c4351611614805565b63045c52e960e11b5f90815267726573756c74427960c01b600452602490fd5b50955091505f915f9562278d006001600160401b0360843516016001600160401b038111613a1c576001600160401b03166001600160401b0360a43516116147d4565b63045c52e960e11b5f90815267616363657074427960c01b600452602490fd5b5094505f9462278d004201804211613a1c576001600160401b036084351611614795565b63045c52e960e11b5f9081526918dbdb1b185d195c985b60b21b600452602490fd5b63045c52e960e11b5f908152677265706c6963617360c01b600452602490fd5b505f9350600960643560ff1611614734565b63045c52e960e11b5f908152661c185e5b595b9d60ca1b600452602490fd5b6040516323b872dd60e01b5f9081526001600160a01b039384166004529290931660245260449390935260209060648180865af19060015f5114821615614bf4575b6040525f60605215614bd45750565b635274afe760e01b5f9081526001600160a01b0391909116600452602490fd5b906001811516614c0c57823b15153d15161690614bc5565b503d5f823e3d90fd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f5114821615614c55575b60405215614bd45750565b906001811516614c0c57823b15153d15161690614c4a565b5f546001600160a01b03163303614c8057565b63118cdaa760e01b5f523360045260245ffd5b906001600160a01b03821615614d1d57614cad90826142f6565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031691823b15611b5657604051637eee288d60e01b81526001600160a01b039290921660048301526024820152905f908290604490829084905af180156131d2576143ee5750565b505050565b9394929091945f905f90865f52600a60205260405f209760405191614d4683613524565b6001600160401b0360018b549b818060a01b038d168652602086019c60a01c8d520154166040840152885f52600a6020525f600160408220828155015560038210156110cd5760018214614e49575060056101c08701526101e08620885f52600560205260405f2055155f14614e21575050509381614e0c614dea6001600160601b0397600160ff6101806143f898015116145f14614e125760ff60015b16613a0f565b614e06614dfa828a87511661468f565b988995511691856141ee565b90613b10565b9461519b565b60ff806101a086015116614de4565b51965191969095506143f893506001600160601b0390911691506001600160a01b03166142f6565b6001600160601b03929995506132b0945061ffff9350614ef6915063ffffffff610140614ea3898c614f0c9b9c9d5f5260056020525f6040812055614e9e60018060a01b0383511689602085015116906142f6565b61503f565b990151165f526007602052614e06614eef89614ee984612710614ee360405f20549482614ed58d8860701c16836141ee565b049b8c9660801c16906141ee565b0461468f565b9a613b10565b91896141ee565b975193516001600160a01b039094169316613a0f565b9190565b610180820191600160ff84511614614f7e575090916001600160a01b03169060011b5f5b60ff845116811015614f7657815f52600960205260405f20815f526020528260018060a01b0360405f20541614614f6d57600101614f34565b50505050600190565b505050505f90565b604001516001600160a01b0393841693169290921492915050565b90815f52600560205260405f2054908115614fcd576101e0902003614fbb5750565b6340eafd6d60e11b5f5260045260245ffd5b82630510aa5f60e41b5f5260045260245ffd5b63ffffffff1660048110159081614ff5575090565b62278d009150111590565b90916001600160a01b0316905f5b83811061501d57505050505f90565b826001600160a01b036150308385613b1d565b511614614f6d5760010161500e565b9190915f92610180810191600160ff8451161461513c578060019493941b925f9060a08401915b60ff87511681101561512757855f52600960205260405f20815f5260205260405f2060028101548451146150c6575b50600160ff91875f52600960205260405f20815f526020525f60026040822082815582858201550155019050615066565b60ff916151206001600160601b039a8b6150f4600195868060a01b039054169260608c019e8f511690613a0f565b9c828a5f5160206152355f395f51905f52604085855116815190815260056020820152a351169061434e565b9150615095565b5094505050505f5260086020525f6040812055565b91506001600160601b03929350806040615196920190606060018060a01b038351169101935f5160206152355f395f51905f52604087875116815190815260056020820152a35182518416906001600160a01b031661434e565b511690565b9091610180830191600160ff8451161461521957919260a0019160011b5f5b60ff85511681101561521257600160ff91835f52600960205260405f20815f5260205260405f208560028201548851146151f9575b50500190506151ba565b61520b91848060a01b039054166142f6565b5f856151ef565b5050505050565b506040909201516143f89291506001600160a01b03166142f656fe6b7ba62b31b79997b52413520280bd6fd83622b3591361150a2ad70f2391a6959b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a164736f6c6343000825000a",
 }
 
 // JobMarket is an auto generated Go binding around an Ethereum contract.
@@ -3354,6 +4069,41 @@ func (jobMarket *JobMarket) UnpackJobHash(data []byte) ([32]byte, error) {
 	return out0, nil
 }
 
+// PackOwed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc87d6779.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owed() view returns(uint160)
+func (jobMarket *JobMarket) PackOwed() []byte {
+	enc, err := jobMarket.abi.Pack("owed")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc87d6779.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owed() view returns(uint160)
+func (jobMarket *JobMarket) TryPackOwed() ([]byte, error) {
+	return jobMarket.abi.Pack("owed")
+}
+
+// UnpackOwed is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc87d6779.
+//
+// Solidity: function owed() view returns(uint160)
+func (jobMarket *JobMarket) UnpackOwed(data []byte) (*big.Int, error) {
+	out, err := jobMarket.abi.Unpack("owed", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackOwner is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x8da5cb5b.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -3773,6 +4523,41 @@ func (jobMarket *JobMarket) PackSetTreasury(treasury common.Address) []byte {
 // Solidity: function setTreasury(address treasury_) returns()
 func (jobMarket *JobMarket) TryPackSetTreasury(treasury common.Address) ([]byte, error) {
 	return jobMarket.abi.Pack("setTreasury", treasury)
+}
+
+// PackSweepSurplus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x855bd22d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function sweepSurplus() returns(uint256 amount)
+func (jobMarket *JobMarket) PackSweepSurplus() []byte {
+	enc, err := jobMarket.abi.Pack("sweepSurplus")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSweepSurplus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x855bd22d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function sweepSurplus() returns(uint256 amount)
+func (jobMarket *JobMarket) TryPackSweepSurplus() ([]byte, error) {
+	return jobMarket.abi.Pack("sweepSurplus")
+}
+
+// UnpackSweepSurplus is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x855bd22d.
+//
+// Solidity: function sweepSurplus() returns(uint256 amount)
+func (jobMarket *JobMarket) UnpackSweepSurplus(data []byte) (*big.Int, error) {
+	out, err := jobMarket.abi.Unpack("sweepSurplus", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackToken is the Go binding used to pack the parameters required for calling
@@ -4827,6 +5612,51 @@ func (jobMarket *JobMarket) UnpackResultCommittedEvent(log *types.Log) (*JobMark
 	return out, nil
 }
 
+// JobMarketSurplusSwept represents a SurplusSwept event raised by the JobMarket contract.
+type JobMarketSurplusSwept struct {
+	Caller common.Address
+	Amount *big.Int
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const JobMarketSurplusSweptEventName = "SurplusSwept"
+
+// ContractEventName returns the user-defined event name.
+func (JobMarketSurplusSwept) ContractEventName() string {
+	return JobMarketSurplusSweptEventName
+}
+
+// UnpackSurplusSweptEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event SurplusSwept(address indexed caller, uint256 amount)
+func (jobMarket *JobMarket) UnpackSurplusSweptEvent(log *types.Log) (*JobMarketSurplusSwept, error) {
+	event := "SurplusSwept"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobMarket.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobMarketSurplusSwept)
+	if len(log.Data) > 0 {
+		if err := jobMarket.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobMarket.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // JobMarketTreasuryCredited represents a TreasuryCredited event raised by the JobMarket contract.
 type JobMarketTreasuryCredited struct {
 	Amount *big.Int
@@ -5039,6 +5869,9 @@ func (jobMarket *JobMarket) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], jobMarket.abi.Errors["JobFull"].ID.Bytes()[:4]) {
 		return jobMarket.UnpackJobFullError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobMarket.abi.Errors["NoSurplus"].ID.Bytes()[:4]) {
+		return jobMarket.UnpackNoSurplusError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], jobMarket.abi.Errors["NotCommitted"].ID.Bytes()[:4]) {
 		return jobMarket.UnpackNotCommittedError(raw[4:])
@@ -5326,6 +6159,31 @@ func JobMarketJobFullErrorID() common.Hash {
 func (jobMarket *JobMarket) UnpackJobFullError(raw []byte) (*JobMarketJobFull, error) {
 	out := new(JobMarketJobFull)
 	if err := jobMarket.abi.UnpackIntoInterface(out, "JobFull", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobMarketNoSurplus represents a NoSurplus error raised by the JobMarket contract.
+type JobMarketNoSurplus struct {
+	Held *big.Int
+	Owed *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoSurplus(uint256 held, uint256 owed)
+func JobMarketNoSurplusErrorID() common.Hash {
+	return common.HexToHash("0xa6e343ec7b05822399a61fad5d86376cc59384d787d0b523763c4aa90ffad57f")
+}
+
+// UnpackNoSurplusError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoSurplus(uint256 held, uint256 owed)
+func (jobMarket *JobMarket) UnpackNoSurplusError(raw []byte) (*JobMarketNoSurplus, error) {
+	out := new(JobMarketNoSurplus)
+	if err := jobMarket.abi.UnpackIntoInterface(out, "NoSurplus", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -7844,6 +8702,721 @@ func (providerRegistry *ProviderRegistry) UnpackZeroAmountError(raw []byte) (*Pr
 	return out, nil
 }
 
+// RebasingTokenMetaData contains all meta data concerning the RebasingToken contract.
+var RebasingTokenMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"growthPerBlock_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"growthPerBlock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"touched\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "32f2b97d15ad7e8c16e994455167cc4a05",
+	Bin: "0x60a06040523461033e57610ba96020813803918261001c81610342565b93849283398101031261033e57516100346040610342565b9060088252675265626173696e6760c01b60208301526100546040610342565b60038152622922a160e91b602082015282519091906001600160401b03811161024457600354600181811c91168015610334575b602082101461022657601f81116102c6575b506020601f821160011461026357819293945f92610258575b50508160011b915f199060031b1c1916176003555b81516001600160401b03811161024457600454600181811c9116801561023a575b602082101461022657601f81116101b8575b50602092601f821160011461015757928192935f9261014c575b50508160011b915f199060031b1c1916176004555b6080526040516108419081610368823960805181818161030d015261066a0152f35b015190505f80610115565b601f1982169360045f52805f20915f5b8681106101a05750836001959610610188575b505050811b0160045561012a565b01515f1960f88460031b161c191690555f808061017a565b91926020600181928685015181550194019201610167565b818111156100fb5760045f52601f820160051c7f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b6020841061021e575b81601f9101920160051c03905f5b8281106102115750506100fb565b5f82820155600101610203565b5f91506101f5565b634e487b7160e01b5f52602260045260245ffd5b90607f16906100e9565b634e487b7160e01b5f52604160045260245ffd5b015190505f806100b3565b601f1982169060035f52805f20915f5b8181106102ae57509583600195969710610296575b505050811b016003556100c8565b01515f1960f88460031b161c191690555f8080610288565b9192602060018192868b015181550194019201610273565b8181111561009a5760035f52601f820160051c7fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b6020841061032c575b81601f9101920160051c03905f5b82811061031f57505061009a565b5f82820155600101610311565b5f9150610303565b90607f1690610088565b5f80fd5b6040519190601f01601f191682016001600160401b038111838210176102445760405256fe6080806040526004361015610012575f80fd5b5f3560e01c90816306fdde03146104c957508063095ea7b31461044757806318160ddd1461042a57806323b872dd1461034b578063313ce56714610330578063378dcda6146102f657806340c10f19146102a357806370a082311461027857806395d89b411461015d578063a9059cbb1461012c578063dd62ed3e146100dc5763dd9835ec146100a0575f80fd5b346100d85760203660031901126100d8576001600160a01b036100c16105c2565b165f526005602052602060405f2054604051908152f35b5f80fd5b346100d85760403660031901126100d8576100f56105c2565b6100fd6105d8565b6001600160a01b039182165f908152600160209081526040808320949093168252928352819020549051908152f35b346100d85760403660031901126100d8576101526101486105c2565b602435903361069e565b602060405160018152f35b346100d8575f3660031901126100d8576040515f6004548060011c9060018116801561026e575b60208310811461025a5782855290811561023e57506001146101e9575b50819003601f01601f191681019067ffffffffffffffff8211818310176101d5576101d182918260405282610598565b0390f35b634e487b7160e01b5f52604160045260245ffd5b905060045f527f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b5f905b828210610228575060209150820101826101a1565b6001816020925483858801015201910190610213565b90506020925060ff191682840152151560051b820101826101a1565b634e487b7160e01b5f52602260045260245ffd5b91607f1691610184565b346100d85760203660031901126100d857602061029b6102966105c2565b61062f565b604051908152f35b346100d85760403660031901126100d8576102bc6105c2565b6001600160a01b038116156102e357806102d86102e19261075d565b602435906107c7565b005b63ec442f0560e01b5f525f60045260245ffd5b346100d8575f3660031901126100d85760206040517f00000000000000000000000000000000000000000000000000000000000000008152f35b346100d8575f3660031901126100d857602060405160128152f35b346100d85760603660031901126100d8576103646105c2565b61036c6105d8565b6001600160a01b0382165f818152600160209081526040808320338452909152902054909260443592915f1981106103aa575b50610152935061069e565b83811061040f5784156103fc5733156103e957610152945f52600160205260405f2060018060a01b0333165f526020528360405f20910390558461039f565b634a1406b160e11b5f525f60045260245ffd5b63e602df0560e01b5f525f60045260245ffd5b8390637dc7a0d960e11b5f523360045260245260445260645ffd5b346100d8575f3660031901126100d8576020600254604051908152f35b346100d85760403660031901126100d8576104606105c2565b6024359033156103fc576001600160a01b03169081156103e957335f52600160205260405f20825f526020528060405f20556040519081527f8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b92560203392a3602060405160018152f35b346100d8575f3660031901126100d8575f6003548060011c9060018116801561058e575b60208310811461025a5782855290811561023e57506001146105395750819003601f01601f191681019067ffffffffffffffff8211818310176101d5576101d182918260405282610598565b905060035f527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b5f905b828210610578575060209150820101826101a1565b6001816020925483858801015201910190610563565b91607f16916104ed565b602060409281835280519182918282860152018484015e5f828201840152601f01601f1916010190565b600435906001600160a01b03821682036100d857565b602435906001600160a01b03821682036100d857565b919082039182116105fb57565b634e487b7160e01b5f52601160045260245ffd5b818102929181159184041417156105fb57565b919082018092116105fb57565b6001600160a01b03165f81815260208190526040902054801561069857610695915f52600560205261068f61066860405f2054436105ee565b7f00000000000000000000000000000000000000000000000000000000000000009061060f565b90610622565b90565b50505f90565b90916001600160a01b03821691821561074a576001600160a01b0384169384156102e3576106ce6106d39261075d565b61075d565b815f525f60205260405f205481811061073157817fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef92602092855f525f84520360405f2055845f525f825260405f20818154019055604051908152a3565b8263391434e360e21b5f5260045260245260445260645ffd5b634b637e8f60e11b5f525f60045260245ffd5b6001600160a01b03811680156107c357805f525f60205260405f2054155f146107a4575f905b5f5260056020524360405f205580610799575050565b6107a2916107c7565b565b805f5260056020526107bd61066860405f2054436105ee565b90610783565b5050565b7fddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef60205f926107f885600254610622565b6002556001600160a01b0316938415841461081f5780600254036002555b604051908152a3565b8484528382526040842081815401905561081656fea164736f6c6343000825000a",
+}
+
+// RebasingToken is an auto generated Go binding around an Ethereum contract.
+type RebasingToken struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *RebasingToken) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewRebasingToken creates a new instance of RebasingToken.
+func NewRebasingToken() *RebasingToken {
+	parsed, err := RebasingTokenMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &RebasingToken{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *RebasingToken) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(uint256 growthPerBlock_) returns()
+func (rebasingToken *RebasingToken) PackConstructor(growthPerBlock_ *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("", growthPerBlock_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (rebasingToken *RebasingToken) PackAllowance(owner common.Address, spender common.Address) []byte {
+	enc, err := rebasingToken.abi.Pack("allowance", owner, spender)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAllowance is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd62ed3e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackAllowance(owner common.Address, spender common.Address) ([]byte, error) {
+	return rebasingToken.abi.Pack("allowance", owner, spender)
+}
+
+// UnpackAllowance is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdd62ed3e.
+//
+// Solidity: function allowance(address owner, address spender) view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackAllowance(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("allowance", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) PackApprove(spender common.Address, value *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("approve", spender, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackApprove is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x095ea7b3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) TryPackApprove(spender common.Address, value *big.Int) ([]byte, error) {
+	return rebasingToken.abi.Pack("approve", spender, value)
+}
+
+// UnpackApprove is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x095ea7b3.
+//
+// Solidity: function approve(address spender, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) UnpackApprove(data []byte) (bool, error) {
+	out, err := rebasingToken.abi.Unpack("approve", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (rebasingToken *RebasingToken) PackBalanceOf(account common.Address) []byte {
+	enc, err := rebasingToken.abi.Pack("balanceOf", account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackBalanceOf(account common.Address) ([]byte, error) {
+	return rebasingToken.abi.Pack("balanceOf", account)
+}
+
+// UnpackBalanceOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x70a08231.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackBalanceOf(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("balanceOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function decimals() view returns(uint8)
+func (rebasingToken *RebasingToken) PackDecimals() []byte {
+	enc, err := rebasingToken.abi.Pack("decimals")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDecimals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x313ce567.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function decimals() view returns(uint8)
+func (rebasingToken *RebasingToken) TryPackDecimals() ([]byte, error) {
+	return rebasingToken.abi.Pack("decimals")
+}
+
+// UnpackDecimals is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x313ce567.
+//
+// Solidity: function decimals() view returns(uint8)
+func (rebasingToken *RebasingToken) UnpackDecimals(data []byte) (uint8, error) {
+	out, err := rebasingToken.abi.Unpack("decimals", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackGrowthPerBlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x378dcda6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function growthPerBlock() view returns(uint256)
+func (rebasingToken *RebasingToken) PackGrowthPerBlock() []byte {
+	enc, err := rebasingToken.abi.Pack("growthPerBlock")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGrowthPerBlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x378dcda6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function growthPerBlock() view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackGrowthPerBlock() ([]byte, error) {
+	return rebasingToken.abi.Pack("growthPerBlock")
+}
+
+// UnpackGrowthPerBlock is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x378dcda6.
+//
+// Solidity: function growthPerBlock() view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackGrowthPerBlock(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("growthPerBlock", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (rebasingToken *RebasingToken) PackMint(to common.Address, amount *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("mint", to, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMint is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40c10f19.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function mint(address to, uint256 amount) returns()
+func (rebasingToken *RebasingToken) TryPackMint(to common.Address, amount *big.Int) ([]byte, error) {
+	return rebasingToken.abi.Pack("mint", to, amount)
+}
+
+// PackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function name() view returns(string)
+func (rebasingToken *RebasingToken) PackName() []byte {
+	enc, err := rebasingToken.abi.Pack("name")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackName is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06fdde03.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function name() view returns(string)
+func (rebasingToken *RebasingToken) TryPackName() ([]byte, error) {
+	return rebasingToken.abi.Pack("name")
+}
+
+// UnpackName is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x06fdde03.
+//
+// Solidity: function name() view returns(string)
+func (rebasingToken *RebasingToken) UnpackName(data []byte) (string, error) {
+	out, err := rebasingToken.abi.Unpack("name", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function symbol() view returns(string)
+func (rebasingToken *RebasingToken) PackSymbol() []byte {
+	enc, err := rebasingToken.abi.Pack("symbol")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSymbol is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95d89b41.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function symbol() view returns(string)
+func (rebasingToken *RebasingToken) TryPackSymbol() ([]byte, error) {
+	return rebasingToken.abi.Pack("symbol")
+}
+
+// UnpackSymbol is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x95d89b41.
+//
+// Solidity: function symbol() view returns(string)
+func (rebasingToken *RebasingToken) UnpackSymbol(data []byte) (string, error) {
+	out, err := rebasingToken.abi.Unpack("symbol", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (rebasingToken *RebasingToken) PackTotalSupply() []byte {
+	enc, err := rebasingToken.abi.Pack("totalSupply")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTotalSupply is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x18160ddd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackTotalSupply() ([]byte, error) {
+	return rebasingToken.abi.Pack("totalSupply")
+}
+
+// UnpackTotalSupply is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x18160ddd.
+//
+// Solidity: function totalSupply() view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackTotalSupply(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("totalSupply", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTouched is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd9835ec.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function touched(address ) view returns(uint256)
+func (rebasingToken *RebasingToken) PackTouched(arg0 common.Address) []byte {
+	enc, err := rebasingToken.abi.Pack("touched", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTouched is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdd9835ec.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function touched(address ) view returns(uint256)
+func (rebasingToken *RebasingToken) TryPackTouched(arg0 common.Address) ([]byte, error) {
+	return rebasingToken.abi.Pack("touched", arg0)
+}
+
+// UnpackTouched is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdd9835ec.
+//
+// Solidity: function touched(address ) view returns(uint256)
+func (rebasingToken *RebasingToken) UnpackTouched(data []byte) (*big.Int, error) {
+	out, err := rebasingToken.abi.Unpack("touched", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) PackTransfer(to common.Address, value *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("transfer", to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransfer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9059cbb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) TryPackTransfer(to common.Address, value *big.Int) ([]byte, error) {
+	return rebasingToken.abi.Pack("transfer", to, value)
+}
+
+// UnpackTransfer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa9059cbb.
+//
+// Solidity: function transfer(address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) UnpackTransfer(data []byte) (bool, error) {
+	out, err := rebasingToken.abi.Unpack("transfer", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) PackTransferFrom(from common.Address, to common.Address, value *big.Int) []byte {
+	enc, err := rebasingToken.abi.Pack("transferFrom", from, to, value)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferFrom is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x23b872dd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) TryPackTransferFrom(from common.Address, to common.Address, value *big.Int) ([]byte, error) {
+	return rebasingToken.abi.Pack("transferFrom", from, to, value)
+}
+
+// UnpackTransferFrom is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x23b872dd.
+//
+// Solidity: function transferFrom(address from, address to, uint256 value) returns(bool)
+func (rebasingToken *RebasingToken) UnpackTransferFrom(data []byte) (bool, error) {
+	out, err := rebasingToken.abi.Unpack("transferFrom", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// RebasingTokenApproval represents a Approval event raised by the RebasingToken contract.
+type RebasingTokenApproval struct {
+	Owner   common.Address
+	Spender common.Address
+	Value   *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const RebasingTokenApprovalEventName = "Approval"
+
+// ContractEventName returns the user-defined event name.
+func (RebasingTokenApproval) ContractEventName() string {
+	return RebasingTokenApprovalEventName
+}
+
+// UnpackApprovalEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Approval(address indexed owner, address indexed spender, uint256 value)
+func (rebasingToken *RebasingToken) UnpackApprovalEvent(log *types.Log) (*RebasingTokenApproval, error) {
+	event := "Approval"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != rebasingToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RebasingTokenApproval)
+	if len(log.Data) > 0 {
+		if err := rebasingToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range rebasingToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RebasingTokenTransfer represents a Transfer event raised by the RebasingToken contract.
+type RebasingTokenTransfer struct {
+	From  common.Address
+	To    common.Address
+	Value *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const RebasingTokenTransferEventName = "Transfer"
+
+// ContractEventName returns the user-defined event name.
+func (RebasingTokenTransfer) ContractEventName() string {
+	return RebasingTokenTransferEventName
+}
+
+// UnpackTransferEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Transfer(address indexed from, address indexed to, uint256 value)
+func (rebasingToken *RebasingToken) UnpackTransferEvent(log *types.Log) (*RebasingTokenTransfer, error) {
+	event := "Transfer"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != rebasingToken.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RebasingTokenTransfer)
+	if len(log.Data) > 0 {
+		if err := rebasingToken.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range rebasingToken.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (rebasingToken *RebasingToken) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InsufficientAllowance"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InsufficientAllowanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InsufficientBalance"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InsufficientBalanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InvalidApprover"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InvalidApproverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InvalidReceiver"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InvalidReceiverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InvalidSender"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InvalidSenderError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rebasingToken.abi.Errors["ERC20InvalidSpender"].ID.Bytes()[:4]) {
+		return rebasingToken.UnpackERC20InvalidSpenderError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// RebasingTokenERC20InsufficientAllowance represents a ERC20InsufficientAllowance error raised by the RebasingToken contract.
+type RebasingTokenERC20InsufficientAllowance struct {
+	Spender   common.Address
+	Allowance *big.Int
+	Needed    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func RebasingTokenERC20InsufficientAllowanceErrorID() common.Hash {
+	return common.HexToHash("0xfb8f41b23e99d2101d86da76cdfa87dd51c82ed07d3cb62cbc473e469dbc75c3")
+}
+
+// UnpackERC20InsufficientAllowanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)
+func (rebasingToken *RebasingToken) UnpackERC20InsufficientAllowanceError(raw []byte) (*RebasingTokenERC20InsufficientAllowance, error) {
+	out := new(RebasingTokenERC20InsufficientAllowance)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InsufficientAllowance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InsufficientBalance represents a ERC20InsufficientBalance error raised by the RebasingToken contract.
+type RebasingTokenERC20InsufficientBalance struct {
+	Sender  common.Address
+	Balance *big.Int
+	Needed  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func RebasingTokenERC20InsufficientBalanceErrorID() common.Hash {
+	return common.HexToHash("0xe450d38cd8d9f7d95077d567d60ed49c7254716e6ad08fc9872816c97e0ffec6")
+}
+
+// UnpackERC20InsufficientBalanceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)
+func (rebasingToken *RebasingToken) UnpackERC20InsufficientBalanceError(raw []byte) (*RebasingTokenERC20InsufficientBalance, error) {
+	out := new(RebasingTokenERC20InsufficientBalance)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InsufficientBalance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InvalidApprover represents a ERC20InvalidApprover error raised by the RebasingToken contract.
+type RebasingTokenERC20InvalidApprover struct {
+	Approver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func RebasingTokenERC20InvalidApproverErrorID() common.Hash {
+	return common.HexToHash("0xe602df05cc75712490294c6c104ab7c17f4030363910a7a2626411c6d3118847")
+}
+
+// UnpackERC20InvalidApproverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidApprover(address approver)
+func (rebasingToken *RebasingToken) UnpackERC20InvalidApproverError(raw []byte) (*RebasingTokenERC20InvalidApprover, error) {
+	out := new(RebasingTokenERC20InvalidApprover)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InvalidApprover", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InvalidReceiver represents a ERC20InvalidReceiver error raised by the RebasingToken contract.
+type RebasingTokenERC20InvalidReceiver struct {
+	Receiver common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func RebasingTokenERC20InvalidReceiverErrorID() common.Hash {
+	return common.HexToHash("0xec442f055133b72f3b2f9f0bb351c406b178527de2040a7d1feb4e058771f613")
+}
+
+// UnpackERC20InvalidReceiverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidReceiver(address receiver)
+func (rebasingToken *RebasingToken) UnpackERC20InvalidReceiverError(raw []byte) (*RebasingTokenERC20InvalidReceiver, error) {
+	out := new(RebasingTokenERC20InvalidReceiver)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InvalidReceiver", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InvalidSender represents a ERC20InvalidSender error raised by the RebasingToken contract.
+type RebasingTokenERC20InvalidSender struct {
+	Sender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func RebasingTokenERC20InvalidSenderErrorID() common.Hash {
+	return common.HexToHash("0x96c6fd1edd0cd6ef7ff0ecc0facdf53148dc0048b57fe58af65755250a7a96bd")
+}
+
+// UnpackERC20InvalidSenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSender(address sender)
+func (rebasingToken *RebasingToken) UnpackERC20InvalidSenderError(raw []byte) (*RebasingTokenERC20InvalidSender, error) {
+	out := new(RebasingTokenERC20InvalidSender)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InvalidSender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RebasingTokenERC20InvalidSpender represents a ERC20InvalidSpender error raised by the RebasingToken contract.
+type RebasingTokenERC20InvalidSpender struct {
+	Spender common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func RebasingTokenERC20InvalidSpenderErrorID() common.Hash {
+	return common.HexToHash("0x94280d62c347d8d9f4d59a76ea321452406db88df38e0c9da304f58b57b373a2")
+}
+
+// UnpackERC20InvalidSpenderError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ERC20InvalidSpender(address spender)
+func (rebasingToken *RebasingToken) UnpackERC20InvalidSpenderError(raw []byte) (*RebasingTokenERC20InvalidSpender, error) {
+	out := new(RebasingTokenERC20InvalidSpender)
+	if err := rebasingToken.abi.UnpackIntoInterface(out, "ERC20InvalidSpender", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ReentrantActorMetaData contains all meta data concerning the ReentrantActor contract.
 var ReentrantActorMetaData = bind.MetaData{
 	ABI: "[{\"inputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"arm\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"exec\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastRevert\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"onTokensReceived\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"operator\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentryAttempts\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentryData\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentrySuccesses\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reentryTarget\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
@@ -8163,6 +9736,464 @@ func (reentrantActor *ReentrantActor) UnpackReentryTarget(data []byte) (common.A
 	}
 	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
 	return out0, nil
+}
+
+// TokenProbeMetaData contains all meta data concerning the TokenProbe contract.
+var TokenProbeMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"BadAmount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"asked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"received\",\"type\":\"uint256\"}],\"name\":\"TransferMismatch\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"held\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"heldSince\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"received\",\"type\":\"uint256\"}],\"name\":\"Returned\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"blockNumber\",\"type\":\"uint256\"}],\"name\":\"Taken\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"giveBack\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"received\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"held\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"heldSince\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"take\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "0d1a368075ded411e7759645f1deae3730",
+	Bin: "0x60c0346100a657601f61082838819003918201601f19168301916001600160401b038311848410176100aa5780849260409485528339810103126100a6578051906001600160a01b03821682036100a65760200151906001600160a01b03821682036100a65760805260a05260405161076990816100bf823960805181818160730152818161018c01526104c5015260a05181818160f40152818161013901526104820152f35b5f80fd5b634e487b7160e01b5f52604160045260245ffdfe6080806040526004361015610012575f80fd5b5f3560e01c9081630de96dff14610470575080634fd9efc4146101235780638da5cb5b146100df578063a285aed7146100c3578063d7a47a16146100a65763fc0c546a1461005e575f80fd5b346100a2575f3660031901126100a2576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b5f80fd5b346100a2575f3660031901126100a2576020600154604051908152f35b346100a2575f3660031901126100a25760205f54604051908152f35b346100a2575f3660031901126100a2576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b346100a25760203660031901126100a2576004357f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03163381900361045d5781158015610453575b610440576040516370a0823160e01b8152600481018290527f0000000000000000000000000000000000000000000000000000000000000000906001600160a01b038216602082602481845afa918215610366575f9261040c575b506040516370a0823160e01b815230600482015293602085602481855afa948515610366575f956103d8575b50604051936323b872dd60e01b5f5281600452306024528660445260205f60648180855af19060015f51148216156103b9575b50846040525f606052156103a6576370a0823160e01b84526004840152602083602481845afa928315610366575f93610371575b50916020602493604051948580926370a0823160e01b82523060048301525afa928315610366575f93610332575b5080821115610329576102a09161073b565b915b80821115610320576102b39161073b565b905b828114801590610316575b6102fd577fc802f2dd471e234efc794a43c063c472bfe362f5119a3861752d259ee0f4cf65604084805f55436001558151908152436020820152a1005b82630214c5d360e11b5f5260045260245260445260645ffd5b50828214156102c0565b50505f906102b5565b50505f916102a2565b9092506020813d60201161035e575b8161034e60209383610705565b810103126100a25751918561028e565b3d9150610341565b6040513d5f823e3d90fd5b92506020833d60201161039e575b8161038c60209383610705565b810103126100a2579151916020610260565b3d915061037f565b50635274afe760e01b5f5260045260245ffd5b60018215166103cf573b15153d1516168761022c565b853d5f823e3d90fd5b9094506020813d602011610404575b816103f460209383610705565b810103126100a2575193866101f9565b3d91506103e7565b9091506020813d602011610438575b8161042860209383610705565b810103126100a2575190856101cd565b3d915061041b565b506359cdf26960e11b5f5260045260245ffd5b505f541515610172565b63245aecd360e01b5f523360045260245ffd5b346100a2575f3660031901126100a2577f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316903382900361045d576370a0823160e01b81523060048201527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0381169290602083602481875afa928315610366575f936106d1575b505f54915f8055604051916370a0823160e01b8352816004840152602083602481895afa928315610366575f9361069d575b508461062d575b506020906024604051809781936370a0823160e01b835260048301525afa908115610366575f916105f8575b60409450808211156105cc576105a56080917fedea64ca5a374853da0b8fc95a03edfbf671e5ec92d91ac06a5a9f0bc58b3c009361073b565b925b600154865191825260208201528486820152836060820152a182519182526020820152f35b50507fedea64ca5a374853da0b8fc95a03edfbf671e5ec92d91ac06a5a9f0bc58b3c0060805f926105a7565b90506020843d602011610625575b8161061360209383610705565b810103126100a257604093519061056c565b3d9150610606565b6040519063a9059cbb60e01b5f52826004528560245260205f60448180855af19060015f511482161561067e575b50906040521561066b5785610540565b84635274afe760e01b5f5260045260245ffd5b6001821516610694573b15153d1516168761065b565b823d5f823e3d90fd5b9092506020813d6020116106c9575b816106b960209383610705565b810103126100a257519186610539565b3d91506106ac565b9092506020813d6020116106fd575b816106ed60209383610705565b810103126100a257519184610507565b3d91506106e0565b90601f8019910116810190811067ffffffffffffffff82111761072757604052565b634e487b7160e01b5f52604160045260245ffd5b9190820391821161074857565b634e487b7160e01b5f52601160045260245ffdfea164736f6c6343000825000a",
+}
+
+// TokenProbe is an auto generated Go binding around an Ethereum contract.
+type TokenProbe struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *TokenProbe) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewTokenProbe creates a new instance of TokenProbe.
+func NewTokenProbe() *TokenProbe {
+	parsed, err := TokenProbeMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &TokenProbe{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *TokenProbe) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address token_, address owner_) returns()
+func (tokenProbe *TokenProbe) PackConstructor(token_ common.Address, owner_ common.Address) []byte {
+	enc, err := tokenProbe.abi.Pack("", token_, owner_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackGiveBack is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0de96dff.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function giveBack() returns(uint256 balance, uint256 received)
+func (tokenProbe *TokenProbe) PackGiveBack() []byte {
+	enc, err := tokenProbe.abi.Pack("giveBack")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGiveBack is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0de96dff.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function giveBack() returns(uint256 balance, uint256 received)
+func (tokenProbe *TokenProbe) TryPackGiveBack() ([]byte, error) {
+	return tokenProbe.abi.Pack("giveBack")
+}
+
+// GiveBackOutput serves as a container for the return parameters of contract
+// method GiveBack.
+type GiveBackOutput struct {
+	Balance  *big.Int
+	Received *big.Int
+}
+
+// UnpackGiveBack is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0de96dff.
+//
+// Solidity: function giveBack() returns(uint256 balance, uint256 received)
+func (tokenProbe *TokenProbe) UnpackGiveBack(data []byte) (GiveBackOutput, error) {
+	out, err := tokenProbe.abi.Unpack("giveBack", data)
+	outstruct := new(GiveBackOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Balance = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Received = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackHeld is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa285aed7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function held() view returns(uint256)
+func (tokenProbe *TokenProbe) PackHeld() []byte {
+	enc, err := tokenProbe.abi.Pack("held")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHeld is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa285aed7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function held() view returns(uint256)
+func (tokenProbe *TokenProbe) TryPackHeld() ([]byte, error) {
+	return tokenProbe.abi.Pack("held")
+}
+
+// UnpackHeld is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa285aed7.
+//
+// Solidity: function held() view returns(uint256)
+func (tokenProbe *TokenProbe) UnpackHeld(data []byte) (*big.Int, error) {
+	out, err := tokenProbe.abi.Unpack("held", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackHeldSince is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd7a47a16.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function heldSince() view returns(uint256)
+func (tokenProbe *TokenProbe) PackHeldSince() []byte {
+	enc, err := tokenProbe.abi.Pack("heldSince")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHeldSince is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd7a47a16.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function heldSince() view returns(uint256)
+func (tokenProbe *TokenProbe) TryPackHeldSince() ([]byte, error) {
+	return tokenProbe.abi.Pack("heldSince")
+}
+
+// UnpackHeldSince is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd7a47a16.
+//
+// Solidity: function heldSince() view returns(uint256)
+func (tokenProbe *TokenProbe) UnpackHeldSince(data []byte) (*big.Int, error) {
+	out, err := tokenProbe.abi.Unpack("heldSince", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owner() view returns(address)
+func (tokenProbe *TokenProbe) PackOwner() []byte {
+	enc, err := tokenProbe.abi.Pack("owner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owner() view returns(address)
+func (tokenProbe *TokenProbe) TryPackOwner() ([]byte, error) {
+	return tokenProbe.abi.Pack("owner")
+}
+
+// UnpackOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (tokenProbe *TokenProbe) UnpackOwner(data []byte) (common.Address, error) {
+	out, err := tokenProbe.abi.Unpack("owner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackTake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4fd9efc4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function take(uint256 amount) returns()
+func (tokenProbe *TokenProbe) PackTake(amount *big.Int) []byte {
+	enc, err := tokenProbe.abi.Pack("take", amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4fd9efc4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function take(uint256 amount) returns()
+func (tokenProbe *TokenProbe) TryPackTake(amount *big.Int) ([]byte, error) {
+	return tokenProbe.abi.Pack("take", amount)
+}
+
+// PackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function token() view returns(address)
+func (tokenProbe *TokenProbe) PackToken() []byte {
+	enc, err := tokenProbe.abi.Pack("token")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackToken is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfc0c546a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function token() view returns(address)
+func (tokenProbe *TokenProbe) TryPackToken() ([]byte, error) {
+	return tokenProbe.abi.Pack("token")
+}
+
+// UnpackToken is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfc0c546a.
+//
+// Solidity: function token() view returns(address)
+func (tokenProbe *TokenProbe) UnpackToken(data []byte) (common.Address, error) {
+	out, err := tokenProbe.abi.Unpack("token", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// TokenProbeReturned represents a Returned event raised by the TokenProbe contract.
+type TokenProbeReturned struct {
+	Held      *big.Int
+	HeldSince *big.Int
+	Balance   *big.Int
+	Received  *big.Int
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const TokenProbeReturnedEventName = "Returned"
+
+// ContractEventName returns the user-defined event name.
+func (TokenProbeReturned) ContractEventName() string {
+	return TokenProbeReturnedEventName
+}
+
+// UnpackReturnedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Returned(uint256 held, uint256 heldSince, uint256 balance, uint256 received)
+func (tokenProbe *TokenProbe) UnpackReturnedEvent(log *types.Log) (*TokenProbeReturned, error) {
+	event := "Returned"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != tokenProbe.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TokenProbeReturned)
+	if len(log.Data) > 0 {
+		if err := tokenProbe.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range tokenProbe.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TokenProbeTaken represents a Taken event raised by the TokenProbe contract.
+type TokenProbeTaken struct {
+	Amount      *big.Int
+	BlockNumber *big.Int
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const TokenProbeTakenEventName = "Taken"
+
+// ContractEventName returns the user-defined event name.
+func (TokenProbeTaken) ContractEventName() string {
+	return TokenProbeTakenEventName
+}
+
+// UnpackTakenEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Taken(uint256 amount, uint256 blockNumber)
+func (tokenProbe *TokenProbe) UnpackTakenEvent(log *types.Log) (*TokenProbeTaken, error) {
+	event := "Taken"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != tokenProbe.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TokenProbeTaken)
+	if len(log.Data) > 0 {
+		if err := tokenProbe.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range tokenProbe.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (tokenProbe *TokenProbe) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], tokenProbe.abi.Errors["BadAmount"].ID.Bytes()[:4]) {
+		return tokenProbe.UnpackBadAmountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], tokenProbe.abi.Errors["NotOwner"].ID.Bytes()[:4]) {
+		return tokenProbe.UnpackNotOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], tokenProbe.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
+		return tokenProbe.UnpackSafeERC20FailedOperationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], tokenProbe.abi.Errors["TransferMismatch"].ID.Bytes()[:4]) {
+		return tokenProbe.UnpackTransferMismatchError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// TokenProbeBadAmount represents a BadAmount error raised by the TokenProbe contract.
+type TokenProbeBadAmount struct {
+	Amount *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadAmount(uint256 amount)
+func TokenProbeBadAmountErrorID() common.Hash {
+	return common.HexToHash("0xb39be4d21b9beede5f322fec8bfffe756e47e7733fec5f40573598ea2c475ddc")
+}
+
+// UnpackBadAmountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadAmount(uint256 amount)
+func (tokenProbe *TokenProbe) UnpackBadAmountError(raw []byte) (*TokenProbeBadAmount, error) {
+	out := new(TokenProbeBadAmount)
+	if err := tokenProbe.abi.UnpackIntoInterface(out, "BadAmount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TokenProbeNotOwner represents a NotOwner error raised by the TokenProbe contract.
+type TokenProbeNotOwner struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotOwner(address caller)
+func TokenProbeNotOwnerErrorID() common.Hash {
+	return common.HexToHash("0x245aecd3fabbd17d6c3c92dc7f0ab916ea8cbf6fc1862c8b56893090ac3fff4c")
+}
+
+// UnpackNotOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotOwner(address caller)
+func (tokenProbe *TokenProbe) UnpackNotOwnerError(raw []byte) (*TokenProbeNotOwner, error) {
+	out := new(TokenProbeNotOwner)
+	if err := tokenProbe.abi.UnpackIntoInterface(out, "NotOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TokenProbeSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the TokenProbe contract.
+type TokenProbeSafeERC20FailedOperation struct {
+	Token common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func TokenProbeSafeERC20FailedOperationErrorID() common.Hash {
+	return common.HexToHash("0x5274afe73c98b4749fc91ffae6b7b574e7842cb2144a159e9377a5f20b32edf9")
+}
+
+// UnpackSafeERC20FailedOperationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func (tokenProbe *TokenProbe) UnpackSafeERC20FailedOperationError(raw []byte) (*TokenProbeSafeERC20FailedOperation, error) {
+	out := new(TokenProbeSafeERC20FailedOperation)
+	if err := tokenProbe.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TokenProbeTransferMismatch represents a TransferMismatch error raised by the TokenProbe contract.
+type TokenProbeTransferMismatch struct {
+	Asked    *big.Int
+	Sent     *big.Int
+	Received *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TransferMismatch(uint256 asked, uint256 sent, uint256 received)
+func TokenProbeTransferMismatchErrorID() common.Hash {
+	return common.HexToHash("0x04298ba623261cfd0f0da75613af74dd7f7e6955dfc2e93e07651694bd8b47dc")
+}
+
+// UnpackTransferMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TransferMismatch(uint256 asked, uint256 sent, uint256 received)
+func (tokenProbe *TokenProbe) UnpackTransferMismatchError(raw []byte) (*TokenProbeTransferMismatch, error) {
+	out := new(TokenProbeTransferMismatch)
+	if err := tokenProbe.abi.UnpackIntoInterface(out, "TransferMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // UptimeRewardsMetaData contains all meta data concerning the UptimeRewards contract.

@@ -457,10 +457,10 @@ func mktEnds(j *simchain.Job) uint64 { return j.Rec.CommittedAt + uint64(j.Rec.C
 
 // books checks the market's and the registry's token custody:
 //
-//	token.balanceOf(market)   == Σ payment of live jobs + Σ open bonds + Σ balances + treasuryAccrued
+//	token.balanceOf(market)   == Σ payment of live jobs + Σ open bonds + Σ balances + treasuryAccrued == market.owed()
 //	token.balanceOf(registry) == Σ (staked + unbonding)
 //
-// over every job posted and every account the test created. It also checks that each live
+// (tests that donate tokens check the surplus themselves) over every job posted and every account the test created. It also checks that each live
 // job's stored hash is the Go-side hash of the record the test tracks.
 func (e *mktEnv) books() {
 	e.t.Helper()
@@ -485,6 +485,7 @@ func (e *mktEnv) books() {
 		stake.Add(stake, p.Staked).Add(stake, p.Unbonding)
 	}
 	want.Add(want, e.accrued())
+	mktEq(e.t, "books: market.owed()", mktCall(e, e.c.Market, e.c.MarketABI.PackOwed(), e.c.MarketABI.UnpackOwed), want)
 	mktEq(e.t, "books: token.balanceOf(market)", e.tokens(e.c.Addr.Market), want)
 	mktEq(e.t, "books: token.balanceOf(registry)", e.tokens(e.c.Addr.Registry), stake)
 }
@@ -1479,4 +1480,69 @@ func TestMarketSetTreasury(t *testing.T) {
 	mktEq(t, "new treasury tokens", e.tokens(newTreasury.Addr), fee)
 	mktEq(t, "old treasury tokens", e.tokens(oldTreasury), new(big.Int))
 	e.books()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Donations and the sweep
+// ---------------------------------------------------------------------------------------------
+
+// TestMarketDonationIsSurplusAndSweeps: tokens sent straight to the market (1 base unit, then
+// more) are owed to nobody: owed() does not move, the holdings exceed it by exactly the donation.
+// sweepSurplus (anyone may call) credits that surplus to the treasury and nothing else: the live
+// job's escrow and every credited balance keep their amounts and can still be paid out in full
+// (the property test adds bonds, slashes and random orders); withdrawFees pays the treasury fees plus the surplus; a second
+// sweep finds NoSurplus. Every token that came in leaves: the market ends holding nothing.
+func TestMarketDonationIsSurplusAndSweeps(t *testing.T) {
+	e := mktNew(t)
+	client := e.account("client", mktTok(1000))
+	donor := e.account("donor", mktTok(100))
+	anyone := e.account("anyone", nil)
+	prov := e.provider("provider", mktTok(200))
+	pay := mktTok(10)
+
+	live := e.post(client, e.req(pay, mktTok(5), 10))                    // stays open: escrow owed
+	done := e.committed(client, prov, pay, mktTok(5), 10, []byte("cid")) // finalized: credits owed
+	e.warpTo(mktEnds(done))
+	e.ok(e.c.Finalize(anyone, done))
+	e.books()
+	owed := func() *big.Int {
+		return mktCall(e, e.c.Market, e.c.MarketABI.PackOwed(), e.c.MarketABI.UnpackOwed)
+	}
+	before := owed()
+	provCredit, fees := e.balance(prov.Addr), e.accrued()
+
+	_, err := e.c.Send(anyone, e.c.Market, e.c.MarketABI.PackSweepSurplus())
+	e.revertArgs(err, "NoSurplus", before, before) // nothing donated yet
+	donation := mktAdd(big.NewInt(1), mktTok(3))
+	e.ok(e.c.Send(donor, e.c.Token, e.c.TokenABI.PackTransfer(e.c.Addr.Market, big.NewInt(1))))
+	e.ok(e.c.Send(donor, e.c.Token, e.c.TokenABI.PackTransfer(e.c.Addr.Market, mktTok(3))))
+	mktEq(t, "owed() after donations", owed(), before)
+	mktEq(t, "holdings − owed()", mktSub(e.tokens(e.c.Addr.Market), owed()), donation)
+
+	r := e.ok(e.c.Send(anyone, e.c.Market, e.c.MarketABI.PackSweepSurplus()))
+	sw := mktOne(e, r, e.c.MarketABI.UnpackSurplusSweptEvent)
+	if sw.Caller != anyone.Addr || sw.Amount.Cmp(donation) != 0 {
+		t.Fatalf("SurplusSwept = %+v, want %s by anyone", sw, donation)
+	}
+	if tc := mktOne(e, r, e.c.MarketABI.UnpackTreasuryCreditedEvent); tc.Amount.Cmp(donation) != 0 {
+		t.Fatalf("TreasuryCredited %s, want %s", tc.Amount, donation)
+	}
+	mktEq(t, "treasuryAccrued after the sweep", e.accrued(), mktAdd(fees, donation))
+	mktEq(t, "provider credit after the sweep", e.balance(prov.Addr), provCredit)
+	mktEq(t, "owed() after the sweep", owed(), mktAdd(before, donation))
+	e.books() // holdings == owed again, with the surplus now the treasury's
+	_, err = e.c.Send(anyone, e.c.Market, e.c.MarketABI.PackSweepSurplus())
+	e.revert(err, "NoSurplus")
+
+	// Everything owed is still paid in full: the refund of the open job, the provider's credit,
+	// the treasury's fees and the swept surplus.
+	e.warpTo(live.Rec.AcceptBy + 1)
+	e.ok(e.c.Reclaim(anyone, live))
+	e.ok(e.c.Withdraw(client))
+	e.ok(e.c.Withdraw(prov))
+	tre := e.tokens(e.c.Config.Treasury)
+	e.ok(e.c.Send(anyone, e.c.Market, e.c.MarketABI.PackWithdrawFees()))
+	mktEq(t, "treasury paid", mktSub(e.tokens(e.c.Config.Treasury), tre), mktAdd(fees, donation))
+	mktEq(t, "market holdings at the end", e.tokens(e.c.Addr.Market), new(big.Int))
+	mktEq(t, "owed() at the end", owed(), new(big.Int))
 }

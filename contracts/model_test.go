@@ -281,6 +281,9 @@ type pmModel struct {
 	allowance map[[2]common.Address]*big.Int
 	credit    map[common.Address]*big.Int
 	accrued   *big.Int
+	// surplus: tokens sent straight to a contract (market, registry, rewards), owed to nobody.
+	// The books are holdings == obligations + surplus; only the market's can be swept.
+	surplus map[common.Address]*big.Int
 
 	prov   map[common.Address]*pmProv
 	active []common.Address
@@ -305,6 +308,7 @@ func pmNewModel() *pmModel {
 		allowance:     map[[2]common.Address]*big.Int{},
 		credit:        map[common.Address]*big.Int{},
 		accrued:       new(big.Int),
+		surplus:       map[common.Address]*big.Int{},
 		prov:          map[common.Address]*pmProv{},
 		jobs:          map[uint64]*pmJob{},
 		reporterSince: map[common.Address]uint64{},
@@ -1151,6 +1155,36 @@ func (m *pmModel) withdrawFeesViolations() []string {
 func (m *pmModel) applyWithdrawFees() {
 	m.transfer(m.market, m.treasury, m.accrued)
 	m.accrued = new(big.Int)
+}
+
+// donateViolations: a plain ERC-20 transfer of amt from a to anyone.
+func (m *pmModel) donateViolations(a common.Address, amt *big.Int) []string {
+	if pmGet(m.wallet, a).Cmp(amt) < 0 {
+		return []string{"ERC20InsufficientBalance"}
+	}
+	return nil
+}
+
+// applyDonate: the tokens arrive without any of the contract's own paths; they are owed to nobody.
+func (m *pmModel) applyDonate(a, to common.Address, amt *big.Int) {
+	m.transfer(a, to, amt)
+	pmGet(m.surplus, to).Add(pmGet(m.surplus, to), amt)
+}
+
+// sweepViolations: sweepSurplus needs a surplus; anyone may call it.
+func (m *pmModel) sweepViolations() []string {
+	if pmGet(m.surplus, m.market).Sign() == 0 {
+		return []string{"NoSurplus"}
+	}
+	return nil
+}
+
+// applySweep credits the market's surplus to the treasury; nothing else that is owed changes.
+func (m *pmModel) applySweep() *big.Int {
+	amt := new(big.Int).Set(pmGet(m.surplus, m.market))
+	m.accrued.Add(m.accrued, amt)
+	m.surplus[m.market] = new(big.Int)
+	return amt
 }
 
 // ---------------------------------------------------------------- governance

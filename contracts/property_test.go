@@ -6,7 +6,8 @@ package contracts_test
 // model_test.go. The model predicts each call's outcome (success, or the rules it breaks: the
 // revert must name one of them) and every account's tokens, market credit and stake. After every
 // step: each account's token balance, credit and registry info equal the model's; the three books
-// of docs/protocol.md balance; the token supply never changes after setup; every live job's stored
+// of docs/protocol.md hold (holdings >= obligations, the difference exactly the tokens donated
+// straight to the contract and, for the market, not swept yet; market.owed() is the obligations); the token supply never changes after setup; every live job's stored
 // hash is the model's record; the active list and every touched epoch match. At the end every
 // job is settled and every credit withdrawn, and the market must hold nothing.
 //
@@ -324,12 +325,22 @@ func (r *pmRunner) check() {
 	accrued := r.read(c.Market, c.MarketABI.PackTreasuryAccrued(), c.MarketABI.UnpackTreasuryAccrued)
 	eq("treasuryAccrued", accrued, m.accrued)
 
-	// The books of docs/protocol.md, with the chain's own numbers.
+	// The books of docs/protocol.md, with the chain's own numbers: holdings >= obligations, and
+	// the difference is exactly what was sent straight to the contract (and, for the market, not
+	// swept yet).
+	books := func(what string, holdings, obligations *big.Int, contract common.Address) {
+		if holdings.Cmp(obligations) < 0 {
+			r.fatalf("%s: holdings %s < obligations %s: a shortfall of %s", what, holdings, obligations, pmSub(obligations, holdings))
+		}
+		eq(what+": holdings − obligations (the surplus)", pmSub(holdings, obligations), pmGet(m.surplus, contract))
+	}
 	escrow, bonds := m.escrow()
+	marketOwes := pmAdd(pmAdd(escrow, bonds), pmAdd(sumCredit, accrued))
 	marketTokens := r.read(c.Token, c.TokenABI.PackBalanceOf(m.market), c.TokenABI.UnpackBalanceOf)
-	eq("market books: balanceOf(market) vs escrow+bonds+Σbalances+treasuryAccrued", marketTokens, pmAdd(pmAdd(escrow, bonds), pmAdd(sumCredit, accrued)))
+	books("market books: balanceOf(market) vs escrow+bonds+Σbalances+treasuryAccrued", marketTokens, marketOwes, m.market)
+	eq("market.owed() vs escrow+bonds+Σbalances+treasuryAccrued", r.read(c.Market, c.MarketABI.PackOwed(), c.MarketABI.UnpackOwed), marketOwes)
 	registryTokens := r.read(c.Token, c.TokenABI.PackBalanceOf(m.registry), c.TokenABI.UnpackBalanceOf)
-	eq("registry books: balanceOf(registry) vs Σ(staked+unbonding)", registryTokens, sumStake)
+	books("registry books: balanceOf(registry) vs Σ(staked+unbonding)", registryTokens, sumStake, m.registry)
 	rewardsTokens := r.read(c.Token, c.TokenABI.PackBalanceOf(m.rewards), c.TokenABI.UnpackBalanceOf)
 	held := new(big.Int)
 	for e, ep := range m.epochs {
@@ -356,7 +367,7 @@ func (r *pmRunner) check() {
 			eq(fmt.Sprintf("paid under %s's root of epoch %d", rep.Name, e), root.Paid, wantPaid)
 		}
 	}
-	eq("rewards books: balanceOf(rewards) vs Σbudget−Σpaid", rewardsTokens, held)
+	books("rewards books: balanceOf(rewards) vs Σbudget−Σpaid", rewardsTokens, held, m.rewards)
 	eq("totalSupply (only the setup mints)", r.read(c.Token, c.TokenABI.PackTotalSupply(), c.TokenABI.UnpackTotalSupply), m.supply)
 
 	// Records: every live job's stored hash is the model's record; settled jobs are cleared.
@@ -841,6 +852,53 @@ func (r *pmRunner) doWithdrawFees(caller *simchain.Account) {
 	})
 }
 
+// doDonate sends tokens straight to a contract with a plain ERC-20 transfer: no path of the
+// contract sees them, so they are owed to nobody (a surplus).
+func (r *pmRunner) doDonate(a *simchain.Account, to common.Address, amt *big.Int) {
+	m := r.m
+	r.do(pmCall{
+		what: "donate " + amt.String() + " to " + r.name(to), from: a, to: r.c.Token, data: r.c.TokenABI.PackTransfer(to, amt),
+		predict: func(pmEnv) []string { return m.donateViolations(a.Addr, amt) },
+		apply:   func(pmEnv, *types.Receipt) { m.applyDonate(a.Addr, to, amt) },
+	})
+}
+
+// doSweep is sweepSurplus: the market's surplus goes to the treasury's credit. Beyond the model
+// comparison after the step (every credit, escrow, bond and the treasury's credit), the event
+// must carry the model's surplus and the obligations other than the treasury's must not move.
+func (r *pmRunner) doSweep(caller *simchain.Account) {
+	m := r.m
+	escrow, bonds := m.escrow()
+	others := pmAdd(escrow, bonds)
+	for _, a := range r.watch {
+		others.Add(others, pmGet(m.credit, a))
+	}
+	r.do(pmCall{
+		what: "sweepSurplus " + pmGet(m.surplus, m.market).String(), from: caller, to: r.c.Market, data: r.c.MarketABI.PackSweepSurplus(),
+		predict: func(pmEnv) []string { return m.sweepViolations() },
+		apply: func(_ pmEnv, rc *types.Receipt) {
+			want := m.applySweep()
+			var swept *big.Int
+			for _, l := range rc.Logs {
+				if ev, err := r.c.MarketABI.UnpackSurplusSweptEvent(l); err == nil {
+					swept = ev.Amount
+				}
+			}
+			if swept == nil || swept.Cmp(want) != 0 {
+				r.fatalf("sweepSurplus: SurplusSwept carries %v, the model's surplus is %s", swept, want)
+			}
+			escrow, bonds := m.escrow()
+			after := pmAdd(escrow, bonds)
+			for _, a := range r.watch {
+				after.Add(after, r.read(r.c.Market, r.c.MarketABI.PackBalances(a), r.c.MarketABI.UnpackBalances))
+			}
+			if after.Cmp(others) != 0 {
+				r.fatalf("sweepSurplus moved obligations: escrow+bonds+Σbalances %s before, %s after", others, after)
+			}
+		},
+	})
+}
+
 func (r *pmRunner) doStake(p *simchain.Account, amt *big.Int) {
 	m := r.m
 	r.approve(p, m.registry, amt)
@@ -1236,6 +1294,27 @@ func (r *pmRunner) globalMoves(t uint64) []pmMove {
 	if m.accrued.Sign() > 0 {
 		addMove(1, func() { r.doWithdrawFees(r.randomActor()) })
 	}
+	// Donations: anyone sends tokens straight to a contract (1 base unit, or an odd amount).
+	// Likelier until the first one, so every sequence has donations and sweeps to check.
+	donate, sweep := 0.4, 0.3
+	if r.ok["donate"] == 0 {
+		donate = 3
+	}
+	if r.ok["sweepSurplus"] == 0 && pmGet(m.surplus, m.market).Sign() > 0 {
+		sweep = 2
+	}
+	addMove(donate, func() {
+		amt := pmInt(1)
+		if r.chance(0.5) {
+			amt = r.amount(5)
+		}
+		to := pmPick(r, []common.Address{m.market, m.market, m.registry, m.rewards})
+		if r.ok["sweepSurplus"] == 0 {
+			to = m.market // until a sweep has been seen
+		}
+		r.doDonate(pmPick(r, r.users), to, amt)
+	})
+	addMove(sweep, func() { r.doSweep(r.randomActor()) }) // also when there is nothing to sweep: NoSurplus
 	addMove(1, func() { r.doStake(pmPick(r, r.providers), r.amount(60)) })
 	// Keep the active set from wasting away under slashes and unstakes: top up the poorest.
 	poorest := r.providers[0]
@@ -1659,7 +1738,7 @@ func (r *pmRunner) run(steps int) {
 	r.windDown()
 	r.t.Logf("seed %d: %d steps; successes %v; predicted reverts %v; skipped on a time boundary %v",
 		r.seed, steps, r.ok, r.reverted, r.skipped)
-	for _, must := range []string{"post", "accept", "commitResult", "finalize", "challenge", "drawVerifiers", "resolveChallenge", "withdraw"} {
+	for _, must := range []string{"post", "accept", "commitResult", "finalize", "challenge", "drawVerifiers", "resolveChallenge", "withdraw", "donate", "sweepSurplus"} {
 		if r.ok[must] == 0 && steps >= pmDefaultSteps {
 			r.t.Errorf("seed %d: no successful %s in %d steps: the generator is not exercising it", r.seed, must, steps)
 		}
@@ -1688,12 +1767,18 @@ func (r *pmRunner) windDown() {
 			r.doWithdraw(a)
 		}
 	}
+	if pmGet(r.m.surplus, r.m.market).Sign() > 0 {
+		r.doSweep(r.anyone)
+	}
 	if r.m.accrued.Sign() > 0 {
 		r.doWithdrawFees(r.anyone)
 	}
 	r.check()
 	if bal := r.read(r.c.Token, r.c.TokenABI.PackBalanceOf(r.m.market), r.c.TokenABI.UnpackBalanceOf); bal.Sign() != 0 {
-		r.fatalf("wind-down: the market still holds %s with no jobs, credits or fees", bal)
+		r.fatalf("wind-down: the market still holds %s with no jobs, credits, fees or surplus", bal)
+	}
+	if n := r.read(r.c.Market, r.c.MarketABI.PackOwed(), r.c.MarketABI.UnpackOwed); n.Sign() != 0 {
+		r.fatalf("wind-down: market.owed() is %s with nothing owed", n)
 	}
 	var locked []string
 	for _, p := range r.providers {

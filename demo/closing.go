@@ -204,8 +204,13 @@ func (r *show) closing(ctx context.Context) error {
 	r.story.heading("Audit")
 	for _, l := range rep.Ledgers {
 		mark := "balances"
-		if !l.Balanced() {
+		switch {
+		case l.Shortfall().Sign() > 0:
+			mark = "SHORT by " + r.fmt(l.Shortfall())
+		case !l.Balanced():
 			mark = "DOES NOT BALANCE"
+		case l.Surplus().Sign() > 0:
+			mark = "balances, surplus " + r.fmt(l.Surplus()) + " (owed to nobody)"
 		}
 		r.story.say("%-16s holds %s, owes %s: %s", l.Contract, r.fmt(l.Holdings), r.fmt(l.OwedTotal()), mark)
 		for _, m := range l.Mismatches {

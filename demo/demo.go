@@ -84,7 +84,7 @@ type Report struct {
 	// escrow, bonds and credits; rewards: unpaid budgets).
 	Holdings     []Holding `json:"holdings"`
 	Transactions []Tx      `json:"transactions"`
-	// BooksBalanced: audit.Check found every contract's holdings equal to what it owes.
+	// BooksBalanced: audit.Check found every contract's holdings cover what it owes.
 	BooksBalanced bool          `json:"booksBalanced"`
 	AuditBlock    uint64        `json:"auditBlock"`
 	Elapsed       time.Duration `json:"elapsedNs"`

@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/chain/reverts"
 )
 
 // Backend is what deployment needs from a chain connection.
@@ -24,7 +25,9 @@ type Backend interface {
 // contract; hand ownership on with transferOwnership/acceptOwnership afterwards.
 type Config struct {
 	// Token is an existing ERC-20 to use. When zero, a BrineToken (dev token) is deployed and
-	// owned by the deployer.
+	// owned by the deployer. An existing token must pass a test transfer first (see
+	// TokenRefusedError): the deployer must hold at least one whole token (MinProbeAmount base
+	// units at least), which is lent to a TokenProbe and returned.
 	Token common.Address
 	// TokenName and TokenSymbol name a deployed dev token.
 	TokenName, TokenSymbol string
@@ -96,6 +99,10 @@ func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, cfg C
 			return nil, err
 		}
 	} else {
+		if err := d.probeToken(cfg.Token); err != nil {
+			return nil, err
+		}
+		d.firstBlock = 0 // event scans start at the first Brine contract, not the probe
 		out.Token = cfg.Token
 	}
 	out.Block = d.firstBlock
@@ -150,13 +157,27 @@ func (d *deployer) contract(name, bin string, ctorInput []byte) (common.Address,
 }
 
 func (d *deployer) call(what string, to common.Address, input []byte) error {
-	instance := bindings.NewProviderRegistry().Instance(d.backend, to)
-	tx, err := bind.Transact(instance, d.opts(), input)
-	if err != nil {
-		return fmt.Errorf("deploy: %s: %w", what, err)
-	}
-	_, err = d.wait(what, tx)
+	_, err := d.send(what, to, input)
 	return err
+}
+
+// send sends input to the contract at `to` and waits for it to be mined.
+func (d *deployer) send(what string, to common.Address, input []byte) (*types.Receipt, error) {
+	return d.sendGas(what, to, input, 0)
+}
+
+// sendGas is send with a gas limit (0: estimated).
+func (d *deployer) sendGas(what string, to common.Address, input []byte, gas uint64) (*types.Receipt, error) {
+	instance := bindings.NewProviderRegistry().Instance(d.backend, to)
+	o := d.opts()
+	if gas != 0 {
+		o.GasLimit = gas
+	}
+	tx, err := bind.Transact(instance, o, input)
+	if err != nil {
+		return nil, fmt.Errorf("deploy: %s: %w", what, reverts.Decode(err))
+	}
+	return d.wait(what, tx)
 }
 
 func (d *deployer) wait(name string, tx *types.Transaction) (*types.Receipt, error) {

@@ -70,6 +70,7 @@ func table() map[[4]byte]abi.Error {
 			bindings.ProviderRegistryMetaData.ABI,
 			bindings.UptimeRewardsMetaData.ABI,
 			bindings.BrineTokenMetaData.ABI,
+			bindings.TokenProbeMetaData.ABI,
 		} {
 			parsed, err := abi.JSON(strings.NewReader(md))
 			if err != nil {

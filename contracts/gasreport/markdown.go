@@ -409,8 +409,9 @@ func whereTheGasGoes(w *strings.Builder, by map[string]path, permitBatch uint64)
 	// One slot per job.
 	storageHappy := sumSteps(happy).Storage
 	pf("- **One storage slot per live job, holding the hash of its record.** The market's own storage costs\n")
-	pf("  %s in `postJob` (the new `jobHash[id]` slot, 22,100 of it, plus the job counter and a cold read of\n", num(post.B.Storage))
-	pf("  the parameter set the job snapshots), %s in `acceptJob` and %s in `commitResult` (a cold read and a\n", num(acc.B.Storage), num(com.B.Storage))
+	pf("  %s in `postJob` (the new `jobHash[id]` slot, 22,100 of it, plus the slot holding the job counter\n", num(post.B.Storage))
+	pf("  and the `owed` counter of the books, and a cold read of the parameter set the job snapshots),\n")
+	pf("  %s in `acceptJob` and %s in `commitResult` (a cold read and a\n", num(acc.B.Storage), num(com.B.Storage))
 	pf("  rewrite of that one slot, 2,100 + 2,900), and %s in `finalize`: %s on the whole path, %s of it. The\n", num(fin.B.Storage), num(storageHappy), pct(storageHappy, happy.Gas()))
 	pf("  record's fields are never stored one by one: on the floor's rules, a layout that stores the record\n")
 	pf("  (a straightforward packed struct) costs %s more per job than the leanest one.\n", num(packedHappy-floorHappy))
@@ -509,7 +510,13 @@ func whereTheGasGoes(w *strings.Builder, by map[string]path, permitBatch uint64)
 	// Withdraw.
 	wd := by["withdraw"].Steps[0]
 	pf("- **Withdraw** costs %s once for any number of credited jobs (floor: 43,761): the balance slot cleared\n", num(wd.Gas))
-	pf("  (refund %s) and one token transfer (%s).\n\n", num(wd.B.RefundOwn), num(wd.B.Token))
+	pf("  (refund %s), the `owed` counter lowered (a cold read and a rewrite of its slot, 2,100 + 2,900) and\n", num(wd.B.RefundOwn))
+	pf("  one token transfer (%s).\n", num(wd.B.Token))
+	pf("- **The `owed` counter** (every token the market owes, so `sweepSurplus` can tell a donation from an\n")
+	pf("  obligation without a loop) shares the job counter's slot: `postJob`, which writes that slot anyway,\n")
+	pf("  pays under 100 gas for it. Every other path that moves tokens in or out writes it once: `withdraw`,\n")
+	pf("  `withdrawFees`, `challenge` (the bond) and each transaction that slashes collateral into the market\n")
+	pf("  (`claimTimeout`, `resolveReplicas`, `resolveChallenge`) pay about 5,000 (a cold slot rewritten).\n\n")
 }
 
 // cappedSteps names the transactions (other than skip) whose refund the EIP-3529 cap cut, with

@@ -21,8 +21,10 @@ import {IProviderRegistry} from "./IProviderRegistry.sol";
 /// @dev Storage keeps one slot per live job: the keccak256 of its `Job` record. Callers pass the
 ///      record back in calldata and every record-changing event carries the whole new record, so
 ///      readers rebuild it from logs. The slot is cleared when the job settles.
-///      Books: token.balanceOf(this) == escrowed payments of live jobs + open challenge bonds +
-///      sum(balances) + treasuryAccrued. Stake and collateral live in the registry.
+///      Books: token.balanceOf(this) >= owed, where owed == escrowed payments of live jobs + open
+///      challenge bonds + sum(balances) + treasuryAccrued, kept as a running total (`owed`). The
+///      difference, tokens sent straight to the market, is a surplus nobody is owed; `sweepSurplus`
+///      credits it to the treasury. Stake and collateral live in the registry.
 contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -166,6 +168,16 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @notice The registry holding providers' stake.
     IProviderRegistry public immutable registry;
 
+    /// @notice Every token the market owes: escrowed payments of live jobs, open challenge bonds,
+    ///         credited balances and treasuryAccrued. It grows only when tokens arrive through the
+    ///         market's own paths (postJob, challenge, a slash into the market, a sweep) and shrinks
+    ///         only when they leave (withdraw, withdrawFees), so token.balanceOf(this) - owed is
+    ///         what was sent straight to the market: the surplus.
+    /// @dev Declared first so that it shares a slot with jobCount and paramsId (20 + 8 + 4 bytes;
+    ///      Ownable2Step's pending owner fills slot 1 alone), which postJob reads and writes
+    ///      anyway. 160 bits: 1.4e48 base units, beyond any token supply the uint96 amounts of
+    ///      this contract are meant for.
+    uint160 public owed;
     /// @notice Number of jobs ever posted; job IDs run from 1.
     uint64 public jobCount;
     /// @notice The parameter set new jobs are posted under.
@@ -232,6 +244,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     event Withdrawn(address indexed account, uint256 amount);
     /// @notice The treasury's accrued credit was sent to it.
     event FeesWithdrawn(address indexed treasury, uint256 amount);
+    /// @notice A surplus (tokens the market held beyond `owed`, sent to it directly) was credited
+    ///         to the treasury; a TreasuryCredited event of the same amount follows.
+    event SurplusSwept(address indexed caller, uint256 amount);
 
     // ------------------------------------------------------------------ errors
 
@@ -283,6 +298,8 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     error NotDrawn();
     /// @notice finalizeBatch got arrays of different lengths or more than MAX_BATCH jobs.
     error BadBatch();
+    /// @notice sweepSurplus found no surplus: the market holds `held`, no more than it owes.
+    error NoSurplus(uint256 held, uint256 owed);
 
     // ------------------------------------------------------------------ construction and governance
 
@@ -388,6 +405,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
             revert BadRequest(bytes32("challengeWindow"));
         }
         id = ++jobCount;
+        owed += req.payment;
         Job memory job = Job({
             client: msg.sender,
             payment: req.payment,
@@ -449,7 +467,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         _credit(job.client, uint256(job.payment) + job.collateral);
         emit CollateralSlashed(id, job.provider, job.collateral, SlashReason.ResultTimeout);
         emit JobTimedOut(id, job.provider, job.payment, job.collateral);
-        registry.slash(job.provider, job.collateral, address(this));
+        _slashIn(job.provider, job.collateral);
     }
 
     // ------------------------------------------------------------------ provider
@@ -558,7 +576,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
                 emit CollateralSlashed(
                     id, account, job.collateral, r == bytes32(0) ? SlashReason.ReplicaSilent : SlashReason.ReplicaMinority
                 );
-                registry.slash(account, job.collateral, address(this));
+                _slashIn(account, job.collateral);
             } else {
                 registry.unlock(account, job.collateral);
             }
@@ -666,6 +684,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         uint256 amount = balances[msg.sender];
         if (amount == 0) revert NothingToWithdraw();
         balances[msg.sender] = 0;
+        owed -= uint160(amount);
         emit Withdrawn(msg.sender, amount);
         token.safeTransfer(msg.sender, amount);
     }
@@ -675,9 +694,28 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         uint256 amount = treasuryAccrued;
         if (amount == 0) revert NothingToWithdraw();
         treasuryAccrued = 0;
+        owed -= uint160(amount);
         address to = treasury;
         emit FeesWithdrawn(to, amount);
         token.safeTransfer(to, amount);
+    }
+
+    /// @notice Credits the surplus, token.balanceOf(this) - owed, to the treasury (withdrawFees
+    ///         pays it out). A surplus is tokens sent straight to the market instead of through
+    ///         postJob or challenge: nobody is owed them, and sweeping moves nothing that is owed
+    ///         (escrows, bonds, balances and treasuryAccrued keep their amounts; `owed` grows by the
+    ///         surplus, now the treasury's). Anyone may call: the tokens can only go to the treasury.
+    /// @return amount The surplus credited (capped so `owed` stays within 160 bits).
+    function sweepSurplus() external nonReentrant returns (uint256 amount) {
+        uint256 held = token.balanceOf(address(this));
+        uint256 o = owed;
+        if (held <= o) revert NoSurplus(held, o);
+        amount = held - o;
+        uint256 room = type(uint160).max - o;
+        if (amount > room) amount = room;
+        owed = uint160(o + amount);
+        emit SurplusSwept(msg.sender, amount);
+        _creditTreasury(amount);
     }
 
     // ------------------------------------------------------------------ challenges
@@ -695,6 +733,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         uint96 bond = _params[job.paramsId].challengeBond;
         uint64 anchor = uint64(block.number + 1);
         _challenges[id] = ChallengeInfo({challenger: msg.sender, bond: bond, anchorBlock: anchor});
+        owed += bond;
         job.status = Status.Challenged;
         jobHash[id] = _hash(job);
         emit ChallengeOpened(id, msg.sender, bond, anchor, job);
@@ -873,7 +912,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
                 emit CollateralSlashed(
                     id, account, collateral, revealed ? SlashReason.VerifierMinority : SlashReason.VerifierSilent
                 );
-                registry.slash(account, collateral, address(this));
+                _slashIn(account, collateral);
             }
         }
     }
@@ -896,7 +935,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     function _slashProviders(uint256 id, Job memory job) private returns (uint256 slashed) {
         if (job.replicas == 1) {
             emit CollateralSlashed(id, job.provider, job.collateral, SlashReason.ChallengeUpheld);
-            registry.slash(job.provider, job.collateral, address(this));
+            _slashIn(job.provider, job.collateral);
             return job.collateral;
         }
         uint256 key = id << 1;
@@ -906,7 +945,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
                 address account = m.account;
                 slashed += job.collateral;
                 emit CollateralSlashed(id, account, job.collateral, SlashReason.ChallengeUpheld);
-                registry.slash(account, job.collateral, address(this));
+                _slashIn(account, job.collateral);
             }
             delete _members[key][i];
         }
@@ -1060,6 +1099,13 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         if (amount == 0) return;
         balances[account] += amount;
         emit Credited(account, amount);
+    }
+
+    /// @dev Slashes `amount` of `account`'s stake into the market. The tokens arriving are owed from
+    ///      here on (every caller credits them to someone), so `owed` grows before the call.
+    function _slashIn(address account, uint256 amount) private {
+        owed += uint160(amount);
+        registry.slash(account, amount, address(this));
     }
 
     function _creditTreasury(uint256 amount) private {

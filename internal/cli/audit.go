@@ -18,7 +18,7 @@ func auditCommand(stdio IO) *cli.Command {
 		Name:  "audit",
 		Usage: "read the contracts' state and history, and check the books (no wallet needed)",
 		Description: `Reads everything from the chain: providers, jobs, balances, events, and recomputes the three
-ledgers (market, registry, rewards): every token a contract holds must be owed to someone.
+ledgers (market, registry, rewards): every token a contract owes must be in its holdings.
 
 Example:
    brine audit jobs --json
@@ -87,20 +87,26 @@ Example:
 			},
 			{
 				Name:      "check",
-				Usage:     "recompute the books; exit 3 when a ledger does not balance",
+				Usage:     "recompute the books; exit 3 when a contract holds less than it owes",
 				ArgsUsage: " ",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "block", Usage: "audit at `BLOCK` (default: the latest)"},
 				},
 				Description: `Recomputes the three ledgers from events and state:
-   JobMarket:        holdings == live escrows + open challenge bonds + credited balances + treasury
-   ProviderRegistry: holdings == staked + unbonding
-   UptimeRewards:    holdings == funded budgets - claimed
-and cross-checks state against events. Exits 3 (after printing the ledgers) when any ledger
-does not balance.
+   JobMarket:        holdings >= live escrows + open challenge bonds + credited balances + treasury
+   ProviderRegistry: holdings >= staked + unbonding
+   UptimeRewards:    holdings >= funded budgets - claimed
+and cross-checks state against events (and the market's own owed() counter).
+
+Anyone can send tokens straight to a contract, so holdings above what is owed are a surplus:
+printed as "balanced, surplus X" and never an error (the market's can be swept to the
+treasury with ` + "`brine market sweep`" + `). Holdings below it are a shortfall: tokens someone is owed
+are missing. Exits 3 (after printing the ledgers) only for a shortfall or a failed
+cross-check; --json carries "surplus" and "shortfall" per ledger and in total.
 
 Example:
-   brine audit check && echo balanced`,
+   brine audit check && echo "every token owed is there"
+   brine audit check --json | jq '.ledgers[] | {contract, surplus, shortfall}'`,
 				Action: func(c *cli.Context) error { return auditCheck(c, stdio) },
 			},
 		},
@@ -238,13 +244,17 @@ func auditEvents(c *cli.Context, stdio IO) error {
 }
 
 type ledgerView struct {
-	Contract   string     `json:"contract"`
-	Address    string     `json:"address"`
-	Holdings   amount     `json:"holdings"`
-	Owed       []lineView `json:"owed"`
-	OwedTotal  amount     `json:"owedTotal"`
-	Balanced   bool       `json:"balanced"`
-	Mismatches []string   `json:"mismatches,omitempty"`
+	Contract  string     `json:"contract"`
+	Address   string     `json:"address"`
+	Holdings  amount     `json:"holdings"`
+	Owed      []lineView `json:"owed"`
+	OwedTotal amount     `json:"owedTotal"`
+	// Balanced: holdings >= owedTotal and every cross-check passed.
+	Balanced   bool     `json:"balanced"`
+	Surplus    amount   `json:"surplus"`   // holdings beyond owedTotal: owed to nobody
+	Shortfall  amount   `json:"shortfall"` // owedTotal beyond holdings: missing
+	Swept      *amount  `json:"swept,omitempty"`
+	Mismatches []string `json:"mismatches,omitempty"`
 }
 
 type lineView struct {
@@ -256,7 +266,11 @@ func (s *session) ledgers(rep *audit.Report) []ledgerView {
 	out := make([]ledgerView, 0, len(rep.Ledgers))
 	for _, l := range rep.Ledgers {
 		v := ledgerView{Contract: l.Contract, Address: l.Address.Hex(), Holdings: s.amount(l.Holdings), OwedTotal: s.amount(l.OwedTotal()),
-			Balanced: l.Balanced(), Mismatches: l.Mismatches}
+			Balanced: l.Balanced(), Surplus: s.amount(l.Surplus()), Shortfall: s.amount(l.Shortfall()), Mismatches: l.Mismatches}
+		if l.Swept != nil {
+			sw := s.amount(l.Swept)
+			v.Swept = &sw
+		}
 		for _, line := range l.Owed {
 			v.Owed = append(v.Owed, lineView{line.Name, s.amount(line.Amount)})
 		}
@@ -267,20 +281,38 @@ func (s *session) ledgers(rep *audit.Report) []ledgerView {
 
 func printLedgers(w io.Writer, ls []ledgerView) {
 	for _, l := range ls {
-		state := "balanced"
-		if !l.Balanced {
-			state = "NOT BALANCED"
-		}
-		fmt.Fprintf(w, "%s %s: %s\n", l.Contract, l.Address, state)
+		fmt.Fprintf(w, "%s %s: %s\n", l.Contract, l.Address, ledgerState(l))
 		fmt.Fprintf(w, "  holds\t%s %s\n", l.Holdings.Decimal, l.Holdings.Symbol)
 		for _, o := range l.Owed {
 			fmt.Fprintf(w, "  %s\t%s %s\n", o.Name, o.Amount.Decimal, o.Amount.Symbol)
 		}
 		fmt.Fprintf(w, "  owed in all\t%s %s\n", l.OwedTotal.Decimal, l.OwedTotal.Symbol)
+		if l.Surplus.Units != "0" {
+			fmt.Fprintf(w, "  surplus (owed to nobody)\t%s %s\n", l.Surplus.Decimal, l.Surplus.Symbol)
+		}
+		if l.Shortfall.Units != "0" {
+			fmt.Fprintf(w, "  SHORTFALL (missing)\t%s %s\n", l.Shortfall.Decimal, l.Shortfall.Symbol)
+		}
+		if l.Swept != nil && l.Swept.Units != "0" {
+			fmt.Fprintf(w, "  surplus swept to the treasury so far\t%s %s\n", l.Swept.Decimal, l.Swept.Symbol)
+		}
 		for _, m := range l.Mismatches {
 			fmt.Fprintf(w, "  mismatch: %s\n", m)
 		}
 	}
+}
+
+// ledgerState is a ledger's one-line verdict: a surplus balances, a shortfall does not.
+func ledgerState(l ledgerView) string {
+	switch {
+	case l.Shortfall.Units != "0":
+		return fmt.Sprintf("SHORT by %s %s", l.Shortfall.Decimal, l.Shortfall.Symbol)
+	case !l.Balanced:
+		return "NOT BALANCED (a cross-check failed)"
+	case l.Surplus.Units != "0":
+		return fmt.Sprintf("balanced, surplus %s %s", l.Surplus.Decimal, l.Surplus.Symbol)
+	}
+	return "balanced"
 }
 
 func auditCheck(c *cli.Context, stdio IO) error {
@@ -307,15 +339,19 @@ func auditCheck(c *cli.Context, stdio IO) error {
 		return err
 	}
 	ls := s.ledgers(rep)
-	out := map[string]any{"block": rep.Block, "balanced": rep.Balanced(), "liveJobs": rep.LiveJobs, "openChallenges": rep.OpenChallenges, "ledgers": ls}
+	out := map[string]any{"block": rep.Block, "balanced": rep.Balanced(), "surplus": s.amount(rep.Surplus()), "shortfall": s.amount(rep.Shortfall()),
+		"liveJobs": rep.LiveJobs, "openChallenges": rep.OpenChallenges, "ledgers": ls}
 	if err := s.emit(out, func(w io.Writer) {
 		fmt.Fprintf(w, "Books at block %d (%d live jobs, %d open challenges)\n", rep.Block, rep.LiveJobs, rep.OpenChallenges)
 		printLedgers(w, ls)
 	}); err != nil {
 		return err
 	}
+	if short := rep.Shortfall(); short.Sign() > 0 {
+		return &exitError{code: ExitUnbalanced, err: fmt.Errorf("the books are short at block %d: the contracts hold %s less than they owe", rep.Block, s.fmtAmount(short))}
+	}
 	if !rep.Balanced() {
-		return &exitError{code: ExitUnbalanced, err: fmt.Errorf("the books do not balance at block %d", rep.Block)}
+		return &exitError{code: ExitUnbalanced, err: fmt.Errorf("the books do not balance at block %d: a cross-check between events and state failed (see mismatch lines)", rep.Block)}
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ const (
 	ExitOK         = 0
 	ExitFailure    = 1 // the chain or the environment refused: see the message
 	ExitBadInput   = 2 // the command line, a file or an amount is wrong; nothing was sent
-	ExitUnbalanced = 3 // `brine audit check`: a ledger does not balance
+	ExitUnbalanced = 3 // `brine audit check`: a contract holds less than it owes, or a cross-check failed
 )
 
 // exitError carries an exit code with its message.
@@ -234,6 +234,7 @@ Example:
 			rewardsCommand(stdio),
 			proberCommand(stdio),
 			auditCommand(stdio),
+			marketCommand(stdio),
 			demoCommand(stdio),
 		},
 	}

@@ -113,6 +113,13 @@ The defaults are the dev parameters (seconds-long windows, 60 s epochs): set eac
 real deployment. Amounts are tokens with the token's decimals. The deploying account becomes
 governance (owner) of every contract. Parameters are checked before the first transaction.
 
+With --token, a test transfer runs first: the deploying account lends one whole token to a
+small probe contract, which pulls it with transferFrom, checks that exactly that amount left
+the account and arrived, and returns everything it holds in a later block. A fee-on-transfer
+token (less arrives than was sent) or a rebasing one (the probe's balance changes by itself) is
+refused and nothing else is deployed: Brine's escrow needs a plain ERC-20. The account must
+hold at least one token (10,000 base units at least; exit 2 otherwise); it gets it back.
+
 Example:
    brine deploy --rpc https://rpc.example.org --account 0x8ba1f109551bD432803012645Ac136ddd64DBA72 \
        --token 0x1c7D4B196Cb0C7B01d743Fbc6116a902379C7238 --treasury 0x2546BcD3c84621e976D8185a91A922aE77ECEc30 \
@@ -201,7 +208,7 @@ func deployRun(c *cli.Context, stdio IO) error {
 		Context: s.ctx,
 		// The transaction manager prices, signs and sends; bind only builds the calldata.
 		GasPrice: big.NewInt(1),
-		GasLimit: 1,
+		GasLimit: placeholderGas,
 		Signer: func(from common.Address, tx *types.Transaction) (*types.Transaction, error) {
 			if from != addr {
 				return nil, bind.ErrNotAuthorized
@@ -211,7 +218,12 @@ func deployRun(c *cli.Context, stdio IO) error {
 	}
 	fmt.Fprintf(s.info, "Deploying Brine to chain %s from %s\n", s.chainID, addr.Hex())
 	addrs, err := deploy.Deploy(s.ctx, backend, opts, cfg)
-	if err != nil {
+	switch {
+	case errors.Is(err, deploy.ErrProbeUnfunded):
+		return badInput("--token: %v", err) // checked before anything is sent
+	case errors.Is(err, deploy.ErrTokenRefused):
+		return err // only the test transfer's probe was deployed; another run needs another --token
+	case err != nil:
 		return fmt.Errorf("deploy: %w (contracts deployed before the failure are abandoned; run it again)", err)
 	}
 	f, err := deploy.NewFile(s.ctx, s.client, addrs, cfg)
@@ -300,6 +312,10 @@ func deployParams(c *cli.Context, cfg *deploy.Config) error {
 	return nil
 }
 
+// placeholderGas is the gas limit bind puts in the transactions it hands managedBackend when
+// deploy did not choose one.
+const placeholderGas = 1
+
 // managedBackend lets deploy.Deploy, which builds transactions with bind, send them through
 // the transaction manager: bind's "signed" transaction (unsigned, with placeholder gas) is
 // turned into a txmgr request, which estimates, prices, signs, journals, sends and waits;
@@ -324,6 +340,9 @@ func (b *managedBackend) SendTransaction(ctx context.Context, tx *types.Transact
 		Data:     tx.Data(),
 		Value:    tx.Value(),
 		Progress: b.progress,
+	}
+	if tx.Gas() > placeholderGas {
+		req.GasLimit = tx.Gas() // deploy chose it (the token probe's give-back); otherwise the manager estimates
 	}
 	rcpt, err := b.mgr.Send(ctx, req)
 	if err != nil {

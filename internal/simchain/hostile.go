@@ -39,6 +39,10 @@ func (c *Chain) redeployOnHostileToken() error {
 	if _, err := c.receipt(tx); err != nil {
 		return fmt.Errorf("deploy HostileToken: %w", err)
 	}
+	// The deploy tool's test transfer lends the probe one token from the deployer.
+	if _, err := c.Send(c.Owner, c.TokenABI.Instance(c.Client, addr), c.TokenABI.PackMint(c.Owner.Addr, deploy.Token(1))); err != nil {
+		return fmt.Errorf("mint HostileToken to the deployer: %w", err)
+	}
 	cfg := c.Config
 	cfg.Token = addr
 	addrs, err := deploy.Deploy(ctx, c.Client, c.opts(c.Owner), cfg)

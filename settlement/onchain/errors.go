@@ -25,6 +25,7 @@ var revertErrors = map[string]error{
 	"SelfChallenge":      settlement.ErrNotAllowed,
 	"NotPanelMember":     settlement.ErrNotAllowed,
 	"NothingToWithdraw":  settlement.ErrNothingToDo,
+	"NoSurplus":          settlement.ErrNothingToDo,
 	"CommitmentMismatch": settlement.ErrCommitMismatch,
 	"AlreadyCommitted":   settlement.ErrAlreadyDone,
 	"AlreadyRevealed":    settlement.ErrAlreadyDone,

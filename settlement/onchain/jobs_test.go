@@ -376,6 +376,7 @@ func deployOnPlainToken(t *testing.T, w *world) (common.Address, deploy.Addresse
 	must(t, err)
 	_, err = bind.WaitDeployed(ctx, w.c.Client, tx.Hash())
 	must(t, err)
+	mintPlain(t, w, plain, w.c.Owner.Addr, deploy.Token(1)) // lent to the deploy tool's test transfer
 	cfg := w.c.Config
 	cfg.Token = plain
 	addrs, err := deploy.Deploy(ctx, w.c.Client, w.c.Opts(w.c.Owner), cfg)

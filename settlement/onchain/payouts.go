@@ -140,3 +140,29 @@ func (s *Settlement) Withdraw(ctx context.Context) (*big.Int, error) {
 	}
 	return ev.Amount, nil
 }
+
+// SweepSurplus credits the market's surplus (tokens it holds beyond what it owes) to the
+// treasury and returns the amount. Anyone may send it; withdrawFees pays the treasury.
+func (s *Settlement) SweepSurplus(ctx context.Context) (*big.Int, error) {
+	if err := s.writable(); err != nil {
+		return nil, err
+	}
+	data := marketABI.PackSweepSurplus()
+	tx, ok := s.adopt("sweep", s.addrs.Market, data, bytes.Equal)
+	if !ok {
+		id, err := s.accountTxID(ctx, "sweep", data)
+		if err != nil {
+			return nil, err
+		}
+		tx = Tx{ID: id, To: s.addrs.Market, Data: data}
+	}
+	r, err := s.send(ctx, "sweep surplus", tx)
+	if err != nil {
+		return nil, err
+	}
+	ev, ok := findEvent(r, s.addrs.Market, marketABI.UnpackSurplusSweptEvent)
+	if !ok {
+		return nil, errors.New("sweep surplus: receipt has no SurplusSwept event")
+	}
+	return ev.Amount, nil
+}

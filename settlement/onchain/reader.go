@@ -84,3 +84,16 @@ func (s *Settlement) Provider(ctx context.Context, account common.Address) (sett
 		UnbondingEnds: unixTime(info.UnbondingEnds),
 	}, nil
 }
+
+// MarketSurplus is what the market holds (token.balanceOf) and what it owes (its owed()
+// counter: escrows, bonds, credited balances, the treasury's credit). Holdings above owed are a
+// surplus: tokens sent straight to the market, which SweepSurplus credits to the treasury.
+func (s *Settlement) MarketSurplus(ctx context.Context) (held, owed *big.Int, err error) {
+	if held, err = call(ctx, s, s.addrs.Token, tokenABI.PackBalanceOf(s.addrs.Market), tokenABI.UnpackBalanceOf); err != nil {
+		return nil, nil, fmt.Errorf("settlement/onchain: market holdings: %w", err)
+	}
+	if owed, err = call(ctx, s, s.addrs.Market, marketABI.PackOwed(), marketABI.UnpackOwed); err != nil {
+		return nil, nil, fmt.Errorf("settlement/onchain: market owed(): %w", err)
+	}
+	return held, owed, nil
+}
