@@ -219,6 +219,10 @@ func (f *File) contracts(tokenName string) []namedContract {
 	}
 }
 
+// DevToken reports whether the deployment's token is a dev token `brine deploy` deployed (a
+// BrineToken its deployer owns and may mint), not an existing ERC-20 given with --token.
+func (f *File) DevToken() bool { return f.tokenName() == NameBrineToken }
+
 // tokenName is the CodeHashes key of the token: NameBrineToken or NameExternalToken.
 func (f *File) tokenName() string {
 	if _, ok := f.CodeHashes[NameExternalToken]; ok {

@@ -13,8 +13,9 @@ import (
 // PasswordEnv is the environment variable a password may come from.
 const PasswordEnv = "BRINE_PASSWORD"
 
-// PasswordSource says where to read a password from, in order: File, then the environment
-// variable, then a prompt on the terminal when Interactive. There is deliberately no way to pass
+// PasswordSource says where to read a password from, in order: File (an empty file is an
+// empty password), then the environment variable, then a prompt on the terminal when
+// Interactive. There is deliberately no way to pass
 // a password as a flag value: it would sit in shell history and process listings.
 type PasswordSource struct {
 	File        string              // --password-file
@@ -34,11 +35,10 @@ func (s PasswordSource) Read() (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("password file: %w", err)
 		}
-		pw := strings.TrimRight(string(raw), "\r\n")
-		if pw == "" {
-			return "", fmt.Errorf("password file %s is empty", s.File)
-		}
-		return pw, nil
+		// An empty file is an empty password, given on purpose: keys made elsewhere may have
+		// one (geth --dev's own account does). Only unlocking accepts it; new keys need a
+		// password (Wallet.New, Wallet.ImportKey).
+		return strings.TrimRight(string(raw), "\r\n"), nil
 	}
 	getenv := s.Getenv
 	if getenv == nil {

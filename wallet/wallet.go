@@ -63,7 +63,7 @@ func (w *Wallet) Dir() string { return w.dir }
 // New creates an account encrypted with password.
 func (w *Wallet) New(password string) (accounts.Account, error) {
 	if password == "" {
-		return accounts.Account{}, fmt.Errorf("wallet: new account: %w (use --password-file or BRINE_PASSWORD)", ErrNoPassword)
+		return accounts.Account{}, fmt.Errorf("wallet: new account: %w: a new key needs a password (use --password-file or BRINE_PASSWORD; an empty one unlocks only keys made elsewhere with one)", ErrNoPassword)
 	}
 	return w.ks.NewAccount(password)
 }
@@ -85,7 +85,7 @@ func (w *Wallet) ImportHexKeyFile(path, password string) (accounts.Account, erro
 // ImportKey encrypts key with password into the keystore.
 func (w *Wallet) ImportKey(key *ecdsa.PrivateKey, password string) (accounts.Account, error) {
 	if password == "" {
-		return accounts.Account{}, fmt.Errorf("wallet: import: %w (use --password-file or BRINE_PASSWORD)", ErrNoPassword)
+		return accounts.Account{}, fmt.Errorf("wallet: import: %w: an imported key is encrypted with a password (use --password-file or BRINE_PASSWORD)", ErrNoPassword)
 	}
 	acc, err := w.ks.ImportECDSA(key, password)
 	if errors.Is(err, keystore.ErrAccountAlreadyExists) {
@@ -132,14 +132,12 @@ type Signer struct {
 }
 
 // Signer checks password against addr's key and returns a signer for chainID. A wrong password
-// is ErrWrongPassword, and the password never appears in the error.
+// is ErrWrongPassword, and the password never appears in the error. An empty password is tried
+// like any other: a key made elsewhere may have one (geth --dev's own account does).
 func (w *Wallet) Signer(addr common.Address, password string, chainID *big.Int) (*Signer, error) {
 	acc, err := w.Find(addr)
 	if err != nil {
 		return nil, err
-	}
-	if password == "" {
-		return nil, fmt.Errorf("wallet: unlock %s: %w (use --password-file or BRINE_PASSWORD)", addr, ErrNoPassword)
 	}
 	if err := w.ks.Unlock(acc, password); err != nil {
 		if errors.Is(err, keystore.ErrDecrypt) {

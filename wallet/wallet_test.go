@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -76,6 +77,46 @@ func TestSignerUnlocksAndSigns(t *testing.T) {
 	}
 }
 
+// A key with an empty password (geth --dev's own account, copied into the keystore) unlocks
+// with the empty password an empty --password-file gives; new keys still need a password.
+func TestEmptyPasswordKey(t *testing.T) {
+	w := openTest(t)
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ks := keystore.NewKeyStore(w.dir, keystore.LightScryptN, keystore.LightScryptP)
+	acc, err := ks.ImportECDSA(key, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(t.TempDir(), "empty")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pw, err := PasswordSource{File: empty}.Read()
+	if err != nil || pw != "" {
+		t.Fatalf("empty password file: %q, %v", pw, err)
+	}
+	w, err = Open(Config{Dir: w.dir, Light: true}) // sees the key written behind its back
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := w.Signer(acc.Address, pw, big.NewInt(1337))
+	if err != nil {
+		t.Fatalf("unlocking a key with an empty password: %v", err)
+	}
+	if s.Address != acc.Address {
+		t.Errorf("signer for %s, want %s", s.Address, acc.Address)
+	}
+	if _, err := w.Signer(acc.Address, "not empty", big.NewInt(1337)); !errors.Is(err, ErrWrongPassword) {
+		t.Errorf("a wrong password for it: %v", err)
+	}
+	if _, err := w.New(""); !errors.Is(err, ErrNoPassword) {
+		t.Errorf("a new key with an empty password: %v", err)
+	}
+}
+
 func TestSignerErrors(t *testing.T) {
 	w := openTest(t)
 	acc, err := w.New("right password")
@@ -89,7 +130,7 @@ func TestSignerErrors(t *testing.T) {
 		want     error
 	}{
 		{"wrong password", acc.Address, "wrong password 123", ErrWrongPassword},
-		{"empty password", acc.Address, "", ErrNoPassword},
+		{"empty password for a key that has one", acc.Address, "", ErrWrongPassword},
 		{"unknown account", common.HexToAddress("0xdead"), "right password", ErrNoSuchAccount},
 	}
 	for _, tt := range tests {
@@ -165,7 +206,7 @@ func TestPasswordSources(t *testing.T) {
 	}{
 		{"file wins over env", PasswordSource{File: file, Getenv: env("from-env")}, "from-file", ""},
 		{"env", PasswordSource{Getenv: env("from-env")}, "from-env", ""},
-		{"empty file", PasswordSource{File: empty}, "", "is empty"},
+		{"empty file: an empty password", PasswordSource{File: empty, Getenv: env("from-env")}, "", ""},
 		{"missing file", PasswordSource{File: filepath.Join(dir, "nope")}, "", "password file"},
 		{"nothing and no terminal", PasswordSource{Getenv: env(""), Interactive: true, In: devNull(t)}, "", "--password-file"},
 	}

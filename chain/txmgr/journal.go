@@ -87,7 +87,8 @@ func (r *record) transactions() ([]*types.Transaction, error) {
 }
 
 type journal struct {
-	db *bolt.DB
+	db   *bolt.DB
+	path string
 }
 
 // ErrJournalMismatch: the journal belongs to another chain or wallet.
@@ -98,6 +99,9 @@ func openJournal(path string, chainID *big.Int, from common.Address) (*journal, 
 		return nil, fmt.Errorf("journal: %w", err)
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, busyError(path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("journal %s: %w", path, err)
 	}
@@ -130,10 +134,14 @@ func openJournal(path string, chainID *big.Int, from common.Address) (*journal, 
 		_ = db.Close()
 		return nil, fmt.Errorf("journal %s: %w", path, err)
 	}
-	return &journal{db: db}, nil
+	writeHolder(path)
+	return &journal{db: db, path: path}, nil
 }
 
-func (j *journal) close() error { return j.db.Close() }
+func (j *journal) close() error {
+	removeHolder(j.path)
+	return j.db.Close()
+}
 
 func nonceKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
 

@@ -543,6 +543,21 @@ func TestDeploy(t *testing.T) {
 		t.Errorf("deployment parameters: %+v", f.Params)
 	}
 	ok(t, "--deployment", out, "audit", "check")
+
+	// Its dev token has no supply: its owner, the deployer, mints it; nobody else may.
+	to := net.info.Accounts[2]
+	m := decode[struct {
+		Balance struct {
+			Units string `json:"units"`
+		} `json:"balance"`
+	}](t, ok(t, "--deployment", out, "--account", net.info.Accounts[0], "token", "mint", "2.5", "--to", to, "--json"))
+	if m.Balance.Units != "2500000000000000000" {
+		t.Errorf("after minting 2.5 the receiver holds %s base units", m.Balance.Units)
+	}
+	r = brine(t, nil, "--deployment", out, "--account", to, "token", "mint", "1")
+	if r.code != 2 || !strings.Contains(r.stderr, "only the token's owner") {
+		t.Errorf("mint by another account: %d %q", r.code, r.stderr)
+	}
 	r = brine(t, nil, "--account", net.info.Accounts[0], "deploy", "--out", out)
 	if r.code != 2 || !strings.Contains(r.stderr, "exists") {
 		t.Errorf("deploy over an existing file: %d %q", r.code, r.stderr)
@@ -556,7 +571,7 @@ func TestDeploy(t *testing.T) {
 // Every command's --help shows an example.
 func TestHelpHasExamples(t *testing.T) {
 	commands := [][]string{
-		{}, {"devnet"}, {"deploy"},
+		{}, {"devnet"}, {"deploy"}, {"token"}, {"token", "mint"},
 		{"wallet"}, {"wallet", "new"}, {"wallet", "import"}, {"wallet", "list"}, {"wallet", "balance"},
 		{"provider"}, {"provider", "stake"}, {"provider", "register"}, {"provider", "unstake"}, {"provider", "withdraw"}, {"provider", "status"},
 		{"job"}, {"job", "submit"}, {"job", "status"}, {"job", "list"}, {"job", "reclaim"}, {"job", "challenge"}, {"cid"},

@@ -8,6 +8,7 @@ import (
 	stdnet "net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -219,6 +220,13 @@ func TestSubmitToNodesDownOrRefusing(t *testing.T) {
 	mod := greetModule(t)
 	n.ok(t, "--account", provider, "provider", "stake", "100")
 	node := n.startNode(t, "node", nil, provider)
+
+	// While the node holds its account's transaction journal, another command sending from
+	// that account is told who holds it (it used to fail with "journal …: timeout").
+	if r := n.run(t, nil, "--account", provider, "provider", "stake", "1"); r.code != 2 ||
+		!regexp.MustCompile(`Another Brine process \(pid \d+: brine .*node run.*\) holds the transaction journal of account`).MatchString(r.stderr) {
+		t.Errorf("a second sender from the node's account: exit %d, want 2 naming the node's process\n%s", r.code, r.stderr)
+	}
 
 	// Refused by the node's policy: the client is told why, and nothing moves.
 	client := acc[2]

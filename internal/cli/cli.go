@@ -235,6 +235,7 @@ Example:
 			proberCommand(stdio),
 			auditCommand(stdio),
 			marketCommand(stdio),
+			tokenCommand(stdio),
 			demoCommand(stdio),
 		},
 	}

@@ -96,7 +96,7 @@ func deployCommand(stdio IO) *cli.Command {
 		Usage:     "deploy Brine's contracts to a chain and write the deployment file",
 		ArgsUsage: " ",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "token", Usage: "use the existing ERC-20 at `ADDR` (default: deploy a dev token owned by the deployer)"},
+			&cli.StringFlag{Name: "token", Usage: "use the existing ERC-20 at `ADDR` (default: deploy a dev token with no supply, owned by the deployer, who mints it with 'brine token mint')"},
 			&cli.StringFlag{Name: "token-name", Value: dev.TokenName, Usage: "name of a deployed dev token"},
 			&cli.StringFlag{Name: "token-symbol", Value: dev.TokenSymbol, Usage: "symbol of a deployed dev token"},
 			&cli.StringFlag{Name: "treasury", Usage: "`ADDR` receiving protocol fees (default: the deploying account)"},
@@ -112,6 +112,10 @@ code and artifact hashes) that every other command reads and checks against the 
 The defaults are the dev parameters (seconds-long windows, 60 s epochs): set each for a
 real deployment. Amounts are tokens with the token's decimals. The deploying account becomes
 governance (owner) of every contract. Parameters are checked before the first transaction.
+
+Without --token, a dev token (BrineToken, ERC-20 with permits) is deployed with no supply: its
+owner, the deploying account, mints it to whoever needs it with 'brine token mint AMOUNT --to
+ADDR' (dev tokens only; 'brine devnet' mints to its dev accounts by itself).
 
 With --token, a test transfer runs first: the deploying account lends one whole token to a
 small probe contract, which pulls it with transferFrom, checks that exactly that amount left

@@ -334,6 +334,15 @@ func (s *session) unlockAccount() error {
 		if errors.Is(err, txmgr.ErrJournalMismatch) {
 			return badInput("the transaction journal %s belongs to another chain: use a separate --datadir per chain", journal)
 		}
+		var busy *txmgr.JournalBusyError
+		if errors.As(err, &busy) {
+			who := "Another Brine process"
+			if busy.PID > 0 {
+				who = fmt.Sprintf("Another Brine process (pid %d: %s)", busy.PID, busy.Command)
+			}
+			return badInput("%s holds the transaction journal of account %s (%s): every transaction of an account goes through one process at a time, so this command cannot send from it now. Wait for that process to finish, stop it (a `brine node run` for this account: stop the node, run this, start it again), or send from another account",
+				who, addr.Hex(), journal)
+		}
 		return err
 	}
 	sender.OnAdopt = func(tx onchain.Tx) {

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/settlement"
 )
@@ -165,4 +167,35 @@ func (s *Settlement) SweepSurplus(ctx context.Context) (*big.Int, error) {
 		return nil, errors.New("sweep surplus: receipt has no SurplusSwept event")
 	}
 	return ev.Amount, nil
+}
+
+// MintDevToken mints amount of the deployment's dev token (a BrineToken: `brine deploy`
+// without --token deploys one with no supply, owned by the deployer) to to. Only the token's
+// owner may: another account gets ErrNotAllowed before anything is sent. The caller checks
+// that the deployment's token is a dev token; a real ERC-20 has no such function.
+func (s *Settlement) MintDevToken(ctx context.Context, to common.Address, amount *big.Int) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if amount == nil || amount.Sign() <= 0 {
+		return fmt.Errorf("mint: %w: the amount must be positive", settlement.ErrBadRequest)
+	}
+	owner, err := call(ctx, s, s.addrs.Token, tokenABI.PackOwner(), tokenABI.UnpackOwner)
+	if err != nil {
+		return fmt.Errorf("mint: reading the token's owner: %w", err)
+	}
+	if owner != s.account {
+		return fmt.Errorf("mint: %w: only the token's owner %s may mint, not %s", settlement.ErrNotAllowed, owner.Hex(), s.account.Hex())
+	}
+	data := tokenABI.PackMint(to, amount)
+	tx, ok := s.adopt("mint", s.addrs.Token, data, bytes.Equal)
+	if !ok {
+		id, err := s.accountTxID(ctx, "mint", data)
+		if err != nil {
+			return err
+		}
+		tx = Tx{ID: id, To: s.addrs.Token, Data: data}
+	}
+	_, err = s.send(ctx, "mint", tx)
+	return err
 }
