@@ -96,5 +96,3 @@ func tokenMint(c *cli.Context, stdio IO) error {
 		kv(w, "Balance", "%s", s.fmtAmount(bal))
 	})
 }
-
-
