@@ -57,8 +57,11 @@ func main() {
 		fatal("-out needs every path: drop -only")
 	}
 	filter := len(want) > 0
-	var paths []path
-	for _, s := range scenarios() {
+	var paths, dev []path
+	all := scenarios()
+	nmain := len(all)
+	all = append(all, gethDevScenarios()...)
+	for i, s := range all {
 		if filter && !want[s.name] {
 			continue
 		}
@@ -67,7 +70,11 @@ func main() {
 		if err != nil {
 			fatal("path %s: %v", s.name, err)
 		}
-		paths = append(paths, p)
+		if i < nmain {
+			paths = append(paths, p)
+		} else {
+			dev = append(dev, p)
+		}
 		line := jsonLine{Path: p.Name, Txs: len(p.Steps), Gas: p.Gas()}
 		if p.Jobs > 0 {
 			line.PerJob = p.PerJob()
@@ -80,7 +87,7 @@ func main() {
 	}
 
 	if *out != "" {
-		md, err := report(paths)
+		md, err := report(paths, dev)
 		if err != nil {
 			fatal("%v", err)
 		}

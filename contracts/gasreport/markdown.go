@@ -68,8 +68,8 @@ func pct(part, whole uint64) string {
 	return fmt.Sprintf("%.0f%%", 100*float64(part)/float64(whole))
 }
 
-// report renders docs/gas.md.
-func report(paths []path) (string, error) {
+// report renders docs/gas.md; dev are the paths measured again under geth --dev's rules.
+func report(paths, dev []path) (string, error) {
 	by := map[string]path{}
 	for _, p := range paths {
 		by[p.Name] = p
@@ -134,6 +134,11 @@ func report(paths []path) (string, error) {
 	pf("  decoding, memory, checks); everything spent in calls into the token and into the registry (the CALL\n")
 	pf("  itself and the caller's code-size check of the callee included); and the refund, subtracted. The\n")
 	pf("  buckets add up to the receipt exactly (the program checks it).\n\n")
+
+	// ------------------------------------------------------------ geth --dev
+	if err := gethDevSection(&w, by, dev); err != nil {
+		return "", err
+	}
 
 	// ------------------------------------------------------------ targets
 	pf("## Targets\n\n")
@@ -650,4 +655,42 @@ func compilerSettings() (string, error) {
 		ir = "viaIR"
 	}
 	return fmt.Sprintf("%s, %s, EVM target %s (compiled for %s, run under Osaka's gas schedule)", opt, ir, evm, capitalize(evm)), nil
+}
+
+// gethDevSection compares the happy paths under mainnet's rules with the same paths under geth
+// --dev's own rules (Bogota, EIP-8037), which an outside trial met on an external geth --dev.
+func gethDevSection(w *strings.Builder, by map[string]path, dev []path) error {
+	pf := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	devBy := map[string]path{}
+	for _, p := range dev {
+		devBy[p.Name] = p
+	}
+	pf("## On geth --dev\n\n")
+	pf("A chain started with `geth --dev` runs geth's newest dev rules, the Bogota fork included, whose\n")
+	pf("EIP-8037 state-gas metering charges for every storage slot a transaction creates far more than\n")
+	pf("mainnet does. Brine's transactions create slots (a job's record, balances, a first nonce), so there\n")
+	pf("they cost much more than the figures on this page. The same paths measured again under\n")
+	pf("`params.AllDevChainProtocolChanges` (geth --dev's rules; everything else as above):\n\n")
+	pf("| path | mainnet rules (this page) | geth --dev rules | ratio |\n|---|---:|---:|---:|\n")
+	for _, n := range []string{"happy_permit", "happy_first"} {
+		m, ok := by[n]
+		d, dok := devBy[n+"_gethdev"]
+		if !ok || !dok {
+			return fmt.Errorf("report: path %s or its geth --dev run missing", n)
+		}
+		pf("| `%s` | %s | %s | %.2f× |\n", n, num(m.Gas()), num(d.Gas()), float64(d.Gas())/float64(m.Gas()))
+	}
+	pf("\n")
+	// What an outside trial measured on an external geth 1.17.10 --dev (before JobMarket's owed
+	// counter, which added 93 gas to every post).
+	const trialPermit, trialFirst = 401_337, 793_017
+	pf("An outside trial against an external geth 1.17.10 `--dev` saw %s gas for the permit path and %s\n", num(trialPermit), num(trialFirst))
+	pf("for a first job; the rows above differ from those by %s and %s gas (the trial ran before the market's\n",
+		signed(devBy["happy_permit_gethdev"].Gas(), trialPermit), signed(devBy["happy_first_gethdev"].Gas(), trialFirst))
+	pf("running total of what it owes added 93 gas to every post). Neither is what mainnet, or an L2 on\n")
+	pf("mainnet's schedule,")
+	pf(" charges: `brine devnet` and the rest of this page leave Bogota out. Budget gas and fees for the chain\n")
+	pf("you deploy on; on geth --dev the transaction manager's estimates (never a fixed gas limit) follow\n")
+	pf("its rules.\n\n")
+	return nil
 }

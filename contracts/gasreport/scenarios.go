@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/deploy"
@@ -102,9 +103,16 @@ type run struct {
 	steps     []step
 }
 
-func newRun() (*run, error) {
+// gethDevRules runs a chain under geth --dev's own rules (params.AllDevChainProtocolChanges),
+// the Bogota fork and its EIP-8037 state-gas metering included, which `brine devnet` and the
+// figures above leave out: what a user of an external `geth --dev` pays.
+func gethDevRules(_ *node.Config, eth *ethconfig.Config) {
+	eth.Genesis.Config = params.AllDevChainProtocolChanges
+}
+
+func newRun(backend ...func(*node.Config, *ethconfig.Config)) (*run, error) {
 	col, install := newCollector()
-	c, err := simchain.StartSeeded(simchain.Seeded{Seed: seed, Time: genesisTime, Backend: []func(*node.Config, *ethconfig.Config){install}})
+	c, err := simchain.StartSeeded(simchain.Seeded{Seed: seed, Time: genesisTime, Backend: append([]func(*node.Config, *ethconfig.Config){install}, backend...)})
 	if err != nil {
 		col.release()
 		return nil, err
@@ -258,10 +266,25 @@ func scenarios() []scenario {
 	}
 }
 
+// gethDevScenarios are paths measured again under geth --dev's own rules (gethDevRules).
+func gethDevScenarios() []scenario {
+	return []scenario{
+		{"happy_permit_gethdev", func() (path, error) { return gethDev(happyPath(true, false, gethDevRules)) }},
+		{"happy_first_gethdev", func() (path, error) { return gethDev(happyPath(true, true, gethDevRules)) }},
+	}
+}
+
+// gethDev renames a path measured under geth --dev's rules.
+func gethDev(p path, err error) (path, error) {
+	p.Name += "_gethdev"
+	p.Setup += "; under geth --dev's rules (Bogota, EIP-8037)"
+	return p, err
+}
+
 // happyPath: one client, one provider. Steady state: a warm-up job ran first (the provider has a
 // credited balance, the treasury has accrued fees, the client's permit nonce is non-zero). first:
 // the very first job on a fresh deployment.
-func happyPath(permit, first bool) (path, error) {
+func happyPath(permit, first bool, backend ...func(*node.Config, *ethconfig.Config)) (path, error) {
 	p := path{Name: "happy", Title: "approve + postJob + acceptJob + commitResult + finalize", Setup: "steady state: same client and provider after a warm-up job"}
 	if permit {
 		p.Name, p.Title = "happy_permit", "postJobWithPermit + acceptJob + commitResult + finalize"
@@ -270,10 +293,10 @@ func happyPath(permit, first bool) (path, error) {
 		p.Name, p.Setup = "happy_first", "first job ever on a fresh deployment (new slots everywhere)"
 		p.Title += ", the first job ever"
 	}
-	if !permit {
+	if !permit && len(backend) == 0 {
 		p.Target = 300_000
 	}
-	r, err := newRun()
+	r, err := newRun(backend...)
 	if err != nil {
 		return p, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -111,5 +112,49 @@ func TestConfigPrecedence(t *testing.T) {
 	}
 	if !slices.Contains(stringKeys, keyRPC) {
 		t.Error("rpc is not a configuration key")
+	}
+}
+
+// A command run while `brine devnet` (re)starts in its data directory waits for the devnet
+// file to name the RPC endpoint: it used to take the default endpoint in that instant. A
+// starting file whose process is gone is not waited for.
+func TestAwaitStartingDevnet(t *testing.T) {
+	dir := t.TempDir()
+	hint := filepath.Join(dir, devnetFile)
+	if err := writeDevnetInfo(hint, devnetInfo{PID: os.Getpid(), Starting: true}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := &Config{DataDir: dir}
+	info, ok := readDevnetInfo(dir)
+	if !ok || !info.Starting {
+		t.Fatalf("starting file: %+v %v", info, ok)
+	}
+	cfg.RPC, cfg.DevnetStarting = DefaultRPC, &info
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		_ = writeDevnetInfo(hint, devnetInfo{HTTP: "http://127.0.0.1:40123", PID: os.Getpid()})
+	}()
+	var out bytes.Buffer
+	if err := cfg.awaitDevnet(context.Background(), &out, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.RPC != "http://127.0.0.1:40123" || cfg.Devnet == nil || !strings.Contains(out.String(), "Waiting for the devnet") {
+		t.Errorf("after the devnet started: RPC %s (devnet %v), said %q", cfg.RPC, cfg.Devnet, out.String())
+	}
+
+	// A starting file left by a devnet that died is ignored; a devnet starting too long is an error.
+	dead := &Config{DataDir: dir, RPC: DefaultRPC, DevnetStarting: &devnetInfo{PID: 999999999, Starting: true}}
+	if err := writeDevnetInfo(hint, *dead.DevnetStarting); err != nil {
+		t.Fatal(err)
+	}
+	if err := dead.awaitDevnet(context.Background(), io.Discard, time.Minute); err != nil || dead.RPC != DefaultRPC {
+		t.Errorf("dead starting devnet: %v, RPC %s", err, dead.RPC)
+	}
+	slow := &Config{DataDir: dir, RPC: DefaultRPC, DevnetStarting: &devnetInfo{PID: os.Getpid(), Starting: true}}
+	if err := writeDevnetInfo(hint, *slow.DevnetStarting); err != nil {
+		t.Fatal(err)
+	}
+	if err := slow.awaitDevnet(context.Background(), io.Discard, 0); err == nil || !strings.Contains(err.Error(), "--rpc") {
+		t.Errorf("a devnet starting for too long: %v", err)
 	}
 }

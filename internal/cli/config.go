@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -24,6 +26,9 @@ type Config struct {
 	RPC       string
 	RPCSource string      // where RPC came from, for error messages
 	Devnet    *devnetInfo // the devnet file RPC came from, if it did
+	// DevnetStarting is the data directory's devnet file while that devnet is still starting:
+	// the endpoint is not known yet (Config.awaitDevnet waits for it).
+	DevnetStarting *devnetInfo
 
 	Deployment   string
 	Keystore     string
@@ -64,6 +69,9 @@ type devnetInfo struct {
 	HTTP string `json:"http"`
 	WS   string `json:"ws"`
 	PID  int    `json:"pid"`
+	// Starting: the devnet PID is starting (its RPC may answer before it is ready, and before
+	// its endpoint is known); commands wait for the file to name the endpoint.
+	Starting bool `json:"starting,omitempty"`
 }
 
 var stringKeys = []string{keyDataDir, keyRPC, keyDeployment, keyKeystore, keyAccount, keyPasswordFile, keyLogLevel, keyPollInterval}
@@ -192,8 +200,10 @@ func loadConfig(c *cli.Context, getenv func(string) string) (*Config, error) {
 	case ok:
 		cfg.RPC, cfg.RPCSource = s, source(keyRPC)
 	default:
-		if info, ok := readDevnetInfo(cfg.DataDir); ok {
-			cfg.RPC, cfg.RPCSource, cfg.Devnet = info.HTTP, "the devnet file "+filepath.Join(cfg.DataDir, devnetFile), &info
+		if info, ok := readDevnetInfo(cfg.DataDir); ok && info.Starting {
+			cfg.RPC, cfg.RPCSource, cfg.DevnetStarting = DefaultRPC, "the default", &info
+		} else if ok {
+			cfg.useDevnet(info)
 		} else {
 			cfg.RPC, cfg.RPCSource = DefaultRPC, "the default"
 		}
@@ -274,10 +284,59 @@ func readDevnetInfo(dataDir string) (devnetInfo, bool) {
 		return devnetInfo{}, false
 	}
 	var info devnetInfo
-	if json.Unmarshal(raw, &info) != nil || info.HTTP == "" {
+	if json.Unmarshal(raw, &info) != nil || info.HTTP == "" && !info.Starting {
 		return devnetInfo{}, false
 	}
 	return info, true
+}
+
+// useDevnet takes the RPC endpoint from a running devnet's file.
+func (c *Config) useDevnet(info devnetInfo) {
+	c.RPC, c.RPCSource, c.Devnet = info.HTTP, "the devnet file "+filepath.Join(c.DataDir, devnetFile), &info
+}
+
+// devnetStartWait bounds how long a command waits for a starting devnet in its data directory.
+const devnetStartWait = 3 * time.Minute
+
+// awaitDevnet waits, when the data directory's devnet is starting, until its file names its
+// RPC endpoint: a command run in the instant after `brine devnet` (re)starts would otherwise
+// take the default endpoint, or reach a chain whose contracts are not deployed yet. It says so
+// on w while it waits. A starting devnet whose process is gone is ignored (the default stays).
+func (c *Config) awaitDevnet(ctx context.Context, w io.Writer, limit time.Duration) error {
+	starting := c.DevnetStarting
+	if starting == nil {
+		return nil
+	}
+	told := false
+	deadline := time.Now().Add(limit)
+	for {
+		info, ok := readDevnetInfo(c.DataDir)
+		switch {
+		case ok && !info.Starting:
+			c.DevnetStarting = nil
+			c.useDevnet(info)
+			return nil
+		case !ok || info.PID <= 0:
+			c.DevnetStarting = nil
+			return nil
+		}
+		if alive, known := processAlive(info.PID); known && !alive {
+			c.DevnetStarting = nil
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the devnet (process %d) in %s has been starting for over %s: wait for it, or pass --rpc URL", info.PID, c.DataDir, limit)
+		}
+		if !told {
+			fmt.Fprintf(w, "Waiting for the devnet (process %d) in %s to start\n", info.PID, c.DataDir)
+			told = true
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }
 
 func expandHome(p string) string {

@@ -106,6 +106,18 @@ func devnetRun(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return badInput("%v", err)
 	}
+	if cfg.DataDir != "" {
+		// Said before the RPC answers: commands in this data directory wait for the file to
+		// name the endpoint instead of taking the default one, or a half-deployed chain.
+		hint := filepath.Join(cfg.DataDir, devnetFile)
+		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+			return err
+		}
+		if err := writeDevnetInfo(hint, devnetInfo{PID: os.Getpid(), Starting: true}); err != nil {
+			return err
+		}
+		defer os.Remove(hint)
+	}
 	startCtx, cancel := context.WithTimeout(s.ctx, 5*time.Minute)
 	err = d.Start(startCtx)
 	cancel()

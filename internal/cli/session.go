@@ -58,6 +58,11 @@ func newSession(c *cli.Context, stdio IO) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.Command.Name != "devnet" {
+		if err := cfg.awaitDevnet(c.Context, stdio.Stderr, devnetStartWait); err != nil {
+			return nil, err
+		}
+	}
 	return &session{
 		ctx:   c.Context,
 		cfg:   cfg,
