@@ -86,7 +86,7 @@ func globalFlags() []cli.Flag {
 		&cli.StringFlag{Name: keyDeployment, Usage: "deployment `FILE` (default <datadir>/deployment.json) [$BRINE_DEPLOYMENT]"},
 		&cli.StringFlag{Name: keyKeystore, Usage: "keystore `DIR` (default <datadir>/keystore) [$BRINE_KEYSTORE]"},
 		&cli.StringFlag{Name: keyAccount, Usage: "account `ADDR` to act as (default: the keystore's only account, or a devnet's first dev account) [$BRINE_ACCOUNT]"},
-		&cli.StringFlag{Name: keyPasswordFile, Usage: "read the account password from `FILE` (else $BRINE_PASSWORD, else a prompt) [$BRINE_PASSWORD_FILE]"},
+		&cli.StringFlag{Name: keyPasswordFile, Usage: "read the account password from `FILE`; an empty file is an empty password, as geth --dev's account has (else $BRINE_PASSWORD, else a prompt) [$BRINE_PASSWORD_FILE]"},
 		&cli.BoolFlag{Name: keyJSON, Usage: "print data as JSON on stdout [$BRINE_JSON]"},
 		&cli.Uint64Flag{Name: keyConfirmations, Usage: "blocks a transaction must be deep before it counts (default 1) [$BRINE_CONFIRMATIONS]"},
 		&cli.DurationFlag{Name: keyPollInterval, Hidden: true, Usage: "how often to check for receipts (default 500ms) [$BRINE_POLL_INTERVAL]"},
