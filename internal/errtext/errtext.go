@@ -18,9 +18,13 @@ var goType = regexp.MustCompile(`\b[a-z][a-z0-9]*\.(?:[a-z]+[A-Z]|[A-Z][a-z])[A-
 // "job 3:"): the context one layer of wrapping adds.
 var prefix = regexp.MustCompile(`([\w.-]+ [\w.-]+):`)
 
+// numbered matches a numbered prefix ("job 27:"), whose subject should be named once.
+var numbered = regexp.MustCompile(`\b([A-Za-z-]+ [0-9]+):`)
+
 // Flaws lists what is wrong with msg as text for a user: a wrapping prefix that appears
 // twice on one line (two layers both added the same context; a list of problems, one a line,
-// may repeat "is required:") and Go type names or syntax. Empty: none.
+// may repeat "is required:"), a numbered prefix whose subject the rest of the line names
+// again ("job 27: unknown job: job 27 (...)"), and Go type names or syntax. Empty: none.
 func Flaws(msg string) []string {
 	var out []string
 	for _, line := range strings.Split(msg, "\n") {
@@ -31,6 +35,13 @@ func Flaws(msg string) []string {
 				out = append(out, "repeated prefix "+`"`+m[1]+`:"`)
 			}
 			seen[p] = true
+		}
+		for _, m := range numbered.FindAllStringSubmatchIndex(line, -1) {
+			subject := line[m[2]:m[3]]
+			again := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(subject) + `\b`)
+			if again.MatchString(line[m[1]:]) {
+				out = append(out, "subject named twice "+`"`+subject+`"`)
+			}
 		}
 	}
 	for _, m := range goType.FindAllString(msg, -1) {
