@@ -28,17 +28,23 @@ DEPS_STAMP    := $(CONTRACTS_DIR)/node_modules/.brine-deps-stamp
 HARDHAT_DIR   := tools/hardhat
 HARDHAT_STAMP := $(HARDHAT_DIR)/node_modules/.brine-deps-stamp
 DOCKERD_LOG   ?= /var/log/brine-dockerd.log
+# The Prometheus alert rules operators load (docs/operations.md points to them) and their
+# promtool unit tests.
+ALERT_RULES   := docs/alerts.yml
+ALERT_TESTS   := docs/alerts_test.yml
 
-.PHONY: help deps docker contracts bindings build test check-artifacts lint gas demo clean
+.PHONY: help deps docker promtool rules contracts bindings build test check-artifacts lint gas demo clean
 
 help:
 	@echo "Brine make targets:"
 	@echo "  deps             npm ci in contracts/ and $(HARDHAT_DIR)/ (only when node_modules is missing or stale)"
 	@echo "  docker           make sure a Docker engine answers and /bin/busybox is static (installs docker.io, busybox-static and starts dockerd if needed; root only)"
+	@echo "  promtool         make sure promtool answers (installs Debian's prometheus package if needed; root only)"
+	@echo "  rules            promtool check rules and test rules on $(ALERT_RULES) ($(ALERT_TESTS))"
 	@echo "  contracts        compile contracts/src into $(ARTIFACTS)"
 	@echo "  bindings         regenerate Go bindings (go generate ./bindings)"
 	@echo "  build            go build ./... (and bin/brine once cmd/brine exists)"
-	@echo "  test             deps, docker, check-artifacts, then go test ./... (TESTFLAGS=...)"
+	@echo "  test             deps, docker, check-artifacts, lint, rules, then go test ./... (TESTFLAGS=...)"
 	@echo "  check-artifacts  fail if $(ARTIFACTS) does not match a fresh compile"
 	@echo "  lint             gofmt check (generated code excluded) and go vet"
 	@echo "  gas              gas per protocol path -> docs/gas.md; fails if a path reverts or a budget is missed"
@@ -112,6 +118,31 @@ docker:
 	tail -n 20 $(DOCKERD_LOG) >&2; \
 	exit 1
 
+# Idempotent and silent when promtool is on the PATH. Otherwise (root only) installs Debian's
+# prometheus package, which ships promtool; apt-get update runs only when the install fails
+# (a stale package list), as for busybox-static above.
+promtool:
+	@if command -v promtool >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+		echo "promtool: promtool is missing and this is not root, so it cannot be installed here." >&2; \
+		echo "promtool: Install it (apt-get install prometheus, or a release from prometheus.io) and re-run." >&2; \
+		exit 1; \
+	fi; \
+	echo "promtool: installing prometheus (apt-get) for promtool"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	log=$$(mktemp); \
+	{ apt-get install -y --no-install-recommends prometheus || \
+		{ apt-get update && apt-get install -y --no-install-recommends prometheus; }; } >"$$log" 2>&1 || \
+		{ tail -n 30 "$$log" >&2; echo "promtool: apt-get install prometheus failed" >&2; exit 1; }; \
+	rm -f "$$log"; \
+	command -v promtool >/dev/null 2>&1 || { echo "promtool: installed prometheus but promtool is not on the PATH" >&2; exit 1; }
+
+# The alert rules must load in Prometheus (check) and fire exactly when their unit tests say
+# (test). metrics.TestAlertRules checks separately that every metric they use is exported.
+rules: promtool
+	@promtool check rules $(ALERT_RULES)
+	@promtool test rules $(ALERT_TESTS)
+
 contracts: deps
 	@$(COMPILE) $(ARTIFACTS)
 
@@ -135,7 +166,7 @@ check-artifacts: deps
 	fi; \
 	echo "check-artifacts: $(ARTIFACTS) is up to date"
 
-test: deps docker check-artifacts lint
+test: deps docker check-artifacts lint rules
 	$(GO) test -timeout 25m$(if $(TESTFLAGS), $(TESTFLAGS)) ./...
 
 lint:

@@ -61,7 +61,7 @@ func decodeJSON(data []byte, w *wireSpec) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(w); err != nil {
-		return fmt.Errorf("%w: JSON: %v", ErrInvalid, err)
+		return jsonError(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return fmt.Errorf("%w: JSON: data after the spec object", ErrInvalid)
@@ -76,7 +76,7 @@ func decodeYAML(data []byte, w *wireSpec) error {
 		if errors.Is(err, io.EOF) {
 			return fmt.Errorf("%w: the document is empty", ErrInvalid)
 		}
-		return fmt.Errorf("%w: YAML: %v", ErrInvalid, err)
+		return yamlError(data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -114,7 +114,7 @@ func (s *scalar) UnmarshalJSON(b []byte) error {
 
 func (s *scalar) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("line %d: expected a string or a number", n.Line)
+		return &valueError{line: n.Line, column: n.Column, msg: "want a string or a number, got " + yamlGot(strings.TrimPrefix(n.Tag, "!!"), n.Value)}
 	}
 	if n.Tag == "!!null" {
 		*s = scalar{}
@@ -266,7 +266,7 @@ type strictBool bool
 
 func (b *strictBool) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode || (n.Value != "true" && n.Value != "false") {
-		return fmt.Errorf("line %d: cannot unmarshal %q into a boolean: write true or false", n.Line, n.Value)
+		return &valueError{line: n.Line, column: n.Column, msg: fmt.Sprintf("want true or false, got %s", yamlGot(strings.TrimPrefix(n.Tag, "!!"), n.Value))}
 	}
 	*b = n.Value == "true"
 	return nil

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/brine-compute/brine/internal/errtext"
 )
 
 const minimal = `
@@ -168,8 +170,9 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, doc, want string // want: a substring of the error
 	}{
-		{"unknown field", minimal + "gpu: 1\n", "field gpu not found"},
-		{"unknown nested field", replace("time: 30s}", "time: 30s, gpus: 1}"), "field gpus not found"},
+		{"unknown field", minimal + "gpu: 1\n", "field gpu not found in the spec"},
+		{"unknown nested field", replace("time: 30s}", "time: 30s, gpus: 1}"), "field gpus not found in resources"},
+		{"unknown input field", minimal + "inputs: [{path: a, content: x, mode: 1}]\n", "field mode not found in an input"},
 		{"unknown JSON field", `{"engine":"docker","extra":1}`, `unknown field "extra"`},
 		{"trailing JSON", `{"engine":"docker"} {}`, "data after the spec"},
 		{"two YAML documents", minimal + "---\nengine: wasm\n", "more than one document"},
@@ -215,8 +218,38 @@ func TestParseErrors(t *testing.T) {
 		{"replicas zero", minimal + "replicas: 0\n", "must be 1 to 9"},
 		{"replicas ten", minimal + "replicas: 10\n", "must be 1 to 9"},
 		{"version 2", minimal + "version: 2\n", "this build reads version 1"},
-		{"network not bool", minimal + "network: yes\n", "cannot unmarshal"},
-		{"list for scalar", replace("cpu: 1", "cpu: [1]"), "expected a string or a number"},
+		{"network not bool", minimal + "network: yes\n", `line 8: network: want true or false, got "yes"`},
+		{"list for scalar", replace("cpu: 1", "cpu: [1]"), "resources.cpu: want a string or a number, got a list"},
+		// Values of the wrong shape name their field and what it wants, in YAML's or JSON's
+		// terms, never the Go types they decode into.
+		{"list for the spec", "- engine: docker\n", "the spec: want a mapping of the spec's fields, got a list"},
+		{"scalar for the spec", "hello\n", `the spec: want a mapping of the spec's fields, got "hello"`},
+		{"string for args", minimal + "args: hello\n", `args: want a list of strings, got "hello"`},
+		{"list for env", minimal + "env: [a]\n", "env: want a mapping of names to strings, got a list"},
+		{"list in env", minimal + "env: {A: [1]}\n", "env.A: want a string, got a list"},
+		{"mapping for inputs", minimal + "inputs: {path: a}\n", "inputs: want a list of inputs, got a mapping"},
+		{"string for an input", minimal + "inputs: [a]\n", `inputs[0]: want an input: a mapping with path`},
+		{"list for an input path", minimal + "inputs: [{path: [a], content: x}]\n", "inputs[0].path: want a string, got a list"},
+		{"list for an output path", minimal + "outputs: [{path: [a]}]\n", "outputs[0].path: want a string, got a list"},
+		{"number for resources", replace("resources: {cpu: 1, memory: 64MiB, disk: 100MB, time: 30s}", "resources: 5"), "resources: want a mapping of cpu, memory, disk and time, got the number 5"},
+		{"list for price", replace(`price: {payment: "2", collateral: "1"}`, "price: []"), "price: want a mapping of payment and collateral, got a list"},
+		{"number for deadlines", replace("deadlines: {accept_within: 1m, run_within: 2m}", "deadlines: 3"), "deadlines: want a mapping of accept_within and run_within"},
+		{"word for replicas", minimal + "replicas: two\n", `replicas: want a whole number, got "two"`},
+		{"word for version", minimal + "version: one\n", `version: want a whole number, got "one"`},
+		{"JSON list", `[1]`, "YAML: line 1: the spec: want a mapping"},
+		{"JSON number for engine", `{"engine": 5}`, "JSON: engine: want a string, got a number"},
+		{"JSON string for args", `{"args": "x"}`, "JSON: args: want a list of strings, got a string"},
+		{"JSON fraction for replicas", `{"replicas": 1.5}`, "JSON: replicas: want a whole number, got a number 1.5"},
+		{"JSON object for inputs", `{"inputs": {}}`, "JSON: inputs: want a list of inputs, got an object"},
+		{"JSON number for an input", `{"inputs": [5]}`, "JSON: inputs: want an input"},
+		{"JSON number for an input path", `{"inputs": [{"path": 5}]}`, "JSON: inputs.path: want a string, got a number"},
+		{"JSON number in env", `{"env": {"A": 1}}`, "JSON: env: want a string, got a number"},
+		{"JSON list for resources", `{"resources": []}`, "JSON: resources: want a mapping of cpu, memory, disk and time, got a list"},
+		{"JSON string for network", `{"network": "yes"}`, "JSON: network: want true or false, got a string"},
+		{"JSON number for price", `{"price": 5}`, "JSON: price: want a mapping of payment and collateral, got a number"},
+		{"JSON bool for cpu", `{"resources": {"cpu": true}}`, "expected a string or a number, got true"},
+		{"JSON unterminated", `{"engine": "docker"`, "JSON: unexpected EOF"},
+		{"YAML syntax", "a: b: c\n", "YAML: mapping values are not allowed"},
 		{"no deadlines", replace("deadlines: {accept_within: 1m, run_within: 2m}\n", ""), "deadlines is required"},
 		{"no challenge window", replace("challenge_window: 10s\n", ""), "challenge_window is required"},
 		{"NUL in arg", minimal + "args: [\"a\\0b\"]\n", "NUL"},
@@ -232,6 +265,9 @@ func TestParseErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not mention %q", err, tt.want)
+			}
+			for _, f := range errtext.Flaws(err.Error()) {
+				t.Errorf("error %q: %s", err, f)
 			}
 		})
 	}

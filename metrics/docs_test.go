@@ -76,32 +76,46 @@ type ruleFile struct {
 	} `yaml:"groups"`
 }
 
-// TestAlertRules: the alert rules in docs/operations.md are a valid Prometheus rule file
-// (strict YAML: no unknown fields), every rule is complete, every expression uses only metrics
-// the code exports (histograms by their _bucket, _sum and _count series), and the failures
-// the operators need are covered.
-func TestAlertRules(t *testing.T) {
-	doc := readOps(t)
-	_, after, ok := strings.Cut(doc, "## Alert rules")
-	if !ok {
-		t.Fatal("no '## Alert rules' section")
+// alertRules is the rule file operators load; docs/operations.md points to it, and
+// `make rules` runs promtool's check and unit tests (docs/alerts_test.yml) on it.
+const alertRules = "../docs/alerts.yml"
+
+func readRules(t *testing.T) ruleFile {
+	t.Helper()
+	b, err := os.ReadFile(alertRules)
+	if err != nil {
+		t.Fatal(err)
 	}
-	_, block, ok := strings.Cut(after, "```yaml\n")
-	if !ok {
-		t.Fatal("no yaml block in the alert rules section")
-	}
-	block, _, ok = strings.Cut(block, "```")
-	if !ok {
-		t.Fatal("unterminated yaml block")
-	}
-	dec := yaml.NewDecoder(bytes.NewReader([]byte(block)))
+	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	var rf ruleFile
 	if err := dec.Decode(&rf); err != nil {
 		t.Fatalf("the alert rules do not parse: %v", err)
 	}
+	return rf
+}
 
-	series := map[string]bool{}
+// scrapeJobs are the job names of the scrape configuration in docs/operations.md.
+func scrapeJobs(t *testing.T) map[string]bool {
+	t.Helper()
+	jobs := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^\s*- job_name: (\S+)$`).FindAllStringSubmatch(readOps(t), -1) {
+		jobs[m[1]] = true
+	}
+	if len(jobs) == 0 {
+		t.Fatal("no job_name in the scrape configuration of " + opsDoc)
+	}
+	return jobs
+}
+
+// TestAlertRules: docs/alerts.yml is a valid Prometheus rule file (strict YAML: no unknown
+// fields), every rule is complete, every expression uses only metrics the code exports
+// (histograms by their _bucket, _sum and _count series) or the scrape's own up, every job it
+// names is a scrape job of docs/operations.md, and the failures the operators need are
+// covered, a target that is down or missing included.
+func TestAlertRules(t *testing.T) {
+	rf := readRules(t)
+	series := map[string]bool{"up": true} // up: Prometheus's own series for each target
 	for _, i := range metrics.Catalogue() {
 		series[i.Name] = true
 		if i.Type == metrics.Histogram {
@@ -110,7 +124,12 @@ func TestAlertRules(t *testing.T) {
 			}
 		}
 	}
-	name := regexp.MustCompile(`\bbrine_[a-z0-9_]+`)
+	jobs := scrapeJobs(t)
+	brineName := regexp.MustCompile(`\bbrine_[a-z0-9_]+`)
+	// A selector with matchers (name{...}) names a series whatever its prefix; by/on/ignoring
+	// lists and functions use parentheses, not braces.
+	selector := regexp.MustCompile(`\b([a-zA-Z_:][a-zA-Z0-9_:]*)\s*\{`)
+	jobMatcher := regexp.MustCompile(`\bjob\s*=~?\s*"([^"]*)"`)
 	alerts := map[string]bool{}
 	for _, g := range rf.Groups {
 		if g.Name == "" || len(g.Rules) == 0 {
@@ -135,22 +154,86 @@ func TestAlertRules(t *testing.T) {
 			if !balanced(r.Expr) {
 				t.Errorf("%s: unbalanced brackets in %q", r.Alert, r.Expr)
 			}
-			used := name.FindAllString(r.Expr, -1)
+			used := brineName.FindAllString(r.Expr, -1)
+			for _, m := range selector.FindAllStringSubmatch(r.Expr, -1) {
+				used = append(used, m[1])
+			}
 			if len(used) == 0 {
-				t.Errorf("%s: the expression uses no Brine metric: %q", r.Alert, r.Expr)
+				t.Errorf("%s: the expression uses no metric: %q", r.Alert, r.Expr)
 			}
 			for _, m := range used {
 				if !series[m] {
 					t.Errorf("%s: %s is not a metric the code exports", r.Alert, m)
 				}
 			}
+			for _, m := range jobMatcher.FindAllStringSubmatch(r.Expr, -1) {
+				if !jobs[m[1]] {
+					t.Errorf("%s: job %q is not a scrape job of %s", r.Alert, m[1], opsDoc)
+				}
+			}
 		}
 	}
-	for _, want := range []string{"BrineCanaryFailing", "BrineProviderUnreachable", "BrineGasLow", "BrineFreeStakeLow",
-		"BrineTransactionsStuck", "BrineTransactionsFailing"} {
+	for _, want := range []string{"BrineCanaryFailing", "BrineCanaryStalled", "BrineProviderUnreachable", "BrineGasLow",
+		"BrineFreeStakeLow", "BrineTransactionsStuck", "BrineTransactionsFailing",
+		"BrineNodeDown", "BrineNodeMissing", "BrineProberDown", "BrineProberMissing"} {
 		if !alerts[want] {
 			t.Errorf("no %s alert", want)
 		}
+	}
+	// Every scrape job needs a down rule and a missing rule: a rule over a job's metrics is
+	// silent when they are gone.
+	for job := range jobs {
+		if !hasRule(rf, `up{job="`+job+`"} == 0`) || !hasRule(rf, `absent(up{job="`+job+`"})`) {
+			t.Errorf("scrape job %s: want rules on up{job=%q} == 0 and absent(up{job=%q})", job, job, job)
+		}
+	}
+}
+
+func hasRule(rf ruleFile, expr string) bool {
+	for _, g := range rf.Groups {
+		for _, r := range g.Rules {
+			if strings.TrimSpace(r.Expr) == expr {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestAlertsDocumented: docs/operations.md points to docs/alerts.yml, keeps no copy of the
+// rules of its own (a copy drifts from the tested file), and its table lists exactly the
+// alerts of the file.
+func TestAlertsDocumented(t *testing.T) {
+	doc := readOps(t)
+	_, section, ok := strings.Cut(doc, "## Alert rules")
+	if !ok {
+		t.Fatal("no '## Alert rules' section")
+	}
+	if !strings.Contains(section, "(alerts.yml)") {
+		t.Errorf("the alert rules section does not link docs/alerts.yml")
+	}
+	if strings.Contains(section, "```yaml") {
+		t.Errorf("the alert rules section has a yaml block: the rules live in docs/alerts.yml only")
+	}
+	row := regexp.MustCompile("(?m)^\\| `(Brine[A-Za-z]+)` \\| (page|warn) \\|")
+	documented := map[string]string{}
+	for _, m := range row.FindAllStringSubmatch(section, -1) {
+		documented[m[1]] = m[2]
+	}
+	for _, g := range readRules(t).Groups {
+		for _, r := range g.Rules {
+			sev, ok := documented[r.Alert]
+			switch {
+			case !ok:
+				t.Errorf("%s is not in the table of %s", r.Alert, opsDoc)
+			case sev != r.Labels["severity"]:
+				t.Errorf("%s: documented as %s, its severity is %s", r.Alert, sev, r.Labels["severity"])
+			}
+			delete(documented, r.Alert)
+		}
+	}
+	for a := range documented {
+		t.Errorf("%s is documented but not in %s", a, alertRules)
 	}
 }
 

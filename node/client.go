@@ -150,14 +150,15 @@ var ErrResultMismatch = errors.New("the provider's result does not match its on-
 // committed on chain before returning it: from its provider's node, or for a replicated job
 // from its replicas' nodes (the panel's members while the job is live, when d can read
 // panels) and then any other provider's node, since every replica in the majority holds the
-// same bytes. Bytes that do not match wrap ErrResultMismatch.
+// same bytes. Bytes that do not match wrap ErrResultMismatch. Errors do not name the job:
+// the caller says which job it fetched (wrapping once).
 func FetchJobResult(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, maxSize int64) ([]byte, cid.Cid, error) {
 	if len(job.ResultCID) == 0 {
-		return nil, cid.Undef, fmt.Errorf("job %d has no committed result (it is %s)", job.ID, job.Status)
+		return nil, cid.Undef, fmt.Errorf("no committed result (the job is %s)", job.Status)
 	}
 	c, err := results.ParseCommitment(job.ResultCID)
 	if err != nil {
-		return nil, cid.Undef, fmt.Errorf("job %d: the committed result is not a Brine result CID: %w", job.ID, err)
+		return nil, cid.Undef, fmt.Errorf("the committed result is not a Brine result CID: %w", err)
 	}
 	list, err := d.ProviderDirectory(ctx)
 	if err != nil {
@@ -236,7 +237,7 @@ func fetchReplicated(ctx context.Context, h *p2p.Host, d Directory, job settleme
 		errs = append(errs, err)
 	}
 	if len(errs) == 0 {
-		return nil, c, fmt.Errorf("job %d: no provider in the registry's directory publishes a node address", job.ID)
+		return nil, c, errors.New("no provider in the registry's directory publishes a node address")
 	}
-	return nil, c, fmt.Errorf("job %d: no replica's node served the result %s: %w", job.ID, c, errors.Join(errs...))
+	return nil, c, fmt.Errorf("no replica's node served the result %s: %w", c, errors.Join(errs...))
 }

@@ -117,5 +117,5 @@ func FetchJobResultAnywhere(ctx context.Context, h *p2p.Host, d Directory, job s
 		}
 		return b, c, p.Address, nil
 	}
-	return nil, c, common.Address{}, fmt.Errorf("job %d: no node served result %s: %w", job.ID, c, errors.Join(errs...))
+	return nil, c, common.Address{}, fmt.Errorf("no node served result %s: %w", c, errors.Join(errs...))
 }

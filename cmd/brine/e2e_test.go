@@ -20,6 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/brine-compute/brine/incentives/merkle"
+	"github.com/brine-compute/brine/internal/errtext"
 	"github.com/brine-compute/brine/jobspec"
 )
 
@@ -430,6 +431,85 @@ func TestBadInput(t *testing.T) {
 			}
 			if !strings.Contains(r.stderr, tt.want) {
 				t.Errorf("stderr %q does not say %q", r.stderr, tt.want)
+			}
+			for _, f := range errtext.Flaws(r.stderr) {
+				t.Errorf("stderr %q: %s", r.stderr, f)
+			}
+			if after := nonce(t, c, acct); after != before {
+				t.Errorf("%d transaction(s) sent", after-before)
+			}
+		})
+	}
+}
+
+// TestRefusalTexts walks the job commands' refusals (wrong status, unknown job, bad specs of
+// many shapes) and fails on a message a user should not read: a context said twice ("reclaim
+// job 3: reclaim job 3:", two layers both wrapping) or a Go type name (jobspec.wireSpec).
+func TestRefusalTexts(t *testing.T) {
+	c := client(t)
+	acct := net.info.Accounts[3]
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	// An open job (accept-by 10 minutes away, no node to take it): every step but reclaim is
+	// refused for its status, and reclaim is too early.
+	r := ok(t, "--account", acct, "--json", "job", "submit", "--post-anyway", write("open.yaml", jobSpec))
+	open := fmt.Sprint(decode[struct {
+		Job struct {
+			ID uint64 `json:"id"`
+		} `json:"job"`
+	}](t, r).Job.ID)
+	const unknown = "999999"
+	spec := func(name, text string) []string {
+		return []string{"--account", acct, "job", "submit", write(name, text)}
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string // a substring of stderr
+	}{
+		{"reclaim too early", []string{"--account", acct, "job", "reclaim", open}, "reclaim job " + open + ": too early"},
+		{"claim-timeout of an open job", []string{"--account", acct, "job", "claim-timeout", open}, "claim-timeout job " + open + ": it is open"},
+		{"challenge of an open job", []string{"--account", acct, "job", "challenge", open}, "challenge job " + open + ": it is open"},
+		{"resolve of a single-provider job", []string{"--account", acct, "job", "resolve", open}, "resolve job " + open + ": it has one provider"},
+		{"result of a job without one", []string{"job", "results", open, "--output", filepath.Join(dir, "out")}, "no committed result"},
+		{"reclaim of an unknown job", []string{"--account", acct, "job", "reclaim", unknown}, "unknown job: job " + unknown},
+		{"claim-timeout of an unknown job", []string{"--account", acct, "job", "claim-timeout", unknown}, "unknown job"},
+		{"challenge of an unknown job", []string{"--account", acct, "job", "challenge", unknown}, "unknown job"},
+		{"resolve of an unknown job", []string{"--account", acct, "job", "resolve", unknown}, "unknown job"},
+		{"status of an unknown job", []string{"job", "status", unknown}, "unknown job"},
+		{"result of an unknown job", []string{"job", "results", unknown, "--output", filepath.Join(dir, "out2")}, "unknown job"},
+		{"job ID not a number", []string{"--account", acct, "job", "reclaim", "seven"}, "seven"},
+		{"bad address", []string{"provider", "status", "0xnot-an-address"}, "is not an address"},
+		{"bad amount", []string{"--account", acct, "provider", "stake", "1e18"}, "not a decimal amount"},
+		{"spec: unknown field", spec("unknown.yaml", jobSpec+"gpus: 2\n"), "field gpus not found in the spec"},
+		{"spec: unknown nested field", spec("nested.yaml", strings.Replace(jobSpec, "time: 1m}", "time: 1m, gpus: 1}", 1)), "field gpus not found in resources"},
+		{"spec: a list", spec("list.yaml", "- engine: docker\n"), "the spec: want a mapping"},
+		{"spec: string for args", spec("args.yaml", strings.Replace(jobSpec, "args: [sh, -c,", "entrypoint: sh\nargs: [-c,", 1)), "entrypoint: want a list of strings"},
+		{"spec: string for an input", spec("input.yaml", strings.Replace(jobSpec, "inputs: [{path: data.txt, content: \"hello\\n\"}]", "inputs: [data.txt]", 1)), "inputs[0]: want an input"},
+		{"spec: word for replicas", spec("replicas.yaml", jobSpec+"replicas: two\n"), "replicas: want a whole number"},
+		{"spec: list for cpu", spec("cpu.yaml", strings.Replace(jobSpec, "cpu: 0.5", "cpu: [1]", 1)), "resources.cpu: want a string or a number"},
+		{"spec: JSON object for inputs", spec("inputs.json", `{"engine": "docker", "inputs": {}}`), "inputs: want a list of inputs, got an object"},
+		{"spec: JSON number for engine", spec("engine.json", `{"engine": 5}`), "engine: want a string, got a number"},
+		{"spec: YAML syntax", spec("syntax.yaml", "a: b: c\n"), "mapping values are not allowed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := nonce(t, c, acct)
+			r := brine(t, nil, tt.args...)
+			if r.code != 2 {
+				t.Errorf("exit code %d, want 2 (bad input)", r.code)
+			}
+			if !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("stderr %q does not say %q", r.stderr, tt.want)
+			}
+			for _, f := range errtext.Flaws(r.stderr) {
+				t.Errorf("stderr %q: %s", r.stderr, f)
 			}
 			if after := nonce(t, c, acct); after != before {
 				t.Errorf("%d transaction(s) sent", after-before)

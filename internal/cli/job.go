@@ -613,7 +613,7 @@ func jobResults(c *cli.Context, stdio IO) error {
 	job, err := st.Job(s.ctx, id)
 	if err != nil {
 		if errors.Is(err, settlement.ErrUnknownJob) {
-			return badInput("job %d: %v", id, err)
+			return badInput("%w", err) // it names the job
 		}
 		return err
 	}
@@ -648,7 +648,7 @@ func jobResults(c *cli.Context, stdio IO) error {
 }
 
 func jobClaimTimeout(c *cli.Context, stdio IO) error {
-	return jobStep(c, stdio, "brine job claim-timeout <id>", "claim-timeout", claimTimeoutCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
+	return jobStep(c, stdio, "brine job claim-timeout <id>", claimTimeoutCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
 		return st.ClaimTimeout(s.ctx, id)
 	})
 }
@@ -895,7 +895,7 @@ func jobStatus(c *cli.Context, stdio IO) error {
 	job, err := st.Job(s.ctx, id)
 	if err != nil {
 		if errors.Is(err, settlement.ErrUnknownJob) {
-			return badInput("job %d: %v", id, err)
+			return badInput("%w", err) // it names the job
 		}
 		return err
 	}
@@ -977,7 +977,7 @@ func (s *session) listJobs(st settlement.Reader, filter settlement.JobFilter, li
 
 // jobStep runs a transaction on one job: the job must exist; precheck (optional) refuses bad
 // input before anything is unlocked or sent; then do sends.
-func jobStep(c *cli.Context, stdio IO, usage, name string, precheck func(s *session, job settlement.Job) error,
+func jobStep(c *cli.Context, stdio IO, usage string, precheck func(s *session, job settlement.Job) error,
 	do func(s *session, st settlement.Settlement, id settlement.JobID) error) error {
 	a, err := args(c, 1, usage)
 	if err != nil {
@@ -999,7 +999,7 @@ func jobStep(c *cli.Context, stdio IO, usage, name string, precheck func(s *sess
 	job, err := ro.Job(s.ctx, id)
 	if err != nil {
 		if errors.Is(err, settlement.ErrUnknownJob) {
-			return badInput("job %d: %v", id, err)
+			return badInput("%w", err) // it names the job
 		}
 		return err
 	}
@@ -1015,12 +1015,14 @@ func jobStep(c *cli.Context, stdio IO, usage, name string, precheck func(s *sess
 	if err != nil {
 		return err
 	}
+	// The settlement's job steps name the step and the job ("reclaim job 3: ..."): adding
+	// them here again printed "reclaim job 3: reclaim job 3: ...".
 	if err := do(s, st, id); err != nil {
 		if errors.Is(err, settlement.ErrWrongStatus) || errors.Is(err, settlement.ErrTooEarly) || errors.Is(err, settlement.ErrTooLate) ||
 			errors.Is(err, settlement.ErrNotAllowed) || errors.Is(err, settlement.ErrInsufficient) {
-			return badInput("%s job %d: %v", name, id, err)
+			return badInput("%w", err)
 		}
-		return fmt.Errorf("%s job %d: %w", name, id, err)
+		return err
 	}
 	if job, err = st.Job(s.ctx, id); err != nil {
 		return err
@@ -1030,7 +1032,7 @@ func jobStep(c *cli.Context, stdio IO, usage, name string, precheck func(s *sess
 }
 
 func jobResolve(c *cli.Context, stdio IO) error {
-	return jobStep(c, stdio, "brine job resolve <id>", "resolve", resolveCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
+	return jobStep(c, stdio, "brine job resolve <id>", resolveCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
 		_, err := st.ResolveReplicas(s.ctx, id)
 		return err
 	})
@@ -1070,13 +1072,13 @@ func resolveCheck(s *session, job settlement.Job) error {
 }
 
 func jobReclaim(c *cli.Context, stdio IO) error {
-	return jobStep(c, stdio, "brine job reclaim <id>", "reclaim", nil, func(s *session, st settlement.Settlement, id settlement.JobID) error {
+	return jobStep(c, stdio, "brine job reclaim <id>", nil, func(s *session, st settlement.Settlement, id settlement.JobID) error {
 		return st.Reclaim(s.ctx, id)
 	})
 }
 
 func jobChallenge(c *cli.Context, stdio IO) error {
-	return jobStep(c, stdio, "brine job challenge <id>", "challenge", challengeCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
+	return jobStep(c, stdio, "brine job challenge <id>", challengeCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
 		return st.Challenge(s.ctx, id)
 	})
 }

@@ -11,6 +11,9 @@
 //
 // # Protocols
 //
+// docs/p2p.md is the wire specification, byte by byte, for implementations in other languages
+// (TestDocsDescribeTheWire keeps its list of protocols, statuses and limits complete).
+//
 //	/brine/spec/1.0.0       request: spec hash (32 bytes)
 //	                        response: ok + canonical spec bytes | not found
 //	/brine/spec-push/1.0.0  request: spec hash (32 bytes) + canonical spec bytes
