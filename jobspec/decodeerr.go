@@ -26,6 +26,7 @@ var wireWants = map[string]string{
 	"jobspec.wirePrice":     "a mapping of payment and collateral",
 	"jobspec.wireDeadlines": "a mapping of accept_within and run_within",
 	"jobspec.strictBool":    "true or false",
+	"jobspec.strictInt":     "a whole number",
 	"jobspec.scalar":        "a string or a number",
 	"map[string]string":     "a mapping of names to strings",
 	"[]string":              "a list of strings",

@@ -126,7 +126,7 @@ func (s *scalar) UnmarshalYAML(n *yaml.Node) error {
 
 // The wire form: what a document may contain, before validation.
 type wireSpec struct {
-	Version         *int              `json:"version" yaml:"version"`
+	Version         *strictInt        `json:"version" yaml:"version"`
 	Engine          string            `json:"engine" yaml:"engine"`
 	Image           string            `json:"image" yaml:"image"`
 	Module          string            `json:"module" yaml:"module"`
@@ -138,7 +138,7 @@ type wireSpec struct {
 	Outputs         []wireOutput      `json:"outputs" yaml:"outputs"`
 	Network         *strictBool       `json:"network" yaml:"network"`
 	Price           *wirePrice        `json:"price" yaml:"price"`
-	Replicas        *int              `json:"replicas" yaml:"replicas"`
+	Replicas        *strictInt        `json:"replicas" yaml:"replicas"`
 	Deadlines       *wireDeadlines    `json:"deadlines" yaml:"deadlines"`
 	ChallengeWindow scalar            `json:"challenge_window" yaml:"challenge_window"`
 }
@@ -185,7 +185,7 @@ func (w *wireSpec) spec(v *validator) *Spec {
 		Replicas:   1,
 	}
 	if w.Version != nil {
-		s.Version = *w.Version
+		s.Version = int(*w.Version)
 	}
 	if w.Replicas != nil {
 		if *w.Replicas < 1 || *w.Replicas > MaxReplicas {
@@ -259,6 +259,19 @@ func (w *wireSpec) spec(v *validator) *Spec {
 		s.Network = bool(*w.Network)
 	}
 	return s
+}
+
+// strictInt is an int that YAML may only spell as a whole number: YAML would otherwise turn
+// 1.5 or 1e1 into an int without a word.
+type strictInt int
+
+func (i *strictInt) UnmarshalYAML(n *yaml.Node) error {
+	var v int
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
+		return &valueError{line: n.Line, column: n.Column, msg: fmt.Sprintf("want a whole number, got %s", yamlGot(strings.TrimPrefix(n.Tag, "!!"), n.Value))}
+	}
+	*i = strictInt(v)
+	return nil
 }
 
 // strictBool is a bool that YAML may only spell true or false (not yes, on, y...).

@@ -236,6 +236,9 @@ func TestParseErrors(t *testing.T) {
 		{"number for deadlines", replace("deadlines: {accept_within: 1m, run_within: 2m}", "deadlines: 3"), "deadlines: want a mapping of accept_within and run_within"},
 		{"word for replicas", minimal + "replicas: two\n", `replicas: want a whole number, got "two"`},
 		{"word for version", minimal + "version: one\n", `version: want a whole number, got "one"`},
+		// YAML used to turn these into 1 and 10 without a word.
+		{"fraction for replicas", minimal + "replicas: 1.5\n", `replicas: want a whole number, got the number 1.5`},
+		{"exponent for replicas", minimal + "replicas: 1e1\n", `replicas: want a whole number, got the number 1e1`},
 		{"JSON list", `[1]`, "YAML: line 1: the spec: want a mapping"},
 		{"JSON number for engine", `{"engine": 5}`, "JSON: engine: want a string, got a number"},
 		{"JSON string for args", `{"args": "x"}`, "JSON: args: want a list of strings, got a string"},
