@@ -52,6 +52,7 @@ Example:
 				&cli.StringFlag{Name: "withdraw-threshold", Usage: "withdraw the market balance once it reaches this many tokens"},
 				&cli.DurationFlag{Name: "grace", Value: 30 * time.Second, Usage: "how long a stop lets running jobs finish"},
 				metricsAddrFlag(),
+				pprofFlag(),
 				&cli.BoolFlag{Name: "auto-claim", Value: true, Usage: "claim the account's uptime rewards by itself (--auto-claim=false: never)"},
 				&cli.StringSliceFlag{Name: "prober", EnvVars: []string{"BRINE_PROBER"},
 					Usage: "also fetch trees from this prober: `URL` (http://HOST:PORT), libp2p multiaddr (/ip4/…/p2p/<peer ID>) or reporter ADDR; repeat (the probers running with this --datadir are always asked)"},
