@@ -70,11 +70,14 @@ and checks each spec, accepts (or takes a replica's seat), runs, commits the res
 replica commits and reveals it with the other replicas), serves the result to the client and
 finalizes after the challenge window. Drawn as a verifier of a challenged job, it re-executes
 the job and votes. A stop lets running jobs finish for --grace; a
-restart resumes every job where it was.
+restart resumes every job where it was, listens on the ports it bound before
+(<datadir>/node/listen.json; an explicit --listen port wins) so its addresses on chain stay
+current, and loads compiled wasm code from <datadir>/node/wasm-cache.
 
 The account must be staked ('brine provider stake'). Logs go to stderr. With --metrics-addr
 it serves Prometheus metrics (jobs by state, executions, transactions, balances, stake; see
-docs/operations.md) at GET /metrics.
+docs/operations.md) at GET /metrics; with --pprof also Go runtime profiles at /debug/pprof/
+(keep that address private).
 
 It claims the account's uptime rewards by itself (--auto-claim): every --claim-interval it
 fetches the trees of the roots posted on chain from the probers (--prober, and every prober
