@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"sync"
 	"time"
 
@@ -108,6 +109,11 @@ type ServerConfig struct {
 	Addr     string
 	Registry *Registry
 	Logger   *slog.Logger
+	// Profiling also serves the Go runtime's profiles (net/http/pprof) under /debug/pprof/,
+	// so an operator can see what holds the daemon's memory (a heap profile) or its CPU.
+	// Off by default: profiles reveal the program's internals and a CPU profile or trace
+	// costs the daemon while it runs, so the address must stay private.
+	Profiling bool
 }
 
 // Server serves GET /metrics.
@@ -142,6 +148,16 @@ func (s *Server) Start(ctx context.Context) error {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", s.cfg.Registry.Handler())
+	if s.cfg.Profiling {
+		// Mounted by hand: importing net/http/pprof registers on http.DefaultServeMux, which
+		// this server never serves.
+		mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+		mux.HandleFunc("GET /debug/pprof/cmdline", pprof.Cmdline)
+		mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("POST /debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
+	}
 	s.ln = ln
 	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() {
@@ -149,7 +165,7 @@ func (s *Server) Start(ctx context.Context) error {
 			s.cfg.Logger.Error("metrics server stopped", "err", err)
 		}
 	}()
-	s.cfg.Logger.Info("serving metrics", "url", "http://"+ln.Addr().String()+"/metrics")
+	s.cfg.Logger.Info("serving metrics", "url", "http://"+ln.Addr().String()+"/metrics", "profiling", s.cfg.Profiling)
 	return nil
 }
 

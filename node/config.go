@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"math/big"
 	"path"
+	"path/filepath"
 	"time"
 
 	"github.com/brine-compute/brine/clock"
@@ -107,6 +108,10 @@ type Config struct {
 	// Metrics, if set, receives the node's measurements (metrics.Node implements it).
 	Metrics Metrics
 }
+
+// WasmCacheDir is where the node keeps compiled wasm code across restarts
+// (wasm.Config.CacheDir).
+func WasmCacheDir(dataDir string) string { return filepath.Join(dataDir, "node", "wasm-cache") }
 
 // Clock is the node's source of time.
 type Clock = clock.Clock

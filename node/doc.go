@@ -6,7 +6,9 @@
 // # Start and stop
 //
 // Start opens the store (binding the data directory to the deployment), the result store,
-// starts the libp2p host, publishes the node's peer ID and addresses as the provider's
+// starts the libp2p host (a listen address of port 0 gets the port it was bound to at the
+// last start, kept in <datadir>/node/listen.json, unless another process holds it: then a
+// new one, logged; addrs.go), publishes the node's peer ID and addresses as the provider's
 // registration metadata ({"peer": ..., "addrs": [...]}, Metadata) when they changed, and
 // starts the watcher. A step that fails undoes the ones before it. Stop stops taking jobs,
 // lets running ones finish within GracePeriod, cancels the rest (their records go back to

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -136,12 +137,25 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if pc.Logger == nil {
 		pc.Logger = n.cfg.Logger
 	}
+	configured := pc.ListenAddrs
+	pc.ListenAddrs = n.stableListenAddrs(configured)
 	if n.host, err = p2p.New(pc); err != nil {
 		return err
 	}
 	if err := n.host.Start(ctx); err != nil {
-		return fmt.Errorf("node: libp2p host: %w", err)
+		if slices.Equal(pc.ListenAddrs, configured) {
+			return fmt.Errorf("node: libp2p host: %w", err)
+		}
+		// A kept port taken between the check and the bind: the OS chooses again.
+		pc.ListenAddrs = configured
+		if n.host, err = p2p.New(pc); err != nil {
+			return err
+		}
+		if err := n.host.Start(ctx); err != nil {
+			return fmt.Errorf("node: libp2p host: %w", err)
+		}
 	}
+	n.keepBoundPorts(configured)
 	undo = append(undo, func() {
 		c, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

@@ -70,7 +70,7 @@ func TestMetricsAndCanaries(t *testing.T) {
 	hookURL := hook.URL + "/services/T000/B000/s3cretWebhookToken"
 
 	n.ok(t, "--account", provider, "provider", "stake", "100")
-	node := n.startNode(t, "node", nil, provider, "--metrics-addr", "127.0.0.1:0")
+	node := n.startNode(t, "node", nil, provider, "--metrics-addr", "127.0.0.1:0", "--pprof")
 	nodeMetrics := node.metricsURL(t)
 
 	mod := greetModule(t)
@@ -129,6 +129,21 @@ func TestMetricsAndCanaries(t *testing.T) {
 	}
 	if v, _ := s.Value("brine_wallet_tokens", "account", pr); v != metrics.Whole(n.tokens(t, prober), 18) {
 		t.Errorf("prober wallet %v tokens, chain says %s base units", v, n.tokens(t, prober))
+	}
+
+	// Profiles: served beside the node's metrics (--pprof), absent from the prober's (no flag).
+	for url, want := range map[string]int{
+		strings.TrimSuffix(nodeMetrics, "/metrics") + "/debug/pprof/heap":   http.StatusOK,
+		strings.TrimSuffix(proberMetrics, "/metrics") + "/debug/pprof/heap": http.StatusNotFound,
+	} {
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("GET %s: %d, want %d", url, resp.StatusCode, want)
+		}
 	}
 
 	// The node goes away: the next canary fails at once and the webhook hears of it once.

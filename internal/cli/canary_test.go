@@ -53,6 +53,8 @@ challenge_window: 4s
 		{[]string{"prober", "run", "--canary-interval", "1m", "--canary-spec", docker, "--canary-webhook", "hooks.example/services/TopSecret"}, "not an http(s) URL"},
 		{[]string{"prober", "run", "--metrics-addr", "9465"}, "--metrics-addr"},
 		{[]string{"node", "run", "--metrics-addr", "localhost"}, "--metrics-addr"},
+		{[]string{"node", "run", "--pprof"}, "--pprof needs --metrics-addr"},
+		{[]string{"prober", "run", "--pprof"}, "--pprof needs --metrics-addr"},
 	} {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
 			var out, errb bytes.Buffer

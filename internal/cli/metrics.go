@@ -23,12 +23,22 @@ func metricsAddrFlag() cli.Flag {
 	return &cli.StringFlag{Name: "metrics-addr", Usage: "serve Prometheus metrics at GET /metrics on `HOST:PORT` (port 0: any; docs/operations.md); default: none"}
 }
 
-// checkMetricsAddr refuses a --metrics-addr that is not HOST:PORT, before anything is opened.
+// pprofFlag is --pprof of the daemons: the Go runtime's profiles beside the metrics.
+func pprofFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "pprof", Usage: "also serve Go runtime profiles (net/http/pprof) at /debug/pprof/ on --metrics-addr; never on a public address (docs/operations.md)"}
+}
+
+// checkMetricsAddr refuses a --metrics-addr that is not HOST:PORT, and --pprof without it,
+// before anything is opened.
 func checkMetricsAddr(c *cli.Context) error {
-	if a := c.String("metrics-addr"); a != "" {
+	a := c.String("metrics-addr")
+	if a != "" {
 		if _, _, err := net.SplitHostPort(a); err != nil {
 			return badInput("--metrics-addr %q: want HOST:PORT (e.g. 127.0.0.1:9464; port 0: any)", a)
 		}
+	}
+	if a == "" && c.Bool("pprof") {
+		return badInput("--pprof needs --metrics-addr: the profiles are served on the metrics address")
 	}
 	return nil
 }
@@ -42,7 +52,7 @@ func (s *session) startMetrics(c *cli.Context, log *slog.Logger) (stop func(), e
 		return func() {}, nil
 	}
 	reg := metrics.NewRegistry()
-	srv, err := metrics.NewServer(metrics.ServerConfig{Addr: addr, Registry: reg, Logger: log})
+	srv, err := metrics.NewServer(metrics.ServerConfig{Addr: addr, Registry: reg, Logger: log, Profiling: c.Bool("pprof")})
 	if err != nil {
 		return nil, badInput("--metrics-addr: %v", err)
 	}
@@ -51,6 +61,9 @@ func (s *session) startMetrics(c *cli.Context, log *slog.Logger) (stop func(), e
 	}
 	s.metrics = reg
 	fmt.Fprintf(s.info, "Metrics at http://%s/metrics\n", srv.Addr())
+	if c.Bool("pprof") {
+		fmt.Fprintf(s.info, "Profiles at http://%s/debug/pprof/ (keep this address private)\n", srv.Addr())
+	}
 	return func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

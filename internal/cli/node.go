@@ -47,11 +47,13 @@ Example:
 				&cli.IntFlag{Name: "max-replicas", Value: jobspec.MaxReplicas, Usage: "take a seat of replicated jobs of at most `N` replicas (1: single-provider jobs only)"},
 				&cli.BoolFlag{Name: "allow-network", Usage: "run jobs that ask for network access (docker)"},
 				&cli.BoolFlag{Name: "no-pull", Usage: "never pull images: run only images present locally"},
+				&cli.StringFlag{Name: "wasm-cache-size", Value: "1GiB", Usage: "keep compiled wasm code in <datadir>/node/wasm-cache, at most `SIZE`, so a restart does not compile modules again; 0: no cache"},
 				&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR`; repeat"},
 				&cli.StringSliceFlag{Name: "announce", Usage: "addresses to publish on chain instead of the listen addresses; repeat"},
 				&cli.StringFlag{Name: "withdraw-threshold", Usage: "withdraw the market balance once it reaches this many tokens"},
 				&cli.DurationFlag{Name: "grace", Value: 30 * time.Second, Usage: "how long a stop lets running jobs finish"},
 				metricsAddrFlag(),
+				pprofFlag(),
 				&cli.BoolFlag{Name: "auto-claim", Value: true, Usage: "claim the account's uptime rewards by itself (--auto-claim=false: never)"},
 				&cli.StringSliceFlag{Name: "prober", EnvVars: []string{"BRINE_PROBER"},
 					Usage: "also fetch trees from this prober: `URL` (http://HOST:PORT), libp2p multiaddr (/ip4/…/p2p/<peer ID>) or reporter ADDR; repeat (the probers running with this --datadir are always asked)"},
@@ -68,11 +70,14 @@ and checks each spec, accepts (or takes a replica's seat), runs, commits the res
 replica commits and reveals it with the other replicas), serves the result to the client and
 finalizes after the challenge window. Drawn as a verifier of a challenged job, it re-executes
 the job and votes. A stop lets running jobs finish for --grace; a
-restart resumes every job where it was.
+restart resumes every job where it was, listens on the ports it bound before
+(<datadir>/node/listen.json; an explicit --listen port wins) so its addresses on chain stay
+current, and loads compiled wasm code from <datadir>/node/wasm-cache.
 
 The account must be staked ('brine provider stake'). Logs go to stderr. With --metrics-addr
 it serves Prometheus metrics (jobs by state, executions, transactions, balances, stake; see
-docs/operations.md) at GET /metrics.
+docs/operations.md) at GET /metrics; with --pprof also Go runtime profiles at /debug/pprof/
+(keep that address private).
 
 It claims the account's uptime rewards by itself (--auto-claim): every --claim-interval it
 fetches the trees of the roots posted on chain from the probers (--prober, and every prober
@@ -152,7 +157,7 @@ func nodeRun(c *cli.Context, stdio IO) error {
 	if created {
 		fmt.Fprintf(s.info, "Created the node identity key %s (peer %s)\n", identity.Path(s.cfg.DataDir), id.Peer)
 	}
-	executors, closers, err := openExecutors(s.ctx, c, id, log)
+	executors, closers, err := openExecutors(s.ctx, c, id, s.cfg.DataDir, log)
 	defer func() {
 		for _, cl := range closers {
 			_ = cl.Close()
@@ -240,14 +245,22 @@ func nodeRun(c *cli.Context, stdio IO) error {
 }
 
 // openExecutors opens the executors of the --engines flag.
-func openExecutors(ctx context.Context, c *cli.Context, id *identity.Identity, log *slog.Logger) (map[jobspec.Engine]executor.Executor, []io.Closer, error) {
+func openExecutors(ctx context.Context, c *cli.Context, id *identity.Identity, dataDir string, log *slog.Logger) (map[jobspec.Engine]executor.Executor, []io.Closer, error) {
 	out := map[jobspec.Engine]executor.Executor{}
 	var closers []io.Closer
+	wcfg := wasm.Config{Logger: log}
+	cacheSize, err := jobspec.ParseSize(c.String("wasm-cache-size"))
+	if err != nil {
+		return nil, nil, badInput("--wasm-cache-size: %v", err)
+	}
+	if cacheSize > 0 {
+		wcfg.CacheDir, wcfg.CacheDirBytes = node.WasmCacheDir(dataDir), int64(min(cacheSize, 1<<62))
+	}
 	for _, e := range c.StringSlice("engines") {
 		for _, name := range strings.Split(e, ",") {
 			switch jobspec.Engine(strings.TrimSpace(name)) {
 			case jobspec.EngineWasm:
-				w, err := wasm.New(ctx, wasm.Config{Logger: log})
+				w, err := wasm.New(ctx, wcfg)
 				if err != nil {
 					return nil, closers, err
 				}

@@ -49,6 +49,7 @@ Example:
 				&cli.StringFlag{Name: "http", Value: DefaultProberHTTP, Usage: "`HOST:PORT` serving GET /trees/<epoch>.json (port 0: any; 'off': no HTTP)"},
 				&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR` (probes go out, trees are served over /brine/rewards-tree/1.0.0); repeat"},
 				metricsAddrFlag(),
+				pprofFlag(),
 			}, canaryFlags()...),
 			Description: `Runs an uptime prober as the account, which must be a reporter of the UptimeRewards contract
 (appointed by its governance). Until SIGINT or SIGTERM, every --interval (plus up to --jitter)

@@ -293,6 +293,16 @@ func (h *Host) Addrs() []ma.Multiaddr {
 	return addrs
 }
 
+// ListenAddrs are the addresses the host's transports are bound to, with the ports the OS
+// chose for port 0 (unexpanded: 0.0.0.0 stays 0.0.0.0); nil before Start.
+func (h *Host) ListenAddrs() []ma.Multiaddr {
+	lh, err := h.running()
+	if err != nil {
+		return nil
+	}
+	return lh.Network().ListenAddresses()
+}
+
 // AddrInfo is the host's peer ID and listen addresses, as the client helpers take them.
 func (h *Host) AddrInfo() peer.AddrInfo {
 	lh, err := h.running()

@@ -55,11 +55,31 @@ const pageSize = 64 << 10
 
 // Config configures an Executor.
 type Config struct {
-	// CompilationCache shares compiled code between executors, and across restarts when made
-	// with wazero.NewCompilationCacheWithDir; nil: none beyond CachedModules.
+	// CompilationCache shares compiled code between executors (tests share an in-memory
+	// one); nil: none beyond the modules kept in memory. Not with CacheDir.
 	CompilationCache wazero.CompilationCache
+	// CacheDir keeps compiled code on disk across restarts (wazero's file cache), so a
+	// node that restarts does not compile its modules again (seconds for a few MB of Go).
+	// Files are written whole and renamed into place, so processes may share the
+	// directory; a file that cannot be read back (corrupt, removed by another process) only
+	// costs a compile. "": no disk cache.
+	CacheDir string
+	// CacheDirBytes bounds the files in CacheDir; past it the oldest written are removed.
+	// Default 1GiB.
+	CacheDirBytes int64
 	// CachedModules is how many compiled modules stay in memory between jobs; default 8.
 	CachedModules int
+	// CachedBytes bounds the memory the compiled modules kept between jobs hold, as
+	// estimated from their size and their types and functions (moduleCost); a module over
+	// it is not kept. Default 64MiB. Without a bound in bytes, eight hostile modules of
+	// 64MiB of data held half a gigabyte until other modules evicted them.
+	CachedBytes int64
+	// RuntimeTypes is how many function types the modules compiled on one wazero runtime
+	// may declare before new modules compile on a fresh runtime and the old one is closed
+	// once its jobs end. wazero's store keeps every distinct function type it has seen for
+	// the runtime's life, so without this a stream of modules declaring many types grows
+	// the heap without bound (20MiB per module of 200k types). Default 65536.
+	RuntimeTypes int
 	// MaxModuleBytes refuses (BadSpec) larger modules; default 64MiB.
 	MaxModuleBytes int
 	// OutputCheckInterval is how often the outputs are measured while a job runs; default
@@ -72,24 +92,81 @@ type Config struct {
 	Now func() time.Time
 }
 
+// Check reports every problem with c.
+func (c Config) Check() error {
+	var errs []error
+	if c.CachedModules < 0 || c.CachedBytes < 0 || c.RuntimeTypes < 0 || c.MaxModuleBytes < 0 || c.OutputCheckInterval < 0 || c.CacheDirBytes < 0 {
+		errs = append(errs, errors.New("negative limit"))
+	}
+	if c.CacheDir != "" && c.CompilationCache != nil {
+		errs = append(errs, errors.New("CacheDir and CompilationCache are exclusive"))
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("wasm executor: config: %w", errors.Join(errs...))
+	}
+	return nil
+}
+
+func (c *Config) defaults() {
+	if c.CachedModules == 0 {
+		c.CachedModules = 8
+	}
+	if c.CachedBytes == 0 {
+		c.CachedBytes = 64 << 20
+	}
+	if c.RuntimeTypes == 0 {
+		c.RuntimeTypes = 1 << 16
+	}
+	if c.CacheDirBytes == 0 {
+		c.CacheDirBytes = 1 << 30
+	}
+	if c.MaxModuleBytes == 0 {
+		c.MaxModuleBytes = 64 << 20
+	}
+	if c.OutputCheckInterval == 0 {
+		c.OutputCheckInterval = 500 * time.Millisecond
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+}
+
 // Executor runs wasm jobs. It implements executor.Executor and io.Closer.
 type Executor struct {
-	cfg Config
-	rt  wazero.Runtime
-	log *slog.Logger
+	cfg      Config
+	cache    wazero.CompilationCache // cfg.CompilationCache, or the one over cfg.CacheDir
+	ownCache bool                    // the one over CacheDir: closed by Close
+	log      *slog.Logger
 
 	closing context.Context // done when Close starts: running jobs stop
 	stopAll context.CancelFunc
-	runs    sync.WaitGroup // Close waits for them before closing the runtime
-	mu      sync.Mutex
-	closed  bool
-	lru     *list.List                 // of *cached, most recently used first
-	byHash  map[[32]byte]*list.Element // into lru
+	runs    sync.WaitGroup // Close waits for them before closing the runtimes
+	pruneMu sync.Mutex     // one pruning of CacheDir at a time
+
+	mu          sync.Mutex
+	closed      bool
+	cur         *runtimeGen                // where modules compile now
+	gens        map[*runtimeGen]struct{}   // not yet closed
+	lru         *list.List                 // of *cached, most recently used first
+	byHash      map[[32]byte]*list.Element // into lru
+	cachedBytes int64                      // moduleCost of the modules in lru
+}
+
+// runtimeGen is one wazero runtime and what uses it. A compiled module can only be
+// instantiated on the runtime that compiled it, so a retired runtime stays open until its
+// last compiled module is closed.
+type runtimeGen struct {
+	rt      wazero.Runtime
+	types   int  // function types declared by the modules compiled on it
+	users   int  // compiles in progress and compiled modules not closed
+	retired bool // no new compiles: closed when users reaches zero
 }
 
 type cached struct {
 	hash     [32]byte
 	compiled wazero.CompiledModule
+	gen      *runtimeGen
+	cost     int64
 	refs     int  // runs using it
 	evicted  bool // out of the cache: closed when refs reaches zero
 }
@@ -101,37 +178,49 @@ var (
 
 // New returns an executor with its own wazero runtime.
 func New(ctx context.Context, cfg Config) (*Executor, error) {
-	if cfg.CachedModules < 0 || cfg.MaxModuleBytes < 0 || cfg.OutputCheckInterval < 0 {
-		return nil, errors.New("wasm executor: negative limit in config")
+	if err := cfg.Check(); err != nil {
+		return nil, err
 	}
-	if cfg.CachedModules == 0 {
-		cfg.CachedModules = 8
+	cfg.defaults()
+	e := &Executor{cfg: cfg, cache: cfg.CompilationCache, log: cfg.Logger, lru: list.New(),
+		byHash: map[[32]byte]*list.Element{}, gens: map[*runtimeGen]struct{}{}}
+	if e.log == nil {
+		e.log = slog.New(slog.DiscardHandler)
 	}
-	if cfg.MaxModuleBytes == 0 {
-		cfg.MaxModuleBytes = 64 << 20
+	if cfg.CacheDir != "" {
+		c, err := wazero.NewCompilationCacheWithDir(cfg.CacheDir)
+		if err != nil {
+			return nil, fmt.Errorf("wasm executor: compilation cache in %s: %w", cfg.CacheDir, err)
+		}
+		e.cache, e.ownCache = c, true
+		e.pruneDisk()
 	}
-	if cfg.OutputCheckInterval == 0 {
-		cfg.OutputCheckInterval = 500 * time.Millisecond
+	rt, err := newRuntime(ctx, e.cache)
+	if err != nil {
+		if e.ownCache {
+			_ = e.cache.Close(ctx)
+		}
+		return nil, err
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
+	e.cur = &runtimeGen{rt: rt}
+	e.gens[e.cur] = struct{}{}
+	e.closing, e.stopAll = context.WithCancel(context.Background())
+	return e, nil
+}
+
+// newRuntime is a wazero runtime with WASI, compiling through cache (nil: none).
+func newRuntime(ctx context.Context, cache wazero.CompilationCache) (wazero.Runtime, error) {
 	rc := wazero.NewRuntimeConfig().
 		WithCloseOnContextDone(true) // the time limit stops a guest wherever it is
-	if cfg.CompilationCache != nil {
-		rc = rc.WithCompilationCache(cfg.CompilationCache)
+	if cache != nil {
+		rc = rc.WithCompilationCache(cache)
 	}
 	rt := wazero.NewRuntimeWithConfig(ctx, rc)
 	if _, err := wasi_snapshot_preview1.Instantiate(ctx, rt); err != nil {
 		_ = rt.Close(ctx)
 		return nil, fmt.Errorf("wasm executor: WASI: %w", err)
 	}
-	e := &Executor{cfg: cfg, rt: rt, log: cfg.Logger, lru: list.New(), byHash: map[[32]byte]*list.Element{}}
-	e.closing, e.stopAll = context.WithCancel(context.Background())
-	if e.log == nil {
-		e.log = slog.New(slog.DiscardHandler)
-	}
-	return e, nil
+	return rt, nil
 }
 
 // Name is "wasm".
@@ -149,7 +238,7 @@ func (e *Executor) enter() bool {
 }
 
 // Close stops the running jobs (their Run returns an error), waits for them and releases
-// the runtime and the compiled modules.
+// the runtimes, the compiled modules and the compilation cache it opened.
 func (e *Executor) Close() error {
 	e.mu.Lock()
 	if e.closed {
@@ -162,44 +251,151 @@ func (e *Executor) Close() error {
 	e.mu.Unlock()
 	e.stopAll()
 	e.runs.Wait()
-	return e.rt.Close(context.Background())
+	e.mu.Lock()
+	var errs []error
+	for g := range e.gens {
+		errs = append(errs, g.rt.Close(context.Background()))
+	}
+	clear(e.gens)
+	e.mu.Unlock()
+	if e.ownCache {
+		errs = append(errs, e.cache.Close(context.Background()))
+	}
+	return errors.Join(errs...)
 }
 
-// compile returns the compiled module and a release function. Compiled modules are cached
-// by the hash of their bytes and shared between runs; beyond CachedModules the least
-// recently used is evicted, and closed once no run holds it.
-func (e *Executor) compile(ctx context.Context, module []byte) (wazero.CompiledModule, func(), error) {
+// compile returns the compiled module, held for the caller until releaseModule. Compiled
+// modules are cached by the hash of their bytes and shared between runs; beyond
+// CachedModules or CachedBytes the least recently used is evicted, and closed once no run
+// holds it.
+func (e *Executor) compile(ctx context.Context, module []byte) (*cached, error) {
 	hash := sha256.Sum256(module)
 	if c := e.cachedModule(hash); c != nil {
-		return c.compiled, func() { e.releaseModule(c) }, nil
+		return c, nil
 	}
-	compiled, err := e.rt.CompileModule(ctx, module)
-	if err != nil {
-		return nil, nil, err
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return nil, errClosed
+	}
+	g := e.cur
+	g.users++
+	e.mu.Unlock()
+
+	compiled, err := g.rt.CompileModule(ctx, module)
+	if err != nil && e.cfg.CacheDir != "" && ctx.Err() == nil {
+		compiled, g, err = e.compileWithoutCache(ctx, module, g, err)
+	}
+	if e.ownCache {
+		defer e.pruneDisk()
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err != nil {
+		e.releaseGen(g)
+		return nil, err
+	}
 	if e.closed {
 		_ = compiled.Close(context.Background())
-		return nil, nil, errClosed
+		e.releaseGen(g)
+		return nil, errClosed
+	}
+	if g == e.cur {
+		if g.types += declaredTypes(module); g.types > e.cfg.RuntimeTypes {
+			e.retire()
+		}
 	}
 	if el, ok := e.byHash[hash]; ok { // compiled concurrently by another run
 		_ = compiled.Close(context.Background())
+		e.releaseGen(g)
 		c := el.Value.(*cached)
 		c.refs++
-		return c.compiled, func() { e.releaseModule(c) }, nil
+		return c, nil
 	}
-	c := &cached{hash: hash, compiled: compiled, refs: 1}
+	c := &cached{hash: hash, compiled: compiled, gen: g, cost: moduleCost(module), refs: 1}
+	if g.retired || c.cost > e.cfg.CachedBytes {
+		c.evicted = true // not kept: closed after this run
+		return c, nil
+	}
 	e.byHash[hash] = e.lru.PushFront(c)
-	for e.lru.Len() > e.cfg.CachedModules {
-		old := e.lru.Remove(e.lru.Back()).(*cached)
-		delete(e.byHash, old.hash)
-		old.evicted = true
-		if old.refs == 0 {
-			_ = old.compiled.Close(context.Background())
+	e.cachedBytes += c.cost
+	for e.lru.Len() > e.cfg.CachedModules || e.cachedBytes > e.cfg.CachedBytes {
+		e.evict(e.lru.Back())
+	}
+	return c, nil
+}
+
+// compileWithoutCache tells a module that does not compile from a compilation cache that
+// fails: wazero reports a cache file it cannot read back or write (corrupt, disk full,
+// removed by another process sharing the directory) as a compile error, which would
+// otherwise fail an honest job as the module's fault. The module is compiled again on a
+// runtime of its own without the cache; when that works the cache was at fault, its files
+// are removed (which one failed is not known) and the job runs on that runtime.
+func (e *Executor) compileWithoutCache(ctx context.Context, module []byte, g *runtimeGen, cacheErr error) (wazero.CompiledModule, *runtimeGen, error) {
+	rt, err := newRuntime(ctx, nil)
+	if err != nil {
+		return nil, g, errors.Join(cacheErr, err)
+	}
+	compiled, err := rt.CompileModule(ctx, module)
+	if err != nil { // the module's own fault
+		_ = rt.Close(context.Background())
+		return nil, g, err
+	}
+	e.log.Warn("the compilation cache failed; compiled without it and cleared it", "dir", e.cfg.CacheDir, "err", cacheErr)
+	e.clearDisk()
+	e.mu.Lock()
+	e.releaseGen(g)
+	own := &runtimeGen{rt: rt, users: 1, retired: true}
+	e.gens[own] = struct{}{}
+	e.mu.Unlock()
+	return compiled, own, nil
+}
+
+// retire moves new compiles to a fresh runtime and lets the current one close once its
+// modules are done. Called with e.mu held.
+func (e *Executor) retire() {
+	rt, err := newRuntime(context.Background(), e.cache)
+	if err != nil {
+		e.log.Error("starting a fresh wasm runtime; keeping the old one", "err", err)
+		return
+	}
+	old := e.cur
+	e.cur = &runtimeGen{rt: rt}
+	e.gens[e.cur] = struct{}{}
+	old.retired = true
+	for e.lru.Len() > 0 { // every cached module is the old runtime's
+		e.evict(e.lru.Back())
+	}
+	e.log.Debug("fresh wasm runtime", "types_on_the_old_one", old.types)
+}
+
+// evict takes el out of the cache. Called with e.mu held.
+func (e *Executor) evict(el *list.Element) {
+	c := e.lru.Remove(el).(*cached)
+	delete(e.byHash, c.hash)
+	e.cachedBytes -= c.cost
+	c.evicted = true
+	if c.refs == 0 {
+		e.closeModule(c)
+	}
+}
+
+// closeModule closes a compiled module no run holds. Called with e.mu held.
+func (e *Executor) closeModule(c *cached) {
+	_ = c.compiled.Close(context.Background())
+	e.releaseGen(c.gen)
+}
+
+// releaseGen drops one user of g, closing a retired runtime nothing uses. Called with e.mu
+// held.
+func (e *Executor) releaseGen(g *runtimeGen) {
+	g.users--
+	if g.users == 0 && g.retired {
+		if _, open := e.gens[g]; open {
+			delete(e.gens, g)
+			_ = g.rt.Close(context.Background())
 		}
 	}
-	return compiled, func() { e.releaseModule(c) }, nil
 }
 
 func (e *Executor) cachedModule(hash [32]byte) *cached {
@@ -219,8 +415,8 @@ func (e *Executor) releaseModule(c *cached) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	c.refs--
-	if c.refs == 0 && c.evicted {
-		_ = c.compiled.Close(context.Background())
+	if c.refs == 0 && c.evicted && !e.closed {
+		e.closeModule(c)
 	}
 }
 
@@ -264,7 +460,7 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 			executor.FormatBytes(uint64(len(job.Module))), executor.FormatBytes(uint64(e.cfg.MaxModuleBytes)))
 		return res, nil
 	}
-	compiled, release, err := e.compile(ctx, job.Module)
+	mod, err := e.compile(ctx, job.Module)
 	if err != nil {
 		if ctx.Err() != nil || errors.Is(err, errClosed) {
 			return res, fmt.Errorf("wasm executor: job %s: %w", job.ID, errors.Join(context.Cause(ctx), err))
@@ -272,7 +468,8 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 		res.Failure = executor.BadModule.Failf("bad spec: the module does not compile: %s", firstLine(err))
 		return res, nil
 	}
-	defer release()
+	defer e.releaseModule(mod)
+	compiled := mod.compiled
 	if fail := checkModule(compiled, b); fail != nil {
 		res.Failure = fail
 		return res, nil
@@ -331,11 +528,11 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 	})
 
 	var callErr error
-	mod, err := e.rt.InstantiateModule(guestCtx, compiled, mc)
+	inst, err := mod.gen.rt.InstantiateModule(guestCtx, compiled, mc)
 	if err == nil {
-		start := mod.ExportedFunction("_start")
+		start := inst.ExportedFunction("_start")
 		_, callErr = start.Call(guestCtx)
-		_ = mod.Close(context.Background())
+		_ = inst.Close(context.Background())
 	}
 	res.Finished = e.cfg.Now()
 	stopWatch()
