@@ -106,7 +106,13 @@
 // verifiers re-run the job and vote on it by CID (docs/protocol.md, "Failure records"). The
 // record holds only what every honest node reproduces; the node's own record keeps the
 // executor's full words (JobRecord.Failure), served over /brine/status and shown by
-// `brine job status`.
+// `brine job status`. The executor's reason, the node's log and the record agree on the
+// cause (an output missing, unsafe or too large each has its own), and any path or message a
+// reason quotes is cut to executor.MaxQuoted bytes.
+//
+// Every run's directory (<datadir>/jobs/<id>) is removed when the run ends, however it
+// ended; at start the node removes those of jobs that ended or that its store does not know
+// (jobdir.go).
 //
 // A failure that is not the program's (an image that could not be pulled, the node's own
 // caps, the engine refusing the container) commits nothing: the job is recorded Failed with

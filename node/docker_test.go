@@ -4,11 +4,13 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,6 +26,7 @@ import (
 	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -224,5 +227,51 @@ func TestNodeRunsADockerJob(t *testing.T) {
 	}
 	if len(left) != 0 {
 		t.Fatalf("%d container(s) of the job's image left", len(left))
+	}
+}
+
+// TestDeepOutputTreeIsTheJobsFault: a docker job whose declared output is a directory tree
+// 81 levels deep (8KB of path, past PATH_MAX; built from the bottom up, so the job's own
+// calls never name a long path) fails by its own doing: the node commits a
+// failure record output_unsafe naming the output, after one run, with a short reason, and
+// removes the job's directory. Before, measuring the outputs failed on the long path, the
+// node blamed itself, ran the job three times and quoted 6KB of path in its reason.
+func TestDeepOutputTreeIsTheJobsFault(t *testing.T) {
+	cli := requireDocker(t)
+	img := busyboxImage(t, cli)
+	chain(t)
+	ctx := context.Background()
+	p := newProvider(t, 3)
+	n := p.startEngines(t, map[jobspec.Engine]executor.Executor{jobspec.EngineDocker: dockerExecutor(t, cli)},
+		node.Policy{AllowedImages: []string{"brine-nodetest:*"}})
+	c := newClient(t, 2)
+	doc := fmt.Sprintf(`
+engine: docker
+image: %s
+entrypoint: [/bin/sh, -c]
+args: ["d=$(printf '%%0100d' 0); cd /brine/outputs && mkdir $d && echo deep > $d/leaf.txt && i=0; while [ $i -lt 80 ]; do mkdir t && mv $d t/$d && mv t $d || exit 9; i=$((i+1)); done; mv $d out"]
+resources: {cpu: 0.5, memory: 64MiB, disk: 16MiB, time: 30s}
+outputs: [{path: out}]
+price: {payment: "2", collateral: "1"}
+deadlines: {accept_within: 30s, run_within: 60s}
+challenge_window: 4s
+`, img)
+	job := c.postDoc(t, doc)
+	committed := waitJob(t, c.acct, job.ID, "committed", 60*time.Second, func(j settlement.Job) bool { return j.Status >= settlement.StatusCommitted })
+	rec := waitRecord(t, n, job.ID, "committed", 10*time.Second, func(r store.JobRecord) bool { return r.State >= store.StateCommitted })
+	t.Logf("the node's record: %s after %d run(s), failure %q", rec.State, rec.Attempts, rec.Failure)
+	if rec.Attempts != 1 || !strings.HasPrefix(rec.Failure, "packaging the outputs: ") || len(rec.Failure) > 256 {
+		t.Errorf("record after %d run(s) with failure %q (%d bytes); want one run and a short packaging failure", rec.Attempts, rec.Failure, len(rec.Failure))
+	}
+	data, _, err := node.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, ok, err := results.ReadFailure(data)
+	if err != nil || !ok || fr.Reason != results.FailOutputUnsafe || fr.Output != "out" {
+		t.Fatalf("result %+v (failure record %v, %v); want output_unsafe of out", fr, ok, err)
+	}
+	if _, err := os.Stat(filepath.Join(p.dataDir, "jobs", job.ID.String())); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the job's directory is still there: %v", err)
 	}
 }

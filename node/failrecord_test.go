@@ -2,9 +2,14 @@ package node
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/brine-compute/brine/jobspec"
 
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/results"
@@ -73,5 +78,78 @@ func TestFailureRecordBlame(t *testing.T) {
 	// A tail is bounded even when replacement characters lengthen it.
 	if got := recordTail([]byte(strings.Repeat("\xff", 4000))); len(got) > results.MaxFailureTail {
 		t.Errorf("tail of %d bytes", len(got))
+	}
+}
+
+// TestPackagingFailureCause: an output the packager refuses is classified by its cause, and
+// the executor's reason (logs, the node's record), the failure record's reason agree; the
+// detail quotes at most executor.MaxQuoted bytes of the packager's words however long the
+// job made its paths. Before, every one of them was output_too_large, and a deep tree's
+// reason quoted kilobytes of path.
+func TestPackagingFailureCause(t *testing.T) {
+	b := executor.Budget{OutputBytes: 16 << 20, OutputFiles: executor.DefaultOutputFiles}
+	for _, tc := range []struct {
+		name   string
+		make   func(t *testing.T, dir string) // the job's outputs
+		reason executor.Reason
+		record string
+	}{
+		{"missing", func(t *testing.T, dir string) {}, executor.OutputMissing, results.FailOutputMissing},
+		{"symlink", func(t *testing.T, dir string) {
+			mustDo(t, os.Mkdir(filepath.Join(dir, "out"), 0o755))
+			mustDo(t, os.Symlink("/etc/passwd", filepath.Join(dir, "out", "link")))
+		}, executor.OutputUnsafe, results.FailOutputUnsafe},
+		{"fifo", func(t *testing.T, dir string) {
+			mustDo(t, os.Mkdir(filepath.Join(dir, "out"), 0o755))
+			mustDo(t, syscall.Mkfifo(filepath.Join(dir, "out", "pipe"), 0o644))
+		}, executor.OutputUnsafe, results.FailOutputUnsafe},
+		{"deep tree", func(t *testing.T, dir string) {
+			r, err := os.OpenRoot(dir)
+			mustDo(t, err)
+			name := "out"
+			for range 80 {
+				mustDo(t, r.Mkdir(name, 0o755))
+				next, err := r.OpenRoot(name)
+				mustDo(t, err)
+				r.Close()
+				r, name = next, strings.Repeat("d", 100)
+			}
+			r.Close()
+		}, executor.OutputUnsafe, results.FailOutputUnsafe},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			tc.make(t, dir)
+			_, _, err := results.Package(dir, []jobspec.Output{{Path: "out"}}, results.Limits{})
+			if err == nil {
+				t.Fatal("packaged")
+			}
+			fail := packagingFailure(err)
+			if fail == nil || fail.Reason != tc.reason {
+				t.Fatalf("packaging error %v: failure %v, want %v", executor.Elide(err.Error(), 300), fail, tc.reason)
+			}
+			if len(fail.Detail) > len("packaging the outputs: ")+executor.MaxQuoted {
+				t.Errorf("detail of %d bytes: %q", len(fail.Detail), fail.Detail)
+			}
+			rec, ok := failureRecord(b, fail, executor.Result{}, err)
+			if !ok || rec.Reason != tc.record || rec.Output != "out" {
+				t.Fatalf("record %+v (%v), want %s of output out", rec, ok, tc.record)
+			}
+			t.Logf("%s: %s", fail.Reason, fail.Detail)
+		})
+	}
+	// Too large and the node's own trouble.
+	if f := packagingFailure(fmt.Errorf("x: %w", results.ErrTooLarge)); f == nil || f.Reason != executor.OutputTooLarge {
+		t.Errorf("too large: %v", f)
+	}
+	if f := packagingFailure(fmt.Errorf("disk on fire")); f != nil {
+		t.Errorf("an error that is not the job's: %v", f)
+	}
+}
+
+func mustDo(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

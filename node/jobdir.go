@@ -2,17 +2,21 @@ package node
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/settlement"
 )
 
 func inputsDir(dir string) string  { return filepath.Join(dir, "inputs") }
@@ -32,7 +36,56 @@ func prepareDirs(dir string) error {
 	return nil
 }
 
-func cleanup(dir string) { _ = os.RemoveAll(dir) }
+// removeJobDir removes a job's directory, saying so when it cannot: a directory left behind
+// is disk the node never gets back until reconcileJobDirs at the next start.
+func (n *Node) removeJobDir(dir string) {
+	if err := os.RemoveAll(dir); err != nil {
+		n.log.Warn("removing a job's directory; the next start removes it", "dir", dir, "err", err)
+	}
+}
+
+// reconcileJobDirs removes, at start, the job directories that no run will use: those of
+// jobs the store says ended and of jobs it has no record of (a crash between a run and its
+// clean-up, a store that was reset). Nothing runs yet, so none is in use; a live job's
+// directory is left to its next run, which prepares it afresh. An output directory that is
+// still a mount point (an executor's size-limited mount left by a crash) is detached first,
+// so that removing the directory frees what it held.
+func (n *Node) reconcileJobDirs() {
+	root := filepath.Join(n.cfg.DataDir, "jobs")
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			n.log.Warn("listing job directories", "dir", root, "err", err)
+		}
+		return
+	}
+	removed := 0
+	for _, e := range entries {
+		id, err := strconv.ParseUint(e.Name(), 10, 64)
+		if err != nil || e.Name() != settlement.JobID(id).String() {
+			n.log.Warn("not a job directory; left alone", "dir", filepath.Join(root, e.Name()))
+			continue
+		}
+		rec, err := n.store.Get(settlement.JobID(id))
+		switch {
+		case err == nil && !rec.State.Terminal():
+			continue
+		case err != nil && !errors.Is(err, store.ErrNotFound):
+			n.log.Warn("reading a job's record; its directory is kept", "job", e.Name(), "err", err)
+			continue
+		}
+		dir := filepath.Join(root, e.Name())
+		detachMount(outputsDir(dir))
+		if err := os.RemoveAll(dir); err != nil {
+			n.log.Warn("removing a stray job directory", "dir", dir, "err", err)
+			continue
+		}
+		removed++
+	}
+	if removed > 0 {
+		n.log.Info("removed the directories of ended jobs", "removed", removed)
+	}
+}
 
 // placeInputs writes the spec's inline inputs and unpacks its CID inputs (earlier results,
 // checked against their CIDs when stored) under dir. Paths go through an os.Root, so none

@@ -391,10 +391,10 @@ func (n *Node) run(ctx context.Context, rec store.JobRecord) (bool, error) {
 			r.Reason = "interrupted by the node's shutdown; runs again at the next start"
 		})
 	case err != nil && attempts >= maxRunAttempts:
-		return false, n.end(id, store.StateFailed, fmt.Sprintf("the node failed to run it %d times: %v", attempts, err))
+		return false, n.end(id, store.StateFailed, fmt.Sprintf("the node failed to run it %d times: %s", attempts, executor.Elide(err.Error(), executor.MaxQuoted)))
 	case err != nil:
-		n.log.Warn("run failed; will retry", "job", id, "err", err)
-		return false, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) { r.Reason = err.Error() })
+		n.log.Warn("run failed; will retry", "job", id, "err", executor.Elide(err.Error(), executor.MaxQuoted))
+		return false, n.store.Transition(id, store.StateRunning, store.StateAccepted, func(r *store.JobRecord) { r.Reason = executor.Elide(err.Error(), executor.MaxQuoted) })
 	case fail != nil && !c.Defined():
 		// The job could not run for a reason that is not its program's (the image could not
 		// be pulled, the node's caps, the engine refused it): nothing is committed, and the
@@ -423,10 +423,13 @@ func (n *Node) run(ctx context.Context, rec store.JobRecord) (bool, error) {
 // execute prepares the job's directories, runs it and packages and stores its result. A
 // job that failed by its own fault returns its failure and the CID of its failure record
 // (failrecord.go), stored like a result; a failure that is not the program's returns the
-// failure and no CID.
+// failure and no CID. However it ends (a result, a failure, an error, the node stopping),
+// the job's directory is removed before it returns: a job that failed must not leave its
+// inputs and outputs on the node's disk.
 func (n *Node) execute(ctx context.Context, id settlement.JobID, spec *jobspec.Spec, specHash [32]byte) (cid.Cid, *executor.Failure, error) {
 	ex := n.cfg.Executors[spec.Engine]
 	dir := n.jobDir(id)
+	defer n.removeJobDir(dir)
 	if err := prepareDirs(dir); err != nil {
 		return cid.Undef, nil, err
 	}
@@ -457,7 +460,7 @@ func (n *Node) execute(ctx context.Context, id settlement.JobID, spec *jobspec.S
 		return cid.Undef, nil, err
 	}
 	if res.Failure != nil {
-		return n.recordFailure(dir, job, res.Failure, res, nil)
+		return n.recordFailure(job, res.Failure, res, nil)
 	}
 	if n.cfg.Dishonest == WrongResult {
 		if err := tamper(outputs, spec.Outputs); err != nil {
@@ -466,23 +469,38 @@ func (n *Node) execute(ctx context.Context, id settlement.JobID, spec *jobspec.S
 	}
 	archive, c, err := results.Package(outputs, spec.Outputs, results.Limits{})
 	if err != nil {
-		if errors.Is(err, results.ErrMissingOutput) || errors.Is(err, results.ErrUnsafe) || errors.Is(err, results.ErrTooLarge) {
-			return n.recordFailure(dir, job, executor.OutputTooLarge.Failf("packaging the outputs: %v", err), executor.Result{}, err)
+		if fail := packagingFailure(err); fail != nil {
+			return n.recordFailure(job, fail, executor.Result{}, err)
 		}
 		return cid.Undef, nil, err
 	}
 	if _, err := n.results.Put(archive); err != nil {
 		return cid.Undef, nil, err
 	}
-	cleanup(dir)
 	return c, nil, nil
 }
 
+// packagingFailure classifies a packaging error that is the job's doing by its cause, in
+// the words of results' errors with any path they quote bounded (a deep tree's path runs to
+// kilobytes); nil for an error that is the node's (a directory it cannot read).
+func packagingFailure(err error) *executor.Failure {
+	var reason executor.Reason
+	switch {
+	case errors.Is(err, results.ErrTooLarge):
+		reason = executor.OutputTooLarge
+	case errors.Is(err, results.ErrMissingOutput):
+		reason = executor.OutputMissing
+	case errors.Is(err, results.ErrUnsafe):
+		reason = executor.OutputUnsafe
+	default:
+		return nil
+	}
+	return reason.Failf("packaging the outputs: %s", executor.Elide(err.Error(), executor.MaxQuoted))
+}
+
 // recordFailure stores the failure record of a job that failed by its own fault and returns
-// its CID with the failure; a failure that is not the job's own returns no CID. Either way
-// the job's directory dir is removed.
-func (n *Node) recordFailure(dir string, job executor.Job, fail *executor.Failure, res executor.Result, pkgErr error) (cid.Cid, *executor.Failure, error) {
-	cleanup(dir)
+// its CID with the failure; a failure that is not the job's own returns no CID.
+func (n *Node) recordFailure(job executor.Job, fail *executor.Failure, res executor.Result, pkgErr error) (cid.Cid, *executor.Failure, error) {
 	b, bad := executor.NewBudget(job, job.Spec.Engine)
 	if bad != nil {
 		return cid.Undef, fail, nil // the executor would not have run it: not the program's doing

@@ -118,6 +118,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 			return err
 		}
 	}
+	n.reconcileJobDirs()
 	n.results = n.cfg.Results
 	if n.results == nil {
 		if n.results, err = results.OpenStore(results.StoreConfig{Dir: results.Dir(n.cfg.DataDir), MaxBytes: n.cfg.ResultsBytes}); err != nil {

@@ -6,7 +6,9 @@
 //
 // An executor treats the program as hostile: fork bombs, memory hogs, endless output,
 // network attempts, writes outside the outputs and huge outputs are contained and reported
-// as a Failure the client can read, and none of them takes the node down.
+// as a Failure the client can read, and none of them takes the node down. The outputs'
+// limits hold where the bytes are written (each executor says how), not only when they are
+// measured: the conformance suite measures the outputs while a job floods them.
 //
 // # Job failures and errors
 //

@@ -65,7 +65,7 @@ func TestExitFailureQuotesTheEnd(t *testing.T) {
 }
 
 func TestReasonText(t *testing.T) {
-	for r := executor.BadSpec; r <= executor.BadModule; r++ {
+	for r := executor.BadSpec; r <= executor.OutputUnsafe; r++ {
 		text, err := r.MarshalText()
 		if err != nil {
 			t.Fatal(err)
@@ -85,6 +85,33 @@ func TestReasonText(t *testing.T) {
 	}
 	if _, err := executor.Reason(0).MarshalText(); err == nil {
 		t.Error("zero reason marshalled")
+	}
+}
+
+func TestElide(t *testing.T) {
+	long := strings.Repeat("d/", 3000) + "leaf.txt"
+	for _, tc := range []struct {
+		name, in string
+		max      int
+		want     string
+	}{
+		{"short is kept", "outputs/a.txt", 200, "outputs/a.txt"},
+		{"exactly max", "abcdef", 6, "abcdef"},
+		{"middle elided", "abcdefghij", 7, "ab…ij"},
+		{"deep path keeps both ends", long, 40, "d/d/d/d/d/d/d/d/d/…/d/d/d/d/d/leaf.txt"},
+		{"no rune is cut", "ééééé" + "xxxxxxxxxx" + "ééééé", 12, "éé…éé"},
+		{"invalid UTF-8 replaced", "a\xffb", 200, "a\uFFFDb"},
+		{"tiny max", "abcdef", 3, "…"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := executor.Elide(tc.in, tc.max)
+			if got != tc.want {
+				t.Errorf("Elide(%q, %d) = %q, want %q", executor.Elide(tc.in, 60), tc.max, got, tc.want)
+			}
+			if len(got) > max(tc.max, len("…")) {
+				t.Errorf("%d bytes, more than %d", len(got), tc.max)
+			}
+		})
 	}
 }
 
@@ -305,5 +332,45 @@ func TestCheckDirs(t *testing.T) {
 		if err := executor.CheckDirs(tc.job); (err == nil) != tc.ok {
 			t.Errorf("CheckDirs(%+v) = %v, want ok %v", tc.job, err, tc.ok)
 		}
+	}
+}
+
+// A tree whose paths run past PATH_MAX (a job's doing) is measured, not an error: the node
+// used to blame itself for it and run the job three times. Below MaxOutputDepth nothing is
+// counted (the packager refuses such an output as unsafe).
+func TestMeasureOutputsDeepTree(t *testing.T) {
+	dir := t.TempDir()
+	name := strings.Repeat("d", 100)
+	const levels = 80 // 8KB of path
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range levels {
+		if i == 3 {
+			if err := r.WriteFile("f", make([]byte, 10), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := r.Mkdir(name, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		next, err := r.OpenRoot(name)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = next
+	}
+	r.Close()
+	u, fail, err := executor.MeasureOutputs(dir, 1<<20, 1000)
+	if err != nil || fail != nil {
+		t.Fatalf("MeasureOutputs: %v, %v; want a measurement", err, fail)
+	}
+	if want := (executor.Usage{Bytes: 10, Files: executor.MaxOutputDepth + 1}); u != want {
+		t.Errorf("usage %+v, want %+v", u, want)
+	}
+	if _, fail, _ := executor.MeasureOutputs(dir, 1<<20, 20); fail == nil || fail.Reason != executor.OutputTooLarge {
+		t.Errorf("20 files allowed: failure %v, want output_too_large", fail)
 	}
 }

@@ -25,6 +25,8 @@ const (
 	LogTooLarge           // the program wrote more to stdout/stderr than the log limit and was stopped
 	Internal              // the node failed while running the job (reported so the client is told something)
 	BadModule             // the spec's wasm module cannot be a job on any node: it does not compile, is not a WASI command, imports what no node provides
+	OutputMissing         // a declared output was not there after the run
+	OutputUnsafe          // a declared output held a symbolic link, device, FIFO or socket, an unusable name, or a tree nested too deep
 )
 
 var reasonCodes = [...]string{
@@ -37,6 +39,8 @@ var reasonCodes = [...]string{
 	LogTooLarge:    "log_too_large",
 	Internal:       "internal",
 	BadModule:      "bad_module",
+	OutputMissing:  "output_missing",
+	OutputUnsafe:   "output_unsafe",
 }
 
 var reasonNames = [...]string{
@@ -49,6 +53,8 @@ var reasonNames = [...]string{
 	LogTooLarge:    "log output too large",
 	Internal:       "internal error",
 	BadModule:      "bad module",
+	OutputMissing:  "output missing",
+	OutputUnsafe:   "output unsafe",
 }
 
 func (r Reason) valid() bool { return r > 0 && int(r) < len(reasonCodes) }
@@ -169,6 +175,33 @@ func QuoteTail(tail []byte, max int) string {
 		}
 	}
 	return strings.ToValidUTF8(string(tail), "\uFFFD")
+}
+
+// MaxQuoted bounds a path or message quoted in a failure: a job chooses its paths (a deep
+// tree's run to kilobytes) and its programs' messages, and a reason is stored, logged and
+// served to clients.
+const MaxQuoted = 200
+
+// Elide returns s cut to at most max bytes of valid UTF-8 by replacing its middle with "…":
+// both ends of a path (where it starts, which file) say more than its middle.
+func Elide(s string, max int) string {
+	const mark = "…"
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if len(s) <= max {
+		return s
+	}
+	keep := max - len(mark)
+	if keep < 2 {
+		return mark
+	}
+	head, tail := s[:keep/2], s[len(s)-(keep-keep/2):]
+	for len(head) > 0 && !utf8.ValidString(head) {
+		head = head[:len(head)-1]
+	}
+	for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
+		tail = tail[1:]
+	}
+	return head + mark + tail
 }
 
 // FormatBytes writes a size in binary units ("64MiB", "1.5GiB", "512B").

@@ -11,15 +11,18 @@
 //     as root and as the node's own user otherwise (so the node can read what the job wrote);
 //   - a fixed hostname, so nothing of the container's identity leaks into the outputs;
 //   - a wall-clock limit that kills, output read as a stream and the job killed once it
-//     passes the log limit, the outputs measured while the job runs and the job killed once
-//     they pass the spec's disk size, and the kernel's OOM kill reported as OutOfMemory;
+//     passes the log limit, the outputs on a tmpfs sized for the spec's disk size (the
+//     kernel refuses writes past it; outputs.go) and the job killed once it fills it or its
+//     files' lengths pass the limit, and the kernel's OOM kill reported as OutOfMemory;
 //   - every container labelled brine.node=<node ID> and brine.job=<job ID>, removed by label
 //     after its run; Reconcile removes what a crashed node left.
 //
 // Images absent locally are pulled by Prepare, before the job's clock starts, unless the
-// node disables pulls. The outputs are a bind mount, so a job can write up to the output
-// limit plus what it writes between two measurements (Config.OutputCheckInterval); put the
-// nodes' job directories on a filesystem with room for that.
+// node disables pulls. A node that cannot mount (not root) or is configured not to
+// (Config.NoOutputMount) bind-mounts the outputs directory instead, measured every
+// Config.OutputCheckInterval: a job can then write up to the output limit plus what it
+// writes between two measurements; put the node's job directories on a filesystem with room
+// for that.
 package docker
 
 import (
@@ -102,6 +105,11 @@ type Config struct {
 	// OutputCheckInterval is how often the outputs are measured while a job runs; default
 	// 500ms.
 	OutputCheckInterval time.Duration
+	// NoOutputMount gives jobs their outputs directory as a plain bind mount, measured every
+	// OutputCheckInterval, instead of a tmpfs sized for the job's limit (outputs.go); a node
+	// that may not mount (not root) does so anyway. A job can then write past its limit
+	// between two measurements.
+	NoOutputMount bool
 	// Logger; default discards.
 	Logger *slog.Logger
 	// Now is the clock for Result.Started and Finished; default time.Now.
@@ -131,6 +139,8 @@ type Executor struct {
 
 	mu     sync.Mutex
 	active map[string]int // job IDs with a container being created, running or removed
+
+	noMountOnce sync.Once // the warning that outputs are only measured now and then
 }
 
 var (
@@ -238,8 +248,19 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 		return res, fmt.Errorf("docker executor: job %s is already running", job.ID)
 	}
 	defer e.end(job.ID)
+	var outputs *outputsMount
+	if !e.cfg.NoOutputMount {
+		if outputs, err = e.mountOutputs(job, b); err != nil {
+			outputs = nil
+			e.noMountOnce.Do(func() {
+				e.log.Warn("cannot mount size-limited outputs (tmpfs); jobs' outputs are measured every interval and can pass their limit in between",
+					"interval", e.cfg.OutputCheckInterval, "err", err)
+			})
+		}
+		defer outputs.drop()
+	}
 	defer e.removeJob(ctx, job.ID)
-	return e.run(ctx, job, b)
+	return e.run(ctx, job, b, outputs)
 }
 
 func (e *Executor) begin(jobID string) bool {
@@ -265,7 +286,7 @@ func (e *Executor) isActive(jobID string) bool {
 }
 
 // containerConfig turns the spec into the container's configuration.
-func (e *Executor) containerConfig(job executor.Job, b executor.Budget) (*container.Config, *container.HostConfig) {
+func (e *Executor) containerConfig(job executor.Job, b executor.Budget, outputs *outputsMount) (*container.Config, *container.HostConfig) {
 	spec := job.Spec
 	env := make([]string, 0, len(spec.Env))
 	for k, v := range spec.Env {
@@ -285,8 +306,12 @@ func (e *Executor) containerConfig(job executor.Job, b executor.Budget) (*contai
 		Labels:          map[string]string{LabelNode: e.cfg.NodeID, LabelJob: job.ID},
 	}
 	memory := int64(min(max(b.MemoryBytes, minMemory), 1<<62))
-	pids := b.Pids
 	tmp := min(e.cfg.TmpBytes, memory)
+	if outputs != nil {
+		// The outputs tmpfs is charged to the job's memory: room for it on top.
+		memory = min(memory+outputs.bytes, 1<<62)
+	}
+	pids := b.Pids
 	network := container.NetworkMode("none")
 	if b.Network {
 		network = "default"
@@ -324,9 +349,9 @@ type exitStatus struct {
 	err  error
 }
 
-func (e *Executor) run(ctx context.Context, job executor.Job, b executor.Budget) (executor.Result, error) {
+func (e *Executor) run(ctx context.Context, job executor.Job, b executor.Budget, outputs *outputsMount) (executor.Result, error) {
 	res := executor.Result{ExitCode: -1}
-	cfg, hc := e.containerConfig(job, b)
+	cfg, hc := e.containerConfig(job, b, outputs)
 	// Create and start are not cancelled half-way: the engine would go on creating or
 	// starting a container the node no longer knows about. They are bounded instead, and the
 	// caller's context is checked after them.
@@ -413,7 +438,7 @@ func (e *Executor) run(ctx context.Context, job executor.Job, b executor.Budget)
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	outputFailure := make(chan *executor.Failure, 1)
-	go executor.WatchOutputs(watchCtx, job.OutputDir, b, e.cfg.OutputCheckInterval, func(f *executor.Failure) {
+	go watchOutputs(watchCtx, job.OutputDir, outputs, b, e.cfg.OutputCheckInterval, func(f *executor.Failure) {
 		outputFailure <- f
 	})
 	timer := time.NewTimer(b.Time)
@@ -494,6 +519,9 @@ func (e *Executor) run(ctx context.Context, job executor.Job, b executor.Budget)
 			fail = executor.ExitFailure(res.ExitCode, res.LogTail)
 		}
 	}
+	if fail == nil && outputs != nil {
+		fail = outputs.full(b) // it tried to write past its limit, then ended on its own
+	}
 	usage, outFail, err := executor.MeasureOutputs(job.OutputDir, b.OutputBytes, b.OutputFiles)
 	if err != nil {
 		return res, fmt.Errorf("docker executor: measure outputs of job %s: %w", job.ID, err)
@@ -501,6 +529,11 @@ func (e *Executor) run(ctx context.Context, job executor.Job, b executor.Budget)
 	res.OutputBytes = usage.Bytes
 	if fail == nil {
 		fail = outFail
+	}
+	if outputs != nil {
+		if err := outputs.release(fail == nil); err != nil {
+			return res, fmt.Errorf("docker executor: outputs of job %s: %w", job.ID, err)
+		}
 	}
 	res.Failure = fail
 	log.Debug("job finished", "exit_code", res.ExitCode, "failure", fail, "duration", res.Duration())

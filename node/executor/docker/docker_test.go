@@ -195,8 +195,9 @@ rm -f /brine/outputs/link
 		Spin:  sh(img, `exec sleep 3600`),
 		Flood: sh(img, `exec yes flood`),
 		// dd allocates its block (256MiB) and fills it from /dev/zero, touching every page.
-		Hog:  sh(img, `exec dd if=/dev/zero of=/dev/null bs=256M count=1`),
-		Fill: sh(img, `dd if=/dev/zero of=/brine/outputs/fill.bin bs=1M count=64 2>/dev/null; exec sleep 3600`),
+		Hog:          sh(img, `exec dd if=/dev/zero of=/dev/null bs=256M count=1`),
+		Fill:         sh(img, `dd if=/dev/zero of=/brine/outputs/fill.bin bs=1M count=64 2>/dev/null; exec sleep 3600`),
+		FloodOutputs: sh(img, `i=0; while :; do dd if=/dev/zero of=/brine/outputs/flood-$i.bin bs=1M count=8 2>/dev/null; i=$((i+1)); done`),
 		Deterministic: sh(img, `{
 hostname; id; echo "$@"; env | sort
 ls -ln /brine/inputs | sed 's/ [A-Z][a-z][a-z] .*:.. / TIME /'

@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -80,6 +81,9 @@ type Programs struct {
 	Hog Program
 	// Fill writes up to 64MiB to /brine/outputs/fill.bin, then runs until it is killed.
 	Fill Program
+	// FloodOutputs writes to /brine/outputs without end, ignoring every error: 1MiB at a
+	// time, into new files of 8MiB each (flood-0.bin, flood-1.bin, …), until it is killed.
+	FloodOutputs Program
 	// Deterministic writes to /brine/outputs/det.txt whatever of its environment could
 	// differ between two runs of the same job on the engine (clock, randomness, host
 	// names, directory order, file metadata of its inputs, …) and exits 0. The executor
@@ -231,6 +235,26 @@ func Tree(t testing.TB, dir string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// diskUsage is what the regular files under dir take: their apparent sizes and the space
+// allocated to them. Errors (the job still writing, removing) count as nothing.
+func diskUsage(dir string) (bytes, allocated int64) {
+	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		bytes += info.Size()
+		if st, ok := info.Sys().(*syscall.Stat_t); ok {
+			allocated += st.Blocks * 512
+		}
+		return nil
+	})
+	return bytes, allocated
 }
 
 func randomHex(t testing.TB, n int) string {
@@ -396,6 +420,38 @@ func Run(t *testing.T, newExecutor func(t *testing.T) executor.Executor, prog Pr
 			WantFailure(t, res, executor.OutputTooLarge, "outputs exceeded 1MiB")
 			if d := res.Duration(); d > 15*time.Second {
 				t.Errorf("job ran %s: it was not stopped when its outputs passed the limit", d)
+			}
+		}},
+		{"OutputsHeldAtTheWrite", func(t *testing.T, ex executor.Executor) {
+			// A job writing far past its disk size, as fast as it can: the limit holds where
+			// the bytes are written, so what is on the disk never passes it by more than a
+			// small bound at any time during the run (measured while it runs: checking the
+			// outputs now and then let 345MiB through against 16MiB).
+			const limit, bound = 16 << 20, 1 << 20
+			job := NewJob(t, engine, prog.FloodOutputs)
+			job.Spec.Resources.DiskBytes = limit
+			job.Limits.OutputFiles = 100
+			done := make(chan executor.Result, 1)
+			go func() { done <- RunJob(t, ex, job) }()
+			var peak, peakBlocks int64
+			var res executor.Result
+			for running := true; running; {
+				select {
+				case res = <-done:
+					running = false
+				case <-time.After(2 * time.Millisecond):
+				}
+				bytes, blocks := diskUsage(job.OutputDir)
+				peak, peakBlocks = max(peak, bytes), max(peakBlocks, blocks)
+			}
+			t.Logf("peak during the run: %d bytes in files, %d bytes allocated (limit %d)", peak, peakBlocks, limit)
+			WantFailure(t, res, executor.OutputTooLarge, "outputs exceeded 16MiB")
+			if peak > limit+bound || peakBlocks > limit+bound {
+				t.Errorf("the outputs reached %s (%s allocated) during the run; the limit is %s (+%s)",
+					executor.FormatBytes(uint64(peak)), executor.FormatBytes(uint64(peakBlocks)), executor.FormatBytes(limit), executor.FormatBytes(bound))
+			}
+			if d := res.Duration(); d > 15*time.Second {
+				t.Errorf("job ran %s: it was not stopped when its outputs reached the limit", d)
 			}
 		}},
 		{"Deterministic", func(t *testing.T, ex executor.Executor) {

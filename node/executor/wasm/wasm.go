@@ -17,7 +17,9 @@
 //     between two runs;
 //   - linear memory limited to the spec's memory (a refused grow that kills the guest is
 //     reported as out of memory), a wall-clock limit that stops the guest wherever it is,
-//     and outputs measured while it runs.
+//     and the outputs' limits (the spec's disk size, the file count) enforced at every write:
+//     the write that would pass one fails (EIO) and stops the guest, so the outputs on disk
+//     never exceed the limit (quota.go).
 //
 // What wasm cannot enforce: a CPU share below one core (a job uses at most one core and its
 // time limit bounds the rest); the host memory wazero needs besides the linear memory (code,
@@ -480,10 +482,6 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 		return res, fmt.Errorf("wasm executor: inputs of job %s: %w", job.ID, err)
 	}
 	defer inputs.Close()
-	fsc := wazero.NewFSConfig().(experimentalsysfs.FSConfig).
-		WithSysFSMount(detFS{FS: &experimentalsysfs.ReadFS{FS: &experimentalsysfs.AdaptFS{FS: inputs.FS()}}, readOnly: true}, jobspec.InputsDir).(experimentalsysfs.FSConfig).
-		WithSysFSMount(detFS{FS: noLinksFS{experimentalsysfs.DirFS(job.OutputDir)}}, jobspec.OutputsDir)
-
 	runCtx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	timeCtx, cancelTime := context.WithTimeoutCause(runCtx, b.Time, errTimeLimit)
@@ -491,6 +489,21 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 	logs := executor.NewLogCapture(b.LogBytes, b.TailBytes, func() { stop(errLogLimit) })
 	var outputFailure *executor.Failure
 	var outputMu sync.Mutex
+	outputsPassed := func(f *executor.Failure) {
+		outputMu.Lock()
+		if outputFailure == nil {
+			outputFailure = f
+		}
+		outputMu.Unlock()
+		stop(errOutputs)
+	}
+	// The outputs' limits hold at every write (quota.go); the periodic measurement below
+	// remains for what the quota cannot see (nothing, as long as the guest writes only
+	// through its file system).
+	outFS := quotaFS{FS: noLinksFS{experimentalsysfs.DirFS(job.OutputDir)}, q: newQuota(b.OutputBytes, b.OutputFiles, outputsPassed)}
+	fsc := wazero.NewFSConfig().(experimentalsysfs.FSConfig).
+		WithSysFSMount(detFS{FS: &experimentalsysfs.ReadFS{FS: &experimentalsysfs.AdaptFS{FS: inputs.FS()}}, readOnly: true}, jobspec.InputsDir).(experimentalsysfs.FSConfig).
+		WithSysFSMount(detFS{FS: outFS}, jobspec.OutputsDir)
 
 	argv := slices.Clone(job.Spec.Entrypoint)
 	if len(argv) == 0 {
@@ -520,12 +533,7 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 	res.Started = e.cfg.Now()
 	watchCtx, stopWatch := context.WithCancel(runCtx)
 	defer stopWatch()
-	go executor.WatchOutputs(watchCtx, job.OutputDir, b, e.cfg.OutputCheckInterval, func(f *executor.Failure) {
-		outputMu.Lock()
-		outputFailure = f
-		outputMu.Unlock()
-		stop(errOutputs)
-	})
+	go executor.WatchOutputs(watchCtx, job.OutputDir, b, e.cfg.OutputCheckInterval, outputsPassed)
 
 	var callErr error
 	inst, err := mod.gen.rt.InstantiateModule(guestCtx, compiled, mc)

@@ -80,6 +80,7 @@ func programs(t *testing.T) executortest.Programs {
 		Flood:          p("flood"),
 		Hog:            p("hog"),
 		Fill:           p("fill"),
+		FloodOutputs:   p("floodout"),
 		Deterministic:  p("det"),
 	}
 }

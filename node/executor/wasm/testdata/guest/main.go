@@ -97,6 +97,18 @@ func main() {
 		f.Close()
 		for {
 		}
+	case "floodout":
+		chunk := make([]byte, 1<<20)
+		for i := 0; ; i++ {
+			f, err := os.Create(fmt.Sprintf("%s/flood-%d.bin", out, i))
+			if err != nil {
+				continue
+			}
+			for range 8 {
+				f.Write(chunk)
+			}
+			f.Close()
+		}
 	case "det":
 		var b strings.Builder
 		fmt.Fprintf(&b, "args %q\n", os.Args)
