@@ -171,7 +171,7 @@ func (n *Node) acceptSpec(_ context.Context, from peer.ID, hash common.Hash, can
 		return err
 	}
 	src := store.SpecSource{Peer: from.String()}
-	for _, a := range n.host.LibP2P().Peerstore().Addrs(from) {
+	for _, a := range n.host.PeerAddrs(from) {
 		src.Addrs = append(src.Addrs, a.String())
 	}
 	if err := n.store.AddSource(hash, src); err != nil {

@@ -73,6 +73,10 @@ func (h *Host) exchange(ctx context.Context, info peer.AddrInfo, proto protocol.
 // (a registry's current metadata beats what the peerstore remembers). The ping costs one
 // round trip per exchange on a held connection.
 func (h *Host) openStream(ctx context.Context, lh host.Host, info peer.AddrInfo, proto protocol.ID) (network.Stream, error) {
+	// Every exchange is one the caller asked for, paced by its own retries: libp2p's dial
+	// backoff (seconds to minutes after a failed dial) would refuse a node that restarted on
+	// the same addresses, as a node does by default, until it expired.
+	ctx = network.WithForceDirectDial(ctx, "brine exchange")
 	if lh.Network().Connectedness(info.ID) == network.Connected && !h.alive(ctx, lh, info.ID) {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("p2p: connect to %s: %w", info.ID, ctx.Err())

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 
 	"github.com/libp2p/go-libp2p"
@@ -310,6 +311,26 @@ func (h *Host) AddrInfo() peer.AddrInfo {
 		return peer.AddrInfo{ID: h.ID()}
 	}
 	return peer.AddrInfo{ID: lh.ID(), Addrs: lh.Addrs()}
+}
+
+// PeerAddrs are the addresses peer id can be dialled back at: the listen addresses identify
+// learned from it, and the remote addresses of the host's connections to it. Identify runs
+// in the background after a connection opens, so a peer that just dialled may have none of
+// the first yet; the second are dialable when the peer dialled from its listening port, as
+// libp2p's QUIC and its reuseport TCP do. Nil when the host is not running.
+func (h *Host) PeerAddrs(id peer.ID) []ma.Multiaddr {
+	lh, err := h.running()
+	if err != nil {
+		return nil
+	}
+	addrs := lh.Peerstore().Addrs(id)
+	for _, c := range lh.Network().ConnsToPeer(id) {
+		a := c.RemoteMultiaddr()
+		if !slices.ContainsFunc(addrs, a.Equal) {
+			addrs = append(addrs, a)
+		}
+	}
+	return addrs
 }
 
 // Protocols are the Brine protocols this host serves.

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"context"
 	"encoding/hex"
+	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,23 +24,24 @@ import (
 
 // The environment variables that make this test binary a serving peer (servingPeer).
 const (
-	peerKeyEnv  = "BRINE_P2P_TEST_PEER_KEY"
-	peerBlobEnv = "BRINE_P2P_TEST_PEER_BLOB"
+	peerKeyEnv    = "BRINE_P2P_TEST_PEER_KEY"
+	peerBlobEnv   = "BRINE_P2P_TEST_PEER_BLOB"
+	peerListenEnv = "BRINE_P2P_TEST_PEER_LISTEN"
 )
 
 // TestMain lets the test binary run as a separate serving peer, so a test can SIGKILL it: a
 // host stopped in-process closes its QUIC connections politely, a killed process does not.
 func TestMain(m *testing.M) {
 	if key := os.Getenv(peerKeyEnv); key != "" {
-		servingPeer(key, os.Getenv(peerBlobEnv))
+		servingPeer(key, os.Getenv(peerBlobEnv), os.Getenv(peerListenEnv))
 		return
 	}
 	os.Exit(m.Run())
 }
 
-// servingPeer serves one result blob (hex) over QUIC only with the identity at keyPath,
-// prints its addresses and blocks until killed.
-func servingPeer(keyPath, blobHex string) {
+// servingPeer serves one result blob (hex) over QUIC only (at listen, default a free port)
+// with the identity at keyPath, prints its addresses and blocks until killed.
+func servingPeer(keyPath, blobHex, listen string) {
 	fail := func(err error) {
 		os.Stderr.WriteString("serving peer: " + err.Error() + "\n")
 		os.Exit(1)
@@ -56,7 +59,10 @@ func servingPeer(keyPath, blobHex string) {
 		fail(err)
 	}
 	c := cid.NewCidV1(cid.Raw, sum)
-	h, err := p2p.New(p2p.Config{Identity: id, ListenAddrs: []string{"/ip4/127.0.0.1/udp/0/quic-v1"},
+	if listen == "" {
+		listen = "/ip4/127.0.0.1/udp/0/quic-v1"
+	}
+	h, err := p2p.New(p2p.Config{Identity: id, ListenAddrs: []string{listen},
 		Results: resultMap{c: blob}, DisableProbe: true})
 	if err != nil {
 		fail(err)
@@ -73,10 +79,10 @@ func servingPeer(keyPath, blobHex string) {
 }
 
 // startServingPeer runs the test binary as a serving peer and returns its address.
-func startServingPeer(t *testing.T, keyPath string, blob []byte) (*exec.Cmd, peer.AddrInfo) {
+func startServingPeer(t *testing.T, keyPath string, blob []byte, listen string) (*exec.Cmd, peer.AddrInfo) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), peerKeyEnv+"="+keyPath, peerBlobEnv+"="+hex.EncodeToString(blob))
+	cmd.Env = append(os.Environ(), peerKeyEnv+"="+keyPath, peerBlobEnv+"="+hex.EncodeToString(blob), peerListenEnv+"="+listen)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -122,7 +128,7 @@ func TestFetchAfterPeerKilledAndRestarted(t *testing.T) {
 	c := cidOf(t, blob)
 	client := newClient(t, p2p.Limits{ReuseTimeout: time.Second})
 
-	first, info := startServingPeer(t, keyPath, blob)
+	first, info := startServingPeer(t, keyPath, blob, "")
 	fetch := func(info peer.AddrInfo, d time.Duration) error {
 		ctx, cancel := context.WithTimeout(t.Context(), d)
 		defer cancel()
@@ -139,10 +145,40 @@ func TestFetchAfterPeerKilledAndRestarted(t *testing.T) {
 	if got := client.LibP2P().Network().Connectedness(info.ID); got.String() != "Connected" {
 		t.Logf("the client already noticed the dead peer (%s); the test still checks the refetch", got)
 	}
-	_, restarted := startServingPeer(t, keyPath, blob)
+	second, restarted := startServingPeer(t, keyPath, blob, "")
 	began := time.Now()
 	if err := fetch(restarted, 15*time.Second); err != nil {
 		t.Fatalf("fetch from the restarted peer at %v: %v", restarted.Addrs, err)
 	}
 	t.Logf("fetched from the restarted peer in %v", time.Since(began).Round(time.Millisecond))
+
+	if err := second.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = second.Wait()
+
+	// Restarted on the same address, as a node keeps its ports by default: a fetch while it
+	// was down (TCP: connection refused) put its address in libp2p's dial backoff, which
+	// used to refuse the next fetch at once for seconds to minutes ("dial backoff").
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tcp := fmt.Sprintf("/ip4/127.0.0.1/tcp/%d", l.Addr().(*net.TCPAddr).Port)
+	_ = l.Close()
+	third, onTCP := startServingPeer(t, keyPath, blob, tcp)
+	if err := fetch(onTCP, 15*time.Second); err != nil {
+		t.Fatalf("fetch over TCP: %v", err)
+	}
+	if err := third.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = third.Wait()
+	if err := fetch(onTCP, 5*time.Second); err == nil {
+		t.Fatal("fetched from a killed peer")
+	}
+	_, same := startServingPeer(t, keyPath, blob, tcp)
+	if err := fetch(same, 15*time.Second); err != nil {
+		t.Fatalf("fetch from the peer restarted at the same address %v: %v", same.Addrs, err)
+	}
 }
