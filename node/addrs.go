@@ -12,6 +12,7 @@ import (
 
 	ma "github.com/multiformats/go-multiaddr"
 
+	"github.com/brine-compute/brine/internal/atomicfile"
 	"github.com/brine-compute/brine/node/p2p"
 )
 
@@ -109,11 +110,7 @@ func writeBoundPorts(path string, m boundPorts) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return atomicfile.Write(path, b, 0o600)
 }
 
 // canonical is the multiaddr a as libp2p writes it (a itself when it does not parse).

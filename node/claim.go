@@ -20,6 +20,7 @@ import (
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/incentives/rewards"
 	"github.com/brine-compute/brine/incentives/trees"
+	"github.com/brine-compute/brine/internal/atomicfile"
 )
 
 // AutoClaim makes the node claim its uptime rewards by itself (Config.AutoClaim).
@@ -581,21 +582,5 @@ func (r *claimRecord) save() error {
 	if err := os.MkdirAll(filepath.Dir(r.path), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(r.path), filepath.Base(r.path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), r.path)
+	return atomicfile.Write(r.path, data, 0o600)
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
+
+	"github.com/brine-compute/brine/internal/atomicfile"
 )
 
 // Endpoint is what a running prober tells provider software on the same machine, in
@@ -47,19 +49,7 @@ func WriteEndpoint(dataDir string, e Endpoint) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, endpointFile+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, endpointFile))
+	return atomicfile.Write(filepath.Join(dir, endpointFile), append(data, '\n'), 0o600)
 }
 
 // RemoveEndpoint removes a stopped prober's endpoint file.

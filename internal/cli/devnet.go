@@ -14,6 +14,7 @@ import (
 
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/internal/atomicfile"
 	"github.com/brine-compute/brine/internal/units"
 )
 
@@ -177,7 +178,7 @@ func writeDevnetInfo(path string, info devnetInfo) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, append(data, '\n'), 0o600)
+	return atomicfile.Write(path, append(data, '\n'), 0o600)
 }
 
 func printDevnet(w io.Writer, r devnetReport) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/brine-compute/brine/internal/atomicfile"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -72,7 +73,7 @@ func (r *submitRecord) save() error {
 	if err := os.MkdirAll(filepath.Dir(r.path), 0o700); err != nil {
 		return err
 	}
-	return writeFileAtomic(r.path, append(b, '\n'), 0o600)
+	return atomicfile.Write(r.path, append(b, '\n'), 0o600)
 }
 
 // finish removes the record: the submission is complete.
@@ -81,32 +82,6 @@ func (r *submitRecord) finish() error {
 		return err
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to path through a synced temporary file and a rename, so a
-// crash leaves the old file or the new one, never a part.
-func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // sameDir reports whether two paths name the same directory.
