@@ -15,7 +15,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/brine-compute/brine/internal/units"
+	"github.com/brine-compute/brine/units"
 )
 
 // Parse decodes a spec in YAML or JSON (a document whose first non-blank character is '{' is

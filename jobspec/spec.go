@@ -15,7 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
-	"github.com/brine-compute/brine/internal/units"
+	"github.com/brine-compute/brine/units"
 )
 
 // Version is the spec format version this package reads and writes.

@@ -12,7 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/brine-compute/brine/bindings"
-	"github.com/brine-compute/brine/internal/units"
+	"github.com/brine-compute/brine/units"
 )
 
 // Caller is what reading needs from a chain connection.

@@ -21,7 +21,7 @@ import (
 	"github.com/brine-compute/brine/chain/erc20"
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
-	"github.com/brine-compute/brine/internal/units"
+	"github.com/brine-compute/brine/units"
 )
 
 // Limits of the contracts' parameter checks, repeated here so that a bad value is refused

@@ -15,7 +15,7 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/internal/atomicfile"
-	"github.com/brine-compute/brine/internal/units"
+	"github.com/brine-compute/brine/units"
 )
 
 func devnetCommand(stdio IO) *cli.Command {

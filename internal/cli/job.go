@@ -15,7 +15,6 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/urfave/cli/v2"
 
-	"github.com/brine-compute/brine/internal/units"
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
@@ -23,6 +22,7 @@ import (
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
+	"github.com/brine-compute/brine/units"
 )
 
 func jobCommand(stdio IO) *cli.Command {

@@ -7,8 +7,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/incentives/trees"
-	"github.com/brine-compute/brine/internal/units"
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/units"
 )
 
 // claimRule is the auto-claim settings of `brine node run`, checked before anything starts.

@@ -9,7 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/chain/erc20"
-	"github.com/brine-compute/brine/internal/units"
+	"github.com/brine-compute/brine/units"
 )
 
 func walletCommand(stdio IO) *cli.Command {

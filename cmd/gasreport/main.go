@@ -23,7 +23,7 @@
 //
 // Usage:
 //
-//	go run ./contracts/gasreport [-out docs/gas.md] [-only happy,withdraw]
+//	go run ./cmd/gasreport [-out docs/gas.md] [-only happy,withdraw]
 package main
 
 import (
