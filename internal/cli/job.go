@@ -315,9 +315,11 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	if output != "" && !wait {
 		return badInput("--output needs --wait (or fetch later with 'brine job results ID --output DIR')")
 	}
-	// An interrupted run of this submission may have written the result already.
+	// The record of an earlier run of this submission that did not see it through, if any:
+	// it may have written the result already (and priorSubmission follows its job).
+	prior, priorErr := loadSubmit(s.cfg.DataDir, s.account, hash)
 	var fetched string
-	if prior, err := loadSubmit(s.cfg.DataDir, s.account, hash); err == nil && prior != nil && !c.Bool("new") &&
+	if priorErr == nil && prior != nil && !c.Bool("new") &&
 		prior.Fetched != "" && output != "" && sameDir(prior.Output, output) {
 		fetched = prior.Fetched
 	} else if output != "" {
@@ -361,7 +363,11 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 			return err
 		}
 		if !resumed {
-			if job, rec, resumed, err = s.priorSubmission(st, hash); err != nil {
+			if priorErr != nil {
+				return badInput("%v", priorErr)
+			}
+			rec = prior
+			if job, resumed, err = s.priorSubmission(st, hash, rec); err != nil {
 				return err
 			}
 		}
@@ -526,33 +532,29 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 }
 
 // priorSubmission finds a submission of spec hash by this account that was not seen
-// through: the job this data directory's record names (whatever its state: a re-run reports
-// how it ended and fetches its result), else the account's newest live job with this spec on
-// chain. ok is false when there is none.
-func (s *session) priorSubmission(st *onchain.Settlement, hash common.Hash) (job settlement.Job, rec *submitRecord, ok bool, err error) {
-	rec, err = loadSubmit(s.cfg.DataDir, s.account, hash)
-	if err != nil {
-		return job, nil, false, badInput("%v", err)
-	}
+// through: the job rec (this data directory's record, nil when none) names, whatever its
+// state (a re-run reports how it ended and fetches its result), else the account's newest
+// live job with this spec on chain. ok is false when there is none.
+func (s *session) priorSubmission(st *onchain.Settlement, hash common.Hash, rec *submitRecord) (job settlement.Job, ok bool, err error) {
 	if rec != nil && rec.Job != 0 {
 		job, err = st.Job(s.ctx, rec.Job)
 		switch {
 		case err == nil:
-			return job, rec, true, nil
+			return job, true, nil
 		case !errors.Is(err, settlement.ErrUnknownJob):
-			return job, rec, false, err
+			return job, false, err
 		}
 	}
 	live, err := st.Jobs(s.ctx, settlement.JobFilter{Client: s.account, Live: true}, 0)
 	if err != nil {
-		return job, rec, false, err
+		return job, false, err
 	}
 	for _, j := range live { // newest first
 		if j.SpecHash == hash {
-			return j, rec, true, nil
+			return j, true, nil
 		}
 	}
-	return job, rec, false, nil
+	return job, false, nil
 }
 
 // readFailureFile reads the failure record an earlier run wrote into dir, if the result

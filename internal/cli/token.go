@@ -73,10 +73,7 @@ func tokenMint(c *cli.Context, stdio IO) error {
 			return err
 		}
 	}
-	if err := s.requireGas(); err != nil {
-		return err
-	}
-	st, err := s.writableSettlement()
+	st, err := s.writableSettlement() // checks the account has gas, then unlocks
 	if err != nil {
 		return err
 	}
