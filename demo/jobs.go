@@ -13,8 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -88,13 +88,13 @@ func (r *show) post(ctx context.Context, spec *jobspec.Spec) (settlement.Job, in
 		return settlement.Job{}, 0, err
 	}
 	c.specs.put(hash, canon)
-	nodes, err := node.ProviderNodes(ctx, c.acct)
+	nodes, err := providers.ProviderNodes(ctx, c.acct)
 	if err != nil {
 		return settlement.Job{}, 0, err
 	}
 	// A node refuses a spec its policy rules out (a replicated job at a single-replica node):
 	// that is not an error here.
-	took := node.PushSpec(ctx, c.host, nodes, hash, canon).Took()
+	took := providers.PushSpec(ctx, c.host, nodes, hash, canon).Took()
 	head, err := r.eth.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return settlement.Job{}, 0, err
@@ -169,10 +169,10 @@ func (r *show) waitEvents(ctx context.Context, id settlement.JobID, kind settlem
 }
 
 // fetch downloads job's committed result from provider's node over libp2p, checks it
-// against the CID committed on chain (node.FetchJobResult) and returns greeting.txt.
+// against the CID committed on chain (providers.FetchJobResult) and returns greeting.txt.
 func (r *show) fetch(ctx context.Context, job settlement.Job, provider common.Address) (string, string, error) {
 	job.Provider = provider
-	data, c, err := node.FetchJobResult(ctx, r.client.host, r.client.acct, job, 1<<20)
+	data, c, err := providers.FetchJobResult(ctx, r.client.host, r.client.acct, job, 1<<20)
 	if err != nil {
 		return "", "", fmt.Errorf("demo: downloading job %d's result: %w", job.ID, err)
 	}

@@ -15,8 +15,8 @@ import (
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/incentives/prober"
 	"github.com/brine-compute/brine/incentives/rewards"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
 )
 
 // probing is the prober of scene 6, probing from the moment the nodes are up so that the

@@ -13,10 +13,10 @@ import (
 	"github.com/ipfs/go-cid"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -96,36 +96,36 @@ func (h *Host) ServeModule(spec *jobspec.Spec, module []byte) error {
 
 // Push serves the spec and offers it to every active provider's node in d but the accounts in
 // except (a re-offer skips the nodes that took it). It returns each offered node's answer
-// (node.PushReport: took it, refused it with its reason, or did not answer); the error is
+// (providers.PushReport: took it, refused it with its reason, or did not answer); the error is
 // the directory's.
-func (h *Host) Push(ctx context.Context, d node.Directory, hash common.Hash, canonical []byte, except ...common.Address) (node.PushReport, error) {
+func (h *Host) Push(ctx context.Context, d providers.Directory, hash common.Hash, canonical []byte, except ...common.Address) (providers.PushReport, error) {
 	h.mu.Lock()
 	h.specs[hash] = canonical
 	h.mu.Unlock()
-	nodes, err := node.ProviderNodes(ctx, d)
+	nodes, err := providers.ProviderNodes(ctx, d)
 	if err != nil {
 		return nil, fmt.Errorf("listing the providers' nodes: %w", err)
 	}
-	nodes = slices.DeleteFunc(nodes, func(n node.ProviderNode) bool { return slices.Contains(except, n.Account) })
-	return node.PushSpec(ctx, h.p2p, nodes, hash, canonical), nil
+	nodes = slices.DeleteFunc(nodes, func(n providers.ProviderNode) bool { return slices.Contains(except, n.Account) })
+	return providers.PushSpec(ctx, h.p2p, nodes, hash, canonical), nil
 }
 
 // Fetch downloads job's committed result from its provider's node and verifies it against the
-// CID committed on chain (node.FetchJobResult: bytes that do not match wrap
-// node.ErrResultMismatch).
-func (h *Host) Fetch(ctx context.Context, d node.Directory, job settlement.Job, maxSize int64) ([]byte, cid.Cid, error) {
-	return node.FetchJobResult(ctx, h.p2p, d, job, maxSize)
+// CID committed on chain (providers.FetchJobResult: bytes that do not match wrap
+// providers.ErrResultMismatch).
+func (h *Host) Fetch(ctx context.Context, d providers.Directory, job settlement.Job, maxSize int64) ([]byte, cid.Cid, error) {
+	return providers.FetchJobResult(ctx, h.p2p, d, job, maxSize)
 }
 
 // FetchAnywhere is Fetch that, when the provider's node does not serve the result (gone, or a
 // provider that committed and vanished), asks the other providers' nodes for it
-// (node.FetchJobResultAnywhere): the verifiers that re-executed the job after a challenge hold
+// (providers.FetchJobResultAnywhere): the verifiers that re-executed the job after a challenge hold
 // it. Whoever serves the bytes, they are checked against the on-chain commitment. from is
 // whose node served them: the job's provider, another provider, or zero for a replicated job
 // (Fetch already asks its replicas' nodes and then every other one). A provider that served
-// other bytes is not bypassed: that wraps node.ErrResultMismatch, and the client challenges.
-func (h *Host) FetchAnywhere(ctx context.Context, d node.Directory, job settlement.Job, maxSize int64) (data []byte, c cid.Cid, from common.Address, err error) {
-	return node.FetchJobResultAnywhere(ctx, h.p2p, d, job, maxSize)
+// other bytes is not bypassed: that wraps providers.ErrResultMismatch, and the client challenges.
+func (h *Host) FetchAnywhere(ctx context.Context, d providers.Directory, job settlement.Job, maxSize int64) (data []byte, c cid.Cid, from common.Address, err error) {
+	return providers.FetchJobResultAnywhere(ctx, h.p2p, d, job, maxSize)
 }
 
 // PanelReader reads a job's replica panel (settlement.Reader has it).

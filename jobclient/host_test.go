@@ -12,9 +12,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/brine-compute/brine/jobclient"
-	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/identity"
 	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/p2p/identity"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -57,7 +57,7 @@ func loopbackHost(t *testing.T, blobs ...[]byte) *jobclient.Host {
 // listing is the registry entry of account whose node is h.
 func listing(t *testing.T, account common.Address, h *jobclient.Host) settlement.ProviderInfo {
 	t.Helper()
-	md := node.Metadata{Peer: h.P2P().ID().String()}
+	md := providers.Metadata{Peer: h.P2P().ID().String()}
 	for _, a := range h.P2P().Addrs() {
 		md.Addrs = append(md.Addrs, a.String())
 	}
@@ -105,7 +105,7 @@ func TestFetchAnywhere(t *testing.T) {
 				if err == nil {
 					t.Fatalf("fetched %q from %s; want an error", data, from.Hex())
 				}
-				if errors.Is(err, node.ErrResultMismatch) {
+				if errors.Is(err, providers.ErrResultMismatch) {
 					t.Fatalf("err = %v; nobody served other bytes, so not a mismatch", err)
 				}
 				return

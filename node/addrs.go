@@ -13,7 +13,7 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/brine-compute/brine/internal/atomicfile"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 )
 
 // A node's addresses are its registration metadata on chain: new ports at every start

@@ -10,6 +10,7 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/p2p/providers"
 )
 
 // TestAddressesStableAcrossRestarts: a node restarted on its data directory listens on the
@@ -69,7 +70,7 @@ func TestAddressesStableAcrossRestarts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m node.Metadata
+	var m providers.Metadata
 	if err := json.Unmarshal(have, &m); err != nil {
 		t.Fatal(err)
 	}

@@ -18,9 +18,10 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -93,11 +94,11 @@ func (c *client) postSpec(doc string, logf func(string, ...any)) (settlement.Job
 	c.specs.mu.Lock()
 	c.specs.m[hash] = canon
 	c.specs.mu.Unlock()
-	nodes, err := node.ProviderNodes(ctx, c.acct)
+	nodes, err := providers.ProviderNodes(ctx, c.acct)
 	if err != nil {
 		return settlement.Job{}, err
 	}
-	pushed := node.PushSpec(ctx, c.host, nodes, hash, canon)
+	pushed := providers.PushSpec(ctx, c.host, nodes, hash, canon)
 	logf("spec %s pushed to %d of %d node(s) (%v)", hash, len(pushed.Took()), len(nodes), pushed.Err())
 	head, err := eth.HeaderByNumber(ctx, nil)
 	if err != nil {
@@ -224,7 +225,7 @@ func TestCommitAndVanish(t *testing.T) {
 	if committed.Provider != vanisher.acct.Account() {
 		t.Fatalf("provider %s, want the commit-and-vanish node %s", committed.Provider, vanisher.acct.Account())
 	}
-	_, _, err := node.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
+	_, _, err := providers.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
 	if !errors.Is(err, p2p.ErrNotFound) {
 		t.Fatalf("fetching from the vanished provider: %v, want not found", err)
 	}
@@ -269,7 +270,7 @@ func TestCommitAndVanish(t *testing.T) {
 	}
 
 	// The verifiers hold the result: the client gets it from one of them, verified.
-	data, got, from, err := node.FetchJobResultAnywhere(ctx, c.host, c.acct, committed, 1<<20)
+	data, got, from, err := providers.FetchJobResultAnywhere(ctx, c.host, c.acct, committed, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +307,7 @@ func TestCommitAndVanish(t *testing.T) {
 // honestPanel runs an honest node, which asks more than any test job pays (so it takes none
 // and only serves as a verifier), for each of the dev accounts given and for every other
 // active provider of the devnet except `except`: whoever a challenge draws then votes.
-func honestPanel(t *testing.T, d node.Directory, except common.Address, devAccounts ...int) map[common.Address]*node.Node {
+func honestPanel(t *testing.T, d providers.Directory, except common.Address, devAccounts ...int) map[common.Address]*node.Node {
 	t.Helper()
 	dir, err := d.ProviderDirectory(context.Background())
 	if err != nil {

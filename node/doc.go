@@ -1,6 +1,6 @@
 // Package node is Brine's provider daemon (`brine node run`): it composes the chain watcher
 // (node/watch), the state store (node/store), the executors (node/executor), the result
-// store (node/results) and the libp2p host (node/p2p) around a settlement.Settlement acting
+// store (node/results) and the libp2p host (p2p) around a settlement.Settlement acting
 // as the provider's account.
 //
 // # Start and stop
@@ -71,8 +71,8 @@
 // In the minority or silent, the record ends Failed (the market slashed the collateral to
 // the client); without a majority it ends Failed too (the client was refunded; a replica that
 // revealed has its collateral back). The result is served over /brine/result like a single
-// result, and FetchJobResult asks the replicas' nodes for it. The commit and reveal steps are
-// the verifiers' (panel.go).
+// result, and providers.FetchJobResult (p2p/providers) asks the replicas' nodes for it. The
+// commit and reveal steps are the verifiers' (panel.go).
 //
 // # Taking turns at permissionless steps
 //
@@ -159,15 +159,15 @@
 // "never-commit" accepts, runs and withholds the result (the client claims the timeout: payment
 // plus the provider's collateral); "commit-and-vanish" commits the right result, then serves
 // it to no one and never finalizes. Against the last the protocol offers only a challenge:
-// the drawn verifiers re-execute the job and hold the result, which FetchJobResultAnywhere
-// then fetches from their nodes (verified against the on-chain CID), but the challenge is
+// the drawn verifiers re-execute the job and hold the result, which
+// providers.FetchJobResultAnywhere then fetches from their nodes (verified against the on-chain CID), but the challenge is
 // rejected, because the committed result is right, and the client loses its bond to the
 // provider and the verifiers. The market does not enforce that a result is served; anyone
 // may finalize the cleared job, so the payment is not stranded (TestCommitAndVanish).
 //
 // # Uptime rewards
 //
-// The node answers probers' probes (node/p2p) and, with Config.AutoClaim, claims its uptime
+// The node answers probers' probes (p2p) and, with Config.AutoClaim, claims its uptime
 // rewards by itself (claim.go): each round it reads the RootPosted events it has not seen,
 // fetches the trees of the roots it has not settled from its probers (incentives/trees, each
 // checked against the posted root), and claims its unclaimed leaves of several epochs in one

@@ -24,9 +24,10 @@ import (
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/wasm"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -193,7 +194,7 @@ func TestNodeRunsADockerJob(t *testing.T) {
 	if committed.Provider != p.acct.Account() {
 		t.Fatalf("provider %s, want %s", committed.Provider, p.acct.Account())
 	}
-	data, got, err := node.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
+	data, got, err := providers.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,7 +264,7 @@ challenge_window: 4s
 	if rec.Attempts != 1 || !strings.HasPrefix(rec.Failure, "packaging the outputs: ") || len(rec.Failure) > 256 {
 		t.Errorf("record after %d run(s) with failure %q (%d bytes); want one run and a short packaging failure", rec.Attempts, rec.Failure, len(rec.Failure))
 	}
-	data, _, err := node.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
+	data, _, err := providers.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,9 +12,10 @@ import (
 
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor/wasm"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -73,7 +74,7 @@ func TestFailureRecordsArePaid(t *testing.T) {
 			}
 
 			// The client downloads the record, verified against the commitment.
-			data, got, err := node.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
+			data, got, err := providers.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,7 +105,7 @@ func TestFailureRecordsArePaid(t *testing.T) {
 				t.Errorf("%d JobTimedOut events", n)
 			}
 			rec = waitRecordState(t, n, id, store.StateDone, 10*time.Second)
-			st, err := node.FetchJobStatus(ctx, c.host, c.acct, committed)
+			st, err := providers.FetchJobStatus(ctx, c.host, c.acct, committed)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +123,7 @@ func TestFailureRecordsArePaid(t *testing.T) {
 	if _, err := c.host.FetchStatus(ctx, n.Host().AddrInfo(), 1<<40); !errors.Is(err, p2p.ErrNotFound) {
 		t.Errorf("status of a job the node never saw: %v, want not found", err)
 	}
-	if _, err := node.FetchJobStatus(ctx, c.host, c.acct, settlement.Job{ID: 1, Status: settlement.StatusOpen}); err == nil {
+	if _, err := providers.FetchJobStatus(ctx, c.host, c.acct, settlement.Job{ID: 1, Status: settlement.StatusOpen}); err == nil {
 		t.Error("FetchJobStatus of a job without a provider asked someone")
 	}
 }

@@ -23,10 +23,11 @@ import (
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/wasm"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/wallet"
@@ -295,11 +296,11 @@ replicas: %d
 	c.specs.mu.Lock()
 	c.specs.m[hash] = canon
 	c.specs.mu.Unlock()
-	nodes, err := node.ProviderNodes(ctx, c.acct)
+	nodes, err := providers.ProviderNodes(ctx, c.acct)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pushed := node.PushSpec(ctx, c.host, nodes, hash, canon)
+	pushed := providers.PushSpec(ctx, c.host, nodes, hash, canon)
 	t.Logf("spec %s pushed to %d of %d node(s) (%v)", hash, len(pushed.Took()), len(nodes), pushed.Err())
 	head, err := eth.HeaderByNumber(ctx, nil)
 	if err != nil {
@@ -380,7 +381,7 @@ func TestNodeRunsAWasmJob(t *testing.T) {
 	if committed.Provider != p.acct.Account() {
 		t.Fatalf("provider %s, want %s", committed.Provider, p.acct.Account())
 	}
-	data, got, err := node.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
+	data, got, err := providers.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -490,7 +491,7 @@ func TestWrongResultIsVisible(t *testing.T) {
 	c := newClient(t, 2)
 	job := c.post(t, "liar")
 	committed := waitJob(t, c.acct, job.ID, "committed", 45*time.Second, status(settlement.StatusCommitted))
-	data, _, err := node.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
+	data, _, err := providers.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,51 +16,18 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
-
-// Metadata is what a Brine node publishes as its provider's registration metadata, so
-// clients and other nodes can reach it: {"peer": "<peer ID>", "addrs": ["<multiaddr>", ...]}.
-type Metadata struct {
-	Peer  string   `json:"peer"`
-	Addrs []string `json:"addrs"`
-}
 
 // maxMetadata is the registry's MAX_METADATA_LENGTH.
 const maxMetadata = 1024
 
-// ParseMetadata reads a provider's registration metadata as a libp2p address.
-func ParseMetadata(b []byte) (peer.AddrInfo, error) {
-	var m Metadata
-	if err := json.Unmarshal(b, &m); err != nil {
-		return peer.AddrInfo{}, fmt.Errorf("node metadata: %w", err)
-	}
-	id, err := peer.Decode(m.Peer)
-	if err != nil {
-		return peer.AddrInfo{}, fmt.Errorf("node metadata: peer: %w", err)
-	}
-	info := peer.AddrInfo{ID: id}
-	for _, s := range m.Addrs {
-		a, err := ma.NewMultiaddr(s)
-		if err != nil {
-			continue
-		}
-		a, _ = peer.SplitAddr(a) // drop a /p2p/<id> suffix
-		if a != nil {
-			info.Addrs = append(info.Addrs, a)
-		}
-	}
-	if len(info.Addrs) == 0 {
-		return peer.AddrInfo{}, errors.New("node metadata: no usable address")
-	}
-	return info, nil
-}
-
 // metadata is the JSON the node publishes.
 func (n *Node) metadata() ([]byte, error) {
-	m := Metadata{Peer: n.host.ID().String()}
+	m := providers.Metadata{Peer: n.host.ID().String()}
 	if len(n.cfg.AnnounceAddrs) > 0 {
 		m.Addrs = slices.Clone(n.cfg.AnnounceAddrs)
 	} else {
@@ -226,7 +193,7 @@ func (n *Node) peersFor(ctx context.Context, hash common.Hash) []peer.AddrInfo {
 		if p.Address == n.self || !p.Registered {
 			continue
 		}
-		info, err := ParseMetadata(p.Metadata)
+		info, err := providers.ParseMetadata(p.Metadata)
 		if err != nil || info.ID == n.host.ID() {
 			continue
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 )
@@ -140,7 +141,7 @@ func TestReplicasAgree(t *testing.T) {
 		t.Fatalf("resolved: agreed %v, record %+v; want all 3 agreeing", r.resolved.Agreed, r.resolved.Record)
 	}
 
-	data, _, err := node.FetchJobResult(ctx, c.host, c.acct, r.final, 1<<20)
+	data, _, err := providers.FetchJobResult(ctx, c.host, c.acct, r.final, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +204,7 @@ func TestReplicasAgreeOnAFailureRecord(t *testing.T) {
 	if !r.resolved.Agreed || r.resolved.Record == nil || r.resolved.Record.Winners != 3 {
 		t.Fatalf("resolved: agreed %v, record %+v; want all 3 agreeing", r.resolved.Agreed, r.resolved.Record)
 	}
-	data, _, err := node.FetchJobResult(ctx, c.host, c.acct, r.final, 1<<20)
+	data, _, err := providers.FetchJobResult(ctx, c.host, c.acct, r.final, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,12 +10,13 @@ import (
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
 
 // push serves doc's spec from the client's host and offers it to the active providers' nodes,
 // without posting anything.
-func (c *client) push(t *testing.T, doc string) (*jobspec.Spec, node.PushReport) {
+func (c *client) push(t *testing.T, doc string) (*jobspec.Spec, providers.PushReport) {
 	t.Helper()
 	spec, err := jobspec.Parse([]byte(doc))
 	if err != nil {
@@ -29,11 +30,11 @@ func (c *client) push(t *testing.T, doc string) (*jobspec.Spec, node.PushReport)
 	c.specs.mu.Lock()
 	c.specs.m[hash] = canon
 	c.specs.mu.Unlock()
-	nodes, err := node.ProviderNodes(t.Context(), c.acct)
+	nodes, err := providers.ProviderNodes(t.Context(), c.acct)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return spec, node.PushSpec(t.Context(), c.host, nodes, hash, canon)
+	return spec, providers.PushSpec(t.Context(), c.host, nodes, hash, canon)
 }
 
 // postPushed posts spec's job (its spec already pushed).
@@ -58,7 +59,7 @@ func (c *client) postPushed(t *testing.T, spec *jobspec.Spec) settlement.Job {
 }
 
 // outcomeOf is the push outcome of account's node.
-func outcomeOf(t *testing.T, r node.PushReport, account common.Address) node.PushOutcome {
+func outcomeOf(t *testing.T, r providers.PushReport, account common.Address) providers.PushOutcome {
 	t.Helper()
 	for _, o := range r {
 		if o.Account == account {
@@ -66,7 +67,7 @@ func outcomeOf(t *testing.T, r node.PushReport, account common.Address) node.Pus
 		}
 	}
 	t.Fatalf("the push report has no outcome for %s: %+v", account, r)
-	return node.PushOutcome{}
+	return providers.PushOutcome{}
 }
 
 // A spec the node's policy rules out is refused at the push with the node's reason, and a job

@@ -21,8 +21,8 @@ import (
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/wasm"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 )

@@ -26,10 +26,10 @@ import (
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/wasm"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/wallet"
@@ -142,7 +142,7 @@ func TestCanaryOnDevnet(t *testing.T) {
 			Events:       prov,
 			PollInterval: 200 * time.Millisecond,
 			Executors:    map[jobspec.Engine]executor.Executor{jobspec.EngineWasm: ex},
-			P2P:          p2p.Config{Identity: provID, ListenAddrs: []string{"/ip4/127.0.0.1/tcp/0"}, Logger: testLogger(t, "node/p2p")},
+			P2P:          p2p.Config{Identity: provID, ListenAddrs: []string{"/ip4/127.0.0.1/tcp/0"}, Logger: testLogger(t, "p2p")},
 			GracePeriod:  time.Second,
 			Logger:       testLogger(t, "node"),
 			Metrics:      nodeMetrics,

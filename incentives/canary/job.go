@@ -11,7 +11,7 @@ import (
 
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -20,7 +20,7 @@ import (
 type Client interface {
 	settlement.Clients
 	settlement.Reader
-	node.Directory
+	providers.Directory
 	Account() common.Address
 }
 

@@ -6,7 +6,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	swarm "github.com/libp2p/go-libp2p/p2p/net/swarm"
 
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 )
 
 // HostProbe is the ProbeFunc of a prober's own libp2p host. Before each probe it clears the

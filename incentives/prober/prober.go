@@ -22,7 +22,7 @@ import (
 
 	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/incentives/merkle"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 )
 
 // Poster posts a reporter's root for an ended epoch (incentives/rewards.Rewards does).

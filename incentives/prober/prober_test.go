@@ -24,8 +24,8 @@ import (
 	"github.com/brine-compute/brine/incentives/prober"
 	"github.com/brine-compute/brine/incentives/rewards"
 	"github.com/brine-compute/brine/internal/simchain"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
 )
 
 // simSender sends as one simulated account; a repeated ID returns the first receipt, as the

@@ -13,7 +13,7 @@ import (
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/incentives/prober"
 	"github.com/brine-compute/brine/internal/simchain"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 )
 
 // TestTwoProbers: two reporters see the same node differently (B cannot reach it for two of

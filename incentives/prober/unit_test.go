@@ -16,7 +16,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/brine-compute/brine/incentives/prober"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/settlement"
 )
 

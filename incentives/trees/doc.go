@@ -5,7 +5,7 @@
 // # Where trees are
 //
 // A prober (`brine prober run`, package incentives/prober) serves the tree of every epoch it
-// closed two ways: over libp2p, /brine/rewards-tree/1.0.0 on its own host (package node/p2p),
+// closed two ways: over libp2p, /brine/rewards-tree/1.0.0 on its own host (package p2p),
 // and over HTTP, GET <base>/trees/<epoch>.json. A Source is one of those endpoints, written as
 // its multiaddr ending in /p2p/<peer ID> or its http(s) URL (ParseSource).
 //

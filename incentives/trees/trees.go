@@ -18,7 +18,7 @@ import (
 
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/incentives/rewards"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 )
 
 // Errors callers can test with errors.Is.
@@ -30,6 +30,8 @@ var (
 	ErrNotOnChain = errors.New("trees: the tree's root was not posted on chain")
 	// ErrNoHost: a libp2p source needs a host to fetch from.
 	ErrNoHost = errors.New("trees: no libp2p host to fetch with")
+	// ErrTreeMismatch: a source served a tree for another epoch than the one asked for.
+	ErrTreeMismatch = errors.New("trees: tree is not for the epoch asked")
 )
 
 // Source is where one prober publishes its trees: a libp2p peer or an HTTP base URL.
@@ -127,9 +129,12 @@ func (f *Fetcher) Fetch(ctx context.Context, src Source, epoch uint64) (*Publish
 		if f.Host == nil {
 			return nil, fmt.Errorf("%s: %w", src, ErrNoHost)
 		}
-		tree, doc, err = f.Host.FetchTree(ctx, *src.Peer, epoch, f.maxSize())
+		doc, err = f.Host.FetchTree(ctx, *src.Peer, epoch, f.maxSize())
 		if errors.Is(err, p2p.ErrNotFound) {
 			err = fmt.Errorf("%w (%v)", ErrNotPublished, err)
+		}
+		if err == nil {
+			tree, err = parse(doc, epoch)
 		}
 	case src.URL != "":
 		tree, doc, err = f.fetchHTTP(ctx, src.URL, epoch)
@@ -203,12 +208,22 @@ func (f *Fetcher) fetchHTTP(ctx context.Context, base string, epoch uint64) (*me
 	if int64(len(doc)) > max {
 		return nil, nil, fmt.Errorf("%w: tree over %d bytes", p2p.ErrTooLarge, max)
 	}
-	tree, err := merkle.ParseTree(doc)
+	tree, err := parse(doc, epoch)
 	if err != nil {
 		return nil, nil, err
 	}
-	if tree.Epoch() != epoch {
-		return nil, nil, fmt.Errorf("%w: asked %d, got %d", p2p.ErrTreeMismatch, epoch, tree.Epoch())
-	}
 	return tree, doc, nil
+}
+
+// parse reads a served document as a tree once merkle.ParseTree accepts it (the values
+// rebuild the tree and its root) and it is for epoch (else ErrTreeMismatch).
+func parse(doc []byte, epoch uint64) (*merkle.Tree, error) {
+	tree, err := merkle.ParseTree(doc)
+	if err != nil {
+		return nil, err
+	}
+	if tree.Epoch() != epoch {
+		return nil, fmt.Errorf("%w: asked %d, got %d", ErrTreeMismatch, epoch, tree.Epoch())
+	}
+	return tree, nil
 }

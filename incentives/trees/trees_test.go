@@ -1,6 +1,7 @@
 package trees_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,8 +19,8 @@ import (
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/incentives/rewards"
 	"github.com/brine-compute/brine/incentives/trees"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
 )
 
 // chainRoots is a Chain: the roots posted, by epoch and reporter.
@@ -182,6 +183,57 @@ func TestFetch(t *testing.T) {
 	}
 	if _, err := (&trees.Fetcher{Chain: chain}).Fetch(t.Context(), trees.Source{Peer: &info}, 5); !errors.Is(err, trees.ErrNoHost) {
 		t.Errorf("libp2p source without a host: %v", err)
+	}
+}
+
+// TestFetchChecksTheDocument: the peer layer returns the bytes a source served; Fetch returns
+// a tree only when the document rebuilds from its own values, for the epoch asked, and hands
+// back the document as served.
+func TestFetchChecksTheDocument(t *testing.T) {
+	honest := common.Address{0xa1}
+	tree7, doc7 := build(t, 7, 5, 10, 15)
+	_, doc8 := build(t, 8, 5, 10)
+	// The values pay 5 and 10, the root claims another tree's: ParseTree recomputes it.
+	_, small := build(t, 7, 5, 10)
+	var forged map[string]any
+	if err := json.Unmarshal(small, &forged); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := build(t, 7, 5, 1000)
+	forged["root"] = other.Root().Hex()
+	forgedDoc, err := json.Marshal(forged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain := chainRoots{7: {honest: tree7.Root()}}
+	client := host(t, nil)
+	f := &trees.Fetcher{Host: client, Chain: chain}
+
+	info := host(t, docs{7: doc7}).AddrInfo()
+	got, err := f.Fetch(t.Context(), trees.Source{Peer: &info}, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Tree.Root() != tree7.Root() || got.Tree.Len() != 3 || !bytes.Equal(got.Doc, doc7) {
+		t.Fatalf("fetched root %s (%d leaves), want %s (3)", got.Tree.Root(), got.Tree.Len(), tree7.Root())
+	}
+
+	for _, tc := range []struct {
+		name   string
+		served []byte
+		want   error
+	}{
+		{"another epoch's tree", doc8, trees.ErrTreeMismatch},
+		{"root not from its values", forgedDoc, merkle.ErrInvalidDocument},
+		{"not JSON", []byte("hello"), merkle.ErrInvalidDocument},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			info := host(t, docs{7: tc.served}).AddrInfo()
+			got, err := f.Fetch(t.Context(), trees.Source{Peer: &info}, 7)
+			if !errors.Is(err, tc.want) || got != nil {
+				t.Fatalf("Fetch: %v, %v; want %v", got, err, tc.want)
+			}
+		})
 	}
 }
 

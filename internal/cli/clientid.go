@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/brine-compute/brine/node/identity"
+	"github.com/brine-compute/brine/p2p/identity"
 )
 
 // clientHome is what one client command's libp2p host uses of <datadir>/client: its identity

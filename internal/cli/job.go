@@ -17,9 +17,9 @@ import (
 
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/units"
@@ -910,7 +910,7 @@ func jobStatus(c *cli.Context, stdio IO) error {
 		}
 		v.Panel = panelOf(job, p)
 	}
-	if d, ok := st.(node.Directory); ok && !c.Bool("no-node") {
+	if d, ok := st.(providers.Directory); ok && !c.Bool("no-node") {
 		v.Node = s.nodeStatus(d, job)
 		if v.Panel != nil {
 			// No single provider: ask each replica's node.

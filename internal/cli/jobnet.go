@@ -14,8 +14,8 @@ import (
 
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 )
@@ -105,7 +105,7 @@ func newOffer(hash common.Hash, canon []byte, need int) *offer {
 }
 
 // push offers the spec to the nodes that have not taken it and prints what changed.
-func (s *session) push(cn *clientNet, st *onchain.Settlement, o *offer) (node.PushReport, error) {
+func (s *session) push(cn *clientNet, st *onchain.Settlement, o *offer) (providers.PushReport, error) {
 	report, err := cn.host.Push(s.ctx, st, o.hash, o.canon, o.took...)
 	if err != nil {
 		return nil, err
@@ -137,7 +137,7 @@ func (s *session) offerSpec(cn *clientNet, st *onchain.Settlement, o *offer, wai
 	fmt.Fprintf(s.info, "Offering the spec to the providers' nodes\n")
 	until := time.Now().Add(wait)
 	pause := time.Second
-	var report node.PushReport
+	var report providers.PushReport
 	for {
 		var err error
 		if report, err = s.push(cn, st, o); err != nil {
@@ -389,14 +389,14 @@ func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job sett
 // fetchResult is downloadResult's fetch and check, without writing anything.
 func (s *session) fetchResult(cn *clientNet, st *onchain.Settlement, job settlement.Job) (cid.Cid, []byte, error) {
 	data, c, from, err := cn.host.FetchAnywhere(s.ctx, st, job, 1<<30)
-	if errors.Is(err, node.ErrResultMismatch) && job.Replicas > 1 {
+	if errors.Is(err, providers.ErrResultMismatch) && job.Replicas > 1 {
 		// A replicated job has no single provider: its replicas' nodes were asked first, then
 		// the other providers', and none served the majority's result (one at least served
 		// other bytes; the error says which).
 		return c, nil, fmt.Errorf("job %d: no node served a result matching the replicas' on-chain commitment %s (%s were asked first, then the other providers'), and at least one served other bytes; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
 			job.ID, c, jobclient.ResultHolders(s.ctx, st, job), job.ID, err)
 	}
-	if errors.Is(err, node.ErrResultMismatch) {
+	if errors.Is(err, providers.ErrResultMismatch) {
 		return c, nil, fmt.Errorf("job %d: the result served by provider %s does NOT match its on-chain commitment %s; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
 			job.ID, job.Provider.Hex(), c, job.ID, err)
 	}
@@ -459,7 +459,7 @@ func (s *session) tryDownload(cn *clientNet, st *onchain.Settlement, d *resultDo
 			d.done(c)
 		}
 		return nil
-	case errors.Is(err, node.ErrResultMismatch) || errors.Is(err, errBadResult) || s.ctx.Err() != nil:
+	case errors.Is(err, providers.ErrResultMismatch) || errors.Is(err, errBadResult) || s.ctx.Err() != nil:
 		d.bad = err
 		return err
 	}

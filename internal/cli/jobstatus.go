@@ -11,9 +11,9 @@ import (
 	"github.com/libp2p/go-libp2p/core/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
 
-	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -38,7 +38,7 @@ const nodeStatusTimeout = 15 * time.Second
 // nodeStatus asks the node of job's provider for its record of the job, through a libp2p host
 // with a throwaway key (the status is public: nothing about the asker matters, and no file is
 // written). Nil when the job has no provider.
-func (s *session) nodeStatus(d node.Directory, job settlement.Job) *nodeView {
+func (s *session) nodeStatus(d providers.Directory, job settlement.Job) *nodeView {
 	if job.Provider == ([20]byte{}) {
 		return nil
 	}
@@ -65,7 +65,7 @@ func (s *session) nodeStatus(d node.Directory, job settlement.Job) *nodeView {
 		_ = h.Stop(stop)
 	}()
 	fmt.Fprintf(s.info, "Asking provider %s's node for its record of job %d\n", job.Provider.Hex(), job.ID)
-	st, err := node.FetchJobStatus(ctx, h, d, job)
+	st, err := providers.FetchJobStatus(ctx, h, d, job)
 	if err != nil {
 		return &nodeView{Error: err.Error()}
 	}

@@ -16,8 +16,8 @@ import (
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/wasm"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
 )
 
 func nodeCommand(stdio IO) *cli.Command {

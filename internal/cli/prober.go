@@ -19,8 +19,8 @@ import (
 	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/incentives/prober"
 	"github.com/brine-compute/brine/incentives/trees"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
 )
 
 // DefaultProberHTTP is where `brine prober run` serves its trees unless told otherwise.

@@ -9,7 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
-	"github.com/brine-compute/brine/node/identity"
+	"github.com/brine-compute/brine/p2p/identity"
 	"github.com/brine-compute/brine/settlement"
 )
 

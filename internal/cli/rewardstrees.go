@@ -18,8 +18,8 @@ import (
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/incentives/rewards"
 	"github.com/brine-compute/brine/incentives/trees"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
 )
 
 // proberFlag names probers to fetch trees from.

@@ -18,8 +18,8 @@ import (
 	"time"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node/identity"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/identity"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 	"github.com/libp2p/go-libp2p/core/network"

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 	"github.com/ethereum/go-ethereum/common"
 )
 

@@ -9,7 +9,7 @@ import (
 )
 
 // wireDoc is the wire specification of the protocols, for implementations in other languages.
-const wireDoc = "../../docs/p2p.md"
+const wireDoc = "../docs/p2p.md"
 
 // TestDocsDescribeTheWire: docs/p2p.md has a section for every protocol in Protocols, a row for
 // every status code with its number and name, and a row for every limit, so a protocol, status

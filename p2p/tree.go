@@ -10,8 +10,6 @@ import (
 	"io/fs"
 
 	"github.com/libp2p/go-libp2p/core/peer"
-
-	"github.com/brine-compute/brine/incentives/merkle"
 )
 
 // MaxTreeSize bounds a published rewards tree (about 250 bytes per provider: a quarter of a
@@ -30,9 +28,6 @@ const treeHeaderSize = 8
 type TreeSource interface {
 	PublishedTree(epoch uint64) ([]byte, error)
 }
-
-// ErrTreeMismatch: a peer served a tree for another epoch than the one asked for.
-var ErrTreeMismatch = errors.New("p2p: tree is not for the epoch asked")
 
 // serveTree answers /brine/rewards-tree/1.0.0: request the epoch (8 bytes, big-endian);
 // response StatusOK, the document's size (uint64, big-endian) and then exactly that many
@@ -73,28 +68,27 @@ func (h *Host) serveTree(_ context.Context, in *inbound, req []byte) error {
 	return nil
 }
 
-// FetchTree asks peer info for the rewards tree of epoch and returns it once merkle.ParseTree
-// accepts it (the values rebuild the tree and its root) and it is for that epoch (else
-// ErrTreeMismatch). It does not know what the chain says: the caller compares the root with the
-// one posted on chain (incentives/trees does) before trusting a leaf. A document over maxSize
-// bytes (at most MaxTreeSize; 0 means MaxTreeSize) is refused before it is read. It also
-// returns the document's bytes as served.
-func (h *Host) FetchTree(ctx context.Context, info peer.AddrInfo, epoch uint64, maxSize int64) (*merkle.Tree, []byte, error) {
-	tree, doc, err := h.fetchTree(ctx, info, epoch, maxSize)
+// FetchTree asks peer info for the rewards tree of epoch and returns the document's bytes as
+// served. A document over maxSize bytes (at most MaxTreeSize; 0 means MaxTreeSize) is refused
+// before it is read. The peer layer does not know what a tree is: the caller parses the
+// document, checks that it is for epoch and compares its root with the one posted on chain
+// (incentives/trees does all three) before trusting a leaf.
+func (h *Host) FetchTree(ctx context.Context, info peer.AddrInfo, epoch uint64, maxSize int64) ([]byte, error) {
+	doc, err := h.fetchTree(ctx, info, epoch, maxSize)
 	if err != nil {
-		return nil, nil, fmt.Errorf("p2p: fetch tree of epoch %d from %s: %w", epoch, info.ID, err)
+		return nil, fmt.Errorf("p2p: fetch tree of epoch %d from %s: %w", epoch, info.ID, err)
 	}
-	return tree, doc, nil
+	return doc, nil
 }
 
-func (h *Host) fetchTree(ctx context.Context, info peer.AddrInfo, epoch uint64, maxSize int64) (_ *merkle.Tree, _ []byte, err error) {
+func (h *Host) fetchTree(ctx context.Context, info peer.AddrInfo, epoch uint64, maxSize int64) (_ []byte, err error) {
 	if maxSize <= 0 || maxSize > MaxTreeSize {
 		maxSize = MaxTreeSize
 	}
 	req := binary.BigEndian.AppendUint64(nil, epoch)
 	o, err := h.exchange(ctx, info, TreeProtocol, frame(req))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer func() {
 		if cerr := o.close(err != nil); err == nil && cerr != nil {
@@ -103,14 +97,14 @@ func (h *Host) fetchTree(ctx context.Context, info peer.AddrInfo, epoch uint64, 
 	}()
 	hdr, err := o.response(treeHeaderSize, false)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if len(hdr) != treeHeaderSize {
-		return nil, nil, fmt.Errorf("%w: tree header of %d bytes", ErrProtocol, len(hdr))
+		return nil, fmt.Errorf("%w: tree header of %d bytes", ErrProtocol, len(hdr))
 	}
 	size := binary.BigEndian.Uint64(hdr)
 	if size > uint64(maxSize) {
-		return nil, nil, fmt.Errorf("%w: tree of %d bytes, at most %d", ErrTooLarge, size, maxSize)
+		return nil, fmt.Errorf("%w: tree of %d bytes, at most %d", ErrTooLarge, size, maxSize)
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(min(size, 1<<20)))
@@ -118,20 +112,10 @@ func (h *Host) fetchTree(ctx context.Context, info peer.AddrInfo, epoch uint64, 
 		if errors.Is(err, io.EOF) {
 			err = fmt.Errorf("%w: tree ended after %d of %d bytes", ErrProtocol, n, size)
 		}
-		return nil, nil, o.cause(err)
+		return nil, o.cause(err)
 	}
 	if err := o.expectEOF(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	doc := buf.Bytes()
-	tree, err := merkle.ParseTree(doc)
-	if err != nil {
-		h.log.Warn("p2p: peer served an invalid tree", "peer", info.ID, "epoch", epoch, "err", err)
-		return nil, nil, err
-	}
-	if tree.Epoch() != epoch {
-		h.log.Warn("p2p: peer served the tree of another epoch", "peer", info.ID, "asked", epoch, "got", tree.Epoch())
-		return nil, nil, fmt.Errorf("%w: asked %d, got %d", ErrTreeMismatch, epoch, tree.Epoch())
-	}
-	return tree, doc, nil
+	return buf.Bytes(), nil
 }

@@ -4,7 +4,7 @@
 // # Host
 //
 // New(Config) checks the config; Start listens and serves; Stop closes every connection and
-// waits for running handlers. The host uses the node's persisted Ed25519 key (node/identity),
+// waits for running handlers. The host uses the node's persisted Ed25519 key (p2p/identity),
 // so its peer ID is the one registered on chain. Transports are TCP and QUIC v1 only (no
 // WebSocket, WebTransport, WebRTC or relays), security Noise and TLS, the muxer yamux;
 // identify and ping are on. Addrs returns the listen addresses ending in /p2p/<peer ID>.
@@ -55,9 +55,10 @@
 //   - Clients verify before returning: FetchSpec checks sha256 of the bytes against the hash
 //     and runs jobspec.ParseCanonical; FetchResult checks the bytes' sha2-256 multihash
 //     against the CID (CIDv1 only) and refuses a size over its maxSize before reading; Probe
-//     checks the signature against the peer ID; FetchTree rebuilds a tree from its values
-//     (merkle.ParseTree) and checks its epoch, and incentives/trees checks its root against
-//     the chain before anyone trusts a leaf; FetchStatus checks that the answer is about
+//     checks the signature against the peer ID; FetchTree returns a document's bytes only
+//     within its bound and as announced, and incentives/trees rebuilds the tree from its
+//     values (merkle.ParseTree), checks its epoch and its root against the chain before
+//     anyone trusts a leaf; FetchStatus checks that the answer is about
 //     the job asked for and within bounds, and makes its text printable (a reason keeps its
 //     line breaks). A status is the node's word, never a reason to move money; anyone may ask
 //     for it, as anyone may fetch a spec by hash or a result by the CID committed on chain. A

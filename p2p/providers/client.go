@@ -1,4 +1,4 @@
-package node
+package providers
 
 import (
 	"context"
@@ -12,13 +12,12 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/libp2p/go-libp2p/core/peer"
 
-	"github.com/brine-compute/brine/node/p2p"
 	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/settlement"
 )
 
-// The client side of the node's protocols: what `brine job submit` and `brine job results`
-// do with a libp2p host of their own.
+// What `brine job submit` and `brine job results` do with a libp2p host of their own.
 
 // Directory lists registered providers with their metadata (settlement/onchain has it).
 type Directory interface {

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/p2p/protocol/ping"

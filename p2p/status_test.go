@@ -11,7 +11,7 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/network"
 
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 )
 
 // statusMap is a StatusSource.

@@ -6,7 +6,7 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/brine-compute/brine/node/identity"
+	"github.com/brine-compute/brine/p2p/identity"
 	ma "github.com/multiformats/go-multiaddr"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -20,7 +20,7 @@ var DefaultListenAddrs = []string{
 
 // Config is what New needs. Identity is required; everything else has a default.
 type Config struct {
-	// Identity is the node's persisted peer key (node/identity). Its peer ID is the one
+	// Identity is the node's persisted peer key (p2p/identity). Its peer ID is the one
 	// registered on chain and the one probes are verified against.
 	Identity *identity.Identity
 

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node/p2p"
+	"github.com/brine-compute/brine/p2p"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 	"github.com/libp2p/go-libp2p/core/crypto"
