@@ -96,8 +96,8 @@ func (h *Host) ServeModule(spec *jobspec.Spec, module []byte) error {
 
 // Push serves the spec and offers it to every active provider's node in d but the accounts in
 // except (a re-offer skips the nodes that took it). It returns each offered node's answer
-// (providers.PushReport: took it, refused it with its reason, or did not answer); the error is
-// the directory's.
+// (providers.PushReport: took it, refused it with its reason, or did not answer); the error
+// is the directory's.
 func (h *Host) Push(ctx context.Context, d providers.Directory, hash common.Hash, canonical []byte, except ...common.Address) (providers.PushReport, error) {
 	h.mu.Lock()
 	h.specs[hash] = canonical
@@ -119,11 +119,12 @@ func (h *Host) Fetch(ctx context.Context, d providers.Directory, job settlement.
 
 // FetchAnywhere is Fetch that, when the provider's node does not serve the result (gone, or a
 // provider that committed and vanished), asks the other providers' nodes for it
-// (providers.FetchJobResultAnywhere): the verifiers that re-executed the job after a challenge hold
-// it. Whoever serves the bytes, they are checked against the on-chain commitment. from is
-// whose node served them: the job's provider, another provider, or zero for a replicated job
-// (Fetch already asks its replicas' nodes and then every other one). A provider that served
-// other bytes is not bypassed: that wraps providers.ErrResultMismatch, and the client challenges.
+// (providers.FetchJobResultAnywhere): the verifiers that re-executed the job after a
+// challenge hold it. Whoever serves the bytes, they are checked against the on-chain
+// commitment. from is whose node served them: the job's provider, another provider, or zero
+// for a replicated job (Fetch already asks its replicas' nodes and then every other one). A
+// provider that served other bytes is not bypassed: that wraps providers.ErrResultMismatch,
+// and the client challenges.
 func (h *Host) FetchAnywhere(ctx context.Context, d providers.Directory, job settlement.Job, maxSize int64) (data []byte, c cid.Cid, from common.Address, err error) {
 	return providers.FetchJobResultAnywhere(ctx, h.p2p, d, job, maxSize)
 }

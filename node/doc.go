@@ -9,10 +9,10 @@
 // starts the libp2p host (a listen address of port 0 gets the port it was bound to at the
 // last start, kept in <datadir>/node/listen.json, unless another process holds it: then a
 // new one, logged; addrs.go), publishes the node's peer ID and addresses as the provider's
-// registration metadata ({"peer": ..., "addrs": [...]}, Metadata) when they changed, and
-// starts the watcher. A step that fails undoes the ones before it. Stop stops taking jobs,
-// lets running ones finish within GracePeriod, cancels the rest (their records go back to
-// Accepted with the reason, so the next start runs them again) and stops everything in
+// registration metadata ({"peer": ..., "addrs": [...]}, providers.Metadata) when they
+// changed, and starts the watcher. A step that fails undoes the ones before it. Stop stops
+// taking jobs, lets running ones finish within GracePeriod, cancels the rest (their records go
+// back to Accepted with the reason, so the next start runs them again) and stops everything in
 // reverse order.
 //
 // # The job loop
@@ -160,9 +160,9 @@
 // plus the provider's collateral); "commit-and-vanish" commits the right result, then serves
 // it to no one and never finalizes. Against the last the protocol offers only a challenge:
 // the drawn verifiers re-execute the job and hold the result, which
-// providers.FetchJobResultAnywhere then fetches from their nodes (verified against the on-chain CID), but the challenge is
-// rejected, because the committed result is right, and the client loses its bond to the
-// provider and the verifiers. The market does not enforce that a result is served; anyone
+// providers.FetchJobResultAnywhere then fetches from their nodes (verified against the
+// on-chain CID), but the challenge is rejected, because the committed result is right, and
+// the client loses its bond to the provider and the verifiers. The market does not enforce that a result is served; anyone
 // may finalize the cleared job, so the payment is not stranded (TestCommitAndVanish).
 //
 // # Uptime rewards
