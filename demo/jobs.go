@@ -13,8 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/p2p/providers"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 

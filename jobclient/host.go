@@ -13,10 +13,10 @@ import (
 	"github.com/ipfs/go-cid"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/identity"
 	"github.com/brine-compute/brine/p2p/providers"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 

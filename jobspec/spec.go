@@ -43,7 +43,7 @@ const (
 )
 
 // FailureRecordPath is the one file of a failure record: the result a provider commits for a
-// job that failed by its own program (node/results, FailureRecord). No output may be, or be
+// job that failed by its own program (results.FailureRecord). No output may be, or be
 // under, this path, so a job's own outputs can never look like a failure record.
 const FailureRecordPath = "brine-failure.json"
 

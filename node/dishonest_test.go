@@ -18,10 +18,10 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/providers"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 

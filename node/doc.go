@@ -1,6 +1,6 @@
 // Package node is Brine's provider daemon (`brine node run`): it composes the chain watcher
 // (node/watch), the state store (node/store), the executors (node/executor), the result
-// store (node/results) and the libp2p host (p2p) around a settlement.Settlement acting
+// store (package results) and the libp2p host (p2p) around a settlement.Settlement acting
 // as the provider's account.
 //
 // # Start and stop
@@ -33,7 +33,7 @@
 //	           accept landed; otherwise it is resent under the same idempotency ID)
 //	Accepted   run: inputs placed, docker images prepared before the clock, the executor run
 //	Running    (a record found Running after a restart is run again)
-//	Executed   the outputs packaged (node/results) and stored; ResultCID set
+//	Executed   the outputs packaged (package results) and stored; ResultCID set
 //	Committing commit the CID bytes on chain (the same recovery rule as accepting)
 //	Committed  the result is served over /brine/result; once the challenge window has
 //	           closed, the ticker finalizes the due jobs in batches (Finalizing → Done) and
@@ -101,7 +101,7 @@
 //
 // A job that fails by its own fault (a non-zero exit or crash, its memory or time limit, the
 // log limit, outputs missing, unsafe or too large, a wasm module that cannot be a job) gets a
-// failure record as its result (failrecord.go, node/results FailureRecord): the provider
+// failure record as its result (failrecord.go, results.FailureRecord): the provider
 // commits its CID and is paid at finalize like any result, replicas commit-reveal it,
 // verifiers re-run the job and vote on it by CID (docs/protocol.md, "Failure records"). The
 // record holds only what every honest node reproduces; the node's own record keeps the

@@ -24,10 +24,10 @@ import (
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/wasm"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/providers"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 

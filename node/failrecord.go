@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/brine-compute/brine/node/executor"
-	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/results"
 )
 
 // Failure records (docs/protocol.md, "Failure records").

@@ -12,7 +12,7 @@ import (
 	"github.com/brine-compute/brine/jobspec"
 
 	"github.com/brine-compute/brine/node/executor"
-	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/results"
 )
 
 // TestFailureRecordBlame: which failures are the job's own (a record, with the limit in

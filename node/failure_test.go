@@ -12,10 +12,10 @@ import (
 
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor/wasm"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/providers"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 

@@ -14,8 +14,8 @@ import (
 	"github.com/ipfs/go-cid"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 

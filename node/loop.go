@@ -12,8 +12,8 @@ import (
 
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node/executor"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 

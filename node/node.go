@@ -16,10 +16,10 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/libp2p/go-libp2p/core/peer"
 
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/node/watch"
 	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 

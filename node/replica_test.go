@@ -16,9 +16,9 @@ import (
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p/providers"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 )

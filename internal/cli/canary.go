@@ -15,9 +15,9 @@ import (
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/metrics"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/identity"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement/onchain"
 )
 

@@ -10,7 +10,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/urfave/cli/v2"
 
-	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/results"
 )
 
 func cidCommand(stdio IO) *cli.Command {

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/brine-compute/brine/node/results"
+	"github.com/brine-compute/brine/results"
 )
 
 // Two client commands at once in one data directory get different peer IDs and blob stores,

@@ -17,9 +17,9 @@ import (
 
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node/results"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/providers"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/units"
