@@ -4,10 +4,10 @@
 //
 // Each rule line reads
 //
-//	FROM ↛ TO...
+//	FROM... [except ROOM...] ↛ TO...
 //
-// where FROM is a room (a package path relative to the module, covering its subpackages, or "*"
-// for every package of the module, optionally followed by "except ROOM..."), and each TO is a
+// where each FROM is a room (a package path relative to the module, covering its subpackages, or
+// "*" for every package of the module), except spares rooms inside those, and each TO is a
 // room of the module or an external import path (with a dot in its first element), also covering
 // its subpackages. Chains are followed through the module's own packages only: "* ↛ X" means no
 // package of ours imports X, whatever a dependency of ours does with it. Test files are not

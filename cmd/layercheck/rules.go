@@ -3,15 +3,16 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
 
-// rule forbids every package in From (minus Except) to depend on any package in To.
+// rule forbids every package in from (minus except) to depend on any package in to.
 type rule struct {
 	line   int
 	text   string
-	from   string // a room relative to the module, or "*"
+	from   []string // rooms relative to the module, or "*"
 	except []string
 	to     []string // rooms relative to the module, or external paths
 }
@@ -58,12 +59,13 @@ func parseRules(doc string) ([]rule, error) {
 		if len(from) == 0 || len(r.to) == 0 {
 			return nil, fmt.Errorf("line %d: %q needs a room on each side of %s", i+1, trimmed, arrow)
 		}
-		r.from = from[0]
-		if len(from) > 1 {
-			if from[1] != "except" || len(from) < 3 {
-				return nil, fmt.Errorf("line %d: %q: after the room only \"except ROOM...\" may follow", i+1, trimmed)
+		if k := slices.Index(from, "except"); k >= 0 {
+			r.from, r.except = from[:k], from[k+1:]
+			if len(r.from) == 0 || len(r.except) == 0 {
+				return nil, fmt.Errorf("line %d: %q: write FROM... except ROOM... %s TO...", i+1, trimmed, arrow)
 			}
-			r.except = from[2:]
+		} else {
+			r.from = from
 		}
 		rules = append(rules, r)
 	}
@@ -116,10 +118,14 @@ func check(module string, g *graph, rules []rule) []string {
 }
 
 func ruleCovers(module, pkg string, r rule) bool {
-	if r.from != "*" && !in(module, pkg, r.from) {
-		return false
+	covered := false
+	for _, from := range r.from {
+		if from == "*" {
+			from = module
+		}
+		covered = covered || in(module, pkg, from)
 	}
-	if r.from == "*" && !in(module, pkg, module) && pkg != module {
+	if !covered {
 		return false
 	}
 	for _, ex := range r.except {

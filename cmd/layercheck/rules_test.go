@@ -19,8 +19,8 @@ func TestParseRules(t *testing.T) {
 			name: "rules, comments and except",
 			doc:  "intro\n```layers\n# why\nnode ↛ bindings incentives\n\n* except cmd internal/cli ↛ github.com/spf13/viper # no config below the CLI\n```\n",
 			want: []rule{
-				{line: 4, text: "node ↛ bindings incentives", from: "node", to: []string{"bindings", "incentives"}},
-				{line: 6, text: "* except cmd internal/cli ↛ github.com/spf13/viper", from: "*", except: []string{"cmd", "internal/cli"}, to: []string{"github.com/spf13/viper"}},
+				{line: 4, text: "node ↛ bindings incentives", from: []string{"node"}, to: []string{"bindings", "incentives"}},
+				{line: 6, text: "* except cmd internal/cli ↛ github.com/spf13/viper", from: []string{"*"}, except: []string{"cmd", "internal/cli"}, to: []string{"github.com/spf13/viper"}},
 			},
 		},
 		{name: "no block", doc: "```go\nx\n```\n", wantErr: "no ```layers block"},
@@ -28,7 +28,13 @@ func TestParseRules(t *testing.T) {
 		{name: "empty", doc: "```layers\n# only a comment\n```\n", wantErr: "no rules"},
 		{name: "no arrow", doc: "```layers\nnode bindings\n```\n", wantErr: "has no ↛"},
 		{name: "one side empty", doc: "```layers\nnode ↛\n```\n", wantErr: "a room on each side"},
-		{name: "junk after room", doc: "```layers\nnode but cmd ↛ x\n```\n", wantErr: "except ROOM"},
+		{name: "except with nothing after", doc: "```layers\nnode except ↛ x\n```\n", wantErr: "except ROOM"},
+		{name: "except with nothing before", doc: "```layers\nexcept cmd ↛ x\n```\n", wantErr: "except ROOM"},
+		{
+			name: "several rooms on the left",
+			doc:  "```layers\nunits jobspec ↛ node\n```\n",
+			want: []rule{{line: 2, text: "units jobspec ↛ node", from: []string{"units", "jobspec"}, to: []string{"node"}}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +95,13 @@ func TestCheck(t *testing.T) {
 			name:  "chains run through the module only: a dependency's own imports are its business",
 			rules: "* except cmd internal/cli ↛ github.com/spf13/viper/internal",
 			want:  nil,
+		},
+		{
+			name:  "every room on the left is checked",
+			rules: "cmd incentives/merkle ↛ github.com/spf13/viper crypto",
+			want: []string{
+				"cmd incentives/merkle ↛ github.com/spf13/viper crypto: cmd/brine → internal/cli → github.com/spf13/viper",
+			},
 		},
 		{
 			name:  "kept rules are silent",
