@@ -103,8 +103,6 @@ type Config struct {
 	// AnnounceAddrs, if set, are the addresses the node publishes in its registration
 	// metadata ({"peer": ..., "addrs": [...]}) instead of its listen addresses.
 	AnnounceAddrs []string
-	// AutoClaim, if set, makes the node claim its uptime rewards by itself (claim.go).
-	AutoClaim *AutoClaim
 	// Metrics, if set, receives the node's measurements (metrics.Node implements it).
 	Metrics Metrics
 }
@@ -163,7 +161,6 @@ func (c Config) Check() error {
 	if c.FinalizeBatch < 0 || c.GracePeriod < 0 || c.PollInterval < 0 || c.Policy.MaxJobs < 0 {
 		errs = append(errs, errors.New("FinalizeBatch, GracePeriod, PollInterval and MaxJobs cannot be negative"))
 	}
-	errs = append(errs, c.AutoClaim.check(c.DataDir)...)
 	if len(errs) > 0 {
 		return fmt.Errorf("node config: %w", errors.Join(errs...))
 	}

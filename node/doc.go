@@ -167,13 +167,9 @@
 //
 // # Uptime rewards
 //
-// The node answers probers' probes (p2p) and, with Config.AutoClaim, claims its uptime
-// rewards by itself (claim.go): each round it reads the RootPosted events it has not seen,
-// fetches the trees of the roots it has not settled from its probers (incentives/trees, each
-// checked against the posted root), and claims its unclaimed leaves of several epochs in one
-// transaction once they are worth a configured multiple of the gas fee. The record
-// <datadir>/node/claims.json, written before a claim is sent, and the contract's claimed
-// bitmap keep it from ever claiming twice (docs/incentives.md, "Claiming").
+// The node answers probers' probes (p2p). Claiming its uptime rewards is not the node's
+// job: incentives/claimer does it, a service `brine node run` starts beside the node
+// (--auto-claim), fetching trees over the node's libp2p host (docs/incentives.md, "Claiming").
 //
 // # Not yet
 //

@@ -55,7 +55,6 @@ type Node struct {
 	dirAt    time.Time
 	finalMu  sync.Mutex // one finalize batch at a time
 	drawing  bool       // a draw of the pending ones (store.Draws) runs
-	claims   *claimer   // auto-claim of uptime rewards (nil: off)
 }
 
 // New checks cfg and returns a node that is not started.
@@ -185,10 +184,6 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if err := n.watcher.Start(ctx); err != nil {
 		return err
 	}
-	if err := n.startClaims(); err != nil {
-		_ = n.watcher.Stop(ctx)
-		return err
-	}
 	n.log.Info("node started", "account", n.self, "dishonest", n.cfg.Dishonest)
 	return nil
 }
@@ -227,9 +222,6 @@ func (n *Node) Stop(ctx context.Context) error {
 	case <-done:
 	case <-ctx.Done():
 		errs = append(errs, fmt.Errorf("node: workers did not stop: %w", ctx.Err()))
-	}
-	if err := n.stopClaims(ctx); err != nil {
-		errs = append(errs, err)
 	}
 	if n.host != nil {
 		if err := n.host.Stop(ctx); err != nil {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/brine-compute/brine/incentives/canary"
 	"github.com/brine-compute/brine/incentives/trees"
+	"github.com/brine-compute/brine/internal/lifecycle"
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/metrics"
@@ -97,48 +97,42 @@ func canaryFlagsCheck(c *cli.Context, stdio IO) (*canarySetup, error) {
 	return cs, nil
 }
 
-// startCanary starts the canaries as the session's (unlocked) account, with a client host of
-// their own (key and blobs in <prober dir>/canary). stop is never nil.
-func (s *session) startCanary(cs *canarySetup, st *onchain.Settlement, log *slog.Logger) (stop func(), err error) {
+// startCanary starts the canaries as services of r, as the session's (unlocked) account, with
+// a client host of their own (key and blobs in <prober dir>/canary).
+func (s *session) startCanary(cs *canarySetup, st *onchain.Settlement, log *slog.Logger, r *lifecycle.Runner) error {
 	if cs == nil {
-		return func() {}, nil
+		return nil
 	}
 	if err := s.openToken(); err != nil {
-		return nil, err
+		return err
 	}
 	payment, _, err := cs.spec.Price.Amounts(s.token.Decimals)
 	if err != nil {
-		return nil, badInput("--canary-spec: %v", err)
+		return badInput("--canary-spec: %v", err)
 	}
 	if err := s.requireTokens(payment, "a canary job's payment"); err != nil {
-		return nil, err
+		return err
 	}
 	dir := filepath.Join(trees.ProberDir(s.cfg.DataDir, s.account), "canary")
 	id, _, err := identity.LoadOrCreate(filepath.Join(dir, "identity.key"))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	blobs, err := results.OpenStore(results.StoreConfig{Dir: filepath.Join(dir, "blobs"), MaxBytes: results.DefaultStoreBytes})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	host, err := jobclient.NewHost(jobclient.HostConfig{Identity: id, ListenAddrs: cs.listen, Blobs: blobs, Logger: log.With("component", "canary/p2p")})
 	if err != nil {
-		return nil, badInput("--canary-listen: %v", err)
+		return badInput("--canary-listen: %v", err)
 	}
-	if err := host.Start(s.ctx); err != nil {
-		return nil, badInput("--canary-listen: %v", err)
-	}
-	stopHost := func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = host.Stop(ctx)
+	if err := r.Start(s.ctx, quietStop{Service: host}); err != nil {
+		return badInput("--canary-listen: %v", err)
 	}
 	runner, err := canary.NewJobRunner(canary.JobConfig{Client: st, Chain: s.client, Host: host, Spec: cs.spec, Module: cs.module,
 		Decimals: s.token.Decimals, Logger: log})
 	if err != nil {
-		stopHost()
-		return nil, badInput("--canary-spec: %v", err)
+		return badInput("--canary-spec: %v", err)
 	}
 	cfg := canary.Config{
 		Runner:   runner,
@@ -153,24 +147,17 @@ func (s *session) startCanary(cs *canarySetup, st *onchain.Settlement, log *slog
 	}
 	cn, err := canary.New(cfg)
 	if err != nil {
-		stopHost()
-		return nil, badInput("%v", err)
+		return badInput("%v", err)
 	}
-	if err := cn.Start(s.ctx); err != nil {
-		stopHost()
-		return nil, err
+	if err := r.Start(s.ctx, quietStop{Service: cn}); err != nil {
+		return err
 	}
 	deadline := cs.deadline
 	if deadline == 0 {
 		deadline = cs.interval
 	}
 	fmt.Fprintf(s.info, "Canary job %s every %s (deadline %s); webhook %s\n", runner.SpecHash().Hex(), cs.interval, deadline, onOff(cs.webhook != ""))
-	return func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = cn.Stop(ctx)
-		stopHost()
-	}, nil
+	return nil
 }
 
 func onOff(on bool) string {

@@ -15,6 +15,7 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/internal/atomicfile"
+	"github.com/brine-compute/brine/internal/lifecycle"
 	"github.com/brine-compute/brine/units"
 )
 
@@ -119,19 +120,14 @@ func devnetRun(c *cli.Context, stdio IO) error {
 		}
 		defer os.Remove(hint)
 	}
+	run := s.runner(30 * time.Second)
+	defer run.Stop()
 	startCtx, cancel := context.WithTimeout(s.ctx, 5*time.Minute)
-	err = d.Start(startCtx)
+	err = run.Start(startCtx, quietStop{Service: d, onErr: func(err error) { fmt.Fprintf(s.info, "brine: stopping the devnet: %v\n", err) }})
 	cancel()
 	if err != nil {
 		return fmt.Errorf("%w (if the port is taken, pass --http 127.0.0.1:0 --ws 127.0.0.1:0 for free ports)", err)
 	}
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if err := d.Stop(ctx); err != nil {
-			fmt.Fprintf(s.info, "brine: stopping the devnet: %v\n", err)
-		}
-	}()
 
 	dep := d.Deployment()
 	root := filepath.Dir(d.DeploymentPath())
@@ -157,7 +153,8 @@ func devnetRun(c *cli.Context, stdio IO) error {
 	if err := writeDevnetInfo(hint, devnetInfo{HTTP: rep.HTTP, WS: rep.WS, PID: os.Getpid()}); err != nil {
 		return err
 	}
-	defer os.Remove(hint)
+	// Removed before the chain stops: commands in this data directory stop finding it at once.
+	_ = run.Start(s.ctx, lifecycle.Funcs{OnStop: func(context.Context) error { os.Remove(hint); return nil }})
 
 	if s.cfg.JSON {
 		line, err := json.Marshal(rep)
@@ -168,9 +165,7 @@ func devnetRun(c *cli.Context, stdio IO) error {
 	} else {
 		printDevnet(s.out, rep)
 	}
-	<-s.ctx.Done()
-	fmt.Fprintln(s.info, "Stopping the devnet...")
-	return nil
+	return run.Wait(s.ctx, func() { fmt.Fprintln(s.info, "Stopping the devnet...") })
 }
 
 func writeDevnetInfo(path string, info devnetInfo) error {

@@ -1,17 +1,16 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"log/slog"
 	"net"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/incentives/prober"
+	"github.com/brine-compute/brine/internal/lifecycle"
 	"github.com/brine-compute/brine/metrics"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/store"
@@ -44,31 +43,27 @@ func checkMetricsAddr(c *cli.Context) error {
 }
 
 // startMetrics serves the registry the daemon's parts report to at --metrics-addr (nothing
-// without the flag). It runs before unlock, so that the account's transaction manager reports
-// too. stop is never nil.
-func (s *session) startMetrics(c *cli.Context, log *slog.Logger) (stop func(), err error) {
+// without the flag), as a service of r. It runs before unlock, so that the account's
+// transaction manager reports too.
+func (s *session) startMetrics(c *cli.Context, log *slog.Logger, r *lifecycle.Runner) error {
 	addr := c.String("metrics-addr")
 	if addr == "" {
-		return func() {}, nil
+		return nil
 	}
 	reg := metrics.NewRegistry()
 	srv, err := metrics.NewServer(metrics.ServerConfig{Addr: addr, Registry: reg, Logger: log, Profiling: c.Bool("pprof")})
 	if err != nil {
-		return nil, badInput("--metrics-addr: %v", err)
+		return badInput("--metrics-addr: %v", err)
 	}
-	if err := srv.Start(s.ctx); err != nil {
-		return nil, badInput("--metrics-addr: %v (another process listens there? pick another port, or 0 for any)", err)
+	if err := r.Start(s.ctx, quietStop{Service: srv}); err != nil {
+		return badInput("--metrics-addr: %v (another process listens there? pick another port, or 0 for any)", err)
 	}
 	s.metrics = reg
 	fmt.Fprintf(s.info, "Metrics at http://%s/metrics\n", srv.Addr())
 	if c.Bool("pprof") {
 		fmt.Fprintf(s.info, "Profiles at http://%s/debug/pprof/ (keep this address private)\n", srv.Addr())
 	}
-	return func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Stop(ctx)
-	}, nil
+	return nil
 }
 
 // txMetrics is what the account's transaction manager reports to (nil: no metrics).

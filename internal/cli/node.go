@@ -176,11 +176,12 @@ func nodeRun(c *cli.Context, stdio IO) error {
 	if err := s.requireGas(); err != nil {
 		return err
 	}
-	stopMetrics, err := s.startMetrics(c, log)
-	if err != nil {
+	// The node's stop lets running jobs finish for --grace; the rest bounds the others' stops.
+	run := s.runner(c.Duration("grace") + 30*time.Second)
+	defer run.Stop()
+	if err := s.startMetrics(c, log, run); err != nil {
 		return err
 	}
-	defer stopMetrics()
 	if err := s.unlock(); err != nil {
 		return err
 	}
@@ -193,17 +194,12 @@ func nodeRun(c *cli.Context, stdio IO) error {
 	if s.cfg.Confirmations > 0 {
 		depth = s.cfg.Confirmations - 1
 	}
-	autoClaim, err := s.autoClaim(c, claims)
-	if err != nil {
-		return err
-	}
 	// Deadlines and windows are the contracts', judged by block time, which can run ahead of
 	// this machine's clock (a fresh devnet's does by seconds).
-	chainClock, stopClock, err := s.startChainClock()
+	chainClock, err := s.startChainClock(run)
 	if err != nil {
 		return err
 	}
-	defer stopClock()
 	n, err := node.New(node.Config{
 		Clock:             chainClock,
 		StepDelay:         stepDelay(c.Duration("step-delay")),
@@ -222,26 +218,31 @@ func nodeRun(c *cli.Context, stdio IO) error {
 		Dishonest:         c.String("dishonest"),
 		AnnounceAddrs:     c.StringSlice("announce"),
 		Metrics:           s.nodeMetrics(),
-		AutoClaim:         autoClaim,
 	})
 	if err != nil {
 		return badInput("%v", err)
 	}
+	// Beside the node, the claimer fetches trees over the node's host (so it starts after it).
+	claimer, err := s.autoClaimer(c, claims, n.Host, chainClock, log)
+	if err != nil {
+		return err
+	}
 	if err := s.watchNode(n, st); err != nil {
 		return err
 	}
-	if err := n.Start(s.ctx); err != nil {
+	if err := run.Start(s.ctx, n); err != nil {
 		return err
+	}
+	if claimer != nil {
+		if err := run.Start(s.ctx, claimer); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(s.info, "Node running as %s, peer %s, engines %s; Ctrl-C stops it\n", s.account.Hex(), id.Peer, strings.Join(engineNames(executors), ","))
 	for _, a := range n.Host().Addrs() {
 		fmt.Fprintf(s.info, "  listening on %s\n", a)
 	}
-	<-s.ctx.Done()
-	fmt.Fprintln(s.info, "Stopping: finishing running jobs (up to the grace period)")
-	ctx, cancel := context.WithTimeout(context.Background(), c.Duration("grace")+30*time.Second)
-	defer cancel()
-	return n.Stop(ctx)
+	return run.Wait(s.ctx, func() { fmt.Fprintln(s.info, "Stopping: finishing running jobs (up to the grace period)") })
 }
 
 // openExecutors opens the executors of the --engines flag.

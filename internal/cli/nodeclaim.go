@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"log/slog"
 	"math/big"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/brine-compute/brine/clock"
+	"github.com/brine-compute/brine/incentives/claimer"
 	"github.com/brine-compute/brine/incentives/trees"
-	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/units"
 )
 
@@ -40,9 +43,10 @@ func parseClaimRule(c *cli.Context) (claimRule, error) {
 	return r, nil
 }
 
-// autoClaim is the node's AutoClaim for the rule (nil when off): the account's rewards client
-// and the probers of --prober plus those running with the data directory.
-func (s *session) autoClaim(c *cli.Context, r claimRule) (*node.AutoClaim, error) {
+// autoClaimer is the claimer for the rule (nil when off), composed beside the node: the account's
+// rewards client, the probers of --prober plus those running with the data directory, and the
+// node's libp2p host (host is asked when the claimer starts, after the node).
+func (s *session) autoClaimer(c *cli.Context, r claimRule, host func() *p2p.Host, clk clock.Clock, log *slog.Logger) (*claimer.Claimer, error) {
 	if !r.on {
 		return nil, nil
 	}
@@ -54,12 +58,21 @@ func (s *session) autoClaim(c *cli.Context, r claimRule) (*node.AutoClaim, error
 	if err != nil {
 		return nil, err
 	}
-	return &node.AutoClaim{
+	cl, err := claimer.New(claimer.Config{
 		Rewards:       rw,
+		Account:       s.account,
 		Probers:       trees.Local{DataDir: s.cfg.DataDir, Extra: extra},
+		Host:          host,
 		Interval:      c.Duration("claim-interval"),
 		Factor:        r.factor,
 		WeiPerToken:   r.weiPerToken,
 		TokenDecimals: s.token.Decimals,
-	}, nil
+		DataDir:       s.cfg.DataDir,
+		Clock:         clk,
+		Logger:        log,
+	})
+	if err != nil {
+		return nil, badInput("%v", err)
+	}
+	return cl, nil
 }

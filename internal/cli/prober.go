@@ -19,6 +19,7 @@ import (
 	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/incentives/prober"
 	"github.com/brine-compute/brine/incentives/trees"
+	"github.com/brine-compute/brine/internal/lifecycle"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/identity"
 )
@@ -136,11 +137,11 @@ func proberRun(c *cli.Context, stdio IO) error {
 	if err := s.requireGas(); err != nil {
 		return err
 	}
-	stopMetrics, err := s.startMetrics(c, log)
-	if err != nil {
+	run := s.runner(proberGrace)
+	defer run.Stop()
+	if err := s.startMetrics(c, log, run); err != nil {
 		return err
 	}
-	defer stopMetrics()
 	if err := s.unlock(); err != nil {
 		return err
 	}
@@ -180,29 +181,23 @@ func proberRun(c *cli.Context, stdio IO) error {
 		}
 		return err
 	}
-	defer store.Close()
+	_ = run.Start(s.ctx, lifecycle.Funcs{OnStop: func(context.Context) error { store.Close(); return nil }})
 
 	host, err := p2p.New(p2p.Config{Identity: id, ListenAddrs: c.StringSlice("listen"), DisableProbe: true, Trees: store, Logger: log})
 	if err != nil {
 		return badInput("%v", err)
 	}
-	if err := host.Start(s.ctx); err != nil {
+	if err := run.Start(s.ctx, quietStop{Service: host}); err != nil {
 		return fmt.Errorf("prober: libp2p host: %w", err)
 	}
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = host.Stop(ctx)
-	}()
 
 	// Epochs are the contract's, which counts them by block time: a prober on the wall clock
 	// behind a chain that runs ahead (a dev chain's often does) would record probes in an epoch
 	// the chain already ended, and close epochs late.
-	chainClock, stopClock, err := s.startChainClock()
+	chainClock, err := s.startChainClock(run)
 	if err != nil {
 		return err
 	}
-	defer stopClock()
 	rounds := &roundLog{dir: prober.RegistryDirectory{Lister: st}, probe: prober.HostProbe(host), log: log, clock: chainClock, epochOf: func(t time.Time) uint64 {
 		if t.Before(rw.Genesis) {
 			return 0
@@ -234,24 +229,15 @@ func proberRun(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return badInput("%v", err)
 	}
-	if err := p.Start(s.ctx); err != nil {
+	if err := run.Start(s.ctx, quietStop{Service: p, onErr: func(err error) { log.Warn("stopping the prober", "err", err) }}); err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
 			return badInput("--http %s is in use (another prober?): pass --http HOST:PORT (port 0: any), or --http off", httpAddr)
 		}
 		return err
 	}
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if err := p.Stop(ctx); err != nil {
-			log.Warn("stopping the prober", "err", err)
-		}
-	}()
-	stopCanary, err := s.startCanary(canaries, st, log)
-	if err != nil {
+	if err := s.startCanary(canaries, st, log, run); err != nil {
 		return err
 	}
-	defer stopCanary()
 
 	ep := trees.Endpoint{Reporter: s.account, PID: os.Getpid()}
 	if a := p.HTTPAddr(); a != "" {
@@ -264,7 +250,7 @@ func proberRun(c *cli.Context, stdio IO) error {
 	if err := trees.WriteEndpoint(s.cfg.DataDir, ep); err != nil {
 		return fmt.Errorf("prober: endpoint file: %w", err)
 	}
-	defer trees.RemoveEndpoint(s.cfg.DataDir, s.account)
+	_ = run.Start(s.ctx, lifecycle.Funcs{OnStop: func(context.Context) error { trees.RemoveEndpoint(s.cfg.DataDir, s.account); return nil }})
 
 	fmt.Fprintf(s.info, "Prober running as %s (reporter since %s, 1 of %d), peer %s; epochs of %s; probing every %s (+ up to %s); Ctrl-C stops it\n",
 		s.account.Hex(), fmtTime(since), reporters, id.Peer, rw.EpochLength, interval, jitter)
@@ -274,10 +260,12 @@ func proberRun(c *cli.Context, stdio IO) error {
 	for _, a := range ep.Addrs {
 		fmt.Fprintf(s.info, "  trees over libp2p: %s\n", a)
 	}
-	<-s.ctx.Done()
-	fmt.Fprintln(s.info, "Stopping the prober")
-	return nil
+	return run.Wait(s.ctx, func() { fmt.Fprintln(s.info, "Stopping the prober") })
 }
+
+// proberGrace bounds the stop of `brine prober run` (the prober's own stop had 30 s, its host
+// and canary 10 s each).
+const proberGrace = 45 * time.Second
 
 // roundLog is the prober's Directory and ProbeFunc with a line of progress per round: how
 // many providers the last round probed and how many answered.

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
+	"github.com/brine-compute/brine/incentives/claimer"
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/incentives/rewards"
 	"github.com/brine-compute/brine/incentives/trees"
@@ -247,19 +248,15 @@ func (s *session) rewardRows(rw *rewards.Rewards, account common.Address, from, 
 	if err != nil {
 		return nil, err
 	}
-	type key struct {
-		epoch    uint64
-		reporter common.Address
-	}
-	paid := map[key]rewards.ClaimedReward{}
+	paid := map[claimer.Key]rewards.ClaimedReward{}
 	for _, c := range claimed {
-		paid[key{c.Epoch, c.Reporter}] = c
+		paid[claimer.Key{Epoch: c.Epoch, Reporter: c.Reporter}] = c
 	}
 	rows := make([]rewardRow, len(posted))
 	missing := map[uint64]bool{}
 	for i, p := range posted {
 		rows[i] = rewardRow{Epoch: p.Epoch, Reporter: p.Reporter, Root: p.Root, State: rowNoTree}
-		if c, ok := paid[key{p.Epoch, p.Reporter}]; ok {
+		if c, ok := paid[claimer.Key{Epoch: p.Epoch, Reporter: p.Reporter}]; ok {
 			tx := c.Tx
 			rows[i].State, rows[i].Amount, rows[i].Tx = rowClaimed, c.Amount, &tx
 			continue
@@ -269,42 +266,43 @@ func (s *session) rewardRows(rw *rewards.Rewards, account common.Address, from, 
 	if len(missing) == 0 || len(srcs) == 0 {
 		return rows, nil
 	}
+	// Every root of an epoch with a leaf still to find, claimed ones too: a reporter's prober
+	// serves the tree of any other reporter that posted the same root.
+	need := map[claimer.Key]common.Hash{}
+	for _, r := range rows {
+		if missing[r.Epoch] {
+			need[claimer.Key{Epoch: r.Epoch, Reporter: r.Reporter}] = r.Root
+		}
+	}
 	f, err := s.treeFetcher(srcs, rw)
 	if err != nil {
 		return nil, err
 	}
 	defer f.close()
-	for e := range missing {
-		pubs, failures := f.fetchEpoch(s.ctx, srcs, e)
-		for _, err := range failures {
-			if errors.Is(err, trees.ErrNotOnChain) {
-				fmt.Fprintf(s.info, "note: refused a tree: %v\n", err)
-			} else {
-				s.log.Debug("fetching a tree", "err", err)
-			}
+	found := claimer.FetchTrees(s.ctx, f.Fetcher, srcs, need, func(_ trees.Source, _ uint64, err error) {
+		if errors.Is(err, trees.ErrNotOnChain) {
+			fmt.Fprintf(s.info, "note: refused a tree: %v\n", err)
+		} else {
+			s.log.Debug("fetching a tree", "err", err)
 		}
-		for _, pub := range pubs {
-			for i := range rows {
-				r := &rows[i]
-				// A tree serves every reporter that posted its root (probers that saw the same
-				// uptimes build the same tree).
-				if r.Epoch != e || r.State != rowNoTree || r.Root != pub.Tree.Root() {
-					continue
-				}
-				r.Source = pub.Source.String()
-				l, ok := pub.Tree.Leaf(account)
-				if !ok {
-					r.State = rowNoLeaf
-					continue
-				}
-				proof, err := pub.Tree.Proof(account)
-				if err != nil {
-					return nil, err
-				}
-				r.State, r.Amount = rowClaimable, l.Amount
-				r.Claim = &rewards.Claim{Epoch: e, Reporter: r.Reporter, Amount: l.Amount, Proof: proof}
-			}
+	})
+	for i := range rows {
+		r := &rows[i]
+		k := claimer.Key{Epoch: r.Epoch, Reporter: r.Reporter}
+		pub := found[k]
+		if r.State != rowNoTree || pub == nil {
+			continue
 		}
+		r.Source = pub.Source.String()
+		cl, ok, err := claimer.LeafClaim(pub.Tree, account, k)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			r.State = rowNoLeaf
+			continue
+		}
+		r.State, r.Amount, r.Claim = rowClaimable, cl.Amount, &cl
 	}
 	return rows, nil
 }

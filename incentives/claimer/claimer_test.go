@@ -1,4 +1,4 @@
-package node_test
+package claimer_test
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/incentives/claimer"
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/incentives/prober"
 	"github.com/brine-compute/brine/incentives/rewards"
@@ -49,7 +50,7 @@ func TestShouldClaim(t *testing.T) {
 		{"nothing to claim", new(big.Int), new(big.Int), big.NewRat(2, 1), eth, false, false},
 		{"free", big.NewInt(1), new(big.Int), big.NewRat(2, 1), eth, false, true},
 	} {
-		if got := node.ShouldClaim(tc.total, tc.fee, tc.factor, tc.weiPerToken, 18, tc.near); got != tc.want {
+		if got := claimer.ShouldClaim(tc.total, tc.fee, tc.factor, tc.weiPerToken, 18, tc.near); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
 	}
@@ -96,8 +97,8 @@ func rewardsAs(t *testing.T, addrs *deploy.Addresses, account common.Address, se
 	return rw
 }
 
-// startClaiming runs p's node with auto-claim.
-func (p *provider) startClaiming(t *testing.T, ac *node.AutoClaim) *node.Node {
+// startClaiming runs p's node and, beside it, a claimer with cfg (as `brine node run` does).
+func (p *provider) startClaiming(t *testing.T, cfg claimer.Config) *running {
 	t.Helper()
 	w, err := wasm.New(context.Background(), wasm.Config{})
 	if err != nil {
@@ -114,7 +115,6 @@ func (p *provider) startClaiming(t *testing.T, ac *node.AutoClaim) *node.Node {
 		P2P:          p2p.Config{Identity: p.id, Logger: testLogger(t, "p2p")},
 		GracePeriod:  time.Second,
 		Logger:       testLogger(t, "node"),
-		AutoClaim:    ac,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -122,8 +122,17 @@ func (p *provider) startClaiming(t *testing.T, ac *node.AutoClaim) *node.Node {
 	if err := n.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { stop(t, n) })
-	return n
+	cfg.Account, cfg.DataDir, cfg.Host, cfg.Logger = p.acct.Account(), p.dataDir, n.Host, testLogger(t, "claimer")
+	c, err := claimer.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	r := &running{node: n, claimer: c}
+	t.Cleanup(func() { stop(t, r) })
+	return r
 }
 
 // forgedTrees is a lying prober's TreeSource: for every epoch, a tree paying the providers
@@ -164,22 +173,22 @@ func p2pHost(t *testing.T, cfg p2p.Config) *p2p.Host {
 	return h
 }
 
-// rounds collects a node's auto-claim rounds.
+// rounds collects a claimer's rounds.
 type rounds struct {
 	mu  sync.Mutex
-	all []node.ClaimRound
+	all []claimer.Round
 }
 
-func (r *rounds) add(c node.ClaimRound) {
+func (r *rounds) add(c claimer.Round) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.all = append(r.all, c)
 }
 
-func (r *rounds) snapshot() []node.ClaimRound {
+func (r *rounds) snapshot() []claimer.Round {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return append([]node.ClaimRound(nil), r.all...)
+	return append([]claimer.Round(nil), r.all...)
 }
 
 func poll(t *testing.T, what string, d time.Duration, cond func() bool) {
@@ -247,8 +256,8 @@ func TestAutoClaim(t *testing.T) {
 	liar := p2pHost(t, p2p.Config{Trees: forgedTrees{a, b}})
 	liarInfo, honestInfo := liar.AddrInfo(), ph.AddrInfo()
 	sources := trees.Static{{Peer: &liarInfo}, {Peer: &honestInfo}} // the liar first
-	auto := func(p *provider, factor *big.Rat, r *rounds) *node.AutoClaim {
-		return &node.AutoClaim{Rewards: rewardsAs(t, addrs, p.acct.Account(), p.acct.Sender), Probers: sources,
+	auto := func(p *provider, factor *big.Rat, r *rounds) claimer.Config {
+		return claimer.Config{Rewards: rewardsAs(t, addrs, p.acct.Account(), p.acct.Sender), Probers: sources,
 			Interval: time.Second, Factor: factor, OnRound: r.add}
 	}
 	var roundsA, roundsB rounds
