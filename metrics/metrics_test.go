@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
 
 	"github.com/brine-compute/brine/chain/erc20"
+	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/internal/simchain"
@@ -68,9 +69,10 @@ func TestTransactionsAndAccountAfterRealTransactions(t *testing.T) {
 		Signer: func(_ context.Context, tx *types.Transaction) (*types.Transaction, error) {
 			return types.SignTx(tx, types.LatestSignerForChainID(c.ChainID), acct.Key)
 		},
-		JournalPath:  filepath.Join(t.TempDir(), "journal.db"),
-		PollInterval: 20 * time.Millisecond,
-		Metrics:      txm,
+		JournalPath:   filepath.Join(t.TempDir(), "journal.db"),
+		PollInterval:  20 * time.Millisecond,
+		RevertDecoder: reverts.DecodeError,
+		Metrics:       txm,
 	})
 	if err != nil {
 		t.Fatal(err)
