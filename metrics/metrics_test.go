@@ -27,6 +27,9 @@ import (
 	"github.com/brine-compute/brine/settlement/onchain"
 )
 
+// TxAccount is what a transaction manager reports to.
+var _ txmgr.Metrics = (*metrics.TxAccount)(nil)
+
 // serve starts a metrics server for reg on a loopback port and returns its /metrics URL.
 func serve(t *testing.T, reg *metrics.Registry) string {
 	t.Helper()
@@ -178,7 +181,7 @@ func TestNodeJobsAndExecutions(t *testing.T) {
 	}
 	reg := metrics.NewRegistry()
 	n := metrics.NewNode(reg)
-	n.WatchJobs(metrics.StoreJobCounts(func() *store.Store { return s }))
+	n.WatchJobs(s.CountByName)
 	n.Executed("wasm", metrics.OutcomeSucceeded, 2*time.Second)
 	n.Executed("wasm", metrics.OutcomeSucceeded, 3*time.Second)
 	n.Executed("docker", metrics.OutcomeFailed, time.Second)
