@@ -82,7 +82,7 @@ func (r *show) startProbing(ctx context.Context) error {
 		Reporters:         uint64(reporters),
 		Terms:             pr.rw,
 		ProbeTimeout:      2 * time.Second,
-		Clock:             r.clock.Now,
+		Clock:             r.clock,
 		Logger:            r.log.With("who", "prober"),
 	})
 	if err != nil {

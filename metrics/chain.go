@@ -7,7 +7,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/brine-compute/brine/chain/erc20"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -16,9 +15,21 @@ type BalanceReader interface {
 	BalanceAt(ctx context.Context, account common.Address, block *big.Int) (*big.Int, error)
 }
 
+// TokenReader reads an account's wallet tokens in base units (*erc20.Token has it).
+type TokenReader interface {
+	BalanceOf(ctx context.Context, account common.Address) (*big.Int, error)
+}
+
+// MarketReader reads an account's credited market balance and its stake (settlement.Reader
+// has both).
+type MarketReader interface {
+	Balance(ctx context.Context, account common.Address) (*big.Int, error)
+	Provider(ctx context.Context, account common.Address) (settlement.ProviderInfo, error)
+}
+
 // ChainAccount reads account's state from the chain: ETH from eth, wallet tokens from token,
 // the credited market balance and (when provider is set) the stake from st.
-func ChainAccount(eth BalanceReader, token *erc20.Token, st settlement.Reader, account common.Address, provider bool) AccountSource {
+func ChainAccount(eth BalanceReader, token TokenReader, st MarketReader, account common.Address, provider bool) AccountSource {
 	return func(ctx context.Context) (AccountState, error) {
 		var (
 			s    AccountState

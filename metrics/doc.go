@@ -4,7 +4,11 @@
 //
 // Each service takes a small Metrics interface of its own with a no-op default (txmgr.Metrics,
 // node.Config.Metrics, prober.Config.Metrics, canary.Config.Metrics); the types here implement
-// them, so the services do not import Prometheus and this package imports none of them. A
+// them, so the services do not import Prometheus and this package imports none of them. What
+// the gauges read at scrape time comes in through small interfaces and funcs defined here
+// (BalanceReader, TokenReader, MarketReader, JobCounts), which the command fills from the node,
+// the token and the settlement. The one Brine package imported is settlement, for its types
+// (ProviderInfo) alone: it imports nothing of Brine. A
 // process makes one Registry, adds the groups it runs (NewTx, NewNode, NewAccount, NewProber,
 // NewCanary) and serves it:
 //

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
 
 	"github.com/brine-compute/brine/chain/erc20"
+	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/internal/simchain"
@@ -25,6 +26,9 @@ import (
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 )
+
+// TxAccount is what a transaction manager reports to.
+var _ txmgr.Metrics = (*metrics.TxAccount)(nil)
 
 // serve starts a metrics server for reg on a loopback port and returns its /metrics URL.
 func serve(t *testing.T, reg *metrics.Registry) string {
@@ -68,9 +72,10 @@ func TestTransactionsAndAccountAfterRealTransactions(t *testing.T) {
 		Signer: func(_ context.Context, tx *types.Transaction) (*types.Transaction, error) {
 			return types.SignTx(tx, types.LatestSignerForChainID(c.ChainID), acct.Key)
 		},
-		JournalPath:  filepath.Join(t.TempDir(), "journal.db"),
-		PollInterval: 20 * time.Millisecond,
-		Metrics:      txm,
+		JournalPath:   filepath.Join(t.TempDir(), "journal.db"),
+		PollInterval:  20 * time.Millisecond,
+		RevertDecoder: reverts.DecodeError,
+		Metrics:       txm,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +181,7 @@ func TestNodeJobsAndExecutions(t *testing.T) {
 	}
 	reg := metrics.NewRegistry()
 	n := metrics.NewNode(reg)
-	n.WatchJobs(metrics.StoreJobCounts(func() *store.Store { return s }))
+	n.WatchJobs(s.CountByName)
 	n.Executed("wasm", metrics.OutcomeSucceeded, 2*time.Second)
 	n.Executed("wasm", metrics.OutcomeSucceeded, 3*time.Second)
 	n.Executed("docker", metrics.OutcomeFailed, time.Second)

@@ -1,12 +1,9 @@
 package metrics
 
 import (
-	"errors"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/brine-compute/brine/node/store"
 )
 
 // Execution outcomes (the outcome label of brine_node_execution_duration_seconds).
@@ -21,7 +18,8 @@ const (
 // executionBuckets span a wasm greeting (milliseconds) to a long docker job (hours).
 var executionBuckets = []float64{0.05, 0.25, 1, 5, 15, 60, 300, 900, 3600, 14400}
 
-// JobCounts reads the node's job records by state name (store.Store.Count, by name).
+// JobCounts reads the node's job records by state name (node.Node.JobCounts; a bare store's
+// store.Store.CountByName).
 type JobCounts func() (map[string]int, error)
 
 // Node is the compute node's group: executions and jobs by state.
@@ -61,23 +59,3 @@ func (n *Node) Describe(ch chan<- *prometheus.Desc) { n.exec.Describe(ch) }
 
 // Collect implements prometheus.Collector.
 func (n *Node) Collect(ch chan<- prometheus.Metric) { n.exec.Collect(ch) }
-
-// StoreJobCounts reads the counts from the node's store (store returns nil before the node
-// started).
-func StoreJobCounts(current func() *store.Store) JobCounts {
-	return func() (map[string]int, error) {
-		s := current()
-		if s == nil {
-			return nil, errors.New("the node's store is not open")
-		}
-		counts, err := s.Count()
-		if err != nil {
-			return nil, err
-		}
-		out := make(map[string]int, len(counts))
-		for st, n := range counts {
-			out[st.String()] = n
-		}
-		return out, nil
-	}
-}

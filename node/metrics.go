@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/brine-compute/brine/jobspec"
@@ -26,6 +27,16 @@ const (
 	ExecError         = "error"          // the node's fault: retried
 	ExecInterrupted   = "interrupted"    // the node stopped while it ran: runs again at the next start
 )
+
+// JobCounts is the node's job records counted by state name (metrics.JobCounts, read at each
+// scrape); an error before Start, when the store is not open.
+func (n *Node) JobCounts() (map[string]int, error) {
+	s := n.Store()
+	if s == nil {
+		return nil, errors.New("the node's store is not open")
+	}
+	return s.CountByName()
+}
 
 type noMetrics struct{}
 

@@ -106,7 +106,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 
 	n.store = n.cfg.Store
 	if n.store == nil {
-		if n.store, err = store.Open(store.Path(n.cfg.DataDir), store.WithClock(n.cfg.Clock.Now)); err != nil {
+		if n.store, err = store.Open(store.Path(n.cfg.DataDir), store.WithClock(n.cfg.Clock)); err != nil {
 			return err
 		}
 		n.ownStore = true

@@ -98,31 +98,3 @@ func TestDecodeDataArgs(t *testing.T) {
 		t.Fatal("short data decoded")
 	}
 }
-
-func TestData(t *testing.T) {
-	stale := encode(t, "StaleJobRecord(uint256)", []string{"uint256"}, big.NewInt(42))
-	tests := []struct {
-		name   string
-		err    error
-		want   []byte
-		wantOK bool
-	}{
-		{"geth hex string", rpcErr{"0x" + common.Bytes2Hex(stale)}, stale, true},
-		{"bytes", rpcErr{stale}, stale, true},
-		{"hardhat object", fmt.Errorf("estimate: %w", rpcErr{map[string]any{"message": "m", "data": "0x" + common.Bytes2Hex(stale)}}), stale, true},
-		{"empty revert data", rpcErr{map[string]any{"message": "Transaction reverted without a reason", "data": "0x"}}, []byte{}, true},
-		{"object without data", rpcErr{map[string]any{"message": "m"}}, nil, false},
-		{"nested too deep", rpcErr{map[string]any{"data": map[string]any{"data": map[string]any{"data": "0x01"}}}}, nil, false},
-		{"not hex", rpcErr{"0xzz"}, nil, false},
-		{"no data method", errors.New("execution reverted"), nil, false},
-		{"nil", nil, nil, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, ok := Data(tt.err)
-			if ok != tt.wantOK || string(got) != string(tt.want) {
-				t.Fatalf("Data = %x, %v; want %x, %v", got, ok, tt.want, tt.wantOK)
-			}
-		})
-	}
-}

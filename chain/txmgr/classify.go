@@ -97,7 +97,7 @@ var messageTable = func() []struct {
 		{"feetoolow", classFeeTooLow}, // Nethermind
 		{"gas price too low", classFeeTooLow},
 		// Hardhat (EDR): code -32603 for everything; reverts carry their data in an object
-		// (see reverts.Data). Its nonce, known-transaction and replacement texts match above.
+		// (see revertdata.Data). Its nonce, known-transaction and replacement texts match above.
 		{"vm exception while processing transaction: revert", classReverted},
 		{"transaction reverted without a reason", classReverted},
 		{"transaction reverted: function", classReverted}, // "...: function selector was not recognized ..."

@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/brine-compute/brine/chain/revertdata"
 	"github.com/brine-compute/brine/clock"
 )
 
@@ -111,6 +112,12 @@ type Config struct {
 	// request ID again returns its outcome only while the journal remembers it.
 	History int
 
+	// RevertDecoder names what a reverting call or transaction failed with; Send wraps its
+	// error in ErrWouldRevert and ErrReverted, so callers can check it with errors.As. The
+	// manager knows no ABI: nil means revertdata.Generic (Error(string), Panic(uint256), and
+	// otherwise the selector in hex); Brine's commands pass reverts.DecodeError.
+	RevertDecoder revertdata.Decoder
+
 	Logger  *slog.Logger
 	Metrics Metrics
 	Clock   Clock
@@ -184,6 +191,9 @@ func (c *Config) Check() error {
 	}
 	if c.Clock == nil {
 		c.Clock = SystemClock
+	}
+	if c.RevertDecoder == nil {
+		c.RevertDecoder = revertdata.Generic
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("txmgr config: %w", errors.Join(errs...))

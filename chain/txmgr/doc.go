@@ -6,12 +6,16 @@
 //
 // Send(ctx, Request) checks the call (gas estimation, or an eth_call when the caller fixes
 // the gas limit), so a call that would revert is never signed: it returns ErrWouldRevert
-// wrapping the decoded *reverts.Error. Otherwise it prices the transaction (EIP-1559: tip from
+// wrapping the decoded revert. Otherwise it prices the transaction (EIP-1559: tip from
 // eth_maxPriorityFeePerGas, fee cap twice the head's base fee plus the tip; a legacy gas price
 // when the head has no base fee), assigns a nonce, has the wallet sign it, journals it, and
 // broadcasts it. Send returns the receipt once the including block is Confirmations deep. A
 // receipt with status 0 is replayed as an eth_call on its block to recover the revert data:
-// Send returns the receipt with ErrReverted wrapping the decoded *reverts.Error.
+// Send returns the receipt with ErrReverted wrapping the decoded revert.
+//
+// The manager knows no contract: Config.RevertDecoder turns revert data into an error (Brine's
+// commands pass chain/reverts' decoder, so callers check *reverts.Error with errors.As); without
+// one it reads Error(string) and Panic(uint256) and names anything else by its selector.
 //
 // Request.ID is an idempotency key chosen by the caller ("job/42/accept"). Sending an ID again
 // waits for the transaction in flight or returns the journaled outcome; it never sends a second

@@ -10,7 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/brine-compute/brine/chain/reverts"
+	"github.com/brine-compute/brine/chain/revertdata"
 )
 
 // tracker is the driver's state for one journaled request.
@@ -247,7 +247,7 @@ func (m *Manager) finish(st *tracker, r *types.Receipt) error {
 	}
 	st.fl.emit(Progress{Stage: StageConfirmed, Nonce: st.rec.Nonce, Tx: r.TxHash, Block: r.BlockNumber.Uint64()})
 	m.log.Debug("confirmed", "id", rec.ID, "tx", r.TxHash, "block", r.BlockNumber, "status", r.Status)
-	m.land(st.fl, r, rec.outcomeErr())
+	m.land(st.fl, r, rec.outcomeErr(m.cfg.RevertDecoder))
 	return nil
 }
 
@@ -275,9 +275,9 @@ func (m *Manager) replay(st *tracker, r *types.Receipt) ([]byte, string) {
 	return nil, err.Error()
 }
 
-// revertData extracts the revert data an RPC error carries (any node's shape: reverts.Data).
+// revertData extracts the revert data an RPC error carries (any node's shape: revertdata.Data).
 func revertData(err error) []byte {
-	data, _ := reverts.Data(err)
+	data, _ := revertdata.Data(err)
 	return data
 }
 

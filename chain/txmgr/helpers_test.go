@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/node"
 
+	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/devnet"
 )
 
@@ -128,7 +129,8 @@ func keySigner(key *ecdsa.PrivateKey, chainID *big.Int) SignerFunc {
 	}
 }
 
-// config is a fast configuration for tests: 10 ms polling, generous resubmission.
+// config is a fast configuration for tests: 10 ms polling, generous resubmission, and the
+// revert decoder Brine's commands configure, so tests read the contracts' custom errors.
 func (c *chain) config(client Client, from account, journal string) Config {
 	return Config{
 		Client:        client,
@@ -139,6 +141,7 @@ func (c *chain) config(client Client, from account, journal string) Config {
 		PollInterval:  10 * time.Millisecond,
 		ResubmitAfter: 5 * time.Second,
 		CallTimeout:   5 * time.Second,
+		RevertDecoder: reverts.DecodeError,
 		Logger:        testLogger(c.t),
 		Metrics:       &counters{},
 	}

@@ -75,10 +75,10 @@ type Progress struct {
 
 var (
 	// ErrWouldRevert: the call reverts (gas estimation or the pre-flight call returned revert
-	// data), so nothing was signed or sent. The decoded *reverts.Error is wrapped too.
+	// data), so nothing was signed or sent. The error Config.RevertDecoder decodes is wrapped too.
 	ErrWouldRevert = errors.New("txmgr: call would revert; not sent")
 	// ErrReverted: the transaction was mined with status 0. Send returns the receipt along
-	// with it, and the decoded *reverts.Error when replaying the call yields revert data.
+	// with it, and the decoded error when replaying the call yields revert data.
 	ErrReverted = errors.New("txmgr: transaction reverted")
 	// ErrRejected: the node refused every attempt of the request outright (for example
 	// insufficient funds) and none can have been broadcast, so the request was dropped and its

@@ -4,15 +4,19 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/chain/revertdata"
 	"github.com/brine-compute/brine/chain/reverts"
 )
 
@@ -59,6 +63,29 @@ func TestRevertingCallIsNotSent(t *testing.T) {
 	}
 	if n, _ := m.journalCount(); n != 0 {
 		t.Fatalf("journal holds %d requests", n)
+	}
+}
+
+// Without a configured decoder the manager knows no ABI: a custom error comes back named by
+// its selector, its arguments in hex, still wrapped in ErrWouldRevert.
+func TestRevertWithoutDecoderNamesTheSelector(t *testing.T) {
+	owner, other := newAccount(t), newAccount(t)
+	c := newChain(t, map[common.Address]*big.Int{owner.addr: ether, other.addr: ether})
+	c.mine(20 * time.Millisecond)
+	token := deployToken(t, start(t, c.config(c.client, owner, journalIn(t))))
+	cfg := c.config(c.client, other, journalIn(t))
+	cfg.RevertDecoder = nil
+	m := start(t, cfg)
+	mint := bindings.NewBrineToken().PackMint(other.addr, big.NewInt(1))
+
+	_, err := m.Send(context.Background(), Request{ID: "mint", To: &token, Data: mint})
+	selector := hexutil.Encode(crypto.Keccak256([]byte("OwnableUnauthorizedAccount(address)"))[:4])
+	var rev *revertdata.Error
+	if !errors.Is(err, ErrWouldRevert) || !errors.As(err, &rev) || rev.Name != selector {
+		t.Fatalf("got %v, want ErrWouldRevert wrapping a revert named %s", err, selector)
+	}
+	if !strings.Contains(err.Error(), strings.ToLower(other.addr.Hex()[2:])) {
+		t.Fatalf("%q does not show the argument (%s)", err, other.addr)
 	}
 }
 

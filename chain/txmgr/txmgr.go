@@ -15,7 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/params"
 
-	"github.com/brine-compute/brine/chain/reverts"
+	"github.com/brine-compute/brine/chain/revertdata"
 )
 
 // Manager sends transactions from one wallet. Safe for concurrent use.
@@ -198,8 +198,9 @@ func (m *Manager) resumeLocked(rec *record) (*flight, error) {
 
 // Send sends req and waits until its transaction is confirmed at the configured depth, then
 // returns the receipt. Errors:
-//   - ErrWouldRevert, wrapping the decoded *reverts.Error: the call reverts; nothing was sent;
-//   - ErrReverted, with the receipt, wrapping the *reverts.Error found by replaying the call:
+//   - ErrWouldRevert, wrapping the error Config.RevertDecoder decodes: the call reverts;
+//     nothing was sent;
+//   - ErrReverted, with the receipt, wrapping the decoded error found by replaying the call:
 //     mined with status 0;
 //   - ErrPending: ctx ended while the transaction was in flight; the manager keeps driving it
 //     and a later Send with the same ID returns its outcome;
@@ -270,7 +271,7 @@ func (m *Manager) claim(req Request) (fl *flight, owner bool, finished *outcome,
 			return nil, false, nil, fmt.Errorf("%w: %q", ErrRequestMismatch, req.ID)
 		}
 		if rec.Done {
-			return nil, false, &outcome{rec.Receipt, rec.outcomeErr()}, nil
+			return nil, false, &outcome{rec.Receipt, rec.outcomeErr(m.cfg.RevertDecoder)}, nil
 		}
 		// Journaled but not driven (its first broadcast was interrupted): resume it.
 		fl, err := m.resumeLocked(rec)
@@ -371,7 +372,7 @@ var errSimulatedCrash = errors.New("txmgr: simulated crash after journaling")
 // callError turns a failed estimate or pre-flight call into Send's error.
 func (m *Manager) callError(id, what string, err error) error {
 	if classify(err) == classReverted {
-		return fmt.Errorf("%w: request %q: %w", ErrWouldRevert, id, reverts.Decode(err))
+		return fmt.Errorf("%w: request %q: %w", ErrWouldRevert, id, revertdata.Decode(err, m.cfg.RevertDecoder))
 	}
 	return fmt.Errorf("txmgr: request %q: %s: %w", id, what, err)
 }
@@ -509,13 +510,14 @@ func (m *Manager) call(fn func(context.Context) error) error {
 	return fn(ctx)
 }
 
-// outcomeErr is the error a finished request returns (nil when it succeeded).
-func (r *record) outcomeErr() error {
+// outcomeErr is the error a finished request returns (nil when it succeeded), its revert data
+// decoded by decode.
+func (r *record) outcomeErr(decode revertdata.Decoder) error {
 	if r.Receipt == nil || r.Receipt.Status == types.ReceiptStatusSuccessful {
 		return nil
 	}
 	base := fmt.Errorf("%w: request %q: tx %s in block %v", ErrReverted, r.ID, r.Receipt.TxHash, r.Receipt.BlockNumber)
-	if e := reverts.DecodeData(r.Revert); e != nil {
+	if e := decode(r.Revert); e != nil {
 		return fmt.Errorf("%w: %w", base, e)
 	}
 	if len(r.Revert) > 0 {

@@ -22,6 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/settlement/onchain"
@@ -291,12 +292,13 @@ func (n *testnet) sender(t *testing.T, addr string) *keySender {
 		t.Fatal(err)
 	}
 	mgr, err := txmgr.New(txmgr.Config{
-		Client:       n.client,
-		ChainID:      chainID,
-		From:         from,
-		Signer:       signer.SignTx,
-		JournalPath:  filepath.Join(t.TempDir(), "journal.db"),
-		PollInterval: 100 * time.Millisecond,
+		Client:        n.client,
+		ChainID:       chainID,
+		From:          from,
+		Signer:        signer.SignTx,
+		JournalPath:   filepath.Join(t.TempDir(), "journal.db"),
+		PollInterval:  100 * time.Millisecond,
+		RevertDecoder: reverts.DecodeError,
 	})
 	if err != nil {
 		t.Fatal(err)

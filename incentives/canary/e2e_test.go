@@ -26,7 +26,6 @@ import (
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/wasm"
-	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/identity"
 	"github.com/brine-compute/brine/results"
@@ -164,7 +163,7 @@ func TestCanaryOnDevnet(t *testing.T) {
 		}
 	}
 	n := startNode(nil)
-	nodeMetrics.WatchJobs(metrics.StoreJobCounts(func() *store.Store { return n.Store() }))
+	nodeMetrics.WatchJobs(func() (map[string]int, error) { return n.JobCounts() }) // n is replaced when the node restarts
 
 	// The canary: its own account and client host.
 	client := account(t, dn, eth, 2, "canary", reg)

@@ -71,7 +71,7 @@ func TestProberMetrics(t *testing.T) {
 		Poster: rw, Directory: dir, Probe: prober.HostProbe(proberHost), Store: st,
 		ChainID: c.ChainID, Rewards: c.Addr.Rewards, Reporter: reporter.Addr,
 		Genesis: rw.Genesis, EpochLength: rw.EpochLength, RewardPerProvider: perProvider, Reporters: 1,
-		ProbeTimeout: 5 * time.Second, Clock: clk.Now, Logger: quiet(),
+		ProbeTimeout: 5 * time.Second, Clock: clk, Logger: quiet(),
 		Metrics: metrics.NewProber(reg, 18),
 	})
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/brine-compute/brine/chain/reverts"
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/p2p"
 )
@@ -95,8 +96,8 @@ type Config struct {
 	// HTTPAddr, when set, serves GET /trees/<epoch>.json (e.g. "127.0.0.1:8547").
 	HTTPAddr string
 
-	// Clock is the time source (nil: time.Now).
-	Clock  func() time.Time
+	// Clock is the time source (nil: clock.System); epochs are judged by its Now.
+	Clock  clock.Clock
 	Logger *slog.Logger
 	// Metrics, if set, counts probes and posted roots (metrics.Prober implements it).
 	Metrics Metrics
@@ -135,7 +136,7 @@ func New(cfg Config) (*Prober, error) {
 		cfg.ProbeTimeout = 10 * time.Second
 	}
 	if cfg.Clock == nil {
-		cfg.Clock = time.Now
+		cfg.Clock = clock.System
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -191,7 +192,7 @@ func (p *Prober) Round(ctx context.Context) error {
 }
 
 func (p *Prober) probeOne(ctx context.Context, pr Provider) Record {
-	now := p.cfg.Clock()
+	now := p.cfg.Clock.Now()
 	rec := Record{Epoch: p.EpochAt(now), Provider: pr.Account, Time: now}
 	fail := func(reason string) Record {
 		rec.Reason = reason
@@ -272,7 +273,7 @@ func (p *Prober) Uptimes(epoch uint64) ([]Uptime, error) {
 func (p *Prober) CloseEpoch(ctx context.Context, epoch uint64) (*merkle.Tree, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if end := p.EpochEnd(epoch); p.cfg.Clock().Before(end) {
+	if end := p.EpochEnd(epoch); p.cfg.Clock.Now().Before(end) {
 		return nil, fmt.Errorf("prober: epoch %d ends at %s", epoch, end)
 	}
 	doc, closed, err := p.cfg.Store.Tree(epoch)
@@ -355,7 +356,7 @@ func (p *Prober) closeEnded(ctx context.Context) {
 		p.log.Warn("prober store", "err", err)
 		return
 	}
-	now := p.cfg.Clock()
+	now := p.cfg.Clock.Now()
 	for _, e := range epochs {
 		if now.Before(p.EpochEnd(e)) {
 			continue

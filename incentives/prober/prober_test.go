@@ -129,6 +129,9 @@ func (c *clock) Now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return 
 func (c *clock) Set(t time.Time)     { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 func (c *clock) Add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.t = c.t.Add(d) }
 
+// After waits on the wall clock: the prober judges epochs by Now and never waits on its clock.
+func (c *clock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
 func tokens(whole, tenths int64) *big.Int {
 	v := new(big.Int).Mul(big.NewInt(whole*10+tenths), big.NewInt(1e17))
 	return v
@@ -221,7 +224,7 @@ func TestProberEpoch(t *testing.T) {
 			ChainID: c.ChainID, Rewards: c.Addr.Rewards, Reporter: reporter.Addr,
 			Genesis: rw.Genesis, EpochLength: rw.EpochLength,
 			RewardPerProvider: perProvider, Reporters: uint64(reporters),
-			ProbeTimeout: 5 * time.Second, Clock: clk.Now, Logger: quiet(),
+			ProbeTimeout: 5 * time.Second, Clock: clk, Logger: quiet(),
 		})
 		if err != nil {
 			t.Fatal(err)

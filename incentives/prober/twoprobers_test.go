@@ -71,7 +71,7 @@ func TestTwoProbers(t *testing.T) {
 			Poster: rw, Directory: dir, Probe: probe, Store: st,
 			ChainID: c.ChainID, Rewards: c.Addr.Rewards, Reporter: r.Addr,
 			Genesis: rw.Genesis, EpochLength: rw.EpochLength,
-			RewardPerProvider: deploy.Token(10), Reporters: 2, Clock: clk.Now, Logger: quiet(),
+			RewardPerProvider: deploy.Token(10), Reporters: 2, Clock: clk, Logger: quiet(),
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -162,7 +162,7 @@ func TestTermsScaleToShare(t *testing.T) {
 		Poster: rw, Directory: dir, Probe: prober.HostProbe(startHost(t, newIdentity(t), "", true)), Store: st, Terms: rw,
 		ChainID: c.ChainID, Rewards: c.Addr.Rewards, Reporter: reporter.Addr,
 		Genesis: rw.Genesis, EpochLength: rw.EpochLength,
-		RewardPerProvider: deploy.Token(10), Reporters: 3, Clock: clk.Now, Logger: quiet(),
+		RewardPerProvider: deploy.Token(10), Reporters: 3, Clock: clk, Logger: quiet(),
 	})
 	if err != nil {
 		t.Fatal(err)

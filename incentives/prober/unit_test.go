@@ -141,7 +141,7 @@ func TestStartStop(t *testing.T) {
 	cfg.HTTPAddr = "127.0.0.1:0"
 	clk := &clock{}
 	clk.Set(time.Unix(1000+30, 0)) // epoch 0
-	cfg.Clock = clk.Now
+	cfg.Clock = clk
 	p, err := prober.New(cfg)
 	if err != nil {
 		t.Fatal(err)

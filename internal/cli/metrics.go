@@ -13,7 +13,6 @@ import (
 	"github.com/brine-compute/brine/internal/lifecycle"
 	"github.com/brine-compute/brine/metrics"
 	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -106,7 +105,7 @@ func (s *session) watchNode(n *node.Node, st settlement.Reader) error {
 	if s.metrics == nil {
 		return nil
 	}
-	metrics.NewNode(s.metrics).WatchJobs(metrics.StoreJobCounts(func() *store.Store { return n.Store() }))
+	metrics.NewNode(s.metrics).WatchJobs(n.JobCounts)
 	return s.watchAccount(st, true)
 }
 

@@ -224,7 +224,7 @@ func proberRun(c *cli.Context, stdio IO) error {
 		HTTPAddr:          httpAddr,
 		Logger:            log,
 		Metrics:           s.proberMetrics(),
-		Clock:             chainClock.Now,
+		Clock:             chainClock,
 	})
 	if err != nil {
 		return badInput("%v", err)

@@ -288,12 +288,13 @@ func newActor(ctx context.Context, t *testing.T, n *hardhat.Node, key *ecdsa.Pri
 	signer, err := w.Signer(acc.Address, "hardhat", n.ChainID)
 	must(t, err)
 	mgr, err := txmgr.New(txmgr.Config{
-		Client:       n.Client,
-		ChainID:      n.ChainID,
-		From:         acc.Address,
-		Signer:       signer.SignTx,
-		JournalPath:  filepath.Join(t.TempDir(), "journal.db"),
-		PollInterval: 20 * time.Millisecond,
+		Client:        n.Client,
+		ChainID:       n.ChainID,
+		From:          acc.Address,
+		Signer:        signer.SignTx,
+		JournalPath:   filepath.Join(t.TempDir(), "journal.db"),
+		PollInterval:  20 * time.Millisecond,
+		RevertDecoder: reverts.DecodeError,
 	})
 	must(t, err)
 	must(t, mgr.Start(ctx))

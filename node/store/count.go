@@ -21,3 +21,17 @@ func (s *Store) Count() (map[State]int, error) {
 	})
 	return out, err
 }
+
+// CountByName is Count keyed by state name, for reports outside the node that know no State
+// (metrics' brine_node_jobs).
+func (s *Store) CountByName() (map[string]int, error) {
+	counts, err := s.Count()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(counts))
+	for st, n := range counts {
+		out[st.String()] = n
+	}
+	return out, nil
+}

@@ -33,7 +33,7 @@ func (s *Store) Recast(rec JobRecord) (created bool, err error) {
 		case !errors.Is(err, ErrNotFound):
 			return err
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		r.State, r.Created, r.Updated, r.History = StateSeen, now, now, nil
 		created = true
 		return save(tx, &r, StateUnknown)

@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/settlement"
 )
@@ -45,20 +46,20 @@ var (
 
 // Store is the node's database. It is safe for concurrent use; writes are serialized.
 type Store struct {
-	db  *bolt.DB
-	now func() time.Time
+	db    *bolt.DB
+	clock clock.Clock
 }
 
 // Option changes how Open opens the database.
 type Option func(*options)
 
 type options struct {
-	now     func() time.Time
+	clock   clock.Clock
 	timeout time.Duration
 }
 
-// WithClock sets the clock that stamps records (default time.Now).
-func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
+// WithClock sets the clock that stamps records (default clock.System).
+func WithClock(c clock.Clock) Option { return func(o *options) { o.clock = c } }
 
 // WithLockTimeout sets how long Open waits for another process's lock on the file (default
 // one second).
@@ -67,7 +68,7 @@ func WithLockTimeout(d time.Duration) Option { return func(o *options) { o.timeo
 // Open opens (creating if needed) the database at path. Its directory is created 0700, the
 // file 0600. Only one process may have it open: a second Open fails after the lock timeout.
 func Open(path string, opts ...Option) (*Store, error) {
-	o := options{now: time.Now, timeout: time.Second}
+	o := options{clock: clock.System, timeout: time.Second}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -81,7 +82,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, now: o.now}
+	s := &Store{db: db, clock: o.clock}
 	if err := db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketMeta, bucketJobs, bucketByState, bucketCursors, bucketSpecs, bucketDraws, bucketSources} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -176,7 +177,7 @@ func (s *Store) Create(rec JobRecord) (created bool, err error) {
 		case !errors.Is(err, ErrNotFound):
 			return err
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		r.State, r.Created, r.Updated, r.History = StateSeen, now, now, nil
 		created = true
 		return save(tx, &r, StateUnknown)
@@ -232,7 +233,7 @@ func (s *Store) Transition(id settlement.JobID, from, to State, mutate func(*Job
 		if err := checkStep(old, &r); err != nil {
 			return err
 		}
-		now := s.now().UTC()
+		now := s.clock.Now().UTC()
 		r.Updated = now
 		if to != from {
 			r.History = append(r.History, Step{From: from, To: to, At: now})

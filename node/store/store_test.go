@@ -26,17 +26,20 @@ type fakeNow struct {
 	t  time.Time
 }
 
-func (f *fakeNow) now() time.Time {
+func (f *fakeNow) Now() time.Time {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.t = f.t.Add(time.Second)
 	return f.t
 }
 
+// After waits on the wall clock: the store only stamps records.
+func (f *fakeNow) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
 func open(t *testing.T, path string) *store.Store {
 	t.Helper()
 	clock := &fakeNow{t: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}
-	s, err := store.Open(path, store.WithClock(clock.now))
+	s, err := store.Open(path, store.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}

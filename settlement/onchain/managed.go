@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
 )
@@ -160,6 +161,7 @@ func StartManagedSender(ctx context.Context, cfg ManagedConfig) (*ManagedSender,
 		JournalPath:   cfg.JournalPath,
 		Confirmations: cfg.Confirmations,
 		PollInterval:  cfg.PollInterval,
+		RevertDecoder: reverts.DecodeError,
 		Logger:        cfg.logger().With("component", "txmgr"),
 		Metrics:       cfg.Metrics,
 	})

@@ -48,6 +48,7 @@ import (
 	"github.com/docker/docker/pkg/stdcopy"
 	"github.com/docker/go-units"
 
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node/executor"
 )
@@ -112,8 +113,8 @@ type Config struct {
 	NoOutputMount bool
 	// Logger; default discards.
 	Logger *slog.Logger
-	// Now is the clock for Result.Started and Finished; default time.Now.
-	Now func() time.Time
+	// Clock stamps Result.Started and Finished; default clock.System.
+	Clock clock.Clock
 }
 
 // Check validates the configuration.
@@ -167,8 +168,8 @@ func New(cfg Config) (*Executor, error) {
 	if cfg.OutputCheckInterval == 0 {
 		cfg.OutputCheckInterval = 500 * time.Millisecond
 	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
+	if cfg.Clock == nil {
+		cfg.Clock = clock.System
 	}
 	e := &Executor{cfg: cfg, cli: cfg.Client, log: cfg.Logger, uid: -1, gid: -1, active: map[string]int{}}
 	if e.log == nil {
@@ -432,7 +433,7 @@ func (e *Executor) run(ctx context.Context, job executor.Job, b executor.Budget,
 		}
 		return res, fmt.Errorf("docker executor: start job %s: %w", job.ID, err)
 	}
-	res.Started = e.cfg.Now()
+	res.Started = e.cfg.Clock.Now()
 	log.Debug("job started", "memory", b.MemoryBytes, "cpu_millis", b.CPUMillis, "time", b.Time)
 
 	watchCtx, stopWatch := context.WithCancel(ctx)
@@ -469,7 +470,7 @@ func (e *Executor) run(ctx context.Context, job executor.Job, b executor.Budget,
 			return res, fmt.Errorf("docker executor: job %s: container did not exit after SIGKILL", job.ID)
 		}
 	}
-	res.Finished = e.cfg.Now()
+	res.Finished = e.cfg.Clock.Now()
 	stopWatch()
 	// The stream ends when the container has exited; a job killed for its log may have left
 	// unread output in it, which is not waited for.

@@ -46,6 +46,7 @@ import (
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 	"github.com/tetratelabs/wazero/sys"
 
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node/executor"
 )
@@ -89,9 +90,9 @@ type Config struct {
 	OutputCheckInterval time.Duration
 	// Logger; default discards.
 	Logger *slog.Logger
-	// Now is the clock for Result.Started and Finished; default time.Now. (The guest never
-	// sees it.)
-	Now func() time.Time
+	// Clock stamps Result.Started and Finished; default clock.System. (The guest never sees
+	// it.)
+	Clock clock.Clock
 }
 
 // Check reports every problem with c.
@@ -128,8 +129,8 @@ func (c *Config) defaults() {
 	if c.OutputCheckInterval == 0 {
 		c.OutputCheckInterval = 500 * time.Millisecond
 	}
-	if c.Now == nil {
-		c.Now = time.Now
+	if c.Clock == nil {
+		c.Clock = clock.System
 	}
 }
 
@@ -530,7 +531,7 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 	alloc := &limitedAllocator{limit: b.MemoryBytes, tooLargeAtStart: func() { stop(errMemory) }}
 	guestCtx := experimental.WithMemoryAllocator(timeCtx, alloc)
 
-	res.Started = e.cfg.Now()
+	res.Started = e.cfg.Clock.Now()
 	watchCtx, stopWatch := context.WithCancel(runCtx)
 	defer stopWatch()
 	go executor.WatchOutputs(watchCtx, job.OutputDir, b, e.cfg.OutputCheckInterval, outputsPassed)
@@ -542,7 +543,7 @@ func (e *Executor) Run(ctx context.Context, job executor.Job) (executor.Result, 
 		_, callErr = start.Call(guestCtx)
 		_ = inst.Close(context.Background())
 	}
-	res.Finished = e.cfg.Now()
+	res.Finished = e.cfg.Clock.Now()
 	stopWatch()
 	res.LogTail, res.LogBytes = logs.Tail(), logs.Total()
 	res.StdoutTail, res.StderrTail = logs.StdoutTail(), logs.StderrTail()
