@@ -175,6 +175,8 @@ lint:
 	bad=$$(gofmt -l $$files); \
 	if [ -n "$$bad" ]; then echo "gofmt: these files need formatting (gofmt -w):"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
+	@# The rooms of docs/architecture.md: no package reaches a forbidden one, however indirectly.
+	$(GO) run ./cmd/layercheck
 	@# Layering: generated binding types stop at the chain adapters (settlement/, incentives/,
 	@# deploy/, chain/); the node and the CLI speak Brine's own types. (cmd/gasreport measures
 	@# the contracts themselves, through their bindings.)
