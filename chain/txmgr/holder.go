@@ -7,8 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/brine-compute/brine/internal/process"
 )
 
 // ErrJournalBusy: another process holds the account's transaction journal. Every transaction
@@ -86,18 +87,10 @@ func readHolder(journal string) (holder, bool) {
 // busyError describes the lock on journal: its holder when the side file names a live process.
 func busyError(journal string) *JournalBusyError {
 	e := &JournalBusyError{Path: journal}
-	if h, ok := readHolder(journal); ok && alive(h.PID) {
-		e.PID, e.Command, e.Since = h.PID, h.Command, h.Since
+	if h, ok := readHolder(journal); ok {
+		if alive, _ := process.Alive(h.PID); alive {
+			e.PID, e.Command, e.Since = h.PID, h.Command, h.Since
+		}
 	}
 	return e
-}
-
-// alive reports whether process pid exists.
-func alive(pid int) bool {
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, syscall.EPERM)
 }

@@ -15,6 +15,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/viper"
 	"github.com/urfave/cli/v2"
+
+	"github.com/brine-compute/brine/internal/process"
 )
 
 // Config is the CLI's configuration after merging, highest first: flags, BRINE_*
@@ -320,7 +322,7 @@ func (c *Config) awaitDevnet(ctx context.Context, w io.Writer, limit time.Durati
 			c.DevnetStarting = nil
 			return nil
 		}
-		if alive, known := processAlive(info.PID); known && !alive {
+		if alive, known := process.Alive(info.PID); known && !alive {
 			c.DevnetStarting = nil
 			return nil
 		}

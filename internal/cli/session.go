@@ -7,10 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"math/big"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts"
@@ -23,6 +21,7 @@ import (
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/internal/process"
 	"github.com/brine-compute/brine/metrics"
 	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/wallet"
@@ -157,28 +156,13 @@ func (s *session) unreachable(err error) error {
 	}
 	file := filepath.Join(s.cfg.DataDir, devnetFile)
 	if pid := s.cfg.Devnet.PID; pid > 0 {
-		if alive, known := processAlive(pid); known && !alive {
+		if alive, known := process.Alive(pid); known && !alive {
 			return fmt.Errorf("the devnet at %s is not reachable: %v. Its process %d is gone (killed or crashed) and left %s behind: start it again with `brine devnet --datadir %s`, or remove that file, or pass --rpc URL for another chain",
 				s.cfg.RPC, err, pid, file, s.cfg.DataDir)
 		}
 	}
 	return fmt.Errorf("the devnet at %s (named by %s) is not reachable: %v. Restart it with `brine devnet --datadir %s`, or remove that file, or pass --rpc URL for another chain",
 		s.cfg.RPC, file, err, s.cfg.DataDir)
-}
-
-// processAlive reports whether process pid exists, when that can be known.
-func processAlive(pid int) (alive, known bool) {
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false, false
-	}
-	switch err := p.Signal(syscall.Signal(0)); {
-	case err == nil, errors.Is(err, syscall.EPERM):
-		return true, true
-	case errors.Is(err, os.ErrProcessDone), errors.Is(err, syscall.ESRCH):
-		return false, true
-	}
-	return false, false
 }
 
 // openToken reads the deployment's token (symbol and decimals).
