@@ -12,8 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
@@ -71,45 +71,17 @@ func expected(name string) string { return "hello, " + name + "\n" }
 
 // post serves the spec (and the module) from the client's host, pushes the spec to the
 // providers' nodes over libp2p and posts the job. It returns the job and how many nodes took
-// the spec.
+// the spec. A node refuses a spec its policy rules out (a replicated job at a single-replica
+// node): that is not an error here.
 func (r *show) post(ctx context.Context, spec *jobspec.Spec) (settlement.Job, int, error) {
-	c := r.client
-	if r.module != nil {
-		if _, err := c.results.Put(r.module); err != nil {
-			return settlement.Job{}, 0, err
-		}
-	}
-	canon, err := spec.Canonical()
-	if err != nil {
-		return settlement.Job{}, 0, err
-	}
-	hash, err := spec.Hash()
-	if err != nil {
-		return settlement.Job{}, 0, err
-	}
-	c.specs.put(hash, canon)
-	nodes, err := providers.ProviderNodes(ctx, c.acct)
-	if err != nil {
-		return settlement.Job{}, 0, err
-	}
-	// A node refuses a spec its policy rules out (a replicated job at a single-replica node):
-	// that is not an error here.
-	took := providers.PushSpec(ctx, c.host, nodes, hash, canon).Took()
-	head, err := r.eth.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return settlement.Job{}, 0, err
-	}
-	acceptBy, resultBy := spec.Deadlines.At(time.Unix(int64(head.Time), 0))
-	payment, collateral, err := spec.Price.Amounts(r.token.Decimals)
-	if err != nil {
-		return settlement.Job{}, 0, err
-	}
-	job, err := c.acct.PostJob(ctx, settlement.JobRequest{SpecHash: hash, Payment: payment, Collateral: collateral,
-		Replicas: spec.Replicas, AcceptBy: acceptBy, ResultBy: resultBy, ChallengeWindow: spec.ChallengeWindow})
-	if err != nil {
+	res, err := r.client.submit.Submit(ctx, jobclient.Submission{Spec: spec, Module: r.module})
+	if jobclient.StageOf(err) == jobclient.StagePost {
 		return settlement.Job{}, 0, fmt.Errorf("demo: posting the job: %w", err)
 	}
-	return job, len(took), nil
+	if err != nil {
+		return settlement.Job{}, 0, err
+	}
+	return res.Job, len(res.Offer.Took), nil
 }
 
 // waitJob waits until the job satisfies cond.
@@ -169,10 +141,10 @@ func (r *show) waitEvents(ctx context.Context, id settlement.JobID, kind settlem
 }
 
 // fetch downloads job's committed result from provider's node over libp2p, checks it
-// against the CID committed on chain (providers.FetchJobResult) and returns greeting.txt.
+// against the CID committed on chain (jobclient.Host.Fetch) and returns greeting.txt.
 func (r *show) fetch(ctx context.Context, job settlement.Job, provider common.Address) (string, string, error) {
 	job.Provider = provider
-	data, c, err := providers.FetchJobResult(ctx, r.client.host, r.client.acct, job, 1<<20)
+	data, c, err := r.client.host.Fetch(ctx, r.client.acct, job, 1<<20)
 	if err != nil {
 		return "", "", fmt.Errorf("demo: downloading job %d's result: %w", job.ID, err)
 	}

@@ -311,7 +311,7 @@ func (r *show) sceneFailed(ctx context.Context) error {
 	}
 	sc.ResultCID = cidText(j.ResultCID)
 	r.story.say("%s's node runs it; the program fails by its own fault, so %s commits a failure record as the result: %s", ada.name, ada.name, sc.ResultCID)
-	data, got, err := providers.FetchJobResult(ctx, r.client.host, r.client.acct, j, 1<<20)
+	data, got, err := r.client.host.Fetch(ctx, r.client.acct, j, 1<<20)
 	if err != nil {
 		return fmt.Errorf("demo: downloading job %d's result: %w", job.ID, err)
 	}
@@ -321,7 +321,7 @@ func (r *show) sceneFailed(ctx context.Context) error {
 	}
 	sc.Verified, sc.Record = got.String() == sc.ResultCID, rec.String()
 	r.story.say("client downloads it and verifies it against the commitment: the job failed by its own program: %s", sc.Record)
-	if st, err := providers.FetchJobStatus(ctx, r.client.host, r.client.acct, j); err == nil {
+	if st, err := providers.FetchJobStatus(ctx, r.client.host.P2P(), r.client.acct, j); err == nil {
 		sc.NodeSays = st.Failure
 		r.story.note("%s's node's record: %s", ada.name, strings.SplitN(st.Failure, "\n", 2)[0])
 	}

@@ -103,27 +103,9 @@ type provider struct {
 // customer is the client: an account with a libp2p host serving its specs and its module.
 type customer struct {
 	actor
-	host    *p2p.Host
+	host    *jobclient.Host
 	results *results.Store
-	specs   *specMap
-}
-
-type specMap struct {
-	mu sync.Mutex
-	m  map[common.Hash][]byte
-}
-
-func (s *specMap) Spec(h common.Hash) ([]byte, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, ok := s.m[h]
-	return b, ok
-}
-
-func (s *specMap) put(h common.Hash, b []byte) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.m[h] = b
+	submit  *jobclient.Submitter
 }
 
 // play runs the setup, the scenes and the closing tables.
@@ -300,7 +282,7 @@ func (r *show) cast(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	r.client = &customer{actor: *c, specs: &specMap{m: map[common.Hash][]byte{}}}
+	r.client = &customer{actor: *c}
 	cdir := filepath.Join(r.dir, "client")
 	cid, _, err := identity.LoadOrCreate(identity.Path(cdir))
 	if err != nil {
@@ -309,13 +291,19 @@ func (r *show) cast(ctx context.Context) error {
 	if r.client.results, err = results.OpenStore(results.StoreConfig{Dir: results.Dir(cdir), MaxBytes: 64 << 20}); err != nil {
 		return err
 	}
-	r.client.host, err = p2p.New(p2p.Config{Identity: cid, Specs: r.client.specs, Results: r.client.results,
-		DisableProbe: true, Logger: r.log.With("who", "client", "component", "p2p")})
+	host, err := jobclient.NewHost(jobclient.HostConfig{Identity: cid, Blobs: r.client.results,
+		Logger: r.log.With("who", "client", "component", "p2p")})
 	if err != nil {
 		return err
 	}
-	if err := r.client.host.Start(ctx); err != nil {
-		r.client.host = nil
+	if err := host.Start(ctx); err != nil {
+		return err
+	}
+	r.client.host = host
+	// The demo posts each scene's job and narrates it step by step itself: the submission
+	// ends at the post, and a spec no node took is posted anyway (a scene may show that).
+	if r.client.submit, err = jobclient.NewSubmitter(jobclient.SubmitConfig{Nodes: host, Market: r.client.acct, Chain: r.eth,
+		Decimals: r.token.Decimals, PostShort: true, Logger: r.log.With("who", "client")}); err != nil {
 		return err
 	}
 	if r.prober, err = open(6, "prober", "uptime prober (reporter)"); err != nil {

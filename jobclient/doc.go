@@ -1,16 +1,26 @@
 // Package jobclient is the client side of a Brine job, for every program that submits jobs:
-// `brine job submit` and the prober's canaries (incentives/canary).
+// `brine job submit`, the prober's canaries (incentives/canary) and the demo.
 //
 // A client needs a libp2p host of its own while its job is live: providers' nodes fetch the
 // job's spec from the peers that pushed it, and a wasm job's module from them too. Host is that
-// host (its identity, a blob store, the specs it serves). A submission is then:
+// host (its identity, a blob store, the specs it serves). A submission is then one sequence,
+// which a Submitter runs (Submit):
 //
-//	req, _ := jobclient.Request(spec, chainNow, decimals) // price and deadlines from the spec
 //	h.ServeModule(spec, module)                           // wasm: the bytes the spec names
 //	h.Push(ctx, directory, hash, canonical)               // offer the spec to the active nodes
+//	req, _ := jobclient.Request(spec, chainNow, decimals) // price and deadlines from the spec
 //	job, _ := clients.PostJob(ctx, req)                   // escrow the payment on chain
 //	job, _ = jobclient.Follow(ctx, reader, chain, job.ID, jobclient.FollowConfig{})
 //	data, c, _ := h.Fetch(ctx, directory, job, maxSize)   // verified against the commitment
+//
+// What differs between its callers is in SubmitConfig: how long a spec too few nodes took is
+// offered again before the post (or posted anyway), whether the posted job's spec is
+// re-offered while it waits, whether the job is followed and its result fetched, and whether
+// a failed download is tried again (on fresh connections, from any node that holds it). Its
+// hooks tell the caller each offer, each step and the result, and run before the post and
+// once it is mined: `brine job submit` records the submission there, so a run killed at any
+// point is resumed (Submission.Job) and never pays twice. The caller words its own progress
+// and errors (SubmitError names the step that failed).
 //
 // Fetch asks the provider's node only (the canaries check that the provider serves its
 // result); FetchAnywhere, for a client that wants its result back, falls back to any other

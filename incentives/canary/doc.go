@@ -25,7 +25,7 @@
 // # The job
 //
 // JobRunner is the real canary (Runner): a spec from the operator (--canary-spec; for a wasm
-// spec, the module file too), posted by the prober's account through package jobclient, whose
+// spec, the module file too), posted by the prober's account through a jobclient.Submitter, whose
 // libp2p host serves the spec and module to the providers' nodes. A spec no node takes fails
 // at once without posting. Canary jobs cost their payment (paid to the provider that runs
 // them) and gas; a canary job that ended unsettled is refunded to the canary account by a

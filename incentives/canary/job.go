@@ -46,10 +46,10 @@ type JobConfig struct {
 
 // JobRunner submits the canary job and follows it to its end (Runner).
 type JobRunner struct {
-	cfg   JobConfig
-	hash  common.Hash
-	canon []byte
-	log   *slog.Logger
+	cfg    JobConfig
+	hash   common.Hash
+	submit *jobclient.Submitter
+	log    *slog.Logger
 }
 
 // NewJobRunner checks the spec (a single-replica job whose price parses) and serves its module.
@@ -63,8 +63,7 @@ func NewJobRunner(cfg JobConfig) (*JobRunner, error) {
 	if _, _, err := cfg.Spec.Price.Amounts(cfg.Decimals); err != nil {
 		return nil, fmt.Errorf("canary spec: %w", err)
 	}
-	canon, err := cfg.Spec.Canonical()
-	if err != nil {
+	if _, err := cfg.Spec.Canonical(); err != nil {
 		return nil, fmt.Errorf("canary spec: %w", err)
 	}
 	hash, err := cfg.Spec.Hash()
@@ -85,7 +84,25 @@ func NewJobRunner(cfg JobConfig) (*JobRunner, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &JobRunner{cfg: cfg, hash: hash, canon: canon, log: cfg.Logger.With("component", "canary")}, nil
+	r := &JobRunner{cfg: cfg, hash: hash, log: cfg.Logger.With("component", "canary")}
+	r.submit, err = jobclient.NewSubmitter(jobclient.SubmitConfig{Nodes: cfg.Host, Market: cfg.Client, Chain: cfg.Chain,
+		Decimals: cfg.Decimals, Follow: jobclient.FollowToEnd, Poll: cfg.Poll, Fetch: jobclient.FetchFromProvider,
+		MaxResult: cfg.MaxResult, Logger: r.log, Hooks: jobclient.SubmitHooks{
+			BeforePost: func(_ context.Context, o *jobclient.Offer, _ settlement.JobRequest) error {
+				if err := o.Last.Err(); err != nil {
+					r.log.Debug("some nodes refused the spec", "took", len(o.Took), "offered", len(o.Last), "err", err)
+				}
+				return nil
+			},
+			AfterPost: func(_ context.Context, _ *jobclient.Offer, job settlement.Job) error {
+				r.log.Debug("canary job posted", "job", job.ID)
+				return nil
+			},
+		}})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // SpecHash is the canary job's spec hash (every canary job has it).
@@ -103,48 +120,30 @@ func (r *JobRunner) Run(ctx context.Context) (Report, error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("canary spec: %w", err)
 	}
-	pushed, err := r.cfg.Host.Push(ctx, r.cfg.Client, r.hash, r.canon)
-	if err != nil {
-		return Report{}, err
-	}
-	if len(pushed.Took()) == 0 {
-		// Nobody could run it: posting would only lock the payment until accept-by.
-		return Report{}, fmt.Errorf("no provider node took the spec (%d offered): %v", len(pushed), pushed.Err())
-	}
-	if err := pushed.Err(); err != nil {
-		r.log.Debug("some nodes refused the spec", "took", len(pushed.Took()), "offered", len(pushed), "err", err)
-	}
-	job, err := r.cfg.Client.PostJob(ctx, req)
-	if err != nil {
-		return Report{}, fmt.Errorf("posting the canary job: %w", err)
-	}
-	r.log.Debug("canary job posted", "job", job.ID)
-	var result string
-	job, err = jobclient.Follow(ctx, r.cfg.Client, r.cfg.Chain, job.ID, jobclient.FollowConfig{
-		Poll: r.cfg.Poll,
-		OnPoll: func(j settlement.Job, _ time.Time) error {
-			if result != "" || len(j.ResultCID) == 0 {
-				return nil
-			}
-			// The result must be served and match its commitment while the window is open:
-			// that is what the job's client relies on.
-			_, c, err := r.cfg.Host.Fetch(ctx, r.cfg.Client, j, r.cfg.MaxResult)
-			if err != nil {
-				return fmt.Errorf("job %d: fetching its result from %s: %w", j.ID, jobclient.ResultHolders(ctx, r.cfg.Client, j), err)
-			}
-			result = c.String()
-			return nil
-		},
-	})
+	res, err := r.submit.Submit(ctx, jobclient.Submission{Spec: r.cfg.Spec, Request: req})
+	job := res.Job
 	switch {
+	case errors.Is(err, jobclient.ErrSpecNotTaken):
+		// Nobody could run it: posting would only lock the payment until accept-by.
+		pushed := res.Offer.Last
+		return Report{}, fmt.Errorf("no provider node took the spec (%d offered): %v", len(pushed), pushed.Err())
+	case err != nil && !res.Posted:
+		if jobclient.StageOf(err) == jobclient.StagePost {
+			return Report{}, fmt.Errorf("posting the canary job: %w", err)
+		}
+		return Report{}, err
+	case jobclient.StageOf(err) == jobclient.StageFetch:
+		// The result must be served and match its commitment while the window is open:
+		// that is what the job's client relies on.
+		return Report{Job: uint64(job.ID)}, fmt.Errorf("job %d: fetching its result from %s: %w", job.ID, jobclient.ResultHolders(ctx, r.cfg.Client, job), err)
 	case err != nil:
 		return Report{Job: uint64(job.ID)}, err
 	case job.Status != settlement.StatusFinalized:
 		return Report{Job: uint64(job.ID)}, fmt.Errorf("job %d ended %s", job.ID, job.Status)
-	case result == "":
+	case res.Result == nil:
 		return Report{Job: uint64(job.ID)}, fmt.Errorf("job %d was finalized before its result could be fetched", job.ID)
 	}
-	return Report{Job: uint64(job.ID), Result: result}, nil
+	return Report{Job: uint64(job.ID), Result: res.Result.CID.String()}, nil
 }
 
 // refund gets back the payment of earlier canary jobs that ended unsettled: open past accept-by

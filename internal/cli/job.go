@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +13,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ipfs/go-cid"
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/jobclient"
@@ -343,11 +343,10 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	}
 	defer cn.close()
 	if m := c.String("module"); m != "" {
-		if err := cn.serveModule(spec, m, module); err != nil {
+		if err := checkModule(spec, m, module); err != nil {
 			return err
 		}
 	}
-	o := newOffer(hash, canon, int(spec.Replicas))
 	// A submission this account already made of this spec, and did not see through, is
 	// followed instead of paid for twice: one whose post an interrupted run sent (recovered
 	// by the transaction manager), one this data directory's record names, or a live job of
@@ -375,113 +374,171 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 			from = rec.Block
 		}
 	}
+	sub := jobclient.Submission{Spec: spec, Module: module, Request: req, From: settlement.Cursor{Block: from}}
 	if resumed {
 		fmt.Fprintf(s.info, "Job %d is this account's earlier submission of this spec (posted, now %s): following it instead of posting again; pass --new to post another\n",
 			job.ID, job.Status)
-		if job.Status == settlement.StatusOpen {
-			if _, err := s.push(cn, st, o); err != nil {
-				s.log.Info("offering the spec again", "err", err)
-			}
-		}
+		sub.Job = &job
 	} else {
 		fetched = ""
 		if err := s.requireTokens(payment, "the job's payment"); err != nil {
 			return err
 		}
-		if err := s.offerSpec(cn, st, o, c.Duration("offer-wait"), c.Bool("post-anyway")); err != nil {
-			return err
-		}
-		// Recorded before the post, so a run killed while the post is in flight is resumed.
-		rec = newSubmit(s.cfg.DataDir, s.account, hash, from, time.Now())
-		if err := rec.save(); err != nil {
-			return fmt.Errorf("recording the submission before posting: %w", err)
-		}
-		fmt.Fprintf(s.info, "Posting job %s: payment %s, collateral %s per provider, %d replica(s)\n",
-			hash.Hex(), s.fmtAmount(payment), s.fmtAmount(collateral), spec.Replicas)
-		if job, err = st.PostJob(s.ctx, req); err != nil {
-			if errors.Is(err, settlement.ErrInsufficient) || errors.Is(err, settlement.ErrBadRequest) {
-				_ = rec.finish()
-				return badInput("%v", err)
-			}
-			return err
-		}
-	}
-	if rec == nil {
-		rec = newSubmit(s.cfg.DataDir, s.account, hash, from, time.Now())
-	}
-	if rec.Job != job.ID {
-		rec.Job = job.ID
-		if err := rec.save(); err != nil {
-			return fmt.Errorf("recording job %d: %w", job.ID, err)
-		}
-	}
-	if !resumed {
-		fmt.Fprintf(s.info, "Posted job %d. It is on chain whatever happens to this command: 'brine job status %d' shows it, running this same command again follows it (it does not post again), and 'brine job reclaim %d' refunds it if no provider takes it by %s\n",
-			job.ID, job.ID, job.ID, fmtTime(job.AcceptBy))
+		fmt.Fprintf(s.info, "Offering the spec to the providers' nodes\n")
 	}
 	note := "Posted. A provider's compute node accepts and runs it; follow it with 'brine job status', fetch the result with 'brine job results' (reclaim it after accept-by with 'brine job reclaim')."
-	var credit *big.Int                // with --wait: what the job credited the client, when it ended so
-	var failure *results.FailureRecord // with --output: the result is a failure record
-	// Without --wait the command stays while the job needs something only it serves: the
-	// module, or the spec when too few nodes took it and some did not answer (a node that
-	// was down takes it when it is back).
-	stay := c.String("module") != "" || len(o.took) < o.need && o.silent > 0
-	if !wait && !stay && len(o.took) < o.need && job.Status == settlement.StatusOpen {
-		fmt.Fprintf(s.info, "note: no provider node holds the spec; a node can take job %d only while a client serves it: run this same command again to serve it (it follows the job, it does not post again)\n", job.ID)
+	var credit *big.Int                 // with --wait: what the job credited the client, when it ended so
+	var failure *results.FailureRecord  // with --output: the result is a failure record
+	said := map[common.Address]string{} // each node's last answer to the spec's offers, as printed
+	cfg := jobclient.SubmitConfig{Nodes: cn.host, Market: st, Chain: s.client, Decimals: s.token.Decimals,
+		OfferFor: c.Duration("offer-wait"), PostShort: c.Bool("post-anyway"), Reoffer: reofferEvery,
+		Follow: jobclient.FollowWhileNeeded, Events: st, Logger: s.log}
+	if wait {
+		cfg.Follow = jobclient.FollowToEnd
 	}
-	switch {
-	case wait:
-		var dl *resultDownload
-		switch {
-		case fetched != "":
-			fmt.Fprintf(s.info, "The interrupted run already wrote result %s, verified, into %s\n", fetched, output)
-		case output != "":
-			dl = &resultDownload{dir: output, done: func(c cid.Cid) {
-				rec.Output, rec.Fetched = output, c.String()
-				if abs, err := filepath.Abs(output); err == nil {
-					rec.Output = abs
-				}
-				if err := rec.save(); err != nil {
-					s.log.Warn("recording the download", "err", err)
-				}
-			}}
-		}
-		var seen followed
-		job, seen, err = s.follow(st, job.ID, from, followOpts{offer: o, cn: cn, onPoll: func(j settlement.Job) error {
-			return s.tryDownload(cn, st, dl, j)
-		}})
-		if err != nil {
-			if s.ctx.Err() != nil {
-				return s.interrupted(job)
+	// --wait --output: a failed download (a node restarting, a stale connection, every holder
+	// busy) does not end the wait the client paid for: it is tried again while the job is
+	// followed, and once more after it settles.
+	download := wait && output != "" && fetched == ""
+	if download {
+		cfg.Fetch, cfg.MaxResult, cfg.RetryFetch = jobclient.FetchAnywhere, maxResult, true
+	}
+	cfg.Hooks = jobclient.SubmitHooks{
+		OnOffer: func(_ *jobclient.Offer, report providers.PushReport) { s.offerLines(said, report) },
+		OnOfferAgain: func(o *jobclient.Offer, report providers.PushReport, pause time.Duration) {
+			fmt.Fprintf(s.info, "  %d of %d node(s) took it, %d did not answer: offering again in %s (until %s; --post-anyway posts without waiting)\n",
+				len(o.Took), len(o.Took)+len(report), len(report.Unreached()), pause, time.Now().Add(pause).Format(time.TimeOnly))
+		},
+		BeforePost: func(_ context.Context, o *jobclient.Offer, _ settlement.JobRequest) error {
+			if o.Short() {
+				fmt.Fprintf(s.info, "warning: %s; posting anyway (--post-anyway)\n", shortOffer(o, said))
+			} else {
+				fmt.Fprintf(s.info, "Spec taken by %d provider node(s)\n", len(o.Took))
 			}
-			if err := dl.fatal(); err != nil {
-				_ = rec.finish()
+			// Recorded before the post, so a run killed while the post is in flight is resumed.
+			rec = newSubmit(s.cfg.DataDir, s.account, hash, from, time.Now())
+			if err := rec.save(); err != nil {
+				return fmt.Errorf("recording the submission before posting: %w", err)
+			}
+			fmt.Fprintf(s.info, "Posting job %s: payment %s, collateral %s per provider, %d replica(s)\n",
+				hash.Hex(), s.fmtAmount(payment), s.fmtAmount(collateral), spec.Replicas)
+			return nil
+		},
+		AfterPost: func(_ context.Context, o *jobclient.Offer, j settlement.Job) error {
+			job = j
+			if rec == nil {
+				rec = newSubmit(s.cfg.DataDir, s.account, hash, from, time.Now())
+			}
+			if rec.Job != job.ID {
+				rec.Job = job.ID
+				if err := rec.save(); err != nil {
+					return fmt.Errorf("recording job %d: %w", job.ID, err)
+				}
+			}
+			if !resumed {
+				fmt.Fprintf(s.info, "Posted job %d. It is on chain whatever happens to this command: 'brine job status %d' shows it, running this same command again follows it (it does not post again), and 'brine job reclaim %d' refunds it if no provider takes it by %s\n",
+					job.ID, job.ID, job.ID, fmtTime(job.AcceptBy))
+			}
+			// Without --wait the command stays while the job needs something only it serves:
+			// the module, or the spec when too few nodes took it and some did not answer (a
+			// node that was down takes it when it is back).
+			stay := module != nil || o.Waiting()
+			if !wait && !stay && o.Short() && job.Status == settlement.StatusOpen {
+				fmt.Fprintf(s.info, "note: no provider node holds the spec; a node can take job %d only while a client serves it: run this same command again to serve it (it follows the job, it does not post again)\n", job.ID)
+			}
+			switch {
+			case wait && fetched != "":
+				fmt.Fprintf(s.info, "The interrupted run already wrote result %s, verified, into %s\n", fetched, output)
+			case !wait && stay:
+				what := "the module"
+				if o.Short() {
+					what = "the spec (offered again to the nodes that did not take it)"
+				}
+				if spec.Replicas > 1 {
+					fmt.Fprintf(s.info, "Serving %s until all %d replica seats are taken\n", what, spec.Replicas)
+				} else {
+					fmt.Fprintf(s.info, "Serving %s until a provider accepts the job\n", what)
+				}
+			}
+			return nil
+		},
+		OnStep: func(step jobclient.Step) error {
+			fmt.Fprintf(s.info, "  job %d: %s\n", step.Job.ID, s.stepLine(step))
+			return nil
+		},
+		OnRetry: func(err error, wait time.Duration) {
+			fmt.Fprintf(s.info, "  job %d: cannot read the chain (%v): trying again in %s; the job goes on on chain meanwhile (Ctrl-C and run this again to resume)\n",
+				job.ID, err, wait)
+		},
+		OnFetchFailed: func(job settlement.Job, err error, pause time.Duration) {
+			fmt.Fprintf(s.info, "  job %d: downloading the result failed (%v): trying again in %s (on fresh connections, and from any node that holds it)\n",
+				job.ID, s.fetchErr(st, job, err), pause)
+		},
+		OnResult: func(_ context.Context, job settlement.Job, r jobclient.Result) error {
+			c, f, err := s.keepResult(job, r, output)
+			if err != nil {
 				return err
 			}
-			if isBadInput(err) {
-				_ = rec.finish() // a deadline passed: the client's move (reclaim, claim-timeout)
+			failure = f
+			rec.Output, rec.Fetched = output, c.String()
+			if abs, err := filepath.Abs(output); err == nil {
+				rec.Output = abs
 			}
-			return err
+			if err := rec.save(); err != nil {
+				s.log.Warn("recording the download", "err", err)
+			}
+			return nil
+		},
+	}
+	submitter, err := jobclient.NewSubmitter(cfg)
+	if err != nil {
+		return err
+	}
+	res, err := submitter.Submit(s.ctx, sub)
+	job = res.Job
+	switch {
+	case err == nil:
+	case !res.Followed && errors.Is(err, jobclient.ErrSpecNotTaken):
+		return notTaken(res.Offer, said)
+	case !res.Followed && jobclient.StageOf(err) == jobclient.StagePost &&
+		(errors.Is(err, settlement.ErrInsufficient) || errors.Is(err, settlement.ErrBadRequest)):
+		_ = rec.finish()
+		return badInput("%v", err)
+	case !res.Followed:
+		return err
+	case s.ctx.Err() != nil && !(res.FollowDone && jobclient.StageOf(err) == jobclient.StageFetch):
+		return s.interrupted(job)
+	case errors.Is(err, jobclient.ErrResultNotFetched):
+		_ = rec.finish()
+		return fmt.Errorf("job %d ended %s, but its result could not be downloaded (%w); fetch it with 'brine job results %d --output %s' (any node that holds it serves it)",
+			job.ID, job.Status, s.fetchErr(st, job, res.FetchErr), job.ID, output)
+	case jobclient.StageOf(err) == jobclient.StageFetch:
+		// Bytes that do not match the commitment: the client's cue to challenge.
+		_ = rec.finish()
+		return s.fetchErr(st, job, err)
+	case errors.Is(err, errBadResult):
+		_ = rec.finish() // a result that cannot be written: trying again changes nothing
+		return err
+	default:
+		err = followErr(job, res.Panel, err)
+		if isBadInput(err) {
+			_ = rec.finish() // a deadline passed: the client's move (reclaim, claim-timeout)
 		}
+		return err
+	}
+	if wait {
 		note = "Settled: " + job.Status.String()
-		if seen.payout != nil && seen.payout.Client != nil && seen.payout.Client.Sign() > 0 {
-			credit = seen.payout.Client
+		if res.Payout != nil && res.Payout.Client != nil && res.Payout.Client.Sign() > 0 {
+			credit = res.Payout.Client
 			note += "; " + s.fmtAmount(credit) + " credited to the client (withdraw with 'brine provider withdraw')"
 		}
-		if dl != nil && len(job.ResultCID) > 0 {
-			got, err := s.finishDownload(cn, st, dl, job)
-			if err != nil {
-				_ = rec.finish()
-				return err
-			}
-			fetched = got.String()
+		if res.Result != nil {
+			fetched = res.Result.CID.String()
 		}
 		if fetched != "" {
 			note += "; result " + fetched + " in " + output
 		}
-		if dl != nil {
-			failure = dl.failure
-		} else if fetched != "" {
+		if !download && fetched != "" {
 			failure = readFailureFile(output)
 		}
 		if failure != nil {
@@ -489,25 +546,6 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 			if job.Status == settlement.StatusFinalized {
 				note += " and was paid"
 			}
-		}
-	case stay:
-		what := "the module"
-		if len(o.took) < o.need {
-			what = "the spec (offered again to the nodes that did not take it)"
-		}
-		if spec.Replicas > 1 {
-			fmt.Fprintf(s.info, "Serving %s until all %d replica seats are taken\n", what, spec.Replicas)
-		} else {
-			fmt.Fprintf(s.info, "Serving %s until a provider accepts the job\n", what)
-		}
-		if job, _, err = s.follow(st, job.ID, from, followOpts{untilAccepted: true, offer: o, cn: cn}); err != nil {
-			if s.ctx.Err() != nil {
-				return s.interrupted(job)
-			}
-			if isBadInput(err) {
-				_ = rec.finish()
-			}
-			return err
 		}
 	}
 	if err := rec.finish(); err != nil {

@@ -68,31 +68,16 @@ func (c *clientNet) close() {
 	_ = c.home.release()
 }
 
-// serveModule checks that the --module file (path, read as module) is the spec's module and
-// serves it.
-func (c *clientNet) serveModule(spec *jobspec.Spec, path string, module []byte) error {
+// checkModule checks that the --module file (path, read as module) is the spec's module, in
+// the command's words (the submission serves it).
+func checkModule(spec *jobspec.Spec, path string, module []byte) error {
 	if spec.Engine != jobspec.EngineWasm {
 		return badInput("--module: the spec's engine is %s, not wasm", spec.Engine)
 	}
 	if got := results.CIDOf(module); got.String() != spec.Module {
 		return badInput("--module %s has CID %s, but the spec names module %s: name that CID in the spec, or leave its module empty for --module to fill", path, got, spec.Module)
 	}
-	return c.host.ServeModule(spec, module)
-}
-
-// offer is a spec offered to the providers' nodes: which took it so far. A node takes a spec
-// it would run (its policy checks it at the push and says why not); it then fetches the
-// job's module and inputs from the client once the job is posted.
-type offer struct {
-	hash  common.Hash
-	canon []byte
-	need  int // nodes that must take it: the job's replicas
-	took  []common.Address
-	said  map[common.Address]string // each node's last answer, as printed
-	// silent is how many nodes did not answer the last offer (down, restarting): they may
-	// take the spec when they are back.
-	silent int
-	next   time.Time // the next re-offer while following (wall clock)
+	return nil
 }
 
 // reofferEvery is how often a posted job that waits for providers is offered again to the
@@ -100,170 +85,73 @@ type offer struct {
 // posted takes it when it is back, within the accept window.
 const reofferEvery = 10 * time.Second
 
-func newOffer(hash common.Hash, canon []byte, need int) *offer {
-	return &offer{hash: hash, canon: canon, need: max(need, 1), said: map[common.Address]string{}}
-}
-
-// push offers the spec to the nodes that have not taken it and prints what changed.
-func (s *session) push(cn *clientNet, st *onchain.Settlement, o *offer) (providers.PushReport, error) {
-	report, err := cn.host.Push(s.ctx, st, o.hash, o.canon, o.took...)
-	if err != nil {
-		return nil, err
-	}
-	o.silent = len(report.Unreached())
+// offerLines prints what changed in the nodes' answers to an offer of the spec; said is each
+// node's last answer, as printed.
+func (s *session) offerLines(said map[common.Address]string, report providers.PushReport) {
 	for _, r := range report {
-		said := "took the spec"
+		line := "took the spec"
 		switch {
 		case r.Refused():
-			said = "refused the spec: " + r.Reason()
+			line = "refused the spec: " + r.Reason()
 		case r.Err != nil:
-			said = "did not answer: " + r.Reason()
-		default:
-			o.took = append(o.took, r.Account)
+			line = "did not answer: " + r.Reason()
 		}
-		if o.said[r.Account] != said {
-			fmt.Fprintf(s.info, "  node of provider %s: %s\n", r.Account.Hex(), said)
-			o.said[r.Account] = said
+		if said[r.Account] != line {
+			fmt.Fprintf(s.info, "  node of provider %s: %s\n", r.Account.Hex(), line)
+			said[r.Account] = line
 		}
 	}
-	return report, nil
 }
 
-// offerSpec offers the spec to the active providers' nodes before the job is posted. While
-// fewer than o.need took it and some did not answer (down, restarting), it offers again with
-// growing pauses for up to wait. Then, unless anyway, a spec too few nodes took is refused
-// (exit 2) before any money moves: posting it would only lock the payment until accept-by.
-func (s *session) offerSpec(cn *clientNet, st *onchain.Settlement, o *offer, wait time.Duration, anyway bool) error {
-	fmt.Fprintf(s.info, "Offering the spec to the providers' nodes\n")
-	until := time.Now().Add(wait)
-	pause := time.Second
-	var report providers.PushReport
-	for {
-		var err error
-		if report, err = s.push(cn, st, o); err != nil {
-			return err
-		}
-		unreached := len(report.Unreached())
-		if len(o.took) >= o.need || unreached == 0 || anyway || !time.Now().Add(pause).Before(until) {
-			break
-		}
-		fmt.Fprintf(s.info, "  %d of %d node(s) took it, %d did not answer: offering again in %s (until %s; --post-anyway posts without waiting)\n",
-			len(o.took), len(o.took)+len(report), unreached, pause, time.Now().Add(pause).Format(time.TimeOnly))
-		select {
-		case <-s.ctx.Done():
-			return s.ctx.Err()
-		case <-time.After(pause):
-		}
-		pause = min(2*pause, 10*time.Second)
-	}
-	if len(o.took) >= o.need {
-		fmt.Fprintf(s.info, "Spec taken by %d provider node(s)\n", len(o.took))
-		return nil
-	}
-	var why []string
-	for _, r := range report {
-		if r.Err != nil {
-			why = append(why, fmt.Sprintf("%s: %s", r.Account.Hex(), o.said[r.Account]))
-		}
-	}
-	what := "no provider node took the spec"
+// shortOffer says why too few nodes took the spec.
+func shortOffer(o *jobclient.Offer, said map[common.Address]string) string {
 	switch {
-	case len(o.said) == 0:
-		what = "no active provider publishes a node address, so no node could take the spec"
-	case o.need > 1 && len(o.took) > 0:
-		what = fmt.Sprintf("only %d of the %d provider nodes this %d-replica job needs took the spec", len(o.took), o.need, o.need)
+	case len(said) == 0:
+		return "no active provider publishes a node address, so no node could take the spec"
+	case o.Need > 1 && len(o.Took) > 0:
+		return fmt.Sprintf("only %d of the %d provider nodes this %d-replica job needs took the spec", len(o.Took), o.Need, o.Need)
 	}
-	if anyway {
-		fmt.Fprintf(s.info, "warning: %s; posting anyway (--post-anyway)\n", what)
-		return nil
+	return "no provider node took the spec"
+}
+
+// notTaken refuses (exit 2) a spec too few nodes took, before any money moves: posting it
+// would only lock the payment until accept-by.
+func notTaken(o *jobclient.Offer, said map[common.Address]string) error {
+	var why []string
+	for _, r := range o.Last {
+		if r.Err != nil {
+			why = append(why, fmt.Sprintf("%s: %s", r.Account.Hex(), said[r.Account]))
+		}
 	}
-	msg := what + ", so nothing was posted and no money moved"
+	msg := shortOffer(o, said) + ", so nothing was posted and no money moved"
 	if len(why) > 0 {
 		msg += " (" + strings.Join(why, "; ") + ")"
 	}
 	return badInput("%s. Change the spec where a node says why it refused it, wait for a node and run this again, or pass --post-anyway to post it now (this command then keeps offering it until a node takes it or accept-by passes)", msg)
 }
 
-// reoffer offers the spec again, at most every reofferEvery, while job waits for providers.
-func (s *session) reoffer(cn *clientNet, st *onchain.Settlement, o *offer, job settlement.Job, seats int) {
-	if o == nil || job.Status != settlement.StatusOpen || job.Replicas > 1 && seats >= int(job.Replicas) || time.Now().Before(o.next) {
-		return
-	}
-	o.next = time.Now().Add(reofferEvery)
-	if _, err := s.push(cn, st, o); err != nil {
-		s.log.Info("offering the spec again", "err", err)
-	}
-}
-
-// followOpts is how follow follows a job.
-type followOpts struct {
-	// untilAccepted returns once a provider holds the job (N>1: every seat).
-	untilAccepted bool
-	// offer, with cn, is re-offered to the nodes that did not take it while the job waits
-	// for providers (nil: not).
-	offer *offer
-	cn    *clientNet
-	// onPoll sees the job at every poll (the result's download); its error ends the wait.
-	onPoll func(settlement.Job) error
-}
-
-// followed is what follow saw of a job: its last replica panel (N>1) and, once it ended, its
-// payout.
-type followed struct {
-	panel  settlement.Panel
-	payout *jobclient.Payout
-}
-
-// follow reports the job's progress on stderr until it settles (or, with untilAccepted, until
-// a provider holds it, every seat for N>1: the client's host must serve the spec and module
-// until then). from is a block at or before the job's post: the replicas' reveals are counted
-// from there when a round ends without a majority.
-func (s *session) follow(st *onchain.Settlement, id settlement.JobID, from uint64, f followOpts) (settlement.Job, followed, error) {
-	var seen followed
-	job, err := jobclient.Follow(s.ctx, st, s.client, id, jobclient.FollowConfig{
-		UntilAccepted: f.untilAccepted,
-		Events:        st,
-		From:          settlement.Cursor{Block: from},
-		OnRetry: func(err error, wait time.Duration) {
-			fmt.Fprintf(s.info, "  job %d: cannot read the chain (%v): trying again in %s; the job goes on on chain meanwhile (Ctrl-C and run this again to resume)\n",
-				id, err, wait)
-		},
-		OnPoll: func(j settlement.Job, _ time.Time) error {
-			if f.offer != nil {
-				s.reoffer(f.cn, st, f.offer, j, len(seen.panel.Members))
-			}
-			if f.onPoll != nil {
-				return f.onPoll(j)
-			}
-			return nil
-		},
-		OnStep: func(step jobclient.Step) error {
-			seen.panel = step.Panel
-			if step.Payout != nil {
-				seen.payout = step.Payout
-			}
-			fmt.Fprintf(s.info, "  job %d: %s\n", id, s.stepLine(step))
-			return nil
-		},
-	})
-	n, seats := int(job.Replicas), len(seen.panel.Members)
+// followErr is the message of a followed job whose deadline passed with nobody left to act
+// but the client (exit 2: the client's move); other errors are returned as they are. panel
+// is the job's replica panel as last followed.
+func followErr(job settlement.Job, panel settlement.Panel, err error) error {
+	id, n, seats := job.ID, int(job.Replicas), len(panel.Members)
 	switch {
 	case errors.Is(err, jobclient.ErrNotAccepted) && n > 1 && seats > 0:
-		return job, seen, badInput("job %d: only %d of its %d replica seats were taken by %s, so it cannot run; 'brine job reclaim %d' refunds the payment (the seat holders' nodes reclaim it too)",
+		return badInput("job %d: only %d of its %d replica seats were taken by %s, so it cannot run; 'brine job reclaim %d' refunds the payment (the seat holders' nodes reclaim it too)",
 			id, seats, n, fmtTime(job.AcceptBy), id)
 	case errors.Is(err, jobclient.ErrNotAccepted):
-		return job, seen, badInput("job %d: no provider accepted it by %s: reclaim the payment with 'brine job reclaim %d'", id, fmtTime(job.AcceptBy), id)
+		return badInput("job %d: no provider accepted it by %s: reclaim the payment with 'brine job reclaim %d'", id, fmtTime(job.AcceptBy), id)
 	case errors.Is(err, jobclient.ErrNoResult) && n > 1:
-		what := fmt.Sprintf("none of its %d replicas committed a result by %s", n, fmtTime(seen.panel.CommitBy))
-		if seen.panel.Committed > 0 {
-			what = fmt.Sprintf("none of its %d replicas revealed a result by %s", n, fmtTime(seen.panel.RevealBy))
+		what := fmt.Sprintf("none of its %d replicas committed a result by %s", n, fmtTime(panel.CommitBy))
+		if panel.Committed > 0 {
+			what = fmt.Sprintf("none of its %d replicas revealed a result by %s", n, fmtTime(panel.RevealBy))
 		}
-		return job, seen, badInput("job %d: %s; once the reveal window closed (%s), 'brine job resolve %d' refunds the payment with the silent replicas' collateral",
-			id, what, fmtTime(seen.panel.RevealBy), id)
+		return badInput("job %d: %s; once the reveal window closed (%s), 'brine job resolve %d' refunds the payment with the silent replicas' collateral",
+			id, what, fmtTime(panel.RevealBy), id)
 	case errors.Is(err, jobclient.ErrNoResult):
-		return job, seen, badInput("job %d: the provider committed no result by %s: 'brine job claim-timeout %d' refunds it with the provider's collateral", id, fmtTime(job.ResultBy), id)
+		return badInput("job %d: the provider committed no result by %s: 'brine job claim-timeout %d' refunds it with the provider's collateral", id, fmtTime(job.ResultBy), id)
 	}
-	return job, seen, err
+	return err
 }
 
 // stepLine is one progress line.
@@ -363,16 +251,54 @@ func cidText(b []byte) string {
 // unpacks it into dir. A result that is a failure record (the job failed by its own program)
 // is written too (dir/brine-failure.json), said so, and returned.
 func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job settlement.Job, dir string) (cid.Cid, *results.FailureRecord, error) {
-	c, data, err := s.fetchResult(cn, st, job)
+	data, c, from, err := cn.host.FetchAnywhere(s.ctx, st, job, maxResult)
 	if err != nil {
-		return c, nil, err
+		return c, nil, s.fetchErr(st, job, err)
 	}
-	rec, failed, err := results.ReadFailure(data)
+	return s.keepResult(job, jobclient.Result{Data: data, CID: c, From: from}, dir)
+}
+
+// maxResult bounds a result's download.
+const maxResult = 1 << 30
+
+// fetchErr is the message of a failed fetch of job's result.
+func (s *session) fetchErr(r jobclient.PanelReader, job settlement.Job, err error) error {
+	c, perr := results.ParseCommitment(job.ResultCID)
+	if perr != nil {
+		c = cid.Undef
+	}
+	if errors.Is(err, providers.ErrResultMismatch) && job.Replicas > 1 {
+		// A replicated job has no single provider: its replicas' nodes were asked first, then
+		// the other providers', and none served the majority's result (one at least served
+		// other bytes; the error says which).
+		return fmt.Errorf("job %d: no node served a result matching the replicas' on-chain commitment %s (%s were asked first, then the other providers'), and at least one served other bytes; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
+			job.ID, c, jobclient.ResultHolders(s.ctx, r, job), job.ID, err)
+	}
+	if errors.Is(err, providers.ErrResultMismatch) {
+		return fmt.Errorf("job %d: the result served by provider %s does NOT match its on-chain commitment %s; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
+			job.ID, job.Provider.Hex(), c, job.ID, err)
+	}
+	return fmt.Errorf("job %d: %w", job.ID, err)
+}
+
+// keepResult says whose node served a verified result and unpacks it into dir.
+func (s *session) keepResult(job settlement.Job, r jobclient.Result, dir string) (cid.Cid, *results.FailureRecord, error) {
+	c := r.CID
+	switch r.From {
+	case job.Provider:
+		if r.From != (common.Address{}) {
+			fmt.Fprintf(s.info, "Result %s served by provider %s's node\n", c, r.From.Hex())
+		}
+	default:
+		fmt.Fprintf(s.info, "Provider %s's node did not serve result %s; provider %s's node did (a verifier of a challenge, or another node that computed it)\n",
+			job.Provider.Hex(), c, r.From.Hex())
+	}
+	rec, failed, err := results.ReadFailure(r.Data)
 	if err != nil {
 		return c, nil, fmt.Errorf("job %d: the committed result %s holds %s but is not a valid failure record; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w: %w",
 			job.ID, c, jobspec.FailureRecordPath, job.ID, errBadResult, err)
 	}
-	if err := results.Unpack(data, dir, results.Limits{}); err != nil {
+	if err := results.Unpack(r.Data, dir, results.Limits{}); err != nil {
 		return c, nil, fmt.Errorf("job %d: writing the result into %s: %w: %w", job.ID, dir, errBadResult, err)
 	}
 	fmt.Fprintf(s.info, "Result %s verified against the on-chain commitment and written to %s\n", c, dir)
@@ -386,112 +312,6 @@ func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job sett
 	return c, &rec, nil
 }
 
-// fetchResult is downloadResult's fetch and check, without writing anything.
-func (s *session) fetchResult(cn *clientNet, st *onchain.Settlement, job settlement.Job) (cid.Cid, []byte, error) {
-	data, c, from, err := cn.host.FetchAnywhere(s.ctx, st, job, 1<<30)
-	if errors.Is(err, providers.ErrResultMismatch) && job.Replicas > 1 {
-		// A replicated job has no single provider: its replicas' nodes were asked first, then
-		// the other providers', and none served the majority's result (one at least served
-		// other bytes; the error says which).
-		return c, nil, fmt.Errorf("job %d: no node served a result matching the replicas' on-chain commitment %s (%s were asked first, then the other providers'), and at least one served other bytes; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
-			job.ID, c, jobclient.ResultHolders(s.ctx, st, job), job.ID, err)
-	}
-	if errors.Is(err, providers.ErrResultMismatch) {
-		return c, nil, fmt.Errorf("job %d: the result served by provider %s does NOT match its on-chain commitment %s; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w",
-			job.ID, job.Provider.Hex(), c, job.ID, err)
-	}
-	if err != nil {
-		return c, nil, fmt.Errorf("job %d: %w", job.ID, err)
-	}
-	switch from {
-	case job.Provider:
-		if from != (common.Address{}) {
-			fmt.Fprintf(s.info, "Result %s served by provider %s's node\n", c, from.Hex())
-		}
-	default:
-		fmt.Fprintf(s.info, "Provider %s's node did not serve result %s; provider %s's node did (a verifier of a challenge, or another node that computed it)\n",
-			job.Provider.Hex(), c, from.Hex())
-	}
-	return c, data, nil
-}
-
 // errBadResult: a verified result could not be written into the output directory, or is not
 // what it claims to be (a malformed failure record). Trying again changes nothing.
 var errBadResult = errors.New("the result cannot be written")
-
-// resultDownload is a --wait --output download of a job's result. A failed fetch (a node
-// restarting, a stale connection, every holder busy) does not end the wait the client paid
-// for: it is tried again, with growing pauses, while the job is followed, and once more
-// after it settles. Bytes that do not match the commitment, or a result that cannot be
-// written, end it (the first is the client's cue to challenge).
-type resultDownload struct {
-	dir  string
-	done func(cid.Cid) // told once the result is written
-	got  cid.Cid
-	// failure is the failure record the result is, when the job failed by its own program.
-	failure *results.FailureRecord
-	err     error // the last failure
-	bad     error // a failure that ends the wait
-	next    time.Time
-	pause   time.Duration
-}
-
-// fatal is the failure that ends the wait, if any (d may be nil).
-func (d *resultDownload) fatal() error {
-	if d == nil {
-		return nil
-	}
-	return d.bad
-}
-
-// tryDownload fetches job's result into d once it is committed, unless fetched already or
-// the last failure's pause has not passed. A failure ends the wait (OnPoll's error) only
-// when it is fatal.
-func (s *session) tryDownload(cn *clientNet, st *onchain.Settlement, d *resultDownload, job settlement.Job) error {
-	if d == nil || d.got.Defined() || d.bad != nil || len(job.ResultCID) == 0 || time.Now().Before(d.next) {
-		return d.fatal()
-	}
-	c, failure, err := s.downloadResult(cn, st, job, d.dir)
-	switch {
-	case err == nil:
-		d.got, d.failure = c, failure
-		if d.done != nil {
-			d.done(c)
-		}
-		return nil
-	case errors.Is(err, providers.ErrResultMismatch) || errors.Is(err, errBadResult) || s.ctx.Err() != nil:
-		d.bad = err
-		return err
-	}
-	d.err = err
-	d.pause = min(max(2*d.pause, 2*time.Second), 30*time.Second)
-	d.next = time.Now().Add(d.pause)
-	fmt.Fprintf(s.info, "  job %d: downloading the result failed (%v): trying again in %s (on fresh connections, and from any node that holds it)\n",
-		job.ID, err, d.pause)
-	return nil
-}
-
-// finishDownload makes sure the result of an ended job is in d: a few more tries, then an
-// error that says how to fetch it later.
-func (s *session) finishDownload(cn *clientNet, st *onchain.Settlement, d *resultDownload, job settlement.Job) (cid.Cid, error) {
-	for try := 0; !d.got.Defined() && try < 3; try++ {
-		if d.bad != nil {
-			return cid.Undef, d.bad
-		}
-		if wait := time.Until(d.next); wait > 0 {
-			select {
-			case <-s.ctx.Done():
-				return cid.Undef, s.interrupted(job)
-			case <-time.After(wait):
-			}
-		}
-		if err := s.tryDownload(cn, st, d, job); err != nil {
-			return cid.Undef, err
-		}
-	}
-	if !d.got.Defined() {
-		return cid.Undef, fmt.Errorf("job %d ended %s, but its result could not be downloaded (%w); fetch it with 'brine job results %d --output %s' (any node that holds it serves it)",
-			job.ID, job.Status, d.err, job.ID, d.dir)
-	}
-	return d.got, nil
-}
