@@ -286,10 +286,14 @@ func checkFileKey(path, k string, global []string, sections map[string][]string)
 			return badInput("config file %s: unknown key %q in [%s] (known keys there: %s)", path, key, sec, strings.Join(known, ", "))
 		}
 	}
+	var where []string
 	for _, sec := range slices.Sorted(maps.Keys(sections)) {
 		if slices.Contains(sections[sec], k) {
-			return badInput("config file %s: unknown key %q at the top level: it is an option of 'brine %s'; put it in the [%s] section", path, k, commandOfSection[sec], sec)
+			where = append(where, fmt.Sprintf("the [%s] section ('brine %s')", sec, commandOfSection[sec]))
 		}
+	}
+	if len(where) > 0 {
+		return badInput("config file %s: unknown key %q at the top level: it is a command's option; put it in %s", path, k, strings.Join(where, " or "))
 	}
 	return badInput("config file %s: unknown key %q (known keys: %s; and the sections %s)", path, k, strings.Join(global, ", "), strings.Join(slices.Sorted(maps.Keys(sections)), ", "))
 }
