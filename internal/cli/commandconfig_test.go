@@ -265,3 +265,44 @@ func TestCommandOptionEnvError(t *testing.T) {
 		t.Fatalf("error %v, want bad input naming $BRINE_NODE_MAX_REPLICAS", err)
 	}
 }
+
+// The config file of docs/operations.md passes the checks of the commands it configures.
+func TestOperationsDocConfigExample(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "operations.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(doc), "```toml\n")
+	block, _, _ = strings.Cut(block, "```")
+	if !ok || !strings.Contains(block, "[node]") {
+		t.Fatal("docs/operations.md has no TOML config example with a [node] section")
+	}
+	var lines []string
+	for _, l := range strings.Split(block, "\n") {
+		if !strings.HasPrefix(l, "account ") { // a placeholder address
+			lines = append(lines, l)
+		}
+	}
+	cfgFile := writeConfigFile(t, "brine.toml", strings.Join(lines, "\n"))
+	n, err := loadOptions(t, nodeRunFlags(), []string{"--config", cfgFile}, loadNodeRunConfig)
+	if err == nil {
+		err = n.Check()
+	}
+	if err != nil {
+		t.Errorf("[node]: %v", err)
+	}
+	p, err := loadOptions(t, proberRunFlags(), []string{"--config", cfgFile}, loadProberRunConfig)
+	if err == nil {
+		err = p.Check()
+	}
+	if err != nil {
+		t.Errorf("[prober]: %v", err)
+	}
+	d, err := loadOptions(t, devnetFlags(), []string{"--config", cfgFile}, loadDevnetConfig)
+	if err == nil {
+		err = d.Check()
+	}
+	if err != nil {
+		t.Errorf("[devnet]: %v", err)
+	}
+}

@@ -20,7 +20,10 @@ import (
 )
 
 // Config is the CLI's configuration after merging, highest first: flags, BRINE_*
-// environment variables, the config file (--config, TOML, YAML or JSON), defaults.
+// environment variables, the config file (--config, TOML, YAML or JSON), defaults. The
+// long-running commands' own options have typed configs of their own (nodeRunConfig,
+// proberRunConfig, devnetConfig), read the same way from the file's section named after the
+// command (Config.options).
 type Config struct {
 	DataDir    string
 	DataDirSet bool // given by flag, environment or file (not the default): `brine devnet` keeps its chain there
@@ -95,7 +98,7 @@ var stringKeys = []string{keyDataDir, keyRPC, keyDeployment, keyKeystore, keyAcc
 // the command name ("brine --json audit jobs" and "brine audit jobs --json").
 func globalFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: keyConfig, Usage: "config `FILE` (TOML, YAML or JSON) with any of the global options [$BRINE_CONFIG]"},
+		&cli.StringFlag{Name: keyConfig, Usage: "config `FILE` (TOML, YAML or JSON) with any of the global options, and the options of node run, prober run and devnet in sections [node], [prober], [devnet] [$BRINE_CONFIG]"},
 		&cli.StringFlag{Name: keyDataDir, Usage: "data `DIR`: keystore, deployment file, transaction journals, node identity (default ~/.brine) [$BRINE_DATADIR]"},
 		&cli.StringFlag{Name: keyRPC, Usage: "JSON-RPC `URL` of the chain (default: the devnet running in --datadir, else " + DefaultRPC + ") [$BRINE_RPC]"},
 		&cli.StringFlag{Name: keyDeployment, Usage: "deployment `FILE` (default <datadir>/deployment.json) [$BRINE_DEPLOYMENT]"},

@@ -43,6 +43,9 @@ in a temporary directory that is deleted when it stops.
 Every protocol parameter of ` + "`brine deploy`" + ` can be set here too (first start only: a
 persistent devnet keeps the contracts it deployed).
 
+--http, --ws, --period and --accounts can also be set by $BRINE_DEVNET_<OPTION> or in the
+[devnet] section of the config file (--config); the protocol parameters are flags only.
+
 Example:
    brine devnet --datadir ~/.brine
    brine devnet --epoch-length 20s --unbonding-delay 10s --verifiers 5

@@ -58,9 +58,24 @@ leaves in one transaction once they are worth --claim-factor times the gas fee a
 --token-price (or the fee at all when the oldest leaf is two epochs from its claim deadline).
 <datadir>/node/claims.json records what it claimed, so a restart never claims twice.
 
+Every option can also be set by $BRINE_NODE_<OPTION> (BRINE_NODE_MIN_PAYMENT=0.5, lists
+comma-separated; --prober also by $BRINE_PROBER) or in the [node] section of the config file
+(--config; docs/operations.md, "Configuration"), flags first, then the environment, then the
+file. Unknown keys in the section are refused. Amounts and fractions go in quotes:
+
+   # brine.toml (YAML and JSON: a "node" object with the same keys)
+   [node]
+   engines = ["wasm", "docker"]
+   allow-image = ["alpine@sha256:*"]
+   min-payment = "0.5"
+   max-memory = "2GiB"
+   max-time = "10m"
+   metrics-addr = "127.0.0.1:9464"
+
 Example:
    brine node run --engines wasm,docker --allow-image 'alpine@sha256:*' --min-payment 0.5
-   brine node run --engines wasm --metrics-addr 127.0.0.1:9464`,
+   brine node run --engines wasm --metrics-addr 127.0.0.1:9464
+   brine --config brine.toml node run`,
 			Action: func(c *cli.Context) error { return nodeRun(c, stdio) },
 		}},
 	}

@@ -113,7 +113,10 @@ func (n *nodeRunConfig) Check() error {
 	}
 	for _, k := range []string{"min-payment", "max-collateral", "withdraw-threshold"} {
 		if v := n.amountText(k); v != "" {
-			if _, err := units.ParseAmount(v, units.MaxDecimals); err != nil {
+			// The token's decimals are not known yet: the syntax and the sign here, the
+			// precision when the token is (session.parseAmount).
+			_, frac, _ := strings.Cut(strings.TrimSpace(v), ".")
+			if _, err := units.ParseAmount(v, uint8(min(len(frac), units.MaxDecimals))); err != nil {
 				return badInput("%s: %v", name(k), err)
 			}
 		}

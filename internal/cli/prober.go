@@ -65,6 +65,10 @@ failure of an incident and the recovery are POSTed to the Slack-compatible webho
 $BRINE_CANARY_WEBHOOK (or --canary-webhook) as {"text": ...}. Canary jobs are paid by the
 account.
 
+Every option can also be set by $BRINE_PROBER_<OPTION> (BRINE_PROBER_INTERVAL=30s; lists
+comma-separated) or in the [prober] section of the config file (--config; docs/operations.md,
+"Configuration"), flags first; the webhook also by $BRINE_CANARY_WEBHOOK.
+
 Example:
    brine prober run --account 0xReporter --interval 30s --http 0.0.0.0:8547 --listen /ip4/0.0.0.0/tcp/4002
    BRINE_CANARY_WEBHOOK=https://hooks.slack.com/services/... brine prober run --metrics-addr 127.0.0.1:9465 \
