@@ -36,7 +36,53 @@ func canaryFlags() []cli.Flag {
 	}
 }
 
-// canarySetup is what the canary flags asked for, checked before anything is opened.
+// canaryConfig is the canary options of `brine prober run` (the [prober] section's
+// canary-* keys), read by loadProberRunConfig.
+type canaryConfig struct {
+	Interval time.Duration // 0: no canaries
+	Deadline time.Duration // 0: Interval
+	Spec     string        // the job spec file
+	Module   string        // the wasm module file of a wasm spec
+	Listen   []string
+	Webhook  string // a secret: never in a message
+
+	from optionSources
+}
+
+// Check reports the first canary option that is wrong. Without an interval, the other canary
+// options are refused when a flag or the file gives them (they would do nothing); the
+// environment is ambient ($BRINE_CANARY_WEBHOOK may be exported for every prober), so it is not.
+func (cc *canaryConfig) Check() error {
+	name := cc.from.name
+	if cc.Interval == 0 {
+		for _, k := range []string{"canary-deadline", "canary-spec", "canary-module", "canary-webhook", "canary-listen"} {
+			if cc.from.given(k) && !cc.from.fromEnv(k) {
+				return badInput("%s needs %s (how often a canary runs)", name(k), name("canary-interval"))
+			}
+		}
+		return nil
+	}
+	switch {
+	case cc.Interval < 10*time.Second:
+		return badInput("%s %s: a canary must be accepted, run, wait out its challenge window and be finalized; give it at least 10s", name("canary-interval"), cc.Interval)
+	case cc.Deadline < 0 || cc.Deadline > cc.Interval:
+		return badInput("%s %s: at most %s %s, so each canary's outcome is known before the next starts", name("canary-deadline"), cc.Deadline, name("canary-interval"), cc.Interval)
+	case cc.Spec == "":
+		return badInput("%s needs --canary-spec FILE: the canary job (a tiny wasm or docker job; see docs/operations.md)", name("canary-interval"))
+	}
+	if cc.Webhook != "" {
+		if u, err := url.Parse(cc.Webhook); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			// Not the URL itself: it is a secret.
+			if cc.from.fromEnv("canary-webhook") {
+				return badInput("%s is not an http(s) URL", name("canary-webhook"))
+			}
+			return badInput("%s (or $%s) is not an http(s) URL", name("canary-webhook"), canaryWebhookEnv)
+		}
+	}
+	return nil
+}
+
+// canarySetup is what the canary options asked for, with the spec and module read.
 type canarySetup struct {
 	interval, deadline time.Duration
 	spec               *jobspec.Spec
@@ -45,53 +91,29 @@ type canarySetup struct {
 	listen             []string
 }
 
-// canaryFlagsCheck reads the canary flags; nil when canaries are off.
-func canaryFlagsCheck(c *cli.Context, stdio IO) (*canarySetup, error) {
-	interval := c.Duration("canary-interval")
-	webhook := c.String("canary-webhook")
-	if webhook == "" && stdio.Getenv != nil {
-		webhook = stdio.Getenv(canaryWebhookEnv)
-	}
-	if interval == 0 {
-		for _, f := range []string{"canary-deadline", "canary-spec", "canary-module", "canary-webhook", "canary-listen"} {
-			if c.IsSet(f) {
-				return nil, badInput("--%s needs --canary-interval (how often a canary runs)", f)
-			}
-		}
+// setup reads the spec and module files of a checked configuration; nil when canaries are off.
+func (cc *canaryConfig) setup() (*canarySetup, error) {
+	if cc.Interval == 0 {
 		return nil, nil
 	}
-	cs := &canarySetup{interval: interval, deadline: c.Duration("canary-deadline"), webhook: webhook, listen: c.StringSlice("canary-listen")}
-	switch {
-	case interval < 10*time.Second:
-		return nil, badInput("--canary-interval %s: a canary must be accepted, run, wait out its challenge window and be finalized; give it at least 10s", interval)
-	case cs.deadline < 0 || cs.deadline > interval:
-		return nil, badInput("--canary-deadline %s: at most --canary-interval %s, so each canary's outcome is known before the next starts", cs.deadline, interval)
-	case c.String("canary-spec") == "":
-		return nil, badInput("--canary-interval needs --canary-spec FILE: the canary job (a tiny wasm or docker job; see docs/operations.md)")
-	}
-	if webhook != "" {
-		if u, err := url.Parse(webhook); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			// Not the URL itself: it is a secret.
-			return nil, badInput("--canary-webhook (or $%s) is not an http(s) URL", canaryWebhookEnv)
-		}
-	}
+	cs := &canarySetup{interval: cc.Interval, deadline: cc.Deadline, webhook: cc.Webhook, listen: cc.Listen}
 	var moduleCID string
-	if m := c.String("canary-module"); m != "" {
-		b, id, err := readFileCID(m)
+	if cc.Module != "" {
+		b, id, err := readFileCID(cc.Module)
 		if err != nil {
 			return nil, err
 		}
 		cs.module, moduleCID = b, id.String()
 	}
-	spec, _, err := readSpec(c.String("canary-spec"), moduleCID)
+	spec, _, err := readSpec(cc.Spec, moduleCID)
 	if err != nil {
 		return nil, err
 	}
 	if spec.Engine == jobspec.EngineWasm && cs.module == nil {
-		return nil, badInput("--canary-spec %s is a wasm job: pass its module with --canary-module FILE", c.String("canary-spec"))
+		return nil, badInput("%s %s is a wasm job: pass its module with --canary-module FILE", cc.from.name("canary-spec"), cc.Spec)
 	}
 	if spec.Replicas > 1 {
-		return nil, badInput("--canary-spec %s: a canary is a single-replica job (replicas: 1)", c.String("canary-spec"))
+		return nil, badInput("%s %s: a canary is a single-replica job (replicas: 1)", cc.from.name("canary-spec"), cc.Spec)
 	}
 	cs.spec = spec
 	return cs, nil

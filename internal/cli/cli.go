@@ -194,7 +194,9 @@ finishes what was left unconfirmed, and the interrupted command run again report
 instead of sending the step twice.
 
 Configuration, highest first: flags, BRINE_* environment variables (BRINE_RPC, BRINE_DATADIR,
-...), a config file (--config FILE, TOML/YAML/JSON, keys named like the flags), defaults.
+...; a command's own options BRINE_NODE_*, BRINE_PROBER_*, BRINE_DEVNET_*), a config file
+(--config FILE, TOML/YAML/JSON, keys named like the flags; the options of 'node run',
+'prober run' and 'devnet' in sections [node], [prober], [devnet]), defaults.
 The account password comes from --password-file, $BRINE_PASSWORD or a prompt, never a flag.
 
 Without --account, commands act as the keystore's only account; in a devnet's data directory

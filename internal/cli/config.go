@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,7 +22,10 @@ import (
 )
 
 // Config is the CLI's configuration after merging, highest first: flags, BRINE_*
-// environment variables, the config file (--config, TOML, YAML or JSON), defaults.
+// environment variables, the config file (--config, TOML, YAML or JSON), defaults. The
+// long-running commands' own options have typed configs of their own (nodeRunConfig,
+// proberRunConfig, devnetConfig), read the same way from the file's section named after the
+// command (Config.options).
 type Config struct {
 	DataDir    string
 	DataDirSet bool // given by flag, environment or file (not the default): `brine devnet` keeps its chain there
@@ -41,6 +46,19 @@ type Config struct {
 	Confirmations uint64
 	PollInterval  time.Duration
 	LogLevel      string
+
+	// src is where the settings came from; the commands with options of their own read
+	// theirs from it too (Config.options).
+	src *configSource
+}
+
+// configSource is what loadConfig merged: the command line, the one viper instance that
+// holds the BRINE_* variables and the config file, and the file's path ("" without one).
+type configSource struct {
+	c      *cli.Context
+	v      *viper.Viper
+	getenv func(string) string
+	file   string
 }
 
 // Configuration keys: flag names, config file keys and, upper-cased with _ for -, the
@@ -82,7 +100,7 @@ var stringKeys = []string{keyDataDir, keyRPC, keyDeployment, keyKeystore, keyAcc
 // the command name ("brine --json audit jobs" and "brine audit jobs --json").
 func globalFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: keyConfig, Usage: "config `FILE` (TOML, YAML or JSON) with any of the global options [$BRINE_CONFIG]"},
+		&cli.StringFlag{Name: keyConfig, Usage: "config `FILE` (TOML, YAML or JSON) with any of the global options, and the options of node run, prober run and devnet in sections [node], [prober], [devnet] [$BRINE_CONFIG]"},
 		&cli.StringFlag{Name: keyDataDir, Usage: "data `DIR`: keystore, deployment file, transaction journals, node identity (default ~/.brine) [$BRINE_DATADIR]"},
 		&cli.StringFlag{Name: keyRPC, Usage: "JSON-RPC `URL` of the chain (default: the devnet running in --datadir, else " + DefaultRPC + ") [$BRINE_RPC]"},
 		&cli.StringFlag{Name: keyDeployment, Usage: "deployment `FILE` (default <datadir>/deployment.json) [$BRINE_DEPLOYMENT]"},
@@ -126,6 +144,14 @@ func loadConfig(c *cli.Context, getenv func(string) string) (*Config, error) {
 			return nil, err
 		}
 	}
+	sections := commandSections()
+	for sec, known := range sections {
+		for _, k := range known {
+			if err := v.BindEnv(append([]string{sec + "." + k}, sectionEnvNames(sec, k)...)...); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for _, k := range keys {
 		if cc, ok := flagValue(c, k); ok {
 			v.Set(k, cc.Value(k))
@@ -163,8 +189,8 @@ func loadConfig(c *cli.Context, getenv func(string) string) (*Config, error) {
 			if strings.Contains(k, "password") && k != keyPasswordFile {
 				return nil, badInput("config file %s: %q: passwords are never read from a config file; use password-file or $%s", path, k, envName("password"))
 			}
-			if !slices.Contains(keys, k) {
-				return nil, badInput("config file %s: unknown key %q (known keys: %s)", path, k, strings.Join(keys, ", "))
+			if err := checkFileKey(path, k, keys, sections); err != nil {
+				return nil, err
 			}
 		}
 		v.SetConfigFile(path)
@@ -180,7 +206,8 @@ func loadConfig(c *cli.Context, getenv func(string) string) (*Config, error) {
 		return s, s != ""
 	}
 
-	cfg := &Config{Confirmations: 1, PollInterval: 500 * time.Millisecond, LogLevel: "warn"}
+	cfg := &Config{Confirmations: 1, PollInterval: 500 * time.Millisecond, LogLevel: "warn",
+		src: &configSource{c: c, v: v, getenv: getenv, file: v.ConfigFileUsed()}}
 	if dir, ok := str(keyDataDir); ok {
 		cfg.DataDir, cfg.DataDirSet = expandHome(dir), true
 	} else {
@@ -247,6 +274,33 @@ func loadConfig(c *cli.Context, getenv func(string) string) (*Config, error) {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// checkFileKey refuses a config file key that no command reads: a typo would otherwise be
+// silently ignored. Top-level keys are the global options; a command's options live in its
+// section ([node], [prober], [devnet]), whose keys are the command's flag names.
+func checkFileKey(path, k string, global []string, sections map[string][]string) error {
+	if slices.Contains(global, k) {
+		return nil
+	}
+	if sec, key, nested := strings.Cut(k, "."); nested {
+		if known, ok := sections[sec]; ok {
+			if slices.Contains(known, key) {
+				return nil
+			}
+			return badInput("config file %s: unknown key %q in [%s] (known keys there: %s)", path, key, sec, strings.Join(known, ", "))
+		}
+	}
+	var where []string
+	for _, sec := range slices.Sorted(maps.Keys(sections)) {
+		if slices.Contains(sections[sec], k) {
+			where = append(where, fmt.Sprintf("the [%s] section ('brine %s')", sec, commandOfSection[sec]))
+		}
+	}
+	if len(where) > 0 {
+		return badInput("config file %s: unknown key %q at the top level: it is a command's option; put it in %s", path, k, strings.Join(where, " or "))
+	}
+	return badInput("config file %s: unknown key %q (known keys: %s; and the sections %s)", path, k, strings.Join(global, ", "), strings.Join(slices.Sorted(maps.Keys(sections)), ", "))
 }
 
 func asDuration(v any) (time.Duration, error) {
@@ -388,4 +442,217 @@ func asUint(v any) (uint64, error) {
 		}
 	}
 	return 0, fmt.Errorf("%v is not a non-negative integer", v)
+}
+
+// commandOfSection names the command each config file section configures.
+var commandOfSection = map[string]string{"node": "node run", "prober": "prober run", "devnet": "devnet"}
+
+// commandSections are the config file's sections, one per long-running command, with their
+// keys: the command's flag names, hidden (test-only) flags left out.
+func commandSections() map[string][]string {
+	return map[string][]string{
+		"node":   optionKeys(nodeRunFlags()),
+		"prober": optionKeys(proberRunFlags()),
+		"devnet": optionKeys(devnetFlags()),
+	}
+}
+
+func optionKeys(flags []cli.Flag) []string {
+	var out []string
+	for _, f := range flags {
+		if vf, ok := f.(cli.VisibleFlag); ok && !vf.IsVisible() {
+			continue
+		}
+		out = append(out, f.Names()[0])
+	}
+	return out
+}
+
+// sectionEnvNames are the environment variables of a command's option, first wins:
+// BRINE_<SECTION>_<KEY> (BRINE_NODE_MIN_PAYMENT; a flat BRINE_LISTEN would set both the
+// node's and the prober's), then the name the option had before it had a section.
+func sectionEnvNames(section, key string) []string {
+	names := []string{envName(section + "-" + key)}
+	switch section + "." + key {
+	case "node.prober":
+		names = append(names, "BRINE_PROBER")
+	case "prober.canary-webhook":
+		names = append(names, canaryWebhookEnv)
+	}
+	return names
+}
+
+// optionSources says where each of a command's options came from, for error messages:
+// "--min-payment", "$BRINE_NODE_MIN_PAYMENT" or "node.min-payment (config file F)".
+type optionSources map[string]string
+
+// name is how an error message names the option key.
+func (o optionSources) name(key string) string {
+	if s, ok := o[key]; ok {
+		return s
+	}
+	return "--" + key
+}
+
+// given reports whether the option was given (by flag, environment or file), not defaulted.
+func (o optionSources) given(key string) bool {
+	_, ok := o[key]
+	return ok
+}
+
+// fromEnv reports whether the option came from an environment variable.
+func (o optionSources) fromEnv(key string) bool {
+	return strings.HasPrefix(o[key], "$")
+}
+
+// commandOptions reads the options of one command, section of the config file, through the
+// global configuration's viper instance: for each key the command's flag if given, else the
+// environment (sectionEnvNames), else the key in the file's [section], else the flag's
+// default. Err is the first value it could not read.
+type commandOptions struct {
+	src     *configSource
+	section string
+	from    optionSources
+	err     error
+}
+
+// options reads the options of the command whose config file section is section.
+func (c *Config) options(section string) *commandOptions {
+	return &commandOptions{src: c.src, section: section, from: optionSources{}}
+}
+
+// raw is the key's value from the environment or the file, when no flag gives it.
+func (o *commandOptions) raw(key string) (any, bool) {
+	if _, ok := flagValue(o.src.c, key); ok {
+		o.from[key] = "--" + key
+		return nil, false
+	}
+	full := o.section + "." + key
+	if !o.src.v.IsSet(full) {
+		return nil, false // the flag's default
+	}
+	o.from[key] = fmt.Sprintf("%s (config file %s)", full, o.src.file)
+	for _, e := range sectionEnvNames(o.section, key) {
+		if o.src.getenv(e) != "" {
+			o.from[key] = "$" + e
+			break
+		}
+	}
+	return o.src.v.Get(full), true
+}
+
+func (o *commandOptions) fail(key string, err error) {
+	if o.err == nil {
+		o.err = badInput("%s: %v", o.from.name(key), err)
+	}
+}
+
+// String reads a text option. A number in the file is taken as written when it is an
+// integer; a fraction must be quoted ("0.5"), so that amounts are read exactly.
+func (o *commandOptions) String(key string) string {
+	x, ok := o.raw(key)
+	if !ok {
+		return o.src.c.String(key)
+	}
+	switch s := x.(type) {
+	case string:
+		return s
+	case int, int64, uint64:
+		return fmt.Sprint(s)
+	}
+	o.fail(key, fmt.Errorf("%v: write it in quotes, like \"%v\"", x, x))
+	return ""
+}
+
+// Strings reads a list option: a list in the file, or one comma-separated text.
+func (o *commandOptions) Strings(key string) []string {
+	x, ok := o.raw(key)
+	if !ok {
+		return o.src.c.StringSlice(key)
+	}
+	list, err := asStrings(x)
+	if err != nil {
+		o.fail(key, err)
+	}
+	return list
+}
+
+func (o *commandOptions) Bool(key string) bool {
+	x, ok := o.raw(key)
+	if !ok {
+		return o.src.c.Bool(key)
+	}
+	b, err := asBool(x)
+	if err != nil {
+		o.fail(key, err)
+	}
+	return b
+}
+
+func (o *commandOptions) Uint(key string) uint64 {
+	x, ok := o.raw(key)
+	if !ok {
+		return o.src.c.Uint64(key)
+	}
+	n, err := asUint(x)
+	if err != nil {
+		o.fail(key, err)
+	}
+	return n
+}
+
+func (o *commandOptions) Int(key string) int {
+	x, ok := o.raw(key)
+	if !ok {
+		return o.src.c.Int(key)
+	}
+	n, err := asUint(x)
+	if err == nil && n > math.MaxInt32 {
+		err = fmt.Errorf("%d is too large", n)
+	}
+	if err != nil {
+		o.fail(key, err)
+	}
+	return int(n)
+}
+
+func (o *commandOptions) Duration(key string) time.Duration {
+	x, ok := o.raw(key)
+	if !ok {
+		return o.src.c.Duration(key)
+	}
+	d, err := asDuration(x)
+	if err != nil {
+		o.fail(key, err)
+	}
+	return d
+}
+
+// asStrings reads a list: a file's list of texts, or a comma-separated text (an environment
+// variable), with empty items dropped.
+func asStrings(v any) ([]string, error) {
+	var items []string
+	switch x := v.(type) {
+	case []string:
+		items = x
+	case []any:
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return nil, fmt.Errorf("%v is not a list of texts", v)
+			}
+			items = append(items, s)
+		}
+	case string:
+		items = strings.Split(x, ",")
+	default:
+		return nil, fmt.Errorf("%v is not a list of texts", v)
+	}
+	var out []string
+	for _, s := range items {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }

@@ -24,12 +24,7 @@ func devnetCommand(stdio IO) *cli.Command {
 		Name:      "devnet",
 		Usage:     "run a local chain with Brine deployed and funded dev accounts",
 		ArgsUsage: " ",
-		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "http", Value: "127.0.0.1:8545", Usage: "JSON-RPC over HTTP on `HOST:PORT` (port 0: any free port)"},
-			&cli.StringFlag{Name: "ws", Value: "127.0.0.1:8546", Usage: "JSON-RPC over WebSocket on `HOST:PORT` (port 0: any free port)"},
-			&cli.DurationFlag{Name: "period", Value: devnet.DefaultBlockPeriod, Usage: "time between blocks, whole seconds (0: a block per transaction, and chain time stands still)"},
-			&cli.IntFlag{Name: "accounts", Value: devnet.DefaultAccounts, Usage: "dev accounts to create on first start"},
-		}, protocolFlags()...),
+		Flags:     append(devnetFlags(), protocolFlags()...),
 		Description: `Runs a go-ethereum node in dev mode inside this process (chain ID 1337, mainnet gas rules),
 serving JSON-RPC on loopback, until Ctrl-C (SIGINT) or SIGTERM. On first start it deploys
 Brine with short dev parameters (seconds-long windows, 60 s epochs), creates dev accounts with
@@ -48,12 +43,53 @@ in a temporary directory that is deleted when it stops.
 Every protocol parameter of ` + "`brine deploy`" + ` can be set here too (first start only: a
 persistent devnet keeps the contracts it deployed).
 
+--http, --ws, --period and --accounts can also be set by $BRINE_DEVNET_<OPTION> or in the
+[devnet] section of the config file (--config); the protocol parameters are flags only.
+
 Example:
    brine devnet --datadir ~/.brine
    brine devnet --epoch-length 20s --unbonding-delay 10s --verifiers 5
    brine devnet --http 127.0.0.1:0 --ws 127.0.0.1:0 --period 0 --json`,
 		Action: func(c *cli.Context) error { return devnetRun(c, stdio) },
 	}
+}
+
+// devnetFlags are the devnet's own options (not the protocol parameters it shares with
+// `brine deploy`); each is also a key of the config file's [devnet] section (devnetConfig).
+func devnetFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "http", Value: "127.0.0.1:8545", Usage: "JSON-RPC over HTTP on `HOST:PORT` (port 0: any free port)"},
+		&cli.StringFlag{Name: "ws", Value: "127.0.0.1:8546", Usage: "JSON-RPC over WebSocket on `HOST:PORT` (port 0: any free port)"},
+		&cli.DurationFlag{Name: "period", Value: devnet.DefaultBlockPeriod, Usage: "time between blocks, whole seconds (0: a block per transaction, and chain time stands still)"},
+		&cli.IntFlag{Name: "accounts", Value: devnet.DefaultAccounts, Usage: "dev accounts to create on first start"},
+	}
+}
+
+// devnetConfig is the devnet's own options after merging its flags, BRINE_DEVNET_*
+// variables, the config file's [devnet] section and the flags' defaults.
+type devnetConfig struct {
+	HTTP, WS string
+	Period   time.Duration
+	Accounts int
+
+	from optionSources
+}
+
+func loadDevnetConfig(cfg *Config) (*devnetConfig, error) {
+	o := cfg.options("devnet")
+	d := &devnetConfig{HTTP: o.String("http"), WS: o.String("ws"), Period: o.Duration("period"), Accounts: o.Int("accounts"), from: o.from}
+	return d, o.err
+}
+
+// Check reports the first option that is wrong (the addresses are the devnet's to check).
+func (d *devnetConfig) Check() error {
+	if d.Period < 0 || d.Period%time.Second != 0 {
+		return badInput("%s %s: use whole seconds (0 for a block per transaction)", d.from.name("period"), d.Period)
+	}
+	if d.Accounts < 1 || d.Accounts > 100 {
+		return badInput("%s %d: create 1 to 100 dev accounts", d.from.name("accounts"), d.Accounts)
+	}
+	return nil
 }
 
 type devnetReport struct {
@@ -77,28 +113,33 @@ func devnetRun(c *cli.Context, stdio IO) error {
 	if _, err := args(c, 0, "brine devnet [--datadir DIR] [--http ADDR] [--ws ADDR] [--period 1s] [--accounts 5]"); err != nil {
 		return err
 	}
-	s, err := newSession(c, stdio)
+	conf, err := loadConfig(c, stdio.Getenv)
+	if err != nil {
+		return err
+	}
+	dc, err := loadDevnetConfig(conf)
+	if err != nil {
+		return err
+	}
+	s, err := sessionFor(c, stdio, conf)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	period := c.Duration("period")
-	if period < 0 || period%time.Second != 0 {
-		return badInput("--period %s: use whole seconds (0 for a block per transaction)", period)
+	if err := dc.Check(); err != nil {
+		return err
 	}
-	if n := c.Int("accounts"); n < 1 || n > 100 {
-		return badInput("--accounts %d: create 1 to 100 dev accounts", n)
-	}
+	period := dc.Period
 	params := deploy.DevConfig(common.Address{}, 0) // treasury and genesis filled in by the devnet
 	if err := applyProtocolFlags(c, &params, 18); err != nil {
 		return err
 	}
 	cfg := devnet.Config{
 		Deploy:      params,
-		HTTPAddr:    c.String("http"),
-		WSAddr:      c.String("ws"),
+		HTTPAddr:    dc.HTTP,
+		WSAddr:      dc.WS,
 		BlockPeriod: period,
-		Accounts:    c.Int("accounts"),
+		Accounts:    dc.Accounts,
 		Logger:      s.log.With("component", "devnet"),
 	}
 	if s.cfg.DataDirSet {

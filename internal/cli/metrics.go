@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"log/slog"
-	"net"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
@@ -26,31 +25,16 @@ func pprofFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "pprof", Usage: "also serve Go runtime profiles (net/http/pprof) at /debug/pprof/ on --metrics-addr; never on a public address (docs/operations.md)"}
 }
 
-// checkMetricsAddr refuses a --metrics-addr that is not HOST:PORT, and --pprof without it,
-// before anything is opened.
-func checkMetricsAddr(c *cli.Context) error {
-	a := c.String("metrics-addr")
-	if a != "" {
-		if _, _, err := net.SplitHostPort(a); err != nil {
-			return badInput("--metrics-addr %q: want HOST:PORT (e.g. 127.0.0.1:9464; port 0: any)", a)
-		}
-	}
-	if a == "" && c.Bool("pprof") {
-		return badInput("--pprof needs --metrics-addr: the profiles are served on the metrics address")
-	}
-	return nil
-}
-
 // startMetrics serves the registry the daemon's parts report to at --metrics-addr (nothing
-// without the flag), as a service of r. It runs before unlock, so that the account's
-// transaction manager reports too.
-func (s *session) startMetrics(c *cli.Context, log *slog.Logger, r *lifecycle.Runner) error {
-	addr := c.String("metrics-addr")
+// without it), as a service of r. It runs before unlock, so that the account's transaction
+// manager reports too.
+func (s *session) startMetrics(m daemonMetrics, log *slog.Logger, r *lifecycle.Runner) error {
+	addr := m.Addr
 	if addr == "" {
 		return nil
 	}
 	reg := metrics.NewRegistry()
-	srv, err := metrics.NewServer(metrics.ServerConfig{Addr: addr, Registry: reg, Logger: log, Profiling: c.Bool("pprof")})
+	srv, err := metrics.NewServer(metrics.ServerConfig{Addr: addr, Registry: reg, Logger: log, Profiling: m.Pprof})
 	if err != nil {
 		return badInput("--metrics-addr: %v", err)
 	}
@@ -59,7 +43,7 @@ func (s *session) startMetrics(c *cli.Context, log *slog.Logger, r *lifecycle.Ru
 	}
 	s.metrics = reg
 	fmt.Fprintf(s.info, "Metrics at http://%s/metrics\n", srv.Addr())
-	if c.Bool("pprof") {
+	if m.Pprof {
 		fmt.Fprintf(s.info, "Profiles at http://%s/debug/pprof/ (keep this address private)\n", srv.Addr())
 	}
 	return nil

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
 	"sync"
@@ -42,16 +41,7 @@ Example:
 			Name:      "run",
 			Usage:     "probe providers' nodes, post each ended epoch's rewards root, publish the trees",
 			ArgsUsage: " ",
-			Flags: append([]cli.Flag{
-				&cli.DurationFlag{Name: "interval", Value: time.Minute, Usage: "time between probe rounds"},
-				&cli.DurationFlag{Name: "jitter", Value: 15 * time.Second, Usage: "random extra time added to each interval, so nodes cannot predict probes"},
-				&cli.DurationFlag{Name: "probe-timeout", Value: 10 * time.Second, Usage: "how long one node has to answer a probe"},
-				&cli.Uint64Flag{Name: "min-uptime-bps", Usage: "providers below this uptime (basis points, 10000 = 100%) earn nothing in an epoch; 0: pay by uptime alone"},
-				&cli.StringFlag{Name: "http", Value: DefaultProberHTTP, Usage: "`HOST:PORT` serving GET /trees/<epoch>.json (port 0: any; 'off': no HTTP)"},
-				&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR` (probes go out, trees are served over /brine/rewards-tree/1.0.0); repeat"},
-				metricsAddrFlag(),
-				pprofFlag(),
-			}, canaryFlags()...),
+			Flags:     proberRunFlags(),
 			Description: `Runs an uptime prober as the account, which must be a reporter of the UptimeRewards contract
 (appointed by its governance). Until SIGINT or SIGTERM, every --interval (plus up to --jitter)
 it probes each active provider's node over libp2p with a fresh signed challenge, and records
@@ -75,6 +65,10 @@ failure of an incident and the recovery are POSTed to the Slack-compatible webho
 $BRINE_CANARY_WEBHOOK (or --canary-webhook) as {"text": ...}. Canary jobs are paid by the
 account.
 
+Every option can also be set by $BRINE_PROBER_<OPTION> (BRINE_PROBER_INTERVAL=30s; lists
+comma-separated) or in the [prober] section of the config file (--config; docs/operations.md,
+"Configuration"), flags first; the webhook also by $BRINE_CANARY_WEBHOOK.
+
 Example:
    brine prober run --account 0xReporter --interval 30s --http 0.0.0.0:8547 --listen /ip4/0.0.0.0/tcp/4002
    BRINE_CANARY_WEBHOOK=https://hooks.slack.com/services/... brine prober run --metrics-addr 127.0.0.1:9465 \
@@ -84,37 +78,49 @@ Example:
 	}
 }
 
+// proberRunFlags are the options of `brine prober run`, canaries' included; each is also a
+// key of the config file's [prober] section (proberRunConfig).
+func proberRunFlags() []cli.Flag {
+	return append([]cli.Flag{
+		&cli.DurationFlag{Name: "interval", Value: time.Minute, Usage: "time between probe rounds"},
+		&cli.DurationFlag{Name: "jitter", Value: 15 * time.Second, Usage: "random extra time added to each interval, so nodes cannot predict probes"},
+		&cli.DurationFlag{Name: "probe-timeout", Value: 10 * time.Second, Usage: "how long one node has to answer a probe"},
+		&cli.Uint64Flag{Name: "min-uptime-bps", Usage: "providers below this uptime (basis points, 10000 = 100%) earn nothing in an epoch; 0: pay by uptime alone"},
+		&cli.StringFlag{Name: "http", Value: DefaultProberHTTP, Usage: "`HOST:PORT` serving GET /trees/<epoch>.json (port 0: any; 'off': no HTTP)"},
+		&cli.StringSliceFlag{Name: "listen", Value: cli.NewStringSlice(p2p.DefaultListenAddrs...), Usage: "libp2p listen `MULTIADDR` (probes go out, trees are served over /brine/rewards-tree/1.0.0); repeat"},
+		metricsAddrFlag(),
+		pprofFlag(),
+	}, canaryFlags()...)
+}
+
 func proberRun(c *cli.Context, stdio IO) error {
 	if _, err := args(c, 0, "brine prober run [flags]"); err != nil {
 		return err
 	}
-	interval, jitter, timeout := c.Duration("interval"), c.Duration("jitter"), c.Duration("probe-timeout")
-	switch {
-	case interval < time.Second:
-		return badInput("--interval %v: probe at most once a second", interval)
-	case jitter < 0 || timeout <= 0:
-		return badInput("--jitter and --probe-timeout must be positive")
-	case c.Uint64("min-uptime-bps") > 10000:
-		return badInput("--min-uptime-bps %d: at most 10000 (100%%)", c.Uint64("min-uptime-bps"))
-	}
-	httpAddr := c.String("http")
-	if httpAddr == "off" {
-		httpAddr = ""
-	} else if _, _, err := net.SplitHostPort(httpAddr); err != nil {
-		return badInput("--http %q: want HOST:PORT (port 0: any), or off", httpAddr)
-	}
-	if err := checkMetricsAddr(c); err != nil {
-		return err
-	}
-	canaries, err := canaryFlagsCheck(c, stdio)
+	cfg, err := loadConfig(c, stdio.Getenv)
 	if err != nil {
 		return err
 	}
-	s, err := writeSession(c, stdio)
+	pc, err := loadProberRunConfig(cfg)
+	if err != nil {
+		return err
+	}
+	if err := pc.Check(); err != nil {
+		return err
+	}
+	canaries, err := pc.Canary.setup()
+	if err != nil {
+		return err
+	}
+	interval, jitter, timeout, httpAddr := pc.Interval, pc.Jitter, pc.ProbeTimeout, pc.httpAddr()
+	s, err := sessionFor(c, stdio, cfg)
 	if err != nil {
 		return err
 	}
 	defer s.close()
+	if err := s.openToken(); err != nil {
+		return err
+	}
 	level, _ := parseLevel(s.cfg.LogLevel)
 	log := slog.New(slog.NewTextHandler(s.info, &slog.HandlerOptions{Level: min(level, slog.LevelInfo)}))
 
@@ -139,7 +145,7 @@ func proberRun(c *cli.Context, stdio IO) error {
 	}
 	run := s.runner(proberGrace)
 	defer run.Stop()
-	if err := s.startMetrics(c, log, run); err != nil {
+	if err := s.startMetrics(pc.Metrics, log, run); err != nil {
 		return err
 	}
 	if err := s.unlock(); err != nil {
@@ -183,7 +189,7 @@ func proberRun(c *cli.Context, stdio IO) error {
 	}
 	_ = run.Start(s.ctx, lifecycle.Funcs{OnStop: func(context.Context) error { store.Close(); return nil }})
 
-	host, err := p2p.New(p2p.Config{Identity: id, ListenAddrs: c.StringSlice("listen"), DisableProbe: true, Trees: store, Logger: log})
+	host, err := p2p.New(p2p.Config{Identity: id, ListenAddrs: pc.Listen, DisableProbe: true, Trees: store, Logger: log})
 	if err != nil {
 		return badInput("%v", err)
 	}
@@ -216,7 +222,7 @@ func proberRun(c *cli.Context, stdio IO) error {
 		EpochLength:       rw.EpochLength,
 		RewardPerProvider: perProvider,
 		Reporters:         uint64(reporters),
-		MinUptimeBps:      c.Uint64("min-uptime-bps"),
+		MinUptimeBps:      pc.MinUptimeBps,
 		Terms:             rw,
 		Interval:          interval,
 		Jitter:            jitter,
@@ -231,7 +237,7 @@ func proberRun(c *cli.Context, stdio IO) error {
 	}
 	if err := run.Start(s.ctx, quietStop{Service: p, onErr: func(err error) { log.Warn("stopping the prober", "err", err) }}); err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
-			return badInput("--http %s is in use (another prober?): pass --http HOST:PORT (port 0: any), or --http off", httpAddr)
+			return badInput("%s %s is in use (another prober?): pass --http HOST:PORT (port 0: any), or --http off", pc.from.name("http"), httpAddr)
 		}
 		return err
 	}

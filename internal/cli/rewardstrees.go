@@ -30,9 +30,9 @@ func proberFlag() cli.Flag {
 }
 
 // namedProbers are the sources the --prober flags name (repeated or comma-separated).
-func (s *session) namedProbers(c *cli.Context) ([]trees.Source, error) {
+func (s *session) namedProbers(probers []string) ([]trees.Source, error) {
 	var out []trees.Source
-	for _, arg := range c.StringSlice("prober") {
+	for _, arg := range probers {
 		for _, a := range strings.Split(arg, ",") {
 			if a = strings.TrimSpace(a); a == "" {
 				continue
@@ -50,7 +50,7 @@ func (s *session) namedProbers(c *cli.Context) ([]trees.Source, error) {
 // proberSources are the sources the --prober flags name, else those of the probers running
 // with the data directory.
 func (s *session) proberSources(c *cli.Context) ([]trees.Source, error) {
-	out, err := s.namedProbers(c)
+	out, err := s.namedProbers(c.StringSlice("prober"))
 	if err != nil || len(out) > 0 {
 		return out, err
 	}

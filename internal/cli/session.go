@@ -57,6 +57,12 @@ func newSession(c *cli.Context, stdio IO) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	return sessionFor(c, stdio, cfg)
+}
+
+// sessionFor is newSession with the configuration loaded: a command with options of its
+// own (loadNodeRunConfig...) checks them between the two, before anything waits or dials.
+func sessionFor(c *cli.Context, stdio IO, cfg *Config) (*session, error) {
 	if c.Command.Name != "devnet" {
 		if err := cfg.awaitDevnet(c.Context, stdio.Stderr, devnetStartWait); err != nil {
 			return nil, err
