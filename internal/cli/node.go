@@ -13,6 +13,7 @@ import (
 
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/wasm"
@@ -204,7 +205,7 @@ func nodeRun(c *cli.Context, stdio IO) error {
 		return err
 	}
 	defer stopClock()
-	n, err := node.New(node.Config{
+	cfg, err := dishonest.Apply(node.Config{
 		Clock:             chainClock,
 		StepDelay:         stepDelay(c.Duration("step-delay")),
 		DataDir:           s.cfg.DataDir,
@@ -219,11 +220,14 @@ func nodeRun(c *cli.Context, stdio IO) error {
 		WithdrawThreshold: threshold,
 		GracePeriod:       c.Duration("grace"),
 		Logger:            log,
-		Dishonest:         c.String("dishonest"),
 		AnnounceAddrs:     c.StringSlice("announce"),
 		Metrics:           s.nodeMetrics(),
 		AutoClaim:         autoClaim,
-	})
+	}, dishonest.Mode(c.String("dishonest")))
+	if err != nil {
+		return badInput("--dishonest: %v", err)
+	}
+	n, err := node.New(cfg)
 	if err != nil {
 		return badInput("%v", err)
 	}
