@@ -10,15 +10,14 @@ import (
 	"github.com/brine-compute/brine/settlement"
 )
 
-// The roles the node plays on the market, each the part of a settlement backend it uses
-// (settlement/onchain's Managed plays them all). A backend that is asked for less can be
-// faked, decorated or reasoned about by role: node/dishonest wraps only the steps it alters.
+// The roles the node plays on the market: the parts of a settlement backend (settlement's
+// interfaces, whose comments say what each method does) it uses, and no more, so a fake or a
+// decorator (node/dishonest) need only know the steps it alters. settlement/onchain's Managed
+// plays them all.
 
 // JobReader reads the jobs and panels the node takes part in.
 type JobReader interface {
-	// Job is settlement.Reader's.
 	Job(ctx context.Context, id settlement.JobID) (settlement.Job, error)
-	// Panel is settlement.Reader's.
 	Panel(ctx context.Context, id settlement.JobID, replicas bool) (settlement.Panel, error)
 }
 

@@ -158,8 +158,8 @@
 //
 // For tests and the demo a node can lie: node/dishonest wraps its Chain, executors and result
 // source before New (the job loop has no branch for it; a withheld step ends the job with the
-// reason its *Withheld carries). "wrong-result" commits and serves
-// altered outputs (the client challenges; verifiers uphold it and the provider is slashed);
+// reason its *Withheld carries). "wrong-result" commits and serves altered outputs (the
+// client challenges; verifiers uphold it and the provider is slashed);
 // "never-commit" accepts, runs and withholds the result (the client claims the timeout: payment
 // plus the provider's collateral); "commit-and-vanish" commits the right result, then serves
 // it to no one and never finalizes. Against the last the protocol offers only a challenge:
