@@ -29,8 +29,8 @@
 // blocks are sealed back to back). The contracts judge deadlines and epochs by block time, so
 // the nodes and the prober run on a clock.Chain, the wall clock shifted to the chain head's
 // time, instead of waiting that lead again at every window.
-// Mallory's node runs dishonest (node.WrongResult) in scene 2 and is restarted, on the same
-// data directory and address, as node.NeverCommit for scene 3 and as an honest node after.
+// Mallory's node runs dishonest (node/dishonest's WrongResult) in scene 2 and is restarted, on
+// the same data directory and address, as NeverCommit for scene 3 and as an honest node after.
 //
 // # Scenes
 //

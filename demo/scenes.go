@@ -10,7 +10,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
@@ -190,7 +190,7 @@ func (r *show) sceneTimedOut(ctx context.Context) error {
 	if err := r.stopNode(mallory); err != nil {
 		return err
 	}
-	if err := r.startNode(ctx, mallory, node.NeverCommit); err != nil {
+	if err := r.startNode(ctx, mallory, dishonest.NeverCommit); err != nil {
 		return err
 	}
 	r.story.say("mallory's node restarts (same data directory and address) as one that accepts jobs and never commits")
@@ -277,7 +277,7 @@ func (r *show) sceneTimedOut(ctx context.Context) error {
 	if err := r.stopNode(mallory); err != nil {
 		return err
 	}
-	if err := r.startNode(ctx, mallory, node.Honest); err != nil {
+	if err := r.startNode(ctx, mallory, dishonest.Honest); err != nil {
 		return err
 	}
 	r.story.say("mallory's node restarts as an honest node (its price and single-replica policy keep it out of scenes 4 and 5)")

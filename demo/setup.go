@@ -26,6 +26,7 @@ import (
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/wasm"
@@ -380,7 +381,7 @@ func (r *show) stakeAndStart(ctx context.Context) error {
 	// Does this node build take replicated jobs? node.Config.Check refuses MaxReplicas > 1
 	// in a build that does not.
 	r.replicas = 3
-	probe := r.nodeConfig(r.providers[0], node.Honest)
+	probe := r.nodeConfig(r.providers[0])
 	if err := probe.Check(); err != nil {
 		probe.Policy.MaxReplicas = 1
 		if probe.Check() != nil {
@@ -394,15 +395,15 @@ func (r *show) stakeAndStart(ctx context.Context) error {
 	r.providers[2].policy = node.Policy{MinPayment: deploy.Token(5), MaxCollateral: deploy.Token(1), MaxReplicas: r.replicas}
 	r.providers[3].policy = node.Policy{MinPayment: deploy.Token(3), MaxReplicas: 1}
 	for i, p := range r.providers {
-		dishonest := node.Honest
+		mode := dishonest.Honest
 		if i == 3 {
-			dishonest = node.WrongResult
+			mode = dishonest.WrongResult
 		}
 		errs[i] = nil
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = r.startNode(ctx, p, dishonest)
+			errs[i] = r.startNode(ctx, p, mode)
 		}()
 	}
 	wg.Wait()
@@ -431,7 +432,7 @@ func (r *show) rewardsFor(ctx context.Context, a *actor) (*rewards.Rewards, erro
 }
 
 // nodeConfig is p's node configuration (executors left out).
-func (r *show) nodeConfig(p *provider, dishonest string) node.Config {
+func (r *show) nodeConfig(p *provider) node.Config {
 	policy := p.policy
 	if policy.MaxReplicas == 0 {
 		policy.MaxReplicas = r.replicas
@@ -447,7 +448,6 @@ func (r *show) nodeConfig(p *provider, dishonest string) node.Config {
 		GracePeriod:  2 * time.Second,
 		Clock:        r.clock,
 		Logger:       r.log.With("who", p.name),
-		Dishonest:    dishonest,
 		Policy:       policy,
 	}
 }
@@ -460,9 +460,9 @@ func (p placeholder) Run(context.Context, executor.Job) (executor.Result, error)
 	return executor.Result{}, errors.New("placeholder executor")
 }
 
-// startNode starts p's node with a fresh executor.
-func (r *show) startNode(ctx context.Context, p *provider, dishonest string) error {
-	cfg := r.nodeConfig(p, dishonest)
+// startNode starts p's node with a fresh executor, lying as mode says.
+func (r *show) startNode(ctx context.Context, p *provider, mode dishonest.Mode) error {
+	cfg := r.nodeConfig(p)
 	var ex executor.Executor
 	switch r.engine {
 	case jobspec.EngineDocker:
@@ -482,6 +482,10 @@ func (r *show) startNode(ctx context.Context, p *provider, dishonest string) err
 		p.execs = append(p.execs, w)
 	}
 	cfg.Executors = map[jobspec.Engine]executor.Executor{r.engine: ex}
+	cfg, err := dishonest.Apply(cfg, mode)
+	if err != nil {
+		return err
+	}
 	n, err := node.New(cfg)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/p2p/providers"
 )
 
@@ -36,12 +37,12 @@ func TestAddressesStableAcrossRestarts(t *testing.T) {
 		return out
 	}
 
-	first := p.start(t, nil, node.Honest)
+	first := p.start(t, nil, dishonest.Honest)
 	before := addrs(first)
 	stop(t, first)
 	sent := nonce()
 
-	second := p.start(t, nil, node.Honest)
+	second := p.start(t, nil, dishonest.Honest)
 	if after := addrs(second); !slices.Equal(after, before) {
 		t.Errorf("addresses after a restart:\n%v\nbefore:\n%v", after, before)
 	}
@@ -61,7 +62,7 @@ func TestAddressesStableAcrossRestarts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	third := p.start(t, nil, node.Honest)
+	third := p.start(t, nil, dishonest.Honest)
 	now := addrs(third)
 	if slices.Equal(now, before) {
 		t.Fatalf("listening on %s, which another process holds", tcp)

@@ -18,14 +18,6 @@ import (
 	"github.com/brine-compute/brine/settlement"
 )
 
-// Dishonest behaviours, for tests and the demo only.
-const (
-	Honest          = ""
-	WrongResult     = "wrong-result"      // commits (and serves) a result whose outputs were altered
-	CommitAndVanish = "commit-and-vanish" // commits, then stops serving the result and never finalizes (a replica: never reveals)
-	NeverCommit     = "never-commit"      // accepts and runs, never commits: the job times out (a replica: silent)
-)
-
 // Policy is which jobs the node takes.
 type Policy struct {
 	// Engines the node runs; empty: every engine it has an executor for.
@@ -63,8 +55,8 @@ type Config struct {
 	// Deployment names the chain and market the data directory belongs to ("<chain ID>/<market>");
 	// the store refuses a data directory of another deployment.
 	Deployment string
-	// Settlement acts as the provider account.
-	Settlement settlement.Settlement
+	// Settlement acts as the provider account, in the roles the node plays (chain.go).
+	Settlement Chain
 	// Events is the market's event stream (onchain.Settlement is one).
 	Events settlement.EventSource
 	// Confirmations is the depth at which events are acted on.
@@ -98,8 +90,9 @@ type Config struct {
 	Clock Clock
 	// Logger (default slog.Default()).
 	Logger *slog.Logger
-	// Dishonest makes the node misbehave, for tests and the demo only (see the constants).
-	Dishonest string
+	// ServeResults, if set, wraps the source the node serves its stored results from (a
+	// test's or the demo's dishonest node hides some, node/dishonest); nil: all are served.
+	ServeResults func(p2p.ResultSource) p2p.ResultSource
 	// AnnounceAddrs, if set, are the addresses the node publishes in its registration
 	// metadata ({"peer": ..., "addrs": [...]}) instead of its listen addresses.
 	AnnounceAddrs []string
@@ -152,11 +145,6 @@ func (c Config) Check() error {
 	}
 	if c.P2P.Identity == nil {
 		errs = append(errs, errors.New("P2P.Identity is required"))
-	}
-	switch c.Dishonest {
-	case Honest, WrongResult, CommitAndVanish, NeverCommit:
-	default:
-		errs = append(errs, fmt.Errorf("unknown dishonest behaviour %q", c.Dishonest))
 	}
 	if c.FinalizeBatch < 0 || c.GracePeriod < 0 || c.PollInterval < 0 || c.Policy.MaxJobs < 0 {
 		errs = append(errs, errors.New("FinalizeBatch, GracePeriod, PollInterval and MaxJobs cannot be negative"))

@@ -18,6 +18,7 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/providers"
@@ -158,7 +159,7 @@ func TestNeverCommitTimesOut(t *testing.T) {
 	chain(t)
 	ctx := context.Background()
 	p := newProvider(t, 7)
-	n := p.start(t, nil, node.NeverCommit)
+	n := p.start(t, nil, dishonest.NeverCommit)
 	c := newClient(t, 6)
 
 	job := c.postDoc(t, greetDoc(c.module(t, guest(t)), "timeout", 0, "deadlines: {accept_within: 6s, run_within: 6s}\n"))
@@ -217,7 +218,7 @@ func TestCommitAndVanish(t *testing.T) {
 	ctx := context.Background()
 	vanisher := newProvider(t, 7)
 	panel := honestPanel(t, vanisher.acct, vanisher.acct.Account(), 1, 3, 4, 5)
-	vn := vanisher.start(t, nil, node.CommitAndVanish)
+	vn := vanisher.start(t, nil, dishonest.CommitAndVanish)
 	c := newClient(t, 6)
 
 	job := c.postDoc(t, greetDoc(c.module(t, guest(t)), "vanish", 0, "challenge_window: 20s\n"))

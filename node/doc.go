@@ -1,7 +1,8 @@
 // Package node is Brine's provider daemon (`brine node run`): it composes the chain watcher
 // (node/watch), the state store (node/store), the executors (node/executor), the result
-// store (package results) and the libp2p host (p2p) around a settlement.Settlement acting
-// as the provider's account.
+// store (package results) and the libp2p host (p2p) around a Chain acting as the provider's
+// account: the roles of a settlement backend the node plays (chain.go; settlement/onchain's
+// Managed plays them all).
 //
 // # Start and stop
 //
@@ -150,12 +151,15 @@
 // are what the machine can run, and they are the executor's limits too, so such a run would
 // fail (no vote) or produce a result that is not the job's.
 //
-// A dishonest node (test and demo modes) takes no verifier duty and does not draw.
+// A node whose Chain declines the duty (DutyDecliner: a dishonest test or demo node) takes no
+// verifier duty and does not draw.
 //
 // # Dishonest modes and the client's recourse
 //
-// For tests and the demo a node can lie (Config.Dishonest): "wrong-result" commits and serves
-// altered outputs (the client challenges; verifiers uphold it and the provider is slashed);
+// For tests and the demo a node can lie: node/dishonest wraps its Chain, executors and result
+// source before New (the job loop has no branch for it; a withheld step ends the job with the
+// reason its *Withheld carries). "wrong-result" commits and serves altered outputs (the
+// client challenges; verifiers uphold it and the provider is slashed);
 // "never-commit" accepts, runs and withholds the result (the client claims the timeout: payment
 // plus the provider's collateral); "commit-and-vanish" commits the right result, then serves
 // it to no one and never finalizes. Against the last the protocol offers only a challenge:

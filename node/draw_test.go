@@ -13,6 +13,7 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
@@ -41,7 +42,7 @@ func TestPendingDrawSurvivesRestart(t *testing.T) {
 	chain(t)
 	ctx := context.Background()
 	liar := newProvider(t, 5)
-	liar.start(t, nil, node.WrongResult)
+	liar.start(t, nil, dishonest.WrongResult)
 	x := newProvider(t, 7)
 	policy := node.Policy{MinPayment: deploy.Token(1000)} // not the job's provider
 	held := &drawHeld{Managed: x.acct, tried: make(chan struct{})}
@@ -100,7 +101,7 @@ func TestVerifierOutsidePolicyDeclines(t *testing.T) {
 	chain(t)
 	ctx := context.Background()
 	liar := newProvider(t, 5)
-	liar.start(t, nil, node.WrongResult)
+	liar.start(t, nil, dishonest.WrongResult)
 	policy := node.Policy{MinPayment: deploy.Token(1000), MaxMemoryBytes: 32 << 20, Engines: []jobspec.Engine{jobspec.EngineWasm}}
 	honest := map[common.Address]*node.Node{}
 	for _, i := range []int{1, 3, 4, 7} {

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p"
@@ -31,7 +31,7 @@ func TestFailureRecordsArePaid(t *testing.T) {
 	chain(t)
 	ctx := context.Background()
 	p := newProvider(t, 1)
-	n := p.start(t, nil, node.Honest)
+	n := p.start(t, nil, dishonest.Honest)
 	c := newClient(t, 2)
 	greet := c.module(t, guest(t))
 	junk := make([]byte, 4096)
@@ -141,7 +141,7 @@ func TestNodeSideFailureCommitsNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
-	n := p.start(t, w, node.Honest)
+	n := p.start(t, w, dishonest.Honest)
 	c := newClient(t, 2)
 	job := c.postDoc(t, greetDoc(c.module(t, guest(t)), "small", 0, ""))
 	rec := waitRecord(t, n, job.ID, "failed", 45*time.Second, func(r store.JobRecord) bool { return r.State.Terminal() })
@@ -162,7 +162,7 @@ func TestChallengedFailureRecordIsRejected(t *testing.T) {
 	ctx := context.Background()
 	prov := newProvider(t, 7)
 	panel := honestPanel(t, prov.acct, prov.acct.Account(), 1, 3, 4, 5)
-	prov.start(t, nil, node.Honest)
+	prov.start(t, nil, dishonest.Honest)
 	c := newClient(t, 6)
 
 	job := c.postDoc(t, greetDoc(c.module(t, guest(t)), "", 0, "challenge_window: 20s\n"))

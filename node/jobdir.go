@@ -122,33 +122,3 @@ func (n *Node) placeInputs(ctx context.Context, spec *jobspec.Spec, specHash com
 	}
 	return nil
 }
-
-// tamper alters the declared outputs (a dishonest node's wrong result): it appends a line to
-// every regular file under them.
-func tamper(dir string, outputs []jobspec.Output) error {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	for _, o := range outputs {
-		err := fs.WalkDir(root.FS(), o.Path, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.Type().IsRegular() {
-				return err
-			}
-			f, err := root.OpenFile(p, os.O_WRONLY|os.O_APPEND, 0)
-			if err != nil {
-				return err
-			}
-			_, err = f.WriteString("tampered by a dishonest provider\n")
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			return err
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}

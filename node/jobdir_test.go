@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/node/store"
@@ -52,7 +52,7 @@ func TestJobDirsAreRemoved(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
-	n := p.start(t, leaky{w}, node.Honest)
+	n := p.start(t, leaky{w}, dishonest.Honest)
 	if _, err := os.Stat(filepath.Dir(stray)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the directory of a job the store does not know is still there after the start: %v", err)
 	}

@@ -184,8 +184,14 @@ func (n *Node) advance(ctx context.Context, id settlement.JobID) {
 			return
 		}
 		more, err := n.step(ctx, rec)
+		var withheld *Withheld
 		if err != nil {
 			switch {
+			case errors.As(err, &withheld):
+				// The chain will not take the job further (a dishonest test or demo node).
+				if err := n.end(id, withheld.End, withheld.Reason); err != nil {
+					n.log.Warn("ending a job whose step was withheld", "job", id, "err", err)
+				}
 			case ctx.Err() != nil || errors.Is(err, store.ErrConflict):
 			case errors.Is(err, errSpecUnavailable):
 				// Asked again every tick until accept-by: not worth a warning each time.
@@ -462,11 +468,6 @@ func (n *Node) execute(ctx context.Context, id settlement.JobID, spec *jobspec.S
 	if res.Failure != nil {
 		return n.recordFailure(job, res.Failure, res, nil)
 	}
-	if n.cfg.Dishonest == WrongResult {
-		if err := tamper(outputs, spec.Outputs); err != nil {
-			return cid.Undef, nil, err
-		}
-	}
 	archive, c, err := results.Package(outputs, spec.Outputs, results.Limits{})
 	if err != nil {
 		if fail := packagingFailure(err); fail != nil {
@@ -522,10 +523,6 @@ func (n *Node) recordFailure(job executor.Job, fail *executor.Failure, res execu
 // commit sends (or resends) the result commitment and records it.
 func (n *Node) commit(ctx context.Context, rec store.JobRecord) (bool, error) {
 	id := rec.Job
-	if n.cfg.Dishonest == NeverCommit {
-		n.log.Warn("dishonest node: not committing the result", "job", id)
-		return false, n.end(id, store.StateFailed, "dishonest (never-commit): result withheld")
-	}
 	job, err := n.st.Job(ctx, id)
 	if err != nil {
 		return false, err
@@ -539,13 +536,6 @@ func (n *Node) commit(ctx context.Context, rec store.JobRecord) (bool, error) {
 		}
 	}
 	c, _ := cid.Cast(rec.ResultCID)
-	if n.cfg.Dishonest == CommitAndVanish {
-		// Hidden before the commit is sent: a client that sees the commitment must already
-		// find the result gone.
-		n.mu.Lock()
-		n.vanished[c] = true
-		n.mu.Unlock()
-	}
 	mine := job.Provider == n.self && bytes.Equal(job.ResultCID, rec.ResultCID) && job.Status >= settlement.StatusCommitted
 	if !mine {
 		if job.Status != settlement.StatusAccepted || job.Provider != n.self {
@@ -568,10 +558,6 @@ func (n *Node) commit(ctx context.Context, rec store.JobRecord) (bool, error) {
 		return false, err
 	}
 	n.log.Info("result committed", "job", id, "result", c, "window_ends", job.ChallengeEnds())
-	if n.cfg.Dishonest == CommitAndVanish {
-		n.log.Warn("dishonest node: the result is no longer served and the job never finalized", "job", id)
-		return false, n.end(id, store.StateAbandoned, "dishonest (commit-and-vanish)")
-	}
 	return false, nil
 }
 

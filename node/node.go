@@ -4,16 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ipfs/go-cid"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/brine-compute/brine/node/store"
@@ -30,7 +27,7 @@ import (
 type Node struct {
 	cfg     Config
 	log     *slog.Logger
-	st      settlement.Settlement
+	st      Chain
 	self    common.Address
 	store   *store.Store
 	results *results.Store
@@ -50,7 +47,6 @@ type Node struct {
 	inflight map[settlement.JobID]bool
 	workers  sync.WaitGroup
 	refused  map[common.Hash]refusal   // why pushed specs were refused (bounded)
-	vanished map[cid.Cid]bool          // commit-and-vanish: results no longer served
 	dir      []settlement.ProviderInfo // provider directory cache
 	dirAt    time.Time
 	finalMu  sync.Mutex // one finalize batch at a time
@@ -70,7 +66,6 @@ func New(cfg Config) (*Node, error) {
 		self:     cfg.Settlement.Account(),
 		inflight: make(map[settlement.JobID]bool),
 		refused:  make(map[common.Hash]refusal),
-		vanished: make(map[cid.Cid]bool),
 		sem:      make(chan struct{}, cfg.Policy.MaxJobs),
 	}, nil
 }
@@ -132,7 +127,10 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	pc := n.cfg.P2P
 	pc.SpecSink = sinkFunc(n.acceptSpec)
 	pc.Specs = specSource{n}
-	pc.Results = resultSource{n}
+	pc.Results = n.results
+	if n.cfg.ServeResults != nil {
+		pc.Results = n.cfg.ServeResults(n.results)
+	}
 	pc.Status = statusSource{n}
 	if pc.Logger == nil {
 		pc.Logger = n.cfg.Logger
@@ -184,7 +182,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if err := n.watcher.Start(ctx); err != nil {
 		return err
 	}
-	n.log.Info("node started", "account", n.self, "dishonest", n.cfg.Dishonest)
+	n.log.Info("node started", "account", n.self, "verifier_duty", !declinesDuty(n.st))
 	return nil
 }
 
@@ -261,17 +259,4 @@ type specSource struct{ n *Node }
 func (s specSource) Spec(hash common.Hash) ([]byte, bool) {
 	b, err := s.n.store.GetSpec(hash)
 	return b, err == nil
-}
-
-// resultSource serves stored results, except those a commit-and-vanish node hides.
-type resultSource struct{ n *Node }
-
-func (s resultSource) Open(c cid.Cid) (io.ReadCloser, int64, error) {
-	s.n.mu.Lock()
-	gone := s.n.vanished[c]
-	s.n.mu.Unlock()
-	if gone {
-		return nil, 0, fmt.Errorf("%w: %s", os.ErrNotExist, c)
-	}
-	return s.n.results.Open(c)
 }

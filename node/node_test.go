@@ -21,6 +21,7 @@ import (
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/node/store"
@@ -168,7 +169,7 @@ func newProvider(t testing.TB, i int) *provider {
 }
 
 // start runs a node for p with exec as its wasm executor (nil: a real one).
-func (p *provider) start(t testing.TB, ex executor.Executor, dishonest string) *node.Node {
+func (p *provider) start(t testing.TB, ex executor.Executor, mode dishonest.Mode) *node.Node {
 	t.Helper()
 	if ex == nil {
 		w, err := wasm.New(context.Background(), wasm.Config{})
@@ -178,7 +179,7 @@ func (p *provider) start(t testing.TB, ex executor.Executor, dishonest string) *
 		t.Cleanup(func() { w.Close() })
 		ex = w
 	}
-	n, err := node.New(node.Config{
+	cfg, err := dishonest.Apply(node.Config{
 		DataDir:      p.dataDir,
 		Deployment:   fmt.Sprintf("%d/%s", dn.ChainID(), dn.Deployment().Market),
 		Settlement:   p.acct,
@@ -188,8 +189,11 @@ func (p *provider) start(t testing.TB, ex executor.Executor, dishonest string) *
 		P2P:          p2p.Config{Identity: p.id, Logger: testLogger(t, "p2p")},
 		GracePeriod:  time.Second,
 		Logger:       testLogger(t, "node"),
-		Dishonest:    dishonest,
-	})
+	}, mode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := node.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -369,7 +373,7 @@ func TestNodeRunsAWasmJob(t *testing.T) {
 	chain(t)
 	ctx := context.Background()
 	p := newProvider(t, 1)
-	p.start(t, nil, node.Honest)
+	p.start(t, nil, dishonest.Honest)
 	c := newClient(t, 2)
 	before, err := p.acct.Balance(ctx, p.acct.Account())
 	if err != nil {
@@ -437,7 +441,7 @@ func TestNodeRestartMidJob(t *testing.T) {
 	}
 	t.Cleanup(func() { w.Close() })
 	b := &blocking{Executor: w, started: make(chan struct{})}
-	first := p.start(t, b, node.Honest)
+	first := p.start(t, b, dishonest.Honest)
 	c := newClient(t, 2)
 
 	job := c.post(t, "restart")
@@ -455,7 +459,7 @@ func TestNodeRestartMidJob(t *testing.T) {
 		t.Fatalf("job is %s on chain after the stop, want accepted", j.Status)
 	}
 
-	p.start(t, w, node.Honest)
+	p.start(t, w, dishonest.Honest)
 	waitJob(t, c.acct, job.ID, "finalized", 45*time.Second, status(settlement.StatusFinalized))
 	if n := countEvents(t, c.acct, job.ID, settlement.EventJobAccepted); n != 1 {
 		t.Errorf("%d JobAccepted events, want 1", n)
@@ -487,7 +491,7 @@ func TestWrongResultIsVisible(t *testing.T) {
 	chain(t)
 	ctx := context.Background()
 	p := newProvider(t, 4)
-	p.start(t, nil, node.WrongResult)
+	p.start(t, nil, dishonest.WrongResult)
 	c := newClient(t, 2)
 	job := c.post(t, "liar")
 	committed := waitJob(t, c.acct, job.ID, "committed", 45*time.Second, status(settlement.StatusCommitted))

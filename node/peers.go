@@ -50,19 +50,6 @@ func (n *Node) metadata() ([]byte, error) {
 	}
 }
 
-// Optional settlement capabilities (settlement/onchain has them).
-type (
-	metadataReader interface {
-		ProviderMetadata(context.Context, common.Address) ([]byte, error)
-	}
-	metadataUpdater interface {
-		UpdateMetadata(context.Context, []byte) error
-	}
-	directory interface {
-		ProviderDirectory(context.Context) ([]settlement.ProviderInfo, error)
-	}
-)
-
 // publish registers the node's peer ID and addresses on chain, or updates the metadata when
 // only the addresses changed; it sends nothing when both are current.
 func (n *Node) publish(ctx context.Context) error {
@@ -77,23 +64,19 @@ func (n *Node) publish(ctx context.Context) error {
 	id := n.cfg.P2P.Identity
 	peerHash := crypto.Keccak256Hash(id.PeerIDBytes())
 	if info.Registered && info.PeerIDHash == peerHash {
-		var have []byte
-		if r, ok := n.st.(metadataReader); ok {
-			if have, err = r.ProviderMetadata(ctx, n.self); err != nil {
-				return err
-			}
+		have, err := n.st.ProviderMetadata(ctx, n.self)
+		if err != nil {
+			return err
 		}
 		if bytes.Equal(have, meta) {
 			n.log.Info("registration current", "peer", id.Peer, "active", info.Active)
 			return n.warnInactive(info)
 		}
-		if u, ok := n.st.(metadataUpdater); ok {
-			n.log.Info("updating the node's addresses on chain", "metadata", string(meta))
-			if err := u.UpdateMetadata(ctx, meta); err != nil {
-				return err
-			}
-			return n.warnInactive(info)
+		n.log.Info("updating the node's addresses on chain", "metadata", string(meta))
+		if err := n.st.UpdateMetadata(ctx, meta); err != nil {
+			return err
 		}
+		return n.warnInactive(info)
 	}
 	digest, err := n.st.RegistrationDigest(ctx, id.PeerIDBytes())
 	if err != nil {
@@ -204,17 +187,13 @@ func (n *Node) peersFor(ctx context.Context, hash common.Hash) []peer.AddrInfo {
 
 // directory returns the registered providers, cached for half a minute.
 func (n *Node) directory(ctx context.Context) []settlement.ProviderInfo {
-	d, ok := n.st.(directory)
-	if !ok {
-		return nil
-	}
 	n.mu.Lock()
 	if n.dir != nil && n.cfg.Clock.Now().Sub(n.dirAt) < 30*time.Second {
 		defer n.mu.Unlock()
 		return n.dir
 	}
 	n.mu.Unlock()
-	list, err := d.ProviderDirectory(ctx)
+	list, err := n.st.ProviderDirectory(ctx)
 	if err != nil {
 		n.log.Warn("reading the provider directory", "err", err)
 		return nil

@@ -60,10 +60,6 @@ func (n *Node) replicaStep(ctx context.Context, rec store.JobRecord) (more bool,
 	case store.StateRunning:
 		return n.rerun(id)
 	case store.StateExecuted:
-		if n.cfg.Dishonest == NeverCommit {
-			n.log.Warn("dishonest node: not committing the replica's result", "job", id)
-			return false, n.end(id, store.StateFailed, "dishonest (never-commit): result withheld")
-		}
 		if full, err := n.seatsFilled(ctx, rec); err != nil || !full {
 			return false, err
 		}
@@ -71,10 +67,6 @@ func (n *Node) replicaStep(ctx context.Context, rec store.JobRecord) (more bool,
 	case store.StateCommitting:
 		return n.commitSalted(ctx, rec)
 	case store.StateCommitted:
-		if n.cfg.Dishonest == CommitAndVanish {
-			n.log.Warn("dishonest node: committed, never revealing", "job", id)
-			return false, n.end(id, store.StateAbandoned, "dishonest (commit-and-vanish): never revealed")
-		}
 		return n.revealSalted(ctx, rec)
 	case store.StateRevealing:
 		return n.revealSalted(ctx, rec)

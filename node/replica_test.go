@@ -16,6 +16,7 @@ import (
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/results"
@@ -132,7 +133,7 @@ func TestReplicasAgree(t *testing.T) {
 	nodes := map[common.Address]*node.Node{}
 	for _, i := range []int{1, 3, 4, 7} {
 		p := newProvider(t, i)
-		nodes[p.acct.Account()] = p.start(t, nil, node.Honest)
+		nodes[p.acct.Account()] = p.start(t, nil, dishonest.Honest)
 	}
 	c := newClient(t, 2)
 
@@ -197,7 +198,7 @@ func TestReplicasAgreeOnAFailureRecord(t *testing.T) {
 	nodes := map[common.Address]*node.Node{}
 	for _, i := range []int{1, 3, 4} {
 		p := newProvider(t, i)
-		nodes[p.acct.Account()] = p.start(t, nil, node.Honest)
+		nodes[p.acct.Account()] = p.start(t, nil, dishonest.Honest)
 	}
 	c := newClient(t, 2)
 	r := followReplicated(t, c, c.postDoc(t, greetDoc(c.module(t, guest(t)), "", 0, "replicas: 3\n")), 3)
@@ -234,9 +235,9 @@ func TestReplicaLiarLoses(t *testing.T) {
 	liar := newProvider(t, 5)
 	nodes := map[common.Address]*node.Node{}
 	for _, p := range honest {
-		nodes[p.acct.Account()] = p.start(t, nil, node.Honest)
+		nodes[p.acct.Account()] = p.start(t, nil, dishonest.Honest)
 	}
-	liarNode := liar.start(t, nil, node.WrongResult)
+	liarNode := liar.start(t, nil, dishonest.WrongResult)
 	c := newClient(t, 6)
 
 	r := runReplicated(t, c, "majority", 3)
@@ -346,7 +347,7 @@ func TestReplicasShortOfSeatsReclaim(t *testing.T) {
 	seats := []*provider{newProvider(t, 1), newProvider(t, 3)}
 	nodes := map[common.Address]*node.Node{}
 	for _, p := range seats {
-		nodes[p.acct.Account()] = p.start(t, nil, node.Honest)
+		nodes[p.acct.Account()] = p.start(t, nil, dishonest.Honest)
 	}
 	c := newClient(t, 2)
 	job := c.postReplicated(t, "short", 3, 8*time.Second)

@@ -8,7 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/settlement"
@@ -76,7 +76,7 @@ func outcomeOf(t *testing.T, r providers.PushReport, account common.Address) pro
 func TestRefusedSpecIsToldAndNotRetried(t *testing.T) {
 	chain(t)
 	p := newProvider(t, 4)
-	n := p.start(t, nil, node.Honest) // runs wasm only
+	n := p.start(t, nil, dishonest.Honest) // runs wasm only
 	c := newClient(t, 2)
 	spec, report := c.push(t, `
 engine: docker
@@ -105,7 +105,7 @@ challenge_window: 4s
 func TestPushedSourceOutlivesRestart(t *testing.T) {
 	chain(t)
 	p := newProvider(t, 4)
-	first := p.start(t, nil, node.Honest)
+	first := p.start(t, nil, dishonest.Honest)
 	c := newClient(t, 2)
 	spec, report := c.push(t, greetDoc(c.module(t, guest(t)), "restart", 0, ""))
 	if o := outcomeOf(t, report, p.acct.Account()); o.Err != nil {
@@ -113,6 +113,6 @@ func TestPushedSourceOutlivesRestart(t *testing.T) {
 	}
 	stop(t, first)
 	job := c.postPushed(t, spec)
-	p.start(t, nil, node.Honest)
+	p.start(t, nil, dishonest.Honest)
 	waitJob(t, c.acct, job.ID, "finalized", 60*time.Second, status(settlement.StatusFinalized))
 }

@@ -115,7 +115,7 @@ func (n *Node) waitTurn(ctx context.Context, id settlement.JobID, step string, r
 }
 
 // activeProviders lists the active registered providers but skip, and the node's own account
-// (the directory is cached); just the node's when the backend has no directory: then every
+// (the directory is cached); just the node's when the directory cannot be read: then every
 // node takes turn 0, as without a stagger.
 func (n *Node) activeProviders(ctx context.Context, skip common.Address) []common.Address {
 	out := []common.Address{n.self}

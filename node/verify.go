@@ -31,12 +31,12 @@ import (
 //	Revealed   once every verifier revealed or the reveal window closed: ResolveChallenge
 //	Finalizing (→ Done; a challenge someone else resolved is done too)
 //
-// The commit and reveal steps are the replicas' too (panel.go). A dishonest node (a test and
-// demo mode) takes no verifier duty.
+// The commit and reveal steps are the replicas' too (panel.go). A node whose Chain declines
+// the duty (DutyDecliner: a dishonest test or demo node) neither draws nor votes.
 
 // onChallengeOpened records a pending draw for the challenge.
 func (n *Node) onChallengeOpened(ev settlement.Event) error {
-	if n.cfg.Dishonest != Honest || (ev.Record != nil && ev.Record.Provider == n.self) {
+	if declinesDuty(n.st) || (ev.Record != nil && ev.Record.Provider == n.self) {
 		return nil
 	}
 	return n.store.PutDraw(ev.Job, ev.Anchor)
@@ -62,8 +62,8 @@ func (n *Node) onVerifiersDrawn(ev settlement.Event) error {
 	if seat < 0 {
 		return nil
 	}
-	if n.cfg.Dishonest != Honest {
-		n.log.Warn("dishonest node: drawn as a verifier, not voting", "job", ev.Job)
+	if declinesDuty(n.st) {
+		n.log.Warn("drawn as a verifier by a node that takes no verifier duty (a dishonest one): not voting", "job", ev.Job)
 		return nil
 	}
 	created, err := n.store.Recast(store.JobRecord{

@@ -19,6 +19,7 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/node/store"
@@ -54,7 +55,7 @@ func TestVerifiersUpholdAChallenge(t *testing.T) {
 		honest[p.acct.Account()] = p.startWith(t, &crashing{Managed: p.acct, c: crash}, policy)
 	}
 	liar := newProvider(t, 5)
-	liar.start(t, nil, node.WrongResult)
+	liar.start(t, nil, dishonest.WrongResult)
 	c := newClient(t, 6)
 	job := c.post(t, "verifiers")
 	committed := waitJob(t, c.acct, job.ID, "committed", 45*time.Second, status(settlement.StatusCommitted))
@@ -205,7 +206,7 @@ func (c *crashOnce) send(ctx context.Context, who common.Address, what string, c
 
 // startWith runs a node for p acting through st, with a real wasm executor and the given
 // policy.
-func (p *provider) startWith(t *testing.T, st settlement.Settlement, policy node.Policy) *node.Node {
+func (p *provider) startWith(t *testing.T, st node.Chain, policy node.Policy) *node.Node {
 	t.Helper()
 	w, err := wasm.New(context.Background(), wasm.Config{})
 	if err != nil {
@@ -222,7 +223,6 @@ func (p *provider) startWith(t *testing.T, st settlement.Settlement, policy node
 		P2P:          p2p.Config{Identity: p.id, Logger: testLogger(t, "p2p")},
 		GracePeriod:  time.Second,
 		Logger:       testLogger(t, "node"),
-		Dishonest:    node.Honest,
 		Policy:       policy,
 	})
 	if err != nil {

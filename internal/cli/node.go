@@ -12,6 +12,7 @@ import (
 
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
+	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/wasm"
@@ -202,7 +203,7 @@ func nodeRun(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
-	n, err := node.New(node.Config{
+	nodeCfg, err := dishonest.Apply(node.Config{
 		Clock:             chainClock,
 		StepDelay:         stepDelay(nc.StepDelay),
 		DataDir:           s.cfg.DataDir,
@@ -217,10 +218,13 @@ func nodeRun(c *cli.Context, stdio IO) error {
 		WithdrawThreshold: threshold,
 		GracePeriod:       nc.Grace,
 		Logger:            log,
-		Dishonest:         nc.Dishonest,
 		AnnounceAddrs:     nc.Announce,
 		Metrics:           s.nodeMetrics(),
-	})
+	}, dishonest.Mode(nc.Dishonest))
+	if err != nil {
+		return badInput("--dishonest: %v", err)
+	}
+	n, err := node.New(nodeCfg)
 	if err != nil {
 		return badInput("%v", err)
 	}
