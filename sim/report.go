@@ -217,7 +217,12 @@ func (r *runner) report(books Books) *Report {
 						x.row.RightVoteSlashed++
 					}
 				}
-			case "challenger":
+			case "client":
+				if j.finalized && !r.served(j) {
+					x.row.Unserved++
+				}
+			}
+			if j.challenger == p.agent { // a client challenging its own job keeps its client part
 				x.row.Challenges++
 				switch j.outcome {
 				case outcomeUpheld:
@@ -226,10 +231,6 @@ func (r *runner) report(books Books) *Report {
 					x.row.Rejected++
 				case outcomeInconclusive:
 					x.row.Inconclusive++
-				}
-			case "client":
-				if j.finalized && !r.served(j) {
-					x.row.Unserved++
 				}
 			}
 		}
@@ -344,12 +345,13 @@ func (rep *Report) WriteTable(w io.Writer) error {
 	fmt.Fprintln(tw, "strategy\tagents\tjobs\tprofit/job\t95% interval\treturn on stake\twrong\tcaught\tright slashed\tseats slashed\tchallenges (up/rej)\t")
 	for _, s := range rep.Strategies {
 		mean, _ := new(big.Int).SetString(s.ProfitPerJob, 10)
+		mean.Quo(mean, big.NewInt(1e14)) // shown to 4 decimals; the JSON has it to the base unit
 		ros := "-"
 		if s.ReturnOnStake != nil {
 			ros = fmt.Sprintf("%+.2f%%", 100**s.ReturnOnStake)
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t[%+.3f, %+.3f]\t%s\t%d\t%s\t%s\t%d/%d\t%d (%d/%d)\t\n",
-			s.Strategy, s.Agents, s.Jobs, units.Format(mean, 18), s.ProfitPerJobCI95[0], s.ProfitPerJobCI95[1], ros,
+			s.Strategy, s.Agents, s.Jobs, units.Format(mean, 4), s.ProfitPerJobCI95[0], s.ProfitPerJobCI95[1], ros,
 			s.Wrong, pct(s.Caught, s.CatchRate), pct(s.RightSlashed, s.RightSlashRate), s.SeatsSlashed, s.Seats,
 			s.Challenges, s.Upheld, s.Rejected)
 	}

@@ -237,6 +237,7 @@ Example:
 			marketCommand(stdio),
 			tokenCommand(stdio),
 			demoCommand(stdio),
+			simCommand(stdio),
 		},
 	}
 	for _, c := range app.Commands {
