@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"testing"
 )
 
@@ -154,5 +155,28 @@ func TestConfigCheck(t *testing.T) {
 	}
 	if err := DefaultConfig().Check(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// By stake, the cartel takes members until they hold the share of all stake.
+func TestCartelByStake(t *testing.T) {
+	t.Parallel()
+	cfg := small(40)
+	cfg.Cartel, cfg.CartelBy = 0.2, CartelByStake
+	rep := run(t, cfg)
+	total, cartel := new(big.Int), new(big.Int)
+	for _, r := range rep.Strategies {
+		if r.Stake == "" {
+			continue
+		}
+		s, _ := new(big.Int).SetString(r.Stake, 10)
+		total.Add(total, s)
+		if r.Strategy == "cartel" {
+			cartel.Set(s)
+		}
+	}
+	share, _ := new(big.Rat).SetFrac(cartel, total).Float64()
+	if share < 0.2 || share > 0.25 {
+		t.Fatalf("cartel holds %.3f of the stake, want 0.2 (plus at most one member)", share)
 	}
 }
