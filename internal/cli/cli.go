@@ -239,6 +239,7 @@ Example:
 			marketCommand(stdio),
 			tokenCommand(stdio),
 			demoCommand(stdio),
+			simCommand(stdio),
 		},
 	}
 	for _, c := range app.Commands {

@@ -1,0 +1,283 @@
+package sim
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"maps"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/beacon/engine"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/miner"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/brine-compute/brine/chain/reverts"
+	"github.com/brine-compute/brine/devnet"
+)
+
+// The simulated chain is go-ethereum's simulated backend (ethclient/simulated) with one
+// change: blocks are sealed here, not by its simulated beacon, because that beacon draws each
+// block's prevrandao from crypto/rand and stamps blocks with the wall clock. Block hashes would
+// then differ between runs, and the market seeds its verifier draw with blockhash(anchorBlock):
+// the same seed would draw different panels. Here prevrandao is keccak(seed, number) and the
+// timestamp is the simulator's clock, so every hash, and every draw, repeats.
+
+const (
+	// blockGasLimit lets one block carry a whole round of transactions (hundreds of jobs'
+	// accepts, say) so the simulation is not paced by mainnet's 60M gas per block. The gas each
+	// transaction uses is still mainnet's (devnet.ChainConfig's rules).
+	blockGasLimit = 2_000_000_000
+	// maxPerBlock bounds the transactions of one block; each gets a distinct tip below it so the
+	// block builder's order is the order they were sent in, never a tie broken by arrival time.
+	maxPerBlock = 1 << 20
+)
+
+var (
+	gasTipBase = big.NewInt(1_000_000_000)            // 1 gwei, above the miner's minimum tip
+	gasFeeCap  = big.NewInt(1_000_000_000_000)        // 1000 gwei: far above the base fee
+	ethPerKey  = new(big.Int).Lsh(big.NewInt(1), 100) // gas money for every account, in the genesis
+)
+
+// key is an externally owned account whose nonce the simulator tracks itself (transactions
+// are batched into blocks, so the chain's pending nonce is not asked for).
+type key struct {
+	priv  *ecdsa.PrivateKey
+	addr  common.Address
+	nonce uint64
+}
+
+func seededKey(seed uint64, name string) *key {
+	for i := 0; ; i++ {
+		k, err := crypto.ToECDSA(crypto.Keccak256([]byte(fmt.Sprintf("brine/sim/%d/%s/%d", seed, name, i))))
+		if err == nil {
+			return &key{priv: k, addr: crypto.PubkeyToAddress(k.PublicKey)}
+		}
+	}
+}
+
+// sent is a transaction waiting for its block, with what it was for (for errors and accounting).
+type sent struct {
+	tx   *types.Transaction
+	what string
+	job  *job // nil for setup transactions
+}
+
+// chain is an in-process go-ethereum node on mainnet rules whose blocks the simulator seals.
+type chain struct {
+	seed    uint64
+	stack   *node.Node
+	eth     *eth.Ethereum
+	client  *ethclient.Client
+	chainID *big.Int
+	signer  types.Signer
+
+	pending []sent
+	blocks  int // sealed by the simulator
+	txs     int // mined
+	gasUsed uint64
+}
+
+// newChain starts the node with every key in alloc funded with gas money at genesis.
+func newChain(seed uint64, genesisTime uint64, alloc []common.Address) (*chain, error) {
+	nodeConf := node.DefaultConfig
+	nodeConf.DataDir = ""
+	nodeConf.P2P = p2p.Config{NoDiscovery: true}
+	nodeConf.HTTPHost, nodeConf.WSHost, nodeConf.AuthAddr = "", "", ""
+
+	genesisAlloc := core.SystemContractAllocs()
+	accounts := types.GenesisAlloc{}
+	for _, a := range alloc {
+		accounts[a] = types.Account{Balance: ethPerKey}
+	}
+	maps.Copy(genesisAlloc, accounts)
+
+	ethConf := ethconfig.Defaults
+	ethConf.Genesis = &core.Genesis{
+		Config:    devnet.ChainConfig(),
+		GasLimit:  blockGasLimit,
+		Timestamp: genesisTime,
+		Alloc:     genesisAlloc,
+	}
+	ethConf.SyncMode = ethconfig.FullSync
+	ethConf.LogNoHistory = true
+	ethConf.Miner.GasCeil = blockGasLimit
+	ethConf.Miner.Recommit = time.Hour // never cut a block short: its contents must not depend on speed
+	ethConf.TxPool.NoLocals = true
+	ethConf.TxPool.AccountSlots = 1 << 14
+	ethConf.TxPool.GlobalSlots = 1 << 18
+	ethConf.TxPool.AccountQueue = 1 << 10
+	ethConf.TxPool.GlobalQueue = 1 << 14
+
+	stack, err := node.New(&nodeConf)
+	if err != nil {
+		return nil, fmt.Errorf("sim: node: %w", err)
+	}
+	backend, err := eth.New(stack, &ethConf)
+	if err != nil {
+		_ = stack.Close()
+		return nil, fmt.Errorf("sim: eth: %w", err)
+	}
+	fs := filters.NewFilterSystem(backend.APIBackend, filters.Config{})
+	stack.RegisterAPIs([]rpc.API{{Namespace: "eth", Service: filters.NewFilterAPI(fs)}})
+	if err := stack.Start(); err != nil {
+		_ = stack.Close()
+		return nil, fmt.Errorf("sim: start node: %w", err)
+	}
+	c := &chain{seed: seed, stack: stack, eth: backend, client: ethclient.NewClient(stack.Attach())}
+	c.chainID = backend.BlockChain().Config().ChainID
+	c.signer = types.LatestSignerForChainID(c.chainID)
+	return c, nil
+}
+
+func (c *chain) close() {
+	c.client.Close()
+	_ = c.stack.Close()
+}
+
+// now is the head block's timestamp.
+func (c *chain) now() uint64 { return c.eth.BlockChain().CurrentBlock().Time }
+
+// head is the head block's number.
+func (c *chain) head() uint64 { return c.eth.BlockChain().CurrentBlock().Number.Uint64() }
+
+// queue signs a call of `to` with data from k, for the next block.
+func (c *chain) queue(k *key, to common.Address, data []byte, gas uint64, what string, j *job) {
+	tip := new(big.Int).Add(gasTipBase, big.NewInt(int64(maxPerBlock-len(c.pending))))
+	tx := types.NewTx(&types.DynamicFeeTx{
+		ChainID: c.chainID, Nonce: k.nonce, GasTipCap: tip, GasFeeCap: gasFeeCap, Gas: gas, To: &to, Data: data,
+	})
+	signed, err := types.SignTx(tx, c.signer, k.priv)
+	if err != nil {
+		panic(err) // a valid key and a fixed signer cannot fail to sign
+	}
+	k.nonce++
+	c.pending = append(c.pending, sent{tx: signed, what: what, job: j})
+}
+
+// mined is one transaction's receipt with what it was for.
+type mined struct {
+	sent
+	receipt *types.Receipt
+}
+
+// ErrReverted is returned when a transaction the simulator sent fails: the simulator only
+// sends what the rules allow, so a revert is a bug in the simulator or in the contracts.
+var ErrReverted = errors.New("sim: transaction reverted")
+
+// seal mines the queued transactions in one block stamped `at` (at least one second after the
+// head) and returns their receipts in the order they were queued.
+func (c *chain) seal(ctx context.Context, at uint64) ([]mined, error) {
+	batch := c.pending
+	c.pending = nil
+	if len(batch) > 0 {
+		txs := make([]*types.Transaction, len(batch))
+		for i, s := range batch {
+			txs[i] = s.tx
+		}
+		for i, err := range c.eth.TxPool().Add(txs, true) {
+			if err != nil {
+				return nil, fmt.Errorf("sim: %s: pool refused: %w", batch[i].what, err)
+			}
+		}
+	}
+	bc := c.eth.BlockChain()
+	parent := bc.CurrentBlock()
+	if at <= parent.Time {
+		at = parent.Time + 1
+	}
+	number := parent.Number.Uint64() + 1
+	random := crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/prevrandao/%d", c.seed, number)))
+	payload, err := c.eth.Miner().BuildPayload(ctx, &miner.BuildPayloadArgs{
+		Parent:       parent.Hash(),
+		Timestamp:    at,
+		FeeRecipient: common.Address{},
+		Random:       random,
+		Withdrawals:  types.Withdrawals{},
+		BeaconRoot:   &common.Hash{},
+		Version:      engine.PayloadV3,
+	}, false)
+	if err != nil {
+		return nil, fmt.Errorf("sim: build block %d: %w", number, err)
+	}
+	env := payload.ResolveFull()
+	if env == nil {
+		return nil, fmt.Errorf("sim: block %d: no payload", number)
+	}
+	block, err := engine.ExecutableDataToBlock(*env.ExecutionPayload, []common.Hash{}, &common.Hash{}, env.Requests)
+	if err != nil {
+		return nil, fmt.Errorf("sim: block %d: %w", number, err)
+	}
+	if _, err := bc.InsertBlockWithoutSetHead(ctx, block, false); err != nil {
+		return nil, fmt.Errorf("sim: insert block %d: %w", number, err)
+	}
+	if _, err := bc.SetCanonical(block); err != nil {
+		return nil, fmt.Errorf("sim: head block %d: %w", number, err)
+	}
+	if err := c.eth.TxPool().Sync(); err != nil {
+		return nil, fmt.Errorf("sim: pool after block %d: %w", number, err)
+	}
+	c.blocks++
+	if got := len(block.Transactions()); got != len(batch) {
+		return nil, fmt.Errorf("sim: block %d carries %d of the %d transactions sent", number, got, len(batch))
+	}
+	receipts := bc.GetReceiptsByHash(block.Hash())
+	byHash := make(map[common.Hash]*types.Receipt, len(receipts))
+	for _, r := range receipts {
+		byHash[r.TxHash] = r
+	}
+	out := make([]mined, len(batch))
+	for i, s := range batch {
+		r := byHash[s.tx.Hash()]
+		if r == nil {
+			return nil, fmt.Errorf("sim: block %d: no receipt for %s", number, s.what)
+		}
+		c.txs++
+		c.gasUsed += r.GasUsed
+		if r.Status != types.ReceiptStatusSuccessful {
+			return nil, fmt.Errorf("%w: %s in block %d (gas %d of %d)%s", ErrReverted, s.what, number, r.GasUsed, s.tx.Gas(), c.explain(ctx, s.tx, number))
+		}
+		out[i] = mined{sent: s, receipt: r}
+	}
+	return out, nil
+}
+
+// explain replays a failed transaction as a call on the state before its block, for the
+// revert's name (the state may differ from the one it met if an earlier transaction of the
+// same block changed it).
+func (c *chain) explain(ctx context.Context, tx *types.Transaction, number uint64) string {
+	from, err := types.Sender(c.signer, tx)
+	if err != nil {
+		return ""
+	}
+	_, err = c.client.CallContract(ctx, ethereum.CallMsg{From: from, To: tx.To(), Gas: tx.Gas(), Data: tx.Data()}, new(big.Int).SetUint64(number-1))
+	if err == nil {
+		return " (out of gas, or a state change earlier in its block)"
+	}
+	return ": " + reverts.Decode(err).Error()
+}
+
+// autoMiner is the chain as a bind backend that mines each transaction in a block of its own
+// as it is sent: what deploy.Deploy expects of a dev chain.
+type autoMiner struct {
+	*ethclient.Client
+	c *chain
+}
+
+func (a autoMiner) SendTransaction(ctx context.Context, tx *types.Transaction) error {
+	a.c.pending = append(a.c.pending, sent{tx: tx, what: "deploy"})
+	_, err := a.c.seal(ctx, a.c.now()+1)
+	return err
+}

@@ -1,0 +1,135 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/brine-compute/brine/deploy"
+)
+
+// Cartel membership: by count (a fraction of the providers) or by stake (members until they
+// hold a fraction of all stake).
+const (
+	CartelByCount = "count"
+	CartelByStake = "stake"
+)
+
+// Config is one run: the population, its strategies' parameters and the jobs. The contracts'
+// parameters are deploy.DevMarketParams (K = 3 verifiers, 10-token challenge bond, 5-token
+// verifier collateral) with deploy.DevConfig's 100-token minimum stake.
+type Config struct {
+	Seed      uint64
+	Jobs      int // jobs posted in the run
+	Providers int // M
+
+	Cartel          float64 // f: the cartel's share of providers (by count or by stake)
+	CartelBy        string  // CartelByCount or CartelByStake
+	CartelChallenge float64 // probability the cartel challenges a non-member's committed result
+
+	Lazy          float64 // share of providers that are lazy
+	LazyP         float64 // a lazy provider's probability of committing a made-up result
+	LazyVerifiers float64 // share of providers that vote the public result without re-executing
+	Withholders   float64 // share of providers that never serve results
+
+	Clients int     // honest clients posting the jobs
+	Detect  float64 // d: an honest client's probability of detecting (and challenging) a wrong result
+	Grief   float64 // the griefer's probability of challenging a correct result
+
+	Replicated float64 // share of jobs posted with Replicas > 1
+	Replicas   int     // N of those jobs
+
+	Payment    *big.Int // per job, base units
+	Collateral *big.Int // per replica, base units
+
+	// Wave is how many jobs are in flight in one round of blocks (posted, accepted, committed,
+	// challenged, voted, finalized together).
+	Wave int
+
+	// Progress, when set, is called after each round with the jobs done so far.
+	Progress func(done, total int)
+}
+
+// DefaultConfig is the population the issue names: 100 providers, a tenth lazy (half their
+// results made up), a tenth lazy verifiers, one in twenty withholding, no cartel; 20 honest
+// clients who catch nine wrong results in ten; a griefer challenging 2% of correct results; a
+// fifth of jobs with three replicas; 10-token jobs with 5-token collateral.
+func DefaultConfig() Config {
+	return Config{
+		Seed:            1,
+		Jobs:            1000,
+		Providers:       100,
+		CartelBy:        CartelByCount,
+		CartelChallenge: 0.25,
+		Lazy:            0.1,
+		LazyP:           0.5,
+		LazyVerifiers:   0.1,
+		Withholders:     0.05,
+		Clients:         20,
+		Detect:          0.9,
+		Grief:           0.02,
+		Replicated:      0.2,
+		Replicas:        3,
+		Payment:         deploy.Token(10),
+		Collateral:      deploy.Token(5),
+		Wave:            200,
+	}
+}
+
+// ErrConfig is wrapped by every Check error.
+var ErrConfig = errors.New("sim: bad config")
+
+func checkRate(name string, v, max float64) error {
+	if !(v >= 0 && v <= max) { // also refuses NaN
+		return fmt.Errorf("%w: %s = %v: want a fraction in [0, %v]", ErrConfig, name, v, max)
+	}
+	return nil
+}
+
+// Check names the first bad field and what it should be.
+func (c Config) Check() error {
+	if c.Jobs < 1 || c.Jobs > 1_000_000 {
+		return fmt.Errorf("%w: jobs = %d: want 1..1000000", ErrConfig, c.Jobs)
+	}
+	if c.Providers < 8 || c.Providers > 2000 {
+		return fmt.Errorf("%w: providers = %d: want 8..2000 (a panel of K needs K eligible providers beside the job's)", ErrConfig, c.Providers)
+	}
+	if c.Clients < 1 || c.Clients > 10_000 {
+		return fmt.Errorf("%w: clients = %d: want 1..10000", ErrConfig, c.Clients)
+	}
+	for _, r := range []struct {
+		name string
+		v    float64
+		max  float64
+	}{
+		{"cartel", c.Cartel, 0.9}, {"cartel-challenge", c.CartelChallenge, 1}, {"lazy", c.Lazy, 1},
+		{"lazy-p", c.LazyP, 1}, {"lazy-verifiers", c.LazyVerifiers, 1}, {"withholders", c.Withholders, 1},
+		{"detect", c.Detect, 1}, {"grief", c.Grief, 1}, {"replicated", c.Replicated, 1},
+	} {
+		if err := checkRate(r.name, r.v, r.max); err != nil {
+			return err
+		}
+	}
+	if c.Cartel+c.Lazy+c.LazyVerifiers+c.Withholders > 1 {
+		return fmt.Errorf("%w: cartel + lazy + lazy-verifiers + withholders = %v: the shares of providers add up to more than 1", ErrConfig, c.Cartel+c.Lazy+c.LazyVerifiers+c.Withholders)
+	}
+	if c.CartelBy != CartelByCount && c.CartelBy != CartelByStake {
+		return fmt.Errorf("%w: cartel-by = %q: want %q or %q", ErrConfig, c.CartelBy, CartelByCount, CartelByStake)
+	}
+	if c.Replicas < 2 || c.Replicas > 9 {
+		return fmt.Errorf("%w: replicas = %d: want 2..9 (the market's bound) for replicated jobs", ErrConfig, c.Replicas)
+	}
+	if c.Replicas+3 > c.Providers {
+		return fmt.Errorf("%w: replicas = %d with %d providers: a replicated job's panel needs providers beside its replicas", ErrConfig, c.Replicas, c.Providers)
+	}
+	if c.Payment == nil || c.Payment.Sign() <= 0 {
+		return fmt.Errorf("%w: payment must be positive", ErrConfig)
+	}
+	if c.Collateral == nil || c.Collateral.Cmp(deploy.DevMarketParams().MinCollateral) < 0 {
+		return fmt.Errorf("%w: collateral must be at least the market's minimum (%s base units)", ErrConfig, deploy.DevMarketParams().MinCollateral)
+	}
+	if c.Wave < 1 || c.Wave > 2000 {
+		return fmt.Errorf("%w: wave = %d: want 1..2000 jobs in flight", ErrConfig, c.Wave)
+	}
+	return nil
+}

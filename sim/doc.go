@@ -1,0 +1,18 @@
+// Package sim is `brine sim`: a seeded population of providers, clients and challengers, each
+// playing a strategy (honest, lazy, cartel, lazy verifier, griefer, withholder), driving the
+// real contracts through the generated bindings on an in-process go-ethereum chain, and
+// measuring what each strategy earns and how often cheating is caught.
+//
+// Nothing here re-implements the protocol's rules: every job, challenge, verifier draw, vote,
+// slash and payment happens in the contracts, and the money each agent made is read from the
+// events they emit (Credited, CollateralSlashed, ChallengeOpened, JobFinalized). After every
+// run the books are recomputed by audit/ over the simulated chain and each agent's ledger is
+// reconciled with its on-chain holdings; a run that does not balance is an error.
+//
+// The chain is reproducible: keys, genesis, block timestamps and each block's prevrandao come
+// from the seed, so block hashes, and with them the market's verifier draws (seeded by
+// blockhash(anchorBlock)), repeat exactly. The same Config gives the same Report, byte for byte.
+//
+// Time is the simulator's own: each block's timestamp is set by the round loop (windows pass
+// by sealing a block later), never the wall clock.
+package sim

@@ -1,0 +1,373 @@
+package sim
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"text/tabwriter"
+
+	"github.com/brine-compute/brine/audit"
+	"github.com/brine-compute/brine/units"
+)
+
+// Report is one run's outcome: a row per strategy, the verifier draws against their closed
+// form, the chain's totals and the audited books. Amounts are token base units as decimal
+// strings (exact); floats are rates and interval bounds only.
+type Report struct {
+	Seed       uint64  `json:"seed"`
+	Jobs       int     `json:"jobs"`
+	Providers  int     `json:"providers"`
+	Cartel     float64 `json:"cartel"`
+	CartelBy   string  `json:"cartel_by"`
+	Params     Params  `json:"params"`
+	Strategies []Row   `json:"strategies"`
+	Draws      Draws   `json:"draws"`
+	Chain      Totals  `json:"chain"`
+	Books      Books   `json:"books"`
+}
+
+// Params are the contracts' and the population's parameters of the run.
+type Params struct {
+	Verifiers           int     `json:"verifiers"`
+	ChallengeBond       string  `json:"challenge_bond"`
+	VerifierCollateral  string  `json:"verifier_collateral"`
+	Payment             string  `json:"payment"`
+	Collateral          string  `json:"collateral"`
+	FeeBps              int     `json:"fee_bps"`
+	ChallengerRewardBps int     `json:"challenger_reward_bps"`
+	VerifierRewardBps   int     `json:"verifier_reward_bps"`
+	Replicas            int     `json:"replicas"`
+	Replicated          float64 `json:"replicated"`
+	LazyP               float64 `json:"lazy_p"`
+	Detect              float64 `json:"detect"`
+	Grief               float64 `json:"grief"`
+	CartelChallenge     float64 `json:"cartel_challenge"`
+}
+
+// Row is one strategy's results. A sample of "profit per job" is what one of its agents
+// gained or lost in one job it took part in (as client, provider, replica, verifier or
+// challenger).
+type Row struct {
+	Strategy string `json:"strategy"`
+	Agents   int    `json:"agents"`
+	Jobs     int    `json:"jobs"`
+
+	ProfitTotal      string     `json:"profit_total"`
+	ProfitPerJob     string     `json:"profit_per_job"` // mean, base units, rounded toward zero
+	ProfitPerJobCI95 [2]float64 `json:"profit_per_job_ci95_tokens"`
+	Stake            string     `json:"stake,omitempty"`
+	ReturnOnStake    *float64   `json:"return_on_stake,omitempty"`
+
+	Results        int      `json:"results"`       // results committed as provider or replica
+	Wrong          int      `json:"wrong_results"` // of which not the true result
+	Caught         int      `json:"wrong_caught"`  // wrong results whose committer was slashed for them
+	CatchRate      *float64 `json:"catch_rate,omitempty"`
+	RightSlashed   int      `json:"right_slashed"` // true results whose committer was slashed anyway
+	RightSlashRate *float64 `json:"right_slashed_rate,omitempty"`
+
+	Seats            int `json:"verifier_seats"`
+	SeatsSlashed     int `json:"verifier_seats_slashed"`
+	RightVoteSlashed int `json:"right_votes_slashed"` // voted the true result and lost the verifier collateral
+
+	Challenges   int `json:"challenges"`
+	Upheld       int `json:"challenges_upheld"`
+	Rejected     int `json:"challenges_rejected"`
+	Inconclusive int `json:"challenges_inconclusive"`
+
+	Unserved int `json:"unserved,omitempty"` // clients: paid jobs whose result nobody serves
+}
+
+// Draws compares the verifier panels the market drew with the closed form: the chance a
+// cartel holds a strict majority of K seats drawn without replacement from the eligible
+// providers (hypergeometric), averaged over the draws.
+type Draws struct {
+	Panels         int        `json:"panels"`
+	ShortPanels    int        `json:"short_panels"` // fewer than K seats filled
+	CartelMajority int        `json:"cartel_majority"`
+	Rate           float64    `json:"rate"`
+	RateCI95       [2]float64 `json:"rate_ci95"`
+	Theory         float64    `json:"theory"`
+}
+
+// Totals is what the run asked of the chain.
+type Totals struct {
+	Blocks       int    `json:"blocks"`
+	Transactions int    `json:"transactions"`
+	Gas          uint64 `json:"gas"`
+}
+
+// Books are the audited ledgers after the run (docs/protocol.md, *The books*).
+type Books struct {
+	Balanced bool     `json:"balanced"`
+	Block    uint64   `json:"block"`
+	Ledgers  []Ledger `json:"ledgers"`
+}
+
+// Ledger is one contract's holdings against what it owes.
+type Ledger struct {
+	Contract string `json:"contract"`
+	Holdings string `json:"holdings"`
+	Owed     string `json:"owed"`
+}
+
+// balance audits the books over the simulated chain and reconciles every agent's ledger with
+// its holdings on chain.
+func (r *runner) balance(ctx context.Context) (Books, error) {
+	rep, err := audit.Check(ctx, r.ch.client, r.addrs, 0)
+	if err != nil {
+		return Books{}, fmt.Errorf("sim: audit: %w", err)
+	}
+	b := Books{Balanced: rep.Balanced(), Block: rep.Block}
+	for _, l := range rep.Ledgers {
+		b.Ledgers = append(b.Ledgers, Ledger{Contract: l.Contract, Holdings: l.Holdings.String(), Owed: l.OwedTotal().String()})
+		if !l.Balanced() {
+			return b, fmt.Errorf("sim: the books do not balance: %s holds %s, owes %s (mismatches: %v)", l.Contract, l.Holdings, l.OwedTotal(), l.Mismatches)
+		}
+	}
+	if s := rep.Surplus(); s.Sign() != 0 {
+		return b, fmt.Errorf("sim: the books show a surplus of %s base units nobody sent", s)
+	}
+	if rep.LiveJobs != 0 || rep.OpenChallenges != 0 {
+		return b, fmt.Errorf("sim: %d jobs and %d challenges still live after the run", rep.LiveJobs, rep.OpenChallenges)
+	}
+	ledger := map[*agent]*big.Int{}
+	for _, j := range r.jobs {
+		for _, p := range j.parts {
+			if ledger[p.agent] == nil {
+				ledger[p.agent] = new(big.Int)
+			}
+			ledger[p.agent].Add(ledger[p.agent], p.delta)
+		}
+	}
+	for _, a := range r.all {
+		now, err := r.holdings(ctx, a.addr)
+		if err != nil {
+			return b, err
+		}
+		got := new(big.Int).Sub(now, a.start)
+		want := ledger[a]
+		if want == nil {
+			want = new(big.Int)
+		}
+		if got.Cmp(want) != 0 {
+			return b, fmt.Errorf("sim: %s's holdings changed by %s base units but its jobs account for %s", a.name, got, want)
+		}
+	}
+	return b, nil
+}
+
+// report folds the jobs into rows.
+func (r *runner) report(books Books) *Report {
+	cfg := r.cfg
+	rep := &Report{
+		Seed: cfg.Seed, Jobs: cfg.Jobs, Providers: cfg.Providers, Cartel: cfg.Cartel, CartelBy: cfg.CartelBy,
+		Params: Params{
+			Verifiers: int(r.params.Verifiers), ChallengeBond: r.params.ChallengeBond.String(),
+			VerifierCollateral: r.params.VerifierCollateral.String(), Payment: cfg.Payment.String(),
+			Collateral: cfg.Collateral.String(), FeeBps: int(r.params.FeeBps),
+			ChallengerRewardBps: int(r.params.ChallengerRewardBps), VerifierRewardBps: int(r.params.VerifierRewardBps),
+			Replicas: cfg.Replicas, Replicated: cfg.Replicated, LazyP: cfg.LazyP, Detect: cfg.Detect,
+			Grief: cfg.Grief, CartelChallenge: cfg.CartelChallenge,
+		},
+		Chain: Totals{Blocks: r.ch.blocks, Transactions: r.ch.txs, Gas: r.ch.gasUsed},
+		Books: books,
+	}
+	type acc struct {
+		row     Row
+		total   *big.Int
+		stake   *big.Int
+		samples []float64
+	}
+	accs := make([]*acc, len(strategyOrder))
+	for i, n := range strategyOrder {
+		accs[i] = &acc{row: Row{Strategy: n}, total: new(big.Int), stake: new(big.Int)}
+	}
+	for _, a := range r.all {
+		x := accs[rowIndex(a.strategy.Name())]
+		x.row.Agents++
+		if a.stake != nil {
+			x.stake.Add(x.stake, a.stake)
+		}
+	}
+	for _, j := range r.jobs {
+		for _, p := range j.parts {
+			x := accs[rowIndex(p.agent.strategy.Name())]
+			x.row.Jobs++
+			x.total.Add(x.total, p.delta)
+			x.samples = append(x.samples, tokens(p.delta))
+			switch p.role {
+			case "provider":
+				x.row.Results++
+				if p.wrong {
+					x.row.Wrong++
+					if p.slashed {
+						x.row.Caught++
+					}
+				} else if p.slashed {
+					x.row.RightSlashed++
+				}
+			case "verifier":
+				x.row.Seats++
+				if p.slashed {
+					x.row.SeatsSlashed++
+					if !p.wrong {
+						x.row.RightVoteSlashed++
+					}
+				}
+			case "client":
+				if j.finalized && !r.served(j) {
+					x.row.Unserved++
+				}
+			}
+			if j.challenger == p.agent { // a client challenging its own job keeps its client part
+				x.row.Challenges++
+				switch j.outcome {
+				case outcomeUpheld:
+					x.row.Upheld++
+				case outcomeRejected:
+					x.row.Rejected++
+				case outcomeInconclusive:
+					x.row.Inconclusive++
+				}
+			}
+		}
+	}
+	for _, x := range accs {
+		if x.row.Agents == 0 {
+			continue
+		}
+		row := x.row
+		row.ProfitTotal = x.total.String()
+		if row.Jobs > 0 {
+			row.ProfitPerJob = new(big.Int).Quo(x.total, big.NewInt(int64(row.Jobs))).String()
+			row.ProfitPerJobCI95 = meanCI(x.samples)
+		} else {
+			row.ProfitPerJob = "0"
+		}
+		if x.stake.Sign() > 0 {
+			row.Stake = x.stake.String()
+			ros, _ := new(big.Rat).SetFrac(x.total, x.stake).Float64()
+			row.ReturnOnStake = &ros
+		}
+		row.CatchRate = rate(row.Caught, row.Wrong)
+		row.RightSlashRate = rate(row.RightSlashed, row.Results-row.Wrong)
+		rep.Strategies = append(rep.Strategies, row)
+	}
+	rep.Draws = r.drawStats()
+	return rep
+}
+
+// served reports whether the client of a paid job can fetch its result: some provider whose
+// result is the job's serves it.
+func (r *runner) served(j *job) bool {
+	for i, s := range j.seats {
+		if bytes.Equal(j.results[i], j.committed) && s.strategy.Serves(j.view(s, nil)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *runner) drawStats() Draws {
+	d := Draws{Panels: len(r.draws)}
+	k := int(r.params.Verifiers)
+	var theory float64
+	for _, x := range r.draws {
+		if x.k < k {
+			d.ShortPanels++
+		}
+		if 2*x.members > x.k {
+			d.CartelMajority++
+		}
+		theory += MajorityHypergeometric(x.eligible, x.cartel, k)
+	}
+	if d.Panels > 0 {
+		d.Rate = float64(d.CartelMajority) / float64(d.Panels)
+		d.RateCI95 = wilson(d.CartelMajority, d.Panels)
+		d.Theory = theory / float64(d.Panels)
+	}
+	return d
+}
+
+func rate(n, of int) *float64 {
+	if of == 0 {
+		return nil
+	}
+	v := float64(n) / float64(of)
+	return &v
+}
+
+// tokens is base units as a float number of 18-decimal tokens, for interval statistics only.
+func tokens(v *big.Int) float64 {
+	f, _ := new(big.Rat).SetFrac(v, big.NewInt(1e18)).Float64()
+	return f
+}
+
+// meanCI is the normal 95% interval of the mean of xs.
+func meanCI(xs []float64) [2]float64 {
+	n := float64(len(xs))
+	var sum float64
+	for _, x := range xs {
+		sum += x
+	}
+	mean := sum / n
+	if len(xs) < 2 {
+		return [2]float64{mean, mean}
+	}
+	var ss float64
+	for _, x := range xs {
+		ss += (x - mean) * (x - mean)
+	}
+	half := 1.96 * math.Sqrt(ss/(n-1)/n)
+	return [2]float64{mean - half, mean + half}
+}
+
+// wilson is the Wilson score 95% interval of a proportion k/n.
+func wilson(k, n int) [2]float64 {
+	if n == 0 {
+		return [2]float64{0, 1}
+	}
+	const z = 1.96
+	p, nf := float64(k)/float64(n), float64(n)
+	den := 1 + z*z/nf
+	mid := (p + z*z/(2*nf)) / den
+	half := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / den
+	return [2]float64{math.Max(0, mid-half), math.Min(1, mid+half)}
+}
+
+// WriteTable writes the report as a readable table.
+func (rep *Report) WriteTable(w io.Writer) error {
+	fmt.Fprintf(w, "seed %d, %d jobs, %d providers, cartel %.2f by %s, K=%d\n\n", rep.Seed, rep.Jobs, rep.Providers, rep.Cartel, rep.CartelBy, rep.Params.Verifiers)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "strategy\tagents\tjobs\tprofit/job\t95% interval\treturn on stake\twrong\tcaught\tright slashed\tseats slashed\tchallenges (up/rej)\t")
+	for _, s := range rep.Strategies {
+		mean, _ := new(big.Int).SetString(s.ProfitPerJob, 10)
+		mean.Quo(mean, big.NewInt(1e14)) // shown to 4 decimals; the JSON has it to the base unit
+		ros := "-"
+		if s.ReturnOnStake != nil {
+			ros = fmt.Sprintf("%+.2f%%", 100**s.ReturnOnStake)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t[%+.3f, %+.3f]\t%s\t%d\t%s\t%s\t%d/%d\t%d (%d/%d)\t\n",
+			s.Strategy, s.Agents, s.Jobs, units.Format(mean, 4), s.ProfitPerJobCI95[0], s.ProfitPerJobCI95[1], ros,
+			s.Wrong, pct(s.Caught, s.CatchRate), pct(s.RightSlashed, s.RightSlashRate), s.SeatsSlashed, s.Seats,
+			s.Challenges, s.Upheld, s.Rejected)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	d := rep.Draws
+	fmt.Fprintf(w, "\nverifier panels: %d drawn, the cartel held the majority of %d (%.3f, 95%% interval [%.3f, %.3f]; closed form %.3f)\n",
+		d.Panels, d.CartelMajority, d.Rate, d.RateCI95[0], d.RateCI95[1], d.Theory)
+	fmt.Fprintf(w, "chain: %d blocks, %d transactions, %d gas; books balanced at block %d\n", rep.Chain.Blocks, rep.Chain.Transactions, rep.Chain.Gas, rep.Books.Block)
+	return nil
+}
+
+func pct(n int, r *float64) string {
+	if r == nil {
+		return fmt.Sprintf("%d", n)
+	}
+	return fmt.Sprintf("%d (%.0f%%)", n, 100**r)
+}

@@ -1,0 +1,431 @@
+package sim
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/brine-compute/brine/bindings"
+)
+
+// Panel kinds of the market's commitmentFor.
+const (
+	panelReplicas  = 0
+	panelVerifiers = 1
+)
+
+// Challenge outcomes of the market's ChallengeResolved.
+const (
+	outcomeRejected     = 0
+	outcomeUpheld       = 1
+	outcomeInconclusive = 2
+)
+
+func ethereumCall(to common.Address, data []byte) ethereum.CallMsg {
+	return ethereum.CallMsg{To: &to, Data: data}
+}
+
+// round plays n jobs from posting to settlement, one block per step: post, accept, commit
+// (replicas: commit, reveal, resolve), challenge, the anchor block, draw, commit votes, reveal
+// votes, resolve, and finalize once the challenge windows have passed.
+func (r *runner) round(ctx context.Context, n int) error {
+	cfg := r.cfg
+	t0 := r.ch.now() + 1
+	jobs := make([]*job, n)
+	for i := range jobs {
+		idx := len(r.jobs)
+		spec := crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/spec/%d", cfg.Seed, idx)))
+		j := &job{index: idx, spec: spec, truth: TrueResult(spec), client: r.clients[r.rng.IntN(len(r.clients))], open: true}
+		replicas := 1
+		if r.rng.Float64() < cfg.Replicated {
+			replicas = cfg.Replicas
+		}
+		for _, p := range r.rng.Perm(len(r.providers))[:replicas] {
+			j.seats = append(j.seats, r.providers[p])
+		}
+		jobs[i] = j
+		r.jobs = append(r.jobs, j)
+		req := bindings.JobMarketJobRequest{
+			SpecHash: spec, Payment: cfg.Payment, Collateral: cfg.Collateral, Replicas: uint8(replicas),
+			AcceptBy: t0 + acceptIn, ResultBy: t0 + acceptIn + resultIn, ChallengeWindow: challengeWindow,
+		}
+		j.part(j.client, "client")
+		r.ch.queue(j.client.key, r.addrs.Market, r.market.PackPostJob(req), gasPost, "postJob", j)
+	}
+	if err := r.step(ctx, t0); err != nil {
+		return err
+	}
+
+	// Accept: the providers the job was offered to take it (N>1: a seat each, in seat order).
+	for _, j := range jobs {
+		for _, s := range j.seats {
+			j.part(s, "provider")
+			r.ch.queue(s.key, r.addrs.Market, r.market.PackAcceptJob(j.id, j.rec), gasAccept, "acceptJob", j)
+		}
+	}
+	if err := r.step(ctx, 0); err != nil {
+		return err
+	}
+
+	// Commit: each seat's strategy says what it commits.
+	replicated := false
+	for _, j := range jobs {
+		j.results = make([][]byte, len(j.seats))
+		j.salts = make([][32]byte, len(j.seats))
+		for i, s := range j.seats {
+			res := s.strategy.Run(j.view(s, r.rng))
+			j.results[i] = res
+			j.part(s, "provider").wrong = !bytes.Equal(res, j.truth)
+			if len(j.seats) == 1 {
+				r.ch.queue(s.key, r.addrs.Market, r.market.PackCommitResult(j.id, j.rec, res), gasCommit, "commitResult", j)
+				continue
+			}
+			replicated = true
+			j.salts[i] = r.salt("replica", j, i)
+			cm, err := r.commitment(ctx, j, panelReplicas, s.addr, res, j.salts[i])
+			if err != nil {
+				return err
+			}
+			r.ch.queue(s.key, r.addrs.Market, r.market.PackCommitReplica(j.id, uint8(i), cm), gasPanel, "commitReplica", j)
+		}
+		if len(j.seats) == 1 {
+			j.committed = j.results[0]
+		}
+	}
+	if err := r.step(ctx, 0); err != nil {
+		return err
+	}
+	if replicated {
+		for _, j := range jobs {
+			for i, s := range j.seats {
+				if len(j.seats) > 1 {
+					r.ch.queue(s.key, r.addrs.Market, r.market.PackRevealReplica(j.id, uint8(i), j.results[i], j.salts[i]), gasPanel, "revealReplica", j)
+				}
+			}
+		}
+		if err := r.step(ctx, 0); err != nil {
+			return err
+		}
+		for _, j := range jobs {
+			if len(j.seats) > 1 {
+				r.ch.queue(r.owner, r.addrs.Market, r.market.PackResolveReplicas(j.id, j.rec), gasResolveR, "resolveReplicas", j)
+			}
+		}
+		if err := r.step(ctx, 0); err != nil {
+			return err
+		}
+	}
+
+	// Challenge: the client first, then the cartel, then the griefer; one challenge per job.
+	var challenged []*job
+	for _, j := range jobs {
+		if !j.open || j.committed == nil {
+			continue
+		}
+		for _, a := range slices.Concat([]*agent{j.client}, r.challenger) {
+			if a.strategy.Challenge(j.view(a, r.rng)) {
+				j.challenger = a
+				j.part(a, "challenger")
+				r.ch.queue(a.key, r.addrs.Market, r.market.PackChallenge(j.id, j.rec), gasChall, "challenge", j)
+				challenged = append(challenged, j)
+				break
+			}
+		}
+	}
+	if len(challenged) > 0 {
+		if err := r.step(ctx, 0); err != nil {
+			return err
+		}
+		// The anchor block: the draw is seeded by its hash, unknown when the challenge was sent.
+		if err := r.step(ctx, 0); err != nil {
+			return err
+		}
+		for _, j := range challenged {
+			r.ch.queue(r.owner, r.addrs.Market, r.market.PackDrawVerifiers(j.id, j.rec), gasDraw, "drawVerifiers", j)
+		}
+		if err := r.step(ctx, 0); err != nil {
+			return err
+		}
+		for _, j := range challenged {
+			r.countDraw(j)
+			j.votes = make([][]byte, len(j.drawn))
+			j.vsalts = make([][32]byte, len(j.drawn))
+			for i, v := range j.drawn {
+				vote := v.strategy.Vote(j.view(v, r.rng))
+				j.votes[i] = vote
+				j.vsalts[i] = r.salt("vote", j, i)
+				j.part(v, "verifier").wrong = !bytes.Equal(vote, j.truth)
+				cm, err := r.commitment(ctx, j, panelVerifiers, v.addr, vote, j.vsalts[i])
+				if err != nil {
+					return err
+				}
+				r.ch.queue(v.key, r.addrs.Market, r.market.PackCommitVote(j.id, uint8(i), cm), gasPanel, "commitVote", j)
+			}
+		}
+		if err := r.step(ctx, 0); err != nil {
+			return err
+		}
+		for _, j := range challenged {
+			for i, v := range j.drawn {
+				r.ch.queue(v.key, r.addrs.Market, r.market.PackRevealVote(j.id, uint8(i), j.votes[i], j.vsalts[i]), gasPanel, "revealVote", j)
+			}
+		}
+		if err := r.step(ctx, 0); err != nil {
+			return err
+		}
+		for _, j := range challenged {
+			r.ch.queue(r.owner, r.addrs.Market, r.market.PackResolveChallenge(j.id, j.rec), gasResolveC, "resolveChallenge", j)
+		}
+		if err := r.step(ctx, 0); err != nil {
+			return err
+		}
+	}
+
+	// Finalize once every window has passed: single jobs in batches ordered by provider (as
+	// the market suggests), replicated jobs one by one.
+	var single []*job
+	var ends uint64
+	for _, j := range jobs {
+		if !j.open {
+			continue
+		}
+		ends = max(ends, j.rec.CommittedAt+uint64(j.rec.ChallengeWindow))
+		if len(j.seats) == 1 {
+			single = append(single, j)
+			continue
+		}
+		r.ch.queue(r.owner, r.addrs.Market, r.market.PackFinalize(j.id, j.rec), gasFinalize, "finalize", j)
+	}
+	slices.SortStableFunc(single, func(a, b *job) int { return bytes.Compare(a.seats[0].addr[:], b.seats[0].addr[:]) })
+	for len(single) > 0 {
+		chunk := single[:min(batchMax, len(single))]
+		single = single[len(chunk):]
+		ids := make([]*big.Int, len(chunk))
+		recs := make([]bindings.JobMarketJob, len(chunk))
+		for i, j := range chunk {
+			ids[i], recs[i] = j.id, j.rec
+		}
+		r.ch.queue(r.owner, r.addrs.Market, r.market.PackFinalizeBatch(ids, recs), gasFinalize+gasBatchJob*uint64(len(chunk)), "finalizeBatch", nil)
+	}
+	if err := r.step(ctx, ends); err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		if j.open {
+			return fmt.Errorf("sim: job %s still open after its round", j.id)
+		}
+	}
+	return r.refill(ctx, jobs)
+}
+
+// refill stakes again, from the provider's wallet, what slashes took from a provider's stake,
+// so the population stays the same from round to round (queued for the next round's first
+// block). It moves tokens from wallet to stake: no profit or loss.
+func (r *runner) refill(ctx context.Context, jobs []*job) error {
+	seen := map[common.Address]bool{}
+	for _, j := range jobs {
+		for _, p := range j.parts {
+			if !p.slashed || !p.agent.provider || seen[p.agent.addr] {
+				continue
+			}
+			seen[p.agent.addr] = true
+			info, err := call(ctx, r, r.addrs.Registry, r.reg.PackProviderInfo(p.agent.addr), r.reg.UnpackProviderInfo)
+			if err != nil {
+				return err
+			}
+			if info.Locked.Sign() != 0 {
+				return fmt.Errorf("sim: %s still has %s locked after its round", p.agent.name, info.Locked)
+			}
+			if short := new(big.Int).Sub(p.agent.stake, info.Staked); short.Sign() > 0 {
+				r.ch.queue(p.agent.key, r.addrs.Registry, r.reg.PackStake(short), gasStake, "stake (refill) "+p.agent.name, nil)
+			}
+		}
+	}
+	return nil
+}
+
+// salt is a commit-reveal salt, from the seed.
+func (r *runner) salt(kind string, j *job, seat int) [32]byte {
+	return crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/salt/%s/%d/%d", r.cfg.Seed, kind, j.index, seat)))
+}
+
+// commitment asks the market for a panel member's commitment (its commitmentFor).
+func (r *runner) commitment(ctx context.Context, j *job, kind uint8, member common.Address, res []byte, salt [32]byte) ([32]byte, error) {
+	return call(ctx, r, r.addrs.Market, r.market.PackCommitmentFor(j.id, kind, member, crypto.Keccak256Hash(res), salt), r.market.UnpackCommitmentFor)
+}
+
+// countDraw records the draw's panel against the cartel's share of the providers it could
+// have drawn: every provider is active with free stake (refill keeps them so), and the market
+// excludes the job's own providers (client and challenger are never providers here).
+func (r *runner) countDraw(j *job) {
+	d := draw{eligible: len(r.providers) - len(j.seats), cartel: len(r.cartel.members), k: len(j.drawn)}
+	for _, s := range j.seats {
+		if s.cartel {
+			d.cartel--
+		}
+	}
+	for _, v := range j.drawn {
+		if v.cartel {
+			d.members++
+		}
+	}
+	r.draws = append(r.draws, d)
+}
+
+// step seals the queued transactions in one block (at `at`, or one second after the head when
+// at is 0) and folds their events into the jobs they were for.
+func (r *runner) step(ctx context.Context, at uint64) error {
+	ms, err := r.ch.seal(ctx, at)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if err := r.absorb(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// absorb reads one receipt's market events: the job's new record, who was drawn, and every
+// token that moved to or from an agent because of the job.
+func (r *runner) absorb(m mined) error {
+	batch := m.what == "finalizeBatch"
+	for _, l := range m.receipt.Logs {
+		if l.Address != r.addrs.Market || len(l.Topics) == 0 {
+			continue
+		}
+		j := m.job
+		switch l.Topics[0] {
+		case r.market.GetABI().Events["JobPosted"].ID:
+			ev, err := r.market.UnpackJobPostedEvent(l)
+			if err != nil {
+				return err
+			}
+			j.id, j.rec = ev.Id, ev.Job
+			if j.id.Cmp(big.NewInt(int64(j.index+1))) != 0 {
+				return fmt.Errorf("sim: job %d got ID %s: the simulator expects the market to number jobs 1, 2, ... in posting order", j.index, j.id)
+			}
+			j.part(j.client, "client").delta.Sub(j.part(j.client, "client").delta, ev.Job.Payment)
+		case r.market.GetABI().Events["JobAccepted"].ID:
+			ev, err := r.market.UnpackJobAcceptedEvent(l)
+			if err != nil {
+				return err
+			}
+			j.rec = ev.Job
+		case r.market.GetABI().Events["ReplicaAccepted"].ID:
+			ev, err := r.market.UnpackReplicaAcceptedEvent(l)
+			if err != nil {
+				return err
+			}
+			if int(ev.Index) >= len(j.seats) || j.seats[ev.Index].addr != ev.Provider {
+				return fmt.Errorf("sim: job %s: seat %d went to %s, not in the order sent", j.id, ev.Index, ev.Provider)
+			}
+		case r.market.GetABI().Events["ResultCommitted"].ID:
+			ev, err := r.market.UnpackResultCommittedEvent(l)
+			if err != nil {
+				return err
+			}
+			j.rec = ev.Job
+		case r.market.GetABI().Events["ReplicasResolved"].ID:
+			ev, err := r.market.UnpackReplicasResolvedEvent(l)
+			if err != nil {
+				return err
+			}
+			j.rec = ev.Job
+			if !ev.Agreed {
+				j.open = false
+				break
+			}
+			for _, res := range j.results {
+				if crypto.Keccak256Hash(res) == ev.Job.Result {
+					j.committed = res
+				}
+			}
+		case r.market.GetABI().Events["ChallengeOpened"].ID:
+			ev, err := r.market.UnpackChallengeOpenedEvent(l)
+			if err != nil {
+				return err
+			}
+			j.rec = ev.Job
+			p := j.part(r.byAddr[ev.Challenger], "challenger")
+			p.delta.Sub(p.delta, ev.Bond)
+		case r.market.GetABI().Events["VerifiersDrawn"].ID:
+			ev, err := r.market.UnpackVerifiersDrawnEvent(l)
+			if err != nil {
+				return err
+			}
+			for _, v := range ev.Verifiers {
+				a := r.byAddr[v]
+				if a == nil || !a.provider {
+					return fmt.Errorf("sim: job %s drew %s, not a provider of the run", j.id, v)
+				}
+				j.drawn = append(j.drawn, a)
+				j.part(a, "verifier")
+			}
+		case r.market.GetABI().Events["ChallengeResolved"].ID:
+			ev, err := r.market.UnpackChallengeResolvedEvent(l)
+			if err != nil {
+				return err
+			}
+			j.outcome = ev.Outcome
+			if ev.Outcome == outcomeUpheld {
+				j.open = false
+			} else {
+				j.rec = ev.Job
+				j.cleared = true
+			}
+		case r.market.GetABI().Events["CollateralSlashed"].ID:
+			ev, err := r.market.UnpackCollateralSlashedEvent(l)
+			if err != nil {
+				return err
+			}
+			a := r.byAddr[ev.Account]
+			if a == nil {
+				return fmt.Errorf("sim: job %s slashed %s, not an agent", ev.Id, ev.Account)
+			}
+			p := r.byIDJob(ev.Id).part(a, "provider")
+			p.delta.Sub(p.delta, ev.Amount)
+			p.slashed = true
+		case r.market.GetABI().Events["Credited"].ID:
+			if batch {
+				continue // finalizeBatch credits each provider's run once: JobFinalized says per job
+			}
+			ev, err := r.market.UnpackCreditedEvent(l)
+			if err != nil {
+				return err
+			}
+			a := r.byAddr[ev.Account]
+			if a == nil {
+				return fmt.Errorf("sim: job %s credited %s, not an agent", j.id, ev.Account)
+			}
+			p := j.part(a, "provider")
+			p.delta.Add(p.delta, ev.Amount)
+		case r.market.GetABI().Events["JobFinalized"].ID:
+			ev, err := r.market.UnpackJobFinalizedEvent(l)
+			if err != nil {
+				return err
+			}
+			fj := r.byIDJob(ev.Id)
+			fj.open = false
+			fj.finalized = true
+			if batch {
+				if len(fj.seats) != 1 || fj.seats[0].addr != ev.Provider {
+					return fmt.Errorf("sim: batch finalized job %s for %s, not its provider", ev.Id, ev.Provider)
+				}
+				p := fj.part(fj.seats[0], "provider")
+				p.delta.Add(p.delta, ev.Paid)
+			}
+		}
+	}
+	return nil
+}
+
+// byIDJob is the job with on-chain ID id (the market numbers jobs 1, 2, ... in posting order).
+func (r *runner) byIDJob(id *big.Int) *job { return r.jobs[id.Int64()-1] }
