@@ -34,8 +34,9 @@ func (l leaky) Run(ctx context.Context, job executor.Job) (executor.Result, erro
 // store has no record of (a crash between a run and its clean-up) are removed, and an entry
 // that is not a job's is left alone.
 func TestJobDirsAreRemoved(t *testing.T) {
-	chain(t)
-	p := newProvider(t, 3)
+	t.Parallel()
+	m := newMarket(t)
+	p := stakedProvider(t, m, "provider")
 	jobs := filepath.Join(p.dataDir, "jobs")
 	stray := filepath.Join(jobs, "987654321", "outputs")
 	other := filepath.Join(jobs, "not-a-job")
@@ -60,7 +61,7 @@ func TestJobDirsAreRemoved(t *testing.T) {
 		t.Errorf("an entry that is not a job's directory was removed: %v", err)
 	}
 
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	job := c.postDoc(t, greetDoc(c.module(t, guest(t)), "leak", 0, ""))
 	rec := waitRecord(t, n, job.ID, "failed", 45*time.Second, func(r store.JobRecord) bool { return r.State.Terminal() })
 	if rec.State != store.StateFailed || rec.Attempts != 3 || !strings.Contains(rec.Reason, errEngineGone.Error()) {

@@ -17,6 +17,7 @@ import (
 	"github.com/docker/docker/api/types/image"
 	"github.com/docker/docker/client"
 
+	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/executortest"
@@ -55,11 +56,7 @@ func TestMain(m *testing.M) {
 // unavailable fails the test when CI is set and skips it otherwise.
 func unavailable(t testing.TB, format string, args ...any) {
 	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("CI") != "" {
-		t.Fatalf("CI is set and %s", msg)
-	}
-	t.Skipf("skipping: %s. Run `make docker` as root (it installs docker.io and busybox-static and starts dockerd)", msg)
+	testharness.SkipOrFail(t, "%s. Run `make docker` as root (it installs docker.io and busybox-static and starts dockerd)", fmt.Sprintf(format, args...))
 }
 
 // requireDocker returns a client of a Docker engine that answers, with a static busybox to
