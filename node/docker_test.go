@@ -141,11 +141,7 @@ func TestNodeRunsADockerJob(t *testing.T) {
 	ctx := context.Background()
 	p := stakedProvider(t, m, "provider")
 	ex := dockerExecutor(t, cli)
-	w, err := wasm.New(ctx, wasm.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w := testnode.Wasm(t, wasm.Config{})
 	p.startEngines(t, map[jobspec.Engine]executor.Executor{jobspec.EngineDocker: ex, jobspec.EngineWasm: w},
 		node.Policy{AllowedImages: []string{"brine-nodetest:*"}})
 	c := newClient(t, m)

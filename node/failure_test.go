@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/node/p2p"
@@ -137,11 +138,7 @@ func TestNodeSideFailureCommitsNothing(t *testing.T) {
 	m := newMarket(t)
 	ctx := context.Background()
 	p := stakedProvider(t, m, "provider")
-	w, err := wasm.New(ctx, wasm.Config{MaxModuleBytes: 1024})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w := testnode.Wasm(t, wasm.Config{MaxModuleBytes: 1024})
 	n := p.start(t, w, node.Honest)
 	c := newClient(t, m)
 	job := c.postDoc(t, greetDoc(c.module(t, guest(t)), "small", 0, ""))

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/wasm"
@@ -48,11 +49,7 @@ func TestJobDirsAreRemoved(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(stray, "left.bin"), make([]byte, 1<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	w, err := wasm.New(context.Background(), wasm.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w := testnode.Wasm(t, wasm.Config{})
 	n := p.start(t, leaky{w}, node.Honest)
 	if _, err := os.Stat(filepath.Dir(stray)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the directory of a job the store does not know is still there after the start: %v", err)

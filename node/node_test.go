@@ -268,17 +268,15 @@ replicas: %d
 // waitJob polls the job until cond holds.
 func waitJob(t testing.TB, r settlement.Reader, id settlement.JobID, what string, d time.Duration, cond func(settlement.Job) bool) settlement.Job {
 	t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		j, err := r.Job(context.Background(), id)
-		if err == nil && cond(j) {
-			return j
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job %d: not %s within %s (status %s, err %v)", id, what, d, j.Status, err)
-		}
-		time.Sleep(200 * time.Millisecond)
+	var j settlement.Job
+	var err error
+	if !testharness.Poll(d, func() bool {
+		j, err = r.Job(context.Background(), id)
+		return err == nil && cond(j)
+	}) {
+		t.Fatalf("job %d: not %s within %s (status %s, err %v)", id, what, d, j.Status, err)
 	}
+	return j
 }
 
 func status(s settlement.Status) func(settlement.Job) bool {
@@ -378,11 +376,7 @@ func TestNodeRestartMidJob(t *testing.T) {
 	m := newMarket(t)
 	ctx := context.Background()
 	p := stakedProvider(t, m, "provider")
-	w, err := wasm.New(ctx, wasm.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w := testnode.Wasm(t, wasm.Config{})
 	b := &blocking{Executor: w, started: make(chan struct{})}
 	first := p.start(t, b, node.Honest)
 	c := newClient(t, m)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/internal/testharness/testchain"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/results"
@@ -102,17 +103,15 @@ func stakeLost(t *testing.T, m *testchain.Market, account common.Address, ev set
 // waitRecordState polls n's record of job id until it is in state want.
 func waitRecordState(t *testing.T, n *node.Node, id settlement.JobID, want store.State, d time.Duration) store.JobRecord {
 	t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		rec, err := n.Store().Get(id)
-		if err == nil && rec.State == want {
-			return rec
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job %d: record %s (%s, err %v), want %s", id, rec.State, rec.Reason, err, want)
-		}
-		time.Sleep(100 * time.Millisecond)
+	var rec store.JobRecord
+	var err error
+	if !testharness.Poll(d, func() bool {
+		rec, err = n.Store().Get(id)
+		return err == nil && rec.State == want
+	}) {
+		t.Fatalf("job %d: record %s (%s, err %v), want %s", id, rec.State, rec.Reason, err, want)
 	}
+	return rec
 }
 
 // replicaShare is a majority replica's pay at finalize: payment / N less the fee on it.
@@ -344,7 +343,8 @@ func TestReplicaRestartBetweenCommitAndReveal(t *testing.T) {
 // the job itself (anyone may): the client is refunded the payment, both seats' collateral is
 // unlocked in that transaction, and both records end Abandoned with nothing committed.
 func TestReplicasShortOfSeatsReclaim(t *testing.T) {
-	t.Parallel()
+	// Not parallel: both nodes must take their seats within the job's 8 s accept window, which
+	// a node starved of CPU beside seven other stories (on a 2-core machine) was seen to miss.
 	m := newMarket(t)
 	seats := stakedProviders(t, m, "replica", 2)
 	nodes := map[common.Address]*node.Node{}

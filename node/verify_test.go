@@ -16,6 +16,7 @@ import (
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/deploy"
+	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/internal/testharness/testchain"
 	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/node"
@@ -130,22 +131,19 @@ func TestVerifiersUpholdAChallenge(t *testing.T) {
 	// Each drawn node's record ends done, with the salt it committed under.
 	for _, v := range drawn {
 		n := honest[v]
-		deadline := time.Now().Add(10 * time.Second)
-		for {
-			rec, err := n.Store().Get(job.ID)
-			if err == nil && rec.State == store.StateDone {
-				if rec.Role != store.RoleVerifier || rec.Salt.IsZero() || len(rec.ResultCID) == 0 || slices.Equal(rec.ResultCID, committed.ResultCID) {
-					t.Errorf("%s: record %+v", v, rec)
-				}
-				if v == crashed && (rec.Salt != before.Salt || !slices.Equal(rec.ResultCID, before.ResultCID)) {
-					t.Errorf("the restarted verifier's salt or result changed across the restart")
-				}
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: verifier record %s (%v), want done", v, rec.State, err)
-			}
-			time.Sleep(100 * time.Millisecond)
+		var rec store.JobRecord
+		var err error
+		if !testharness.Poll(10*time.Second, func() bool {
+			rec, err = n.Store().Get(job.ID)
+			return err == nil && rec.State == store.StateDone
+		}) {
+			t.Fatalf("%s: verifier record %s (%v), want done", v, rec.State, err)
+		}
+		if rec.Role != store.RoleVerifier || rec.Salt.IsZero() || len(rec.ResultCID) == 0 || slices.Equal(rec.ResultCID, committed.ResultCID) {
+			t.Errorf("%s: record %+v", v, rec)
+		}
+		if v == crashed && (rec.Salt != before.Salt || !slices.Equal(rec.ResultCID, before.ResultCID)) {
+			t.Errorf("the restarted verifier's salt or result changed across the restart")
 		}
 	}
 
@@ -215,22 +213,25 @@ func bps(x *big.Int, b uint16) *big.Int {
 // waitEvent waits for job id's first event of kind.
 func waitEvent(t *testing.T, src settlement.EventSource, id settlement.JobID, kind settlement.EventKind, d time.Duration) settlement.Event {
 	t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		evs, _, err := src.Events(context.Background(), settlement.Cursor{}, 0, 0)
-		if err != nil {
-			t.Fatal(err)
+	var found settlement.Event
+	var err error
+	if !testharness.Poll(d, func() bool {
+		var evs []settlement.Event
+		if evs, _, err = src.Events(context.Background(), settlement.Cursor{}, 0, 0); err != nil {
+			return true
 		}
-		for _, ev := range evs {
-			if ev.Job == id && ev.Kind == kind {
-				return ev
-			}
+		i := slices.IndexFunc(evs, func(ev settlement.Event) bool { return ev.Job == id && ev.Kind == kind })
+		if i >= 0 {
+			found = evs[i]
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job %d: no %s event within %s", id, kind, d)
-		}
-		time.Sleep(250 * time.Millisecond)
+		return i >= 0
+	}) {
+		t.Fatalf("job %d: no %s event within %s", id, kind, d)
 	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
 }
 
 // countPanel counts job id's verifier-panel events of kind.

@@ -14,19 +14,29 @@ import (
 )
 
 // Eventually polls cond until it holds, failing the test with the formatted message when
-// timeout passes first. It polls quickly at first and then every 200 ms at most, so that a
-// condition that holds at once costs nothing and one that reads the chain does not flood it.
+// timeout passes first.
 func Eventually(t testing.TB, timeout time.Duration, cond func() bool, format string, args ...any) {
 	t.Helper()
+	if !Poll(timeout, cond) {
+		t.Fatalf("not within %s: %s", timeout, fmt.Sprintf(format, args...))
+	}
+}
+
+// Poll polls cond until it holds (true) or timeout passes (false), for a caller whose failure
+// message tells the last state it saw. It polls quickly at first and then every 200 ms at
+// most, so that a condition that holds at once costs nothing and one that reads the chain
+// does not flood it. cond is called once more at the deadline.
+func Poll(timeout time.Duration, cond func() bool) bool {
 	deadline := time.Now().Add(timeout)
 	wait := 5 * time.Millisecond
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("not within %s: %s", timeout, fmt.Sprintf(format, args...))
+			return false
 		}
-		time.Sleep(wait)
+		time.Sleep(min(wait, max(time.Until(deadline), time.Millisecond)))
 		wait = min(2*wait, 200*time.Millisecond)
 	}
+	return true
 }
 
 // Logger is a text logger at level info writing to t's output, with who (when not empty) on

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tetratelabs/wazero"
+
 	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/internal/testharness/testchain"
 	"github.com/brine-compute/brine/jobspec"
@@ -85,9 +87,31 @@ func NewProviders(t testing.TB, m *testchain.Market, name string, n int) []*Prov
 	return ps
 }
 
+var (
+	compiledOnce sync.Once
+	compiled     wazero.CompilationCache
+)
+
+// Wasm is a wasm executor with cfg, closed when the test ends. Unless cfg says otherwise it
+// shares the test binary's in-memory compilation cache, so that the many nodes of parallel
+// tests compile a module once rather than each for itself (seconds of CPU for a Go guest).
+func Wasm(t testing.TB, cfg wasm.Config) *wasm.Executor {
+	t.Helper()
+	if cfg.CompilationCache == nil && cfg.CacheDir == "" {
+		compiledOnce.Do(func() { compiled = wazero.NewCompilationCache() })
+		cfg.CompilationCache = compiled
+	}
+	w, err := wasm.New(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
 // Options are how a provider's node differs from the plain honest wasm node.
 type Options struct {
-	// Executors run the jobs (nil: a real wasm executor, closed when the test ends).
+	// Executors run the jobs (nil: a real wasm executor, Wasm's).
 	Executors map[jobspec.Engine]executor.Executor
 	// Settlement is what the node acts through (nil: the provider's own settlement); a test
 	// wraps it to make calls fail.
@@ -103,12 +127,7 @@ type Options struct {
 func (p *Provider) Config(t testing.TB, o Options) node.Config {
 	t.Helper()
 	if o.Executors == nil {
-		w, err := wasm.New(context.Background(), wasm.Config{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { w.Close() })
-		o.Executors = map[jobspec.Engine]executor.Executor{jobspec.EngineWasm: w}
+		o.Executors = map[jobspec.Engine]executor.Executor{jobspec.EngineWasm: Wasm(t, wasm.Config{})}
 	}
 	if o.Settlement == nil {
 		o.Settlement = p.Settlement
