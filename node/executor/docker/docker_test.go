@@ -5,9 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"log/slog"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -127,7 +125,7 @@ func newNodeExecutor(t testing.TB, cfg docker.Config) *docker.Executor {
 		cfg.Client = cli
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelInfo}))
+		cfg.Logger = testharness.Logger(t, "")
 	}
 	ex, err := docker.New(cfg)
 	if err != nil {
@@ -143,15 +141,6 @@ func newNodeExecutor(t testing.TB, cfg docker.Config) *docker.Executor {
 		ex.Close()
 	})
 	return ex
-}
-
-// testWriter routes logs through t.Log.
-type testWriter struct{ t testing.TB }
-
-func (w testWriter) Write(p []byte) (int, error) {
-	w.t.Helper()
-	w.t.Log(strings.TrimSuffix(string(p), "\n"))
-	return len(p), nil
 }
 
 // sh runs a busybox shell script; the case's arguments are "$@".
