@@ -60,11 +60,9 @@ func (a *Account) SignTx(_ context.Context, tx *types.Transaction) (*types.Trans
 // SignHash signs a 32-byte digest ([R || S || V], V 0/1).
 func (a *Account) SignHash(hash []byte) ([]byte, error) { return crypto.Sign(hash, a.Key) }
 
-// Funding is what each fresh account gets: the dev accounts' genesis ether and dev tokens.
-var (
-	FundingETH    = devnet.DefaultETHPerAccount()
-	FundingTokens = devnet.DefaultTokensPerAccount()
-)
+// What each fresh account (and a market's governance) gets: what a dev account gets.
+func fundingETH() *big.Int    { return devnet.DefaultETHPerAccount() }
+func fundingTokens() *big.Int { return devnet.DefaultTokensPerAccount() }
 
 // Market deploys a market of the test's own on the shared devnet.
 func (c *Chain) Market(t testing.TB) *Market {
@@ -90,7 +88,7 @@ func (c *Chain) newMarket(t testing.TB) (*Market, error) {
 	if err != nil {
 		return nil, err
 	}
-	tx, err := c.funder.send(ctx, gov.Address, FundingETH, nil)
+	tx, err := c.funder.send(ctx, gov.Address, fundingETH(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("funding governance: %w", err)
 	}
@@ -119,7 +117,8 @@ func (m *Market) Addresses() deploy.Addresses { return *m.Deployment.Addresses()
 // DeploymentID is what node.Config.Deployment names the market by.
 func (m *Market) DeploymentID() string { return m.Chain.DeploymentID(m.Deployment.Market) }
 
-// NewAccount is a fresh account holding FundingETH and FundingTokens of the market's token.
+// NewAccount is a fresh account holding what a dev account holds: 1000 ether and 10,000 of
+// the market's tokens.
 func (m *Market) NewAccount(t testing.TB) *Account {
 	t.Helper()
 	return m.NewAccounts(t, 1)[0]
@@ -138,11 +137,11 @@ func (m *Market) NewAccounts(t testing.TB, n int) []*Account {
 		if err != nil {
 			t.Fatal(err)
 		}
-		eth, err := m.Chain.funder.send(ctx, a.Address, FundingETH, nil)
+		eth, err := m.Chain.funder.send(ctx, a.Address, fundingETH(), nil)
 		if err != nil {
 			t.Fatalf("funding %s with ether: %v", a.Address, err)
 		}
-		mint, err := m.minter.send(ctx, m.Deployment.Token, nil, token.PackMint(a.Address, FundingTokens))
+		mint, err := m.minter.send(ctx, m.Deployment.Token, nil, token.PackMint(a.Address, fundingTokens()))
 		if err != nil {
 			t.Fatalf("minting to %s: %v", a.Address, err)
 		}
