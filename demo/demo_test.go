@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/brine-compute/brine/demo"
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 // tokens is n hundredths of a token in base units (18 decimals).
@@ -39,7 +40,7 @@ func TestDemo(t *testing.T) {
 		Progress: &progress,
 		Engine:   demo.EngineWasm,
 		TempDir:  t.TempDir(),
-		Logger:   slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Logger:   testharness.LevelLogger(t, slog.LevelWarn, ""),
 	})
 	t.Logf("the story:\n%s", out.String())
 	if err != nil {

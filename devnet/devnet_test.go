@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"log/slog"
 	"math/big"
 	"net/url"
 	"os"
@@ -27,33 +26,15 @@ import (
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
 
-// testLogger routes logs to t.Log until the test's cleanups are done.
-func testLogger(t *testing.T) *slog.Logger {
-	var done atomic.Bool
-	t.Cleanup(func() { done.Store(true) }) // registered first: runs after every later cleanup
-	return slog.New(slog.NewTextHandler(logWriter{t, &done}, &slog.HandlerOptions{Level: slog.LevelInfo}))
-}
-
-type logWriter struct {
-	t    *testing.T
-	done *atomic.Bool
-}
-
-func (w logWriter) Write(p []byte) (int, error) {
-	if !w.done.Load() {
-		w.t.Log(strings.TrimRight(string(p), "\n"))
-	}
-	return len(p), nil
-}
-
 func startDevnet(t *testing.T, cfg devnet.Config) *devnet.Devnet {
 	t.Helper()
 	if cfg.Logger == nil {
-		cfg.Logger = testLogger(t)
+		cfg.Logger = testharness.Logger(t, "")
 	}
 	d, err := devnet.New(cfg)
 	if err != nil {
@@ -352,7 +333,7 @@ func TestDevnetPersistsAcrossRestart(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "devnet")
 	// A block period, so that transactions wait in the pool and some are in flight at Stop.
 	cfg := devnet.Config{DataDir: dir, Accounts: 2, BlockPeriod: time.Second}
-	cfg.Logger = testLogger(t)
+	cfg.Logger = testharness.Logger(t, "")
 	first := startDevnet(t, cfg)
 
 	// Keys: 0600 files in a 0700 directory, under the data directory.
@@ -543,7 +524,7 @@ func TestDevnetsSideBySide(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			d, err := devnet.New(devnet.Config{Accounts: 1, Logger: testLogger(t)})
+			d, err := devnet.New(devnet.Config{Accounts: 1, Logger: testharness.Logger(t, "")})
 			if err != nil {
 				t.Error(err)
 				return

@@ -19,9 +19,9 @@ import (
 // transaction; a kept port another process took is replaced by a new one, which the node
 // publishes.
 func TestAddressesStableAcrossRestarts(t *testing.T) {
-	chain(t)
+	t.Parallel()
 	ctx := context.Background()
-	p := newProvider(t, 5)
+	p := stakedProvider(t, newMarket(t), "provider")
 	nonce := func() uint64 {
 		n, err := eth.PendingNonceAt(ctx, p.acct.Account())
 		if err != nil {

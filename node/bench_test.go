@@ -104,7 +104,7 @@ func BenchmarkNodeWasmJobs(b *testing.B) {
 	// its receipt), each its share of the jobs.
 	var clients []*client
 	for _, i := range []int{0, 1, 2, 3, 5, 6, 7} {
-		clients = append(clients, newClient(b, i))
+		clients = append(clients, devClient(b, i))
 	}
 	c := clients[0]
 	mod := c.module(b, guest(b))
@@ -180,12 +180,12 @@ func BenchmarkNodeWasmJobs(b *testing.B) {
 func BenchmarkDockerNodeOverhead(b *testing.B) {
 	cli := requireDocker(b)
 	img := busyboxImage(b, cli)
-	chain(b)
+	m := newMarket(b)
 	ctx := context.Background()
-	p := newProvider(b, 3)
+	p := stakedProvider(b, m, "provider")
 	ex := dockerExecutor(b, cli)
 	n := p.startEngines(b, map[jobspec.Engine]executor.Executor{jobspec.EngineDocker: ex}, node.Policy{})
-	c := newClient(b, 2)
+	c := newClient(b, m)
 	const input = "hello, docker\n"
 
 	var nodeWork, decide, run, e2e time.Duration

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"log/slog"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -19,13 +18,14 @@ import (
 	"github.com/docker/docker/api/types/image"
 	dockerclient "github.com/docker/docker/client"
 
+	"github.com/brine-compute/brine/internal/testharness"
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/node/store"
-	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
@@ -38,11 +38,7 @@ const busybox = docker.Busybox
 // dockerUnavailable fails the test when CI is set and skips it otherwise.
 func dockerUnavailable(tb testing.TB, format string, args ...any) {
 	tb.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("CI") != "" {
-		tb.Fatalf("CI is set and %s", msg)
-	}
-	tb.Skipf("skipping: %s. Run `make docker` as root (it installs docker.io and busybox-static and starts dockerd)", msg)
+	testharness.SkipOrFail(tb, "%s. Run `make docker` as root (it installs docker.io and busybox-static and starts dockerd)", fmt.Sprintf(format, args...))
 }
 
 // requireDocker returns a client of a Docker engine that answers, with a static busybox to
@@ -115,37 +111,7 @@ func dockerExecutor(tb testing.TB, cli *dockerclient.Client) *docker.Executor {
 // startEngines runs a node for p with the given executors and policy.
 func (p *provider) startEngines(tb testing.TB, executors map[jobspec.Engine]executor.Executor, policy node.Policy) *node.Node {
 	tb.Helper()
-	n, err := node.New(node.Config{
-		DataDir:      p.dataDir,
-		Deployment:   fmt.Sprintf("%d/%s", dn.ChainID(), dn.Deployment().Market),
-		Settlement:   p.acct,
-		Events:       p.acct,
-		PollInterval: 200 * time.Millisecond,
-		Executors:    executors,
-		P2P:          p2p.Config{Identity: p.id, Logger: tbLogger(tb, "p2p")},
-		GracePeriod:  time.Second,
-		Logger:       tbLogger(tb, "node"),
-		Policy:       policy,
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := n.Start(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		defer cancel()
-		if err := n.Stop(ctx); err != nil {
-			tb.Errorf("stopping the node: %v", err)
-		}
-	})
-	return n
-}
-
-// tbLogger is testLogger for tests and benchmarks.
-func tbLogger(tb testing.TB, name string) *slog.Logger {
-	return slog.New(slog.NewTextHandler(tb.Output(), &slog.HandlerOptions{Level: slog.LevelInfo})).With("who", name)
+	return p.Start(tb, testnode.Options{Executors: executors, Policy: policy})
 }
 
 // dockerDoc is a docker job on image counting the bytes of an inline input.
@@ -169,20 +135,17 @@ challenge_window: 4s
 // client downloads the result and verifies it against the commitment; the job finalizes with
 // the provider credited exactly payment minus fee, and no container of the node is left.
 func TestNodeRunsADockerJob(t *testing.T) {
+	t.Parallel()
 	cli := requireDocker(t)
 	img := busyboxImage(t, cli)
-	chain(t)
+	m := newMarket(t)
 	ctx := context.Background()
-	p := newProvider(t, 3)
+	p := stakedProvider(t, m, "provider")
 	ex := dockerExecutor(t, cli)
-	w, err := wasm.New(ctx, wasm.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w := testnode.Wasm(t, wasm.Config{})
 	p.startEngines(t, map[jobspec.Engine]executor.Executor{jobspec.EngineDocker: ex, jobspec.EngineWasm: w},
 		node.Policy{AllowedImages: []string{"brine-nodetest:*"}})
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	before, err := p.acct.Balance(ctx, p.acct.Account())
 	if err != nil {
 		t.Fatal(err)
@@ -238,14 +201,15 @@ func TestNodeRunsADockerJob(t *testing.T) {
 // removes the job's directory. Before, measuring the outputs failed on the long path, the
 // node blamed itself, ran the job three times and quoted 6KB of path in its reason.
 func TestDeepOutputTreeIsTheJobsFault(t *testing.T) {
+	t.Parallel()
 	cli := requireDocker(t)
 	img := busyboxImage(t, cli)
-	chain(t)
+	m := newMarket(t)
 	ctx := context.Background()
-	p := newProvider(t, 3)
+	p := stakedProvider(t, m, "provider")
 	n := p.startEngines(t, map[jobspec.Engine]executor.Executor{jobspec.EngineDocker: dockerExecutor(t, cli)},
 		node.Policy{AllowedImages: []string{"brine-nodetest:*"}})
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	doc := fmt.Sprintf(`
 engine: docker
 image: %s

@@ -39,15 +39,16 @@ func (s *drawHeld) DrawVerifiers(ctx context.Context, id settlement.JobID) ([]co
 // its account's. Nothing else draws here (the provider is the dishonest node, which does not
 // draw, and no other node runs), so without the stored draw nobody would.
 func TestPendingDrawSurvivesRestart(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
-	liar := newProvider(t, 5)
+	ps := stakedProviders(t, m, "provider", 2)
+	liar, x := ps[0], ps[1]
 	liar.start(t, nil, dishonest.WrongResult)
-	x := newProvider(t, 7)
 	policy := node.Policy{MinPayment: deploy.Token(1000)} // not the job's provider
 	held := &drawHeld{Managed: x.acct, tried: make(chan struct{})}
 	first := x.startWith(t, held, policy)
-	c := newClient(t, 6)
+	c := newClient(t, m)
 
 	job := c.post(t, "pending-draw")
 	waitJob(t, c.acct, job.ID, "committed", 45*time.Second, status(settlement.StatusCommitted))
@@ -98,17 +99,17 @@ func TestPendingDrawSurvivesRestart(t *testing.T) {
 // appears on chain) and ends its duty Failed with the reason, instead of running a job its
 // operator excluded; the market will slash its verifier collateral as a silent verifier's.
 func TestVerifierOutsidePolicyDeclines(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
-	liar := newProvider(t, 5)
+	liar := stakedProvider(t, m, "liar")
 	liar.start(t, nil, dishonest.WrongResult)
 	policy := node.Policy{MinPayment: deploy.Token(1000), MaxMemoryBytes: 32 << 20, Engines: []jobspec.Engine{jobspec.EngineWasm}}
 	honest := map[common.Address]*node.Node{}
-	for _, i := range []int{1, 3, 4, 7} {
-		p := newProvider(t, i)
+	for _, p := range stakedProviders(t, m, "verifier", 4) {
 		honest[p.acct.Account()] = p.startWith(t, p.acct, policy)
 	}
-	c := newClient(t, 6)
+	c := newClient(t, m)
 	job := c.post(t, "over-the-cap") // asks for 64MiB
 	waitJob(t, c.acct, job.ID, "committed", 45*time.Second, status(settlement.StatusCommitted))
 	if err := c.acct.Challenge(ctx, job.ID); err != nil {
@@ -119,7 +120,7 @@ func TestVerifierOutsidePolicyDeclines(t *testing.T) {
 	for _, v := range drawn.Verifiers {
 		n := honest[v]
 		if n == nil {
-			continue // a provider of another test, running no node now
+			continue // not one of the honest nodes
 		}
 		ours++
 		rec := waitRecordState(t, n, job.ID, store.StateFailed, 20*time.Second)

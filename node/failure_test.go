@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/node/store"
@@ -28,18 +29,19 @@ import (
 // can claim no timeout. The node's record (over /brine/status too) says the result is a
 // failure record and how the job failed, in the executor's words.
 func TestFailureRecordsArePaid(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
-	p := newProvider(t, 1)
+	p := stakedProvider(t, m, "provider")
 	n := p.start(t, nil, dishonest.Honest)
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	greet := c.module(t, guest(t))
 	junk := make([]byte, 4096)
 	if _, err := rand.Read(junk); err != nil {
 		t.Fatal(err)
 	}
 	notWasm := c.module(t, junk)
-	lockedBefore := providerInfo(t, p.acct.Account(), head(t)).Locked
+	lockedBefore := providerInfo(t, m, p.acct.Account(), head(t)).Locked
 
 	cases := []struct {
 		name   string
@@ -115,7 +117,7 @@ func TestFailureRecordsArePaid(t *testing.T) {
 		})
 	}
 	// Every job's collateral is unlocked again.
-	if locked := providerInfo(t, p.acct.Account(), head(t)).Locked; locked.Cmp(lockedBefore) != 0 {
+	if locked := providerInfo(t, m, p.acct.Account(), head(t)).Locked; locked.Cmp(lockedBefore) != 0 {
 		t.Errorf("the provider's locked stake is %s after the jobs settled, %s before", locked, lockedBefore)
 	}
 
@@ -133,16 +135,13 @@ func TestFailureRecordsArePaid(t *testing.T) {
 // node records it Failed with the reason and commits nothing, so the job times out at the
 // provider's expense as before. Only the program's own failures are committed.
 func TestNodeSideFailureCommitsNothing(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
-	p := newProvider(t, 3)
-	w, err := wasm.New(ctx, wasm.Config{MaxModuleBytes: 1024})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	p := stakedProvider(t, m, "provider")
+	w := testnode.Wasm(t, wasm.Config{MaxModuleBytes: 1024})
 	n := p.start(t, w, dishonest.Honest)
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	job := c.postDoc(t, greetDoc(c.module(t, guest(t)), "small", 0, ""))
 	rec := waitRecord(t, n, job.ID, "failed", 45*time.Second, func(r store.JobRecord) bool { return r.State.Terminal() })
 	if rec.State != store.StateFailed || !strings.Contains(rec.Reason, "this node runs modules of at most 1KiB") || rec.Failure != "" || len(rec.ResultCID) != 0 {
@@ -158,12 +157,13 @@ func TestNodeSideFailureCommitsNothing(t *testing.T) {
 // way, build the same record (the same CID) and reject the challenge; the provider is paid at
 // finalize as for any result.
 func TestChallengedFailureRecordIsRejected(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
-	prov := newProvider(t, 7)
-	panel := honestPanel(t, prov.acct, prov.acct.Account(), 1, 3, 4, 5)
+	prov := stakedProvider(t, m, "provider")
+	panel := honestPanel(t, m, prov.acct.Account(), 4)
 	prov.start(t, nil, dishonest.Honest)
-	c := newClient(t, 6)
+	c := newClient(t, m)
 
 	job := c.postDoc(t, greetDoc(c.module(t, guest(t)), "", 0, "challenge_window: 20s\n"))
 	committed := waitJob(t, c.acct, job.ID, "committed", 45*time.Second, status(settlement.StatusCommitted))
@@ -193,7 +193,7 @@ func TestChallengedFailureRecordIsRejected(t *testing.T) {
 	if pay := new(big.Int).Sub(committed.Payment, fee(committed.Payment, committed.FeeBps)); fin.Account != prov.acct.Account() || fin.Amount.Cmp(pay) != 0 {
 		t.Errorf("finalized paying %s to %s, want payment minus fee %s to the provider", fin.Amount, fin.Account, pay)
 	}
-	checkBooks(t)
+	checkBooks(t, m)
 }
 
 // head is the chain's latest block number.

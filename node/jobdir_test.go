@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/wasm"
@@ -34,8 +35,9 @@ func (l leaky) Run(ctx context.Context, job executor.Job) (executor.Result, erro
 // store has no record of (a crash between a run and its clean-up) are removed, and an entry
 // that is not a job's is left alone.
 func TestJobDirsAreRemoved(t *testing.T) {
-	chain(t)
-	p := newProvider(t, 3)
+	t.Parallel()
+	m := newMarket(t)
+	p := stakedProvider(t, m, "provider")
 	jobs := filepath.Join(p.dataDir, "jobs")
 	stray := filepath.Join(jobs, "987654321", "outputs")
 	other := filepath.Join(jobs, "not-a-job")
@@ -47,11 +49,7 @@ func TestJobDirsAreRemoved(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(stray, "left.bin"), make([]byte, 1<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	w, err := wasm.New(context.Background(), wasm.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w := testnode.Wasm(t, wasm.Config{})
 	n := p.start(t, leaky{w}, dishonest.Honest)
 	if _, err := os.Stat(filepath.Dir(stray)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the directory of a job the store does not know is still there after the start: %v", err)
@@ -60,7 +58,7 @@ func TestJobDirsAreRemoved(t *testing.T) {
 		t.Errorf("an entry that is not a job's directory was removed: %v", err)
 	}
 
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	job := c.postDoc(t, greetDoc(c.module(t, guest(t)), "leak", 0, ""))
 	rec := waitRecord(t, n, job.ID, "failed", 45*time.Second, func(r store.JobRecord) bool { return r.State.Terminal() })
 	if rec.State != store.StateFailed || rec.Attempts != 3 || !strings.Contains(rec.Reason, errEngineGone.Error()) {

@@ -6,9 +6,7 @@ import (
 	"log/slog"
 	"math/big"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +17,9 @@ import (
 
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/internal/testharness"
+	"github.com/brine-compute/brine/internal/testharness/testchain"
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/dishonest"
@@ -31,186 +32,116 @@ import (
 	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
-	"github.com/brine-compute/brine/wallet"
 )
 
-// One devnet (blocks every second, so chain time moves) serves every test of the package.
+// The package's tests share one devnet (testchain.Shared: blocks every second, so chain
+// time moves), and each story runs on a market of its own there (newMarket) with fresh
+// accounts, so that the stories share no provider, no job and no books and run in parallel.
+// claim_test.go and the benchmarks still use the devnet's own deployment and its dev accounts
+// (chain, account, newProvider), which no other test touches.
 var (
 	netOnce sync.Once
-	netErr  error
 	dn      *devnet.Devnet
 	eth     *ethclient.Client
-
-	guestOnce  sync.Once
-	guestBytes []byte
-	guestErr   error
 )
 
+// TestMain lets 8 tests run at once: the stories wait on chain time (blocks, windows,
+// deadlines) far more than they compute.
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if dn != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		_ = dn.Stop(ctx)
-		cancel()
-	}
-	os.Exit(code)
+	testharness.SetParallel(8)
+	testharness.Main(m)
 }
 
-func chain(t testing.TB) {
+// chain starts the shared devnet (once) and sets dn and eth.
+func chain(t testing.TB) *testchain.Chain {
 	t.Helper()
-	netOnce.Do(func() {
-		d, err := devnet.New(devnet.Config{BlockPeriod: time.Second, Accounts: 8})
-		if err != nil {
-			netErr = err
-			return
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		defer cancel()
-		if netErr = d.Start(ctx); netErr != nil {
-			return
-		}
-		dn = d
-		eth, netErr = ethclient.Dial(d.HTTPURL())
-	})
-	if netErr != nil {
-		t.Fatalf("devnet: %v", netErr)
-	}
+	c := testchain.Shared(t)
+	netOnce.Do(func() { dn, eth = c.Devnet, c.Client })
+	return c
+}
+
+// newMarket is a market of the test's own on the shared devnet.
+func newMarket(t testing.TB) *testchain.Market {
+	t.Helper()
+	return chain(t).Market(t)
 }
 
 // guest is the greet wasm module, built once.
 func guest(t testing.TB) []byte {
 	t.Helper()
-	guestOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "brine-node-guest-")
-		if err != nil {
-			guestErr = err
-			return
-		}
-		defer os.RemoveAll(dir)
-		out := filepath.Join(dir, "greet.wasm")
-		cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", out, "./testdata/greet")
-		cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0")
-		if b, err := cmd.CombinedOutput(); err != nil {
-			guestErr = fmt.Errorf("%v: %s", err, b)
-			return
-		}
-		guestBytes, guestErr = os.ReadFile(out)
-	})
-	if guestErr != nil {
-		t.Fatalf("building the wasm guest: %v", guestErr)
-	}
-	return guestBytes
+	return testnode.GreetModule(t)
 }
 
-func testLogger(t testing.TB, name string) *slog.Logger {
-	return slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelInfo})).With("who", name)
-}
+func testLogger(t testing.TB, name string) *slog.Logger { return testharness.Logger(t, name) }
 
-// account opens a writable settlement for dev account i through its own transaction manager.
+// account opens a writable settlement of the devnet's own deployment for dev account i.
 func account(t testing.TB, i int, name string) *onchain.Managed {
 	t.Helper()
-	w, err := wallet.Open(wallet.Config{Dir: dn.KeystoreDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := dn.Accounts()[i].Address
-	signer, err := w.Signer(addr, devnet.DevPassword, dn.ChainID())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := onchain.OpenManaged(context.Background(), onchain.ManagedConfig{
-		Client:        eth,
-		ChainID:       dn.ChainID(),
-		Addresses:     *dn.Deployment().Addresses(),
-		Account:       onchain.AccountSigner{Address: addr, SignTx: signer.SignTx},
-		HashSigner:    signer,
-		JournalPath:   filepath.Join(t.TempDir(), "journal.db"),
-		Confirmations: 1,
-		PollInterval:  100 * time.Millisecond,
-		Logger:        testLogger(t, name+"/settlement"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = m.Close(ctx)
-	})
-	return m
+	return chain(t).DevSettlement(t, i, name)
 }
 
 // provider is a staked provider account with a data directory and a peer identity.
 type provider struct {
+	*testnode.Provider
 	acct    *onchain.Managed
 	dataDir string
 	id      *identity.Identity
 }
 
+func wrapProvider(p *testnode.Provider) *provider {
+	return &provider{Provider: p, acct: p.Settlement, dataDir: p.DataDir, id: p.Identity}
+}
+
+// stakedProvider is a fresh staked provider of m.
+func stakedProvider(t testing.TB, m *testchain.Market, name string) *provider {
+	t.Helper()
+	return stakedProviders(t, m, name, 1)[0]
+}
+
+// stakedProviders is n fresh staked providers of m, staked in the same blocks.
+func stakedProviders(t testing.TB, m *testchain.Market, name string, n int) []*provider {
+	t.Helper()
+	var out []*provider
+	for _, p := range testnode.NewProviders(t, m, name, n) {
+		out = append(out, wrapProvider(p))
+	}
+	return out
+}
+
+// newProvider is dev account i as a provider of the devnet's own deployment, staked up to
+// the minimum stake (once per test binary: later calls find it staked).
 func newProvider(t testing.TB, i int) *provider {
 	t.Helper()
-	p := &provider{acct: account(t, i, fmt.Sprintf("provider%d", i)), dataDir: t.TempDir()}
-	var err error
-	if p.id, _, err = identity.LoadOrCreate(identity.Path(p.dataDir)); err != nil {
-		t.Fatal(err)
-	}
-	info, err := p.acct.Provider(context.Background(), p.acct.Account())
+	acct := account(t, i, fmt.Sprintf("provider%d", i))
+	dir := t.TempDir()
+	id, _, err := identity.LoadOrCreate(identity.Path(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Staked up to the devnet's minimum stake: an earlier test may have slashed it below
-	// (a liar's collateral, a silent verifier's), which makes the provider inactive.
+	info, err := acct.Provider(context.Background(), acct.Account())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if short := new(big.Int).Sub(deploy.Token(100), info.Staked); short.Sign() > 0 {
-		if err := p.acct.Stake(context.Background(), short); err != nil {
+		if err := acct.Stake(context.Background(), short); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return p
+	return wrapProvider(&testnode.Provider{Deployment: fmt.Sprintf("%d/%s", dn.ChainID(), dn.Deployment().Market),
+		Settlement: acct, DataDir: dir, Identity: id, Name: fmt.Sprintf("provider%d", i)})
 }
 
-// start runs a node for p with exec as its wasm executor (nil: a real one).
+// start runs a node for p with ex as its wasm executor (nil: a real one).
 func (p *provider) start(t testing.TB, ex executor.Executor, mode dishonest.Mode) *node.Node {
 	t.Helper()
-	if ex == nil {
-		w, err := wasm.New(context.Background(), wasm.Config{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { w.Close() })
-		ex = w
+	o := testnode.Options{Dishonest: mode}
+	if ex != nil {
+		o.Executors = map[jobspec.Engine]executor.Executor{jobspec.EngineWasm: ex}
 	}
-	cfg, err := dishonest.Apply(node.Config{
-		DataDir:      p.dataDir,
-		Deployment:   fmt.Sprintf("%d/%s", dn.ChainID(), dn.Deployment().Market),
-		Settlement:   p.acct,
-		Events:       p.acct,
-		PollInterval: 200 * time.Millisecond,
-		Executors:    map[jobspec.Engine]executor.Executor{jobspec.EngineWasm: ex},
-		P2P:          p2p.Config{Identity: p.id, Logger: testLogger(t, "p2p")},
-		GracePeriod:  time.Second,
-		Logger:       testLogger(t, "node"),
-	}, mode)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := node.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := n.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { stop(t, n) })
-	return n
+	return p.Start(t, o)
 }
 
-func stop(t testing.TB, n *node.Node) {
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := n.Stop(ctx); err != nil {
-		t.Errorf("stopping the node: %v", err)
-	}
-}
+func stop(t testing.TB, n *node.Node) { testnode.Stop(t, n) }
 
 // client is a client account with its own libp2p host serving its specs and module.
 type client struct {
@@ -232,7 +163,19 @@ func (s *specMap) Spec(h common.Hash) ([]byte, bool) {
 	return b, ok
 }
 
-func newClient(t testing.TB, i int) *client {
+// newClient is a fresh client account of m.
+func newClient(t testing.TB, m *testchain.Market) *client {
+	t.Helper()
+	return openClient(t, m.Settlement(t, m.NewAccount(t), "client"))
+}
+
+// devClient is dev account i as a client of the devnet's own deployment.
+func devClient(t testing.TB, i int) *client {
+	t.Helper()
+	return openClient(t, account(t, i, "client"))
+}
+
+func openClient(t testing.TB, acct *onchain.Managed) *client {
 	t.Helper()
 	dir := t.TempDir()
 	id, _, err := identity.LoadOrCreate(identity.Path(dir))
@@ -243,7 +186,7 @@ func newClient(t testing.TB, i int) *client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &client{acct: account(t, i, "client"), results: rs, specs: &specMap{m: map[common.Hash][]byte{}}}
+	c := &client{acct: acct, results: rs, specs: &specMap{m: map[common.Hash][]byte{}}}
 	c.host, err = p2p.New(p2p.Config{Identity: id, Specs: c.specs, Results: rs, DisableProbe: true, Logger: testLogger(t, "client/p2p")})
 	if err != nil {
 		t.Fatal(err)
@@ -327,17 +270,15 @@ replicas: %d
 // waitJob polls the job until cond holds.
 func waitJob(t testing.TB, r settlement.Reader, id settlement.JobID, what string, d time.Duration, cond func(settlement.Job) bool) settlement.Job {
 	t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		j, err := r.Job(context.Background(), id)
-		if err == nil && cond(j) {
-			return j
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job %d: not %s within %s (status %s, err %v)", id, what, d, j.Status, err)
-		}
-		time.Sleep(200 * time.Millisecond)
+	var j settlement.Job
+	var err error
+	if !testharness.Poll(d, func() bool {
+		j, err = r.Job(context.Background(), id)
+		return err == nil && cond(j)
+	}) {
+		t.Fatalf("job %d: not %s within %s (status %s, err %v)", id, what, d, j.Status, err)
 	}
+	return j
 }
 
 func status(s settlement.Status) func(settlement.Job) bool {
@@ -370,11 +311,12 @@ func fee(payment *big.Int, bps uint16) *big.Int {
 // commits the CID, the client downloads and verifies the result, and the job finalizes with
 // the provider credited exactly payment minus fee.
 func TestNodeRunsAWasmJob(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
-	p := newProvider(t, 1)
+	p := stakedProvider(t, m, "provider")
 	p.start(t, nil, dishonest.Honest)
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	before, err := p.acct.Balance(ctx, p.acct.Account())
 	if err != nil {
 		t.Fatal(err)
@@ -432,17 +374,14 @@ func (b *blocking) Run(ctx context.Context, job executor.Job) (executor.Result, 
 // the commit); a new node on the same data directory finishes it, and the chain shows one
 // accept and one commit.
 func TestNodeRestartMidJob(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
-	p := newProvider(t, 3)
-	w, err := wasm.New(ctx, wasm.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	p := stakedProvider(t, m, "provider")
+	w := testnode.Wasm(t, wasm.Config{})
 	b := &blocking{Executor: w, started: make(chan struct{})}
 	first := p.start(t, b, dishonest.Honest)
-	c := newClient(t, 2)
+	c := newClient(t, m)
 
 	job := c.post(t, "restart")
 	select {
@@ -488,11 +427,12 @@ func record(t *testing.T, p *provider, id settlement.JobID) store.JobRecord {
 // commitment (so the download verifies) but not what the job computes, which is what the
 // client challenges.
 func TestWrongResultIsVisible(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
-	p := newProvider(t, 4)
+	p := stakedProvider(t, m, "liar")
 	p.start(t, nil, dishonest.WrongResult)
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	job := c.post(t, "liar")
 	committed := waitJob(t, c.acct, job.ID, "committed", 45*time.Second, status(settlement.StatusCommitted))
 	data, _, err := providers.FetchJobResult(ctx, c.host, c.acct, committed, 1<<20)

@@ -15,6 +15,8 @@ import (
 
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/internal/testharness"
+	"github.com/brine-compute/brine/internal/testharness/testchain"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/store"
@@ -85,35 +87,33 @@ func followReplicated(t *testing.T, c *client, job settlement.Job, n int) replic
 
 // credited is what ev's transaction credited account in the market: the balance change over
 // ev's block less what the block's other transactions credited.
-func credited(t *testing.T, account common.Address, ev settlement.Event) *big.Int {
+func credited(t *testing.T, m *testchain.Market, account common.Address, ev settlement.Event) *big.Int {
 	t.Helper()
-	got := new(big.Int).Sub(marketBalance(t, account, ev.Block), marketBalance(t, account, ev.Block-1))
-	if o := otherCredits(t, ev)[account]; o != nil {
+	got := new(big.Int).Sub(marketBalance(t, m, account, ev.Block), marketBalance(t, m, account, ev.Block-1))
+	if o := otherCredits(t, m, ev)[account]; o != nil {
 		got.Sub(got, o)
 	}
 	return got
 }
 
 // stakeLost is how much account's stake fell in ev's block.
-func stakeLost(t *testing.T, account common.Address, ev settlement.Event) *big.Int {
+func stakeLost(t *testing.T, m *testchain.Market, account common.Address, ev settlement.Event) *big.Int {
 	t.Helper()
-	return new(big.Int).Sub(providerInfo(t, account, ev.Block-1).Staked, providerInfo(t, account, ev.Block).Staked)
+	return new(big.Int).Sub(providerInfo(t, m, account, ev.Block-1).Staked, providerInfo(t, m, account, ev.Block).Staked)
 }
 
 // waitRecordState polls n's record of job id until it is in state want.
 func waitRecordState(t *testing.T, n *node.Node, id settlement.JobID, want store.State, d time.Duration) store.JobRecord {
 	t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		rec, err := n.Store().Get(id)
-		if err == nil && rec.State == want {
-			return rec
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job %d: record %s (%s, err %v), want %s", id, rec.State, rec.Reason, err, want)
-		}
-		time.Sleep(100 * time.Millisecond)
+	var rec store.JobRecord
+	var err error
+	if !testharness.Poll(d, func() bool {
+		rec, err = n.Store().Get(id)
+		return err == nil && rec.State == want
+	}) {
+		t.Fatalf("job %d: record %s (%s, err %v), want %s", id, rec.State, rec.Reason, err, want)
 	}
+	return rec
 }
 
 // replicaShare is a majority replica's pay at finalize: payment / N less the fee on it.
@@ -128,14 +128,14 @@ func replicaShare(job settlement.Job) (share, paid *big.Int) {
 // each replica is credited exactly payment / 3 less the fee and the client the rounding
 // remainder; finalize unlocks every replica's collateral and the books balance.
 func TestReplicasAgree(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
 	nodes := map[common.Address]*node.Node{}
-	for _, i := range []int{1, 3, 4, 7} {
-		p := newProvider(t, i)
+	for _, p := range stakedProviders(t, m, "replica", 4) {
 		nodes[p.acct.Account()] = p.start(t, nil, dishonest.Honest)
 	}
-	c := newClient(t, 2)
+	c := newClient(t, m)
 
 	r := runReplicated(t, c, "replicas", 3)
 	if !r.resolved.Agreed || r.resolved.Record == nil || r.resolved.Record.Winners != 3 {
@@ -155,20 +155,20 @@ func TestReplicasAgree(t *testing.T) {
 	}
 
 	share, paid := replicaShare(r.final)
-	unlocked := unlockedBy(t, r.finalized.TxHash)
+	unlocked := unlockedBy(t, m, r.finalized.TxHash)
 	for a, n := range nodes {
 		if !slices.Contains(r.seated, a) {
 			rec := waitRecordState(t, n, r.job.ID, store.StateAbandoned, 10*time.Second)
 			t.Logf("%s took no seat: %s", a, rec.Reason)
-			if got := credited(t, a, r.finalized); got.Sign() != 0 {
+			if got := credited(t, m, a, r.finalized); got.Sign() != 0 {
 				t.Errorf("%s, without a seat, credited %s at finalize", a, got)
 			}
 			continue
 		}
-		if got := credited(t, a, r.finalized); got.Cmp(paid) != 0 {
+		if got := credited(t, m, a, r.finalized); got.Cmp(paid) != 0 {
 			t.Errorf("replica %s credited %s at finalize, want %s (share %s less the fee)", a, got, paid, share)
 		}
-		if got := credited(t, a, r.resolved); got.Sign() != 0 {
+		if got := credited(t, m, a, r.resolved); got.Sign() != 0 {
 			t.Errorf("replica %s credited %s at the resolution, want 0", a, got)
 		}
 		if u := unlocked[a]; u == nil || u.Cmp(r.final.Collateral) != 0 {
@@ -180,27 +180,27 @@ func TestReplicasAgree(t *testing.T) {
 		}
 	}
 	remainder := new(big.Int).Sub(r.final.Payment, new(big.Int).Mul(share, big.NewInt(3)))
-	if got := credited(t, c.acct.Account(), r.finalized); got.Cmp(remainder) != 0 {
+	if got := credited(t, m, c.acct.Account(), r.finalized); got.Cmp(remainder) != 0 {
 		t.Errorf("client credited %s at finalize, want the remainder %s", got, remainder)
 	}
 	if want := new(big.Int).Mul(paid, big.NewInt(3)); r.finalized.Amount.Cmp(want) != 0 {
 		t.Errorf("JobFinalized amount %s, want %s", r.finalized.Amount, want)
 	}
-	checkBooks(t)
+	checkBooks(t, m)
 }
 
 // TestReplicasAgreeOnAFailureRecord: the program of a replicated job fails (it exits 2);
 // each of the three replicas builds the same failure record, commits and reveals it, the
 // round agrees on it, and at finalize each replica is paid its share as for any result.
 func TestReplicasAgreeOnAFailureRecord(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
 	nodes := map[common.Address]*node.Node{}
-	for _, i := range []int{1, 3, 4} {
-		p := newProvider(t, i)
+	for _, p := range stakedProviders(t, m, "replica", 3) {
 		nodes[p.acct.Account()] = p.start(t, nil, dishonest.Honest)
 	}
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	r := followReplicated(t, c, c.postDoc(t, greetDoc(c.module(t, guest(t)), "", 0, "replicas: 3\n")), 3)
 	if !r.resolved.Agreed || r.resolved.Record == nil || r.resolved.Record.Winners != 3 {
 		t.Fatalf("resolved: agreed %v, record %+v; want all 3 agreeing", r.resolved.Agreed, r.resolved.Record)
@@ -214,7 +214,7 @@ func TestReplicasAgreeOnAFailureRecord(t *testing.T) {
 	}
 	_, paid := replicaShare(r.final)
 	for _, a := range r.seated {
-		if got := credited(t, a, r.finalized); got.Cmp(paid) != 0 {
+		if got := credited(t, m, a, r.finalized); got.Cmp(paid) != 0 {
 			t.Errorf("replica %s credited %s at finalize, want %s", a, got, paid)
 		}
 		rec := waitRecordState(t, nodes[a], r.job.ID, store.StateDone, 10*time.Second)
@@ -222,7 +222,7 @@ func TestReplicasAgreeOnAFailureRecord(t *testing.T) {
 			t.Errorf("replica %s record: result %x, failure %q", a, rec.ResultCID, rec.Failure)
 		}
 	}
-	checkBooks(t)
+	checkBooks(t, m)
 }
 
 // TestReplicaLiarLoses: two honest nodes and a "wrong-result" node take the seats; the
@@ -230,15 +230,16 @@ func TestReplicasAgreeOnAFailureRecord(t *testing.T) {
 // client; at finalize each honest replica is credited payment / 3 less the fee, the client
 // the rest (payment − 2 shares), and the liar nothing.
 func TestReplicaLiarLoses(t *testing.T) {
-	chain(t)
-	honest := []*provider{newProvider(t, 1), newProvider(t, 3)}
-	liar := newProvider(t, 5)
+	t.Parallel()
+	m := newMarket(t)
+	all := stakedProviders(t, m, "replica", 3)
+	honest, liar := all[:2], all[2]
 	nodes := map[common.Address]*node.Node{}
 	for _, p := range honest {
 		nodes[p.acct.Account()] = p.start(t, nil, dishonest.Honest)
 	}
 	liarNode := liar.start(t, nil, dishonest.WrongResult)
-	c := newClient(t, 6)
+	c := newClient(t, m)
 
 	r := runReplicated(t, c, "majority", 3)
 	if !r.resolved.Agreed || r.resolved.Record == nil || r.resolved.Record.Winners != 2 {
@@ -250,33 +251,33 @@ func TestReplicaLiarLoses(t *testing.T) {
 	}
 
 	collateral := r.job.Collateral
-	if got := credited(t, c.acct.Account(), r.resolved); got.Cmp(collateral) != 0 {
+	if got := credited(t, m, c.acct.Account(), r.resolved); got.Cmp(collateral) != 0 {
 		t.Errorf("client credited %s at the resolution, want the liar's collateral %s", got, collateral)
 	}
-	if lost := stakeLost(t, liar.acct.Account(), r.resolved); lost.Cmp(collateral) != 0 {
+	if lost := stakeLost(t, m, liar.acct.Account(), r.resolved); lost.Cmp(collateral) != 0 {
 		t.Errorf("the liar's stake fell by %s at the resolution, want its collateral %s", lost, collateral)
 	}
 	share, paid := replicaShare(r.final)
 	for _, p := range honest {
 		a := p.acct.Account()
-		if got := credited(t, a, r.finalized); got.Cmp(paid) != 0 {
+		if got := credited(t, m, a, r.finalized); got.Cmp(paid) != 0 {
 			t.Errorf("honest replica %s credited %s at finalize, want %s", a, got, paid)
 		}
-		if lost := stakeLost(t, a, r.resolved); lost.Sign() != 0 {
+		if lost := stakeLost(t, m, a, r.resolved); lost.Sign() != 0 {
 			t.Errorf("honest replica %s lost %s of stake", a, lost)
 		}
 		waitRecordState(t, nodes[a], r.job.ID, store.StateDone, 10*time.Second)
 	}
-	if got := credited(t, liar.acct.Account(), r.finalized); got.Sign() != 0 {
+	if got := credited(t, m, liar.acct.Account(), r.finalized); got.Sign() != 0 {
 		t.Errorf("the liar credited %s at finalize, want 0", got)
 	}
 	rest := new(big.Int).Sub(r.final.Payment, new(big.Int).Mul(share, big.NewInt(2)))
-	if got := credited(t, c.acct.Account(), r.finalized); got.Cmp(rest) != 0 {
+	if got := credited(t, m, c.acct.Account(), r.finalized); got.Cmp(rest) != 0 {
 		t.Errorf("client credited %s at finalize, want payment − 2 shares = %s", got, rest)
 	}
 	rec := waitRecordState(t, liarNode, r.job.ID, store.StateFailed, 10*time.Second)
 	t.Logf("the liar's record: %s (%s)", rec.State, rec.Reason)
-	checkBooks(t)
+	checkBooks(t, m)
 }
 
 // crashingReplica is a provider account whose first replica commit (across the crashOnce)
@@ -295,8 +296,9 @@ func (s *crashingReplica) CommitReplica(ctx context.Context, id settlement.JobID
 // it again on the same data directory: it reveals under that salt, the round agrees with all
 // three, and the chain shows one commit and one reveal per replica.
 func TestReplicaRestartBetweenCommitAndReveal(t *testing.T) {
-	chain(t)
-	seats := []*provider{newProvider(t, 1), newProvider(t, 3), newProvider(t, 4)}
+	t.Parallel()
+	m := newMarket(t)
+	seats := stakedProviders(t, m, "replica", 3)
 	crash := &crashOnce{crashed: make(chan common.Address, 1)}
 	nodes := map[common.Address]*node.Node{}
 	byAcct := map[common.Address]*provider{}
@@ -304,7 +306,7 @@ func TestReplicaRestartBetweenCommitAndReveal(t *testing.T) {
 		byAcct[p.acct.Account()] = p
 		nodes[p.acct.Account()] = p.startWith(t, &crashingReplica{Managed: p.acct, c: crash}, node.Policy{})
 	}
-	c := newClient(t, 2)
+	c := newClient(t, m)
 
 	job := c.postReplicated(t, "restart", len(seats), 30*time.Second)
 
@@ -343,13 +345,15 @@ func TestReplicaRestartBetweenCommitAndReveal(t *testing.T) {
 // the job itself (anyone may): the client is refunded the payment, both seats' collateral is
 // unlocked in that transaction, and both records end Abandoned with nothing committed.
 func TestReplicasShortOfSeatsReclaim(t *testing.T) {
-	chain(t)
-	seats := []*provider{newProvider(t, 1), newProvider(t, 3)}
+	// Not parallel: both nodes must take their seats within the job's 8 s accept window, which
+	// a node starved of CPU beside seven other stories (on a 2-core machine) was seen to miss.
+	m := newMarket(t)
+	seats := stakedProviders(t, m, "replica", 2)
 	nodes := map[common.Address]*node.Node{}
 	for _, p := range seats {
 		nodes[p.acct.Account()] = p.start(t, nil, dishonest.Honest)
 	}
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	job := c.postReplicated(t, "short", 3, 8*time.Second)
 
 	reclaimed := waitEvent(t, c.acct, job.ID, settlement.EventJobReclaimed, 40*time.Second)
@@ -364,10 +368,10 @@ func TestReplicasShortOfSeatsReclaim(t *testing.T) {
 	if nodes[from] == nil {
 		t.Errorf("the reclaim was sent by %s, want one of the replicas' nodes", from)
 	}
-	if got := credited(t, c.acct.Account(), reclaimed); got.Cmp(job.Payment) != 0 {
+	if got := credited(t, m, c.acct.Account(), reclaimed); got.Cmp(job.Payment) != 0 {
 		t.Errorf("client credited %s by the reclaim, want the payment %s", got, job.Payment)
 	}
-	unlocked := unlockedBy(t, reclaimed.TxHash)
+	unlocked := unlockedBy(t, m, reclaimed.TxHash)
 	for a, n := range nodes {
 		if u := unlocked[a]; u == nil || u.Cmp(job.Collateral) != 0 {
 			t.Errorf("%s: the reclaim unlocked %v, want its collateral %s", a, u, job.Collateral)
@@ -384,7 +388,7 @@ func TestReplicasShortOfSeatsReclaim(t *testing.T) {
 }
 
 // unlockedBy sums the registry's Unlocked events of transaction tx by provider.
-func unlockedBy(t *testing.T, tx common.Hash) map[common.Address]*big.Int {
+func unlockedBy(t *testing.T, m *testchain.Market, tx common.Hash) map[common.Address]*big.Int {
 	t.Helper()
 	rcpt, err := eth.TransactionReceipt(context.Background(), tx)
 	if err != nil {
@@ -393,7 +397,7 @@ func unlockedBy(t *testing.T, tx common.Hash) map[common.Address]*big.Int {
 	reg := bindings.NewProviderRegistry()
 	out := map[common.Address]*big.Int{}
 	for _, l := range rcpt.Logs {
-		if l.Address != dn.Deployment().Registry {
+		if l.Address != m.Deployment.Registry {
 			continue
 		}
 		if ev, err := reg.UnpackUnlockedEvent(l); err == nil {
@@ -407,9 +411,9 @@ func unlockedBy(t *testing.T, tx common.Hash) map[common.Address]*big.Int {
 }
 
 // checkBooks fails the test when the market's books do not balance.
-func checkBooks(t *testing.T) {
+func checkBooks(t *testing.T, m *testchain.Market) {
 	t.Helper()
-	rep, err := audit.Check(context.Background(), eth, *dn.Deployment().Addresses(), 0)
+	rep, err := audit.Check(context.Background(), eth, m.Addresses(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -74,10 +74,11 @@ func outcomeOf(t *testing.T, r providers.PushReport, account common.Address) pro
 // posted with it anyway is let go at once with that reason: the node used to ask for the spec
 // every second until accept-by, with a malformed error.
 func TestRefusedSpecIsToldAndNotRetried(t *testing.T) {
-	chain(t)
-	p := newProvider(t, 4)
+	t.Parallel()
+	m := newMarket(t)
+	p := stakedProvider(t, m, "provider")
 	n := p.start(t, nil, dishonest.Honest) // runs wasm only
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	spec, report := c.push(t, `
 engine: docker
 image: busybox
@@ -103,10 +104,11 @@ challenge_window: 4s
 // restarted between the push and the post fetches the job's module from the client that
 // pushed it (its peerstore is empty after the restart, and no other node has the module).
 func TestPushedSourceOutlivesRestart(t *testing.T) {
-	chain(t)
-	p := newProvider(t, 4)
+	t.Parallel()
+	m := newMarket(t)
+	p := stakedProvider(t, m, "provider")
 	first := p.start(t, nil, dishonest.Honest)
-	c := newClient(t, 2)
+	c := newClient(t, m)
 	spec, report := c.push(t, greetDoc(c.module(t, guest(t)), "restart", 0, ""))
 	if o := outcomeOf(t, report, p.acct.Account()); o.Err != nil {
 		t.Fatalf("the node did not take the spec: %v", o.Err)

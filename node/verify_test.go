@@ -3,7 +3,6 @@ package node_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math/big"
 	"slices"
 	"sync"
@@ -17,13 +16,12 @@ import (
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/deploy"
-	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/internal/testharness"
+	"github.com/brine-compute/brine/internal/testharness/testchain"
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/dishonest"
-	"github.com/brine-compute/brine/node/executor"
-	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/node/store"
-	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 )
@@ -37,9 +35,10 @@ import (
 // bond back and challengerRewardBps of the collateral, each disagreeing verifier its equal
 // part of verifierRewardBps of it; the books balance.
 func TestVerifiersUpholdAChallenge(t *testing.T) {
-	chain(t)
+	t.Parallel()
+	m := newMarket(t)
 	ctx := context.Background()
-	// The honest nodes: every other registered provider of the devnet runs one, so whoever
+	// The honest nodes: every other registered provider of the market runs one, so whoever
 	// is drawn votes. They ask more than the job pays, so the dishonest node takes it; a
 	// verifier's duty does not depend on the price.
 	// The first vote commit of any of them is sent and then "crashes" its node (the call
@@ -49,14 +48,13 @@ func TestVerifiersUpholdAChallenge(t *testing.T) {
 	crash := &crashOnce{crashed: make(chan common.Address, 1)}
 	honest := map[common.Address]*node.Node{}
 	providers := map[common.Address]*provider{}
-	for _, i := range []int{1, 3, 4, 7} {
-		p := newProvider(t, i)
+	for _, p := range stakedProviders(t, m, "verifier", 4) {
 		providers[p.acct.Account()] = p
 		honest[p.acct.Account()] = p.startWith(t, &crashing{Managed: p.acct, c: crash}, policy)
 	}
-	liar := newProvider(t, 5)
+	liar := stakedProvider(t, m, "liar")
 	liar.start(t, nil, dishonest.WrongResult)
-	c := newClient(t, 6)
+	c := newClient(t, m)
 	job := c.post(t, "verifiers")
 	committed := waitJob(t, c.acct, job.ID, "committed", 45*time.Second, status(settlement.StatusCommitted))
 	if committed.Provider != liar.acct.Account() {
@@ -106,7 +104,7 @@ func TestVerifiersUpholdAChallenge(t *testing.T) {
 
 	// Exact amounts: the resolution's block against the one before, less whatever other
 	// transactions of that block credited.
-	params := dn.Deployment().Params.Market
+	params := m.Deployment.Params.Market
 	bond, _ := new(big.Int).SetString(params.ChallengeBond, 10)
 	collateral := committed.Collateral
 	toChallenger := bps(collateral, params.ChallengerRewardBps)
@@ -118,15 +116,15 @@ func TestVerifiersUpholdAChallenge(t *testing.T) {
 	for _, v := range drawn {
 		want[v] = share
 	}
-	others := otherCredits(t, resolved)
+	others := otherCredits(t, m, resolved)
 	for acct, w := range want {
-		got := new(big.Int).Sub(marketBalance(t, acct, resolved.Block), marketBalance(t, acct, resolved.Block-1))
+		got := new(big.Int).Sub(marketBalance(t, m, acct, resolved.Block), marketBalance(t, m, acct, resolved.Block-1))
 		got.Sub(got, others[acct])
 		if got.Cmp(w) != 0 {
 			t.Errorf("%s credited %s by the resolution, want %s", acct, got, w)
 		}
 	}
-	staked := func(block uint64) *big.Int { return providerInfo(t, liar.acct.Account(), block).Staked }
+	staked := func(block uint64) *big.Int { return providerInfo(t, m, liar.acct.Account(), block).Staked }
 	if lost := new(big.Int).Sub(staked(resolved.Block-1), staked(resolved.Block)); lost.Cmp(collateral) != 0 {
 		t.Errorf("the dishonest provider's stake fell by %s, want its collateral %s", lost, collateral)
 	}
@@ -134,26 +132,23 @@ func TestVerifiersUpholdAChallenge(t *testing.T) {
 	// Each drawn node's record ends done, with the salt it committed under.
 	for _, v := range drawn {
 		n := honest[v]
-		deadline := time.Now().Add(10 * time.Second)
-		for {
-			rec, err := n.Store().Get(job.ID)
-			if err == nil && rec.State == store.StateDone {
-				if rec.Role != store.RoleVerifier || rec.Salt.IsZero() || len(rec.ResultCID) == 0 || slices.Equal(rec.ResultCID, committed.ResultCID) {
-					t.Errorf("%s: record %+v", v, rec)
-				}
-				if v == crashed && (rec.Salt != before.Salt || !slices.Equal(rec.ResultCID, before.ResultCID)) {
-					t.Errorf("the restarted verifier's salt or result changed across the restart")
-				}
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: verifier record %s (%v), want done", v, rec.State, err)
-			}
-			time.Sleep(100 * time.Millisecond)
+		var rec store.JobRecord
+		var err error
+		if !testharness.Poll(10*time.Second, func() bool {
+			rec, err = n.Store().Get(job.ID)
+			return err == nil && rec.State == store.StateDone
+		}) {
+			t.Fatalf("%s: verifier record %s (%v), want done", v, rec.State, err)
+		}
+		if rec.Role != store.RoleVerifier || rec.Salt.IsZero() || len(rec.ResultCID) == 0 || slices.Equal(rec.ResultCID, committed.ResultCID) {
+			t.Errorf("%s: record %+v", v, rec)
+		}
+		if v == crashed && (rec.Salt != before.Salt || !slices.Equal(rec.ResultCID, before.ResultCID)) {
+			t.Errorf("the restarted verifier's salt or result changed across the restart")
 		}
 	}
 
-	rep, err := audit.Check(ctx, eth, *dn.Deployment().Addresses(), 0)
+	rep, err := audit.Check(ctx, eth, m.Addresses(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,31 +203,7 @@ func (c *crashOnce) send(ctx context.Context, who common.Address, what string, c
 // policy.
 func (p *provider) startWith(t *testing.T, st node.Chain, policy node.Policy) *node.Node {
 	t.Helper()
-	w, err := wasm.New(context.Background(), wasm.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	n, err := node.New(node.Config{
-		DataDir:      p.dataDir,
-		Deployment:   fmt.Sprintf("%d/%s", dn.ChainID(), dn.Deployment().Market),
-		Settlement:   st,
-		Events:       p.acct,
-		PollInterval: 200 * time.Millisecond,
-		Executors:    map[jobspec.Engine]executor.Executor{jobspec.EngineWasm: w},
-		P2P:          p2p.Config{Identity: p.id, Logger: testLogger(t, "p2p")},
-		GracePeriod:  time.Second,
-		Logger:       testLogger(t, "node"),
-		Policy:       policy,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := n.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { stop(t, n) })
-	return n
+	return p.Start(t, testnode.Options{Settlement: st, Policy: policy})
 }
 
 func bps(x *big.Int, b uint16) *big.Int {
@@ -243,22 +214,25 @@ func bps(x *big.Int, b uint16) *big.Int {
 // waitEvent waits for job id's first event of kind.
 func waitEvent(t *testing.T, src settlement.EventSource, id settlement.JobID, kind settlement.EventKind, d time.Duration) settlement.Event {
 	t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		evs, _, err := src.Events(context.Background(), settlement.Cursor{}, 0, 0)
-		if err != nil {
-			t.Fatal(err)
+	var found settlement.Event
+	var err error
+	if !testharness.Poll(d, func() bool {
+		var evs []settlement.Event
+		if evs, _, err = src.Events(context.Background(), settlement.Cursor{}, 0, 0); err != nil {
+			return true
 		}
-		for _, ev := range evs {
-			if ev.Job == id && ev.Kind == kind {
-				return ev
-			}
+		i := slices.IndexFunc(evs, func(ev settlement.Event) bool { return ev.Job == id && ev.Kind == kind })
+		if i >= 0 {
+			found = evs[i]
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job %d: no %s event within %s", id, kind, d)
-		}
-		time.Sleep(250 * time.Millisecond)
+		return i >= 0
+	}) {
+		t.Fatalf("job %d: no %s event within %s", id, kind, d)
 	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
 }
 
 // countPanel counts job id's verifier-panel events of kind.
@@ -279,11 +253,11 @@ func countPanel(t *testing.T, src settlement.EventSource, id settlement.JobID, k
 
 // otherCredits sums the market's Credited events of ev's block that other transactions
 // emitted, by account (zero for the accounts they did not credit).
-func otherCredits(t *testing.T, ev settlement.Event) map[common.Address]*big.Int {
+func otherCredits(t *testing.T, m *testchain.Market, ev settlement.Event) map[common.Address]*big.Int {
 	t.Helper()
-	m := bindings.NewJobMarket()
+	jm := bindings.NewJobMarket()
 	b := new(big.Int).SetUint64(ev.Block)
-	logs, err := eth.FilterLogs(context.Background(), ethereum.FilterQuery{FromBlock: b, ToBlock: b, Addresses: []common.Address{dn.Deployment().Market}})
+	logs, err := eth.FilterLogs(context.Background(), ethereum.FilterQuery{FromBlock: b, ToBlock: b, Addresses: []common.Address{m.Deployment.Market}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,24 +269,24 @@ func otherCredits(t *testing.T, ev settlement.Event) map[common.Address]*big.Int
 		return out[a]
 	}
 	for i := range logs {
-		cr, err := m.UnpackCreditedEvent(&logs[i])
+		cr, err := jm.UnpackCreditedEvent(&logs[i])
 		if err != nil || logs[i].TxHash == ev.TxHash {
 			continue
 		}
 		get(cr.Account).Add(get(cr.Account), cr.Amount)
 	}
-	for _, a := range dn.Accounts() {
-		get(a.Address)
+	for _, a := range m.Accounts() {
+		get(a)
 	}
 	return out
 }
 
 // marketBalance is account's credited market balance at block.
-func marketBalance(t *testing.T, account common.Address, block uint64) *big.Int {
+func marketBalance(t *testing.T, m *testchain.Market, account common.Address, block uint64) *big.Int {
 	t.Helper()
-	m := bindings.NewJobMarket()
-	inst := m.Instance(eth, dn.Deployment().Market)
-	v, err := bind.Call(inst, &bind.CallOpts{BlockNumber: new(big.Int).SetUint64(block)}, m.PackBalances(account), m.UnpackBalances)
+	jm := bindings.NewJobMarket()
+	inst := jm.Instance(eth, m.Deployment.Market)
+	v, err := bind.Call(inst, &bind.CallOpts{BlockNumber: new(big.Int).SetUint64(block)}, jm.PackBalances(account), jm.UnpackBalances)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,10 +294,10 @@ func marketBalance(t *testing.T, account common.Address, block uint64) *big.Int 
 }
 
 // providerInfo is account's registry record at block.
-func providerInfo(t *testing.T, account common.Address, block uint64) bindings.ProviderInfoOutput {
+func providerInfo(t *testing.T, m *testchain.Market, account common.Address, block uint64) bindings.ProviderInfoOutput {
 	t.Helper()
 	r := bindings.NewProviderRegistry()
-	inst := r.Instance(eth, dn.Deployment().Registry)
+	inst := r.Instance(eth, m.Deployment.Registry)
 	v, err := bind.Call(inst, &bind.CallOpts{BlockNumber: new(big.Int).SetUint64(block)}, r.PackProviderInfo(account), r.UnpackProviderInfo)
 	if err != nil {
 		t.Fatal(err)

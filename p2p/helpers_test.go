@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/identity"
@@ -87,10 +88,6 @@ func newIdentity(t testing.TB) *identity.Identity {
 	return id
 }
 
-func testLogger(t testing.TB) *slog.Logger {
-	return slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
-
 // newHost starts a host on loopback (TCP and QUIC) and stops it when the test ends.
 func newHost(t testing.TB, cfg p2p.Config) *p2p.Host {
 	t.Helper()
@@ -98,7 +95,7 @@ func newHost(t testing.TB, cfg p2p.Config) *p2p.Host {
 		cfg.Identity = newIdentity(t)
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = testLogger(t)
+		cfg.Logger = testharness.LevelLogger(t, slog.LevelDebug, "")
 	}
 	h, err := p2p.New(cfg)
 	if err != nil {
@@ -290,15 +287,3 @@ func isTimeout(err error) bool {
 }
 
 func sha256Sum(b []byte) [32]byte { return sha256.Sum256(b) }
-
-// waitFor polls cond until it holds or the deadline passes.
-func waitFor(t testing.TB, what string, d time.Duration, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(d)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}

@@ -4,17 +4,20 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/brine-compute/brine/jobspec"
-	"github.com/brine-compute/brine/p2p"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/p2p/protocol/ping"
 	ma "github.com/multiformats/go-multiaddr"
+
+	"github.com/brine-compute/brine/internal/testharness"
+	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/p2p"
 )
 
 // TestRoundTrips runs every protocol between two hosts, once over TCP and once over QUIC.
@@ -162,11 +165,11 @@ func TestHostBasics(t *testing.T) {
 		t.Fatalf("ping: %v", res.Error)
 	}
 	ps := client.LibP2P().Peerstore()
-	waitFor(t, "identify", 5*time.Second, func() bool {
+	testharness.Eventually(t, 5*time.Second, func() bool {
 		supported, _ := ps.SupportsProtocols(server.ID(), p2p.SpecProtocol, p2p.SpecPushProtocol)
 		av, _ := ps.Get(server.ID(), "AgentVersion")
 		return len(supported) == 1 && supported[0] == p2p.SpecProtocol && av == p2p.UserAgent
-	})
+	}, "identify")
 
 	// Lifecycle: a second Start fails; Stop is idempotent; a stopped host serves and fetches
 	// nothing.
@@ -203,7 +206,7 @@ func TestStopCancelsHandlers(t *testing.T) {
 		<-ctx.Done()
 		return ctx.Err()
 	})
-	server, err := p2p.New(p2p.Config{Identity: newIdentity(t), Logger: testLogger(t), SpecSink: sink})
+	server, err := p2p.New(p2p.Config{Identity: newIdentity(t), Logger: testharness.LevelLogger(t, slog.LevelDebug, ""), SpecSink: sink})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +237,7 @@ func TestStopCancelsHandlers(t *testing.T) {
 
 // TestStartFails: a host that cannot listen reports it from Start and holds nothing.
 func TestStartFails(t *testing.T) {
-	h, err := p2p.New(p2p.Config{Identity: newIdentity(t), Logger: testLogger(t), ListenAddrs: []string{"/ip4/192.0.2.1/tcp/0"}})
+	h, err := p2p.New(p2p.Config{Identity: newIdentity(t), Logger: testharness.LevelLogger(t, slog.LevelDebug, ""), ListenAddrs: []string{"/ip4/192.0.2.1/tcp/0"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 // A crash after the journal write and before the broadcast: nothing reached the node, and a
@@ -103,7 +105,7 @@ func TestCrashAfterBroadcastIsRecovered(t *testing.T) {
 				req := transfer(fmt.Sprintf("bcast/%d", i), to.addr, int64(i+1))
 				req.Progress = log.record
 				pending = append(pending, sendAsync(context.Background(), m1, req))
-				eventually(t, "sent", func() bool { return log.has(stageIs(StageSent)) })
+				testharness.Eventually(t, 20*time.Second, func() bool { return log.has(stageIs(StageSent)) }, "sent")
 			}
 			if got := c.pendingNonce(from.addr); got != n {
 				t.Fatalf("pending nonce %d, want %d", got, n)

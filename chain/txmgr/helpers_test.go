@@ -3,7 +3,6 @@ package txmgr
 import (
 	"context"
 	"crypto/ecdsa"
-	"log/slog"
 	"math/big"
 	"path/filepath"
 	"sync"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 var ether = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
@@ -142,7 +142,7 @@ func (c *chain) config(client Client, from account, journal string) Config {
 		ResubmitAfter: 5 * time.Second,
 		CallTimeout:   5 * time.Second,
 		RevertDecoder: reverts.DecodeError,
-		Logger:        testLogger(c.t),
+		Logger:        testharness.Logger(c.t, ""),
 		Metrics:       &counters{},
 	}
 }
@@ -213,18 +213,6 @@ func (l *progressLog) has(f func(Progress) bool) bool {
 
 func stageIs(s Stage) func(Progress) bool { return func(p Progress) bool { return p.Stage == s } }
 
-// eventually polls cond until it holds or the deadline passes.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(2 * time.Millisecond) // polling interval, not synchronisation
-	}
-}
-
 // result is a Send's return, delivered on a channel by sendAsync.
 type result struct {
 	receipt *types.Receipt
@@ -249,17 +237,6 @@ func await(t *testing.T, ch <-chan result) result {
 		t.Fatal("Send did not return")
 		return result{}
 	}
-}
-
-type tlogWriter struct{ t *testing.T }
-
-func (w tlogWriter) Write(p []byte) (int, error) {
-	w.t.Log(string(p))
-	return len(p), nil
-}
-
-func testLogger(t *testing.T) *slog.Logger {
-	return slog.New(slog.NewTextHandler(tlogWriter{t}, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }
 
 func transfer(id string, to common.Address, wei int64) Request {

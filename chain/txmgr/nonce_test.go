@@ -9,6 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 // foreignTx signs a transfer from a at nonce with the given tip and fee cap, outside any
@@ -106,7 +108,7 @@ func TestReplacementUnderpricedBumpsMore(t *testing.T) {
 	req.Progress = log.record
 	res := sendAsync(context.Background(), m, req)
 	// Mine only once a replacement of ours is in the pool.
-	eventually(t, "a bumped attempt accepted", func() bool {
+	testharness.Eventually(t, 20*time.Second, func() bool {
 		bumped := map[common.Hash]bool{}
 		for _, p := range log.snapshot() {
 			if p.Stage == StageBumped {
@@ -117,7 +119,7 @@ func TestReplacementUnderpricedBumpsMore(t *testing.T) {
 			}
 		}
 		return false
-	})
+	}, "a bumped attempt accepted")
 	c.mine(20 * time.Millisecond)
 	r := await(t, res)
 	if r.err != nil {

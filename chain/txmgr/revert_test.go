@@ -18,6 +18,7 @@ import (
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/chain/revertdata"
 	"github.com/brine-compute/brine/chain/reverts"
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 // deployToken deploys the dev token owned by the manager's wallet, through the manager.
@@ -105,10 +106,10 @@ func TestRevertOnChainIsDecoded(t *testing.T) {
 	abi := bindings.NewBrineToken()
 	var renounceLog, mintLog progressLog
 	renounced := sendAsync(context.Background(), m, Request{ID: "renounce", To: &token, Data: abi.PackRenounceOwnership(), Progress: renounceLog.record})
-	eventually(t, "renounce sent", func() bool { return renounceLog.has(stageIs(StageSent)) })
+	testharness.Eventually(t, 20*time.Second, func() bool { return renounceLog.has(stageIs(StageSent)) }, "renounce sent")
 	mintReq := Request{ID: "mint", To: &token, Data: abi.PackMint(owner.addr, big.NewInt(1)), Progress: mintLog.record}
 	minted := sendAsync(context.Background(), m, mintReq)
-	eventually(t, "mint sent", func() bool { return mintLog.has(stageIs(StageSent)) })
+	testharness.Eventually(t, 20*time.Second, func() bool { return mintLog.has(stageIs(StageSent)) }, "mint sent")
 	c.mine(20 * time.Millisecond)
 
 	if r := await(t, renounced); r.err != nil {
@@ -224,7 +225,7 @@ func TestStuckAtFeeCapWaitsAndRecovers(t *testing.T) {
 	req.Progress = log.record
 	ctx, cancel := context.WithCancel(context.Background())
 	res := sendAsync(ctx, m1, req)
-	eventually(t, "fee cap reached", func() bool { return log.has(stageIs(StageFeeCapReached)) })
+	testharness.Eventually(t, 20*time.Second, func() bool { return log.has(stageIs(StageFeeCapReached)) }, "fee cap reached")
 	cancel()
 	if r := await(t, res); !errors.Is(r.err, ErrPending) {
 		t.Fatalf("got %v, want ErrPending", r.err)

@@ -11,6 +11,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 // A value transfer goes through every stage in order and returns only at the confirmation
@@ -28,12 +30,12 @@ func TestSendConfirmsAtDepth(t *testing.T) {
 	req.Progress = log.record
 	res := sendAsync(context.Background(), m, req)
 
-	eventually(t, "sent", func() bool { return log.has(stageIs(StageSent)) })
+	testharness.Eventually(t, 20*time.Second, func() bool { return log.has(stageIs(StageSent)) }, "sent")
 	for n := uint64(1); n <= 3; n++ {
 		c.sim.Commit()
-		eventually(t, fmt.Sprintf("%d confirmations", n), func() bool {
+		testharness.Eventually(t, 20*time.Second, func() bool {
 			return log.has(func(p Progress) bool { return p.Stage == StageConfirmations && p.Confirmations == n })
-		})
+		}, "%d confirmations", n)
 		if n < 3 {
 			select {
 			case r := <-res:
@@ -272,18 +274,18 @@ func TestReorgedReceiptIsNotFinal(t *testing.T) {
 	req := transfer("reorg/1", to.addr, 5)
 	req.Progress = log.record
 	res := sendAsync(context.Background(), m, req)
-	eventually(t, "sent", func() bool { return log.has(stageIs(StageSent)) })
+	testharness.Eventually(t, 20*time.Second, func() bool { return log.has(stageIs(StageSent)) }, "sent")
 
 	head, err := c.client.HeaderByNumber(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	first := c.sim.Commit()
-	eventually(t, "included", func() bool { return log.has(stageIs(StageIncluded)) })
+	testharness.Eventually(t, 20*time.Second, func() bool { return log.has(stageIs(StageIncluded)) }, "included")
 	if err := c.sim.Fork(head.Hash()); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "reorg noticed", func() bool { return log.has(stageIs(StageReorged)) })
+	testharness.Eventually(t, 20*time.Second, func() bool { return log.has(stageIs(StageReorged)) }, "reorg noticed")
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		c.sim.Commit()

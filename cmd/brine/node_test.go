@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -20,6 +19,7 @@ import (
 
 	gethcommon "github.com/ethereum/go-ethereum/common"
 
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
@@ -147,14 +147,12 @@ func (p *nodeProc) kill(t *testing.T) {
 	<-p.done
 }
 
-// greetModule builds the node tests' wasm guest (node/testdata/greet).
+// greetModule writes the node tests' wasm guest (node/testdata/greet) to a file.
 func greetModule(t *testing.T) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "greet.wasm")
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", out, "../../node/testdata/greet")
-	cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the wasm guest: %v: %s", err, b)
+	if err := os.WriteFile(out, testnode.GreetModule(t), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/brine-compute/brine/incentives/canary"
+	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/metrics"
 	"github.com/brine-compute/brine/metrics/metricstest"
 )
@@ -187,7 +188,7 @@ func start(t *testing.T, cfg canary.Config) (*canary.Canary, string) {
 	cfg.Metrics = metrics.NewCanary(reg)
 	cfg.Interval, cfg.Deadline = interval, deadline
 	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(t.Output(), nil))
+		cfg.Logger = testharness.Logger(t, "")
 	}
 	c, err := canary.New(cfg)
 	if err != nil {

@@ -4,12 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"math/big"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +15,8 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/incentives/canary"
+	"github.com/brine-compute/brine/internal/testharness"
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/metrics"
@@ -33,26 +31,6 @@ import (
 	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/wallet"
 )
-
-// greetModule builds the node tests' wasm guest (node/testdata/greet).
-func greetModule(t *testing.T) []byte {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "greet.wasm")
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", out, "../../node/testdata/greet")
-	cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the wasm guest: %v: %s", err, b)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func testLogger(t *testing.T, who string) *slog.Logger {
-	return slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelInfo})).With("who", who)
-}
 
 // account opens a writable settlement for dev account i through its own transaction manager.
 func account(t *testing.T, dn *devnet.Devnet, eth *ethclient.Client, i int, who string, reg *metrics.Registry) *onchain.Managed {
@@ -75,7 +53,7 @@ func account(t *testing.T, dn *devnet.Devnet, eth *ethclient.Client, i int, who 
 		JournalPath:   filepath.Join(t.TempDir(), "journal.db"),
 		Confirmations: 1,
 		PollInterval:  100 * time.Millisecond,
-		Logger:        testLogger(t, who),
+		Logger:        testharness.Logger(t, who),
 		Metrics:       metrics.NewTx(reg).For(addr),
 	})
 	if err != nil {
@@ -96,7 +74,7 @@ func account(t *testing.T, dn *devnet.Devnet, eth *ethclient.Client, i int, who 
 // node back, the next canary settles and the webhook hears of the recovery.
 func TestCanaryOnDevnet(t *testing.T) {
 	ctx := context.Background()
-	module := greetModule(t)
+	module := testnode.GreetModule(t)
 	dn, err := devnet.New(devnet.Config{BlockPeriod: time.Second, Accounts: 3, DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
@@ -141,9 +119,9 @@ func TestCanaryOnDevnet(t *testing.T) {
 			Events:       prov,
 			PollInterval: 200 * time.Millisecond,
 			Executors:    map[jobspec.Engine]executor.Executor{jobspec.EngineWasm: ex},
-			P2P:          p2p.Config{Identity: provID, ListenAddrs: []string{"/ip4/127.0.0.1/tcp/0"}, Logger: testLogger(t, "p2p")},
+			P2P:          p2p.Config{Identity: provID, ListenAddrs: []string{"/ip4/127.0.0.1/tcp/0"}, Logger: testharness.Logger(t, "p2p")},
 			GracePeriod:  time.Second,
-			Logger:       testLogger(t, "node"),
+			Logger:       testharness.Logger(t, "node"),
 			Metrics:      nodeMetrics,
 			Policy:       node.Policy{MinPayment: minPayment},
 		})
@@ -176,7 +154,7 @@ func TestCanaryOnDevnet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	host, err := jobclient.NewHost(jobclient.HostConfig{Identity: clientID, ListenAddrs: []string{"/ip4/127.0.0.1/tcp/0"}, Blobs: blobs, Logger: testLogger(t, "canary/p2p")})
+	host, err := jobclient.NewHost(jobclient.HostConfig{Identity: clientID, ListenAddrs: []string{"/ip4/127.0.0.1/tcp/0"}, Blobs: blobs, Logger: testharness.Logger(t, "canary/p2p")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,17 +175,17 @@ challenge_window: 4s
 		t.Fatal(err)
 	}
 	runner, err := canary.NewJobRunner(canary.JobConfig{Client: client, Chain: eth, Host: host, Spec: spec, Module: module,
-		Decimals: 18, Poll: 250 * time.Millisecond, Logger: testLogger(t, "canary")})
+		Decimals: 18, Poll: 250 * time.Millisecond, Logger: testharness.Logger(t, "canary")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	hook := newReceiver(t, newClock())
 	c, err := canary.New(canary.Config{Runner: runner, Interval: 2 * time.Minute, Webhook: hook.srv.URL, Name: "devnet",
-		Metrics: metrics.NewCanary(reg), Logger: testLogger(t, "canary")})
+		Metrics: metrics.NewCanary(reg), Logger: testharness.Logger(t, "canary")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := metrics.NewServer(metrics.ServerConfig{Addr: "127.0.0.1:0", Registry: reg, Logger: testLogger(t, "metrics")})
+	srv, err := metrics.NewServer(metrics.ServerConfig{Addr: "127.0.0.1:0", Registry: reg, Logger: testharness.Logger(t, "metrics")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +281,7 @@ challenge_window: 4s
 		t.Fatal(err)
 	}
 	unpaid, err := canary.NewJobRunner(canary.JobConfig{Client: client, Chain: eth, Host: host, Spec: stingy, Module: module,
-		Decimals: 18, Poll: 250 * time.Millisecond, Logger: testLogger(t, "canary")})
+		Decimals: 18, Poll: 250 * time.Millisecond, Logger: testharness.Logger(t, "canary")})
 	if err != nil {
 		t.Fatal(err)
 	}

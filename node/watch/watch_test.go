@@ -4,15 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/internal/simchain"
+	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/node/watch"
 	"github.com/brine-compute/brine/settlement"
@@ -135,14 +134,6 @@ func (r *recorder) tickCount() int {
 	return len(r.ticks)
 }
 
-// logWriter routes logs to t.Log.
-type logWriter struct{ t testing.TB }
-
-func (w logWriter) Write(p []byte) (int, error) {
-	w.t.Log(strings.TrimSuffix(string(p), "\n"))
-	return len(p), nil
-}
-
 // world is a simulated chain, a store and a source for its market.
 type world struct {
 	t      *testing.T
@@ -214,7 +205,7 @@ func (w *world) watcher(clock *manualClock, rec *recorder, conf uint64, batch in
 	wt, err := watch.New(watch.Config{
 		Source: w.src, Store: cs, Confirmations: conf, PollInterval: poll, BatchSize: batch,
 		MinBackoff: backoff, MaxBackoff: 3 * backoff, Clock: clock,
-		Logger: slog.New(slog.NewTextHandler(logWriter{w.t}, nil)),
+		Logger: testharness.Logger(w.t, ""),
 		Handle: rec.handle, Tick: rec.tick,
 	})
 	must(w.t, err)

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/internal/simchain"
+	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/settlement"
 	"github.com/brine-compute/brine/settlement/onchain"
 )
@@ -140,14 +140,6 @@ func withAddresses(a deploy.Addresses) actorOpt {
 	return func(cfg *onchain.Config) { cfg.Addresses = a }
 }
 
-// logWriter routes a Settlement's logs to t.Log.
-type logWriter struct{ t testing.TB }
-
-func (w logWriter) Write(p []byte) (int, error) {
-	w.t.Log(strings.TrimSuffix(string(p), "\n"))
-	return len(p), nil
-}
-
 // actor creates an account holding tokens (dev-token base units) and a Settlement for it.
 func (w *world) actor(name string, tokens *big.Int, opts ...actorOpt) *actor {
 	w.t.Helper()
@@ -163,7 +155,7 @@ func (w *world) actorFor(a *simchain.Account, opts ...actorOpt) *actor {
 		Account:   a.Addr,
 		Sender:    sender,
 		Signer:    keySigner{a.Key},
-		Logger:    slog.New(slog.NewTextHandler(logWriter{w.t}, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Logger:    testharness.LevelLogger(w.t, slog.LevelDebug, ""),
 	}
 	for _, o := range opts {
 		o(&cfg)

@@ -5,9 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"log/slog"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -17,6 +15,7 @@ import (
 	"github.com/docker/docker/api/types/image"
 	"github.com/docker/docker/client"
 
+	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/executortest"
@@ -55,11 +54,7 @@ func TestMain(m *testing.M) {
 // unavailable fails the test when CI is set and skips it otherwise.
 func unavailable(t testing.TB, format string, args ...any) {
 	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("CI") != "" {
-		t.Fatalf("CI is set and %s", msg)
-	}
-	t.Skipf("skipping: %s. Run `make docker` as root (it installs docker.io and busybox-static and starts dockerd)", msg)
+	testharness.SkipOrFail(t, "%s. Run `make docker` as root (it installs docker.io and busybox-static and starts dockerd)", fmt.Sprintf(format, args...))
 }
 
 // requireDocker returns a client of a Docker engine that answers, with a static busybox to
@@ -130,7 +125,7 @@ func newNodeExecutor(t testing.TB, cfg docker.Config) *docker.Executor {
 		cfg.Client = cli
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelInfo}))
+		cfg.Logger = testharness.Logger(t, "")
 	}
 	ex, err := docker.New(cfg)
 	if err != nil {
@@ -146,15 +141,6 @@ func newNodeExecutor(t testing.TB, cfg docker.Config) *docker.Executor {
 		ex.Close()
 	})
 	return ex
-}
-
-// testWriter routes logs through t.Log.
-type testWriter struct{ t testing.TB }
-
-func (w testWriter) Write(p []byte) (int, error) {
-	w.t.Helper()
-	w.t.Log(strings.TrimSuffix(string(p), "\n"))
-	return len(p), nil
 }
 
 // sh runs a busybox shell script; the case's arguments are "$@".
