@@ -27,18 +27,88 @@ const (
 	outcomeInconclusive = 2
 )
 
+// statusChallenged is the market's Status.Challenged.
+const statusChallenged = 4
+
 func ethereumCall(to common.Address, data []byte) ethereum.CallMsg {
 	return ethereum.CallMsg{To: &to, Data: data}
 }
 
-// round plays n jobs from posting to settlement, one block per step: post, accept, commit
-// (replicas: commit, reveal, resolve), challenge, the anchor block, draw, commit votes, reveal
-// votes, resolve, and finalize once the challenge windows have passed.
+// wave is one round of jobs in flight, played one block (phase) at a time: post, accept,
+// commit (replicas: commit, reveal, resolve), challenge, the anchor block, draw, commit votes,
+// reveal votes, resolve, and finalize once the challenge windows have passed. Run plays a
+// wave's phases back to back; a Session pauses between them so outside agents can act.
+type wave struct {
+	n          int
+	t0         uint64
+	jobs       []*job
+	replicated bool
+	challenged []*job
+	next       int // index into phases of the next phase to play
+}
+
+// phase is one step of a wave: it queues its transactions and seals them in one block.
+// A phase with nothing to do returns false without sealing a block.
+type phase struct {
+	name string
+	play func(r *runner, ctx context.Context, w *wave) (bool, error)
+}
+
+// Phase names, as a Session reports the next one.
+const (
+	PhasePost            = "post"
+	PhaseAccept          = "accept"
+	PhaseCommit          = "commit"
+	PhaseRevealReplicas  = "reveal-replicas"
+	PhaseResolveReplicas = "resolve-replicas"
+	PhaseChallenge       = "challenge"
+	PhaseAnchor          = "anchor"
+	PhaseDraw            = "draw"
+	PhaseCommitVotes     = "commit-votes"
+	PhaseRevealVotes     = "reveal-votes"
+	PhaseResolve         = "resolve"
+	PhaseFinalize        = "finalize"
+)
+
+var phases = []phase{
+	{PhasePost, (*runner).post},
+	{PhaseAccept, (*runner).accept},
+	{PhaseCommit, (*runner).commit},
+	{PhaseRevealReplicas, (*runner).revealReplicas},
+	{PhaseResolveReplicas, (*runner).resolveReplicas},
+	{PhaseChallenge, (*runner).challenge},
+	{PhaseAnchor, (*runner).anchor},
+	{PhaseDraw, (*runner).drawPanels},
+	{PhaseCommitVotes, (*runner).commitVotes},
+	{PhaseRevealVotes, (*runner).revealVotes},
+	{PhaseResolve, (*runner).resolve},
+	{PhaseFinalize, (*runner).finalize},
+}
+
+// round plays n jobs from posting to settlement, one block per phase.
 func (r *runner) round(ctx context.Context, n int) error {
+	w := &wave{n: n}
+	for w.next < len(phases) {
+		if _, err := r.playPhase(ctx, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// playPhase plays the wave's next phase and reports whether it sealed a block.
+func (r *runner) playPhase(ctx context.Context, w *wave) (bool, error) {
+	p := phases[w.next]
+	w.next++
+	return p.play(r, ctx, w)
+}
+
+func (r *runner) post(ctx context.Context, w *wave) (bool, error) {
 	cfg := r.cfg
-	t0 := r.ch.now() + 1
-	jobs := make([]*job, n)
-	for i := range jobs {
+	w.t0 = r.ch.now() + 1
+	t0 := w.t0
+	w.jobs = make([]*job, w.n)
+	for i := range w.jobs {
 		idx := len(r.jobs)
 		spec := crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/spec/%d", cfg.Seed, idx)))
 		j := &job{index: idx, spec: spec, truth: TrueResult(spec), client: r.clients[r.rng.IntN(len(r.clients))], open: true}
@@ -49,7 +119,7 @@ func (r *runner) round(ctx context.Context, n int) error {
 		for _, p := range r.rng.Perm(len(r.providers))[:replicas] {
 			j.seats = append(j.seats, r.providers[p])
 		}
-		jobs[i] = j
+		w.jobs[i] = j
 		r.jobs = append(r.jobs, j)
 		req := bindings.JobMarketJobRequest{
 			SpecHash: spec, Payment: cfg.Payment, Collateral: cfg.Collateral, Replicas: uint8(replicas),
@@ -58,24 +128,23 @@ func (r *runner) round(ctx context.Context, n int) error {
 		j.part(j.client, "client")
 		r.ch.queue(j.client.key, r.addrs.Market, r.market.PackPostJob(req), gasPost, "postJob", j)
 	}
-	if err := r.step(ctx, t0); err != nil {
-		return err
-	}
+	return true, r.step(ctx, t0)
+}
 
-	// Accept: the providers the job was offered to take it (N>1: a seat each, in seat order).
-	for _, j := range jobs {
+// accept: the providers the job was offered to take it (N>1: a seat each, in seat order).
+func (r *runner) accept(ctx context.Context, w *wave) (bool, error) {
+	for _, j := range w.jobs {
 		for _, s := range j.seats {
 			j.part(s, "provider")
 			r.ch.queue(s.key, r.addrs.Market, r.market.PackAcceptJob(j.id, j.rec), gasAccept, "acceptJob", j)
 		}
 	}
-	if err := r.step(ctx, 0); err != nil {
-		return err
-	}
+	return true, r.step(ctx, 0)
+}
 
-	// Commit: each seat's strategy says what it commits.
-	replicated := false
-	for _, j := range jobs {
+// commit: each seat's strategy says what it commits.
+func (r *runner) commit(ctx context.Context, w *wave) (bool, error) {
+	for _, j := range w.jobs {
 		j.results = make([][]byte, len(j.seats))
 		j.salts = make([][32]byte, len(j.seats))
 		for i, s := range j.seats {
@@ -86,11 +155,11 @@ func (r *runner) round(ctx context.Context, n int) error {
 				r.ch.queue(s.key, r.addrs.Market, r.market.PackCommitResult(j.id, j.rec, res), gasCommit, "commitResult", j)
 				continue
 			}
-			replicated = true
+			w.replicated = true
 			j.salts[i] = r.salt("replica", j, i)
 			cm, err := r.commitment(ctx, j, panelReplicas, s.addr, res, j.salts[i])
 			if err != nil {
-				return err
+				return false, err
 			}
 			r.ch.queue(s.key, r.addrs.Market, r.market.PackCommitReplica(j.id, uint8(i), cm), gasPanel, "commitReplica", j)
 		}
@@ -98,100 +167,140 @@ func (r *runner) round(ctx context.Context, n int) error {
 			j.committed = j.results[0]
 		}
 	}
-	if err := r.step(ctx, 0); err != nil {
-		return err
-	}
-	if replicated {
-		for _, j := range jobs {
-			for i, s := range j.seats {
-				if len(j.seats) > 1 {
-					r.ch.queue(s.key, r.addrs.Market, r.market.PackRevealReplica(j.id, uint8(i), j.results[i], j.salts[i]), gasPanel, "revealReplica", j)
-				}
-			}
-		}
-		if err := r.step(ctx, 0); err != nil {
-			return err
-		}
-		for _, j := range jobs {
-			if len(j.seats) > 1 {
-				r.ch.queue(r.owner, r.addrs.Market, r.market.PackResolveReplicas(j.id, j.rec), gasResolveR, "resolveReplicas", j)
-			}
-		}
-		if err := r.step(ctx, 0); err != nil {
-			return err
-		}
-	}
+	return true, r.step(ctx, 0)
+}
 
-	// Challenge: the client first, then the cartel, then the griefer; one challenge per job.
-	var challenged []*job
-	for _, j := range jobs {
+func (r *runner) revealReplicas(ctx context.Context, w *wave) (bool, error) {
+	if !w.replicated {
+		return false, nil
+	}
+	for _, j := range w.jobs {
+		for i, s := range j.seats {
+			if len(j.seats) > 1 {
+				r.ch.queue(s.key, r.addrs.Market, r.market.PackRevealReplica(j.id, uint8(i), j.results[i], j.salts[i]), gasPanel, "revealReplica", j)
+			}
+		}
+	}
+	return true, r.step(ctx, 0)
+}
+
+func (r *runner) resolveReplicas(ctx context.Context, w *wave) (bool, error) {
+	if !w.replicated {
+		return false, nil
+	}
+	for _, j := range w.jobs {
+		if len(j.seats) > 1 {
+			r.ch.queue(r.owner, r.addrs.Market, r.market.PackResolveReplicas(j.id, j.rec), gasResolveR, "resolveReplicas", j)
+		}
+	}
+	return true, r.step(ctx, 0)
+}
+
+// challenge: the client first, then the cartel, then the griefer; one challenge per job. An
+// outside agent's challenge (a Session's) goes before all of them.
+func (r *runner) challenge(ctx context.Context, w *wave) (bool, error) {
+	var sent []*job
+	for _, j := range w.jobs {
 		if !j.open || j.committed == nil {
 			continue
 		}
-		for _, a := range slices.Concat([]*agent{j.client}, r.challenger) {
+		for _, a := range slices.Concat(r.remoteChallengers(j), []*agent{j.client}, r.challenger) {
 			if a.strategy.Challenge(j.view(a, r.rng)) {
 				j.challenger = a
 				j.part(a, "challenger")
 				r.ch.queue(a.key, r.addrs.Market, r.market.PackChallenge(j.id, j.rec), gasChall, "challenge", j)
-				challenged = append(challenged, j)
+				sent = append(sent, j)
 				break
 			}
 		}
 	}
-	if len(challenged) > 0 {
-		if err := r.step(ctx, 0); err != nil {
-			return err
+	if len(sent) == 0 {
+		return false, nil
+	}
+	if err := r.step(ctx, 0); err != nil {
+		return false, err
+	}
+	// Only a challenge the market opened goes on (an outside agent's may revert).
+	for _, j := range sent {
+		if j.rec.Status == statusChallenged {
+			w.challenged = append(w.challenged, j)
+			continue
 		}
-		// The anchor block: the draw is seeded by its hash, unknown when the challenge was sent.
-		if err := r.step(ctx, 0); err != nil {
-			return err
-		}
-		for _, j := range challenged {
-			r.ch.queue(r.owner, r.addrs.Market, r.market.PackDrawVerifiers(j.id, j.rec), gasDraw, "drawVerifiers", j)
-		}
-		if err := r.step(ctx, 0); err != nil {
-			return err
-		}
-		for _, j := range challenged {
-			r.countDraw(j)
-			j.votes = make([][]byte, len(j.drawn))
-			j.vsalts = make([][32]byte, len(j.drawn))
-			for i, v := range j.drawn {
-				vote := v.strategy.Vote(j.view(v, r.rng))
-				j.votes[i] = vote
-				j.vsalts[i] = r.salt("vote", j, i)
-				j.part(v, "verifier").wrong = !bytes.Equal(vote, j.truth)
-				cm, err := r.commitment(ctx, j, panelVerifiers, v.addr, vote, j.vsalts[i])
-				if err != nil {
-					return err
-				}
-				r.ch.queue(v.key, r.addrs.Market, r.market.PackCommitVote(j.id, uint8(i), cm), gasPanel, "commitVote", j)
+		j.dropPart(j.challenger)
+		j.challenger = nil
+	}
+	return true, nil
+}
+
+// anchor seals the anchor block: the draw is seeded by its hash, unknown when the challenge was sent.
+func (r *runner) anchor(ctx context.Context, w *wave) (bool, error) {
+	if len(w.challenged) == 0 {
+		return false, nil
+	}
+	return true, r.step(ctx, 0)
+}
+
+func (r *runner) drawPanels(ctx context.Context, w *wave) (bool, error) {
+	if len(w.challenged) == 0 {
+		return false, nil
+	}
+	for _, j := range w.challenged {
+		r.ch.queue(r.owner, r.addrs.Market, r.market.PackDrawVerifiers(j.id, j.rec), gasDraw, "drawVerifiers", j)
+	}
+	return true, r.step(ctx, 0)
+}
+
+func (r *runner) commitVotes(ctx context.Context, w *wave) (bool, error) {
+	if len(w.challenged) == 0 {
+		return false, nil
+	}
+	for _, j := range w.challenged {
+		r.countDraw(j)
+		j.votes = make([][]byte, len(j.drawn))
+		j.vsalts = make([][32]byte, len(j.drawn))
+		for i, v := range j.drawn {
+			vote := v.strategy.Vote(j.view(v, r.rng))
+			j.votes[i] = vote
+			j.vsalts[i] = r.salt("vote", j, i)
+			j.part(v, "verifier").wrong = !bytes.Equal(vote, j.truth)
+			cm, err := r.commitment(ctx, j, panelVerifiers, v.addr, vote, j.vsalts[i])
+			if err != nil {
+				return false, err
 			}
-		}
-		if err := r.step(ctx, 0); err != nil {
-			return err
-		}
-		for _, j := range challenged {
-			for i, v := range j.drawn {
-				r.ch.queue(v.key, r.addrs.Market, r.market.PackRevealVote(j.id, uint8(i), j.votes[i], j.vsalts[i]), gasPanel, "revealVote", j)
-			}
-		}
-		if err := r.step(ctx, 0); err != nil {
-			return err
-		}
-		for _, j := range challenged {
-			r.ch.queue(r.owner, r.addrs.Market, r.market.PackResolveChallenge(j.id, j.rec), gasResolveC, "resolveChallenge", j)
-		}
-		if err := r.step(ctx, 0); err != nil {
-			return err
+			r.ch.queue(v.key, r.addrs.Market, r.market.PackCommitVote(j.id, uint8(i), cm), gasPanel, "commitVote", j)
 		}
 	}
+	return true, r.step(ctx, 0)
+}
 
-	// Finalize once every window has passed: single jobs in batches ordered by provider (as
-	// the market suggests), replicated jobs one by one.
+func (r *runner) revealVotes(ctx context.Context, w *wave) (bool, error) {
+	if len(w.challenged) == 0 {
+		return false, nil
+	}
+	for _, j := range w.challenged {
+		for i, v := range j.drawn {
+			r.ch.queue(v.key, r.addrs.Market, r.market.PackRevealVote(j.id, uint8(i), j.votes[i], j.vsalts[i]), gasPanel, "revealVote", j)
+		}
+	}
+	return true, r.step(ctx, 0)
+}
+
+func (r *runner) resolve(ctx context.Context, w *wave) (bool, error) {
+	if len(w.challenged) == 0 {
+		return false, nil
+	}
+	for _, j := range w.challenged {
+		r.ch.queue(r.owner, r.addrs.Market, r.market.PackResolveChallenge(j.id, j.rec), gasResolveC, "resolveChallenge", j)
+	}
+	return true, r.step(ctx, 0)
+}
+
+// finalize once every window has passed: single jobs in batches ordered by provider (as the
+// market suggests), replicated jobs one by one.
+func (r *runner) finalize(ctx context.Context, w *wave) (bool, error) {
 	var single []*job
 	var ends uint64
-	for _, j := range jobs {
+	for _, j := range w.jobs {
 		if !j.open {
 			continue
 		}
@@ -214,14 +323,14 @@ func (r *runner) round(ctx context.Context, n int) error {
 		r.ch.queue(r.owner, r.addrs.Market, r.market.PackFinalizeBatch(ids, recs), gasFinalize+gasBatchJob*uint64(len(chunk)), "finalizeBatch", nil)
 	}
 	if err := r.step(ctx, ends); err != nil {
-		return err
+		return false, err
 	}
-	for _, j := range jobs {
+	for _, j := range w.jobs {
 		if j.open {
-			return fmt.Errorf("sim: job %s still open after its round", j.id)
+			return false, fmt.Errorf("sim: job %s still open after its round", j.id)
 		}
 	}
-	return r.refill(ctx, jobs)
+	return true, r.refill(ctx, w.jobs)
 }
 
 // refill stakes again, from the provider's wallet, what slashes took from a provider's stake,
@@ -265,6 +374,9 @@ func (r *runner) commitment(ctx context.Context, j *job, kind uint8, member comm
 // excludes the job's own providers (client and challenger are never providers here).
 func (r *runner) countDraw(j *job) {
 	d := draw{eligible: len(r.providers) - len(j.seats), cartel: len(r.cartel.members), k: len(j.drawn)}
+	if j.challenger != nil && j.challenger.provider { // an outside provider challenging: never drawn
+		d.eligible--
+	}
 	for _, s := range j.seats {
 		if s.cartel {
 			d.cartel--
@@ -286,6 +398,10 @@ func (r *runner) step(ctx context.Context, at uint64) error {
 		return err
 	}
 	for _, m := range ms {
+		if m.failed != nil {
+			r.note(r.byAddr[m.from.addr], m.job, "%v", m.failed)
+			continue
+		}
 		if err := r.absorb(m); err != nil {
 			return err
 		}
@@ -356,6 +472,9 @@ func (r *runner) absorb(m mined) error {
 			j.rec = ev.Job
 			p := j.part(r.byAddr[ev.Challenger], "challenger")
 			p.delta.Sub(p.delta, ev.Bond)
+			for _, a := range append([]*agent{p.agent, j.client}, j.seats...) {
+				r.note(a, j, "challenged by %s (bond %s base units)", ev.Challenger, ev.Bond)
+			}
 		case r.market.GetABI().Events["VerifiersDrawn"].ID:
 			ev, err := r.market.UnpackVerifiersDrawnEvent(l)
 			if err != nil {
@@ -368,6 +487,7 @@ func (r *runner) absorb(m mined) error {
 				}
 				j.drawn = append(j.drawn, a)
 				j.part(a, "verifier")
+				r.note(a, j, "drawn as verifier %d", len(j.drawn)-1)
 			}
 		case r.market.GetABI().Events["ChallengeResolved"].ID:
 			ev, err := r.market.UnpackChallengeResolvedEvent(l)
@@ -375,6 +495,9 @@ func (r *runner) absorb(m mined) error {
 				return err
 			}
 			j.outcome = ev.Outcome
+			for _, a := range append([]*agent{j.challenger, j.client}, j.seats...) {
+				r.note(a, j, "challenge resolved: %s", outcomeName(ev.Outcome))
+			}
 			if ev.Outcome == outcomeUpheld {
 				j.open = false
 			} else {
@@ -390,9 +513,11 @@ func (r *runner) absorb(m mined) error {
 			if a == nil {
 				return fmt.Errorf("sim: job %s slashed %s, not an agent", ev.Id, ev.Account)
 			}
-			p := r.byIDJob(ev.Id).part(a, "provider")
+			sj := r.byIDJob(ev.Id)
+			p := sj.part(a, "provider")
 			p.delta.Sub(p.delta, ev.Amount)
 			p.slashed = true
+			r.note(a, sj, "slashed %s base units", ev.Amount)
 		case r.market.GetABI().Events["Credited"].ID:
 			if batch {
 				continue // finalizeBatch credits each provider's run once: JobFinalized says per job
@@ -407,6 +532,7 @@ func (r *runner) absorb(m mined) error {
 			}
 			p := j.part(a, "provider")
 			p.delta.Add(p.delta, ev.Amount)
+			r.note(a, j, "credited %s base units", ev.Amount)
 		case r.market.GetABI().Events["JobFinalized"].ID:
 			ev, err := r.market.UnpackJobFinalizedEvent(l)
 			if err != nil {
@@ -421,6 +547,7 @@ func (r *runner) absorb(m mined) error {
 				}
 				p := fj.part(fj.seats[0], "provider")
 				p.delta.Add(p.delta, ev.Paid)
+				r.note(fj.seats[0], fj, "paid %s base units", ev.Paid)
 			}
 		}
 	}
@@ -429,3 +556,15 @@ func (r *runner) absorb(m mined) error {
 
 // byIDJob is the job with on-chain ID id (the market numbers jobs 1, 2, ... in posting order).
 func (r *runner) byIDJob(id *big.Int) *job { return r.jobs[id.Int64()-1] }
+
+func outcomeName(o uint8) string {
+	switch o {
+	case outcomeRejected:
+		return "rejected"
+	case outcomeUpheld:
+		return "upheld"
+	case outcomeInconclusive:
+		return "inconclusive"
+	}
+	return fmt.Sprintf("outcome %d", o)
+}

@@ -133,6 +133,9 @@ type runner struct {
 
 	jobs  []*job
 	draws []draw
+
+	remotes []*agent // a Session's outside agents, by AgentID
+	joining []*agent // outside agents whose setup is in the next block
 }
 
 // draw is one verifier draw as the market made it, with the cartel's share.
@@ -147,34 +150,11 @@ type draw struct {
 // the books of docs/protocol.md do not balance after the run, or when an agent's holdings on
 // chain differ from what its ledger in the report says it gained.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
-	if err := cfg.Check(); err != nil {
-		return nil, err
-	}
-	r := &runner{
-		cfg:    cfg,
-		rng:    rand.New(rand.NewPCG(cfg.Seed, 0x6272696e6573696d)),
-		market: bindings.NewJobMarket(),
-		reg:    bindings.NewProviderRegistry(),
-		token:  bindings.NewBrineToken(),
-		byAddr: map[common.Address]*agent{},
-	}
-	r.populate()
-	alloc := []common.Address{r.owner.addr}
-	for _, a := range r.all {
-		alloc = append(alloc, a.addr)
-	}
-	ch, err := newChain(cfg.Seed, genesisTime, alloc)
+	r, err := start(ctx, cfg, 0)
 	if err != nil {
 		return nil, err
 	}
-	defer ch.close()
-	r.ch = ch
-	if err := r.deploy(ctx); err != nil {
-		return nil, err
-	}
-	if err := r.setup(ctx); err != nil {
-		return nil, err
-	}
+	defer r.ch.close()
 	for done := 0; done < cfg.Jobs; {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -193,6 +173,44 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	return r.report(books), nil
+}
+
+// start checks cfg, makes the population, starts the chain (with gas money for `outside`
+// outside agents' keys in its genesis), deploys and sets up.
+func start(ctx context.Context, cfg Config, outside int) (*runner, error) {
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
+	r := &runner{
+		cfg:    cfg,
+		rng:    rand.New(rand.NewPCG(cfg.Seed, 0x6272696e6573696d)),
+		market: bindings.NewJobMarket(),
+		reg:    bindings.NewProviderRegistry(),
+		token:  bindings.NewBrineToken(),
+		byAddr: map[common.Address]*agent{},
+	}
+	r.populate()
+	alloc := []common.Address{r.owner.addr}
+	for _, a := range r.all {
+		alloc = append(alloc, a.addr)
+	}
+	for i := 0; i < outside; i++ {
+		alloc = append(alloc, outsideKey(cfg.Seed, i).addr)
+	}
+	ch, err := newChain(cfg.Seed, genesisTime, alloc)
+	if err != nil {
+		return nil, err
+	}
+	r.ch = ch
+	if err := r.deploy(ctx); err != nil {
+		ch.close()
+		return nil, err
+	}
+	if err := r.setup(ctx); err != nil {
+		ch.close()
+		return nil, err
+	}
+	return r, nil
 }
 
 // populate makes the agents and gives each its strategy.

@@ -160,7 +160,7 @@ func (g Griefer) Challenge(v View) bool { return v.Correct() && v.Coin(g.Rate) }
 func (Griefer) Serves(View) bool        { return true }
 
 // strategyOrder is the order of the report's rows.
-var strategyOrder = []string{"honest", "lazy", "lazy-verifier", "withholder", "cartel", "honest-client", "griefer"}
+var strategyOrder = []string{"honest", "lazy", "lazy-verifier", "withholder", "cartel", "honest-client", "griefer", remoteName}
 
 func rowIndex(name string) int {
 	for i, n := range strategyOrder {

@@ -248,13 +248,16 @@ Example:
 	return app
 }
 
-// prepare gives every leaf command the global flags and usage errors the bad-input exit code.
+// prepare gives every command that runs by itself (a leaf, or one with an action beside its
+// subcommands, as `brine sim`) the global flags and usage errors the bad-input exit code.
 func prepare(c *cli.Command) {
 	c.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
 		return &exitError{code: ExitBadInput, err: err}
 	}
-	if len(c.Subcommands) == 0 {
+	if len(c.Subcommands) == 0 || c.Action != nil {
 		c.Flags = append(c.Flags, globalFlags()...)
+	}
+	if len(c.Subcommands) == 0 {
 		return
 	}
 	c.HideHelpCommand = true

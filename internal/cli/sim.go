@@ -49,7 +49,8 @@ Everything is seeded: the chain's time and block hashes (and so the verifier dra
 Example:
    brine sim --seed 7 --jobs 2000 --cartel 0.33
    brine sim --cartel 0.2 --cartel-by stake --json > run.json`,
-		Action: func(c *cli.Context) error { return simRun(c, stdio) },
+		Action:      func(c *cli.Context) error { return simRun(c, stdio) },
+		Subcommands: []*cli.Command{simServeCommand(stdio)},
 	}
 }
 
