@@ -81,7 +81,7 @@ func BenchmarkWasmExecutor(b *testing.B) {
 // median post-to-commit latency (block times), and the node process's resident memory at
 // rest (after 3 s idle) and under load (peak, VmHWM).
 func BenchmarkNodeWasmJobs(b *testing.B) {
-	chain(b)
+	ch := chain(b)
 	ctx := context.Background()
 	bin := buildBrine(b)
 	const nodeAccount = 4
@@ -104,7 +104,7 @@ func BenchmarkNodeWasmJobs(b *testing.B) {
 	// its receipt), each its share of the jobs.
 	var clients []*client
 	for _, i := range []int{0, 1, 2, 3, 5, 6, 7} {
-		clients = append(clients, devClient(b, i))
+		clients = append(clients, openClient(b, ch.DevSettlement(b, i, "client")))
 	}
 	c := clients[0]
 	mod := c.module(b, guest(b))

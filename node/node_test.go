@@ -15,7 +15,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 
-	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/internal/testharness/testchain"
@@ -37,8 +36,8 @@ import (
 // The package's tests share one devnet (testchain.Shared: blocks every second, so chain
 // time moves), and each story runs on a market of its own there (newMarket) with fresh
 // accounts, so that the stories share no provider, no job and no books and run in parallel.
-// claim_test.go and the benchmarks still use the devnet's own deployment and its dev accounts
-// (chain, account, newProvider), which no other test touches.
+// Only BenchmarkNodeWasmJobs uses the devnet's own deployment and its dev accounts (a real
+// `brine` process reads their keystore), which no test touches.
 var (
 	netOnce sync.Once
 	dn      *devnet.Devnet
@@ -52,7 +51,8 @@ func TestMain(m *testing.M) {
 	testharness.Main(m)
 }
 
-// chain starts the shared devnet (once) and sets dn and eth.
+// chain is the shared devnet (started on first use); it sets dn and eth, which the helpers
+// read.
 func chain(t testing.TB) *testchain.Chain {
 	t.Helper()
 	c := testchain.Shared(t)
@@ -73,12 +73,6 @@ func guest(t testing.TB) []byte {
 }
 
 func testLogger(t testing.TB, name string) *slog.Logger { return testharness.Logger(t, name) }
-
-// account opens a writable settlement of the devnet's own deployment for dev account i.
-func account(t testing.TB, i int, name string) *onchain.Managed {
-	t.Helper()
-	return chain(t).DevSettlement(t, i, name)
-}
 
 // provider is a staked provider account with a data directory and a peer identity.
 type provider struct {
@@ -106,29 +100,6 @@ func stakedProviders(t testing.TB, m *testchain.Market, name string, n int) []*p
 		out = append(out, wrapProvider(p))
 	}
 	return out
-}
-
-// newProvider is dev account i as a provider of the devnet's own deployment, staked up to
-// the minimum stake (once per test binary: later calls find it staked).
-func newProvider(t testing.TB, i int) *provider {
-	t.Helper()
-	acct := account(t, i, fmt.Sprintf("provider%d", i))
-	dir := t.TempDir()
-	id, _, err := identity.LoadOrCreate(identity.Path(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := acct.Provider(context.Background(), acct.Account())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if short := new(big.Int).Sub(deploy.Token(100), info.Staked); short.Sign() > 0 {
-		if err := acct.Stake(context.Background(), short); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return wrapProvider(&testnode.Provider{Deployment: fmt.Sprintf("%d/%s", dn.ChainID(), dn.Deployment().Market),
-		Settlement: acct, DataDir: dir, Identity: id, Name: fmt.Sprintf("provider%d", i)})
 }
 
 // start runs a node for p with ex as its wasm executor (nil: a real one).
@@ -167,12 +138,6 @@ func (s *specMap) Spec(h common.Hash) ([]byte, bool) {
 func newClient(t testing.TB, m *testchain.Market) *client {
 	t.Helper()
 	return openClient(t, m.Settlement(t, m.NewAccount(t), "client"))
-}
-
-// devClient is dev account i as a client of the devnet's own deployment.
-func devClient(t testing.TB, i int) *client {
-	t.Helper()
-	return openClient(t, account(t, i, "client"))
 }
 
 func openClient(t testing.TB, acct *onchain.Managed) *client {

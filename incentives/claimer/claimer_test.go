@@ -11,25 +11,25 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/brine-compute/brine/deploy"
-	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/incentives/claimer"
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/incentives/prober"
 	"github.com/brine-compute/brine/incentives/rewards"
 	"github.com/brine-compute/brine/incentives/trees"
-	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/internal/testharness"
+	"github.com/brine-compute/brine/internal/testharness/testchain"
+	"github.com/brine-compute/brine/internal/testharness/testnode"
 	"github.com/brine-compute/brine/node"
-	"github.com/brine-compute/brine/node/executor"
-	"github.com/brine-compute/brine/node/executor/wasm"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/identity"
-	"github.com/brine-compute/brine/wallet"
 )
+
+// The end-to-end test runs on the devnet the test binary shares (testchain.Shared), on a
+// market of its own with short epochs, and testharness.Main stops the devnet.
+func TestMain(m *testing.M) { testharness.Main(m) }
 
 func TestShouldClaim(t *testing.T) {
 	eth := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
@@ -56,40 +56,10 @@ func TestShouldClaim(t *testing.T) {
 	}
 }
 
-// shortRewards deploys, on the shared devnet, an UptimeRewards with epochs of epochLength
-// paying in the devnet's token, from dev account gov (its governance), and returns it.
-func shortRewards(t *testing.T, gov int, epochLength time.Duration) *deploy.Addresses {
+func rewardsAs(t *testing.T, m *testchain.Market, account common.Address, sender rewards.Sender) *rewards.Rewards {
 	t.Helper()
-	ctx := context.Background()
-	w, err := wallet.Open(wallet.Config{Dir: dn.KeystoreDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := dn.Accounts()[gov].Address
-	signer, err := w.Signer(addr, devnet.DevPassword, dn.ChainID())
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, err := eth.HeaderByNumber(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := deploy.DevConfig(addr, head.Time)
-	cfg.Token = dn.Deployment().Token
-	cfg.EpochLength = epochLength
-	auth := &bind.TransactOpts{From: addr, Context: ctx, Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) {
-		return signer.SignTx(ctx, tx)
-	}}
-	addrs, err := deploy.Deploy(ctx, eth, auth, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return addrs
-}
-
-func rewardsAs(t *testing.T, addrs *deploy.Addresses, account common.Address, sender rewards.Sender) *rewards.Rewards {
-	t.Helper()
-	rw, err := rewards.New(context.Background(), rewards.Config{Client: eth, Rewards: addrs.Rewards, Token: addrs.Token,
+	addrs := m.Addresses()
+	rw, err := rewards.New(context.Background(), rewards.Config{Client: m.Chain.Client, Rewards: addrs.Rewards, Token: addrs.Token,
 		FromBlock: addrs.Block, Account: account, Sender: sender})
 	if err != nil {
 		t.Fatal(err)
@@ -97,32 +67,17 @@ func rewardsAs(t *testing.T, addrs *deploy.Addresses, account common.Address, se
 	return rw
 }
 
+// running is a provider's node with its claimer beside it.
+type running struct {
+	node    *node.Node
+	claimer *claimer.Claimer
+}
+
 // startClaiming runs p's node and, beside it, a claimer with cfg (as `brine node run` does).
-func (p *provider) startClaiming(t *testing.T, cfg claimer.Config) *running {
+func startClaiming(t *testing.T, p *testnode.Provider, cfg claimer.Config) *running {
 	t.Helper()
-	w, err := wasm.New(context.Background(), wasm.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	n, err := node.New(node.Config{
-		DataDir:      p.dataDir,
-		Deployment:   fmt.Sprintf("%d/%s", dn.ChainID(), dn.Deployment().Market),
-		Settlement:   p.acct,
-		Events:       p.acct,
-		PollInterval: 200 * time.Millisecond,
-		Executors:    map[jobspec.Engine]executor.Executor{jobspec.EngineWasm: w},
-		P2P:          p2p.Config{Identity: p.id, Logger: testLogger(t, "p2p")},
-		GracePeriod:  time.Second,
-		Logger:       testLogger(t, "node"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := n.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	cfg.Account, cfg.DataDir, cfg.Host, cfg.Logger = p.acct.Account(), p.dataDir, n.Host, testLogger(t, "claimer")
+	n := p.Start(t, testnode.Options{})
+	cfg.Account, cfg.DataDir, cfg.Host, cfg.Logger = p.Settlement.Account(), p.DataDir, n.Host, testharness.Logger(t, p.Name+"/claimer")
 	c, err := claimer.New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -131,8 +86,18 @@ func (p *provider) startClaiming(t *testing.T, cfg claimer.Config) *running {
 		t.Fatal(err)
 	}
 	r := &running{node: n, claimer: c}
-	t.Cleanup(func() { stop(t, r) })
+	t.Cleanup(func() { stop(t, r) }) // before the node's own cleanup, which then finds it stopped
 	return r
+}
+
+// stop stops the claimer, then the node (the reverse of their start).
+func stop(t testing.TB, r *running) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := r.claimer.Stop(ctx); err != nil {
+		t.Errorf("stopping the claimer: %v", err)
+	}
+	testnode.Stop(t, r.node)
 }
 
 // forgedTrees is a lying prober's TreeSource: for every epoch, a tree paying the providers
@@ -157,7 +122,7 @@ func p2pHost(t *testing.T, cfg p2p.Config) *p2p.Host {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Identity, cfg.DisableProbe, cfg.Logger = id, true, testLogger(t, "prober/p2p")
+	cfg.Identity, cfg.DisableProbe, cfg.Logger = id, true, testharness.Logger(t, "prober/p2p")
 	h, err := p2p.New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -191,31 +156,23 @@ func (r *rounds) snapshot() []claimer.Round {
 	return append([]claimer.Round(nil), r.all...)
 }
 
-func poll(t *testing.T, what string, d time.Duration, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(d)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("not %s within %s", what, d)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-}
-
-// TestAutoClaim is the uptime loop end to end on the devnet, with 12-second epochs: a prober
-// probes two provider nodes over libp2p and posts each epoch's root; node A is up throughout
-// and claims each epoch as its root appears; node B is down for part of epoch e and, with a
-// rule that first holds its claims back, claims epochs e-1 and e in one transaction after a
-// restart. Each claims exactly its leaf: floor(cap × ok / attempted) over the prober's probes,
+// TestAutoClaim is the uptime loop end to end on a market of its own with 12-second epochs:
+// a prober probes two provider nodes over libp2p and posts each epoch's root; node A is up
+// throughout and claims each epoch as its root appears; node B is down for part of epoch e
+// and, with a rule that first holds its claims back, claims epochs e-1 and e in one
+// transaction after a restart. Each claims exactly its leaf: floor(cap × ok / attempted) over the prober's probes,
 // never twice (a second restart sends nothing), and neither takes the lying prober's tree
 // (served first, over libp2p, with the whole cap for both) whose root is not on chain.
 func TestAutoClaim(t *testing.T) {
-	chain(t)
 	ctx := context.Background()
 	const epochLength = 12 * time.Second
-	addrs := shortRewards(t, 0, epochLength)
-	gov := account(t, 0, "governance")
-	rwGov := rewardsAs(t, addrs, gov.Account(), gov.Sender)
+	m := testchain.Shared(t).MarketWith(t, func(cfg *deploy.Config) { cfg.EpochLength = epochLength })
+	// The accounts first: the market mints their tokens as its governance, which the test
+	// then acts as (reporter and prober).
+	funding := m.NewAccount(t)
+	ps := testnode.NewProviders(t, m, "provider", 2)
+	gov := m.Settlement(t, m.Governance, "governance")
+	rwGov := rewardsAs(t, m, gov.Account(), gov.Sender)
 	if err := rwGov.AddReporter(ctx, gov.Account()); err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +180,8 @@ func TestAutoClaim(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := rwGov.Fund(ctx, cur, 8, deploy.Token(100)); err != nil {
+	funder := m.Settlement(t, funding, "funder") // governance holds none of the market's tokens
+	if _, err := rewardsAs(t, m, funder.Account(), funder.Sender).Fund(ctx, cur, 8, deploy.Token(100)); err != nil {
 		t.Fatal(err)
 	}
 	leafCap := deploy.Token(10) // DevConfig's rewardPerProvider, one reporter
@@ -237,11 +195,11 @@ func TestAutoClaim(t *testing.T) {
 	ph := p2pHost(t, p2p.Config{Trees: st})
 	pr, err := prober.New(prober.Config{
 		Poster: rwGov, Directory: prober.RegistryDirectory{Lister: gov}, Probe: prober.HostProbe(ph), Store: st, Terms: rwGov,
-		ChainID: dn.ChainID(), Rewards: addrs.Rewards, Reporter: gov.Account(),
+		ChainID: m.Chain.Devnet.ChainID(), Rewards: m.Deployment.Rewards, Reporter: gov.Account(),
 		Genesis: rwGov.Genesis, EpochLength: rwGov.EpochLength,
 		RewardPerProvider: leafCap, Reporters: 1,
 		Interval: time.Second, Jitter: 200 * time.Millisecond, ProbeTimeout: 2 * time.Second,
-		Logger: testLogger(t, "prober"),
+		Logger: testharness.Logger(t, "prober"),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -251,19 +209,19 @@ func TestAutoClaim(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = pr.Stop(context.Background()) })
 
-	pa, pb := newProvider(t, 1), newProvider(t, 3)
-	a, b := pa.acct.Account(), pb.acct.Account()
+	pa, pb := ps[0], ps[1]
+	a, b := pa.Settlement.Account(), pb.Settlement.Account()
 	liar := p2pHost(t, p2p.Config{Trees: forgedTrees{a, b}})
 	liarInfo, honestInfo := liar.AddrInfo(), ph.AddrInfo()
 	sources := trees.Static{{Peer: &liarInfo}, {Peer: &honestInfo}} // the liar first
-	auto := func(p *provider, factor *big.Rat, r *rounds) claimer.Config {
-		return claimer.Config{Rewards: rewardsAs(t, addrs, p.acct.Account(), p.acct.Sender), Probers: sources,
+	auto := func(p *testnode.Provider, factor *big.Rat, r *rounds) claimer.Config {
+		return claimer.Config{Rewards: rewardsAs(t, m, p.Settlement.Account(), p.Settlement.Sender), Probers: sources,
 			Interval: time.Second, Factor: factor, OnRound: r.add}
 	}
 	var roundsA, roundsB rounds
-	pa.startClaiming(t, auto(pa, nil, &roundsA))
+	startClaiming(t, pa, auto(pa, nil, &roundsA))
 	// B holds its claims back: no reward is worth 10^30 times its fee.
-	nb := pb.startClaiming(t, auto(pb, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(30), nil)), &roundsB))
+	nb := startClaiming(t, pb, auto(pb, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(30), nil)), &roundsB))
 
 	uptime := func(epoch uint64, who common.Address) prober.Uptime {
 		ups, err := pr.Uptimes(epoch)
@@ -279,7 +237,7 @@ func TestAutoClaim(t *testing.T) {
 	}
 	// e: an epoch that starts with both nodes up and after B answered a probe in e-1.
 	e := uint64(0)
-	poll(t, "B answered a probe", 2*epochLength, func() bool {
+	testharness.Eventually(t, 2*epochLength, func() bool {
 		now, err := rwGov.CurrentEpoch(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -288,20 +246,20 @@ func TestAutoClaim(t *testing.T) {
 			e = now + 1
 		}
 		return e > 0
-	})
-	poll(t, fmt.Sprintf("B answered two probes in epoch %d", e), 2*epochLength, func() bool { return uptime(e, b).OK >= 2 })
+	}, "B answered a probe")
+	testharness.Eventually(t, 2*epochLength, func() bool { return uptime(e, b).OK >= 2 }, "B answered two probes in epoch %d", e)
 	stop(t, nb)
 	t.Logf("node B stopped in epoch %d", e)
-	poll(t, "B missed two probes", epochLength, func() bool { u := uptime(e, b); return u.Attempts-u.OK >= 2 })
-	poll(t, fmt.Sprintf("the root of epoch %d posted", e), 2*epochLength, func() bool {
+	testharness.Eventually(t, epochLength, func() bool { u := uptime(e, b); return u.Attempts-u.OK >= 2 }, "B missed two probes")
+	testharness.Eventually(t, 2*epochLength, func() bool {
 		_, ok, err := st.Posted(e)
 		return err == nil && ok
-	})
+	}, "the root of epoch %d posted", e)
 
 	// Restarted with the default rule, B claims both epochs at once.
 	var roundsB2 rounds
-	nb = pb.startClaiming(t, auto(pb, nil, &roundsB2))
-	rwB := rewardsAs(t, addrs, b, nil)
+	nb = startClaiming(t, pb, auto(pb, nil, &roundsB2))
+	rwB := rewardsAs(t, m, b, nil)
 	claimedOf := func(rw *rewards.Rewards, who common.Address) map[uint64]rewards.ClaimedReward {
 		evs, err := rw.ClaimedRewards(ctx, who)
 		if err != nil {
@@ -319,7 +277,7 @@ func TestAutoClaim(t *testing.T) {
 		}
 		return out
 	}
-	poll(t, fmt.Sprintf("B claimed epoch %d", e), 30*time.Second, func() bool { _, ok := claimedOf(rwB, b)[e]; return ok })
+	testharness.Eventually(t, 30*time.Second, func() bool { _, ok := claimedOf(rwB, b)[e]; return ok }, "B claimed epoch %d", e)
 
 	// Exactly the documented amounts: the leaf is floor(cap × ok / attempted) over the probes,
 	// and the claim is the leaf.
@@ -360,8 +318,8 @@ func TestAutoClaim(t *testing.T) {
 	}
 
 	// A, up throughout, claims each epoch as it comes, its leaf exactly.
-	rwA := rewardsAs(t, addrs, a, nil)
-	poll(t, fmt.Sprintf("A claimed epoch %d", e), 30*time.Second, func() bool { _, ok := claimedOf(rwA, a)[e]; return ok })
+	rwA := rewardsAs(t, m, a, nil)
+	testharness.Eventually(t, 30*time.Second, func() bool { _, ok := claimedOf(rwA, a)[e]; return ok }, "A claimed epoch %d", e)
 	for epoch, c := range claimedOf(rwA, a) {
 		if want := documented(uptime(epoch, a)); c.Amount.Cmp(want) != 0 || leaf(epoch, a).Cmp(want) != 0 {
 			t.Errorf("A claimed %s for epoch %d, leaf %s, probes say %s", c.Amount, epoch, leaf(epoch, a), want)
@@ -376,8 +334,8 @@ func TestAutoClaim(t *testing.T) {
 	// claimed.
 	stop(t, nb)
 	var roundsB3 rounds
-	pb.startClaiming(t, auto(pb, nil, &roundsB3))
-	poll(t, "two rounds after the restart", 20*time.Second, func() bool { return len(roundsB3.snapshot()) >= 2 })
+	startClaiming(t, pb, auto(pb, nil, &roundsB3))
+	testharness.Eventually(t, 20*time.Second, func() bool { return len(roundsB3.snapshot()) >= 2 }, "two rounds after the restart")
 	for _, r := range roundsB3.snapshot() {
 		for _, c := range r.Pending {
 			if c.Epoch <= e {
@@ -386,7 +344,7 @@ func TestAutoClaim(t *testing.T) {
 		}
 	}
 	var record map[string]struct{ State string }
-	data, err := os.ReadFile(filepath.Join(pb.dataDir, "node", "claims.json"))
+	data, err := os.ReadFile(filepath.Join(pb.DataDir, "node", "claims.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

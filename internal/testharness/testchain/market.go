@@ -28,7 +28,10 @@ type Market struct {
 	Chain *Chain
 	// Deployment describes the contracts (addresses, parameters), as a deployment file would.
 	Deployment *deploy.File
-	// Governance deployed the contracts, owns them and mints the token.
+	// Governance deployed the contracts, owns them and mints the token. A test may act as
+	// governance itself (m.Settlement(t, m.Governance, who): add a reporter, post roots);
+	// NewAccount mints from the same account, so make accounts before or after governance's
+	// own transactions, not while they are in flight.
 	Governance *Account
 
 	minter *sender
@@ -67,19 +70,29 @@ func fundingTokens() *big.Int { return devnet.DefaultTokensPerAccount() }
 // Market deploys a market of the test's own on the shared devnet.
 func (c *Chain) Market(t testing.TB) *Market {
 	t.Helper()
-	m, err := c.newMarket(t)
+	return c.MarketWith(t, nil)
+}
+
+// MarketWith is Market with the deployment configuration (the devnet's) changed by adjust
+// before it is deployed: shorter uptime epochs, say. The token is always the market's own.
+func (c *Chain) MarketWith(t testing.TB, adjust func(*deploy.Config)) *Market {
+	t.Helper()
+	m, err := c.newMarket(t, adjust)
 	if err != nil {
 		t.Fatalf("deploying the test's market: %v", err)
 	}
 	return m
 }
 
-func (c *Chain) newMarket(t testing.TB) (*Market, error) {
+func (c *Chain) newMarket(t testing.TB, adjust func(*deploy.Config)) (*Market, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cfg, err := c.Devnet.Deployment().Config()
 	if err != nil {
 		return nil, err
+	}
+	if adjust != nil {
+		adjust(&cfg)
 	}
 	dev := deploy.DevConfig(cfg.Treasury, cfg.EpochGenesis)
 	cfg.Token, cfg.TokenName, cfg.TokenSymbol = common.Address{}, dev.TokenName, dev.TokenSymbol

@@ -15,7 +15,9 @@ import (
 
 // sender sends one account's transactions with consecutive nonces it holds under a lock, so
 // that tests running in parallel can fund from the same account; the waiting for receipts
-// happens outside the lock, so parallel fundings share blocks.
+// happens outside the lock, so parallel fundings share blocks. Its next nonce is the larger of
+// its own count and the node's pending nonce, as the transaction manager's is, so that a test
+// acting as the same account in between (a market's governance) does not make it reuse one.
 type sender struct {
 	client *ethclient.Client
 	from   common.Address
@@ -30,12 +32,12 @@ type sender struct {
 func (s *sender) send(ctx context.Context, to common.Address, value *big.Int, data []byte) (*types.Transaction, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.loaded {
-		n, err := s.client.PendingNonceAt(ctx, s.from)
-		if err != nil {
-			return nil, err
-		}
-		s.nonce, s.loaded = n, true
+	pending, err := s.client.PendingNonceAt(ctx, s.from)
+	if err != nil {
+		return nil, err
+	}
+	if !s.loaded || pending > s.nonce {
+		s.nonce, s.loaded = pending, true
 	}
 	gas, err := s.client.EstimateGas(ctx, ethereum.CallMsg{From: s.from, To: &to, Value: value, Data: data})
 	if err != nil {
