@@ -237,6 +237,20 @@ func TestFilecoinAPI(t *testing.T) {
 		t.Fatalf("F3 certificate from a stand-in without F3: %v", err)
 	}
 
+	// A Filecoin devnet is told from its node, not its chain ID; the devnet itself is no Filecoin.
+	lotusRPC, err := rpc.DialContext(w.ctx, w.s.URL())
+	must(t, err)
+	defer lotusRPC.Close()
+	if net, ok := filecoin.NetworkOf(w.ctx, lotusRPC, w.chain.Uint64()); !ok || net != filecoin.Testnet {
+		t.Fatalf("the stand-in's network: %v, %v", net, ok)
+	}
+	gethRPC, err := rpc.DialContext(w.ctx, w.d.HTTPURL())
+	must(t, err)
+	defer gethRPC.Close()
+	if _, ok := filecoin.NetworkOf(w.ctx, gethRPC, w.chain.Uint64()); ok {
+		t.Fatal("the devnet taken for Filecoin")
+	}
+
 	// The Eth side: "latest" is the head's parent, never a null round; a null round has no
 	// block; the tags lag.
 	wantLatest := wantHead - 1
