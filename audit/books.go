@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/chain/logscan"
 	"github.com/brine-compute/brine/deploy"
 )
 
@@ -111,10 +112,6 @@ func (r *Report) Balanced() bool {
 	return true
 }
 
-// LogChunk is how many blocks one eth_getLogs request spans; public RPC endpoints commonly
-// refuse larger ranges.
-const LogChunk = 5000
-
 // Check audits the deployment at block `at` (0 = the latest block).
 func Check(ctx context.Context, r Reader, addrs deploy.Addresses, at uint64) (*Report, error) {
 	if at == 0 {
@@ -147,21 +144,16 @@ func Check(ctx context.Context, r Reader, addrs deploy.Addresses, at uint64) (*R
 	return rep, nil
 }
 
-// FetchLogs returns the logs of the given contracts in [from, to], in chain order, fetched in
-// LogChunk-block requests.
+// FetchLogs returns the logs of the given contracts in [from, to], in chain order, paged by
+// logscan (bounded requests, shrunk when the node says they were too big).
 func FetchLogs(ctx context.Context, r ethereum.LogFilterer, contracts []common.Address, from, to uint64) ([]types.Log, error) {
-	var out []types.Log
-	for start := from; start <= to; start += LogChunk {
-		end := min(start+LogChunk-1, to)
-		logs, err := r.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(start),
-			ToBlock:   new(big.Int).SetUint64(end),
-			Addresses: contracts,
-		})
-		if err != nil {
-			return nil, fmt.Errorf("audit: logs of blocks %d-%d: %w", start, end, err)
-		}
-		out = append(out, logs...)
+	scan, err := logscan.New(logscan.Config{Client: r})
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	out, err := scan.All(ctx, ethereum.FilterQuery{Addresses: contracts}, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
 	}
 	return out, nil
 }

@@ -462,6 +462,17 @@ func (d *Devnet) HTTPURL() string {
 	return ""
 }
 
+// Mine seals n blocks now, empty unless transactions are pending, as a chain that ran on
+// without this devnet's transactions would have (tests use it to build long chains and gaps).
+// Each block is a second after its parent at least, so chain time runs ahead of the clock.
+func (d *Devnet) Mine(ctx context.Context, n int) error {
+	r := d.current.Load()
+	if r == nil || r.sealer == nil {
+		return errStopped
+	}
+	return r.sealer.mine(ctx, n)
+}
+
 // WSURL is the JSON-RPC over WebSocket endpoint ("" when stopped).
 func (d *Devnet) WSURL() string {
 	if r := d.current.Load(); r != nil {

@@ -31,6 +31,7 @@ type sealer struct {
 	log    *slog.Logger
 
 	requests chan chan struct{}
+	empties  chan mineRequest
 	quit     chan struct{}
 	done     chan struct{}
 }
@@ -42,6 +43,7 @@ func startSealer(beacon *catalyst.SimulatedBeacon, backend *eth.Ethereum, period
 		period:   period,
 		log:      log,
 		requests: make(chan chan struct{}),
+		empties:  make(chan mineRequest),
 		quit:     make(chan struct{}),
 		done:     make(chan struct{}),
 	}
@@ -78,6 +80,11 @@ func (s *sealer) loop(newTxs chan core.NewTxsEvent) {
 		case reply := <-s.requests:
 			s.sealPending()
 			close(reply)
+		case req := <-s.empties:
+			for range req.blocks {
+				s.beacon.Commit()
+			}
+			close(req.reply)
 		}
 	}
 }
@@ -117,6 +124,33 @@ func (s *sealer) seal(ctx context.Context) error {
 	}
 	select {
 	case <-reply:
+		return nil
+	case <-s.done:
+		return errStopped
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// mineRequest asks the loop for blocks now, whatever the pool holds.
+type mineRequest struct {
+	blocks int
+	reply  chan struct{}
+}
+
+// mine seals n blocks now (empty unless transactions are pending) and returns once they are
+// written.
+func (s *sealer) mine(ctx context.Context, n int) error {
+	req := mineRequest{blocks: n, reply: make(chan struct{})}
+	select {
+	case s.empties <- req:
+	case <-s.done:
+		return errStopped
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case <-req.reply:
 		return nil
 	case <-s.done:
 		return errStopped

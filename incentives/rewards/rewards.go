@@ -36,9 +36,6 @@ import (
 // transaction may carry.
 const MaxClaims = 64
 
-// LogChunk bounds one eth_getLogs request, as elsewhere in Brine.
-const LogChunk = 5000
-
 // Sender and Tx are settlement/onchain's: one shim over the transaction manager serves both.
 type (
 	Sender = onchain.Sender

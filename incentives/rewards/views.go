@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/chain/logscan"
 	"github.com/brine-compute/brine/chain/reverts"
 )
 
@@ -149,7 +150,7 @@ func (r *Rewards) claimedTopic() common.Hash {
 }
 
 // scan runs every log of the contract matching topics, from the deployment block to the head,
-// through fn, LogChunk blocks per request.
+// through fn, paged by logscan.
 func (r *Rewards) scan(ctx context.Context, topics [][]common.Hash, fn func(*types.Log)) error {
 	head, err := r.cfg.Client.BlockNumber(ctx)
 	if err != nil {
@@ -160,22 +161,17 @@ func (r *Rewards) scan(ctx context.Context, topics [][]common.Hash, fn func(*typ
 
 // scanBlocks is scan over the blocks from..to.
 func (r *Rewards) scanBlocks(ctx context.Context, from, to uint64, topics [][]common.Hash, fn func(*types.Log)) error {
-	for start := from; start <= to; start += LogChunk {
-		end := min(start+LogChunk-1, to)
-		logs, err := r.cfg.Client.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(start),
-			ToBlock:   new(big.Int).SetUint64(end),
-			Addresses: []common.Address{r.cfg.Rewards},
-			Topics:    topics,
-		})
-		if err != nil {
-			return err
-		}
-		for i := range logs {
-			fn(&logs[i])
-		}
+	scan, err := logscan.New(logscan.Config{Client: r.cfg.Client})
+	if err != nil {
+		return err
 	}
-	return nil
+	q := ethereum.FilterQuery{Addresses: []common.Address{r.cfg.Rewards}, Topics: topics}
+	return scan.Scan(ctx, q, from, to, func(p logscan.Page) error {
+		for i := range p.Logs {
+			fn(&p.Logs[i])
+		}
+		return nil
+	})
 }
 
 // ClaimCost estimates what claiming claims costs: the gas of the first transaction Claim would

@@ -375,6 +375,7 @@ func auditBalances(c *cli.Context, stdio IO) error {
 	}
 	type accountView struct {
 		Address string `json:"address"`
+		F410    string `json:"f410,omitempty"` // on a Filecoin chain
 		Balance amount `json:"marketBalance"`
 		Tokens  amount `json:"tokens"`
 	}
@@ -388,7 +389,7 @@ func auditBalances(c *cli.Context, stdio IO) error {
 		if err != nil {
 			return err
 		}
-		accounts = append(accounts, accountView{a.Hex(), s.amount(bal), s.amount(tok)})
+		accounts = append(accounts, accountView{a.Hex(), s.f410(a), s.amount(bal), s.amount(tok)})
 	}
 	ls := s.ledgers(rep)
 	out := map[string]any{"block": rep.Block, "ledgers": ls, "accounts": accounts}
@@ -398,7 +399,7 @@ func auditBalances(c *cli.Context, stdio IO) error {
 		if len(accounts) > 0 {
 			fmt.Fprintln(w, "\nACCOUNT\tMARKET BALANCE\tTOKENS HELD")
 			for _, a := range accounts {
-				fmt.Fprintf(w, "%s\t%s\t%s\n", a.Address, a.Balance.Decimal, a.Tokens.Decimal)
+				fmt.Fprintf(w, "%s\t%s\t%s\n", withF410(a.Address, a.F410), a.Balance.Decimal, a.Tokens.Decimal)
 			}
 		}
 	})

@@ -238,10 +238,11 @@ func loadConfig(c *cli.Context, getenv func(string) string) (*Config, error) {
 		}
 	}
 	if s, ok := str(keyAccount); ok {
-		if !common.IsHexAddress(s) {
-			return nil, badInput("%s %q is not an address: expected 0x followed by 40 hexadecimal digits", source(keyAccount), s)
+		a, err := parseAddress(s, source(keyAccount))
+		if err != nil {
+			return nil, err
 		}
-		cfg.Account = common.HexToAddress(s)
+		cfg.Account = a
 	}
 	if s, ok := str(keyPasswordFile); ok {
 		cfg.PasswordFile = expandHome(s)

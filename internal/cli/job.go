@@ -735,7 +735,9 @@ type jobView struct {
 	ID              uint64     `json:"id"`
 	Status          string     `json:"status"`
 	Client          string     `json:"client"`
+	ClientF410      string     `json:"clientF410,omitempty"` // on a Filecoin chain
 	Provider        string     `json:"provider,omitempty"`
+	ProviderF410    string     `json:"providerF410,omitempty"`
 	SpecHash        string     `json:"specHash"`
 	Payment         amount     `json:"payment"`
 	Collateral      amount     `json:"collateral"`
@@ -768,8 +770,9 @@ type panelView struct {
 
 // seatView is one replica's seat.
 type seatView struct {
-	Seat     int    `json:"seat"`
-	Provider string `json:"provider"`
+	Seat         int    `json:"seat"`
+	Provider     string `json:"provider"`
+	ProviderF410 string `json:"providerF410,omitempty"` // on a Filecoin chain
 	// State is taken, committed, revealed, majority (revealed the job's result), outvoted
 	// (revealed another) or silent (never revealed; the round is resolved).
 	State string    `json:"state"`
@@ -820,7 +823,7 @@ func printPanel(w io.Writer, v *panelView) {
 	kv(w, "Replicas", "%d of %d seats taken; %d committed, %d revealed (commit by %s, reveal by %s)",
 		v.Taken, v.Seats, v.Committed, v.Revealed, fmtPtr(v.CommitBy), fmtPtr(v.RevealBy))
 	for _, m := range v.Members {
-		kv(w, fmt.Sprintf("Seat %d", m.Seat+1), "%s: %s", m.Provider, seatStates[m.State])
+		kv(w, fmt.Sprintf("Seat %d", m.Seat+1), "%s: %s", withF410(m.Provider, m.ProviderF410), seatStates[m.State])
 		if n := m.Node; n != nil {
 			if n.Error != "" {
 				fmt.Fprintf(w, "\tnode not reached: %s\n", n.Error)
@@ -844,6 +847,7 @@ func (s *session) jobView(j settlement.Job) jobView {
 		ID:              uint64(j.ID),
 		Status:          j.Status.String(),
 		Client:          j.Client.Hex(),
+		ClientF410:      s.f410(j.Client),
 		SpecHash:        j.SpecHash.Hex(),
 		Payment:         s.amount(j.Payment),
 		Collateral:      s.amount(j.Collateral),
@@ -858,7 +862,7 @@ func (s *session) jobView(j settlement.Job) jobView {
 		ChallengeEnds:   jsonTime(j.ChallengeEnds()),
 	}
 	if j.Provider != (common.Address{}) {
-		v.Provider = j.Provider.Hex()
+		v.Provider, v.ProviderF410 = j.Provider.Hex(), s.f410(j.Provider)
 	}
 	if j.Result != (common.Hash{}) {
 		v.ResultHash = j.Result.Hex()
@@ -872,9 +876,9 @@ func (s *session) jobView(j settlement.Job) jobView {
 func printJob(w io.Writer, v jobView) {
 	kv(w, "Job", "%d", v.ID)
 	kv(w, "Status", "%s", v.Status)
-	kv(w, "Client", "%s", v.Client)
+	kv(w, "Client", "%s", withF410(v.Client, v.ClientF410))
 	if v.Provider != "" {
-		kv(w, "Provider", "%s", v.Provider)
+		kv(w, "Provider", "%s", withF410(v.Provider, v.ProviderF410))
 	}
 	kv(w, "Spec hash", "%s", v.SpecHash)
 	kv(w, "Payment", "%s %s (fee %s%%)", v.Payment.Decimal, v.Payment.Symbol, units.Format(bigFrom(uint64(v.FeeBps)), 2))
@@ -947,6 +951,11 @@ func jobStatus(c *cli.Context, stdio IO) error {
 			return err
 		}
 		v.Panel = panelOf(job, p)
+		for i := range v.Panel.Members {
+			if i < len(p.Members) {
+				v.Panel.Members[i].ProviderF410 = s.f410(p.Members[i])
+			}
+		}
 	}
 	if d, ok := st.(providers.Directory); ok && !c.Bool("no-node") {
 		v.Node = s.nodeStatus(d, job)

@@ -244,7 +244,7 @@ func nodeRun(c *cli.Context, stdio IO) error {
 			return err
 		}
 	}
-	fmt.Fprintf(s.info, "Node running as %s, peer %s, engines %s; Ctrl-C stops it\n", s.account.Hex(), id.Peer, strings.Join(engineNames(executors), ","))
+	fmt.Fprintf(s.info, "Node running as %s, peer %s, engines %s; Ctrl-C stops it\n", s.showAccount(s.account), id.Peer, strings.Join(engineNames(executors), ","))
 	for _, a := range n.Host().Addrs() {
 		fmt.Fprintf(s.info, "  listening on %s\n", a)
 	}

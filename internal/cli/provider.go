@@ -194,8 +194,11 @@ func providerRegister(c *cli.Context, stdio IO) error {
 		return err
 	}
 	out := map[string]any{"account": s.account.Hex(), "peerId": id.Peer.String(), "identityKey": path, "registered": info.Registered, "active": info.Active}
+	if f := s.f410(s.account); f != "" {
+		out["f410"] = f
+	}
 	return s.emit(out, func(w io.Writer) {
-		kv(w, "Account", "%s", s.account.Hex())
+		kv(w, "Account", "%s", s.showAccount(s.account))
 		kv(w, "Peer ID", "%s", id.Peer)
 		kv(w, "Identity key", "%s", path)
 		kv(w, "Active", "%v%s", info.Active, activeNote(info))
@@ -350,6 +353,7 @@ func providerStatus(c *cli.Context, stdio IO) error {
 
 type providerView struct {
 	Address       string     `json:"address"`
+	F410          string     `json:"f410,omitempty"` // on a Filecoin chain
 	Registered    bool       `json:"registered"`
 	Active        bool       `json:"active"`
 	PeerIDHash    string     `json:"peerIdHash"`
@@ -372,6 +376,7 @@ func (s *session) providerView(st settlement.Reader, addr common.Address) (provi
 	}
 	v := providerView{
 		Address:    addr.Hex(),
+		F410:       s.f410(addr),
 		Registered: info.Registered,
 		Active:     info.Active,
 		PeerIDHash: info.PeerIDHash.Hex(),
@@ -393,7 +398,7 @@ func (s *session) showProvider(st settlement.Reader, addr common.Address) error 
 		return err
 	}
 	return s.emit(v, func(w io.Writer) {
-		kv(w, "Provider", "%s", v.Address)
+		kv(w, "Provider", "%s", withF410(v.Address, v.F410))
 		kv(w, "Registered", "%v", v.Registered)
 		kv(w, "Active", "%v", v.Active)
 		kv(w, "Staked", "%s %s (free %s, locked %s)", v.Staked.Decimal, v.Staked.Symbol, v.Free.Decimal, v.Locked.Decimal)

@@ -21,6 +21,7 @@ import (
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/filecoin"
 	"github.com/brine-compute/brine/internal/process"
 	"github.com/brine-compute/brine/metrics"
 	"github.com/brine-compute/brine/settlement/onchain"
@@ -49,6 +50,8 @@ type session struct {
 	settle  *onchain.Settlement
 
 	metrics *metrics.Registry // a daemon's --metrics-addr registry (nil: none)
+
+	fcChain *filecoinChain // whether the chain is Filecoin's (nil: not asked yet)
 }
 
 // newSession loads the configuration for the command.
@@ -472,12 +475,61 @@ func (s *session) parseAmount(text, what string) (*big.Int, error) {
 	return v, nil
 }
 
-// parseAddress validates an address argument.
+// parseAddress validates an address argument: 0x and 40 hexadecimal digits, or the account's
+// f410 address (f410f… or t410f…) as Filecoin tools show it.
 func parseAddress(text, what string) (common.Address, error) {
-	if !common.IsHexAddress(text) {
-		return common.Address{}, badInput("%s %q is not an address: expected 0x followed by 40 hexadecimal digits", what, text)
+	if common.IsHexAddress(text) {
+		return common.HexToAddress(text), nil
 	}
-	return common.HexToAddress(text), nil
+	a, err := filecoin.ParseAccount(text)
+	if err != nil {
+		return common.Address{}, badInput("%s %q is not an address: expected 0x followed by 40 hexadecimal digits, or an f410f… address", what, text)
+	}
+	return a, nil
+}
+
+// filecoinNetwork is the Filecoin network of the session's chain, asked once; false on other
+// chains, where accounts are shown as 0x alone.
+func (s *session) filecoinNetwork() (filecoin.Network, bool) {
+	if s.fcChain == nil {
+		if s.client == nil || s.chainID == nil {
+			return filecoin.Mainnet, false // not connected (yet): ask again once connected
+		}
+		ctx, cancel := context.WithTimeout(s.ctx, 2*time.Second)
+		defer cancel()
+		net, ok := filecoin.NetworkOf(ctx, s.client.Client(), s.chainID.Uint64())
+		s.fcChain = &filecoinChain{net: net, ok: ok}
+	}
+	return s.fcChain.net, s.fcChain.ok
+}
+
+// filecoinChain caches filecoinNetwork's answer.
+type filecoinChain struct {
+	net filecoin.Network
+	ok  bool
+}
+
+// showAccount is an account as a user reads it: 0x, and its f410 address beside it on a
+// Filecoin chain.
+func (s *session) showAccount(a common.Address) string {
+	return withF410(a.Hex(), s.f410(a))
+}
+
+// withF410 is a 0x account with its f410 address beside it, when it has one to show.
+func withF410(hex, f410 string) string {
+	if f410 == "" {
+		return hex
+	}
+	return hex + " (" + f410 + ")"
+}
+
+// f410 is an account's f410 address on a Filecoin chain, "" elsewhere (JSON omits it then).
+func (s *session) f410(a common.Address) string {
+	net, ok := s.filecoinNetwork()
+	if !ok {
+		return ""
+	}
+	return filecoin.F410(a, net)
 }
 
 // accountsList prints accounts as checksummed hex.

@@ -3,12 +3,12 @@ package onchain
 import (
 	"context"
 	"fmt"
-	"math/big"
 	"slices"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/brine-compute/brine/chain/logscan"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -73,32 +73,28 @@ func (s *Settlement) scanMetadata(ctx context.Context, providers []common.Hash) 
 	if providers != nil {
 		topics = append(topics, providers)
 	}
+	scan, err := logscan.New(logscan.Config{Client: s.client, Span: LogChunk})
+	if err != nil {
+		return nil, fmt.Errorf("settlement/onchain: %w", err)
+	}
+	logs, err := scan.All(ctx, ethereum.FilterQuery{Addresses: []common.Address{s.addrs.Registry}, Topics: topics}, s.addrs.Block, head)
+	if err != nil {
+		return nil, fmt.Errorf("settlement/onchain: registry %w", err)
+	}
 	out := make(map[common.Address][]byte)
-	for start := s.addrs.Block; start <= head; start += LogChunk {
-		end := min(start+LogChunk-1, head)
-		logs, err := s.client.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(start),
-			ToBlock:   new(big.Int).SetUint64(end),
-			Addresses: []common.Address{s.addrs.Registry},
-			Topics:    topics,
-		})
-		if err != nil {
-			return nil, fmt.Errorf("settlement/onchain: registry logs %d-%d: %w", start, end, err)
+	for i := range logs {
+		l := &logs[i]
+		if l.Removed || len(l.Topics) == 0 {
+			continue
 		}
-		for i := range logs {
-			l := &logs[i]
-			if l.Removed || len(l.Topics) == 0 {
-				continue
+		switch l.Topics[0] {
+		case evProviderRegistered:
+			if ev, err := registryABI.UnpackProviderRegisteredEvent(l); err == nil {
+				out[ev.Provider] = ev.Metadata
 			}
-			switch l.Topics[0] {
-			case evProviderRegistered:
-				if ev, err := registryABI.UnpackProviderRegisteredEvent(l); err == nil {
-					out[ev.Provider] = ev.Metadata
-				}
-			case evMetadataUpdated:
-				if ev, err := registryABI.UnpackMetadataUpdatedEvent(l); err == nil {
-					out[ev.Provider] = ev.Metadata
-				}
+		case evMetadataUpdated:
+			if ev, err := registryABI.UnpackMetadataUpdatedEvent(l); err == nil {
+				out[ev.Provider] = ev.Metadata
 			}
 		}
 	}

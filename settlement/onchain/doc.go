@@ -8,7 +8,7 @@
 // back. The record of a job is the Job carried by the newest of its JobPosted, JobAccepted,
 // ResultCommitted, ReplicasResolved, ChallengeOpened and ChallengeResolved events. A Settlement
 // keeps an index of those records built from the market's logs, synced from the deploy block
-// and then incrementally (in eth_getLogs requests of at most LogChunk blocks) before every read
+// and then incrementally (paged by chain/logscan, at most LogChunk blocks a request) before every read
 // and write. The index also records how jobs ended (JobFinalized, JobReclaimed, JobTimedOut,
 // ReplicasResolved without agreement, ChallengeResolved upheld) and the result CIDs
 // (ResultCommitted, or the majority's PanelRevealed for replicated jobs). A reorg is detected

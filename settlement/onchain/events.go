@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/chain/logscan"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/settlement"
 )
@@ -41,7 +42,7 @@ type EventReader struct {
 	Client Client
 	Market common.Address
 	Start  uint64 // the market's deploy block: no events before it
-	Chunk  uint64 // blocks per eth_getLogs request; zero means LogChunk
+	Chunk  uint64 // most blocks per eth_getLogs request (logscan shrinks it when the node refuses); zero means LogChunk
 }
 
 var (
@@ -81,22 +82,18 @@ func (r *EventReader) Events(ctx context.Context, after settlement.Cursor, confi
 	if chunk == 0 {
 		chunk = LogChunk
 	}
+	scan, err := logscan.New(logscan.Config{Client: r.Client, Span: chunk})
+	if err != nil {
+		return nil, after, fmt.Errorf("settlement/onchain: %w", err)
+	}
 	var (
 		out     []settlement.Event
 		scanned uint64 // last block fully scanned
 		times   = make(map[uint64]uint64)
 	)
-	for start := from; start <= to; start += chunk {
-		end := min(start+chunk-1, to)
-		logs, err := r.Client.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(start),
-			ToBlock:   new(big.Int).SetUint64(end),
-			Addresses: []common.Address{r.Market},
-			Topics:    [][]common.Hash{eventTopics},
-		})
-		if err != nil {
-			return nil, after, fmt.Errorf("settlement/onchain: market logs %d-%d: %w", start, end, err)
-		}
+	q := ethereum.FilterQuery{Addresses: []common.Address{r.Market}, Topics: [][]common.Hash{eventTopics}}
+	err = scan.Scan(ctx, q, from, to, func(p logscan.Page) error {
+		logs, start, end := p.Logs, p.From, p.To
 		// Nodes return logs in chain order; sort anyway, since the cursor depends on it.
 		slices.SortStableFunc(logs, func(a, b types.Log) int {
 			if a.BlockNumber != b.BlockNumber {
@@ -117,7 +114,7 @@ func (r *EventReader) Events(ctx context.Context, after settlement.Cursor, confi
 			if err != nil {
 				// An undecodable event of our own market means a wrong address or ABI: stop
 				// here without advancing rather than skip it.
-				return nil, after, err
+				return err
 			}
 			if l.BlockTimestamp != 0 {
 				times[l.BlockNumber] = l.BlockTimestamp
@@ -125,9 +122,15 @@ func (r *EventReader) Events(ctx context.Context, after settlement.Cursor, confi
 			out = append(out, ev)
 		}
 		scanned = end
-		if end == to || (limit > 0 && len(out) >= limit) {
-			break
+		if limit > 0 && len(out) >= limit {
+			return logscan.ErrStop
 		}
+		return nil
+	})
+	if rerr := (*logscan.RangeError)(nil); errors.As(err, &rerr) {
+		return nil, after, fmt.Errorf("settlement/onchain: market %w", err)
+	} else if err != nil {
+		return nil, after, err
 	}
 	next := settlement.Cursor{Block: scanned + 1}
 	if limit > 0 && len(out) > limit {

@@ -13,12 +13,13 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/chain/logscan"
 	"github.com/brine-compute/brine/settlement"
 )
 
-// LogChunk is the most blocks one eth_getLogs request spans; public endpoints commonly refuse
-// larger ranges.
-const LogChunk = 5000
+// LogChunk is the most blocks one eth_getLogs request spans; logscan shrinks it when a node
+// refuses a range or a result count.
+const LogChunk = logscan.DefaultSpan
 
 // The market events the index reads.
 var (
@@ -163,19 +164,14 @@ func (ix *index) sync(ctx context.Context) error {
 }
 
 func (ix *index) fetch(ctx context.Context, from, to uint64) ([]types.Log, error) {
-	var out []types.Log
-	for start := from; start <= to; start += LogChunk {
-		end := min(start+LogChunk-1, to)
-		logs, err := ix.client.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(start),
-			ToBlock:   new(big.Int).SetUint64(end),
-			Addresses: []common.Address{ix.market},
-			Topics:    [][]common.Hash{indexTopics},
-		})
-		if err != nil {
-			return nil, fmt.Errorf("settlement/onchain: market logs %d-%d: %w", start, end, err)
-		}
-		out = append(out, logs...)
+	scan, err := logscan.New(logscan.Config{Client: ix.client, Span: LogChunk})
+	if err != nil {
+		return nil, fmt.Errorf("settlement/onchain: %w", err)
+	}
+	q := ethereum.FilterQuery{Addresses: []common.Address{ix.market}, Topics: [][]common.Hash{indexTopics}}
+	out, err := scan.All(ctx, q, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("settlement/onchain: market %w", err)
 	}
 	return out, nil
 }
