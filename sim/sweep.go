@@ -286,8 +286,10 @@ type SweepRow struct {
 	ProfitPerJobCI95 [2]float64 `json:"profit_per_job_ci95"`
 	CatchRate        *float64   `json:"catch_rate,omitempty"`
 	WronglySlashed   *float64   `json:"wrongly_slashed_rate,omitempty"`
-	Disputed         int        `json:"disputed_correct_results"`
-	ReturnOnStake    *float64   `json:"return_on_stake,omitempty"`
+	// WronglySlashedCI95 is the Wilson 95% interval of WronglySlashed.
+	WronglySlashedCI95 *[2]float64 `json:"wrongly_slashed_ci95,omitempty"`
+	Disputed           int         `json:"disputed_correct_results"`
+	ReturnOnStake      *float64    `json:"return_on_stake,omitempty"`
 }
 
 // RunSweep runs every point of the grid, up to Parallel at once, and gathers the rows in the
@@ -376,6 +378,10 @@ func gather(s SweepConfig, points []Point, reports []*Report) *Sweep {
 				Param: p.Param, Value: p.Value, Cartel: p.Cartel, Strategy: r.Strategy, Agents: r.Agents, Jobs: r.Jobs,
 				ProfitPerJobCI95: r.ProfitPerJobCI95, CatchRate: r.CatchRate, WronglySlashed: r.RightSlashDisputeRate,
 				Disputed: r.RightDisputed, ReturnOnStake: r.ReturnOnStake,
+			}
+			if r.RightDisputed > 0 {
+				ci := wilson(r.RightSlashed, r.RightDisputed)
+				row.WronglySlashedCI95 = &ci
 			}
 			if r.Jobs > 0 {
 				row.ProfitPerJob = tokens(total) / float64(r.Jobs)
