@@ -15,11 +15,13 @@ const (
 	CartelByStake = "stake"
 )
 
-// Config is one run: the population, its strategies' parameters and the jobs. The contracts'
-// parameters are deploy.DevMarketParams (K = 3 verifiers, 10-token challenge bond, 5-token
-// verifier collateral) with deploy.DevConfig's 100-token minimum stake.
+// Config is one run: the contracts' parameters, the population, its strategies' parameters and
+// the jobs.
 type Config struct {
-	Seed      uint64
+	Seed uint64
+	// Protocol is what the market and the registry are deployed with (DevProtocol by default).
+	Protocol Protocol
+
 	Jobs      int // jobs posted in the run
 	Providers int // M
 
@@ -57,6 +59,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Seed:            1,
+		Protocol:        DevProtocol(),
 		Jobs:            1000,
 		Providers:       100,
 		CartelBy:        CartelByCount,
@@ -116,17 +119,25 @@ func (c Config) Check() error {
 	if c.CartelBy != CartelByCount && c.CartelBy != CartelByStake {
 		return fmt.Errorf("%w: cartel-by = %q: want %q or %q", ErrConfig, c.CartelBy, CartelByCount, CartelByStake)
 	}
-	if c.Replicas < 2 || c.Replicas > 9 {
-		return fmt.Errorf("%w: replicas = %d: want 2..9 (the market's bound) for replicated jobs", ErrConfig, c.Replicas)
+	if err := c.Protocol.Check(); err != nil {
+		return err
 	}
-	if c.Replicas+3 > c.Providers {
-		return fmt.Errorf("%w: replicas = %d with %d providers: a replicated job's panel needs providers beside its replicas", ErrConfig, c.Replicas, c.Providers)
+	if c.Replicas < 2 || c.Replicas > maxReplicas {
+		return fmt.Errorf("%w: replicas = %d: want 2..%d (the market's MAX_REPLICAS; postJob reverts BadRequest(\"replicas\")) for replicated jobs", ErrConfig, c.Replicas, maxReplicas)
 	}
-	if c.Payment == nil || c.Payment.Sign() <= 0 {
-		return fmt.Errorf("%w: payment must be positive", ErrConfig)
+	if k := c.Protocol.Verifiers; c.Replicas+k > c.Providers {
+		return fmt.Errorf("%w: replicas = %d and K = %d with %d providers: a replicated job's panel of K needs K providers beside its replicas", ErrConfig, c.Replicas, k, c.Providers)
 	}
-	if c.Collateral == nil || c.Collateral.Cmp(deploy.DevMarketParams().MinCollateral) < 0 {
-		return fmt.Errorf("%w: collateral must be at least the market's minimum (%s base units)", ErrConfig, deploy.DevMarketParams().MinCollateral)
+	if c.Payment == nil || c.Payment.Sign() <= 0 || c.Payment.Cmp(maxUint96) > 0 {
+		return fmt.Errorf("%w: payment must be positive and fit the market's uint96 (postJob reverts BadRequest(\"payment\") on zero)", ErrConfig)
+	}
+	if c.Collateral == nil || c.Collateral.Cmp(c.Protocol.MinCollateral) < 0 || c.Collateral.Cmp(maxUint96) > 0 {
+		return fmt.Errorf("%w: collateral must be at least the market's minimum collateral (%s base units; postJob reverts BadRequest(\"collateral\") below it) and fit a uint96", ErrConfig, c.Protocol.MinCollateral)
+	}
+	// The smallest stake in the population is twice the minimum (populate): every provider must
+	// be able to lock at least one seat's collateral, or no one could accept.
+	if least := new(big.Int).Lsh(c.Protocol.MinStake, 1); c.Collateral.Cmp(least) > 0 {
+		return fmt.Errorf("%w: collateral %s is more than the smallest provider's stake (%s, twice the minimum stake): acceptJob would revert InsufficientFreeStake", ErrConfig, c.Collateral, least)
 	}
 	if c.Wave < 1 || c.Wave > 2000 {
 		return fmt.Errorf("%w: wave = %d: want 1..2000 jobs in flight", ErrConfig, c.Wave)

@@ -13,6 +13,12 @@
 // from the seed, so block hashes, and with them the market's verifier draws (seeded by
 // blockhash(anchorBlock)), repeat exactly. The same Config gives the same Report, byte for byte.
 //
+// The contracts' parameters that decide who profits (K, the challenge bond, collateral, verifier
+// collateral, the fee, the reward splits, the minimum stake) are a run's Protocol, checked
+// against the bounds the contracts enforce and deployed as given. RunSweep runs a grid of
+// runs, the cartel's share times one parameter at a time, in parallel, each point seeded from
+// the sweep's seed and its name; package sim/figures draws it.
+//
 // Time is the simulator's own: each block's timestamp is set by the round loop (windows pass
 // by sealing a block later), never the wall clock.
 package sim

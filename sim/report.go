@@ -67,6 +67,10 @@ type Row struct {
 	CatchRate      *float64 `json:"catch_rate,omitempty"`
 	RightSlashed   int      `json:"right_slashed"` // true results whose committer was slashed anyway
 	RightSlashRate *float64 `json:"right_slashed_rate,omitempty"`
+	// RightDisputed counts true results put to a vote: their job was challenged, or its
+	// replicas did not all agree. Issue 14's target for wrongful slashing is per such result.
+	RightDisputed         int      `json:"right_disputed"`
+	RightSlashDisputeRate *float64 `json:"right_slashed_per_disputed,omitempty"`
 
 	Seats            int `json:"verifier_seats"`
 	SeatsSlashed     int `json:"verifier_seats_slashed"`
@@ -206,8 +210,13 @@ func (r *runner) report(books Books) *Report {
 					if p.slashed {
 						x.row.Caught++
 					}
-				} else if p.slashed {
-					x.row.RightSlashed++
+				} else {
+					if p.slashed {
+						x.row.RightSlashed++
+					}
+					if j.disputed() {
+						x.row.RightDisputed++
+					}
 				}
 			case "verifier":
 				x.row.Seats++
@@ -254,10 +263,28 @@ func (r *runner) report(books Books) *Report {
 		}
 		row.CatchRate = rate(row.Caught, row.Wrong)
 		row.RightSlashRate = rate(row.RightSlashed, row.Results-row.Wrong)
+		row.RightSlashDisputeRate = rate(row.RightSlashed, row.RightDisputed)
 		rep.Strategies = append(rep.Strategies, row)
 	}
 	rep.Draws = r.drawStats()
 	return rep
+}
+
+// disputed reports whether the job's result was put to a vote: challenged, or its replicas'
+// results not all the same (the only ways a provider's collateral is slashed in the run).
+func (j *job) disputed() bool {
+	if j.challenger != nil {
+		return true
+	}
+	if len(j.results) < 2 {
+		return false
+	}
+	for _, res := range j.results[1:] {
+		if !bytes.Equal(res, j.results[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // served reports whether the client of a paid job can fetch its result: some provider whose

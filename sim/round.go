@@ -108,6 +108,14 @@ func (r *runner) post(ctx context.Context, w *wave) (bool, error) {
 	w.t0 = r.ch.now() + 1
 	t0 := w.t0
 	w.jobs = make([]*job, w.n)
+	// Seats each provider took this wave: a provider takes a seat only while its stake covers
+	// the collateral of all its seats (acceptJob would revert InsufficientFreeStake otherwise).
+	// Every stake is whole again at the wave's start (refill), nothing is locked.
+	seats := map[*agent]int64{}
+	room := func(a *agent) bool {
+		need := new(big.Int).Mul(cfg.Collateral, big.NewInt(seats[a]+1))
+		return need.Cmp(a.stake) <= 0
+	}
 	for i := range w.jobs {
 		idx := len(r.jobs)
 		spec := crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/spec/%d", cfg.Seed, idx)))
@@ -116,8 +124,17 @@ func (r *runner) post(ctx context.Context, w *wave) (bool, error) {
 		if r.rng.Float64() < cfg.Replicated {
 			replicas = cfg.Replicas
 		}
-		for _, p := range r.rng.Perm(len(r.providers))[:replicas] {
-			j.seats = append(j.seats, r.providers[p])
+		for _, p := range r.rng.Perm(len(r.providers)) {
+			if len(j.seats) == replicas {
+				break
+			}
+			if a := r.providers[p]; room(a) {
+				seats[a]++
+				j.seats = append(j.seats, a)
+			}
+		}
+		if len(j.seats) < replicas {
+			return false, fmt.Errorf("%w: job %d needs %d providers with %s base units of free stake; %d have it left this round (lower the collateral or the wave)", ErrConfig, idx, replicas, cfg.Collateral, len(j.seats))
 		}
 		w.jobs[i] = j
 		r.jobs = append(r.jobs, j)

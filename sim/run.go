@@ -219,7 +219,7 @@ func (r *runner) populate() {
 	seed := cfg.Seed
 	r.owner = seededKey(seed, "owner")
 	r.treasury = seededKey(seed, "treasury").addr
-	minStake := deploy.DevConfig(common.Address{}, 0).MinStake
+	minStake := cfg.Protocol.MinStake
 	total := new(big.Int)
 	for i := 0; i < cfg.Providers; i++ {
 		a := &agent{key: seededKey(seed, fmt.Sprintf("provider-%d", i)), name: fmt.Sprintf("provider-%d", i), provider: true}
@@ -275,6 +275,8 @@ func (r *runner) populate() {
 
 func (r *runner) deploy(ctx context.Context) error {
 	cfg := deploy.DevConfig(r.treasury, r.ch.now())
+	cfg.Market = r.cfg.Protocol.marketParams()
+	cfg.MinStake = r.cfg.Protocol.MinStake
 	auth := bind.NewKeyedTransactor(r.owner.priv, r.ch.chainID)
 	auth.Context = ctx
 	addrs, err := deploy.Deploy(ctx, autoMiner{Client: r.ch.client, c: r.ch}, auth, cfg)

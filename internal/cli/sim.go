@@ -23,7 +23,7 @@ func simCommand(stdio IO) *cli.Command {
 			&cli.Float64Flag{Name: "cartel", Value: def.Cartel, Usage: "share `F` (0..0.9) of providers in the cartel"},
 			&cli.StringFlag{Name: "cartel-by", Value: def.CartelBy, Usage: "cartel share counted by `count` of providers or by stake"},
 			&cli.IntFlag{Name: "providers", Value: def.Providers, Usage: "`M` providers, each staked through the contracts"},
-		},
+		}, // prepare adds the global flags: sim runs by itself beside its subcommands
 		Description: `Starts an in-process go-ethereum chain on mainnet rules, deploys Brine's contracts, funds
 and stakes M providers, and plays N jobs through the contracts' bindings: clients post jobs
 (a fifth with three replicas), providers commit results, clients and challengers challenge,
@@ -48,9 +48,10 @@ Everything is seeded: the chain's time and block hashes (and so the verifier dra
 
 Example:
    brine sim --seed 7 --jobs 2000 --cartel 0.33
-   brine sim --cartel 0.2 --cartel-by stake --json > run.json`,
+   brine sim --cartel 0.2 --cartel-by stake --json > run.json
+   brine sim sweep --jobs 500 --plots docs/security   # a grid of runs: see brine sim sweep --help`,
 		Action:      func(c *cli.Context) error { return simRun(c, stdio) },
-		Subcommands: []*cli.Command{simServeCommand(stdio)},
+		Subcommands: []*cli.Command{simSweepCommand(stdio), simServeCommand(stdio)},
 	}
 }
 
