@@ -2,7 +2,9 @@ package p2p
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -174,6 +176,35 @@ func (o *outbound) cause(err error) error {
 }
 
 // expectEOF checks that the peer sent nothing after its response.
+// sized reads a payload sent outside the frame after a success response: its size in
+// headerSize big-endian bytes (refused past maxSize before anything is read), the bytes, then
+// the end of the stream. what names the payload in errors.
+func (o *outbound) sized(what string, headerSize int, maxSize int64) ([]byte, error) {
+	hdr, err := o.response(headerSize, false)
+	if err != nil {
+		return nil, err
+	}
+	if len(hdr) != headerSize {
+		return nil, fmt.Errorf("%w: %s header of %d bytes", ErrProtocol, what, len(hdr))
+	}
+	size := binary.BigEndian.Uint64(hdr)
+	if size > uint64(maxSize) {
+		return nil, fmt.Errorf("%w: %s of %d bytes, at most %d", ErrTooLarge, what, size, maxSize)
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(min(size, 1<<20)))
+	if n, err := io.CopyN(&buf, o.r, int64(size)); err != nil {
+		if errors.Is(err, io.EOF) {
+			err = fmt.Errorf("%w: %s ended after %d of %d bytes", ErrProtocol, what, n, size)
+		}
+		return nil, o.cause(err)
+	}
+	if err := o.expectEOF(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 func (o *outbound) expectEOF() error {
 	var b [1]byte
 	n, err := io.ReadFull(o.r, b[:])

@@ -103,29 +103,10 @@ func (h *Host) fetchResult(ctx context.Context, info peer.AddrInfo, c cid.Cid, m
 			h.log.Debug("p2p: closing result stream", "peer", info.ID, "err", cerr)
 		}
 	}()
-	hdr, err := o.response(resultHeaderSize, false)
+	data, err := o.sized("result", resultHeaderSize, maxSize)
 	if err != nil {
 		return nil, err
 	}
-	if len(hdr) != resultHeaderSize {
-		return nil, fmt.Errorf("%w: result header of %d bytes", ErrProtocol, len(hdr))
-	}
-	size := binary.BigEndian.Uint64(hdr)
-	if size > uint64(maxSize) {
-		return nil, fmt.Errorf("%w: result of %d bytes, at most %d", ErrTooLarge, size, maxSize)
-	}
-	var buf bytes.Buffer
-	buf.Grow(int(min(size, 1<<20)))
-	if n, err := io.CopyN(&buf, o.r, int64(size)); err != nil {
-		if errors.Is(err, io.EOF) {
-			err = fmt.Errorf("%w: result ended after %d of %d bytes", ErrProtocol, n, size)
-		}
-		return nil, o.cause(err)
-	}
-	if err := o.expectEOF(); err != nil {
-		return nil, err
-	}
-	data := buf.Bytes()
 	if err := verifyCID(c, data); err != nil {
 		h.log.Warn("p2p: peer served a result that does not match its CID", "peer", info.ID, "cid", c)
 		return nil, err

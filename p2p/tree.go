@@ -1,12 +1,10 @@
 package p2p
 
 import (
-	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -95,27 +93,5 @@ func (h *Host) fetchTree(ctx context.Context, info peer.AddrInfo, epoch uint64, 
 			h.log.Debug("p2p: closing tree stream", "peer", info.ID, "err", cerr)
 		}
 	}()
-	hdr, err := o.response(treeHeaderSize, false)
-	if err != nil {
-		return nil, err
-	}
-	if len(hdr) != treeHeaderSize {
-		return nil, fmt.Errorf("%w: tree header of %d bytes", ErrProtocol, len(hdr))
-	}
-	size := binary.BigEndian.Uint64(hdr)
-	if size > uint64(maxSize) {
-		return nil, fmt.Errorf("%w: tree of %d bytes, at most %d", ErrTooLarge, size, maxSize)
-	}
-	var buf bytes.Buffer
-	buf.Grow(int(min(size, 1<<20)))
-	if n, err := io.CopyN(&buf, o.r, int64(size)); err != nil {
-		if errors.Is(err, io.EOF) {
-			err = fmt.Errorf("%w: tree ended after %d of %d bytes", ErrProtocol, n, size)
-		}
-		return nil, o.cause(err)
-	}
-	if err := o.expectEOF(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return o.sized("tree", treeHeaderSize, maxSize)
 }
