@@ -243,7 +243,7 @@ func (m *Manager) confirmByTag(st *tracker, r *types.Receipt) (bool, error) {
 		return false, err
 	}
 	if !ok || final < block {
-		// Confirmations counts the blocks the tag has still to pass, for the progress line.
+		// st.confs keeps the last final block reported, plus one: each advance is told once.
 		if ok && final+1 > st.confs {
 			st.confs = final + 1
 			st.fl.emit(Progress{Stage: StageConfirmations, Nonce: st.rec.Nonce, Tx: r.TxHash, Block: block,
@@ -336,8 +336,9 @@ func (m *Manager) unstick(st *tracker) (bool, error) {
 		return m.bump(st)
 	}
 	// The nonce is used. Ours, if its receipt is just late; someone else's otherwise. Only a
-	// transaction at the confirmation depth, with no receipt for any of our attempts after
-	// it, on two separate checks, proves that none of ours can be mined any more.
+	// transaction at or below the final block (Config.Finality), with no receipt for any of
+	// our attempts after it, on two separate checks, proves that none of ours can be mined
+	// any more.
 	var (
 		final uint64
 		ok    bool

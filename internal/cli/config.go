@@ -115,7 +115,7 @@ func globalFlags() []cli.Flag {
 		&cli.StringFlag{Name: keyPasswordFile, Usage: "read the account password from `FILE`; an empty file is an empty password, as geth --dev's account has (else $BRINE_PASSWORD, else a prompt) [$BRINE_PASSWORD_FILE]"},
 		&cli.BoolFlag{Name: keyJSON, Usage: "print data as JSON on stdout [$BRINE_JSON]"},
 		&cli.Uint64Flag{Name: keyConfirmations, Usage: "blocks a transaction must be deep before it counts (default 1) [$BRINE_CONFIRMATIONS]"},
-		&cli.StringFlag{Name: keyFinality, Usage: "when a transaction or event counts on this chain: depth:N (N blocks deep, as --confirmations), safe or finalized (the node's safe or finalized block; on Filecoin F3's, else 200 or 900 epochs deep) (default depth:<confirmations>) [$BRINE_FINALITY]"},
+		&cli.StringFlag{Name: keyFinality, Usage: "`RULE` for when a transaction or event counts on this chain: depth:N (N blocks deep, as --confirmations), safe or finalized (the node's safe or finalized block; on Filecoin F3's, else 200 or 900 epochs deep) (default depth:<confirmations>) [$BRINE_FINALITY]"},
 		&cli.DurationFlag{Name: keyPollInterval, Hidden: true, Usage: "how often to check for receipts (default 500ms) [$BRINE_POLL_INTERVAL]"},
 		&cli.StringFlag{Name: keyLogLevel, Usage: "log `LEVEL` on stderr: debug, info, warn, error (default warn) [$BRINE_LOG_LEVEL]"},
 	}
