@@ -39,8 +39,11 @@ const (
 // with which parameters, and fingerprints of their code. `brine deploy` and `brine devnet`
 // write it; everything else loads it and checks it against the chain before use (Verify).
 type File struct {
-	Version     int            `json:"version"`
-	ChainID     uint64         `json:"chainId"`
+	Version int    `json:"version"`
+	ChainID uint64 `json:"chainId"`
+	// Chain names the chain for people ("filecoin", "filecoin-calibration", ...: ChainName).
+	// Files written before it existed have none and still load.
+	Chain       string         `json:"chain,omitempty"`
 	Token       common.Address `json:"token"`
 	Registry    common.Address `json:"registry"`
 	Market      common.Address `json:"market"`
@@ -144,6 +147,42 @@ func fileName(path string) string {
 	return path
 }
 
+// ChainName is the name a deployment file records for the chain with chainID: Filecoin's
+// mainnet (314) is "filecoin" and Calibration (314159) "filecoin-calibration"; another
+// Filecoin network is "filecoin-" and the name its Lotus node gives (lotusNetwork, Lotus's
+// StateNetworkName; "" when the node is not Lotus); a few well-known EVM chains by their
+// names; any other chain "chain-<ID>".
+func ChainName(chainID uint64, lotusNetwork string) string {
+	switch chainID {
+	case 314:
+		return "filecoin"
+	case 314159:
+		return "filecoin-calibration"
+	}
+	switch lotusNetwork {
+	case "":
+	case "mainnet":
+		return "filecoin"
+	case "calibrationnet":
+		return "filecoin-calibration"
+	default:
+		return "filecoin-" + lotusNetwork
+	}
+	if name, ok := evmChains[chainID]; ok {
+		return name
+	}
+	return fmt.Sprintf("chain-%d", chainID)
+}
+
+// evmChains name the chains people know by name.
+var evmChains = map[uint64]string{
+	1:        "ethereum",
+	11155111: "sepolia",
+	17000:    "holesky",
+	560048:   "hoodi",
+	1337:     "devnet", // geth --dev, and Brine's devnet
+}
+
 // NewFile describes the deployment at addrs, made with cfg, reading the chain ID and each
 // contract's code hash from client. Call it right after Deploy.
 func NewFile(ctx context.Context, client CodeReader, addrs *Addresses, cfg Config) (*File, error) {
@@ -163,6 +202,7 @@ func NewFile(ctx context.Context, client CodeReader, addrs *Addresses, cfg Confi
 	f := &File{
 		Version:        FileVersion,
 		ChainID:        id.Uint64(),
+		Chain:          ChainName(id.Uint64(), ""),
 		Token:          addrs.Token,
 		Registry:       addrs.Registry,
 		Market:         addrs.Market,

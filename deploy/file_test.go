@@ -181,7 +181,7 @@ func TestFileJSONFieldNames(t *testing.T) {
 		obj  map[string]json.RawMessage
 		want []string
 	}{
-		{"file", top, []string{"artifactHashes", "chainId", "codeHashes", "deployBlock", "market", "params", "registry", "rewards", "token", "version"}},
+		{"file", top, []string{"artifactHashes", "chain", "chainId", "codeHashes", "deployBlock", "market", "params", "registry", "rewards", "token", "version"}},
 		{"params", params, []string{"claimEpochs", "epochGenesis", "epochLengthSeconds", "market", "minStake", "rewardPerProvider", "treasury", "unbondingDelaySeconds"}},
 		{"market", market, []string{"challengeBond", "challengerRewardBps", "feeBps", "minChallengeWindowSeconds", "minCollateral",
 			"replicaRevealWindowSeconds", "verifierCollateral", "verifierRewardBps", "verifiers", "voteCommitWindowSeconds", "voteRevealWindowSeconds"}},
@@ -330,5 +330,64 @@ func TestLoadErrors(t *testing.T) {
 				t.Fatalf("Load of a missing file: %v does not match fs.ErrNotExist", err)
 			}
 		})
+	}
+}
+
+func TestChainName(t *testing.T) {
+	for _, tc := range []struct {
+		id    uint64
+		lotus string
+		want  string
+	}{
+		{314, "", "filecoin"},
+		{314159, "", "filecoin-calibration"},
+		{314, "mainnet", "filecoin"},
+		{314159, "calibrationnet", "filecoin-calibration"},
+		{1337, "localnet", "filecoin-localnet"},
+		{31415926, "2k", "filecoin-2k"},
+		{1, "", "ethereum"},
+		{11155111, "", "sepolia"},
+		{1337, "", "devnet"},
+		{424242, "", "chain-424242"},
+	} {
+		if got := deploy.ChainName(tc.id, tc.lotus); got != tc.want {
+			t.Errorf("ChainName(%d, %q) = %q, want %q", tc.id, tc.lotus, got, tc.want)
+		}
+	}
+}
+
+// A deployment file records its chain's name; one written before the field existed still loads.
+func TestFileChainName(t *testing.T) {
+	_, f := newFile(t)
+	if f.Chain != "devnet" {
+		t.Fatalf("chain %q, want devnet (chain ID %d)", f.Chain, f.ChainID)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "deployment.json")
+	if err := f.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := deploy.Load(path); err != nil || got.Chain != "devnet" {
+		t.Fatalf("Load: %v, %v", got, err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m, "chain")
+	old, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := deploy.Load(path)
+	if err != nil || got.Chain != "" || got.ChainID != f.ChainID {
+		t.Fatalf("an old file without chain: %v, %v", got, err)
 	}
 }

@@ -102,12 +102,23 @@ func NetworkOf(ctx context.Context, c Caller, chainID uint64) (Network, bool) {
 	if net, ok := NetworkOfChain(chainID); ok {
 		return net, true
 	}
-	var name string
-	if err := c.CallContext(ctx, &name, "Filecoin.StateNetworkName"); err != nil || name == "" {
+	name, ok := NetworkName(ctx, c)
+	if !ok {
 		return Mainnet, false
 	}
 	if name == "mainnet" {
 		return Mainnet, true
 	}
 	return Testnet, true
+}
+
+// NetworkName is the name the node behind c gives its Filecoin network (Lotus's
+// StateNetworkName: "mainnet", "calibrationnet", a devnet's own), and false when the node does
+// not answer it (not a Lotus node).
+func NetworkName(ctx context.Context, c Caller) (string, bool) {
+	var name string
+	if err := c.CallContext(ctx, &name, "Filecoin.StateNetworkName"); err != nil || name == "" {
+		return "", false
+	}
+	return name, true
 }

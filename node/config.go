@@ -13,6 +13,7 @@ import (
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/store"
+	"github.com/brine-compute/brine/node/watch"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
@@ -61,6 +62,9 @@ type Config struct {
 	Events settlement.EventSource
 	// Confirmations is the depth at which events are acted on.
 	Confirmations uint64
+	// Finality, if set, also holds back events above the block it names final (the chain's
+	// "finalized" or "safe" block: --finality). chain/finality.Source is one.
+	Finality watch.Finality
 	// PollInterval is how often the watcher polls the chain (default 1s).
 	PollInterval time.Duration
 	// Executors by engine.

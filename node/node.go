@@ -169,6 +169,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 		Source:        n.cfg.Events,
 		Store:         n.store,
 		Confirmations: n.cfg.Confirmations,
+		Finality:      n.cfg.Finality,
 		PollInterval:  n.cfg.PollInterval,
 		MinBackoff:    n.cfg.PollInterval,
 		Clock:         n.cfg.Clock,

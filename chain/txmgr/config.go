@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/chain/revertdata"
 	"github.com/brine-compute/brine/clock"
 )
@@ -88,6 +89,10 @@ type Config struct {
 
 	// Confirmations is the depth at which a receipt counts: 1 means "in the head block".
 	Confirmations uint64
+	// Finality is when a receipt counts: at or below the block the rule names (a depth, or
+	// the node's "safe" or "finalized" block). Zero means finality.Depth(Confirmations); a
+	// depth rule sets Confirmations to its depth.
+	Finality finality.Rule
 	// PollInterval is how often receipts and the head are checked.
 	PollInterval time.Duration
 	// ResubmitAfter is how long a transaction may stay unmined before the same nonce is
@@ -97,7 +102,9 @@ type Config struct {
 	// The default, 15, clears every client's 10% replacement rule with a margin for rounding
 	// and outpaces the largest base-fee rise one block can bring (12.5%, EIP-1559).
 	FeeBumpPercent uint64
-	// GasMargin is the percentage added to gas estimates.
+	// GasMargin is the percentage added to gas estimates (default 20): the one margin every
+	// gas limit gets, on any chain. Estimates come from the node, so a chain whose gas units
+	// differ (FEVM's are ~200 times the EVM's) needs no other setting.
 	GasMargin uint64
 	// MaxFeePerGas caps the fee cap (or legacy gas price) of any transaction: a request whose
 	// initial price would exceed it is refused, and bumps stop at it. Nil means no cap.
@@ -143,6 +150,14 @@ func (c *Config) Check() error {
 	}
 	if c.Confirmations == 0 {
 		c.Confirmations = DefaultConfirmations
+	}
+	if c.Finality.IsZero() {
+		c.Finality = finality.Depth(c.Confirmations)
+	}
+	if err := c.Finality.Check(); err != nil {
+		errs = append(errs, err)
+	} else if c.Finality.IsDepth() {
+		c.Confirmations = c.Finality.Depth
 	}
 	if c.PollInterval == 0 {
 		c.PollInterval = DefaultPollInterval

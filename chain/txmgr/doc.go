@@ -6,10 +6,14 @@
 //
 // Send(ctx, Request) checks the call (gas estimation, or an eth_call when the caller fixes
 // the gas limit), so a call that would revert is never signed: it returns ErrWouldRevert
-// wrapping the decoded revert. Otherwise it prices the transaction (EIP-1559: tip from
+// wrapping the decoded revert. The gas limit is the node's estimate plus Config.GasMargin
+// percent, never a constant: FEVM's gas units are about 200 times the EVM's and change at
+// network upgrades. Otherwise it prices the transaction from the chain (EIP-1559: tip from
 // eth_maxPriorityFeePerGas, fee cap twice the head's base fee plus the tip; a legacy gas price
 // when the head has no base fee), assigns a nonce, has the wallet sign it, journals it, and
-// broadcasts it. Send returns the receipt once the including block is Confirmations deep. A
+// broadcasts it. Send returns the receipt once the including block counts under
+// Config.Finality (package chain/finality): Confirmations deep, or at or below the node's
+// "safe" or "finalized" block. A
 // receipt with status 0 is replayed as an eth_call on its block to recover the revert data:
 // Send returns the receipt with ErrReverted wrapping the decoded revert.
 //
@@ -56,7 +60,8 @@
 // price if higher; only when its nonce is the next one the chain expects, because when an
 // earlier nonce is pending, more fees would not help and it is simply rebroadcast. Bumps stop
 // at MaxFeePerGas (StageFeeCapReached: the transaction waits at the cap). A receipt counts once
-// its block is canonical and Confirmations deep; a receipt that disappears (reorg) puts the
+// its block is canonical and final under Config.Finality (on Filecoin "finalized" is F3's
+// tipset, or 900 epochs deep without F3); a receipt that disappears (reorg) puts the
 // request back to waiting and rebroadcasting.
 //
 // # Node errors

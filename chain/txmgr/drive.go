@@ -201,6 +201,9 @@ func (m *Manager) confirm(st *tracker, r *types.Receipt) (bool, error) {
 		st.fl.emit(Progress{Stage: StageIncluded, Nonce: st.rec.Nonce, Tx: r.TxHash, Block: block})
 	}
 	st.sent, st.checkNonce, st.needBump, st.foreign = true, false, false, 0
+	if !m.cfg.Finality.IsDepth() {
+		return m.confirmByTag(st, r)
+	}
 	var head uint64
 	err := m.call(func(ctx context.Context) (err error) {
 		head, err = m.cfg.Client.BlockNumber(ctx)
@@ -219,6 +222,33 @@ func (m *Manager) confirm(st *tracker, r *types.Receipt) (bool, error) {
 			Confirmations: min(confs, m.cfg.Confirmations), Depth: m.cfg.Confirmations})
 	}
 	if confs < m.cfg.Confirmations {
+		return false, nil
+	}
+	return true, m.finish(st, r)
+}
+
+// confirmByTag lands a receipt once the block the node names by the finality tag ("safe",
+// "finalized") reaches the receipt's block: on Filecoin, F3 or the 900-epoch fallback.
+func (m *Manager) confirmByTag(st *tracker, r *types.Receipt) (bool, error) {
+	block := r.BlockNumber.Uint64()
+	var (
+		final uint64
+		ok    bool
+	)
+	err := m.call(func(ctx context.Context) (err error) {
+		final, ok, err = m.final.Final(ctx)
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	if !ok || final < block {
+		// st.confs keeps the last final block reported, plus one: each advance is told once.
+		if ok && final+1 > st.confs {
+			st.confs = final + 1
+			st.fl.emit(Progress{Stage: StageConfirmations, Nonce: st.rec.Nonce, Tx: r.TxHash, Block: block,
+				Tag: m.cfg.Finality.Tag, Final: final})
+		}
 		return false, nil
 	}
 	return true, m.finish(st, r)
@@ -306,22 +336,26 @@ func (m *Manager) unstick(st *tracker) (bool, error) {
 		return m.bump(st)
 	}
 	// The nonce is used. Ours, if its receipt is just late; someone else's otherwise. Only a
-	// transaction at the confirmation depth, with no receipt for any of our attempts after
-	// it, on two separate checks, proves that none of ours can be mined any more.
-	var head uint64
+	// transaction at or below the final block (Config.Finality), with no receipt for any of
+	// our attempts after it, on two separate checks, proves that none of ours can be mined
+	// any more.
+	var (
+		final uint64
+		ok    bool
+	)
 	err = m.call(func(ctx context.Context) (err error) {
-		head, err = m.cfg.Client.BlockNumber(ctx)
+		final, ok, err = m.final.Final(ctx)
 		return err
 	})
 	if err != nil {
 		return false, err
 	}
-	if head+1 < m.cfg.Confirmations {
+	if !ok {
 		return false, nil
 	}
 	var settled uint64
 	err = m.call(func(ctx context.Context) (err error) {
-		settled, err = m.cfg.Client.NonceAt(ctx, m.cfg.From, new(big.Int).SetUint64(head+1-m.cfg.Confirmations))
+		settled, err = m.cfg.Client.NonceAt(ctx, m.cfg.From, new(big.Int).SetUint64(final))
 		return err
 	})
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/brine-compute/brine/chain/finality"
 )
 
 // Request is one transaction to send.
@@ -70,7 +72,11 @@ type Progress struct {
 	Replaced      common.Hash // StageBumped: the attempt replaced
 	Block         uint64      // StageIncluded, StageReorged, StageConfirmed
 	Confirmations uint64      // StageConfirmations
-	Depth         uint64      // StageConfirmations: the configured depth
+	Depth         uint64      // StageConfirmations: the configured depth (0 under a tag rule)
+	// StageConfirmations under a tag rule (Config.Finality "safe" or "finalized"): the tag
+	// and the block it names now; the receipt counts once Final reaches Block.
+	Tag   finality.Tag
+	Final uint64
 }
 
 var (

@@ -15,13 +15,15 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/chain/revertdata"
 )
 
 // Manager sends transactions from one wallet. Safe for concurrent use.
 type Manager struct {
-	cfg Config
-	log *slog.Logger
+	cfg   Config
+	log   *slog.Logger
+	final finality.Source // the highest block whose receipts count, by cfg.Finality
 
 	mu      sync.Mutex // guards the fields below
 	running bool
@@ -87,8 +89,9 @@ func New(cfg Config) (*Manager, error) {
 		return nil, err
 	}
 	return &Manager{
-		cfg: cfg,
-		log: cfg.Logger.With("component", "txmgr", "from", cfg.From),
+		cfg:   cfg,
+		log:   cfg.Logger.With("component", "txmgr", "from", cfg.From),
+		final: finality.New(cfg.Client, cfg.Finality),
 	}, nil
 }
 

@@ -599,9 +599,10 @@ func TestDeploy(t *testing.T) {
 	r := ok(t, "--account", net.info.Accounts[0], "deploy", "--out", out, "--fee-bps", "50", "--min-stake", "12.5", "--json")
 	d := decode[struct {
 		Market  string `json:"market"`
+		Chain   string `json:"chain"`
 		ChainID uint64 `json:"chainId"`
 	}](t, r)
-	if d.ChainID != net.info.ChainID || d.Market == net.info.Contracts["market"] {
+	if d.ChainID != net.info.ChainID || d.Market == net.info.Contracts["market"] || d.Chain != "devnet" {
 		t.Errorf("deploy: %+v", d)
 	}
 	raw, err := os.ReadFile(out)

@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/viper"
 	"github.com/urfave/cli/v2"
 
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/internal/process"
 )
 
@@ -44,8 +45,12 @@ type Config struct {
 	JSON         bool
 
 	Confirmations uint64
-	PollInterval  time.Duration
-	LogLevel      string
+	// Finality is when a transaction or an event counts on this chain: depth:N (N =
+	// Confirmations), or the node's "safe" or "finalized" block (Lotus: F3, else 200 and 900
+	// epochs deep).
+	Finality     finality.Rule
+	PollInterval time.Duration
+	LogLevel     string
 
 	// src is where the settings came from; the commands with options of their own read
 	// theirs from it too (Config.options).
@@ -73,6 +78,7 @@ const (
 	keyPasswordFile  = "password-file"
 	keyJSON          = "json"
 	keyConfirmations = "confirmations"
+	keyFinality      = "finality"
 	keyPollInterval  = "poll-interval"
 	keyLogLevel      = "log-level"
 )
@@ -94,7 +100,7 @@ type devnetInfo struct {
 	Starting bool `json:"starting,omitempty"`
 }
 
-var stringKeys = []string{keyDataDir, keyRPC, keyDeployment, keyKeystore, keyAccount, keyPasswordFile, keyLogLevel, keyPollInterval}
+var stringKeys = []string{keyDataDir, keyRPC, keyDeployment, keyKeystore, keyAccount, keyPasswordFile, keyLogLevel, keyPollInterval, keyFinality}
 
 // globalFlags are accepted by the app and by every command, so they may come before or after
 // the command name ("brine --json audit jobs" and "brine audit jobs --json").
@@ -109,6 +115,7 @@ func globalFlags() []cli.Flag {
 		&cli.StringFlag{Name: keyPasswordFile, Usage: "read the account password from `FILE`; an empty file is an empty password, as geth --dev's account has (else $BRINE_PASSWORD, else a prompt) [$BRINE_PASSWORD_FILE]"},
 		&cli.BoolFlag{Name: keyJSON, Usage: "print data as JSON on stdout [$BRINE_JSON]"},
 		&cli.Uint64Flag{Name: keyConfirmations, Usage: "blocks a transaction must be deep before it counts (default 1) [$BRINE_CONFIRMATIONS]"},
+		&cli.StringFlag{Name: keyFinality, Usage: "`RULE` for when a transaction or event counts on this chain: depth:N (N blocks deep, as --confirmations), safe or finalized (the node's safe or finalized block; on Filecoin F3's, else 200 or 900 epochs deep) (default depth:<confirmations>) [$BRINE_FINALITY]"},
 		&cli.DurationFlag{Name: keyPollInterval, Hidden: true, Usage: "how often to check for receipts (default 500ms) [$BRINE_POLL_INTERVAL]"},
 		&cli.StringFlag{Name: keyLogLevel, Usage: "log `LEVEL` on stderr: debug, info, warn, error (default warn) [$BRINE_LOG_LEVEL]"},
 	}
@@ -261,6 +268,20 @@ func loadConfig(c *cli.Context, getenv func(string) string) (*Config, error) {
 		}
 		cfg.Confirmations = n
 	}
+	cfg.Finality = finality.Depth(cfg.Confirmations)
+	if s, ok := str(keyFinality); ok {
+		r, err := finality.Parse(s)
+		if err != nil {
+			return nil, badInput("%s: %v", source(keyFinality), err)
+		}
+		if r.IsDepth() && v.IsSet(keyConfirmations) && r.Depth != cfg.Confirmations {
+			return nil, badInput("%s says %s but %s says %d confirmations: give one of them", source(keyFinality), r, source(keyConfirmations), cfg.Confirmations)
+		}
+		if r.IsDepth() {
+			cfg.Confirmations = r.Depth
+		}
+		cfg.Finality = r
+	}
 	if v.IsSet(keyPollInterval) {
 		d, err := asDuration(v.Get(keyPollInterval))
 		if err != nil {
@@ -322,6 +343,8 @@ func (c *Config) Check() error {
 		return badInput("no data directory: pass --datadir DIR")
 	case c.Confirmations == 0 || c.Confirmations > 1000:
 		return badInput("confirmations must be 1 to 1000, not %d", c.Confirmations)
+	case !c.Finality.IsZero() && c.Finality.Check() != nil:
+		return badInput("%v", c.Finality.Check())
 	case c.PollInterval < 10*time.Millisecond || c.PollInterval > time.Minute:
 		return badInput("poll interval must be between 10ms and 1m, not %s", c.PollInterval)
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/brine-compute/brine/chain/erc20"
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
+	"github.com/brine-compute/brine/filecoin"
 	"github.com/brine-compute/brine/units"
 )
 
@@ -234,13 +235,17 @@ func deployRun(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
+	if name, ok := filecoin.NetworkName(s.ctx, s.client.Client()); ok {
+		f.Chain = deploy.ChainName(f.ChainID, name) // a Filecoin devnet is known by its Lotus node
+	}
 	if err := f.Write(out); err != nil {
 		return err
 	}
-	o := map[string]any{"deployment": out, "chainId": f.ChainID, "token": f.Token.Hex(), "registry": f.Registry.Hex(),
+	o := map[string]any{"deployment": out, "chain": f.Chain, "chainId": f.ChainID, "token": f.Token.Hex(), "registry": f.Registry.Hex(),
 		"market": f.Market.Hex(), "rewards": f.Rewards.Hex(), "deployBlock": f.DeployBlock, "governance": addr.Hex()}
 	return s.emit(o, func(w io.Writer) {
 		kv(w, "Deployment file", "%s", out)
+		kv(w, "Chain", "%s", f.Chain)
 		kv(w, "Chain ID", "%d", f.ChainID)
 		kv(w, "Token", "%s", f.Token.Hex())
 		kv(w, "Registry", "%s", f.Registry.Hex())

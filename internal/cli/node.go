@@ -10,12 +10,14 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/node"
 	"github.com/brine-compute/brine/node/dishonest"
 	"github.com/brine-compute/brine/node/executor"
 	"github.com/brine-compute/brine/node/executor/docker"
 	"github.com/brine-compute/brine/node/executor/wasm"
+	"github.com/brine-compute/brine/node/watch"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/identity"
 )
@@ -211,6 +213,7 @@ func nodeRun(c *cli.Context, stdio IO) error {
 		Settlement:        st,
 		Events:            st,
 		Confirmations:     depth,
+		Finality:          s.eventFinality(),
 		PollInterval:      time.Second,
 		Executors:         executors,
 		P2P:               p2p.Config{Identity: id, ListenAddrs: nc.Listen, Logger: log},
@@ -307,4 +310,13 @@ func stepDelay(d time.Duration) time.Duration {
 		return -1
 	}
 	return d
+}
+
+// eventFinality is what holds the node's events back under a tag rule (--finality safe or
+// finalized); nil under a depth rule, which the watcher's confirmation depth already is.
+func (s *session) eventFinality() watch.Finality {
+	if s.cfg.Finality.IsDepth() {
+		return nil
+	}
+	return finality.New(s.client, s.cfg.Finality)
 }

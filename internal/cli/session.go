@@ -323,6 +323,7 @@ func (s *session) unlockAccount() error {
 		Account:       onchain.AccountSigner{Address: addr, SignTx: signer.SignTx},
 		JournalPath:   journal,
 		Confirmations: s.cfg.Confirmations,
+		Finality:      s.cfg.Finality,
 		PollInterval:  s.cfg.PollInterval,
 		Progress:      s.progress,
 		Logger:        s.log,
@@ -426,6 +427,10 @@ func (s *session) progress(p txmgr.Progress) {
 	case txmgr.StageIncluded:
 		fmt.Fprintf(s.info, "  %s: included in block %d\n", step, p.Block)
 	case txmgr.StageConfirmations:
+		if p.Tag != "" {
+			fmt.Fprintf(s.info, "  %s: waiting for the %s block (now %d) to reach block %d\n", step, p.Tag, p.Final, p.Block)
+			break
+		}
 		fmt.Fprintf(s.info, "  %s: %d of %d confirmations\n", step, p.Confirmations, p.Depth)
 	case txmgr.StageReorged:
 		fmt.Fprintf(s.info, "  %s: block %d was reorganised away; waiting again\n", step, p.Block)

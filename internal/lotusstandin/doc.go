@@ -19,6 +19,8 @@
 //     included, not yet executed): eth_blockNumber lags ChainHead by one tipset, a block past it
 //     is "a future epoch", and a receipt appears only once its tipset is "latest". Run the
 //     upstream with a block period, as Filecoin makes a tipset every 30 s, or mine after sending.
+//   - Gas: with GasScale set, eth_estimateGas answers the upstream's estimate times GasScale,
+//     as FEVM's gas units are about FilecoinGasScale (200) times the EVM's.
 //   - The "finalized" and "safe" block tags (and ChainGetFinalizedTipSet) resolve to a depth
 //     below the head, as Lotus does when F3 is not running: the stand-in runs no F3, so
 //     F3GetLatestCertificate answers api.ErrF3Disabled.

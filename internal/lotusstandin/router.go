@@ -26,6 +26,7 @@ type router struct {
 	lotus    *jsonrpc.RPCServer
 	upstream string
 	chain    *chainView
+	gasScale uint64
 	log      *slog.Logger
 }
 
@@ -90,10 +91,31 @@ func (rt *router) one(r *http.Request, body []byte) []byte {
 	if err != nil {
 		return errorResponse(req.ID, -32603, err.Error())
 	}
-	if req.Method == "eth_getTransactionReceipt" {
+	switch req.Method {
+	case "eth_getTransactionReceipt":
 		return rt.executedOnly(r.Context(), req.ID, resp)
+	case "eth_estimateGas":
+		return rt.scaleGas(req.ID, resp)
 	}
 	return resp
+}
+
+// scaleGas multiplies an upstream gas estimate by Config.GasScale: FEVM's gas units (Filecoin
+// gas) are about two hundred times the EVM's for the same call, so a client that hard-codes an
+// EVM-sized limit runs out of gas there. Only the estimate is scaled: the upstream still
+// charges EVM gas for the transaction, so fees paid stay EVM-sized.
+func (rt *router) scaleGas(id json.RawMessage, resp []byte) []byte {
+	if rt.gasScale <= 1 {
+		return resp
+	}
+	var answer struct {
+		Result *hexutil.Uint64 `json:"result"`
+	}
+	if json.Unmarshal(resp, &answer) != nil || answer.Result == nil {
+		return resp
+	}
+	out, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": id, "result": hexutil.Uint64(uint64(*answer.Result) * rt.gasScale)})
+	return out
 }
 
 // executedOnly hides a receipt whose tipset is newer than "latest": Lotus executes a tipset's

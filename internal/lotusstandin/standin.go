@@ -26,6 +26,9 @@ const (
 	DefaultFinalizedDepth = 900
 	// DefaultSafeDepth is Lotus's SafeHeightDistance.
 	DefaultSafeDepth = 200
+	// FilecoinGasScale is about how many Filecoin gas units FEVM charges for what costs one
+	// EVM gas unit (Filecoin gas also meters the FVM's own work, and is repriced at upgrades).
+	FilecoinGasScale = 200
 	// DefaultNetworkName names a devnet as Lotus's local devnets do.
 	DefaultNetworkName = "localnet"
 )
@@ -45,6 +48,11 @@ type Config struct {
 	// FinalizedDepth and SafeDepth place the "finalized" and "safe" tags below the head
 	// (default Lotus's fallbacks, 900 and 200).
 	FinalizedDepth, SafeDepth uint64
+	// GasScale multiplies eth_estimateGas's answers (0 or 1: as the upstream says), to mimic
+	// FEVM, whose gas units are about FilecoinGasScale times the EVM's. The upstream still
+	// enforces its own limits on the scaled gas limit (a devnet on Osaka rules refuses a
+	// transaction over 2^24 gas), so only small calls fit under a large scale.
+	GasScale uint64
 	// NullRound picks the heights that have no tipset. Only heights whose upstream block
 	// carries no transaction can be null (their logs would vanish otherwise); height 0 never is.
 	NullRound func(height uint64) bool
@@ -132,7 +140,7 @@ func (s *StandIn) Start(ctx context.Context) error {
 		rpcServer.AliasMethod(alias, "Filecoin."+method)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/rpc/v1", &router{lotus: rpcServer, upstream: s.cfg.Upstream, chain: s.chain, log: s.cfg.Logger})
+	mux.Handle("/rpc/v1", &router{lotus: rpcServer, upstream: s.cfg.Upstream, chain: s.chain, gasScale: s.cfg.GasScale, log: s.cfg.Logger})
 	s.up, s.listener = up, ln
 	s.server = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	s.served = make(chan struct{})

@@ -24,7 +24,10 @@
 // # Confirmations and reorganisations
 //
 // Events come only from blocks with Confirmations blocks on top (the source enforces it), so
-// a reorganisation shallower than that is never seen. Events are still reports about the past:
+// a reorganisation shallower than that is never seen. With Config.Finality set (a chain's
+// "finalized" or "safe" block, package chain/finality), events above the block it names are
+// held back too, and the cursor stops just after it: on Filecoin a finalized tipset cannot be
+// reorganised at all. Events are still reports about the past:
 // the handler should re-check the job's current state before acting on an old one (after a
 // long downtime the stream replays days of history).
 //

@@ -24,6 +24,12 @@ type CursorStore interface {
 	PutCursor(name string, c settlement.Cursor) error
 }
 
+// Finality names the highest block whose events count, and whether any does yet.
+// chain/finality.Source is one (the node knows no chain package; the CLI wires it).
+type Finality interface {
+	Final(ctx context.Context) (block uint64, ok bool, err error)
+}
+
 // Handler receives one event. It must be idempotent (see the package documentation): an event
 // whose handler did not return nil is delivered again. The context is cancelled by Stop.
 type Handler func(ctx context.Context, ev settlement.Event) error
@@ -54,6 +60,10 @@ type Config struct {
 	// Confirmations is how many blocks must be built on a block before its events are
 	// delivered.
 	Confirmations uint64
+	// Finality, if set, also holds back events above the block it names final (the chain's
+	// "finalized" or "safe" block, --finality): an event is delivered only once both rules
+	// let it through.
+	Finality Finality
 	// PollInterval is the pause between polls that found the stream drained.
 	PollInterval time.Duration
 	// BatchSize bounds the events one poll reads; a full batch is followed by another poll at
@@ -237,9 +247,25 @@ func (w *Watcher) run(ctx context.Context, cur settlement.Cursor) {
 // poll reads one batch after cur and delivers it. It returns the cursor persisted so far,
 // whether a full batch suggests more is waiting, and the first error.
 func (w *Watcher) poll(ctx context.Context, cur settlement.Cursor) (settlement.Cursor, bool, error) {
+	var final *uint64
+	if w.cfg.Finality != nil {
+		// Read before the events, so that no event newer than this answer slips through.
+		f, ok, err := w.cfg.Finality.Final(ctx)
+		if err != nil {
+			return cur, false, fmt.Errorf("final block: %w", err)
+		}
+		if !ok {
+			return cur, false, nil
+		}
+		final = &f
+	}
 	evs, end, err := w.cfg.Source.Events(ctx, cur, w.cfg.Confirmations, w.cfg.BatchSize)
 	if err != nil {
 		return cur, false, fmt.Errorf("read events after %s: %w", cur, err)
+	}
+	full := len(evs) >= w.cfg.BatchSize
+	if final != nil {
+		evs, end = finalOnly(evs, end, *final)
 	}
 	for _, ev := range evs {
 		if ev.Position().Before(cur) {
@@ -260,7 +286,22 @@ func (w *Watcher) poll(ctx context.Context, cur settlement.Cursor) (settlement.C
 		}
 		cur = end
 	}
-	return cur, len(evs) >= w.cfg.BatchSize, nil
+	return cur, full && len(evs) >= w.cfg.BatchSize, nil
+}
+
+// finalOnly keeps the events at or below the final block, and the cursor no further than
+// just after it: the blocks above are read again once they are final.
+func finalOnly(evs []settlement.Event, end settlement.Cursor, final uint64) ([]settlement.Event, settlement.Cursor) {
+	for i, ev := range evs {
+		if ev.Block > final {
+			evs = evs[:i]
+			break
+		}
+	}
+	if limit := (settlement.Cursor{Block: final + 1}); limit.Before(end) {
+		end = limit
+	}
+	return evs, end
 }
 
 func (w *Watcher) persist(c settlement.Cursor) error {

@@ -602,3 +602,95 @@ func TestConfigCheck(t *testing.T) {
 		t.Fatal("started twice")
 	}
 }
+
+// chainSource serves events from a list, after the cursor, with the scan ending at head.
+type chainSource struct {
+	mu   sync.Mutex
+	evs  []settlement.Event
+	head uint64
+}
+
+func (c *chainSource) Events(_ context.Context, after settlement.Cursor, _ uint64, limit int) ([]settlement.Event, settlement.Cursor, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []settlement.Event
+	for _, ev := range c.evs {
+		if !ev.Position().Before(after) && ev.Block <= c.head {
+			out = append(out, ev)
+		}
+	}
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+		return out, out[limit-1].Next(), nil
+	}
+	return out, settlement.Cursor{Block: c.head + 1}, nil
+}
+
+// finalAt is a finality.Source the test moves.
+type finalAt struct {
+	mu    sync.Mutex
+	block uint64
+	ok    bool
+}
+
+func (f *finalAt) Final(context.Context) (uint64, bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.block, f.ok, nil
+}
+
+func (f *finalAt) set(block uint64) {
+	f.mu.Lock()
+	f.block, f.ok = block, true
+	f.mu.Unlock()
+}
+
+// TestFinality: with a finality source, only events at or below its final block are
+// delivered and the cursor stops just after it, whatever the source scanned; nothing is
+// delivered while no block is final; the rest follows as the final block moves up.
+func TestFinality(t *testing.T) {
+	s, err := store.Open(store.Path(t.TempDir()))
+	must(t, err)
+	defer s.Close()
+	ev := func(block uint64, i uint) settlement.Event {
+		return settlement.Event{Block: block, LogIndex: i, Kind: settlement.EventJobPosted, Job: settlement.JobID(block)}
+	}
+	src := &chainSource{head: 40, evs: []settlement.Event{ev(5, 0), ev(10, 0), ev(10, 1), ev(15, 0), ev(30, 0)}}
+	final := &finalAt{}
+	clock, rec := newClock(), newRecorder()
+	wt, err := watch.New(watch.Config{
+		Source: src, Store: s, PollInterval: poll, BatchSize: 2, Finality: final,
+		MinBackoff: backoff, MaxBackoff: 3 * backoff, Clock: clock,
+		Logger: testharness.Logger(t, ""), Handle: rec.handle, Tick: rec.tick,
+	})
+	must(t, err)
+	start(t, wt)
+	cursor := func() settlement.Cursor {
+		c, _, err := s.GetCursor(watch.DefaultCursorName)
+		must(t, err)
+		return c
+	}
+	for _, step := range []struct {
+		final     uint64 // 0: none yet
+		delivered []settlement.Event
+		cursor    settlement.Cursor
+	}{
+		{final: 0, cursor: settlement.Cursor{}},
+		{final: 4, cursor: settlement.Cursor{Block: 5}},
+		{final: 10, delivered: []settlement.Event{ev(5, 0), ev(10, 0), ev(10, 1)}, cursor: settlement.Cursor{Block: 11}},
+		{final: 29, delivered: []settlement.Event{ev(5, 0), ev(10, 0), ev(10, 1), ev(15, 0)}, cursor: settlement.Cursor{Block: 30}},
+		{final: 60, delivered: []settlement.Event{ev(5, 0), ev(10, 0), ev(10, 1), ev(15, 0), ev(30, 0)}, cursor: settlement.Cursor{Block: 41}},
+	} {
+		if step.final > 0 {
+			final.set(step.final)
+		}
+		// Enough rounds for every batch the final block lets through.
+		for range 4 {
+			clock.round(t, poll)
+		}
+		sameEvents(t, rec.delivered(), step.delivered)
+		if c := cursor(); c != step.cursor {
+			t.Fatalf("final %d: cursor %s, want %s", step.final, c, step.cursor)
+		}
+	}
+}

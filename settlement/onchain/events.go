@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/chain/logscan"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/settlement"
@@ -36,13 +37,17 @@ var (
 // blocks, stopping after the request that reached the limit of events. Reorganisations shallower than
 // the confirmation depth are thus never seen; a deeper one can deliver events of a dead branch
 // or skip events of the new one, which is the risk the depth bounds (choose it from the
-// chain's finality). An RPC node behind the one read before (a load-balanced endpoint) only
-// makes the call return fewer events.
+// chain's finality, or set Finality to read no further than the chain's finalized block). An
+// RPC node behind the one read before (a load-balanced endpoint) only makes the call return
+// fewer events.
 type EventReader struct {
 	Client Client
 	Market common.Address
 	Start  uint64 // the market's deploy block: no events before it
 	Chunk  uint64 // most blocks per eth_getLogs request (logscan shrinks it when the node refuses); zero means LogChunk
+	// Finality, if set, also bounds the scan by the block it names final (the chain's
+	// "finalized" or "safe" block): events above it are left for a later call.
+	Finality finality.Source
 }
 
 var (
@@ -74,6 +79,16 @@ func (r *EventReader) Events(ctx context.Context, after settlement.Cursor, confi
 		return nil, after, nil
 	}
 	to := head - confirmations
+	if r.Finality != nil {
+		final, ok, err := r.Finality.Final(ctx)
+		if err != nil {
+			return nil, after, fmt.Errorf("settlement/onchain: %w", err)
+		}
+		if !ok {
+			return nil, after, nil
+		}
+		to = min(to, final)
+	}
 	from := max(after.Block, r.Start)
 	if from > to {
 		return nil, after, nil

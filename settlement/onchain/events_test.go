@@ -461,3 +461,39 @@ func TestEventsChunks(t *testing.T) {
 		t.Fatalf("requests %v, next %s (want %s), event in block %d", r, next, wantNext, evs[0].Block)
 	}
 }
+
+// fixedFinal is a finality.Source naming one block final (none when !ok).
+type fixedFinal struct {
+	block uint64
+	ok    bool
+}
+
+func (f fixedFinal) Final(context.Context) (uint64, bool, error) { return f.block, f.ok, nil }
+
+// TestEventsFinality: with a Finality source the reader delivers no event above the block it
+// names, and its cursor stops just after that block; with no final block, nothing.
+func TestEventsFinality(t *testing.T) {
+	w := newChallengeWorld(t)
+	w.committedJob()
+	whole, _ := allEvents(t, onchain.NewEventReader(w.c.Client, w.c.Addr), settlement.Cursor{}, 0)
+	if len(whole) < 2 || whole[0].Block == whole[len(whole)-1].Block {
+		t.Fatalf("want events in two blocks at least: %v", whole)
+	}
+	final := whole[len(whole)-1].Block - 1
+	var want []settlement.Event
+	for _, ev := range whole {
+		if ev.Block <= final {
+			want = append(want, ev)
+		}
+	}
+	src := onchain.NewEventReader(w.c.Client, w.c.Addr)
+	src.Finality = fixedFinal{block: final, ok: true}
+	got, next := allEvents(t, src, settlement.Cursor{}, 0)
+	if len(got) != len(want) || next != (settlement.Cursor{Block: final + 1}) {
+		t.Fatalf("finalized at %d: %d events to %s, want %d to %d", final, len(got), next, len(want), final+1)
+	}
+	src.Finality = fixedFinal{}
+	if got, next := allEvents(t, src, settlement.Cursor{}, 0); len(got) != 0 || next != (settlement.Cursor{}) {
+		t.Fatalf("nothing final: %v to %s", got, next)
+	}
+}

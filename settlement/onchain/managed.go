@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
@@ -124,9 +125,12 @@ type ManagedConfig struct {
 	// JournalPath is the manager's journal (one file per account and chain).
 	JournalPath   string
 	Confirmations uint64
-	PollInterval  time.Duration
-	Progress      func(txmgr.Progress)
-	Logger        *slog.Logger
+	// Finality is when the manager counts a transaction as confirmed (txmgr.Config.Finality;
+	// zero: Confirmations deep).
+	Finality     finality.Rule
+	PollInterval time.Duration
+	Progress     func(txmgr.Progress)
+	Logger       *slog.Logger
 	// Metrics, if set, receives the manager's counters (metrics.Tx.For(account) does).
 	Metrics txmgr.Metrics
 }
@@ -160,6 +164,7 @@ func StartManagedSender(ctx context.Context, cfg ManagedConfig) (*ManagedSender,
 		Signer:        cfg.Account.SignTx,
 		JournalPath:   cfg.JournalPath,
 		Confirmations: cfg.Confirmations,
+		Finality:      cfg.Finality,
 		PollInterval:  cfg.PollInterval,
 		RevertDecoder: reverts.DecodeError,
 		Logger:        cfg.logger().With("component", "txmgr"),
