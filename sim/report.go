@@ -67,6 +67,9 @@ type Row struct {
 	// alone, without what they earned as verifiers.
 	ProfitPerResult     string     `json:"profit_per_result,omitempty"`
 	ProfitPerResultCI95 [2]float64 `json:"profit_per_result_ci95_tokens"`
+	// ProfitPerWrong is the same mean over its wrong results only: what a cheat earned.
+	ProfitPerWrong     string     `json:"profit_per_wrong_result,omitempty"`
+	ProfitPerWrongCI95 [2]float64 `json:"profit_per_wrong_result_ci95_tokens"`
 
 	Results        int      `json:"results"`       // results committed as provider or replica
 	Wrong          int      `json:"wrong_results"` // of which not the true result
@@ -204,10 +207,12 @@ func (r *runner) report(books Books) *Report {
 		seats   []float64
 		result  *big.Int
 		results []float64
+		wrong   *big.Int
+		wrongs  []float64
 	}
 	accs := make([]*acc, len(strategyOrder))
 	for i, n := range strategyOrder {
-		accs[i] = &acc{row: Row{Strategy: n}, total: new(big.Int), stake: new(big.Int), seat: new(big.Int), result: new(big.Int)}
+		accs[i] = &acc{row: Row{Strategy: n}, total: new(big.Int), stake: new(big.Int), seat: new(big.Int), result: new(big.Int), wrong: new(big.Int)}
 	}
 	for _, a := range r.all {
 		x := accs[rowIndex(a.strategy.Name())]
@@ -229,6 +234,8 @@ func (r *runner) report(books Books) *Report {
 				x.results = append(x.results, tokens(p.delta))
 				if p.wrong {
 					x.row.Wrong++
+					x.wrong.Add(x.wrong, p.delta)
+					x.wrongs = append(x.wrongs, tokens(p.delta))
 					if p.slashed {
 						x.row.Caught++
 					}
@@ -298,6 +305,10 @@ func (r *runner) report(books Books) *Report {
 		if row.Results > 0 {
 			row.ProfitPerResult = new(big.Int).Quo(x.result, big.NewInt(int64(row.Results))).String()
 			row.ProfitPerResultCI95 = meanCI(x.results)
+		}
+		if row.Wrong > 0 {
+			row.ProfitPerWrong = new(big.Int).Quo(x.wrong, big.NewInt(int64(row.Wrong))).String()
+			row.ProfitPerWrongCI95 = meanCI(x.wrongs)
 		}
 		if row.Seats > 0 {
 			row.ProfitPerSeat = new(big.Int).Quo(x.seat, big.NewInt(int64(row.Seats))).String()
@@ -392,7 +403,7 @@ func wilson(k, n int) [2]float64 {
 func (rep *Report) WriteTable(w io.Writer) error {
 	fmt.Fprintf(w, "seed %d, %d jobs, %d providers, cartel %.2f by %s, K=%d\n\n", rep.Seed, rep.Jobs, rep.Providers, rep.Cartel, rep.CartelBy, rep.Params.Verifiers)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "strategy\tagents\tjobs\tprofit/job\t95% interval\treturn on stake\twrong\tcaught\tright slashed\tof challenged\tseats slashed\tprofit/seat\tprofit/result\tchallenges (up/rej)\tappeals (won)\t")
+	fmt.Fprintln(tw, "strategy\tagents\tjobs\tprofit/job\t95% interval\treturn on stake\twrong\tcaught\tright slashed\tof challenged\tseats slashed\tprofit/seat\tprofit/result\tprofit/wrong\tchallenges (up/rej)\tappeals (won)\t")
 	for _, s := range rep.Strategies {
 		mean, _ := new(big.Int).SetString(s.ProfitPerJob, 10)
 		mean.Quo(mean, big.NewInt(1e14)) // shown to 4 decimals; the JSON has it to the base unit
@@ -410,10 +421,15 @@ func (rep *Report) WriteTable(w io.Writer) error {
 			v, _ := new(big.Int).SetString(s.ProfitPerResult, 10)
 			result = units.Format(v.Quo(v, big.NewInt(1e14)), 4)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t[%+.3f, %+.3f]\t%s\t%d\t%s\t%s\t%s\t%d/%d\t%s\t%s\t%d (%d/%d)\t%d (%d)\t\n",
+		wrong := "-"
+		if s.ProfitPerWrong != "" {
+			v, _ := new(big.Int).SetString(s.ProfitPerWrong, 10)
+			wrong = units.Format(v.Quo(v, big.NewInt(1e14)), 4)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t[%+.3f, %+.3f]\t%s\t%d\t%s\t%s\t%s\t%d/%d\t%s\t%s\t%s\t%d (%d/%d)\t%d (%d)\t\n",
 			s.Strategy, s.Agents, s.Jobs, units.Format(mean, 4), s.ProfitPerJobCI95[0], s.ProfitPerJobCI95[1], ros,
 			s.Wrong, pct(s.Caught, s.CatchRate), pct(s.RightSlashed, s.RightSlashRate),
-			pctOf(s.RightChallengeSlashed, s.RightChallenged, s.RightChallengeSlashedRate), s.SeatsSlashed, s.Seats, seat, result,
+			pctOf(s.RightChallengeSlashed, s.RightChallenged, s.RightChallengeSlashedRate), s.SeatsSlashed, s.Seats, seat, result, wrong,
 			s.Challenges, s.Upheld, s.Rejected, s.Appeals, s.AppealsWon)
 	}
 	if err := tw.Flush(); err != nil {
