@@ -190,7 +190,7 @@ func (a *auditor) bound(md *bind.MetaData, addr common.Address) (*bind.BoundCont
 func (a *auditor) market(logs []types.Log) (Ledger, int, int, error) {
 	m := bindings.NewJobMarket()
 	escrow := map[string]*big.Int{} // live job ID -> payment
-	bonds := map[string]*big.Int{}  // job ID -> open bond
+	bonds := map[string]*big.Int{}  // job ID -> open bonds (challenge and appeal)
 	credited := map[common.Address]*big.Int{}
 	var treasuryByEvents = new(big.Int)
 	swept := new(big.Int)
@@ -219,6 +219,13 @@ func (a *auditor) market(logs []types.Log) (Ledger, int, int, error) {
 			}
 		} else if ev, err := m.UnpackChallengeOpenedEvent(l); err == nil {
 			bonds[ev.Id.String()] = ev.Bond
+		} else if ev, err := m.UnpackAppealOpenedEvent(l); err == nil {
+			// The appeal bond is held with the challenge's until the challenge resolves.
+			if b := bonds[ev.Id.String()]; b != nil {
+				bonds[ev.Id.String()] = new(big.Int).Add(b, ev.Bond)
+			} else {
+				bonds[ev.Id.String()] = ev.Bond
+			}
 		} else if ev, err := m.UnpackChallengeResolvedEvent(l); err == nil {
 			delete(bonds, ev.Id.String())
 			if ev.Outcome == OutcomeUpheld {

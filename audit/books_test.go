@@ -92,7 +92,27 @@ func TestBooksBalanceThroughALifecycle(t *testing.T) {
 		_, err = c.RevealVote(acct[v.Hex()], challenged, uint8(i), cid, salts[i])
 		must(t, err)
 	}
-	_, err = c.ResolveChallenge(client, challenged) // the verifiers disagree with "wrong": upheld
+	// The verifiers disagree with "wrong": upheld. The provider appeals; the appeal bond is
+	// held with the challenge's until the final panel's verdict (upheld again) settles.
+	_, err = c.Appeal(provs[2], challenged)
+	must(t, err)
+	if rep := check(t, c); !rep.Balanced() || rep.OpenChallenges != 1 {
+		t.Fatalf("books after the appeal: balanced=%v open challenges %d: %+v", rep.Balanced(), rep.OpenChallenges, rep)
+	}
+	c.Mine(2)
+	verifiers, _, err = c.DrawVerifiers(client, challenged)
+	must(t, err)
+	salts = make([][32]byte, len(verifiers))
+	for i, v := range verifiers {
+		salts[i] = simchain.Salt()
+		_, err = c.CommitVote(acct[v.Hex()], challenged, uint8(i), cid, salts[i])
+		must(t, err)
+	}
+	for i, v := range verifiers {
+		_, err = c.RevealVote(acct[v.Hex()], challenged, uint8(i), cid, salts[i])
+		must(t, err)
+	}
+	_, err = c.ResolveChallenge(client, challenged)
 	must(t, err)
 	rep = check(t, c)
 	if !rep.Balanced() {

@@ -1,7 +1,7 @@
 // Package audit recomputes Brine's books from chain history and state, for auditors and for
 // `brine audit check`. Every token each contract owes must be there:
 //
-//	JobMarket:        balance >= live escrows + open challenge bonds + Σ credited balances + treasuryAccrued (== owed())
+//	JobMarket:        balance >= live escrows + open challenge (and appeal) bonds + Σ credited balances + treasuryAccrued (== owed())
 //	ProviderRegistry: balance >= Σ (staked + unbonding)
 //	UptimeRewards:    balance >= Σ budget − Σ paid
 //

@@ -146,6 +146,18 @@ func (a *mktArena) panelOf(j *simchain.Job) bindings.JobMarketPanel {
 	return mktCall(a.mktEnv, a.c.Market, a.c.MarketABI.PackGetPanel(j.ID, 1), a.c.MarketABI.UnpackGetPanel)
 }
 
+// passAppealWindow checks that the first panel's decisive verdict cannot be resolved inside
+// its appeal window and moves the clock past it.
+func (a *mktArena) passAppealWindow(j *simchain.Job) {
+	a.t.Helper()
+	p := mktCall(a.mktEnv, a.c.Market, a.c.MarketABI.PackParams(j.Rec.ParamsId), a.c.MarketABI.UnpackParams)
+	_, err := a.c.ResolveChallenge(a.client, j)
+	a.revertArgs(err, "TooEarly", a.panelOf(j).RevealBy+uint64(p.VoteRevealWindow))
+	if err := a.c.PassAppealWindow(j); err != nil {
+		a.t.Fatal(err)
+	}
+}
+
 // snapshot of every watched account's market balance and registry stake.
 type mktSnap struct {
 	bal     map[common.Address]*big.Int
@@ -560,12 +572,10 @@ func TestChallengeRejected(t *testing.T) {
 	for i, v := range vs {
 		a.revealVote(v, j, i, votes[i], salts[i])
 	}
-	// Everyone revealed: resolution does not wait for revealBy.
+	// Everyone revealed: resolution does not wait for revealBy, only for the appeal window.
+	a.passAppealWindow(j)
 	before := a.snap()
 	r := a.ok(c.ResolveChallenge(a.client, j))
-	if a.blockTime(r) > p.RevealBy {
-		t.Fatal("test setup: resolved after the reveal window")
-	}
 	res := mktOne(a.mktEnv, r, c.MarketABI.UnpackChallengeResolvedEvent)
 	if res.Outcome != mktRejected || res.Agree != 2 || res.Disagree != 1 {
 		t.Fatalf("ChallengeResolved %+v", res)
@@ -630,6 +640,7 @@ func TestChallengeUpheld(t *testing.T) {
 		a.revealVote(v, j, i, votes[i], salts[i])
 	}
 	resolver := a.stranger()
+	a.passAppealWindow(j)
 	before := a.snap()
 	clientTokens := a.tokens(a.client.Addr)
 	r := a.ok(c.ResolveChallenge(resolver, j))
@@ -773,6 +784,7 @@ func TestChallengeFewEligible(t *testing.T) {
 	prov, j := setup("provider-1", mktTok(1))
 	salt := a.commitVote(v, j, 0, mktGoodCID)
 	a.revealVote(v, j, 0, mktGoodCID, salt)
+	a.passAppealWindow(j)
 	before := e.snap()
 	r := e.ok(c.ResolveChallenge(client, j))
 	res := mktOne(e, r, c.MarketABI.UnpackChallengeResolvedEvent)
@@ -795,6 +807,7 @@ func TestChallengeFewEligible(t *testing.T) {
 	prov2, j2 := setup("provider-2", collateral)
 	salt = a.commitVote(v, j2, 0, mktBadCID)
 	a.revealVote(v, j2, 0, mktBadCID, salt)
+	a.passAppealWindow(j2)
 	before = e.snap()
 	r = e.ok(c.ResolveChallenge(client, j2))
 	res = mktOne(e, r, c.MarketABI.UnpackChallengeResolvedEvent)

@@ -162,6 +162,53 @@ type pmChallenge struct {
 	bond       *big.Int
 	anchor     uint64
 	panel      *pmPanel // verifiers; nil until drawn
+	round      int      // 0: the first panel; 1: the appeal's final panel
+	appellant  common.Address
+	appealBond *big.Int // nil before an appeal
+}
+
+// pmAppealVerifiers is the market's APPEAL_VERIFIERS: the final panel's seats.
+const pmAppealVerifiers = 41
+
+// appealBond is the spec's appeal bond: challengeBond * APPEAL_VERIFIERS / verifiers.
+func (m *pmModel) appealBond(j *pmJob) *big.Int {
+	p := m.params[j.paramsID]
+	return pmDiv(pmMul(p.bond, pmInt(pmAppealVerifiers)), pmInt(int64(p.verifiers)))
+}
+
+// tally counts the verifier panel's reveals and names its verdict.
+func (j *pmJob) tally() (outcome uint8, agree, disagree int) {
+	k := len(j.chal.panel.seats)
+	for _, s := range j.chal.panel.seats {
+		if s.result == ([32]byte{}) {
+			continue
+		}
+		if s.result == j.result {
+			agree++
+		} else {
+			disagree++
+		}
+	}
+	switch {
+	case 2*agree > k:
+		return pmRejected, agree, disagree
+	case 2*disagree > k:
+		return pmUpheld, agree, disagree
+	}
+	return pmInconclusive, agree, disagree
+}
+
+// isWinningProvider: the job's provider (N=1) or a replica whose result is the job's.
+func (j *pmJob) isWinningProvider(a common.Address) bool {
+	if j.replicas == 1 {
+		return a == j.provider
+	}
+	for _, s := range j.replicaPanel.seats {
+		if s.account == a && s.result == j.result {
+			return true
+		}
+	}
+	return false
 }
 
 type pmJob struct {
@@ -551,6 +598,9 @@ func (m *pmModel) escrow() (escrow, bonds *big.Int) {
 		escrow.Add(escrow, j.payment)
 		if j.chal != nil {
 			bonds.Add(bonds, j.chal.bond)
+			if j.chal.appealBond != nil {
+				bonds.Add(bonds, j.chal.appealBond)
+			}
 		}
 	}
 	return escrow, bonds
@@ -902,6 +952,57 @@ func (m *pmModel) applyChallenge(a common.Address, j *pmJob, e pmEnv) {
 	m.pull(a, m.market, bond)
 }
 
+// appealEnds is the end of the first panel's appeal window.
+func (m *pmModel) appealEnds(j *pmJob) uint64 {
+	return j.chal.panel.revealBy + uint64(m.params[j.paramsID].voteReveal)
+}
+
+func (m *pmModel) appealViolations(a common.Address, id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
+	if v := m.loadViolations(id, rec, pmChallenged); v != nil {
+		return v
+	}
+	j := m.jobs[id]
+	if j.chal.round != 0 {
+		return []string{"NotAppealable"}
+	}
+	p := j.chal.panel
+	if p == nil {
+		return []string{"NotDrawn"}
+	}
+	if p.revealed() < len(p.seats) && e.T <= p.revealBy {
+		return []string{"TooEarly"}
+	}
+	if e.T > m.appealEnds(j) {
+		return []string{"TooLate"}
+	}
+	outcome, _, _ := j.tally()
+	if !(outcome == pmUpheld && j.isWinningProvider(a)) && !(outcome == pmRejected && a == j.chal.challenger) {
+		return []string{"NotAppealable"}
+	}
+	return m.pullViolations(a, m.market, m.appealBond(j))
+}
+
+// applyAppeal: the first panel's revealed verifiers are unlocked, its silent ones slashed; the
+// appeal bond is taken and the final panel waits for its draw.
+func (m *pmModel) applyAppeal(a common.Address, j *pmJob, e pmEnv) {
+	vc := m.params[j.paramsID].verifierCollateral
+	for _, s := range j.chal.panel.seats {
+		if s.result != ([32]byte{}) {
+			m.unlock(s.account, vc)
+		} else {
+			m.slash(s.account, vc)
+			m.toTreasury(vc)
+		}
+	}
+	bond := m.appealBond(j)
+	j.chal.panel = nil
+	j.chal.round = 1
+	j.chal.appellant = a
+	j.chal.appealBond = bond
+	j.chal.anchor = e.B + 1
+	m.pull(a, m.market, bond)
+}
+
 func (m *pmModel) drawViolations(id uint64, rec bindings.JobMarketJob, e pmEnv) []string {
 	if v := m.loadViolations(id, rec, pmChallenged); v != nil {
 		return v
@@ -926,6 +1027,9 @@ func (m *pmModel) drawReanchors(j *pmJob, e pmEnv) bool {
 func (m *pmModel) draw(j *pmJob, seed [32]byte) []common.Address {
 	p := m.params[j.paramsID]
 	k := int(p.verifiers)
+	if j.chal.round == 1 {
+		k = pmAppealVerifiers
+	}
 	n := len(m.active)
 	s := crypto.Keccak256Hash(seed[:], common.LeftPadBytes(pmU(j.id).Bytes(), 32))
 	var chosen []common.Address
@@ -972,6 +1076,9 @@ func (m *pmModel) resolveChallengeViolations(id uint64, rec bindings.JobMarketJo
 	if p.revealed() < len(p.seats) && e.T <= p.revealBy {
 		return []string{"TooEarly"}
 	}
+	if outcome, _, _ := m.jobs[id].tally(); outcome != pmInconclusive && m.jobs[id].chal.round == 0 && e.T <= m.appealEnds(m.jobs[id]) {
+		return []string{"TooEarly"}
+	}
 	return nil
 }
 
@@ -980,27 +1087,27 @@ func (m *pmModel) applyResolveChallenge(j *pmJob) (outcome uint8, agree, disagre
 	params := m.params[j.paramsID]
 	c := j.chal
 	vc := params.verifierCollateral
-	k := len(c.panel.seats)
-	for _, s := range c.panel.seats {
-		if s.result == ([32]byte{}) {
-			continue
-		}
-		if s.result == j.result {
-			agree++
-		} else {
-			disagree++
-		}
+	outcome, agree, disagree = j.tally()
+	appealed := new(big.Int)
+	if c.appealBond != nil {
+		appealed = c.appealBond
 	}
-	switch {
-	case 2*agree > k:
-		outcome = pmRejected
+	challengerAppealed := c.round == 1 && c.appellant == c.challenger
+	switch outcome {
+	case pmRejected:
 		winners := 1
 		if j.replicas > 1 {
 			winners = int(j.winners)
 		}
+		pot := new(big.Int).Set(c.bond)
+		if challengerAppealed {
+			pot.Add(pot, appealed)
+		} else {
+			m.creditTo(c.appellant, appealed)
+		}
 		recipients := pmInt(int64(winners + agree))
-		share := pmDiv(c.bond, recipients)
-		m.toTreasury(pmSub(c.bond, pmMul(share, recipients)))
+		share := pmDiv(pot, recipients)
+		m.toTreasury(pmSub(pot, pmMul(share, recipients)))
 		if j.replicas == 1 {
 			m.creditTo(j.provider, share)
 		} else {
@@ -1021,8 +1128,7 @@ func (m *pmModel) applyResolveChallenge(j *pmJob) (outcome uint8, agree, disagre
 		}
 		j.status = pmCleared
 		j.chal = nil
-	case 2*disagree > k:
-		outcome = pmUpheld
+	case pmUpheld:
 		m.creditTo(j.client, j.payment)
 		slashed := new(big.Int)
 		if j.replicas == 1 {
@@ -1037,9 +1143,13 @@ func (m *pmModel) applyResolveChallenge(j *pmJob) (outcome uint8, agree, disagre
 			}
 		}
 		toChallenger := pmDiv(pmMul(slashed, pmInt(int64(params.challengerBps))), pmBps)
-		each := pmDiv(pmDiv(pmMul(slashed, pmInt(int64(params.verifierBps))), pmBps), pmInt(int64(disagree)))
-		m.creditTo(c.challenger, pmAdd(c.bond, toChallenger))
-		m.toTreasury(pmSub(pmSub(slashed, toChallenger), pmMul(each, pmInt(int64(disagree)))))
+		forfeited, back := appealed, new(big.Int)
+		if challengerAppealed {
+			forfeited, back = new(big.Int), appealed
+		}
+		each := pmDiv(pmAdd(pmDiv(pmMul(slashed, pmInt(int64(params.verifierBps))), pmBps), forfeited), pmInt(int64(disagree)))
+		m.creditTo(c.challenger, pmAdd(pmAdd(c.bond, toChallenger), back))
+		m.toTreasury(pmSub(pmSub(pmAdd(slashed, forfeited), toChallenger), pmMul(each, pmInt(int64(disagree)))))
 		for _, s := range c.panel.seats {
 			if s.result != ([32]byte{}) && s.result != j.result {
 				m.creditTo(s.account, each)
@@ -1051,8 +1161,8 @@ func (m *pmModel) applyResolveChallenge(j *pmJob) (outcome uint8, agree, disagre
 		}
 		m.settle(j)
 	default:
-		outcome = pmInconclusive
 		m.creditTo(c.challenger, c.bond)
+		m.creditTo(c.appellant, appealed)
 		for _, s := range c.panel.seats {
 			if s.result != ([32]byte{}) {
 				m.unlock(s.account, vc)

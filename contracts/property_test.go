@@ -666,6 +666,9 @@ func (r *pmRunner) doDraw(j *pmJob, caller *simchain.Account, rec *bindings.JobM
 	c, m := r.c, r.m
 	rc0 := r.recOr(j, rec)
 	k := int(m.params[j.paramsID].verifiers)
+	if j.chal.round == 1 {
+		k = pmAppealVerifiers
+	}
 	behaviours := make([]pmBehaviour, k)
 	cids := make([][]byte, k)
 	salts := make([][32]byte, k)
@@ -738,6 +741,51 @@ func (r *pmRunner) names(as []common.Address) []string {
 		out[i] = r.name(a)
 	}
 	return out
+}
+
+func (r *pmRunner) doAppeal(j *pmJob, a *simchain.Account, rec *bindings.JobMarketJob) {
+	c, m := r.c, r.m
+	rc0 := r.recOr(j, rec)
+	r.approve(a, m.market, m.appealBond(j))
+	r.do(pmCall{
+		what: fmt.Sprintf("appeal job %d", j.id), from: a, to: c.Market,
+		data:    c.MarketABI.PackAppeal(pmU(j.id), rc0),
+		predict: func(e pmEnv) []string { return m.appealViolations(a.Addr, j.id, rc0, e) },
+		apply: func(e pmEnv, rc *types.Receipt) {
+			first, _, _ := j.tally()
+			m.applyAppeal(a.Addr, j, e)
+			var ev *bindings.JobMarketAppealOpened
+			for _, l := range rc.Logs {
+				if x, err := c.MarketABI.UnpackAppealOpenedEvent(l); err == nil {
+					ev = x
+				}
+			}
+			if ev == nil || ev.Appellant != a.Addr || ev.FirstOutcome != first || ev.AnchorBlock != j.chal.anchor || ev.Bond.Cmp(j.chal.appealBond) != 0 {
+				r.fatalf("job %d: AppealOpened %+v, model says appellant %s outcome %d anchor %d bond %s", j.id, ev, r.name(a.Addr), first, j.chal.anchor, j.chal.appealBond)
+			}
+			r.note("  job %d appealed (first outcome %d) by %s", j.id, first, r.name(a.Addr))
+			r.ok[[...]string{"appealed-rejected", "appealed-upheld"}[first]]++
+		},
+	})
+}
+
+// appellant is the side the first panel ruled against (or, now and then, someone else).
+func (r *pmRunner) appellant(j *pmJob, outcome uint8) *simchain.Account {
+	if r.chance(0.15) {
+		return r.randomActor()
+	}
+	if outcome == pmRejected {
+		return r.byAddr[j.chal.challenger]
+	}
+	if j.replicas == 1 {
+		return r.byAddr[j.provider]
+	}
+	for _, s := range j.replicaPanel.seats {
+		if s.result == j.result {
+			return r.byAddr[s.account]
+		}
+	}
+	return r.randomActor()
 }
 
 func (r *pmRunner) doResolveChallenge(j *pmJob, caller *simchain.Account, rec *bindings.JobMarketJob) {
@@ -1254,6 +1302,9 @@ func (r *pmRunner) jobMoves(t, b uint64) []pmMove {
 			}
 			if p.revealed() == len(p.seats) || t > p.revealBy {
 				addMove(10, func() { r.doResolveChallenge(j, r.randomActor(), nil) })
+				if outcome, _, _ := j.tally(); j.chal.round == 0 && outcome != pmInconclusive && t <= r.m.appealEnds(j) {
+					addMove(8, func() { r.doAppeal(j, r.appellant(j, outcome), nil) })
+				}
 			}
 		case pmCleared:
 			addMove(4, func() { r.doFinalize(j, r.randomActor(), nil) })
@@ -2037,6 +2088,9 @@ func TestPropertyRoundingCreatesNothing(t *testing.T) {
 		}
 		for i, v := range drawn {
 			ok(t)(c.RevealVote(byAddr[v], job, uint8(i), cid, salts[i]))
+		}
+		if err := c.PassAppealWindow(job); err != nil {
+			t.Fatal(err)
 		}
 		ok(t)(c.ResolveChallenge(client, job))
 		if job.Rec.Status == pmCleared {

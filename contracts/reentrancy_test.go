@@ -539,6 +539,9 @@ func TestReentrancySlashCredits(t *testing.T) {
 		for i, v := range drawn {
 			reOK(t)(c.RevealVote(verifiers[v], job, uint8(i), good, salts[i]))
 		}
+		if err := c.PassAppealWindow(job); err != nil {
+			t.Fatal(err)
+		}
 		reOK(t)(c.ResolveChallenge(client, job))
 
 		// The table of docs/protocol.md, Upheld: client gets the payment, challenger the bond plus

@@ -751,6 +751,9 @@ func TestReplicaChallengeUpheld(t *testing.T) {
 	if silent >= 0 {
 		c.AdvanceTo(f.panel(j, 1).RevealBy + 1)
 	}
+	if err := c.PassAppealWindow(j); err != nil {
+		t.Fatal(err)
+	}
 	r := f.ok(c.ResolveChallenge(f.client, j))
 	disagree := k
 	if silent >= 0 {
@@ -832,6 +835,9 @@ func TestReplicaChallengeRejected(t *testing.T) {
 	}
 	for i, v := range verifiers {
 		f.ok(c.RevealVote(v, j, uint8(i), rpCid(votes[i]), salts[i]))
+	}
+	if err := c.PassAppealWindow(j); err != nil {
+		t.Fatal(err)
 	}
 	r := f.ok(c.ResolveChallenge(f.client, j))
 	agree := k

@@ -85,10 +85,11 @@ const (
 	StepCleared                           // the challenge failed or was inconclusive: finalizable now
 	StepWindowClosing                     // the challenge window closes within seconds
 	StepEnded                             // the job ended with Job.Status; Payout says where the payment went
+	StepAppealed                          // Account appealed the first verifier panel's verdict; the final panel votes (needs FollowConfig.Events)
 )
 
 var stepNames = [...]string{"", "posted", "accepted", "seat-taken", "seats-short", "commits", "reveals", "result",
-	"challenged", "cleared", "window-closing", "ended"}
+	"challenged", "cleared", "window-closing", "ended", "appealed"}
 
 func (k StepKind) String() string {
 	if int(k) < len(stepNames) && k > 0 {
@@ -105,7 +106,7 @@ type Step struct {
 	// Panel is a replicated job's replica panel as Follow last read it (it is deleted on
 	// chain when the job ends).
 	Panel   settlement.Panel
-	Account common.Address // StepAccepted, StepSeatTaken
+	Account common.Address // StepAccepted, StepSeatTaken, StepAppealed (the appellant)
 	Seat    int            // StepSeatTaken
 	Count   int            // StepCommits, StepReveals
 	Payout  *Payout        // StepEnded
@@ -317,6 +318,8 @@ type follower struct {
 	panelAt                time.Time        // the chain's time it was read at
 	seats, commits, reveal int              // N>1: reported so far
 	short, closing         bool
+	appealed               bool               // StepAppealed reported
+	appealFrom             *settlement.Cursor // where the search for the appeal's event goes on
 }
 
 // seatsTaken is how many of a replicated job's seats the last panel read shows taken.
@@ -380,11 +383,41 @@ func (f *follower) steps(ctx context.Context, job settlement.Job, now time.Time)
 			}
 		}
 	}
+	if job.Status == settlement.StatusChallenged && !f.appealed {
+		if who, ok := f.appeal(ctx); ok {
+			f.appealed = true
+			add(Step{Kind: StepAppealed, Account: who})
+		}
+	}
 	if !f.closing && job.Status == settlement.StatusCommitted && !now.IsZero() && !now.Add(windowNotice).Before(job.ChallengeEnds()) {
 		f.closing = true
 		add(Step{Kind: StepWindowClosing})
 	}
 	return out
+}
+
+// appeal looks for the job's AppealOpened event in the events since the last look (from
+// FollowConfig.From at first) and returns the appellant; false without an Events source, on
+// a read error (the next poll looks again) or when there is none yet.
+func (f *follower) appeal(ctx context.Context) (common.Address, bool) {
+	if f.cfg.Events == nil {
+		return common.Address{}, false
+	}
+	from := f.cfg.From
+	if f.appealFrom != nil {
+		from = *f.appealFrom
+	}
+	evs, next, err := f.cfg.Events.Events(ctx, from, 0, 0)
+	if err != nil {
+		return common.Address{}, false
+	}
+	f.appealFrom = &next
+	for _, e := range evs {
+		if e.Kind == settlement.EventAppealOpened && e.Job == f.id {
+			return e.Account, true
+		}
+	}
+	return common.Address{}, false
 }
 
 // silent counts the replicas of a job that ended without a majority that never revealed;

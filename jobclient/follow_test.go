@@ -227,6 +227,8 @@ func render(s jobclient.Step) string {
 		return fmt.Sprintf("%s %d", s.Kind, s.Count)
 	case jobclient.StepAccepted:
 		return "accepted " + s.Account.Hex()
+	case jobclient.StepAppealed:
+		return "appealed by " + s.Account.Hex()
 	case jobclient.StepEnded:
 		p := s.Payout
 		return fmt.Sprintf("ended %s client=%v paid=%dx%v slashed=%d", s.Job.Status, p.Client, p.Paid, p.PerProvider, p.Slashed)
@@ -385,6 +387,19 @@ func TestFollowReplicated(t *testing.T) {
 			want: F,
 			wantSteps: []string{"seat 0", "seat 1", "seat 2", "commits 3", "reveals 3", "challenged", "cleared",
 				"ended finalized client=1 paid=3x330 slashed=0"},
+		},
+		{
+			name: "a challenge appealed: the appellant reported once, the final verdict rejects",
+			steps: []step{{status: ch, now: 14, seats: 3, commits: 3, reveals: 3, winners: 3, committedAt: 13},
+				{status: ch, now: 30, seats: 3, commits: 3, reveals: 3, winners: 3, committedAt: 13},
+				{status: ch, now: 31, seats: 3, commits: 3, reveals: 3, winners: 3, committedAt: 13},
+				{status: cl, now: 60, seats: 3, commits: 3, reveals: 3, winners: 3, committedAt: 13},
+				{status: F, now: 61, winners: 3, committedAt: 13}},
+			events: events{{Kind: settlement.EventAppealOpened, Job: 8, Block: 54, Account: member(5)},
+				{Kind: settlement.EventAppealOpened, Job: 7, Block: 55, Account: member(1)}},
+			want: F,
+			wantSteps: []string{"seat 0", "seat 1", "seat 2", "commits 3", "reveals 3", "challenged",
+				"appealed by " + member(1).Hex(), "cleared", "ended finalized client=1 paid=3x330 slashed=0"},
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {

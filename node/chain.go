@@ -28,6 +28,8 @@ type Provider interface {
 	// Reclaim lets go of a replicated job short of seats past its accept-by (anyone may).
 	Reclaim(ctx context.Context, id settlement.JobID) error
 	Finalize(ctx context.Context, ids ...settlement.JobID) error
+	// Appeal appeals a first verifier panel's verdict against the node's result.
+	Appeal(ctx context.Context, id settlement.JobID) error
 	Balance(ctx context.Context, account common.Address) (*big.Int, error)
 	Withdraw(ctx context.Context) (*big.Int, error)
 }

@@ -141,7 +141,18 @@
 //	Committed  once every verifier committed or the commit window closed: RevealVote
 //	Revealing  (→ Revealed)
 //	Revealed   once every verifier revealed or the reveal window closed: ResolveChallenge
+//	           (a first panel's decisive verdict waits out its appeal window: TooEarly, retried)
 //	Finalizing (→ Done; a challenge someone else resolved counts as done)
+//
+// # Appeals (appeal.go)
+//
+// When the first panel upholds a challenge against a result of the node's (as provider, or a
+// replica in the job's majority), the node appeals to the final panel at its next tick,
+// depositing the appeal bond: it computed the result, so the verdict is wrong. The watch is
+// in memory and rebuilt from the store at the first tick after a start. When an appeal opens
+// (by anyone), a verifier record of the node for the first panel ends and the final panel's
+// draw is recorded as pending like the first; a node drawn again, to the final panel, gets a
+// new verifier record (store.Recast) and takes the steps above.
 //
 // A drawn verifier whose policy does not run the job (an engine without executor or not in
 // Policy.Engines, an image outside AllowedImages, network, resources over the caps) does not

@@ -65,8 +65,11 @@ func (n *Node) handle(ctx context.Context, ev settlement.Event) error {
 	case settlement.EventChallengeOpened:
 		if rec, ok, _ := n.record(ev.Job); ok && rec.Role != store.RoleVerifier && rec.State >= store.StateCommitted && !rec.State.Terminal() {
 			n.log.Warn("our result is challenged", "job", ev.Job, "challenger", ev.Account)
+			n.watchAppeal(ev.Job)
 		}
 		return n.onChallengeOpened(ev)
+	case settlement.EventAppealOpened:
+		return n.onAppealOpened(ev)
 	case settlement.EventDrawReanchored:
 		return n.onReanchored(ev)
 	case settlement.EventVerifiersDrawn:
@@ -163,6 +166,7 @@ func (n *Node) tick(ctx context.Context, now time.Time) error {
 		return err
 	}
 	n.drawDue(n.runCtx)
+	n.appealDue(n.runCtx, live)
 	for _, r := range live {
 		if settledByFinalize(r) {
 			continue // finalize (below) takes it from here

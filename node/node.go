@@ -51,6 +51,10 @@ type Node struct {
 	dirAt    time.Time
 	finalMu  sync.Mutex // one finalize batch at a time
 	drawing  bool       // a draw of the pending ones (store.Draws) runs
+	// appeals are the jobs whose result of the node's is challenged: appealDue appeals a
+	// first panel's verdict against it. Rebuilt from the store at the first tick after Start.
+	appeals       map[settlement.JobID]bool
+	appealsLoaded bool
 }
 
 // New checks cfg and returns a node that is not started.
@@ -65,6 +69,7 @@ func New(cfg Config) (*Node, error) {
 		st:       cfg.Settlement,
 		self:     cfg.Settlement.Account(),
 		inflight: make(map[settlement.JobID]bool),
+		appeals:  make(map[settlement.JobID]bool),
 		refused:  make(map[common.Hash]refusal),
 		sem:      make(chan struct{}, cfg.Policy.MaxJobs),
 	}, nil

@@ -29,7 +29,10 @@ import (
 //	Committed  once every verifier committed or the commit window closed: RevealVote
 //	Revealing  (→ Revealed)
 //	Revealed   once every verifier revealed or the reveal window closed: ResolveChallenge
+//	           (a first panel's Upheld or Rejected verdict waits out its appeal window)
 //	Finalizing (→ Done; a challenge someone else resolved is done too)
+//
+// Appeals (the provider's, and the final panel's draw) are appeal.go's.
 //
 // The commit and reveal steps are the replicas' too (panel.go). A node whose Chain declines
 // the duty (DutyDecliner: a dishonest test or demo node) neither draws nor votes.

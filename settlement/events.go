@@ -29,11 +29,12 @@ const (
 	EventJobFinalized                // the job paid out: Amount to the provider(s), Fee to the treasury
 	EventJobReclaimed                // nobody (or too few replicas) accepted: Amount refunded to the client (Account)
 	EventJobTimedOut                 // no result by the deadline: Amount refunded, Slashed from the provider (Account)
+	EventAppealOpened                // Account appealed the first panel's Outcome, depositing Amount; Anchor is the final panel's anchor block
 )
 
 var eventKindNames = [...]string{"unknown", "job-posted", "job-accepted", "replica-accepted", "result-committed",
 	"panel-committed", "panel-revealed", "replicas-resolved", "challenge-opened", "draw-reanchored",
-	"verifiers-drawn", "challenge-resolved", "job-finalized", "job-reclaimed", "job-timed-out"}
+	"verifiers-drawn", "challenge-resolved", "job-finalized", "job-reclaimed", "job-timed-out", "appeal-opened"}
 
 func (k EventKind) String() string {
 	if int(k) < len(eventKindNames) {
@@ -73,7 +74,7 @@ type Event struct {
 
 	// Account is who acted or is concerned: the client (posted, reclaimed), the provider
 	// (accepted, replica accepted, committed, finalized (zero for N>1), timed out), the panel
-	// member (panel events) or the challenger (challenge opened).
+	// member (panel events), the challenger (challenge opened) or the appellant (appeal opened).
 	Account common.Address
 	// Seat is the member's seat in its panel (replica accepted, panel events); -1 for other
 	// kinds.
@@ -87,17 +88,18 @@ type Event struct {
 	// Agreed reports whether a replicated job's replicas reached a majority (replicas
 	// resolved). Without one the job ended: refunded.
 	Agreed bool
-	// Outcome, Agree and Disagree are a challenge's result and votes (challenge resolved).
+	// Outcome, Agree and Disagree are a challenge's result and votes (challenge resolved);
+	// Outcome is the appealed first verdict (appeal opened).
 	Outcome         Outcome
 	Agree, Disagree int
 	// Anchor is the block whose hash seeds the verifier draw (challenge opened, draw
-	// reanchored).
+	// reanchored, appeal opened).
 	Anchor uint64
 	// Verifiers, CommitBy and RevealBy are the drawn panel and its vote deadlines (verifiers
 	// drawn).
 	Verifiers          []common.Address
 	CommitBy, RevealBy time.Time
-	// Amount is the bond (challenge opened), the provider(s)' pay after the fee (finalized)
+	// Amount is the bond (challenge opened, appeal opened), the provider(s)' pay after the fee (finalized)
 	// or the client's refund (reclaimed, timed out); Fee is the treasury's fee (finalized);
 	// Slashed is the provider's collateral taken (timed out). Nil where not applicable.
 	Amount, Fee, Slashed *big.Int

@@ -56,6 +56,9 @@ type Panels interface {
 	CommitVote(ctx context.Context, id JobID, cid []byte, salt [32]byte) error
 	// RevealVote reveals it.
 	RevealVote(ctx context.Context, id JobID, cid []byte, salt [32]byte) error
+	// Appeal appeals the first verifier panel's verdict to the final panel, depositing the
+	// appeal bond; only the side the verdict is against may, inside the appeal window.
+	Appeal(ctx context.Context, id JobID) error
 	// ResolveChallenge pays out a challenge.
 	ResolveChallenge(ctx context.Context, id JobID) (Outcome, error)
 }

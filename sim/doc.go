@@ -5,7 +5,10 @@
 //
 // Nothing here re-implements the protocol's rules: every job, challenge, verifier draw, vote,
 // slash and payment happens in the contracts, and the money each agent made is read from the
-// events they emit (Credited, CollateralSlashed, ChallengeOpened, JobFinalized). After every
+// events they emit (Credited, CollateralSlashed, ChallengeOpened, AppealOpened, JobFinalized).
+// The side a first verifier panel rules against may appeal to the final panel: a strategy
+// decides through the optional Appealer capability (the cartel appeals every loss), others
+// appeal when their side is right (AppealsWhenRight). After every
 // run the books are recomputed by audit/ over the simulated chain and each agent's ledger is
 // reconciled with its on-chain holdings; a run that does not balance is an error.
 //

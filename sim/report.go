@@ -25,6 +25,7 @@ type Report struct {
 	Params     Params  `json:"params"`
 	Strategies []Row   `json:"strategies"`
 	Draws      Draws   `json:"draws"`
+	FinalDraws Draws   `json:"final_draws"` // appeals' final panels (APPEAL_VERIFIERS seats)
 	Chain      Totals  `json:"chain"`
 	Books      Books   `json:"books"`
 }
@@ -61,6 +62,15 @@ type Row struct {
 	Stake            string     `json:"stake,omitempty"`
 	ReturnOnStake    *float64   `json:"return_on_stake,omitempty"`
 
+	// ProfitPerResult is the mean of what a result the strategy's agents committed (as
+	// provider or replica) earned them, base units rounded toward zero: the provider's side
+	// alone, without what they earned as verifiers.
+	ProfitPerResult     string     `json:"profit_per_result,omitempty"`
+	ProfitPerResultCI95 [2]float64 `json:"profit_per_result_ci95_tokens"`
+	// ProfitPerWrong is the same mean over its wrong results only: what a cheat earned.
+	ProfitPerWrong     string     `json:"profit_per_wrong_result,omitempty"`
+	ProfitPerWrongCI95 [2]float64 `json:"profit_per_wrong_result_ci95_tokens"`
+
 	Results        int      `json:"results"`       // results committed as provider or replica
 	Wrong          int      `json:"wrong_results"` // of which not the true result
 	Caught         int      `json:"wrong_caught"`  // wrong results whose committer was slashed for them
@@ -71,15 +81,28 @@ type Row struct {
 	// replicas did not all agree. Issue 14's target for wrongful slashing is per such result.
 	RightDisputed         int      `json:"right_disputed"`
 	RightSlashDisputeRate *float64 `json:"right_slashed_per_disputed,omitempty"`
+	// RightChallenged are true results that were challenged; RightChallengeSlashed of them
+	// cost their committer its collateral (the wrongful slashes per challenged job).
+	RightChallenged           int      `json:"right_challenged"`
+	RightChallengeSlashed     int      `json:"right_challenge_slashed"`
+	RightChallengeSlashedRate *float64 `json:"right_challenge_slashed_rate,omitempty"`
 
 	Seats            int `json:"verifier_seats"`
 	SeatsSlashed     int `json:"verifier_seats_slashed"`
 	RightVoteSlashed int `json:"right_votes_slashed"` // voted the true result and lost the verifier collateral
+	// ProfitPerSeat is the mean of what a verifier seat (an agent's part in a job it was drawn
+	// to judge, first or final panel) gained or lost, base units rounded toward zero.
+	ProfitPerSeat     string     `json:"profit_per_seat,omitempty"`
+	ProfitPerSeatCI95 [2]float64 `json:"profit_per_seat_ci95_tokens"`
 
 	Challenges   int `json:"challenges"`
 	Upheld       int `json:"challenges_upheld"`
 	Rejected     int `json:"challenges_rejected"`
 	Inconclusive int `json:"challenges_inconclusive"`
+	// Appeals the strategy's agents made of a first verdict against them, and how many the
+	// final panel turned.
+	Appeals    int `json:"appeals"`
+	AppealsWon int `json:"appeals_won"`
 
 	Unserved int `json:"unserved,omitempty"` // clients: paid jobs whose result nobody serves
 }
@@ -184,10 +207,16 @@ func (r *runner) report(books Books) *Report {
 		total   *big.Int
 		stake   *big.Int
 		samples []float64
+		seat    *big.Int
+		seats   []float64
+		result  *big.Int
+		results []float64
+		wrong   *big.Int
+		wrongs  []float64
 	}
 	accs := make([]*acc, len(strategyOrder))
 	for i, n := range strategyOrder {
-		accs[i] = &acc{row: Row{Strategy: n}, total: new(big.Int), stake: new(big.Int)}
+		accs[i] = &acc{row: Row{Strategy: n}, total: new(big.Int), stake: new(big.Int), seat: new(big.Int), result: new(big.Int), wrong: new(big.Int)}
 	}
 	for _, a := range r.all {
 		x := accs[rowIndex(a.strategy.Name())]
@@ -205,8 +234,12 @@ func (r *runner) report(books Books) *Report {
 			switch p.role {
 			case "provider":
 				x.row.Results++
+				x.result.Add(x.result, p.delta)
+				x.results = append(x.results, tokens(p.delta))
 				if p.wrong {
 					x.row.Wrong++
+					x.wrong.Add(x.wrong, p.delta)
+					x.wrongs = append(x.wrongs, tokens(p.delta))
 					if p.slashed {
 						x.row.Caught++
 					}
@@ -218,8 +251,16 @@ func (r *runner) report(books Books) *Report {
 						x.row.RightDisputed++
 					}
 				}
+				if !p.wrong && j.challenger != nil && bytes.Equal(j.committed, j.truth) {
+					x.row.RightChallenged++
+					if p.upheld {
+						x.row.RightChallengeSlashed++
+					}
+				}
 			case "verifier":
 				x.row.Seats++
+				x.seat.Add(x.seat, p.delta)
+				x.seats = append(x.seats, tokens(p.delta))
 				if p.slashed {
 					x.row.SeatsSlashed++
 					if !p.wrong {
@@ -240,6 +281,12 @@ func (r *runner) report(books Books) *Report {
 					x.row.Rejected++
 				case outcomeInconclusive:
 					x.row.Inconclusive++
+				}
+			}
+			if j.appellant == p.agent {
+				x.row.Appeals++
+				if j.outcome != j.first {
+					x.row.AppealsWon++
 				}
 			}
 		}
@@ -264,9 +311,23 @@ func (r *runner) report(books Books) *Report {
 		row.CatchRate = rate(row.Caught, row.Wrong)
 		row.RightSlashRate = rate(row.RightSlashed, row.Results-row.Wrong)
 		row.RightSlashDisputeRate = rate(row.RightSlashed, row.RightDisputed)
+		row.RightChallengeSlashedRate = rate(row.RightChallengeSlashed, row.RightChallenged)
+		if row.Results > 0 {
+			row.ProfitPerResult = new(big.Int).Quo(x.result, big.NewInt(int64(row.Results))).String()
+			row.ProfitPerResultCI95 = meanCI(x.results)
+		}
+		if row.Wrong > 0 {
+			row.ProfitPerWrong = new(big.Int).Quo(x.wrong, big.NewInt(int64(row.Wrong))).String()
+			row.ProfitPerWrongCI95 = meanCI(x.wrongs)
+		}
+		if row.Seats > 0 {
+			row.ProfitPerSeat = new(big.Int).Quo(x.seat, big.NewInt(int64(row.Seats))).String()
+			row.ProfitPerSeatCI95 = meanCI(x.seats)
+		}
 		rep.Strategies = append(rep.Strategies, row)
 	}
-	rep.Draws = r.drawStats()
+	rep.Draws = drawStats(r.draws, int(r.params.Verifiers))
+	rep.FinalDraws = drawStats(r.finalDraws, appealVerifiers)
 	return rep
 }
 
@@ -298,11 +359,11 @@ func (r *runner) served(j *job) bool {
 	return false
 }
 
-func (r *runner) drawStats() Draws {
-	d := Draws{Panels: len(r.draws)}
-	k := int(r.params.Verifiers)
+// drawStats compares panels of k seats with the closed form.
+func drawStats(draws []draw, k int) Draws {
+	d := Draws{Panels: len(draws)}
 	var theory float64
-	for _, x := range r.draws {
+	for _, x := range draws {
 		if x.k < k {
 			d.ShortPanels++
 		}
@@ -369,7 +430,7 @@ func wilson(k, n int) [2]float64 {
 func (rep *Report) WriteTable(w io.Writer) error {
 	fmt.Fprintf(w, "seed %d, %d jobs, %d providers, cartel %.2f by %s, K=%d\n\n", rep.Seed, rep.Jobs, rep.Providers, rep.Cartel, rep.CartelBy, rep.Params.Verifiers)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "strategy\tagents\tjobs\tprofit/job\t95% interval\treturn on stake\twrong\tcaught\tright slashed\tseats slashed\tchallenges (up/rej)\t")
+	fmt.Fprintln(tw, "strategy\tagents\tjobs\tprofit/job\t95% interval\treturn on stake\twrong\tcaught\tright slashed\tof challenged\tseats slashed\tprofit/seat\tprofit/result\tprofit/wrong\tchallenges (up/rej)\tappeals (won)\t")
 	for _, s := range rep.Strategies {
 		mean, _ := new(big.Int).SetString(s.ProfitPerJob, 10)
 		mean.Quo(mean, big.NewInt(1e14)) // shown to 4 decimals; the JSON has it to the base unit
@@ -377,10 +438,26 @@ func (rep *Report) WriteTable(w io.Writer) error {
 		if s.ReturnOnStake != nil {
 			ros = fmt.Sprintf("%+.2f%%", 100**s.ReturnOnStake)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t[%+.3f, %+.3f]\t%s\t%d\t%s\t%s\t%d/%d\t%d (%d/%d)\t\n",
+		seat := "-"
+		if s.ProfitPerSeat != "" {
+			v, _ := new(big.Int).SetString(s.ProfitPerSeat, 10)
+			seat = units.Format(v.Quo(v, big.NewInt(1e14)), 4)
+		}
+		result := "-"
+		if s.ProfitPerResult != "" {
+			v, _ := new(big.Int).SetString(s.ProfitPerResult, 10)
+			result = units.Format(v.Quo(v, big.NewInt(1e14)), 4)
+		}
+		wrong := "-"
+		if s.ProfitPerWrong != "" {
+			v, _ := new(big.Int).SetString(s.ProfitPerWrong, 10)
+			wrong = units.Format(v.Quo(v, big.NewInt(1e14)), 4)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t[%+.3f, %+.3f]\t%s\t%d\t%s\t%s\t%s\t%d/%d\t%s\t%s\t%s\t%d (%d/%d)\t%d (%d)\t\n",
 			s.Strategy, s.Agents, s.Jobs, units.Format(mean, 4), s.ProfitPerJobCI95[0], s.ProfitPerJobCI95[1], ros,
-			s.Wrong, pct(s.Caught, s.CatchRate), pct(s.RightSlashed, s.RightSlashRate), s.SeatsSlashed, s.Seats,
-			s.Challenges, s.Upheld, s.Rejected)
+			s.Wrong, pct(s.Caught, s.CatchRate), pct(s.RightSlashed, s.RightSlashRate),
+			pctOf(s.RightChallengeSlashed, s.RightChallenged, s.RightChallengeSlashedRate), s.SeatsSlashed, s.Seats, seat, result, wrong,
+			s.Challenges, s.Upheld, s.Rejected, s.Appeals, s.AppealsWon)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -388,8 +465,20 @@ func (rep *Report) WriteTable(w io.Writer) error {
 	d := rep.Draws
 	fmt.Fprintf(w, "\nverifier panels: %d drawn, the cartel held the majority of %d (%.3f, 95%% interval [%.3f, %.3f]; closed form %.3f)\n",
 		d.Panels, d.CartelMajority, d.Rate, d.RateCI95[0], d.RateCI95[1], d.Theory)
+	if f := rep.FinalDraws; f.Panels > 0 {
+		fmt.Fprintf(w, "final panels (appeals): %d drawn, %d short of %d seats, the cartel held the majority of %d (%.4f, 95%% interval [%.4f, %.4f]; closed form %.4f)\n",
+			f.Panels, f.ShortPanels, appealVerifiers, f.CartelMajority, f.Rate, f.RateCI95[0], f.RateCI95[1], f.Theory)
+	}
 	fmt.Fprintf(w, "chain: %d blocks, %d transactions, %d gas; books balanced at block %d\n", rep.Chain.Blocks, rep.Chain.Transactions, rep.Chain.Gas, rep.Books.Block)
 	return nil
+}
+
+// pctOf is n of m with its rate.
+func pctOf(n, m int, r *float64) string {
+	if r == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%d/%d (%.1f%%)", n, m, 100**r)
 }
 
 func pct(n int, r *float64) string {

@@ -27,6 +27,9 @@ const (
 	outcomeInconclusive = 2
 )
 
+// slashChallengeUpheld is the market's SlashReason.ChallengeUpheld.
+const slashChallengeUpheld = 5
+
 // statusChallenged is the market's Status.Challenged.
 const statusChallenged = 4
 
@@ -36,7 +39,9 @@ func ethereumCall(to common.Address, data []byte) ethereum.CallMsg {
 
 // wave is one round of jobs in flight, played one block (phase) at a time: post, accept,
 // commit (replicas: commit, reveal, resolve), challenge, the anchor block, draw, commit votes,
-// reveal votes, resolve, and finalize once the challenge windows have passed. Run plays a
+// reveal votes, appeals (the anchor block, the final panels' draw, commit and reveal votes),
+// resolve once the appeal windows have passed, and finalize once the challenge windows have
+// passed. Run plays a
 // wave's phases back to back; a Session pauses between them so outside agents can act.
 type wave struct {
 	n          int
@@ -44,6 +49,7 @@ type wave struct {
 	jobs       []*job
 	replicated bool
 	challenged []*job
+	appealed   []*job
 	next       int // index into phases of the next phase to play
 }
 
@@ -66,6 +72,11 @@ const (
 	PhaseDraw            = "draw"
 	PhaseCommitVotes     = "commit-votes"
 	PhaseRevealVotes     = "reveal-votes"
+	PhaseAppeal          = "appeal"
+	PhaseAppealAnchor    = "appeal-anchor"
+	PhaseFinalDraw       = "final-draw"
+	PhaseFinalCommit     = "final-commit-votes"
+	PhaseFinalReveal     = "final-reveal-votes"
 	PhaseResolve         = "resolve"
 	PhaseFinalize        = "finalize"
 )
@@ -81,6 +92,11 @@ var phases = []phase{
 	{PhaseDraw, (*runner).drawPanels},
 	{PhaseCommitVotes, (*runner).commitVotes},
 	{PhaseRevealVotes, (*runner).revealVotes},
+	{PhaseAppeal, (*runner).appeal},
+	{PhaseAppealAnchor, (*runner).appealAnchor},
+	{PhaseFinalDraw, (*runner).finalDraw},
+	{PhaseFinalCommit, (*runner).finalCommitVotes},
+	{PhaseFinalReveal, (*runner).finalRevealVotes},
 	{PhaseResolve, (*runner).resolve},
 	{PhaseFinalize, (*runner).finalize},
 }
@@ -268,17 +284,26 @@ func (r *runner) drawPanels(ctx context.Context, w *wave) (bool, error) {
 }
 
 func (r *runner) commitVotes(ctx context.Context, w *wave) (bool, error) {
-	if len(w.challenged) == 0 {
+	return r.vote(ctx, w.challenged, false)
+}
+
+// vote commits the drawn verifiers' votes of js: the first panels, or the final ones.
+func (r *runner) vote(ctx context.Context, js []*job, final bool) (bool, error) {
+	if len(js) == 0 {
 		return false, nil
 	}
-	for _, j := range w.challenged {
-		r.countDraw(j)
+	kind := "vote"
+	if final {
+		kind = "final-vote"
+	}
+	for _, j := range js {
+		r.countDraw(j, final)
 		j.votes = make([][]byte, len(j.drawn))
 		j.vsalts = make([][32]byte, len(j.drawn))
 		for i, v := range j.drawn {
 			vote := v.strategy.Vote(j.view(v, r.rng))
 			j.votes[i] = vote
-			j.vsalts[i] = r.salt("vote", j, i)
+			j.vsalts[i] = r.salt(kind, j, i)
 			j.part(v, "verifier").wrong = !bytes.Equal(vote, j.truth)
 			cm, err := r.commitment(ctx, j, panelVerifiers, v.addr, vote, j.vsalts[i])
 			if err != nil {
@@ -291,10 +316,15 @@ func (r *runner) commitVotes(ctx context.Context, w *wave) (bool, error) {
 }
 
 func (r *runner) revealVotes(ctx context.Context, w *wave) (bool, error) {
-	if len(w.challenged) == 0 {
+	return r.reveal(ctx, w.challenged)
+}
+
+// reveal reveals the votes of js's drawn verifiers.
+func (r *runner) reveal(ctx context.Context, js []*job) (bool, error) {
+	if len(js) == 0 {
 		return false, nil
 	}
-	for _, j := range w.challenged {
+	for _, j := range js {
 		for i, v := range j.drawn {
 			r.ch.queue(v.key, r.addrs.Market, r.market.PackRevealVote(j.id, uint8(i), j.votes[i], j.vsalts[i]), gasPanel, "revealVote", j)
 		}
@@ -302,14 +332,114 @@ func (r *runner) revealVotes(ctx context.Context, w *wave) (bool, error) {
 	return true, r.step(ctx, 0)
 }
 
+// firstVerdict is the first panel's verdict by the market's rule: a strict majority of the
+// drawn seats (every drawn verifier of the simulation reveals).
+func (j *job) firstVerdict() uint8 {
+	agree, disagree := 0, 0
+	for _, v := range j.votes {
+		if bytes.Equal(v, j.committed) {
+			agree++
+		} else {
+			disagree++
+		}
+	}
+	switch k := len(j.drawn); {
+	case 2*agree > k:
+		return outcomeRejected
+	case 2*disagree > k:
+		return outcomeUpheld
+	}
+	return outcomeInconclusive
+}
+
+// appeal: the side the first panel ruled against decides whether to appeal: against Upheld
+// the job's provider (for N>1, the first replica in its majority), against Rejected the
+// challenger. An appeal the market refuses (an outside agent's) is a note and no appeal.
+func (r *runner) appeal(ctx context.Context, w *wave) (bool, error) {
+	var sent []*job
+	for _, j := range w.challenged {
+		first := j.firstVerdict()
+		var a *agent
+		switch first {
+		case outcomeUpheld:
+			for i, s := range j.seats {
+				if bytes.Equal(j.results[i], j.committed) {
+					a = s
+					break
+				}
+			}
+		case outcomeRejected:
+			a = j.challenger
+		}
+		if a == nil || !appeals(a.strategy, j.view(a, r.rng), first == outcomeUpheld) {
+			continue
+		}
+		j.appellant, j.first = a, first
+		r.ch.queue(a.key, r.addrs.Market, r.market.PackAppeal(j.id, j.rec), gasAppeal, "appeal", j)
+		sent = append(sent, j)
+	}
+	if len(sent) == 0 {
+		return false, nil
+	}
+	if err := r.step(ctx, 0); err != nil {
+		return false, err
+	}
+	for _, j := range sent {
+		if j.drawn == nil { // AppealOpened released the first panel
+			w.appealed = append(w.appealed, j)
+			continue
+		}
+		j.appellant = nil
+	}
+	return true, nil
+}
+
+// appealAnchor seals the final panels' anchor block.
+func (r *runner) appealAnchor(ctx context.Context, w *wave) (bool, error) {
+	if len(w.appealed) == 0 {
+		return false, nil
+	}
+	return true, r.step(ctx, 0)
+}
+
+func (r *runner) finalDraw(ctx context.Context, w *wave) (bool, error) {
+	if len(w.appealed) == 0 {
+		return false, nil
+	}
+	for _, j := range w.appealed {
+		r.ch.queue(r.owner, r.addrs.Market, r.market.PackDrawVerifiers(j.id, j.rec), gasDrawF, "drawVerifiers (final)", j)
+	}
+	return true, r.step(ctx, 0)
+}
+
+func (r *runner) finalCommitVotes(ctx context.Context, w *wave) (bool, error) {
+	return r.vote(ctx, w.appealed, true)
+}
+
+func (r *runner) finalRevealVotes(ctx context.Context, w *wave) (bool, error) {
+	return r.reveal(ctx, w.appealed)
+}
+
+// resolve once the first panels' appeal windows have passed (an appealed challenge's final
+// panel has no window).
 func (r *runner) resolve(ctx context.Context, w *wave) (bool, error) {
 	if len(w.challenged) == 0 {
 		return false, nil
 	}
+	var at uint64
 	for _, j := range w.challenged {
-		r.ch.queue(r.owner, r.addrs.Market, r.market.PackResolveChallenge(j.id, j.rec), gasResolveC, "resolveChallenge", j)
+		gas := gasResolveC
+		if j.appellant != nil {
+			gas = gasResolveF
+		} else {
+			at = max(at, j.revealBy+uint64(r.params.VoteRevealWindow)+1)
+		}
+		r.ch.queue(r.owner, r.addrs.Market, r.market.PackResolveChallenge(j.id, j.rec), uint64(gas), "resolveChallenge", j)
 	}
-	return true, r.step(ctx, 0)
+	if at <= r.ch.now() {
+		at = 0
+	}
+	return true, r.step(ctx, at)
 }
 
 // finalize once every window has passed: single jobs in batches ordered by provider (as the
@@ -389,7 +519,7 @@ func (r *runner) commitment(ctx context.Context, j *job, kind uint8, member comm
 // countDraw records the draw's panel against the cartel's share of the providers it could
 // have drawn: every provider is active with free stake (refill keeps them so), and the market
 // excludes the job's own providers (client and challenger are never providers here).
-func (r *runner) countDraw(j *job) {
+func (r *runner) countDraw(j *job, final bool) {
 	d := draw{eligible: len(r.providers) - len(j.seats), cartel: len(r.cartel.members), k: len(j.drawn)}
 	if j.challenger != nil && j.challenger.provider { // an outside provider challenging: never drawn
 		d.eligible--
@@ -403,6 +533,10 @@ func (r *runner) countDraw(j *job) {
 		if v.cartel {
 			d.members++
 		}
+	}
+	if final {
+		r.finalDraws = append(r.finalDraws, d)
+		return
 	}
 	r.draws = append(r.draws, d)
 }
@@ -497,6 +631,7 @@ func (r *runner) absorb(m mined) error {
 			if err != nil {
 				return err
 			}
+			j.revealBy = ev.RevealBy
 			for _, v := range ev.Verifiers {
 				a := r.byAddr[v]
 				if a == nil || !a.provider {
@@ -505,6 +640,21 @@ func (r *runner) absorb(m mined) error {
 				j.drawn = append(j.drawn, a)
 				j.part(a, "verifier")
 				r.note(a, j, "drawn as verifier %d", len(j.drawn)-1)
+			}
+		case r.market.GetABI().Events["AppealOpened"].ID:
+			ev, err := r.market.UnpackAppealOpenedEvent(l)
+			if err != nil {
+				return err
+			}
+			a := r.byAddr[ev.Appellant]
+			if a == nil {
+				return fmt.Errorf("sim: job %s appealed by %s, not an agent", j.id, ev.Appellant)
+			}
+			p := j.part(a, "challenger")
+			p.delta.Sub(p.delta, ev.Bond)
+			j.drawn, j.votes, j.vsalts = nil, nil, nil // the final panel is drawn next
+			for _, x := range append([]*agent{j.challenger, j.client}, j.seats...) {
+				r.note(x, j, "the verdict (%s) appealed by %s (bond %s base units)", outcomeName(ev.FirstOutcome), ev.Appellant, ev.Bond)
 			}
 		case r.market.GetABI().Events["ChallengeResolved"].ID:
 			ev, err := r.market.UnpackChallengeResolvedEvent(l)
@@ -534,6 +684,7 @@ func (r *runner) absorb(m mined) error {
 			p := sj.part(a, "provider")
 			p.delta.Sub(p.delta, ev.Amount)
 			p.slashed = true
+			p.upheld = p.upheld || ev.Reason == slashChallengeUpheld
 			r.note(a, sj, "slashed %s base units", ev.Amount)
 		case r.market.GetABI().Events["Credited"].ID:
 			if batch {

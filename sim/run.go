@@ -42,6 +42,9 @@ const (
 	gasChall    = 300_000
 	gasDraw     = 800_000
 	gasResolveC = 1_000_000
+	gasAppeal   = 600_000
+	gasDrawF    = 8_000_000 // the final panel's draw (APPEAL_VERIFIERS seats)
+	gasResolveF = 8_000_000 // resolving after an appeal: the final panel's seats
 	gasFinalize = 500_000
 	gasBatchJob = 40_000 // per job of a finalizeBatch, over gasFinalize
 	batchMax    = 100    // the market's MAX_BATCH
@@ -79,6 +82,9 @@ type job struct {
 	votes      [][]byte
 	vsalts     [][32]byte
 	outcome    uint8 // ChallengeResolved's outcome, when challenged
+	revealBy   uint64
+	appellant  *agent // who appealed the first panel's verdict (nil: no appeal)
+	first      uint8  // the first panel's verdict, when appealed
 
 	parts []*part
 }
@@ -89,6 +95,7 @@ type part struct {
 	role    string // client, provider, verifier, challenger
 	delta   *big.Int
 	slashed bool
+	upheld  bool // its collateral was slashed by an upheld challenge (SlashReason.ChallengeUpheld)
 	wrong   bool // committed (provider) or voted (verifier) something other than the truth
 }
 
@@ -111,6 +118,15 @@ func (j *job) view(self *agent, rng *rand.Rand) View {
 	return v
 }
 
+// appealVerifiers is the market's APPEAL_VERIFIERS (checked at deploy).
+const appealVerifiers = 41
+
+// appealBond is what an appeal deposits: the market's challengeBond * APPEAL_VERIFIERS / K.
+func (r *runner) appealBond() *big.Int {
+	b := new(big.Int).Mul(r.params.ChallengeBond, big.NewInt(appealVerifiers))
+	return b.Quo(b, big.NewInt(int64(r.params.Verifiers)))
+}
+
 // runner is one run in progress.
 type runner struct {
 	cfg    Config
@@ -131,8 +147,9 @@ type runner struct {
 	byAddr     map[common.Address]*agent
 	cartel     *Cartel
 
-	jobs  []*job
-	draws []draw
+	jobs       []*job
+	draws      []draw
+	finalDraws []draw // appeals' final panels
 
 	remotes []*agent // a Session's outside agents, by AgentID
 	joining []*agent // outside agents whose setup is in the next block
@@ -293,6 +310,13 @@ func (r *runner) deploy(ctx context.Context) error {
 		return fmt.Errorf("sim: market params: %w", err)
 	}
 	r.params = p
+	k, err := bind.Call(m, &bind.CallOpts{Context: ctx}, r.market.PackAPPEALVERIFIERS(), r.market.UnpackAPPEALVERIFIERS)
+	if err != nil {
+		return fmt.Errorf("sim: market APPEAL_VERIFIERS: %w", err)
+	}
+	if k != appealVerifiers {
+		return fmt.Errorf("sim: the market's final panel has %d seats, the simulator's gas limits are for %d", k, appealVerifiers)
+	}
 	return nil
 }
 
@@ -300,14 +324,16 @@ func (r *runner) deploy(ctx context.Context) error {
 // allowance the run needs once (so a job costs the same transactions it would in steady state).
 func (r *runner) setup(ctx context.Context) error {
 	cfg := r.cfg
-	perJob := new(big.Int).Add(cfg.Payment, r.params.ChallengeBond)
+	perJob := new(big.Int).Add(cfg.Payment, new(big.Int).Add(r.params.ChallengeBond, r.appealBond()))
 	spend := new(big.Int).Mul(perJob, big.NewInt(int64(cfg.Jobs)))
 	maxAllowance := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
 	for _, a := range r.all {
 		amount := spend
 		if a.provider {
-			// Its stake and as much again in 20 top-ups: slashes are refilled (see round).
+			// Its stake and as much again in 20 top-ups: slashes are refilled (see round); and
+			// an appeal bond for every job of the run, should it appeal (and lose) them all.
 			amount = new(big.Int).Mul(a.stake, big.NewInt(21))
+			amount.Add(amount, new(big.Int).Mul(r.appealBond(), big.NewInt(int64(cfg.Jobs))))
 		}
 		r.ch.queue(r.owner, r.addrs.Token, r.token.PackMint(a.addr, amount), gasMint, "mint for "+a.name, nil)
 	}
@@ -323,6 +349,7 @@ func (r *runner) setup(ctx context.Context) error {
 		peer = append([]byte{0x00, 0x24, 0x08, 0x01, 0x12, 0x20}, peer...) // 38 bytes, an Ed25519 peer ID's shape
 		r.ch.queue(a.key, r.addrs.Registry, r.reg.PackRegister(peer, []byte("sim"), []byte(`{"sim":true}`)), gasRegister, "register "+a.name, nil)
 		r.ch.queue(a.key, r.addrs.Token, r.token.PackApprove(r.addrs.Registry, maxAllowance), gasApprove, "approve "+a.name, nil)
+		r.ch.queue(a.key, r.addrs.Token, r.token.PackApprove(r.addrs.Market, maxAllowance), gasApprove, "approve (appeals) "+a.name, nil)
 		r.ch.queue(a.key, r.addrs.Registry, r.reg.PackStake(a.stake), gasStake, "stake "+a.name, nil)
 	}
 	if _, err := r.ch.seal(ctx, r.ch.now()+1); err != nil {

@@ -233,7 +233,7 @@ func (s *Session) AddAgent(role string) (AgentID, common.Address, error) {
 	r.joining = append(r.joining, a)
 
 	maxAllowance := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
-	perJob := new(big.Int).Add(r.cfg.Payment, r.params.ChallengeBond)
+	perJob := new(big.Int).Add(r.cfg.Payment, new(big.Int).Add(r.params.ChallengeBond, r.appealBond()))
 	amount := new(big.Int).Mul(perJob, big.NewInt(int64(r.cfg.Jobs)))
 	if a.provider {
 		a.stake = new(big.Int).Mul(deploy.DevConfig(common.Address{}, 0).MinStake, big.NewInt(2))

@@ -50,6 +50,33 @@ type Strategy interface {
 	Serves(v View) bool
 }
 
+// Appealer is the optional capability of a strategy that decides itself whether to appeal a
+// first panel's verdict against its side (as the job's provider when upheld, as the
+// challenger when rejected). A strategy without it appeals when its side is right
+// (AppealsWhenRight): it knows the true result.
+type Appealer interface {
+	// Appeal reports whether the agent appeals; upheld says which verdict it would appeal.
+	Appeal(v View, upheld bool) bool
+}
+
+// AppealsWhenRight is the default: the provider appeals an upheld verdict against a correct
+// result, the challenger a rejected verdict against a wrong one; nobody appeals a verdict it
+// knows is right (the appeal bond would be lost).
+func AppealsWhenRight(v View, upheld bool) bool {
+	if upheld {
+		return v.Correct()
+	}
+	return !v.Correct()
+}
+
+// appeals asks a's strategy whether it appeals.
+func appeals(s Strategy, v View, upheld bool) bool {
+	if a, ok := s.(Appealer); ok {
+		return a.Appeal(v, upheld)
+	}
+	return AppealsWhenRight(v, upheld)
+}
+
 // CID forms: a 36-byte CIDv1-shaped value (raw codec, 32-byte digest). The contracts store
 // keccak256 of whatever bytes are committed, so only equality matters.
 func cid(parts ...[]byte) []byte {
@@ -113,7 +140,9 @@ func (Withholder) Serves(View) bool    { return false }
 // Cartel is one colluding group: its members commit the same wrong result for every job they
 // run, vote that result whenever drawn (so they agree with each other's wrong results and
 // disagree with everyone else's), and their challenger challenges results of non-members with
-// probability ChallengeRate, hoping a cartel majority of the panel upholds it.
+// probability ChallengeRate, hoping a cartel majority of the panel upholds it. It appeals
+// every first verdict it loses (its own wrong result upheld, its challenge rejected), hoping
+// for a cartel majority of the final panel: the worst case for honest providers.
 type Cartel struct {
 	ChallengeRate float64
 	members       map[common.Address]bool
@@ -126,6 +155,9 @@ func (*Cartel) Name() string       { return "cartel" }
 func (*Cartel) Run(v View) []byte  { return cartelResult(v.Spec) }
 func (*Cartel) Vote(v View) []byte { return cartelResult(v.Spec) }
 func (*Cartel) Serves(View) bool   { return true }
+
+// Appeal: the cartel appeals whatever it lost.
+func (*Cartel) Appeal(View, bool) bool { return true }
 func (c *Cartel) Challenge(v View) bool {
 	for _, p := range v.Providers {
 		if c.members[p] {

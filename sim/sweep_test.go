@@ -33,7 +33,7 @@ func TestProtocolCheck(t *testing.T) {
 		{"verifier collateral zero", func(c *Config) { c.Protocol.VerifierCollateral = new(big.Int) }},
 		{"min collateral zero", func(c *Config) { c.Protocol.MinCollateral = new(big.Int) }},
 		{"min stake zero", func(c *Config) { c.Protocol.MinStake = new(big.Int) }},
-		{"collateral below the minimum", func(c *Config) { c.Protocol.MinCollateral = deploy.Token(6) }},
+		{"collateral below the minimum", func(c *Config) { c.Protocol.MinCollateral = new(big.Int).Add(c.Collateral, big.NewInt(1)) }},
 		{"collateral above the smallest stake", func(c *Config) { c.Collateral = deploy.Token(201) }},
 		{"replicas above MAX_REPLICAS", func(c *Config) { c.Replicas = 10 }},
 		{"K and replicas above the providers", func(c *Config) { c.Providers, c.Protocol.Verifiers, c.Replicas = 10, 9, 2 }},

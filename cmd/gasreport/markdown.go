@@ -75,7 +75,7 @@ func report(paths, dev []path) (string, error) {
 		by[p.Name] = p
 	}
 	for _, n := range []string{"happy", "happy_permit", "happy_first", "replicated_3", "challenge_upheld",
-		"challenge_rejected", "finalize_batch_50", "finalize_batch_50_5providers", "rewards_claim_10", "withdraw"} {
+		"challenge_rejected", "challenge_appealed", "finalize_batch_50", "finalize_batch_50_5providers", "rewards_claim_10", "withdraw"} {
 		if _, ok := by[n]; !ok {
 			return "", fmt.Errorf("report: path %s missing", n)
 		}
@@ -498,6 +498,19 @@ func whereTheGasGoes(w *strings.Builder, by map[string]path, permitBatch uint64)
 	pf("  storage, mostly four new slots (the panel and its 3 seats). Each vote writes a new slot: `commitVote` %s,\n", num(cv.Gas))
 	pf("  `revealVote` %s. `resolveChallenge` clears the panel and the seats (refund capped as above).\n", num(rv.Gas))
 
+	// Appeals.
+	ap := by["challenge_appealed"]
+	apl, fd, fr := ap.step("appeal"), ap.step("drawVerifiers (final)"), ap.step("resolveChallenge")
+	pf("- **Appeals** (docs/protocol.md, *Appeals*) are the rare path: a first verdict against a correct result\n")
+	pf("  appealed to the final panel of 41 costs %s in all (%s beyond the job's own transactions).\n", num(ap.Gas()),
+		num(ap.Gas()-sumGas(ap, "approve", "postJob", "acceptJob", "commitResult", "finalize")))
+	pf("  `appeal` costs %s (the first panel's seats freed and unlocked, the appeal bond taken), the final\n", num(apl.Gas))
+	pf("  `drawVerifiers` %s (%d attempts for 41 seats: a `candidateAt` per attempt, a lock and a new seat slot\n", num(fd.Gas), appealAttempts)
+	pf("  per verifier), its 82 votes %s, and `resolveChallenge` %s (a credit and an unlock per seat). Every\n",
+		num(sumGas(ap, voteNames(" (final)", 41)...)), num(fr.Gas))
+	pf("  loop is bounded by APPEAL_VERIFIERS; the biggest transaction stays far inside a block. The loser pays:\n")
+	pf("  its appeal bond (challengeBond × 41 / K) is what the final panel's majority shares.\n")
+
 	// Replicas.
 	rep := by["replicated_3"]
 	pf("- **Replicas.** N = 3 agreeing costs %s per job, %s per replica, against 2,334,553 for iExec's\n", num(rep.Gas()), num(rep.Gas()/3))
@@ -554,6 +567,15 @@ func cappedSteps(by map[string]path, skip string) string {
 		return labels[0]
 	}
 	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1]
+}
+
+// voteNames are the commitVote and revealVote steps of a panel of k seats.
+func voteNames(label string, k int) []string {
+	var out []string
+	for i := 1; i <= k; i++ {
+		out = append(out, fmt.Sprintf("commitVote%s #%d", label, i), fmt.Sprintf("revealVote%s #%d", label, i))
+	}
+	return out
 }
 
 func sumGas(p path, names ...string) uint64 {

@@ -257,6 +257,7 @@ func scenarios() []scenario {
 		{"replicated_3", replicated3},
 		{"challenge_upheld", func() (path, error) { return challengePath(true) }},
 		{"challenge_rejected", func() (path, error) { return challengePath(false) }},
+		{"challenge_appealed", appealPath},
 		{"accept_timeout", acceptTimeout},
 		{"result_timeout", resultTimeout},
 		{"finalize_batch_50", func() (path, error) { return finalizeBatch(1) }},
@@ -465,7 +466,7 @@ func challengePath(upheld bool) (path, error) {
 		if err := r.rec("challenge", receipt, err); err != nil {
 			return err
 		}
-		want, err := r.cleanAnchor(j, challenger.Addr, int(params.Verifiers), params.VerifierCollateral)
+		want, err := r.cleanAnchor(j, challenger.Addr, int(params.Verifiers), int(params.Verifiers), params.VerifierCollateral)
 		if err != nil {
 			return err
 		}
@@ -502,6 +503,10 @@ func challengePath(upheld bool) (path, error) {
 				return err
 			}
 		}
+		// The first panel's verdict waits out its appeal window (nobody appeals here).
+		if err := r.c.PassAppealWindow(j); err != nil {
+			return err
+		}
 		receipt, err = r.c.ResolveChallenge(client, j)
 		if err := r.rec("resolveChallenge", receipt, err); err != nil {
 			return err
@@ -515,12 +520,148 @@ func challengePath(upheld bool) (path, error) {
 	return p, err
 }
 
+// appealProviders and appealAttempts fix the shape of the appeal's final draw: APPEAL_VERIFIERS
+// seats filled from the 59 eligible providers in exactly the attempts the draw needs on
+// average (59 · (H(59) − H(18)) ≈ 69).
+const (
+	appealProviders = 60
+	appealAttempts  = 69
+)
+
+// appealPath: the first panel upholds a challenge against a correct result; the provider
+// appeals and the final panel of APPEAL_VERIFIERS rejects the challenge.
+func appealPath() (path, error) {
+	p := path{Name: "challenge_appealed", Title: "happy path up to commitResult, then approve bond + challenge + drawVerifiers + 3 commitVote + 3 revealVote (upheld) + approve appeal bond + appeal + drawVerifiers (final panel) + 41 commitVote + 41 revealVote + resolveChallenge (rejected) + finalize"}
+	p.Setup = fmt.Sprintf("steady state: %d staked providers, each with a finalized job behind it; a challenger with tokens and no market balance; the first draw hits 3 eligible providers in 3 attempts, the final draw fills 41 seats in %d attempts", appealProviders, appealAttempts)
+	r, err := newRun()
+	if err != nil {
+		return p, err
+	}
+	defer r.close()
+	client, err := r.client()
+	if err != nil {
+		return p, err
+	}
+	provs, err := r.providers("provider", appealProviders)
+	if err != nil {
+		return p, err
+	}
+	for _, pr := range provs {
+		if err := r.job(client, pr, false); err != nil {
+			return p, fmt.Errorf("warm-up: %w", err)
+		}
+	}
+	challenger, err := r.account("challenger", deploy.Token(1000))
+	if err != nil {
+		return p, err
+	}
+	// 41 voters send one transaction per block here: vote windows of two minutes (governance's
+	// choice; the dev deployment's 10 s fit a panel of 3).
+	params, err := simchain.Call(r.c, r.c.Market, r.c.MarketABI.PackParams(1), r.c.MarketABI.UnpackParams)
+	if err != nil {
+		return p, err
+	}
+	params.VoteCommitWindow, params.VoteRevealWindow = 120, 120
+	if _, err := r.c.Send(r.c.Owner, r.c.Market, r.c.MarketABI.PackSetParams(params)); err != nil {
+		return p, fmt.Errorf("setParams: %w", err)
+	}
+	byAddr := map[common.Address]*simchain.Account{}
+	for _, pr := range provs {
+		byAddr[pr.Addr] = pr
+	}
+	prov := provs[0]
+	p.Steps, err = r.measure(func() error {
+		j, err := r.committed(client, prov, false)
+		if err != nil {
+			return err
+		}
+		params, err := simchain.Call(r.c, r.c.Market, r.c.MarketABI.PackParams(j.Rec.ParamsId), r.c.MarketABI.UnpackParams)
+		if err != nil {
+			return err
+		}
+		receipt, err := r.c.Approve(challenger, r.c.Addr.Market, params.ChallengeBond)
+		if err := r.rec("approve (bond)", receipt, err); err != nil {
+			return err
+		}
+		receipt, err = r.c.Send(challenger, r.c.Market, r.c.MarketABI.PackChallenge(j.ID, j.Rec))
+		if receipt != nil {
+			if id, rec, e := r.c.JobRecord(receipt); e == nil && id.Cmp(j.ID) == 0 {
+				j.Rec = rec
+			}
+		}
+		if err := r.rec("challenge", receipt, err); err != nil {
+			return err
+		}
+		panel := func(label string, k, attempts int, vote []byte) error {
+			want, err := r.cleanAnchor(j, challenger.Addr, k, attempts, params.VerifierCollateral)
+			if err != nil {
+				return err
+			}
+			drawn, receipt, err := r.c.DrawVerifiers(client, j)
+			if err := r.rec("drawVerifiers"+label, receipt, err); err != nil {
+				return err
+			}
+			if fmt.Sprint(drawn) != fmt.Sprint(want) {
+				return fmt.Errorf("drawVerifiers drew %v, expected %v", drawn, want)
+			}
+			salts := make([][32]byte, len(drawn))
+			for i, v := range drawn {
+				salt, err := r.salt(j, 1, byAddr[v], vote)
+				if err != nil {
+					return err
+				}
+				salts[i] = salt
+				receipt, err := r.c.CommitVote(byAddr[v], j, uint8(i), vote, salt)
+				if err := r.rec(fmt.Sprintf("commitVote%s #%d", label, i+1), receipt, err); err != nil {
+					return err
+				}
+			}
+			for i, v := range drawn {
+				receipt, err := r.c.RevealVote(byAddr[v], j, uint8(i), vote, salts[i])
+				if err := r.rec(fmt.Sprintf("revealVote%s #%d", label, i+1), receipt, err); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if err := panel("", int(params.Verifiers), int(params.Verifiers), wrongCID); err != nil {
+			return err
+		}
+		bond, err := simchain.Call(r.c, r.c.Market, r.c.MarketABI.PackAppealBond(j.Rec.ParamsId), r.c.MarketABI.UnpackAppealBond)
+		if err != nil {
+			return err
+		}
+		receipt, err = r.c.Approve(prov, r.c.Addr.Market, bond)
+		if err := r.rec("approve (appeal bond)", receipt, err); err != nil {
+			return err
+		}
+		receipt, err = r.c.Send(prov, r.c.Market, r.c.MarketABI.PackAppeal(j.ID, j.Rec))
+		if err := r.rec("appeal", receipt, err); err != nil {
+			return err
+		}
+		k, err := simchain.Call(r.c, r.c.Market, r.c.MarketABI.PackAPPEALVERIFIERS(), r.c.MarketABI.UnpackAPPEALVERIFIERS)
+		if err != nil {
+			return err
+		}
+		if err := panel(" (final)", int(k), appealAttempts, resultCID); err != nil {
+			return err
+		}
+		receipt, err = r.c.ResolveChallenge(client, j)
+		if err := r.rec("resolveChallenge", receipt, err); err != nil {
+			return err
+		}
+		receipt, err = r.c.Finalize(client, j)
+		return r.rec("finalize", receipt, err)
+	})
+	return p, err
+}
+
 // cleanAnchor mines the challenge's anchor block, re-mining it (on a fork from the challenge
-// block) until its hash draws K eligible verifiers in the first K attempts. Block hashes are
-// random on the simulated chain (prevrandao), and each skipped candidate adds an attempt's gas:
-// fixing the draw's shape keeps the figures identical from run to run. It returns the
-// verifiers the draw will pick, in seat order.
-func (r *run) cleanAnchor(j *simchain.Job, challenger common.Address, k int, need *big.Int) ([]common.Address, error) {
+// block) until its hash draws K eligible verifiers in exactly `attempts` attempts (K: the first
+// K attempts are clean). Block hashes are random on the simulated chain (prevrandao), and each
+// skipped candidate adds an attempt's gas: fixing the draw's shape keeps the figures identical
+// from run to run. It returns the verifiers the draw will pick, in seat order.
+func (r *run) cleanAnchor(j *simchain.Job, challenger common.Address, k, attempts int, need *big.Int) ([]common.Address, error) {
 	ctx := context.Background()
 	head, err := r.c.Client.HeaderByNumber(ctx, nil)
 	if err != nil {
@@ -547,14 +688,20 @@ func (r *run) cleanAnchor(j *simchain.Job, challenger common.Address, k int, nee
 		s := crypto.Keccak256(anchor[:], common.LeftPadBytes(j.ID.Bytes(), 32))
 		var chosen []common.Address
 		taken := map[common.Address]bool{}
-		for a := 0; a < k; a++ {
+		for a := 0; a < attempts; a++ {
 			h := new(big.Int).SetBytes(crypto.Keccak256(s, common.LeftPadBytes(big.NewInt(int64(a)).Bytes(), 32)))
 			c := list[new(big.Int).Mod(h, n).Int64()]
 			if !c.eligible || excluded[c.addr] || taken[c.addr] {
-				return nil
+				continue
 			}
 			taken[c.addr] = true
 			chosen = append(chosen, c.addr)
+			if len(chosen) == k && a != attempts-1 {
+				return nil // filled before the attempts wanted
+			}
+		}
+		if len(chosen) != k {
+			return nil
 		}
 		return chosen
 	}

@@ -14,8 +14,10 @@ import {IProviderRegistry} from "./IProviderRegistry.sol";
 /// A client posts a job and escrows its payment; a provider (or N replicas) accepts and locks
 /// collateral out of its stake in the ProviderRegistry; the provider commits the content hash
 /// (CID bytes) of the result; anyone may challenge inside the challenge window with a bond, and
-/// verifiers drawn from the active providers re-execute and vote by commit-reveal; after the
-/// window (or a failed challenge) anyone may finalize, crediting the provider. All payouts are
+/// verifiers drawn from the active providers re-execute and vote by commit-reveal; the side the
+/// first panel rules against may appeal once, with a larger bond, to a final panel of
+/// APPEAL_VERIFIERS that a one-third cartel holds with under 1% probability; after the window
+/// (or a failed challenge) anyone may finalize, crediting the provider. All payouts are
 /// credited to balances and pulled with `withdraw`.
 ///
 /// @dev Storage keeps one slot per live job: the keccak256 of its `Job` record. Callers pass the
@@ -133,7 +135,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     struct ChallengeInfo {
         address challenger;
         uint96 bond;
-        uint64 anchorBlock; // its blockhash seeds the verifier draw
+        uint64 anchorBlock; // its blockhash seeds the verifier draw (of the current round)
+        uint8 round; // 0: the first panel; 1: the appeal's final panel
+        address appellant; // who appealed (zero before an appeal); its bond is appealBond(job)
     }
 
     // ------------------------------------------------------------------ constants
@@ -146,6 +150,11 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     uint8 public constant MAX_REPLICAS = 9;
     /// @notice Highest verifier count governance may set.
     uint8 public constant MAX_VERIFIERS = 15;
+    /// @notice Verifiers of an appeal's final panel. Derived from the BFT bound: drawn from the
+    ///         99 eligible providers of a 100-provider network of which a third (33) collude,
+    ///         the cartel holds 21 or more of 41 seats with probability 0.0016 (hypergeometric;
+    ///         0.0135 drawing from an unbounded network). docs/protocol.md has the table.
+    uint8 public constant APPEAL_VERIFIERS = 41;
     /// @notice Draw attempts per verifier seat before the draw settles for fewer verifiers.
     uint256 public constant DRAW_ATTEMPTS_PER_SEAT = 4;
     /// @notice Highest protocol fee governance may set (10%).
@@ -224,6 +233,10 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     event ChallengeOpened(uint256 indexed id, address indexed challenger, uint256 bond, uint64 anchorBlock, Job job);
     /// @notice The anchor block's hash aged out before the draw; a new anchor was set.
     event DrawReanchored(uint256 indexed id, uint64 anchorBlock);
+    /// @notice The side the first panel ruled against (`firstOutcome`) appealed with `bond`;
+    ///         the final panel of APPEAL_VERIFIERS is drawn from `anchorBlock`'s hash. The first
+    ///         panel's revealed verifiers were unlocked, its silent ones slashed.
+    event AppealOpened(uint256 indexed id, address indexed appellant, uint256 bond, uint64 anchorBlock, Outcome firstOutcome);
     /// @notice Verifiers were drawn and their collateral locked.
     event VerifiersDrawn(uint256 indexed id, address[] verifiers, uint64 commitBy, uint64 revealBy);
     /// @notice A challenge was resolved. The record is the job's new record (deleted when upheld).
@@ -298,6 +311,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     error NotDrawn();
     /// @notice finalizeBatch got arrays of different lengths or more than MAX_BATCH jobs.
     error BadBatch();
+    /// @notice The challenge cannot be appealed: already appealed, inconclusive, or the caller
+    ///         is not on the side the panel ruled against.
+    error NotAppealable(uint256 id);
     /// @notice sweepSurplus found no surplus: the market holds `held`, no more than it owes.
     error NoSurplus(uint256 held, uint256 owed);
 
@@ -732,7 +748,8 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         if (_isJobProvider(id, job, msg.sender)) revert SelfChallenge();
         uint96 bond = _params[job.paramsId].challengeBond;
         uint64 anchor = uint64(block.number + 1);
-        _challenges[id] = ChallengeInfo({challenger: msg.sender, bond: bond, anchorBlock: anchor});
+        _challenges[id] =
+            ChallengeInfo({challenger: msg.sender, bond: bond, anchorBlock: anchor, round: 0, appellant: address(0)});
         owed += bond;
         job.status = Status.Challenged;
         jobHash[id] = _hash(job);
@@ -741,9 +758,10 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @notice Draws the challenge's verifiers once the anchor block is mined: up to K distinct
-    ///         active providers with enough free stake, never the job's client, provider(s) or
-    ///         challenger, each locking the verifier collateral. O(K) work. Anyone may call. If the
-    ///         anchor's hash has aged out (256 blocks), a new anchor is set instead.
+    ///         active providers (APPEAL_VERIFIERS after an appeal) with enough free stake, never
+    ///         the job's client, provider(s) or challenger, each locking the verifier collateral.
+    ///         O(K) work. Anyone may call. If the anchor's hash has aged out (256 blocks), a new
+    ///         anchor is set instead.
     /// @param id The job.
     /// @param job Its current record.
     function drawVerifiers(uint256 id, Job memory job) external nonReentrant {
@@ -761,7 +779,8 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
             return;
         }
         Params storage p = _params[job.paramsId];
-        address[] memory chosen = _draw(id, job, c.challenger, seed, p.verifiers, p.verifierCollateral);
+        uint256 k = c.round == 0 ? p.verifiers : APPEAL_VERIFIERS;
+        address[] memory chosen = _draw(id, job, c.challenger, seed, k, p.verifierCollateral);
         for (uint256 i = 0; i < chosen.length; i++) {
             _members[key][i].account = chosen[i];
         }
@@ -822,14 +841,69 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         _reveal(id, VERIFIERS, index, cid, salt);
     }
 
-    /// @notice Resolves a challenge once every verifier revealed or the reveal window closed.
-    ///         Rejected (majority agrees): the bond is split between the provider(s) and agreeing
-    ///         verifiers, the job is cleared for finalize. Upheld (majority disagrees): the
-    ///         provider's collateral is slashed, the client refunded in full, the challenger gets its
-    ///         bond back plus challengerRewardBps of the slashed collateral, the disagreeing verifiers
-    ///         share verifierRewardBps, the rest goes to the treasury. Inconclusive: the bond is
-    ///         returned and the job cleared. Verifiers outside the majority, or silent, are slashed
-    ///         to the treasury. Anyone may call.
+    /// @notice The bond an appeal of a job posted under parameter set `paramsId_` deposits: the
+    ///         challenge bond per seat of the first panel, times the final panel's seats
+    ///         (challengeBond * APPEAL_VERIFIERS / verifiers).
+    /// @param paramsId_ The job's parameter set.
+    /// @return The appeal bond in token base units.
+    function appealBond(uint32 paramsId_) public view returns (uint256) {
+        Params storage p = _params[paramsId_];
+        return uint256(p.challengeBond) * APPEAL_VERIFIERS / p.verifiers;
+    }
+
+    /// @notice Appeals the first panel's verdict, once, inside the appeal window: after every
+    ///         verifier revealed or the reveal window closed, and until voteRevealWindow seconds
+    ///         after the reveal window. Only the side the verdict is against may appeal: against
+    ///         Upheld, the job's provider (N>1: a replica in the job's majority); against
+    ///         Rejected, the challenger. An inconclusive verdict cannot be appealed. The caller
+    ///         deposits appealBond (approve the market first); the first panel's revealed
+    ///         verifiers are unlocked (no reward, no slash: the final panel decides), its silent
+    ///         ones slashed to the treasury; the final panel of APPEAL_VERIFIERS is drawn from
+    ///         the next block's hash by drawVerifiers, votes as the first did, and
+    ///         resolveChallenge settles on its verdict.
+    /// @param id The job.
+    /// @param job Its current record.
+    function appeal(uint256 id, Job memory job) external nonReentrant {
+        _load(id, job, Status.Challenged);
+        ChallengeInfo storage c = _challenges[id];
+        if (c.round != 0) revert NotAppealable(id);
+        uint256 key = (id << 1) | VERIFIERS;
+        Panel memory panel = _panels[key];
+        if (panel.commitBy == 0) revert NotDrawn();
+        if (panel.revealed < panel.size && block.timestamp <= panel.revealBy) revert TooEarly(panel.revealBy);
+        uint256 ends = uint256(panel.revealBy) + _params[job.paramsId].voteRevealWindow;
+        if (block.timestamp > ends) revert TooLate(ends);
+        uint256 k = panel.size;
+        (uint256 agree, uint256 disagree) = _count(key, k, job.result);
+        Outcome first = _outcome(agree, disagree, k);
+        bool against = first == Outcome.Upheld
+            ? _isWinningProvider(id, job, msg.sender)
+            : (first == Outcome.Rejected && msg.sender == c.challenger);
+        if (!against) revert NotAppealable(id);
+        delete _panels[key];
+        uint256 bond = appealBond(job.paramsId);
+        uint64 anchor = uint64(block.number + 1);
+        c.round = 1;
+        c.appellant = msg.sender;
+        c.anchorBlock = anchor;
+        owed += uint160(bond);
+        _creditTreasury(_releaseVerifiers(id, job, k));
+        emit AppealOpened(id, msg.sender, bond, anchor, first);
+        token.safeTransferFrom(msg.sender, address(this), bond);
+    }
+
+    /// @notice Resolves a challenge once every verifier revealed or the reveal window closed and,
+    ///         for the first panel's Upheld or Rejected verdict, once the appeal window (see
+    ///         appeal) has passed without an appeal. After an appeal the final panel's verdict
+    ///         settles. Rejected (majority agrees): the bond (and the challenger's appeal bond,
+    ///         if it appealed) is split between the provider(s) and agreeing verifiers, the job
+    ///         is cleared for finalize. Upheld (majority disagrees): the provider's collateral is
+    ///         slashed, the client refunded in full, the challenger gets its bond (and appeal
+    ///         bond) back plus challengerRewardBps of the slashed collateral, the disagreeing
+    ///         verifiers share verifierRewardBps of it plus a provider's lost appeal bond, the
+    ///         rest goes to the treasury. Inconclusive: bonds are returned and the job cleared.
+    ///         Verifiers outside the majority, or silent, are slashed to the treasury. Anyone
+    ///         may call.
     /// @param id The job.
     /// @param job Its current record.
     function resolveChallenge(uint256 id, Job memory job) external nonReentrant {
@@ -838,25 +912,37 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         Panel memory panel = _panels[key];
         if (panel.commitBy == 0) revert NotDrawn();
         if (panel.revealed < panel.size && block.timestamp <= panel.revealBy) revert TooEarly(panel.revealBy);
-        delete _panels[key];
-
         uint256 k = panel.size;
-        uint256 agree;
-        uint256 disagree;
-        for (uint256 i = 0; i < k; i++) {
-            bytes32 r = _members[key][i].result;
-            if (r == bytes32(0)) continue;
-            if (r == job.result) agree++;
-            else disagree++;
+        (uint256 agree, uint256 disagree) = _count(key, k, job.result);
+        Outcome outcome = _outcome(agree, disagree, k);
+        if (outcome != Outcome.Inconclusive && _challenges[id].round == 0) {
+            uint256 appealEnds = uint256(panel.revealBy) + _params[job.paramsId].voteRevealWindow;
+            if (block.timestamp <= appealEnds) revert TooEarly(appealEnds);
         }
-        Outcome outcome = agree * 2 > k ? Outcome.Rejected : (disagree * 2 > k ? Outcome.Upheld : Outcome.Inconclusive);
+        delete _panels[key];
         (uint256 verifierShare, uint256 toTreasury) = _settleChallenge(id, job, outcome, agree, disagree);
         toTreasury += _settleVerifiers(id, job, k, outcome, verifierShare);
         _creditTreasury(toTreasury);
         emit ChallengeResolved(id, outcome, uint8(agree), uint8(disagree), job);
     }
 
-    /// @dev Pays out the bond and, when upheld, the provider's slashed collateral; updates or
+    /// @dev Counts a verifier panel's reveals equal to `result` (agree) and different (disagree).
+    function _count(uint256 key, uint256 k, bytes32 result) private view returns (uint256 agree, uint256 disagree) {
+        for (uint256 i = 0; i < k; i++) {
+            bytes32 r = _members[key][i].result;
+            if (r == bytes32(0)) continue;
+            if (r == result) agree++;
+            else disagree++;
+        }
+    }
+
+    /// @dev A strict majority of the k drawn verifiers decides; otherwise the challenge is
+    ///      inconclusive.
+    function _outcome(uint256 agree, uint256 disagree, uint256 k) private pure returns (Outcome) {
+        return agree * 2 > k ? Outcome.Rejected : (disagree * 2 > k ? Outcome.Upheld : Outcome.Inconclusive);
+    }
+
+    /// @dev Pays out the bonds and, when upheld, the provider's slashed collateral; updates or
     ///      deletes the job record. Returns each majority verifier's share and the treasury's part.
     function _settleChallenge(uint256 id, Job memory job, Outcome outcome, uint256 agree, uint256 disagree)
         private
@@ -864,26 +950,32 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     {
         ChallengeInfo memory c = _challenges[id];
         delete _challenges[id];
+        uint256 appealed = c.appellant == address(0) ? 0 : appealBond(job.paramsId);
+        bool challengerAppealed = c.appellant == c.challenger;
         if (outcome == Outcome.Upheld) {
             delete jobHash[id];
             _credit(job.client, job.payment);
             uint256 slashed = _slashProviders(id, job);
             Params storage p = _params[job.paramsId];
             uint256 toChallenger = slashed * p.challengerRewardBps / 10_000;
-            verifierShare = slashed * p.verifierRewardBps / 10_000 / disagree;
-            toTreasury = slashed - toChallenger - verifierShare * disagree;
-            _credit(c.challenger, uint256(c.bond) + toChallenger);
+            uint256 forfeited = challengerAppealed ? 0 : appealed;
+            verifierShare = (slashed * p.verifierRewardBps / 10_000 + forfeited) / disagree;
+            toTreasury = slashed + forfeited - toChallenger - verifierShare * disagree;
+            _credit(c.challenger, uint256(c.bond) + toChallenger + (challengerAppealed ? appealed : 0));
             return (verifierShare, toTreasury);
         }
         job.status = Status.Cleared;
         jobHash[id] = _hash(job);
         if (outcome == Outcome.Rejected) {
+            uint256 pot = uint256(c.bond) + (challengerAppealed ? appealed : 0);
             uint256 recipients = (job.replicas == 1 ? 1 : job.winners) + agree;
-            verifierShare = c.bond / recipients;
-            toTreasury = c.bond - verifierShare * recipients;
+            verifierShare = pot / recipients;
+            toTreasury = pot - verifierShare * recipients;
             _payProviders(id, job, verifierShare);
+            if (!challengerAppealed) _credit(c.appellant, appealed);
         } else {
             _credit(c.challenger, c.bond);
+            _credit(c.appellant, appealed);
         }
     }
 
@@ -915,6 +1007,38 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
                 _slashIn(account, collateral);
             }
         }
+    }
+
+    /// @dev Frees an appealed first panel's seats: revealed verifiers are unlocked, silent ones
+    ///      slashed. Returns what the treasury gains.
+    function _releaseVerifiers(uint256 id, Job memory job, uint256 k) private returns (uint256 toTreasury) {
+        uint256 key = (id << 1) | VERIFIERS;
+        uint256 collateral = _params[job.paramsId].verifierCollateral;
+        for (uint256 i = 0; i < k; i++) {
+            Member storage m = _members[key][i];
+            address account = m.account;
+            bool revealed = m.result != bytes32(0);
+            delete _members[key][i];
+            if (revealed) {
+                registry.unlock(account, collateral);
+            } else {
+                toTreasury += collateral;
+                emit CollateralSlashed(id, account, collateral, SlashReason.VerifierSilent);
+                _slashIn(account, collateral);
+            }
+        }
+    }
+
+    /// @dev Whether `account` is a provider whose result is the job's: its provider (N=1) or a
+    ///      replica in the majority (N>1).
+    function _isWinningProvider(uint256 id, Job memory job, address account) private view returns (bool) {
+        if (job.replicas == 1) return account == job.provider;
+        uint256 key = id << 1;
+        for (uint256 i = 0; i < job.replicas; i++) {
+            Member storage m = _members[key][i];
+            if (m.account == account && m.result == job.result) return true;
+        }
+        return false;
     }
 
     /// @dev Credits `share` to each provider whose result is the job's (a rejected challenge).
@@ -1059,6 +1183,15 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     function challengeInfo(uint256 id) external view returns (address challenger, uint256 bond, uint64 anchorBlock) {
         ChallengeInfo storage c = _challenges[id];
         return (c.challenger, c.bond, c.anchorBlock);
+    }
+
+    /// @notice The appeal of a job's open challenge, if any.
+    /// @param id The job.
+    /// @return appellant Who appealed (zero before an appeal).
+    /// @return round 0 while the first panel decides, 1 once appealed (the final panel).
+    function appealInfo(uint256 id) external view returns (address appellant, uint8 round) {
+        ChallengeInfo storage c = _challenges[id];
+        return (c.appellant, c.round);
     }
 
     // ------------------------------------------------------------------ internals

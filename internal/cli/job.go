@@ -214,6 +214,20 @@ Example:
    brine job challenge 7`,
 				Action: func(c *cli.Context) error { return jobChallenge(c, stdio) },
 			},
+			{
+				Name:      "appeal",
+				Usage:     "appeal the first verifier panel's verdict to the final panel",
+				ArgsUsage: "<id>",
+				Description: `Appeals a challenge's first verdict, once, within the appeal window (the vote reveal window
+after the verifiers' reveals), depositing the appeal bond of the job's parameter set. Only the
+side the verdict is against may: the challenger when it was rejected, the provider (or a
+replica in the majority) when it was upheld. A final panel of 41 verifiers re-runs the job and
+its verdict settles the challenge; the loser's bonds pay the winners.
+
+Example:
+   brine job appeal 7`,
+				Action: func(c *cli.Context) error { return jobAppeal(c, stdio) },
+			},
 		},
 	}
 }
@@ -1130,6 +1144,22 @@ func jobChallenge(c *cli.Context, stdio IO) error {
 	return jobStep(c, stdio, "brine job challenge <id>", challengeCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
 		return st.Challenge(s.ctx, id)
 	})
+}
+
+func jobAppeal(c *cli.Context, stdio IO) error {
+	return jobStep(c, stdio, "brine job appeal <id>", appealCheck, func(s *session, st settlement.Settlement, id settlement.JobID) error {
+		return st.Appeal(s.ctx, id)
+	})
+}
+
+// appealCheck refuses an appeal of a job that is not challenged before the bond's approval
+// is sent; the market judges the rest (who may appeal, the window) and the settlement checks
+// the bond against the wallet.
+func appealCheck(_ *session, job settlement.Job) error {
+	if job.Status != settlement.StatusChallenged {
+		return badInput("appeal job %d: it is %s; only a challenged job's verdict can be appealed", job.ID, job.Status)
+	}
+	return nil
 }
 
 // challengeCheck refuses a challenge the market would refuse, before the bond's approval is

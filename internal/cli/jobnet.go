@@ -187,6 +187,8 @@ func (s *session) stepLine(step jobclient.Step) string {
 		return fmt.Sprintf("result committed; challenge window until %s", fmtTime(job.ChallengeEnds()))
 	case jobclient.StepChallenged:
 		return "challenged; verifiers vote"
+	case jobclient.StepAppealed:
+		return fmt.Sprintf("the verdict was appealed by %s: a final panel of verifiers votes", step.Account.Hex())
 	case jobclient.StepCleared:
 		return "the challenge failed or was inconclusive: the job can be finalized now"
 	case jobclient.StepWindowClosing:

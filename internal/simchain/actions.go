@@ -255,6 +255,34 @@ func (c *Chain) RevealVote(v *Account, j *Job, index uint8, cid []byte, salt [32
 	return c.Send(v, c.Market, c.MarketABI.PackRevealVote(j.ID, index, cid, salt))
 }
 
+// PassAppealWindow moves the clock past the appeal window of j's first verifier panel (its
+// revealBy plus the vote reveal window), after which the panel's Upheld or Rejected verdict
+// can be resolved.
+func (c *Chain) PassAppealWindow(j *Job) error {
+	p, err := Call(c, c.Market, c.MarketABI.PackParams(j.Rec.ParamsId), c.MarketABI.UnpackParams)
+	if err != nil {
+		return err
+	}
+	panel, err := Call(c, c.Market, c.MarketABI.PackGetPanel(j.ID, 1), c.MarketABI.UnpackGetPanel)
+	if err != nil {
+		return err
+	}
+	c.AdvanceTo(panel.RevealBy + uint64(p.VoteRevealWindow) + 1)
+	return nil
+}
+
+// Appeal approves the appeal bond and appeals j's first verifier panel's verdict.
+func (c *Chain) Appeal(appellant *Account, j *Job) (*types.Receipt, error) {
+	bond, err := Call(c, c.Market, c.MarketABI.PackAppealBond(j.Rec.ParamsId), c.MarketABI.UnpackAppealBond)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.Approve(appellant, c.Addr.Market, bond); err != nil {
+		return nil, err
+	}
+	return c.Send(appellant, c.Market, c.MarketABI.PackAppeal(j.ID, j.Rec))
+}
+
 // ResolveChallenge resolves j's challenge.
 func (c *Chain) ResolveChallenge(caller *Account, j *Job) (*types.Receipt, error) {
 	r, err := c.Send(caller, c.Market, c.MarketABI.PackResolveChallenge(j.ID, j.Rec))

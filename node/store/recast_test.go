@@ -3,6 +3,7 @@ package store_test
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/brine-compute/brine/node/store"
 )
@@ -48,5 +49,28 @@ func TestRecast(t *testing.T) {
 	created, err = s.Recast(store.JobRecord{Job: 3, Role: store.RoleVerifier, Seat: 0})
 	if err != nil || !created || get(t, s, 3).Role != store.RoleVerifier {
 		t.Fatalf("Recast of a new job = %v, %v", created, err)
+	}
+
+	// An appeal: the first panel's seat ended; drawn again to the final panel (a later reveal
+	// deadline), the node gets a new verifier record. A replay of the first draw does not.
+	first := time.Unix(1_000, 0)
+	created, err = s.Recast(store.JobRecord{Job: 4, Role: store.RoleVerifier, Seat: 1, CommitBy: first, RevealBy: first})
+	if err != nil || !created {
+		t.Fatalf("Recast of the first panel = %v, %v", created, err)
+	}
+	if created, err := s.Recast(store.JobRecord{Job: 4, Role: store.RoleVerifier, Seat: 1, CommitBy: first, RevealBy: first}); err != nil || created {
+		t.Fatalf("replayed first draw of a live seat = %v, %v; want not created", created, err)
+	}
+	must(t, s.Transition(4, store.StateSeen, store.StateAbandoned, func(r *store.JobRecord) { r.Reason = "appealed" }))
+	if created, err := s.Recast(store.JobRecord{Job: 4, Role: store.RoleVerifier, Seat: 1, CommitBy: first, RevealBy: first}); err != nil || created {
+		t.Fatalf("replayed first draw of an ended seat = %v, %v; want not created", created, err)
+	}
+	final := first.Add(time.Minute)
+	created, err = s.Recast(store.JobRecord{Job: 4, Role: store.RoleVerifier, Seat: 7, CommitBy: final, RevealBy: final})
+	if rec := get(t, s, 4); err != nil || !created || rec.State != store.StateSeen || rec.Seat != 7 || !rec.RevealBy.Equal(final) {
+		t.Fatalf("Recast to the final panel = %v, %v: %+v", created, err, rec)
+	}
+	if l, err := s.List(store.StateAbandoned); err != nil || len(l) != 0 {
+		t.Fatalf("abandoned index after the recast: %v, %v", l, err)
 	}
 }

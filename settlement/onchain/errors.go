@@ -23,6 +23,7 @@ var revertErrors = map[string]error{
 	"TooLate":            settlement.ErrTooLate,
 	"NotProvider":        settlement.ErrNotAllowed,
 	"SelfChallenge":      settlement.ErrNotAllowed,
+	"NotAppealable":      settlement.ErrNotAllowed,
 	"NotPanelMember":     settlement.ErrNotAllowed,
 	"NothingToWithdraw":  settlement.ErrNothingToDo,
 	"NoSurplus":          settlement.ErrNothingToDo,

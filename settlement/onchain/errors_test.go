@@ -18,6 +18,7 @@ func TestMapError(t *testing.T) {
 		{"StaleJobRecord", settlement.ErrStaleRecord},
 		{"WrongStatus", settlement.ErrWrongStatus},
 		{"PanelNotReady", settlement.ErrWrongStatus},
+		{"NotAppealable", settlement.ErrNotAllowed},
 		{"NotDrawn", settlement.ErrWrongStatus},
 		{"JobFull", settlement.ErrWrongStatus},
 		{"WrongReplicaMode", settlement.ErrWrongStatus},

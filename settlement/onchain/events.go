@@ -25,8 +25,9 @@ var (
 	evPanelCommitted  = marketABI.GetABI().Events["PanelCommitted"].ID
 	evDrawReanchored  = marketABI.GetABI().Events["DrawReanchored"].ID
 	evVerifiersDrawn  = marketABI.GetABI().Events["VerifiersDrawn"].ID
+	evAppealOpened    = marketABI.GetABI().Events["AppealOpened"].ID
 
-	eventTopics = append(slices.Clone(indexTopics), evReplicaAccepted, evPanelCommitted, evDrawReanchored, evVerifiersDrawn)
+	eventTopics = append(slices.Clone(indexTopics), evReplicaAccepted, evPanelCommitted, evDrawReanchored, evVerifiersDrawn, evAppealOpened)
 )
 
 // EventReader is settlement.EventSource on the market's logs. It keeps no state between calls
@@ -256,6 +257,20 @@ func decodeEvent(l *types.Log) (settlement.Event, error) {
 			return bad(err)
 		}
 		ev.Kind, ev.Job, ev.Anchor = settlement.EventDrawReanchored, eventJobID(e.Id), e.AnchorBlock
+	case evAppealOpened:
+		e, err := marketABI.UnpackAppealOpenedEvent(l)
+		if err != nil {
+			return bad(err)
+		}
+		ev.Kind, ev.Job, ev.Account, ev.Amount, ev.Anchor = settlement.EventAppealOpened, eventJobID(e.Id), e.Appellant, copyInt(e.Bond), e.AnchorBlock
+		switch e.FirstOutcome {
+		case 0:
+			ev.Outcome = settlement.OutcomeRejected
+		case outcomeUpheld:
+			ev.Outcome = settlement.OutcomeUpheld
+		default:
+			return bad(fmt.Errorf("appeal of outcome %d", e.FirstOutcome))
+		}
 	case evVerifiersDrawn:
 		e, err := marketABI.UnpackVerifiersDrawnEvent(l)
 		if err != nil {

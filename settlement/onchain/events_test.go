@@ -88,6 +88,7 @@ func TestEventsStory(t *testing.T) {
 	id := w.committedJob()
 	vs := w.drawn(id)
 	w.vote(id, vs, w.cid)
+	w.passAppealWindow(id)
 	_, err := w.client.S.ResolveChallenge(ctx, id)
 	must(t, err)
 	must(t, w.client.S.Finalize(ctx, id))

@@ -214,7 +214,39 @@ func (s *Settlement) DrawVerifiers(ctx context.Context, id settlement.JobID) ([]
 	return nil, errors.New("draw: receipt has neither VerifiersDrawn nor DrawReanchored")
 }
 
-// ResolveChallenge pays out a challenge once every verifier revealed or the reveal window closed.
+// Appeal appeals the first verifier panel's verdict to the final panel, approving and
+// depositing the appeal bond of the job's parameter set. Only the side the verdict is against
+// may (ErrNotAllowed otherwise, or when the challenge was appealed already), after the reveals
+// and inside the appeal window (ErrTooEarly, ErrTooLate). An account holding less than the
+// bond is refused (ErrInsufficient) before the approval is sent.
+func (s *Settlement) Appeal(ctx context.Context, id settlement.JobID) error {
+	s.spendMu.Lock()
+	defer s.spendMu.Unlock()
+	_, err := s.onJob(ctx, id, jobStep{
+		name: "appeal",
+		want: []settlement.Status{settlement.StatusChallenged},
+		pack: marketABI.TryPackAppeal,
+		prepare: func(ctx context.Context, rec bindings.JobMarketJob, txID string) error {
+			bond, err := call(ctx, s, s.addrs.Market, marketABI.PackAppealBond(rec.ParamsId), marketABI.UnpackAppealBond)
+			if err != nil {
+				return fmt.Errorf("appeal job %d: appealBond(%d): %w", id, rec.ParamsId, err)
+			}
+			have, err := call(ctx, s, s.addrs.Token, tokenABI.PackBalanceOf(s.account), tokenABI.UnpackBalanceOf)
+			if err != nil {
+				return fmt.Errorf("appeal job %d: balanceOf: %w", id, err)
+			}
+			if have.Cmp(bond) < 0 {
+				return fmt.Errorf("%w: appeal job %d: the appeal bond is %s base units, %s holds %s", settlement.ErrInsufficient, id, bond, s.account, have)
+			}
+			return s.ensureAllowance(ctx, s.addrs.Market, bond, txID, fmt.Sprintf("appeal job %d", id))
+		},
+	})
+	return err
+}
+
+// ResolveChallenge pays out a challenge once every verifier revealed or the reveal window
+// closed and, for the first panel's Upheld or Rejected verdict, its appeal window passed
+// (ErrTooEarly before).
 func (s *Settlement) ResolveChallenge(ctx context.Context, id settlement.JobID) (settlement.Outcome, error) {
 	r, err := s.onJob(ctx, id, jobStep{
 		name: "resolve-challenge",

@@ -13,6 +13,7 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/internal/simchain"
 	"github.com/brine-compute/brine/settlement"
+	"github.com/brine-compute/brine/settlement/onchain"
 )
 
 // TestReplicatedJob runs an N=3 job through seats, commit-reveal, resolve and finalize (two
@@ -220,6 +221,20 @@ func (w *challengeWorld) vote(id settlement.JobID, vs []*actor, cid []byte) {
 	wantErr(t, vs[0].S.RevealVote(ctx, id, cid, simchain.Salt()), settlement.ErrAlreadyDone, "AlreadyRevealed")
 }
 
+// passAppealWindow checks that the first panel's verdict waits out its appeal window and moves
+// the clock past it.
+func (w *challengeWorld) passAppealWindow(id settlement.JobID) {
+	t := w.t
+	_, err := w.client.S.ResolveChallenge(ctx, id)
+	wantErr(t, err, settlement.ErrTooEarly, "TooEarly")
+	j := w.job(w.client.S, id)
+	p, err := simchain.Call(w.c, w.c.Market, w.c.MarketABI.PackParams(j.ParamsID), w.c.MarketABI.UnpackParams)
+	must(t, err)
+	panel, err := simchain.Call(w.c, w.c.Market, w.c.MarketABI.PackGetPanel(new(big.Int).SetUint64(uint64(id)), 1), w.c.MarketABI.UnpackGetPanel)
+	must(t, err)
+	w.c.AdvanceTo(panel.RevealBy + uint64(p.VoteRevealWindow) + 1)
+}
+
 func balances(w *challengeWorld, as ...*actor) []*big.Int {
 	out := make([]*big.Int, len(as))
 	for i, a := range as {
@@ -246,6 +261,7 @@ func TestChallengeUpheld(t *testing.T) {
 
 	before := balances(w, vs...)
 	w.vote(id, vs, []byte("bafy-the-real-result"))
+	w.passAppealWindow(id)
 	outcome, err := w.client.S.ResolveChallenge(ctx, id)
 	must(t, err)
 	if outcome != settlement.OutcomeUpheld {
@@ -287,6 +303,7 @@ func TestChallengeRejected(t *testing.T) {
 
 	before := balances(w, vs...)
 	w.vote(id, vs, w.cid)
+	w.passAppealWindow(id)
 	outcome, err := w.ps[4].S.ResolveChallenge(ctx, id)
 	must(t, err)
 	if outcome != settlement.OutcomeRejected {
@@ -358,5 +375,73 @@ func TestDrawReanchored(t *testing.T) {
 	}
 	if sent := since(); len(sent) != 2 || sent[0].tx.ID == sent[1].tx.ID {
 		t.Fatalf("draws sent %v; want two transactions with different IDs", ids(sent))
+	}
+}
+
+// TestChallengeAppealed: the first panel upholds a correct result; the provider appeals, the
+// final panel rejects the challenge, and the provider gets its appeal bond back with its
+// share of the challenger's bond. The appeal is reported as an event.
+func TestChallengeAppealed(t *testing.T) {
+	w := newChallengeWorld(t)
+	id := w.committedJob()
+	vs := w.drawn(id)
+	w.vote(id, vs, []byte("bafy-a-wrong-verdict"))
+
+	bond, err := simchain.Call(w.c, w.c.Market, w.c.MarketABI.PackAppealBond(w.job(w.client.S, id).ParamsID), w.c.MarketABI.UnpackAppealBond)
+	must(t, err)
+	tokens := w.tokens(w.ps[0].Addr)
+	wantErr(t, w.challenger.S.Appeal(ctx, id), settlement.ErrInsufficient, "-")
+	wantErr(t, w.ps[4].S.Appeal(ctx, id), settlement.ErrNotAllowed, "NotAppealable")
+	must(t, w.ps[0].S.Appeal(ctx, id))
+	wantStatus(t, w.job(w.client.S, id), settlement.StatusChallenged)
+	wantInt(t, "p0 tokens after the appeal", w.tokens(w.ps[0].Addr), sub(tokens, bond))
+	for _, v := range vs {
+		wantInt(t, v.Name+" locked after the appeal", w.providerInfo(w.client.S, v.Addr).Locked, new(big.Int))
+	}
+	// Appealing again is the same step: its remembered outcome, no transaction.
+	since := w.ps[0].Sender.Mark()
+	must(t, w.ps[0].S.Appeal(ctx, id))
+	if len(since()) != 0 {
+		t.Fatalf("a repeated appeal sent %d transactions", len(since()))
+	}
+
+	// The final panel: every eligible provider (four here, fewer than APPEAL_VERIFIERS).
+	for range 2 {
+		w.c.Mine(1)
+	}
+	final, err := w.challenger.S.DrawVerifiers(ctx, id)
+	must(t, err)
+	if len(final) != len(w.ps)-1 {
+		t.Fatalf("final panel %v, want the %d eligible providers", final, len(w.ps)-1)
+	}
+	var fs []*actor
+	for _, v := range final {
+		fs = append(fs, w.ps[slices.IndexFunc(w.ps, func(p *actor) bool { return p.Addr == v })])
+	}
+	before := balances(w, fs...)
+	w.vote(id, fs, w.cid)
+	// The final verdict has no appeal window.
+	outcome, err := w.client.S.ResolveChallenge(ctx, id)
+	must(t, err)
+	if outcome != settlement.OutcomeRejected {
+		t.Fatalf("outcome %s, want rejected", outcome)
+	}
+	share := div(deploy.Token(10), int64(len(fs))+1)
+	wantInt(t, "p0 balance", w.balance(w.client.S, w.ps[0].Addr), add(bond, share))
+	for i, v := range fs {
+		wantInt(t, v.Name+" balance", w.balance(w.client.S, v.Addr), add(before[i], share))
+	}
+	wantStatus(t, w.job(w.client.S, id), settlement.StatusCleared)
+
+	evs, _ := allEvents(t, onchain.NewEventReader(w.c.Client, w.c.Addr), settlement.Cursor{}, 0)
+	var appeals []settlement.Event
+	for _, e := range ofJob(evs, id) {
+		if e.Kind == settlement.EventAppealOpened {
+			appeals = append(appeals, e)
+		}
+	}
+	if len(appeals) != 1 || appeals[0].Account != w.ps[0].Addr || appeals[0].Amount.Cmp(bond) != 0 ||
+		appeals[0].Outcome != settlement.OutcomeUpheld || appeals[0].Anchor == 0 {
+		t.Fatalf("appeal events %+v", appeals)
 	}
 }
