@@ -257,14 +257,14 @@ func pipelineResume(c *cli.Context, stdio IO) error {
 		return err
 	}
 	defer s.close()
-	st, p, err := s.loadPipelineRun(a[0])
-	if err != nil {
-		return err
-	}
 	if err := s.openToken(); err != nil {
 		return err
 	}
 	if _, err := s.resolveAccount(true); err != nil {
+		return err
+	}
+	st, p, err := s.loadPipelineRun(a[0])
+	if err != nil {
 		return err
 	}
 	if s.account != st.Account {

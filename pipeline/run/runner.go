@@ -121,7 +121,9 @@ type Runner struct {
 	budget *big.Int
 	log    *slog.Logger
 	cache  map[string][]byte // verified results by CID
-	now    time.Time         // the chain's time this round
+	// offered are the open jobs whose spec this process offered (reoffer).
+	offered map[settlement.JobID]bool
+	now     time.Time // the chain's time this round
 }
 
 // New checks cfg.
@@ -145,7 +147,8 @@ func New(cfg Config) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("run: budget: %w", err)
 	}
-	r := &Runner{cfg: cfg, p: cfg.Pipeline, st: cfg.State, budget: budget, log: cfg.Logger, cache: map[string][]byte{}}
+	r := &Runner{cfg: cfg, p: cfg.Pipeline, st: cfg.State, budget: budget, log: cfg.Logger, cache: map[string][]byte{},
+		offered: map[settlement.JobID]bool{}}
 	return r, nil
 }
 
@@ -413,6 +416,9 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 		}
 		a = nil
 	}
+	if a != nil && a.Job != 0 && a.SpecHash == hash && a.Status == settlement.StatusOpen.String() && !r.offered[a.Job] {
+		r.reoffer(ctx, s, in, spec, a)
+	}
 	if in.CID != "" {
 		return nil
 	}
@@ -431,7 +437,7 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 		return nil // followed above
 	}
 	// A post recorded but not seen mined: find it on chain before posting anything.
-	found, err := r.recover(ctx, spec, a)
+	found, err := r.recover(ctx, s, in, spec, a)
 	if err != nil || found {
 		return err
 	}
@@ -444,7 +450,7 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 
 // recover looks on chain for the job an attempt without a job ID posted: the account's job
 // with its spec hash, posted since the attempt was recorded, that no other attempt holds.
-func (r *Runner) recover(ctx context.Context, spec *jobspec.Spec, a *Attempt) (bool, error) {
+func (r *Runner) recover(ctx context.Context, s *pipeline.Step, in *Instance, spec *jobspec.Spec, a *Attempt) (bool, error) {
 	jobs, err := r.cfg.Market.Jobs(ctx, settlement.JobFilter{Client: r.st.Account}, 0)
 	if err != nil {
 		return false, fmt.Errorf("looking for an interrupted post: %w", err)
@@ -457,6 +463,7 @@ func (r *Runner) recover(ctx context.Context, spec *jobspec.Spec, a *Attempt) (b
 		a.Job = j.ID
 		posted := j.AcceptBy.Add(-spec.Deadlines.AcceptWithin)
 		a.Posted, a.Status = &posted, j.Status.String()
+		r.event(s.Name, in, j.ID, "found job %d on chain: an interrupted run posted it (not posting again)", j.ID)
 		return true, r.st.Save()
 	}
 	return false, nil
@@ -486,20 +493,20 @@ func (r *Runner) post(ctx context.Context, s *pipeline.Step, in *Instance, spec 
 		Nodes: r.cfg.Nodes, Market: r.cfg.Market, Chain: r.cfg.Chain, Decimals: r.cfg.Decimals,
 		OfferFor: r.cfg.OfferFor, Clock: r.cfg.Clock, Logger: r.log,
 		Hooks: jobclient.SubmitHooks{
-			BeforePost: func(ctx context.Context, _ *jobclient.Offer, _ settlement.JobRequest) error {
+			BeforePost: func(_ context.Context, _ *jobclient.Offer, req settlement.JobRequest) error {
 				if a != nil {
 					return nil // recorded already: its Since is older, so a search covers both posts
 				}
-				now, err := jobclient.ChainTime(ctx, r.cfg.Chain)
-				if err != nil {
-					return err
-				}
-				a = &Attempt{SpecHash: hash, Since: now.Unix(), Payment: payment.String()}
+				// The request's deadlines count from the chain's time it was built at: the
+				// job on chain says the same (accept-by less accept_within).
+				since := req.AcceptBy.Add(-spec.Deadlines.AcceptWithin)
+				a = &Attempt{SpecHash: hash, Since: since.Unix(), Payment: payment.String()}
 				in.Attempts = append(in.Attempts, a)
 				return r.st.Save()
 			},
 			AfterPost: func(_ context.Context, _ *jobclient.Offer, job settlement.Job) error {
 				a.Job, a.Status = job.ID, job.Status.String()
+				r.offered[job.ID] = true
 				posted := job.AcceptBy.Add(-spec.Deadlines.AcceptWithin)
 				a.Posted = &posted
 				return r.st.Save()
@@ -525,6 +532,25 @@ func (r *Runner) post(ctx context.Context, s *pipeline.Step, in *Instance, spec 
 		return r.st.Save()
 	}
 	return fmt.Errorf("step %s: posting: %w", s.Name, err)
+}
+
+// reoffer offers the spec of a posted job still waiting for a provider once to the nodes, from
+// this process: a node that took it from an earlier, killed run has that run's addresses,
+// and fetches the spec, module and inputs from where this one listens only once it is told.
+func (r *Runner) reoffer(ctx context.Context, s *pipeline.Step, in *Instance, spec *jobspec.Spec, a *Attempt) {
+	r.offered[a.Job] = true
+	sub, err := jobclient.NewSubmitter(jobclient.SubmitConfig{Nodes: r.cfg.Nodes, Market: r.cfg.Market, Chain: r.cfg.Chain,
+		Decimals: r.cfg.Decimals, Clock: r.cfg.Clock, Logger: r.log})
+	if err != nil {
+		return
+	}
+	job, err := r.cfg.Market.Job(ctx, a.Job)
+	if err == nil {
+		_, err = sub.Submit(ctx, jobclient.Submission{Spec: spec, Module: r.cfg.Module, Job: &job})
+	}
+	if err != nil {
+		r.event(s.Name, in, a.Job, "offering job %d's spec again: %v", a.Job, err)
+	}
 }
 
 // Spent is what every attempt of this run escrowed, in base units (refunds are not counted
