@@ -528,6 +528,8 @@ type pipelineView struct {
 	Output    string     `json:"output,omitempty"`
 	Steps     []stepView `json:"steps"`
 	StateFile string     `json:"stateFile"`
+	// Timing is a finished run's overhead beside its critical path, by the chain's clock.
+	Timing *piperun.Timing `json:"timing,omitempty"`
 }
 
 type stepView struct {
@@ -586,6 +588,9 @@ func (s *session) pipelineView(p *pipeline.Pipeline, st *piperun.State) pipeline
 		}
 		v.Steps = append(v.Steps, sv)
 	}
+	if t, ok := st.Timing(p); ok {
+		v.Timing = &t
+	}
 	switch {
 	case st.Cancelled:
 		v.State = "cancelled"
@@ -606,6 +611,18 @@ func printPipeline(w io.Writer, v pipelineView) {
 	kv(w, "Cost so far", "%s %s of a budget of %s", v.Spent.Decimal, v.Spent.Symbol, v.Budget)
 	if v.Output != "" {
 		kv(w, "Output", "%s", v.Output)
+	}
+	if t := v.Timing; t != nil {
+		var path []string
+		for _, j := range t.Critical {
+			name := j.Step
+			if j.Entry != "" {
+				name += "[" + j.Entry + "]"
+			}
+			path = append(path, fmt.Sprintf("%s %s", name, j.Took))
+		}
+		kv(w, "Timing", "%s from the first post to the last result; the critical path's own jobs %s (%s): %.2f×; at most %d job(s) at once",
+			t.Total, t.Path, strings.Join(path, " → "), t.Ratio, t.MostAtOnce)
 	}
 	fmt.Fprintln(w)
 	for i, s := range v.Steps {
