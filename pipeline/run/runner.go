@@ -381,6 +381,9 @@ func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
 // advance moves one instance: posts its job when it can, follows it, gives it up and
 // retries, or takes its result.
 func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up map[string][]pipeline.Upstream, ready bool) error {
+	if err := r.settleGivenUp(ctx, s, in); err != nil {
+		return err
+	}
 	if in.Failed != "" {
 		return nil
 	}
@@ -409,7 +412,7 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 	}
 	if a != nil && a.SpecHash != hash && a.Job != 0 {
 		// An upstream result it took was overturned: its inputs are not what they were.
-		a.Closed, in.CID = "its input was overturned by a challenge; posted again with the new result", ""
+		a.Closed, a.Overturned, in.CID = "its input was overturned by a challenge; posted again with the new result", true, ""
 		r.event(s.Name, in, a.Job, "given up: %s", a.Closed)
 		if err := r.st.Save(); err != nil {
 			return err
@@ -426,8 +429,8 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 		if r.st.Cancelled {
 			return nil
 		}
-		if n := len(in.Attempts); n > s.Retries {
-			in.Failed = fmt.Sprintf("gave up after %d attempt(s); the last: %s", n, in.Attempts[n-1].Closed)
+		if n := tries(in); n > s.Retries {
+			in.Failed = fmt.Sprintf("gave up after %d attempt(s); the last: %s", n, in.Attempts[len(in.Attempts)-1].Closed)
 			r.event(s.Name, in, 0, "failed: %s", in.Failed)
 			return r.st.Save()
 		}
@@ -446,6 +449,47 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 		return r.st.Save()
 	}
 	return r.post(ctx, s, in, spec, hash, a)
+}
+
+// settleGivenUp follows the jobs of attempts given up while their jobs were live (an input
+// overturned): one nobody accepted is reclaimed after its accept-by, so no payment stays
+// locked; one that ends is left be.
+func (r *Runner) settleGivenUp(ctx context.Context, s *pipeline.Step, in *Instance) error {
+	for _, a := range in.Attempts {
+		if a.Closed == "" || a.Settled || a.Job == 0 {
+			continue
+		}
+		job, err := r.cfg.Market.Job(ctx, a.Job)
+		if err != nil {
+			return fmt.Errorf("step %s: reading job %d: %w", s.Name, a.Job, err)
+		}
+		switch {
+		case job.Status.Terminal():
+		case job.Status == settlement.StatusOpen && r.now.After(job.AcceptBy):
+			if err := r.cfg.Market.Reclaim(ctx, a.Job); err != nil && !errors.Is(err, settlement.ErrWrongStatus) {
+				return fmt.Errorf("step %s: reclaiming job %d: %w", s.Name, a.Job, err)
+			}
+			r.event(s.Name, in, a.Job, "job %d, given up, reclaimed", a.Job)
+		default:
+			continue
+		}
+		a.Settled, a.Status = true, job.Status.String()
+		if err := r.st.Save(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tries counts an instance's attempts against its retries: not those a challenge overturned.
+func tries(in *Instance) int {
+	n := 0
+	for _, a := range in.Attempts {
+		if !a.Overturned {
+			n++
+		}
+	}
+	return n
 }
 
 // recover looks on chain for the job an attempt without a job ID posted: the account's job
@@ -597,7 +641,7 @@ func (r *Runner) follow(ctx context.Context, s *pipeline.Step, in *Instance, a *
 		r.st.Ready == ReadyCommitted.String() && (job.Status == settlement.StatusCommitted || job.Status == settlement.StatusCleared)
 	switch {
 	case in.CID != "" && job.Status == settlement.StatusRefunded:
-		a.Closed, in.CID = "its result was overturned by a challenge (refunded)", ""
+		a.Closed, a.Overturned, in.CID = "its result was overturned by a challenge (refunded)", true, ""
 	case in.CID != "":
 	case readyNow && a.ResultCID != "":
 		data, err := r.result(ctx, s.Name, a.ResultCID)
@@ -615,12 +659,12 @@ func (r *Runner) follow(ctx context.Context, s *pipeline.Step, in *Instance, a *
 		if err := r.cfg.Market.Reclaim(ctx, a.Job); err != nil && !errors.Is(err, settlement.ErrWrongStatus) {
 			return fmt.Errorf("step %s: reclaiming job %d: %w", s.Name, a.Job, err)
 		}
-		a.Closed, a.Settled = "nobody accepted it by its accept-by; reclaimed", true
+		a.Closed, a.Settled, a.Status = "nobody accepted it by its accept-by; reclaimed", true, settlement.StatusReclaimed.String()
 	case job.Status == settlement.StatusAccepted && job.Replicas == 1 && r.now.After(job.ResultBy):
 		if err := r.cfg.Market.ClaimTimeout(ctx, a.Job); err != nil && !errors.Is(err, settlement.ErrWrongStatus) {
 			return fmt.Errorf("step %s: claiming job %d's timeout: %w", s.Name, a.Job, err)
 		}
-		a.Closed, a.Settled = "no result by its deadline; claimed back with the provider's collateral", true
+		a.Closed, a.Settled, a.Status = "no result by its deadline; claimed back with the provider's collateral", true, settlement.StatusTimedOut.String()
 	case job.Status.Terminal() && job.Status != settlement.StatusFinalized:
 		a.Closed, a.Settled = "it ended "+job.Status.String(), true
 	}

@@ -74,6 +74,9 @@ type Attempt struct {
 	Closed string `json:"closed,omitempty"`
 	// Settled: a closed attempt's job needs nothing more from the client.
 	Settled bool `json:"settled,omitempty"`
+	// Overturned: given up because a challenge overturned its result or one it took
+	// (--ready committed); it does not count against the step's retries.
+	Overturned bool `json:"overturned,omitempty"`
 }
 
 // Live is the instance's attempt that counts (nil when none does).
