@@ -71,7 +71,9 @@ func (m *market) HeaderByNumber(context.Context, *big.Int) (*types.Header, error
 	return &types.Header{Time: uint64(m.now.Unix()), Number: big.NewInt(m.now.Unix())}, nil
 }
 
-func (m *market) ProviderDirectory(context.Context) ([]settlement.ProviderInfo, error) { return nil, nil }
+func (m *market) ProviderDirectory(context.Context) ([]settlement.ProviderInfo, error) {
+	return nil, nil
+}
 
 // specs are the specs posted, by hash, so a job's step and result can be made from its spec.
 var specs sync.Map
@@ -147,8 +149,12 @@ func (m *market) Balance(context.Context, common.Address) (*big.Int, error) { re
 func (m *market) Provider(context.Context, common.Address) (settlement.ProviderInfo, error) {
 	return settlement.ProviderInfo{}, nil
 }
-func (m *market) Reclaim(_ context.Context, id settlement.JobID) error      { return m.end(id, settlement.StatusReclaimed) }
-func (m *market) ClaimTimeout(_ context.Context, id settlement.JobID) error { return m.end(id, settlement.StatusTimedOut) }
+func (m *market) Reclaim(_ context.Context, id settlement.JobID) error {
+	return m.end(id, settlement.StatusReclaimed)
+}
+func (m *market) ClaimTimeout(_ context.Context, id settlement.JobID) error {
+	return m.end(id, settlement.StatusTimedOut)
+}
 
 func (m *market) end(id settlement.JobID, st settlement.Status) error {
 	m.mu.Lock()
