@@ -5,17 +5,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 )
 
 // mapreduceModule builds the map-reduce example's wasm guest (examples/mapreduce).
-func mapreduceModule(t *testing.T) string {
+func mapreduceModule(t *testing.T) string { return exampleModule(t, "mapreduce") }
+
+// exampleModule builds the wasm guest of examples/<example>.
+func exampleModule(t *testing.T, example string) string {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "wordcount.wasm")
+	out := filepath.Join(t.TempDir(), example+".wasm")
 	build := exec.Command("go", "build", "-trimpath", "-o", out, ".")
-	build.Dir = filepath.Join("..", "..", "examples", "mapreduce")
+	build.Dir = filepath.Join("..", "..", "examples", example)
 	build.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm")
 	if b, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the map-reduce guest: %v\n%s", err, b)
@@ -137,5 +141,49 @@ func TestPipelineKilledPostsEachJobOnce(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(out, "merge", "counts.txt"))
 	if err != nil || !strings.HasPrefix(string(b), "4 fish\n") {
 		t.Errorf("merge/counts.txt: %q %v", b, err)
+	}
+}
+
+// TestPipelineSurvivesUpstreamProviderGone: step 1 runs on the only node that will take it,
+// which then goes away; step 2, which only a second node takes (it asks for more memory than
+// the first allows), gets step 1's result by CID all the same, from the client that verified
+// it (the peer that pushed step 2's spec, asked first), checked against the CID.
+func TestPipelineSurvivesUpstreamProviderGone(t *testing.T) {
+	t.Parallel()
+	n := launch(t, "--period", "1s", "--accounts", "4")
+	acc := n.info.Accounts
+	first, second, client := acc[1], acc[2], acc[3]
+	n.ok(t, "--account", first, "provider", "stake", "100")
+	// The second node has its own data directory (its own node key and state).
+	env2 := []string{"BRINE_DATADIR=" + t.TempDir(), "BRINE_RPC=" + n.info.HTTP,
+		"BRINE_DEPLOYMENT=" + n.info.Deployment, "BRINE_KEYSTORE=" + n.info.Keystore}
+	if r := n.run(t, env2, "--account", second, "provider", "stake", "100"); r.code != 0 {
+		t.Fatalf("stake: %s", r.stderr)
+	}
+	node1 := n.startNode(t, "node 1", nil, first, "--max-memory", "64MiB")
+	mod := exampleModule(t, "pipeline")
+	job := func(args, memory, inputs, outputs string) string {
+		return fmt.Sprintf(`{engine: wasm, args: [%s], inputs: [%s], outputs: [%s],
+      resources: {cpu: 1, memory: %s, disk: 16MiB, time: 30s}, price: {payment: "1", collateral: "1"},
+      deadlines: {accept_within: 1m, run_within: 1m}, challenge_window: 4s}`, args, inputs, outputs, memory)
+	}
+	file := filepath.Join(t.TempDir(), "two.yaml")
+	doc := "budget: \"2\"\nsteps:\n  - name: split\n    job: " + job("split", "64MiB", `{path: text.txt, content: "b a b\n"}`, "{path: words.txt}") +
+		"\n  - name: count\n    inputs: [{path: previous, from: split}]\n    job: " + job("count", "128MiB", "", "{path: counts.txt}") + "\n"
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	p := n.startProc(t, "pipeline", nil, "Pipeline 0x", "--account", client, "pipeline", "submit", file, "--module", mod, "--wait", "--output", out)
+	p.wait(t, `split: result \S+ ready`, 2*time.Minute)
+	p.wait(t, `count: no provider node took the spec yet`, time.Minute) // node 1 refuses it
+	node1.interrupt(t)
+	n.startNode(t, "node 2", env2, second)
+	p.wait(t, `count: job \d+ accepted \(provider `+regexp.QuoteMeta(second)+`\)`, 2*time.Minute)
+	if code := p.exit(t, 2*time.Minute); code != 0 {
+		t.Fatalf("the pipeline exited %d:\n%s", code, p.log())
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "count", "counts.txt")); err != nil || string(b) != "2 b\n1 a\n" {
+		t.Errorf("count/counts.txt: %q %v", b, err)
 	}
 }

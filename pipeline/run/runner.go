@@ -79,6 +79,10 @@ type Config struct {
 	Logger    *slog.Logger
 	// OnEvent, if set, is told each thing that happens, for people.
 	OnEvent func(Event)
+	// Keep, if set, is given every result the run fetched and verified, for the client's
+	// host to serve by its CID: a step's node asks the peer that pushed its spec (this client)
+	// for its inputs first, so the pipeline goes on when the upstream provider's node is gone.
+	Keep func(data []byte) error
 	// Until, if set, ends Run (nil, the run not ended) after a round it returns true for:
 	// `brine pipeline submit` without --wait leaves once what could be posted is taken.
 	Until func(*State) bool
@@ -372,6 +376,11 @@ func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
 				return nil, fmt.Errorf("step %s: job %d served %s, not %s", step, a.Job, got, c)
 			}
 			r.cache[c] = b
+			if r.cfg.Keep != nil {
+				if err := r.cfg.Keep(b); err != nil {
+					r.log.Warn("keeping a result to serve", "cid", c, "err", err)
+				}
+			}
 			return b, nil
 		}
 	}
