@@ -38,30 +38,16 @@ func pipelineCommand(stdio IO) *cli.Command {
 		Description: `A pipeline is a file (YAML or JSON) of named steps, each an ordinary job spec whose inputs may
 be other steps' results, by CID: a step runs once the steps it takes from are ready. A step
 can fan out (one job per entry of a directory of another step's result) and a later one fan in
-(all of a fan-out's results as a directory). A budget caps what all its jobs may cost.
+(all of a fan-out's results as a directory). A budget caps what all its jobs may cost. Each
+job is a full job spec ('brine job submit --help'); docs/pipelines.md has the rest.
 
-A pipeline:
-   budget: "20"
-   steps:
-     - name: split
-       job: {engine: wasm, args: [split], inputs: [{path: text.txt, content: "a b a\n"}], …}
-     - name: count
-       foreach: split:shards/*      # one job per file of split's result under shards/
-       as: shard.txt                # placed at /brine/inputs/shard.txt
-       max_fanout: 8
-       retries: 1                   # a job that times out or fails is posted again
-       job: {engine: wasm, args: [count], …}
-     - name: merge
-       inputs: [{path: counts, from: count}]   # counts/<entry> for each count job
-       job: {engine: wasm, args: [merge], …}
-
-(each job is a full job spec: see 'brine job submit --help'; examples/mapreduce has one that runs.)
-
+A pipeline (a word count in three steps; busybox is any image with busybox in it):
+` + helpPipeline + `
 Example:
-   brine pipeline submit mapreduce.yaml --module wordcount.wasm --wait --output out
-   brine pipeline status mapreduce.yaml
-   brine pipeline resume mapreduce.yaml --wait --output out
-   brine pipeline cancel mapreduce.yaml`,
+   brine pipeline submit words.yaml --wait --output out    # out/sum/total holds 5
+   brine pipeline status words.yaml
+   brine pipeline resume words.yaml --wait --output out    # after Ctrl-C or a crash
+   brine pipeline cancel words.yaml`,
 		Subcommands: []*cli.Command{
 			{
 				Name:      "submit",
@@ -145,6 +131,46 @@ Example:
 		},
 	}
 }
+
+// helpPipeline is the complete pipeline 'brine pipeline --help' shows (a test parses it).
+const helpPipeline = `
+   budget: "6"                      # tokens: the most all its jobs may cost (worst case 4 here)
+   steps:
+     - name: split                  # two shards of words
+       job:
+         engine: docker
+         image: busybox
+         args: [sh, -c, "mkdir -p /brine/outputs/shards && echo a b c > /brine/outputs/shards/1 && echo d e > /brine/outputs/shards/2"]
+         resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}
+         outputs: [{path: shards}]
+         price: {payment: "1", collateral: "1"}
+         deadlines: {accept_within: 1m, run_within: 1m}
+         challenge_window: 4s
+     - name: count                  # fan-out: one job per file of split's result under shards/
+       foreach: split:shards/*
+       as: shard.txt                # each job's file, at /brine/inputs/shard.txt
+       max_fanout: 4
+       job:
+         engine: docker
+         image: busybox
+         args: [sh, -c, "wc -w < /brine/inputs/shard.txt > /brine/outputs/n"]
+         resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}
+         outputs: [{path: n}]
+         price: {payment: "0.5", collateral: "1"}
+         deadlines: {accept_within: 1m, run_within: 1m}
+         challenge_window: 4s
+     - name: sum                    # fan-in: counts/1 and counts/2, each count job's n
+       inputs: [{path: counts, from: "count:n"}]
+       job:
+         engine: docker
+         image: busybox
+         args: [sh, -c, "cat /brine/inputs/counts/* | awk '{s += $1} END {print s}' > /brine/outputs/total"]
+         resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}
+         outputs: [{path: total}]
+         price: {payment: "1", collateral: "1"}
+         deadlines: {accept_within: 1m, run_within: 1m}
+         challenge_window: 4s
+`
 
 // readPipeline reads and checks a pipeline file; module is the --module file's CID ("" none).
 func readPipeline(path, module string) (*pipeline.Pipeline, error) {
