@@ -106,10 +106,14 @@ Example:
 				Name:      "status",
 				Usage:     "draw a pipeline run: each step, its jobs, providers, results and cost",
 				ArgsUsage: "<pipeline.yaml|pipeline hash>",
-				Description: `Shows the run as recorded in its state: the graph of steps (each with the steps it takes
-from), each step's state (waiting, running, ready, failed), its jobs with their on-chain
-status, provider and result CID, retries given up and why, and the cost so far against the
-budget. --json gives the same.
+				Flags: []cli.Flag{
+					&cli.BoolFlag{Name: "no-chain", Usage: "show the run's state as recorded; do not read its live jobs from the chain"},
+				},
+				Description: `Shows the run as recorded in its state, its live jobs read from the chain: the graph of
+steps (each with the steps it takes from), each step's state (waiting, running, ready,
+failed), its jobs with their on-chain status, provider and result CID, retries given up and
+why, the cost so far against the budget and, once done, its timing (first post to last
+result beside the critical path's own jobs). --json gives the same.
 
 Example:
    brine pipeline status mapreduce.yaml
@@ -508,8 +512,41 @@ func pipelineStatus(c *cli.Context, stdio IO) error {
 	if err := s.openToken(); err != nil {
 		s.log.Debug("reading the token", "err", err) // amounts are shown in base units
 	}
+	if !c.Bool("no-chain") {
+		s.refreshAttempts(st)
+	}
 	v := s.pipelineView(p, st)
 	return s.emit(v, func(w io.Writer) { printPipeline(w, v) })
+}
+
+// refreshAttempts reads the live jobs of a run's state from the chain: the state is as of its
+// run's last round (shown, not written back: the run's file is its runner's).
+func (s *session) refreshAttempts(st *piperun.State) {
+	rd, err := s.settlement()
+	if err != nil {
+		s.log.Debug("reading the chain", "err", err)
+		return
+	}
+	for _, ss := range st.Steps {
+		for _, in := range ss.Jobs {
+			for _, a := range in.Attempts {
+				if a.Job == 0 || a.Settled || a.Status == "finalized" {
+					continue
+				}
+				j, err := rd.Job(s.ctx, a.Job)
+				if err != nil {
+					continue
+				}
+				a.Status = j.Status.String()
+				if j.Provider != (common.Address{}) {
+					a.Provider = j.Provider.Hex()
+				}
+				if a.ResultCID == "" && len(j.ResultCID) > 0 {
+					a.ResultCID = cidText(j.ResultCID)
+				}
+			}
+		}
+	}
 }
 
 func pipelineCancel(c *cli.Context, stdio IO) error {
