@@ -14,7 +14,9 @@
 // A result is ready when its job is finalized (its challenge window closed), or, with
 // ReadyCommitted, as soon as it is committed; either way it is fetched from whichever node
 // serves it and checked against the on-chain CID before any step uses it (a fan-out lists
-// its entries from it). With ReadyCommitted, a result whose challenge is later upheld (the
+// its entries from it), and handed to Config.Keep for the client's host to serve: the nodes
+// of the next steps ask the client, which pushed their specs, first, so the pipeline goes on
+// when an upstream provider's node is gone. With ReadyCommitted, a result whose challenge is later upheld (the
 // job refunded) stops counting: its job is run again, and every job downstream whose spec
 // named it is given up and re-posted with the new result (a job already posted cannot be
 // withdrawn on chain; one nobody accepted is reclaimed after its accept-by).
