@@ -56,7 +56,12 @@ type Market interface {
 	jobclient.Market
 	Reclaim(ctx context.Context, id settlement.JobID) error
 	ClaimTimeout(ctx context.Context, id settlement.JobID) error
+	Finalize(ctx context.Context, ids ...settlement.JobID) error
 }
+
+// finalizeGrace is how long after a job's challenge window closed the run finalizes it
+// itself: its provider's node does it first (it is paid by it), unless it is gone.
+const finalizeGrace = 15 * time.Second
 
 // Config configures a Runner.
 type Config struct {
@@ -166,7 +171,7 @@ func (r *Runner) event(step string, in *Instance, job settlement.JobID, format s
 	}
 }
 
-// Run runs the pipeline until every step's results are ready (nil), a step failed for good
+// Run runs the pipeline until every step's results are ready and finalized (nil), a step failed for good
 // (ErrFailed, once nothing else can progress), it was cancelled (ErrCancelled), or ctx ends.
 // A chain or network error ends it too: the state keeps everything; run it again to resume.
 func (r *Runner) Run(ctx context.Context) error {
@@ -225,10 +230,14 @@ func (r *Runner) finished() (done, failed bool) {
 			return false, failed
 		}
 		for _, in := range ss.Jobs {
-			switch {
+			switch a := in.Live(); {
 			case in.Failed != "":
 				blocked[s.Name], failed = true, true
 			case in.CID == "":
+				return false, failed
+			case a != nil && a.Status != settlement.StatusFinalized.String():
+				// ReadyCommitted: the next steps started on it, but the run ends only once
+				// no challenge can overturn it any more.
 				return false, failed
 			}
 		}
@@ -651,8 +660,7 @@ func (r *Runner) follow(ctx context.Context, s *pipeline.Step, in *Instance, a *
 	switch {
 	case in.CID != "" && job.Status == settlement.StatusRefunded:
 		a.Closed, a.Overturned, in.CID = "its result was overturned by a challenge (refunded)", true, ""
-	case in.CID != "":
-	case readyNow && a.ResultCID != "":
+	case in.CID == "" && readyNow && a.ResultCID != "":
 		data, err := r.result(ctx, s.Name, a.ResultCID)
 		if err != nil {
 			return err
@@ -664,6 +672,12 @@ func (r *Runner) follow(ctx context.Context, s *pipeline.Step, in *Instance, a *
 		t := r.now
 		a.Ready, in.CID = &t, a.ResultCID
 		r.event(s.Name, in, a.Job, "result %s ready (%s)", a.ResultCID, job.Status)
+	case job.Finalizable(r.now) && r.now.After(job.ChallengeEnds().Add(finalizeGrace)):
+		if err := r.cfg.Market.Finalize(ctx, a.Job); err != nil && !errors.Is(err, settlement.ErrWrongStatus) {
+			return fmt.Errorf("step %s: finalizing job %d: %w", s.Name, a.Job, err)
+		}
+		r.event(s.Name, in, a.Job, "job %d finalized by this run (its provider's node did not)", a.Job)
+	case in.CID != "":
 	case job.Status == settlement.StatusOpen && r.now.After(job.AcceptBy):
 		if err := r.cfg.Market.Reclaim(ctx, a.Job); err != nil && !errors.Is(err, settlement.ErrWrongStatus) {
 			return fmt.Errorf("step %s: reclaiming job %d: %w", s.Name, a.Job, err)

@@ -39,15 +39,16 @@ type fate struct {
 // market is a chain on which each posted job lives out the next fate of its step (by the
 // spec's first argument), a second passing per read of the chain's time.
 type market struct {
-	mu     sync.Mutex
-	t      *testing.T
-	now    time.Time
-	jobs   []*fakeJob
-	fates  map[string][]fate // by step
-	posts  map[string]int    // posts per step
-	nextID settlement.JobID
-	result map[settlement.JobID][]byte
-	onPost func(*fakeJob)
+	mu        sync.Mutex
+	t         *testing.T
+	now       time.Time
+	jobs      []*fakeJob
+	fates     map[string][]fate // by step
+	posts     map[string]int    // posts per step
+	nextID    settlement.JobID
+	result    map[settlement.JobID][]byte
+	onPost    func(*fakeJob)
+	finalized []settlement.JobID // by the run
 }
 
 type fakeJob struct {
@@ -116,7 +117,9 @@ func (m *market) Job(_ context.Context, id settlement.JobID) (settlement.Job, er
 		}
 		if st >= settlement.StatusCommitted && st != settlement.StatusTimedOut && st != settlement.StatusReclaimed {
 			j.job.ResultCID = results.Commitment(results.CIDOf(m.result[id]))
-			j.job.CommittedAt = m.now
+			if j.job.CommittedAt.IsZero() {
+				j.job.CommittedAt = m.now
+			}
 		}
 		if st == settlement.StatusOpen || st == settlement.StatusAccepted {
 			// Deadlines pass at once for a job whose fate ends unaccepted or unfinished.
@@ -148,6 +151,12 @@ func (m *market) Panel(context.Context, settlement.JobID, bool) (settlement.Pane
 func (m *market) Balance(context.Context, common.Address) (*big.Int, error) { return new(big.Int), nil }
 func (m *market) Provider(context.Context, common.Address) (settlement.ProviderInfo, error) {
 	return settlement.ProviderInfo{}, nil
+}
+func (m *market) Finalize(_ context.Context, ids ...settlement.JobID) error {
+	m.mu.Lock()
+	m.finalized = append(m.finalized, ids...)
+	m.mu.Unlock()
+	return m.end(ids[0], settlement.StatusFinalized)
 }
 func (m *market) Reclaim(_ context.Context, id settlement.JobID) error {
 	return m.end(id, settlement.StatusReclaimed)
@@ -416,5 +425,20 @@ func TestRunRecoversAnUnrecordedPost(t *testing.T) {
 	}
 	if m.posts["split"] != 1 || st.Steps["split"].Jobs[0].Attempts[0].Job != 1 {
 		t.Errorf("split posted %d times; attempt holds job %d", m.posts["split"], st.Steps["split"].Jobs[0].Attempts[0].Job)
+	}
+}
+
+// A result whose provider's node never finalizes it (gone after its commit) is finalized by
+// the run once its challenge window closed and a grace passed.
+func TestRunFinalizesWhenTheProviderDoesNot(t *testing.T) {
+	m := newMarket(t, map[string][]fate{
+		"split": {{statuses: []settlement.Status{settlement.StatusAccepted, settlement.StatusCommitted}, provider: provB}},
+	})
+	r, _, st := runner(t, m, ReadyFinalized, nil)
+	if err := r.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(m.finalized) != "[1]" || st.Steps["split"].Jobs[0].CID == "" {
+		t.Errorf("the run finalized %v; split's result %q", m.finalized, st.Steps["split"].Jobs[0].CID)
 	}
 }
