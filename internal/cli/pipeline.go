@@ -68,7 +68,8 @@ and challenge window), and each later step as soon as its inputs are: a fan-out 
 result it fans out over is ready (the client fetches it, checks its CID and lists its entries).
 Results are ready when finalized, or with --ready committed as soon as committed (faster; if a
 challenge against one is later upheld, it is run again and every job downstream of it is given
-up and posted again with the new result).
+up and posted again with the new result); either way the run ends only once every result is
+finalized, and a result its provider's node leaves unfinalized is finalized by the run.
 
 The run's state is <datadir>/client/pipelines/<account>-<hash>.json, written before each
 transaction: killed at any moment, 'brine pipeline resume' (or this same command) carries on,
