@@ -120,14 +120,14 @@ func testMain(m *testing.M) int {
 	// Terminal 1: the devnet.
 	devnet, line, err := start("devnet", "^\\{", "devnet", "--datadir", filepath.Join(dir, "chain"),
 		"--http", "127.0.0.1:0", "--ws", "127.0.0.1:0", "--period", "1s", "--json",
-		"--epoch-length", "10s", "--accounts", "7") // uptime-rewards: short epochs, an account per example
+		"--epoch-length", "10s", "--accounts", "9") // uptime-rewards: short epochs, an account per example
 	if devnet != nil {
 		procs = append(procs, devnet)
 	}
 	if err != nil {
 		return fail(err)
 	}
-	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 7 {
+	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 9 {
 		return fail(fmt.Errorf("devnet line %q: %v", line, err))
 	}
 
@@ -243,12 +243,15 @@ func TestExamples(t *testing.T) {
 	examples := []struct {
 		dir    string
 		docker bool
+		image  string // the local image a docker example builds, removed after it
 	}{
-		{"wasm-hello", false},
-		{"docker-wordcount", true},
-		{"pipeline", false},
-		{"uptime-rewards", false},
-		{"sim-attack", false}, // needs no devnet: it starts its own simulation
+		{"wasm-hello", false, ""},
+		{"docker-wordcount", true, "brine-examples/wordcount"},
+		{"pipeline", false, ""},
+		{"mapreduce", false, ""},
+		{"mapreduce-docker", true, "brine-examples/mapreduce"},
+		{"uptime-rewards", false, ""},
+		{"sim-attack", false, ""}, // needs no devnet: it starts its own simulation
 	}
 	dirs, err := filepath.Glob("*/README.md")
 	if err != nil {
@@ -267,8 +270,8 @@ func TestExamples(t *testing.T) {
 			if ex.docker && !docker {
 				testharness.SkipOrFail(t, "the docker example cannot run: %s. Run `make docker` as root (it installs docker.io and busybox-static and starts dockerd)", noDocker)
 			}
-			if ex.docker {
-				t.Cleanup(func() { _ = exec.Command("docker", "rmi", "-f", "brine-examples/wordcount").Run() })
+			if ex.image != "" {
+				t.Cleanup(func() { _ = exec.Command("docker", "rmi", "-f", ex.image).Run() })
 			}
 			runExample(t, ex.dir, client)
 		})

@@ -19,7 +19,9 @@
 // a failed download is tried again (on fresh connections, from any node that holds it). Its
 // hooks tell the caller each offer, each step and the result, and run before the post and
 // once it is mined: `brine job submit` records the submission there, so a run killed at any
-// point is resumed (Submission.Job) and never pays twice. The caller words its own progress
+// point is resumed (Submission.Job) and never pays twice. A retry of a job a provider
+// failed names it in Submission.Avoid: its node is offered the spec only when no other took it
+// (brine pipeline's retries). The caller words its own progress
 // and errors (SubmitError names the step that failed).
 //
 // Fetch asks the provider's node only (the canaries check that the provider serves its

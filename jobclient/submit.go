@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -207,6 +208,9 @@ type Submission struct {
 	Job *settlement.Job
 	// From is a block at or before the job's post (SubmitConfig.Events).
 	From settlement.Cursor
+	// Avoid are providers whose nodes are offered the spec only when no other node took it:
+	// a retry of a job one of them failed goes to another provider when one will run it.
+	Avoid []common.Address
 }
 
 // Offer is a spec offered to the providers' nodes: which took it so far. A node takes a spec
@@ -225,6 +229,8 @@ type Offer struct {
 	// again).
 	Last providers.PushReport
 	next time.Time // the next re-offer while following
+	// avoid are offered the spec only once the others fell short (Submission.Avoid).
+	avoid []common.Address
 }
 
 // Short reports whether fewer nodes than the job needs took its spec.
@@ -317,7 +323,7 @@ func (s *Submitter) Submit(ctx context.Context, sub Submission) (Submitted, erro
 	if err != nil {
 		return res, err
 	}
-	res.Offer = &Offer{Hash: hash, Canonical: canon, Need: max(int(sub.Spec.Replicas), 1)}
+	res.Offer = &Offer{Hash: hash, Canonical: canon, Need: max(int(sub.Spec.Replicas), 1), avoid: sub.Avoid}
 	if sub.Module != nil {
 		if err := s.cfg.Nodes.ServeModule(sub.Spec, sub.Module); err != nil {
 			return res, err
@@ -358,6 +364,13 @@ func (s *Submitter) post(ctx context.Context, sub Submission, res *Submitted) er
 		report, err := s.offer(ctx, o)
 		if err != nil {
 			return &SubmitError{StageOffer, err}
+		}
+		if o.Short() && len(o.avoid) > 0 {
+			// No other provider's node took enough: the avoided ones are better than none.
+			o.avoid = nil
+			if report, err = s.offer(ctx, o); err != nil {
+				return &SubmitError{StageOffer, err}
+			}
 		}
 		unreached := len(report.Unreached())
 		if !o.Short() || unreached == 0 || s.cfg.PostShort || !s.cfg.Clock.Now().Add(pause).Before(until) {
@@ -401,7 +414,7 @@ func (s *Submitter) post(ctx context.Context, sub Submission, res *Submitted) er
 
 // offer offers the spec to the nodes that have not taken it.
 func (s *Submitter) offer(ctx context.Context, o *Offer) (providers.PushReport, error) {
-	report, err := s.cfg.Nodes.Push(ctx, s.cfg.Market, o.Hash, o.Canonical, o.Took...)
+	report, err := s.cfg.Nodes.Push(ctx, s.cfg.Market, o.Hash, o.Canonical, append(slices.Clone(o.Took), o.avoid...)...)
 	if err != nil {
 		return nil, err
 	}

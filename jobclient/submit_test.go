@@ -381,3 +381,41 @@ func newStepping(s *script) stepping {
 	now := t0
 	return stepping{s: s, now: &now}
 }
+
+// TestSubmitAvoids: a retry's spec goes first to the nodes of providers it does not avoid,
+// and to the avoided ones only when no other node took it.
+func TestSubmitAvoids(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		pushes  []providers.PushReport
+		offered string // each push's except list
+	}{
+		{"another provider takes it", []providers.PushReport{{took(nodeA), took(nodeB)}}, "[b] "},
+		{"only the avoided one runs it", []providers.PushReport{{took(nodeB)}}, "[b] [] "},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var log []string
+			m := newMarket(&log, settlement.StatusOpen)
+			n := &nodes{log: &log, pushes: c.pushes}
+			s := submitter(t, m, n, jobclient.SubmitConfig{})
+			res, err := s.Submit(t.Context(), jobclient.Submission{Spec: submitSpec(t, 1), Avoid: []common.Address{nodeB}})
+			if err != nil || !res.Posted {
+				t.Fatalf("posted %v, %v", res.Posted, err)
+			}
+			var got strings.Builder
+			for _, ex := range n.offered {
+				got.WriteString("[")
+				for i, a := range ex {
+					if i > 0 {
+						got.WriteString(" ")
+					}
+					got.WriteString(fmt.Sprintf("%x", a[0]))
+				}
+				got.WriteString("] ")
+			}
+			if got.String() != c.offered {
+				t.Errorf("offers excluded %s, want %s", got.String(), c.offered)
+			}
+		})
+	}
+}

@@ -47,6 +47,7 @@ type canonInput struct {
 	Content       *string `json:"content,omitempty"`
 	ContentBase64 string  `json:"content_base64,omitempty"`
 	Path          string  `json:"path"`
+	Select        string  `json:"select,omitempty"`
 }
 
 type canonPrice struct {
@@ -91,7 +92,7 @@ func (s *Spec) Canonical() ([]byte, error) {
 		Version: s.Version,
 	}
 	for _, in := range s.Inputs {
-		ci := canonInput{Path: in.Path, CID: in.CID}
+		ci := canonInput{Path: in.Path, CID: in.CID, Select: in.Select}
 		if in.CID == "" {
 			if utf8.Valid(in.Data) {
 				text := string(in.Data)

@@ -22,6 +22,7 @@
 //	    content_base64: AAEC    # inline bytes, or
 //	  - path: previous
 //	    cid: bafy…              # the result of an earlier job, by CID
+//	    select: shards/a.txt    # optional: only this file or directory of that result
 //	resources:
 //	  cpu: 0.5                  # cores: 2, 0.5 or 500m
 //	  memory: 256MiB            # bytes with an optional unit: B, KiB, MiB, GiB, TiB, KB, MB, GB, TB

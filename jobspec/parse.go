@@ -148,6 +148,7 @@ type wireInput struct {
 	Content       *string `json:"content" yaml:"content"`
 	ContentBase64 *string `json:"content_base64" yaml:"content_base64"`
 	CID           string  `json:"cid" yaml:"cid"`
+	Select        string  `json:"select" yaml:"select"`
 }
 
 type wireOutput struct {
@@ -199,7 +200,7 @@ func (w *wireSpec) spec(v *validator) *Spec {
 	} else {
 		for i, in := range w.Inputs {
 			field := fmt.Sprintf("inputs[%d]", i)
-			out := Input{Path: in.Path, CID: in.CID}
+			out := Input{Path: in.Path, CID: in.CID, Select: in.Select}
 			n := 0
 			if in.Content != nil {
 				n++

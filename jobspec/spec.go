@@ -86,7 +86,10 @@ type Spec struct {
 type Input struct {
 	Path string // relative to InputsDir, slash-separated, clean
 	CID  string // non-empty: fetch this CID (an earlier job's result); Data is then nil
-	Data []byte // inline content (may be empty: an empty file)
+	// Select, with CID, is a path inside that result: only that file or directory is placed
+	// at Path (a pipeline's `from: step:path`, one entry of a fan-out). Empty: all of it.
+	Select string
+	Data   []byte // inline content (may be empty: an empty file)
 }
 
 // Inline reports whether the input's content is in the spec.
@@ -340,6 +343,13 @@ func (v *validator) inputs(ins []Input) {
 		field := fmt.Sprintf("inputs[%d]", i)
 		v.relPath(field+".path", in.Path)
 		paths = append(paths, in.Path)
+		if in.Select != "" {
+			if in.CID == "" {
+				v.add(field+".select", "is a path inside a cid input's result; give cid too")
+			} else {
+				v.relPath(field+".select", in.Select)
+			}
+		}
 		if in.CID != "" {
 			v.cid(field+".cid", in.CID)
 			if in.Data != nil {

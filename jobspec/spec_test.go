@@ -390,3 +390,33 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A cid input may select a path inside the result; the field is canonical only when set, so
+// specs without it keep their hashes.
+func TestInputSelect(t *testing.T) {
+	doc := minimal + "inputs:\n  - {path: shard.txt, cid: " + cidV1 + ", select: shards/a.txt}\n"
+	s, err := Parse([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Inputs[0].Select != "shards/a.txt" {
+		t.Fatalf("select = %q", s.Inputs[0].Select)
+	}
+	c, err := s.Canonical()
+	if err != nil || !bytes.Contains(c, []byte(`{"cid":"`+cidV1+`","path":"shard.txt","select":"shards/a.txt"}`)) {
+		t.Fatalf("canonical %s, %v", c, err)
+	}
+	again, err := Parse(c)
+	if err != nil || again.Inputs[0].Select != "shards/a.txt" {
+		t.Fatalf("reparsed: %+v %v", again, err)
+	}
+	for _, bad := range []string{
+		"inputs:\n  - {path: x, content: a, select: y}\n",
+		"inputs:\n  - {path: x, cid: " + cidV1 + ", select: ../y}\n",
+		"inputs:\n  - {path: x, cid: " + cidV1 + ", select: /y}\n",
+	} {
+		if _, err := Parse([]byte(minimal + bad)); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "select") {
+			t.Errorf("%q: %v, want an error naming select", bad, err)
+		}
+	}
+}

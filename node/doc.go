@@ -96,7 +96,11 @@
 // own result store, then asks the peers that pushed the job's spec (the client serves its
 // module from its own host while it waits for the job) and the other providers' nodes (which
 // hold the results they computed). Everything is checked against its CID on arrival and kept
-// in the result store, so a verifier or a later job finds it locally.
+// in the result store, so a verifier or a later job finds it locally. A CID input may select
+// a path inside its result (jobspec.Input.Select, a pipeline's `from: step:path` or one
+// entry of a fan-out): the result is unpacked aside and only that file or directory is moved
+// to the input's path. A pipeline's client serves every result it verified, and it pushed
+// the spec, so it is asked first: a pipeline goes on when its upstream provider's node is gone.
 //
 // # Failed jobs
 //

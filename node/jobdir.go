@@ -116,9 +116,39 @@ func (n *Node) placeInputs(ctx context.Context, spec *jobspec.Spec, specHash com
 		if err != nil {
 			return fmt.Errorf("input %s: %w", in.Path, err)
 		}
-		if err := results.Unpack(b, filepath.Join(dir, filepath.FromSlash(in.Path)), results.Limits{}); err != nil {
-			return fmt.Errorf("input %s: unpacking %s: %w", in.Path, c, err)
+		dest := filepath.Join(dir, filepath.FromSlash(in.Path))
+		if in.Select == "" {
+			if err := results.Unpack(b, dest, results.Limits{}); err != nil {
+				return fmt.Errorf("input %s: unpacking %s: %w", in.Path, c, err)
+			}
+			continue
+		}
+		if err := placeSelected(b, dir, in); err != nil {
+			return fmt.Errorf("input %s: %s of %s: %w", in.Path, in.Select, c, err)
 		}
 	}
 	return nil
+}
+
+// placeSelected unpacks the result archive b aside, inside dir (so the rename never crosses
+// a file system), and moves only its in.Select entry to in.Path: one shard of a fan-out, or
+// one directory of an upstream step's result.
+func placeSelected(b []byte, dir string, in jobspec.Input) error {
+	stage, err := os.MkdirTemp(dir, ".brine-select-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(stage)
+	if err := results.Unpack(b, filepath.Join(stage, "r"), results.Limits{}); err != nil {
+		return err
+	}
+	src := filepath.Join(stage, "r", filepath.FromSlash(in.Select))
+	if _, err := os.Lstat(src); err != nil {
+		return fmt.Errorf("the result holds no such path: %w", err)
+	}
+	dest := filepath.Join(dir, filepath.FromSlash(in.Path))
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return err
+	}
+	return os.Rename(src, dest)
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/brine-compute/brine/jobspec"
 )
 
 // th is one hand-made tar entry.
@@ -279,5 +281,28 @@ func TestUnpackExistingDestination(t *testing.T) {
 				t.Fatalf("existing file replaced: %q", b)
 			}
 		})
+	}
+}
+
+func TestEntries(t *testing.T) {
+	out := t.TempDir()
+	for _, name := range []string{"shards/a.txt", "shards/b/c.txt", "top.txt"} {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	archive, _, err := Package(out, []jobspec.Output{{Path: "shards"}, {Path: "top.txt"}}, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for dir, want := range map[string]string{"shards": "a.txt b", "shards/": "a.txt b", "": "shards top.txt", "none": ""} {
+		got, err := Entries(archive, dir)
+		if err != nil || strings.Join(got, " ") != want {
+			t.Errorf("Entries(%q) = %v, %v; want %s", dir, got, err, want)
+		}
 	}
 }

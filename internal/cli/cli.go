@@ -231,6 +231,7 @@ Example:
 			walletCommand(stdio),
 			providerCommand(stdio),
 			jobCommand(stdio),
+			pipelineCommand(stdio),
 			cidCommand(stdio),
 			nodeCommand(stdio),
 			rewardsCommand(stdio),
