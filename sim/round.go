@@ -352,33 +352,65 @@ func (j *job) firstVerdict() uint8 {
 	return outcomeInconclusive
 }
 
+// appealSide is who may appeal j's first verdict by the market's rule: against Upheld the
+// job's providers in its majority, against Rejected the challenger; nobody against an
+// Inconclusive one.
+func (j *job) appealSide(first uint8) []*agent {
+	switch first {
+	case outcomeUpheld:
+		var side []*agent
+		for i, s := range j.seats {
+			if bytes.Equal(j.results[i], j.committed) {
+				side = append(side, s)
+			}
+		}
+		return side
+	case outcomeRejected:
+		return []*agent{j.challenger}
+	}
+	return nil
+}
+
 // appeal: the side the first panel ruled against decides whether to appeal: against Upheld
-// the job's provider (for N>1, the first replica in its majority), against Rejected the
-// challenger. An appeal the market refuses (an outside agent's) is a note and no appeal.
+// the job's provider (for N>1, the first replica in its majority, or an outside agent of the
+// majority that asked to appeal), against Rejected the challenger. An outside agent that asked
+// to appeal a job it may not appeal sends its appeal anyway: the market refuses it, and the
+// revert is a note to the agent, as is an appeal of an outside agent the market refuses.
 func (r *runner) appeal(ctx context.Context, w *wave) (bool, error) {
 	var sent []*job
+	sides := map[*job][]*agent{}
 	for _, j := range w.challenged {
 		first := j.firstVerdict()
+		side := j.appealSide(first)
+		sides[j] = side
 		var a *agent
-		switch first {
-		case outcomeUpheld:
-			for i, s := range j.seats {
-				if bytes.Equal(j.results[i], j.committed) {
-					a = s
-					break
-				}
-			}
-		case outcomeRejected:
-			a = j.challenger
+		if i := slices.IndexFunc(side, func(s *agent) bool { return s.asksAppeal(j) }); i >= 0 {
+			a = side[i]
+		} else if len(side) > 0 && appeals(side[0].strategy, j.view(side[0], r.rng), first == outcomeUpheld) {
+			a = side[0]
 		}
-		if a == nil || !appeals(a.strategy, j.view(a, r.rng), first == outcomeUpheld) {
+		if a == nil {
 			continue
 		}
 		j.appellant, j.first = a, first
 		r.ch.queue(a.key, r.addrs.Market, r.market.PackAppeal(j.id, j.rec), gasAppeal, "appeal", j)
 		sent = append(sent, j)
 	}
-	if len(sent) == 0 {
+	refused := false
+	for _, j := range w.jobs {
+		for _, a := range r.remotes {
+			if a == j.appellant || !a.asksAppeal(j) || j.id == nil {
+				continue
+			}
+			if slices.Contains(sides[j], a) {
+				r.note(a, j, "appeal not sent: %s appeals for the same side", j.appellant.addr)
+				continue
+			}
+			r.ch.queue(a.key, r.addrs.Market, r.market.PackAppeal(j.id, j.rec), gasAppeal, "appeal", j)
+			refused = true
+		}
+	}
+	if len(sent) == 0 && !refused {
 		return false, nil
 	}
 	if err := r.step(ctx, 0); err != nil {

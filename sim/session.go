@@ -25,6 +25,7 @@ const (
 	ActCommit    = "commit"    // the result to commit for a job the agent runs (default: the true one)
 	ActVote      = "vote"      // the result to vote when drawn (default: the true one)
 	ActChallenge = "challenge" // challenge a job's committed result
+	ActAppeal    = "appeal"    // appeal the first panel's verdict against the agent's side (default: when its side is right)
 	ActWithdraw  = "withdraw"  // send the agent's market credit to its wallet, in the next block
 )
 
@@ -55,6 +56,7 @@ type remote struct {
 	commits    map[[32]byte][]byte
 	votes      map[[32]byte][]byte
 	challenges map[[32]byte]bool
+	appeals    map[[32]byte]bool
 	notes      []Note
 	seq        uint64
 }
@@ -74,6 +76,12 @@ func (o *remote) Vote(v View) []byte {
 }
 func (o *remote) Challenge(v View) bool { return o.challenges[v.Spec] }
 func (*remote) Serves(View) bool        { return true }
+
+// asksAppeal reports whether a is an outside agent that asked to appeal j.
+func (a *agent) asksAppeal(j *job) bool {
+	o, ok := a.strategy.(*remote)
+	return ok && o.appeals[j.spec]
+}
 
 // Note is one thing that happened to an outside agent: a transaction of its that reverted, a
 // slash, a payment, a draw, a challenge of its job. Seq numbers an agent's notes from 1.
@@ -223,7 +231,7 @@ func (s *Session) AddAgent(role string) (AgentID, common.Address, error) {
 	}
 	name := fmt.Sprintf("outside-%d-%s", id, role)
 	a := &agent{key: outsideKey(r.cfg.Seed, int(id)), name: name, provider: role == RoleProvider,
-		strategy: &remote{role: role, commits: map[[32]byte][]byte{}, votes: map[[32]byte][]byte{}, challenges: map[[32]byte]bool{}}}
+		strategy: &remote{role: role, commits: map[[32]byte][]byte{}, votes: map[[32]byte][]byte{}, challenges: map[[32]byte]bool{}, appeals: map[[32]byte]bool{}}}
 	a.outside = true
 	if _, taken := r.byAddr[a.addr]; taken {
 		return 0, common.Address{}, fmt.Errorf("sim: outside agent %s collides with %s", name, a.addr)
@@ -335,8 +343,15 @@ func (s *Session) Act(id AgentID, act Action) error {
 			return fmt.Errorf("%w: job %d: the challenge phase has passed", ErrAction, act.Job)
 		}
 		o.challenges[j.spec] = true
+	case ActAppeal:
+		// Whether the agent may appeal is the market's to say (the verdict may not be known
+		// yet): an appeal it refuses is a note.
+		if next > phaseIndex(PhaseAppeal) {
+			return fmt.Errorf("%w: job %d: the appeal phase has passed", ErrAction, act.Job)
+		}
+		o.appeals[j.spec] = true
 	default:
-		return fmt.Errorf("%w: kind %q: want %s, %s, %s or %s", ErrAction, act.Kind, ActCommit, ActVote, ActChallenge, ActWithdraw)
+		return fmt.Errorf("%w: kind %q: want %s, %s, %s, %s or %s", ErrAction, act.Kind, ActCommit, ActVote, ActChallenge, ActAppeal, ActWithdraw)
 	}
 	return nil
 }
@@ -370,7 +385,9 @@ type JobView struct {
 	Open       bool     `json:"open"`
 	// Duties are what the agent may decide for this job now: commit (it holds a seat and the
 	// results are not committed), vote (it was drawn and the votes are not committed),
-	// challenge (the result is committed and the challenge phase is still to come).
+	// challenge (the result is committed and the challenge phase is still to come), appeal
+	// (the first panel's revealed verdict is against the agent's side and the appeal phase is
+	// still to come).
 	Duties []string `json:"duties,omitempty"`
 }
 
@@ -430,6 +447,10 @@ func (s *Session) View(ctx context.Context, id AgentID) (AgentView, error) {
 		}
 		if !seated && j.open && j.committed != nil && j.challenger == nil && next <= phaseIndex(PhaseChallenge) {
 			duties = append(duties, ActChallenge)
+		}
+		if next > phaseIndex(PhaseRevealVotes) && next <= phaseIndex(PhaseAppeal) && slices.Contains(s.w.challenged, j) &&
+			slices.Contains(j.appealSide(j.firstVerdict()), a) {
+			duties = append(duties, ActAppeal)
 		}
 		if len(duties) == 0 && !seated && !drawn && j.client != a && j.challenger != a {
 			continue

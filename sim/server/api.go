@@ -334,9 +334,9 @@ func parseAction(req actionRequest) (sim.Action, error) {
 			return act, fmt.Errorf("result: not hex: %v", err)
 		}
 		act.Result = b
-	case sim.ActChallenge:
+	case sim.ActChallenge, sim.ActAppeal:
 		if req.Result != "" {
-			return act, errors.New("result: a challenge carries none")
+			return act, fmt.Errorf("result: %s carries none", req.Kind)
 		}
 	case sim.ActWithdraw, actPass:
 		if req.Result != "" || req.Job != 0 {
@@ -344,7 +344,7 @@ func parseAction(req actionRequest) (sim.Action, error) {
 		}
 		return act, nil
 	default:
-		return act, fmt.Errorf("kind %q: want commit, vote, challenge, withdraw or pass", truncate(req.Kind))
+		return act, fmt.Errorf("kind %q: want commit, vote, challenge, appeal, withdraw or pass", truncate(req.Kind))
 	}
 	if req.Job == 0 || req.Job > maxJobID {
 		return act, fmt.Errorf("job %d: want a job ID from 1 to %d", req.Job, uint64(maxJobID))

@@ -148,6 +148,8 @@ func TestHostileInput(t *testing.T) {
 		{"bad hex", "POST", "/v1/actions", a.Token, `{"kind":"vote","job":1,"result":"zz"}`, 400, "not hex"},
 		{"result too long", "POST", "/v1/actions", a.Token, `{"kind":"vote","job":1,"result":"` + strings.Repeat("ab", 129) + `"}`, 400, "128 bytes"},
 		{"no job", "POST", "/v1/actions", a.Token, `{"kind":"challenge"}`, 400, "job 0"},
+		{"appeal without job", "POST", "/v1/actions", a.Token, `{"kind":"appeal"}`, 400, "job 0"},
+		{"appeal with a result", "POST", "/v1/actions", a.Token, `{"kind":"appeal","job":1,"result":"ab"}`, 400, "appeal carries none"},
 		{"negative job", "POST", "/v1/actions", a.Token, `{"kind":"challenge","job":-1}`, 400, "body:"},
 		{"huge job", "POST", "/v1/actions", a.Token, `{"kind":"challenge","job":99999999999999999999}`, 400, "body:"},
 		{"no token", "POST", "/v1/actions", "", `{"kind":"pass"}`, 401, "bearer"},
