@@ -29,7 +29,7 @@ var ErrNewerSchema = errors.New("index: the database's schema is newer than this
 // decimals of base units, because SQLite's NUMERIC would round them through floats.
 var migrations = []string{
 	`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE cursor (id INTEGER PRIMARY KEY, block BIGINT NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE index_cursor (id INTEGER PRIMARY KEY, block BIGINT NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE logs (
 	block BIGINT NOT NULL, log_index INTEGER NOT NULL, block_hash TEXT NOT NULL,
 	tx_hash TEXT NOT NULL, tx_index INTEGER NOT NULL, address TEXT NOT NULL,

@@ -58,10 +58,36 @@ func newIndexer(t testing.TB, chain index.Chain, db *index.DB, c *simchain.Chain
 // are, at the head, exactly audit.Check's from events and state; they held at every block;
 // and the audit replayed from the index's logs reports exactly what it reports from the chain.
 func TestIndexesTheStoryAndItsBooksMatchTheAudit(t *testing.T) {
+	indexesTheStory(t, openDB(t, filepath.Join(t.TempDir(), "index.db")))
+}
+
+// PostgresDSNEnv names a PostgreSQL database (postgres://user:pass@host/db, emptied by the
+// test) to run the story on PostgreSQL too; the test is skipped when it is unset.
+const PostgresDSNEnv = "BRINE_INDEX_TEST_POSTGRES_DSN"
+
+func TestIndexesTheStoryOnPostgres(t *testing.T) {
+	dsn := os.Getenv(PostgresDSNEnv)
+	if dsn == "" {
+		t.Skipf("set %s to a PostgreSQL database to run the index on it", PostgresDSNEnv)
+	}
+	ctx := context.Background()
+	db, err := index.Open(ctx, index.OpenConfig{DSN: dsn})
+	must(t, err)
+	for _, table := range []string{"logs", "jobs", "books", "index_cursor", "meta", "schema_version"} {
+		_, err := index.RawQuery(ctx, db, "DROP TABLE IF EXISTS "+table)
+		must(t, err)
+	}
+	must(t, db.Close())
+	db, err = index.Open(ctx, index.OpenConfig{DSN: dsn})
+	must(t, err)
+	t.Cleanup(func() { db.Close() })
+	indexesTheStory(t, db)
+}
+
+func indexesTheStory(t *testing.T, db *index.DB) {
 	ctx := context.Background()
 	c := simchain.New(t)
 	story(t, c)
-	db := openDB(t, filepath.Join(t.TempDir(), "index.db"))
 	var pages int
 	ix, err := index.New(ctx, index.Config{Chain: c.Client, DB: db, Addresses: c.Addr, ChainID: chainID(t, c), Span: 7,
 		Progress: func(index.Progress) { pages++ }})

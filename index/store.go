@@ -27,7 +27,7 @@ type Cursor struct {
 func (db *DB) Cursor(ctx context.Context) (Cursor, error) {
 	var c Cursor
 	var hash string
-	err := db.sql.QueryRowContext(ctx, `SELECT block, hash FROM cursor WHERE id = 1`).Scan(&c.Block, &hash)
+	err := db.sql.QueryRowContext(ctx, `SELECT block, hash FROM index_cursor WHERE id = 1`).Scan(&c.Block, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Cursor{}, nil
 	}
@@ -39,7 +39,7 @@ func (db *DB) Cursor(ctx context.Context) (Cursor, error) {
 }
 
 func (db *DB) setCursor(ctx context.Context, tx *sql.Tx, c Cursor) error {
-	_, err := tx.ExecContext(ctx, db.q(`INSERT INTO cursor (id, block, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET block = excluded.block, hash = excluded.hash`), c.Block, c.Hash.Hex())
+	_, err := tx.ExecContext(ctx, db.q(`INSERT INTO index_cursor (id, block, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET block = excluded.block, hash = excluded.hash`), c.Block, c.Hash.Hex())
 	if err != nil {
 		return fmt.Errorf("index: writing the cursor: %w", err)
 	}
@@ -251,7 +251,7 @@ func (w *writer) commit(ctx context.Context, c *Cursor) error {
 		}
 	}
 	if c == nil {
-		if _, err := w.tx.ExecContext(ctx, `DELETE FROM cursor`); err != nil {
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM index_cursor`); err != nil {
 			return fail(fmt.Errorf("index: clearing the cursor: %w", err))
 		}
 	} else if err := w.db.setCursor(ctx, w.tx, *c); err != nil {

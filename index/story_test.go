@@ -127,7 +127,7 @@ func dump(t testing.TB, path string) string {
 		`SELECT block, log_index, block_hash, tx_hash, tx_index, address, topics, data, contract, event FROM logs ORDER BY block, log_index`,
 		`SELECT id, client, provider, payment, bond, live, status, posted_block, last_block FROM jobs ORDER BY id`,
 		`SELECT block, contract, holdings, owed, short, lines FROM books ORDER BY block, contract`,
-		`SELECT block, hash FROM cursor`,
+		`SELECT block, hash FROM index_cursor`,
 	} {
 		rows, err := index.RawQuery(context.Background(), db, q)
 		must(t, err)
