@@ -94,7 +94,7 @@ type querier interface {
 const logBatch = 5000
 
 func (db *DB) scanLogs(ctx context.Context, q querier, from, to uint64, f func(types.Log) error) error {
-	afterBlock, afterIndex := int64(from)-1, int64(1<<31)
+	afterBlock, afterIndex := int64(from)-1, int64(1<<31-1) // the largest INTEGER: no log index passes it
 	for {
 		rows, err := q.QueryContext(ctx, db.q(`SELECT block, log_index, block_hash, tx_hash, tx_index, address, topics, data FROM logs
 			WHERE (block > ? OR (block = ? AND log_index > ?)) AND block <= ? ORDER BY block, log_index LIMIT `+fmt.Sprint(logBatch)),
