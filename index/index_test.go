@@ -367,3 +367,37 @@ func loadAddrs(t testing.TB, recPath string) (deploy.Addresses, *big.Int) {
 	must(t, json.Unmarshal(b, &d))
 	return d.Addrs, d.ChainID
 }
+
+// TestFollowsNewBlocks: a started Indexer keeps up with blocks mined after it started, and
+// Stop ends it.
+func TestFollowsNewBlocks(t *testing.T) {
+	ctx := context.Background()
+	c := simchain.New(t)
+	db := openDB(t, filepath.Join(t.TempDir(), "index.db"))
+	ix, err := index.New(ctx, index.Config{Chain: c.Client, DB: db, Addresses: c.Addr, ChainID: chainID(t, c), Poll: 10 * time.Millisecond})
+	must(t, err)
+	must(t, ix.Start(ctx))
+	story(t, c)
+	head, err := c.Client.BlockNumber(ctx)
+	must(t, err)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		cur, err := db.Cursor(ctx)
+		must(t, err)
+		if cur.Block >= head {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the index is at block %d, the chain at %d", cur.Block, head)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	stopCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	must(t, ix.Stop(stopCtx))
+	st, err := db.Status(ctx, c.Addr)
+	must(t, err)
+	if st.Jobs != 5 || st.FirstBreak != nil {
+		t.Fatalf("%d jobs, first break %v; want 5 and none", st.Jobs, st.FirstBreak)
+	}
+}
