@@ -401,3 +401,27 @@ func TestFollowsNewBlocks(t *testing.T) {
 		t.Fatalf("%d jobs, first break %v; want 5 and none", st.Jobs, st.FirstBreak)
 	}
 }
+
+// TestWaitsForConfirmations: with a Depth tip the index stops that many blocks under the
+// head, and takes those blocks once the chain has grown past them.
+func TestWaitsForConfirmations(t *testing.T) {
+	ctx := context.Background()
+	c := simchain.New(t)
+	story(t, c)
+	db := openDB(t, filepath.Join(t.TempDir(), "index.db"))
+	ix, err := index.New(ctx, index.Config{Chain: c.Client, DB: db, Addresses: c.Addr, ChainID: chainID(t, c), Tip: index.Depth{Chain: c.Client, Behind: 5}})
+	must(t, err)
+	head, err := c.Client.BlockNumber(ctx)
+	must(t, err)
+	cur, err := ix.Sync(ctx)
+	must(t, err)
+	if cur.Block != head-5 {
+		t.Fatalf("cursor at %d with the head at %d, want 5 blocks under it", cur.Block, head)
+	}
+	for i := 0; i < 5; i++ {
+		c.Sim.Commit()
+	}
+	if cur, err = ix.Sync(ctx); err != nil || cur.Block != head {
+		t.Fatalf("after 5 more blocks the cursor is at %d (%v), want %d", cur.Block, err, head)
+	}
+}

@@ -51,6 +51,9 @@ func TestAuditFromIndex(t *testing.T) {
 	if atN, _ := strconv.ParseUint(at, 10, 64); !sum.HeldAll || sum.FirstBreak != nil || sum.Events == 0 || sum.Block < atN {
 		t.Fatalf("index summary: %+v", sum)
 	}
+	if r := n.run(t, nil, "index", "--once"); r.code != 0 || !strings.Contains(r.stdout, "The books held at every block") || !strings.Contains(r.stdout, "JobMarket") {
+		t.Fatalf("brine index --once (text): exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
 	if _, err := os.Stat(dbPath); err != nil {
 		t.Fatalf("no index at %s: %v", dbPath, err)
 	}
