@@ -112,8 +112,19 @@ func (r *Report) Balanced() bool {
 	return true
 }
 
-// Check audits the deployment at block `at` (0 = the latest block).
+// LogSource returns the logs of the given contracts in blocks from..to, in chain order:
+// FetchLogs reads them from the chain, an index (index.DB.Logs) from its database.
+type LogSource func(ctx context.Context, contracts []common.Address, from, to uint64) ([]types.Log, error)
+
+// Check audits the deployment at block `at` (0 = the latest block), its history read from
+// the chain.
 func Check(ctx context.Context, r Reader, addrs deploy.Addresses, at uint64) (*Report, error) {
+	return CheckFrom(ctx, r, addrs, at, nil)
+}
+
+// CheckFrom is Check with the history read from logs (nil: the chain): state is always read
+// from the chain at `at`, so only where the events come from differs.
+func CheckFrom(ctx context.Context, r Reader, addrs deploy.Addresses, at uint64, logs LogSource) (*Report, error) {
 	if at == 0 {
 		n, err := r.BlockNumber(ctx)
 		if err != nil {
@@ -121,21 +132,26 @@ func Check(ctx context.Context, r Reader, addrs deploy.Addresses, at uint64) (*R
 		}
 		at = n
 	}
-	logs, err := FetchLogs(ctx, r, []common.Address{addrs.Market, addrs.Registry, addrs.Rewards}, addrs.Block, at)
+	if logs == nil {
+		logs = func(ctx context.Context, contracts []common.Address, from, to uint64) ([]types.Log, error) {
+			return FetchLogs(ctx, r, contracts, from, to)
+		}
+	}
+	history, err := logs(ctx, []common.Address{addrs.Market, addrs.Registry, addrs.Rewards}, addrs.Block, at)
 	if err != nil {
 		return nil, err
 	}
 	a := auditor{ctx: ctx, r: r, addrs: addrs, opts: &bind.CallOpts{Context: ctx, BlockNumber: new(big.Int).SetUint64(at)}}
 	rep := &Report{Block: at}
-	market, live, open, err := a.market(logs)
+	market, live, open, err := a.market(history)
 	if err != nil {
 		return nil, err
 	}
-	registry, err := a.registry(logs)
+	registry, err := a.registry(history)
 	if err != nil {
 		return nil, err
 	}
-	rewards, err := a.rewards(logs)
+	rewards, err := a.rewards(history)
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,9 @@ func auditCommand(stdio IO) *cli.Command {
 		Usage: "read the contracts' state and history, and check the books (no wallet needed)",
 		Description: `Reads everything from the chain: providers, jobs, balances, events, and recomputes the three
 ledgers (market, registry, rewards): every token a contract owes must be in its holdings.
+History (the contracts' events) comes from the index ` + "`brine index`" + ` keeps (<datadir>/index.db or
+$` + indexDSNEnv + `) when one of this deployment is there, up to its cursor, and from the chain after
+it; the output is the same either way. State is always read from the chain.
 
 Example:
    brine audit jobs --json
@@ -196,7 +199,20 @@ func (s *session) fetchEvents(from, to uint64) ([]events.Event, error) {
 	if from > to {
 		return nil, nil
 	}
-	return dec.Fetch(s.ctx, s.client, from, to)
+	history, closeIndex := s.indexedHistory()
+	defer closeIndex()
+	if history == nil {
+		return dec.Fetch(s.ctx, s.client, from, to)
+	}
+	logs, err := history(s.ctx, dec.Addresses(), from, to)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]events.Event, 0, len(logs))
+	for i := range logs {
+		out = append(out, dec.Decode(&logs[i]))
+	}
+	return out, nil
 }
 
 func auditEvents(c *cli.Context, stdio IO) error {
@@ -334,7 +350,9 @@ func auditCheck(c *cli.Context, stdio IO) error {
 	if err := s.openToken(); err != nil {
 		return err
 	}
-	rep, err := audit.Check(s.ctx, s.client, *s.dep.Addresses(), at)
+	history, closeIndex := s.indexedHistory()
+	defer closeIndex()
+	rep, err := audit.CheckFrom(s.ctx, s.client, *s.dep.Addresses(), at, history)
 	if err != nil {
 		return err
 	}
@@ -365,7 +383,9 @@ func auditBalances(c *cli.Context, stdio IO) error {
 		return err
 	}
 	defer s.close()
-	rep, err := audit.Check(s.ctx, s.client, *s.dep.Addresses(), 0)
+	history, closeIndex := s.indexedHistory()
+	defer closeIndex()
+	rep, err := audit.CheckFrom(s.ctx, s.client, *s.dep.Addresses(), 0, history)
 	if err != nil {
 		return err
 	}

@@ -237,6 +237,7 @@ Example:
 			rewardsCommand(stdio),
 			proberCommand(stdio),
 			auditCommand(stdio),
+			indexCommand(stdio),
 			marketCommand(stdio),
 			tokenCommand(stdio),
 			demoCommand(stdio),

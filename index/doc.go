@@ -1,0 +1,21 @@
+// Package index follows a Brine deployment's events into a SQL database, for auditors,
+// explorers and `brine audit` on long chains.
+//
+// It stores every log of the market, registry and rewards contracts, and the token's
+// transfers into and out of them, raw (topics and data, so `brine audit` can replay them
+// exactly as it would the chain's) and named; a row per job; and the books of
+// docs/protocol.md after every block that touched them, so a break is found at the block it
+// happened, not only at the head.
+//
+// The database is SQLite by default (modernc.org/sqlite: pure Go, no cgo, no server) or
+// PostgreSQL given a DSN; one schema of portable SQL, versioned by schema_version, migrated
+// forward on open and refused when newer than this binary. Amounts are decimal text of base
+// units, never floats.
+//
+// Crash safety: the cursor (the last indexed block and its hash) is written in the same
+// transaction as that page's rows, so a kill at any moment leaves the database at a page
+// boundary and a restart resumes after it: nothing indexed twice, nothing skipped. Reorgs: a
+// cursor hash the chain no longer has rewinds to the newest stored block the chain still has
+// and indexes again from there. The indexer follows the chain only up to what a Tip calls
+// settled (a confirmation depth today; a finality tag plugs in as another Tip).
+package index

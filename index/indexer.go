@@ -1,0 +1,490 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/brine-compute/brine/chain/logscan"
+	"github.com/brine-compute/brine/deploy"
+)
+
+// Chain is what the indexer reads (an *ethclient.Client has it all).
+type Chain interface {
+	logscan.Filterer
+	HeaderReader
+	HeadReader
+}
+
+// Progress is one committed page of a pass.
+type Progress struct {
+	From, To uint64 // the page's blocks
+	Settled  uint64 // where this pass ends
+	Logs     int    // logs stored from the page
+}
+
+// Config is what an Indexer follows and where it writes.
+type Config struct {
+	Chain     Chain
+	DB        *DB
+	Addresses deploy.Addresses
+	ChainID   *big.Int
+	// Tip is how far to follow; nil: the head itself (Depth{Behind: 0}).
+	Tip Tip
+	// Span is the most blocks one log request covers (0: logscan.DefaultSpan).
+	Span uint64
+	// Poll is how often a started Indexer looks for new blocks (0: 2 s).
+	Poll time.Duration
+	// Retries is how many times a pass that failed on the chain's side is tried again, from
+	// its cursor, before Sync gives up (0: 5); a started Indexer retries forever.
+	Retries int
+	// Backoff is the first wait between tries, doubled each time up to 30 s (0: 1 s).
+	Backoff  time.Duration
+	Log      *slog.Logger
+	Progress func(Progress) // called after each committed page (nil: not told)
+}
+
+// Check names a bad field and its fix.
+func (c Config) Check() error {
+	switch {
+	case c.Chain == nil:
+		return errors.New("index: Chain is nil: give the chain client to follow")
+	case c.DB == nil:
+		return errors.New("index: DB is nil: open one with index.Open")
+	case c.Addresses.Market == (common.Address{}) || c.Addresses.Registry == (common.Address{}) || c.Addresses.Rewards == (common.Address{}) || c.Addresses.Token == (common.Address{}):
+		return errors.New("index: Addresses lacks a contract: give the deployment's addresses")
+	case c.ChainID == nil:
+		return errors.New("index: ChainID is nil: give the chain's ID (the database is bound to it)")
+	}
+	return nil
+}
+
+// ErrOtherDeployment is a database that indexes another chain or deployment.
+var ErrOtherDeployment = errors.New("index: the database indexes another deployment")
+
+// ErrReorged is a page whose blocks changed while it was read; the next pass rewinds.
+var ErrReorged = errors.New("index: the chain reorganised during the pass")
+
+// Indexer follows one deployment into one database.
+type Indexer struct {
+	cfg   Config
+	scan  *logscan.Scanner
+	books *books
+	log   *slog.Logger
+
+	mu     sync.Mutex // one pass at a time
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// New checks cfg, binds the database to the deployment (or refuses one bound to another) and
+// loads the books as the last pass left them.
+func New(ctx context.Context, cfg Config) (*Indexer, error) {
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
+	if cfg.Tip == nil {
+		cfg.Tip = Depth{Chain: cfg.Chain}
+	}
+	if cfg.Poll == 0 {
+		cfg.Poll = 2 * time.Second
+	}
+	if cfg.Retries == 0 {
+		cfg.Retries = 5
+	}
+	if cfg.Backoff == 0 {
+		cfg.Backoff = time.Second
+	}
+	log := cfg.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	scan, err := logscan.New(logscan.Config{Client: cfg.Chain, Span: cfg.Span})
+	if err != nil {
+		return nil, err
+	}
+	ix := &Indexer{cfg: cfg, scan: scan, log: log}
+	if err := ix.bind(ctx); err != nil {
+		return nil, err
+	}
+	if err := ix.reload(ctx); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// deploymentKey is what binds a database to one deployment on one chain.
+func deploymentKey(chainID *big.Int, a deploy.Addresses) string {
+	b, _ := json.Marshal(map[string]any{"chainId": chainID.String(), "market": a.Market, "registry": a.Registry, "rewards": a.Rewards, "token": a.Token, "block": a.Block})
+	return string(b)
+}
+
+func (ix *Indexer) bind(ctx context.Context) error {
+	want := deploymentKey(ix.cfg.ChainID, ix.cfg.Addresses)
+	got, err := ix.cfg.DB.Meta(ctx, "deployment")
+	if err != nil {
+		return err
+	}
+	switch got {
+	case want:
+		return nil
+	case "":
+		return ix.cfg.DB.setMeta(ctx, "deployment", want)
+	}
+	return fmt.Errorf("%w: it holds %s, this is %s: use another database", ErrOtherDeployment, got, want)
+}
+
+// BoundTo reports whether db indexes this deployment (false for an empty database).
+func BoundTo(ctx context.Context, db *DB, chainID *big.Int, a deploy.Addresses) (bool, error) {
+	got, err := db.Meta(ctx, "deployment")
+	if err != nil {
+		return false, err
+	}
+	return got == deploymentKey(chainID, a), nil
+}
+
+func (ix *Indexer) reload(ctx context.Context) error {
+	bk, err := newBooks(ix.cfg.Addresses)
+	if err != nil {
+		return err
+	}
+	if err := ix.cfg.DB.loadBooks(ctx, bk); err != nil {
+		return err
+	}
+	ix.books = bk
+	return nil
+}
+
+// Sync indexes up to the settled tip once, retrying what failed on the chain's side from
+// the cursor, and returns where it stopped.
+func (ix *Indexer) Sync(ctx context.Context) (Cursor, error) {
+	wait := ix.cfg.Backoff
+	var last Cursor
+	for try := 0; ; try++ {
+		c, err := ix.pass(ctx)
+		if err == nil || ctx.Err() != nil || !retryable(err) || try >= ix.cfg.Retries {
+			return c, err
+		}
+		if c != last { // the pass got somewhere: the chain works, wait as little as at first
+			last, wait, try = c, ix.cfg.Backoff, 0
+		}
+		ix.log.Warn("index pass failed; trying again from the cursor", "err", err, "wait", wait)
+		select {
+		case <-ctx.Done():
+			return c, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 30*time.Second)
+	}
+}
+
+// retryable: the chain failed or moved, not the database or the history.
+func retryable(err error) bool {
+	var rerr *logscan.RangeError
+	var cerr *chainError
+	return errors.As(err, &rerr) || errors.As(err, &cerr) || errors.Is(err, ErrReorged)
+}
+
+// chainError is a failed call to the chain (other than a log page, which logscan reports).
+type chainError struct{ err error }
+
+func (e *chainError) Error() string { return e.err.Error() }
+func (e *chainError) Unwrap() error { return e.err }
+
+func (ix *Indexer) header(ctx context.Context, n uint64) (*types.Header, error) {
+	h, err := ix.cfg.Chain.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+	if err != nil {
+		return nil, &chainError{fmt.Errorf("index: header %d: %w", n, err)}
+	}
+	return h, nil
+}
+
+// pass is one attempt: rewind if the cursor's block left the chain, then index pages up to
+// the settled tip, each committed with the cursor.
+func (ix *Indexer) pass(ctx context.Context) (Cursor, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	db := ix.cfg.DB
+	cur, err := db.Cursor(ctx)
+	if err != nil {
+		return cur, err
+	}
+	if cur.Set {
+		h, err := ix.header(ctx, cur.Block)
+		if err != nil {
+			return cur, err
+		}
+		if h.Hash() != cur.Hash {
+			if err := ix.rewind(ctx, cur); err != nil {
+				return cur, err
+			}
+			if cur, err = db.Cursor(ctx); err != nil {
+				return cur, err
+			}
+		}
+	}
+	settled, err := ix.cfg.Tip.Settled(ctx)
+	if err != nil {
+		return cur, &chainError{err}
+	}
+	start := ix.cfg.Addresses.Block
+	if cur.Set {
+		start = cur.Block + 1
+	}
+	if start > settled {
+		return cur, nil
+	}
+	q := ethereum.FilterQuery{Addresses: []common.Address{ix.cfg.Addresses.Market, ix.cfg.Addresses.Registry, ix.cfg.Addresses.Rewards}}
+	err = ix.scan.Scan(ctx, q, start, settled, func(p logscan.Page) error {
+		transfers, err := ix.transfers(ctx, p.From, p.To)
+		if err != nil {
+			return err
+		}
+		logs := merge(p.Logs, transfers)
+		h, err := ix.header(ctx, p.To)
+		if err != nil {
+			return err
+		}
+		for _, l := range logs {
+			if l.BlockNumber == p.To && l.BlockHash != h.Hash() {
+				return fmt.Errorf("%w: block %d's logs are of %s, its header is %s", ErrReorged, p.To, l.BlockHash, h.Hash())
+			}
+		}
+		next := Cursor{Block: p.To, Hash: h.Hash(), Set: true}
+		if err := ix.commit(ctx, logs, next); err != nil {
+			return err
+		}
+		cur = next
+		if ix.cfg.Progress != nil {
+			ix.cfg.Progress(Progress{From: p.From, To: p.To, Settled: settled, Logs: len(logs)})
+		}
+		return nil
+	})
+	return cur, err
+}
+
+func (ix *Indexer) commit(ctx context.Context, logs []types.Log, next Cursor) error {
+	w, err := ix.cfg.DB.begin(ctx, ix.books)
+	if err != nil {
+		return err
+	}
+	for i := range logs {
+		if err := w.add(ctx, &logs[i], true); err != nil {
+			w.rollback()
+			return ix.afterFailure(ctx, err)
+		}
+	}
+	if err := w.commit(ctx, &next); err != nil {
+		return ix.afterFailure(ctx, err)
+	}
+	return nil
+}
+
+// afterFailure puts the books back as the database has them: the failed transaction's
+// changes to them were never committed.
+func (ix *Indexer) afterFailure(ctx context.Context, err error) error {
+	if rerr := ix.reload(context.WithoutCancel(ctx)); rerr != nil {
+		return errors.Join(err, rerr)
+	}
+	return err
+}
+
+// transfers are the token's Transfer logs out of and into the three contracts in from..to,
+// each once (a transfer between two of them matches both queries).
+func (ix *Indexer) transfers(ctx context.Context, from, to uint64) ([]types.Log, error) {
+	a := ix.cfg.Addresses
+	ours := []common.Hash{common.BytesToHash(a.Market.Bytes()), common.BytesToHash(a.Registry.Bytes()), common.BytesToHash(a.Rewards.Bytes())}
+	transfer := transferTopic()
+	var out []types.Log
+	for _, topics := range [][][]common.Hash{{{transfer}, ours}, {{transfer}, nil, ours}} {
+		logs, err := ix.scan.All(ctx, ethereum.FilterQuery{Addresses: []common.Address{a.Token}, Topics: topics}, from, to)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, logs...)
+	}
+	return out, nil
+}
+
+func transferTopic() common.Hash {
+	return common.HexToHash("0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef") // Transfer(address,address,uint256)
+}
+
+// merge orders logs by chain position and drops repeats.
+func merge(a, b []types.Log) []types.Log {
+	all := append(append(make([]types.Log, 0, len(a)+len(b)), a...), b...)
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].BlockNumber != all[j].BlockNumber {
+			return all[i].BlockNumber < all[j].BlockNumber
+		}
+		return all[i].Index < all[j].Index
+	})
+	out := all[:0]
+	for i, l := range all {
+		if i > 0 && l.BlockNumber == all[i-1].BlockNumber && l.Index == all[i-1].Index {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// rewind finds the newest stored block the chain still has and indexes again from there.
+// Hashes chain, so the stored blocks the chain still has are a prefix: a binary search finds
+// the fork point in a logarithmic number of header reads.
+func (ix *Indexer) rewind(ctx context.Context, cur Cursor) error {
+	blocks, err := ix.cfg.DB.storedBlocks(ctx, cur.Block)
+	if err != nil {
+		return err
+	}
+	var firstErr error
+	i := sort.Search(len(blocks), func(i int) bool {
+		if firstErr != nil {
+			return true
+		}
+		h, err := ix.header(ctx, blocks[i].Block)
+		if err != nil {
+			firstErr = err
+			return true
+		}
+		return h.Hash() != blocks[i].Hash
+	})
+	if firstErr != nil {
+		return firstErr
+	}
+	var to *Cursor
+	from := uint64(0)
+	if i > 0 {
+		to = &blocks[i-1]
+		from = to.Block
+	}
+	ix.log.Warn("the chain reorganised under the index: rewinding", "cursor", cur.Block, "cursorHash", cur.Hash, "forkAfter", from)
+	return ix.rebuild(ctx, to)
+}
+
+// Rebuild recomputes the jobs and the books from the stored logs, as a fresh pass over the
+// same history would write them (after a hand repair, or to check the stored books).
+func (ix *Indexer) Rebuild(ctx context.Context) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	cur, err := ix.cfg.DB.Cursor(ctx)
+	if err != nil {
+		return err
+	}
+	if !cur.Set {
+		return ix.rebuild(ctx, nil)
+	}
+	return ix.rebuild(ctx, &cur)
+}
+
+// rebuild drops the logs after `to` (all of them and the cursor when to is nil) and replays
+// the rest into fresh jobs and books, in one transaction.
+func (ix *Indexer) rebuild(ctx context.Context, to *Cursor) error {
+	bk, err := newBooks(ix.cfg.Addresses)
+	if err != nil {
+		return err
+	}
+	db := ix.cfg.DB
+	w, err := db.begin(ctx, bk)
+	if err != nil {
+		return err
+	}
+	upTo := int64(-1)
+	if to != nil {
+		upTo = int64(to.Block)
+	}
+	// The jobs and the books are all replayed, so they go whole; the logs only after `to`.
+	for _, del := range []struct {
+		stmt string
+		args []any
+	}{{`DELETE FROM logs WHERE block > ?`, []any{upTo}}, {`DELETE FROM books`, nil}, {`DELETE FROM jobs`, nil}} {
+		if _, err := w.tx.ExecContext(ctx, db.q(del.stmt), del.args...); err != nil {
+			w.rollback()
+			return fmt.Errorf("index: rewinding: %w", err)
+		}
+	}
+	if to != nil {
+		err = db.scanLogs(ctx, w.tx, 0, to.Block, func(l types.Log) error { return w.add(ctx, &l, false) })
+		if err != nil {
+			w.rollback()
+			return err
+		}
+	}
+	if err := w.commit(ctx, to); err != nil {
+		return err
+	}
+	ix.books = bk
+	return nil
+}
+
+// storedBlocks are the distinct blocks with stored logs up to `upTo`, with their hashes,
+// in order.
+func (db *DB) storedBlocks(ctx context.Context, upTo uint64) ([]Cursor, error) {
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT DISTINCT block, block_hash FROM logs WHERE block <= ? ORDER BY block`), upTo)
+	if err != nil {
+		return nil, fmt.Errorf("index: reading stored blocks: %w", err)
+	}
+	defer rows.Close()
+	var out []Cursor
+	for rows.Next() {
+		var c Cursor
+		var h string
+		if err := rows.Scan(&c.Block, &h); err != nil {
+			return nil, fmt.Errorf("index: reading stored blocks: %w", err)
+		}
+		c.Hash, c.Set = common.HexToHash(h), true
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Start follows the chain in the background until Stop: a pass every Poll, failures logged
+// and retried.
+func (ix *Indexer) Start(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	ix.cancel, ix.done = cancel, make(chan struct{})
+	go func() {
+		defer close(ix.done)
+		wait := ix.cfg.Backoff
+		for {
+			_, err := ix.pass(ctx)
+			next := ix.cfg.Poll
+			if err != nil && ctx.Err() == nil {
+				ix.log.Warn("index pass failed; trying again", "err", err, "wait", wait)
+				next, wait = wait, min(2*wait, 30*time.Second)
+			} else {
+				wait = ix.cfg.Backoff
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(next):
+			}
+		}
+	}()
+	return nil
+}
+
+// Stop ends the background passes: the page being written commits or rolls back whole.
+func (ix *Indexer) Stop(ctx context.Context) error {
+	if ix.cancel == nil {
+		return nil
+	}
+	ix.cancel()
+	select {
+	case <-ix.done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
