@@ -15,74 +15,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brine-compute/brine/clock/clocktest"
 	"github.com/brine-compute/brine/incentives/canary"
 	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/metrics"
 	"github.com/brine-compute/brine/metrics/metricstest"
 )
-
-// manualClock moves only when the test advances it. Every After call reports its duration on
-// waits, so the test knows what the canary is waiting for.
-type manualClock struct {
-	mu      sync.Mutex
-	now     time.Time
-	pending []timer
-	waits   chan time.Duration
-}
-
-type timer struct {
-	at time.Time
-	ch chan time.Time
-}
-
-func newClock() *manualClock {
-	return &manualClock{now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), waits: make(chan time.Duration, 64)}
-}
-
-func (c *manualClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *manualClock) After(d time.Duration) <-chan time.Time {
-	ch := make(chan time.Time, 1)
-	c.mu.Lock()
-	c.pending = append(c.pending, timer{c.now.Add(d), ch})
-	c.mu.Unlock()
-	c.waits <- d
-	return ch
-}
-
-// advance moves the clock by d and fires the timers that are due.
-func (c *manualClock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	kept := c.pending[:0]
-	for _, t := range c.pending {
-		if t.at.After(c.now) {
-			kept = append(kept, t)
-			continue
-		}
-		t.ch <- c.now
-	}
-	c.pending = kept
-}
-
-// expect waits (with a real-time deadline) for the canary's next wait on the clock and checks
-// its duration.
-func (c *manualClock) expect(t *testing.T, want time.Duration) {
-	t.Helper()
-	select {
-	case d := <-c.waits:
-		if d != want {
-			t.Fatalf("the canary waits %s, want %s", d, want)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatalf("the canary never waited for %s", want)
-	}
-}
 
 // scripted is a Runner the test answers run by run.
 type scripted struct{ calls chan chan result }
@@ -123,7 +61,7 @@ func (s *scripted) next(t *testing.T) chan result {
 // clock's time at receipt, and answers failStatus while that is set.
 type receiver struct {
 	t     *testing.T
-	clock *manualClock
+	clock *clocktest.Manual
 	srv   *httptest.Server
 
 	mu         sync.Mutex
@@ -137,7 +75,7 @@ type message struct {
 	at   time.Time
 }
 
-func newReceiver(t *testing.T, clk *manualClock) *receiver {
+func newReceiver(t *testing.T, clk *clocktest.Manual) *receiver {
 	r := &receiver{t: t, clock: clk}
 	r.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		r.mu.Lock()
@@ -222,7 +160,7 @@ var errDown = errors.New("no provider node took the spec (1 offered): connection
 // message, within one canary period of the start of the first failing canary, and exactly
 // one recovery message; the metrics count every outcome.
 func TestIncidentNotifiedOnceAndRecoveredOnce(t *testing.T) {
-	clk := newClock()
+	clk := clocktest.NewManual(time.Time{})
 	hook := newReceiver(t, clk)
 	run := &scripted{calls: make(chan chan result)}
 	_, scrape := start(t, canary.Config{Runner: run, Webhook: hook.srv.URL + "/services/T0/B0/secret", Clock: clk, Name: "chain 1337"})
@@ -230,27 +168,27 @@ func TestIncidentNotifiedOnceAndRecoveredOnce(t *testing.T) {
 
 	settle := func(job uint64) {
 		run.next(t) <- result{r: canary.Report{Job: job, Result: fmt.Sprintf("bafyresult%d", job)}}
-		clk.expect(t, deadline)
-		clk.expect(t, interval)
+		clk.ExpectWait(t, deadline)
+		clk.ExpectWait(t, interval)
 	}
 	fail := func() {
 		run.next(t) <- result{err: errDown}
-		clk.expect(t, deadline)
-		clk.expect(t, interval)
+		clk.ExpectWait(t, deadline)
+		clk.ExpectWait(t, interval)
 	}
 
 	settle(1) // T0
 	if n := len(hook.messages()); n != 0 {
 		t.Fatalf("%d messages while canaries settle", n)
 	}
-	clk.advance(interval)
+	clk.Advance(interval)
 
 	// T0+1m: the network is down; this canary never settles.
 	firstFailing := clk.Now()
 	run.next(t)
-	clk.expect(t, deadline)
-	clk.advance(deadline)
-	clk.expect(t, interval-deadline)
+	clk.ExpectWait(t, deadline)
+	clk.Advance(deadline)
+	clk.ExpectWait(t, interval-deadline)
 	msgs := hook.messages()
 	if len(msgs) != 1 || !strings.Contains(msgs[0].text, "FAILING") || !strings.Contains(msgs[0].text, "chain 1337") ||
 		!strings.Contains(msgs[0].text, "did not settle within the 30s deadline") {
@@ -263,18 +201,18 @@ func TestIncidentNotifiedOnceAndRecoveredOnce(t *testing.T) {
 	s.Want(t, 1, "brine_canary_failing")
 	s.Want(t, 1, "brine_canary_runs_total", "result", "failed")
 	s.Want(t, 1, "brine_canary_runs_total", "result", "settled")
-	clk.advance(interval - deadline)
+	clk.Advance(interval - deadline)
 
 	fail() // T0+2m
-	clk.advance(interval)
+	clk.Advance(interval)
 	fail() // T0+3m
 	if n := len(hook.messages()); n != 1 {
 		t.Fatalf("%d messages during one incident, want 1", n)
 	}
-	clk.advance(interval)
+	clk.Advance(interval)
 
 	settle(5) // T0+4m
-	clk.advance(interval)
+	clk.Advance(interval)
 	settle(6) // T0+5m
 	msgs = hook.messages()
 	if len(msgs) != 2 {
@@ -298,16 +236,16 @@ func TestIncidentNotifiedOnceAndRecoveredOnce(t *testing.T) {
 // it is posted again after the next failed canary (delivered once), and the recovery too.
 // A webhook that is down throughout the incident tells nobody of a recovery either.
 func TestWebhookRetriedAfterTheNextCanary(t *testing.T) {
-	clk := newClock()
+	clk := clocktest.NewManual(time.Time{})
 	hook := newReceiver(t, clk)
 	hook.setFail(http.StatusInternalServerError)
 	run := &scripted{calls: make(chan chan result)}
 	_, scrape := start(t, canary.Config{Runner: run, Webhook: hook.srv.URL, Clock: clk})
 	step := func(err error, job uint64) {
 		run.next(t) <- result{r: canary.Report{Job: job, Result: "bafy"}, err: err}
-		clk.expect(t, deadline)
-		clk.expect(t, interval)
-		clk.advance(interval)
+		clk.ExpectWait(t, deadline)
+		clk.ExpectWait(t, interval)
+		clk.Advance(interval)
 	}
 	step(errDown, 0)
 	if n := len(hook.messages()); n != 0 {
@@ -355,13 +293,13 @@ func TestWebhookSecretNotLogged(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close() // nothing listens there now: the POST fails to connect
 	var logs bytes.Buffer
-	clk := newClock()
+	clk := clocktest.NewManual(time.Time{})
 	run := &scripted{calls: make(chan chan result)}
 	start(t, canary.Config{Runner: run, Webhook: "http://" + addr + "/services/T0/B0/SuperSecretToken", Clock: clk,
 		Logger: slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))})
 	run.next(t) <- result{err: errDown}
-	clk.expect(t, deadline)
-	clk.expect(t, interval)
+	clk.ExpectWait(t, deadline)
+	clk.ExpectWait(t, interval)
 	out := logs.String()
 	if !strings.Contains(out, "webhook notification failed") {
 		t.Fatalf("no failure logged: %s", out)

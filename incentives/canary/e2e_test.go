@@ -12,6 +12,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/ethclient"
 
+	"github.com/brine-compute/brine/clock/clocktest"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/incentives/canary"
@@ -179,7 +180,7 @@ challenge_window: 4s
 	if err != nil {
 		t.Fatal(err)
 	}
-	hook := newReceiver(t, newClock())
+	hook := newReceiver(t, clocktest.NewManual(time.Time{}))
 	c, err := canary.New(canary.Config{Runner: runner, Interval: 2 * time.Minute, Webhook: hook.srv.URL, Name: "devnet",
 		Metrics: metrics.NewCanary(reg), Logger: testharness.Logger(t, "canary")})
 	if err != nil {

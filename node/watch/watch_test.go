@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brine-compute/brine/clock/clocktest"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/internal/simchain"
 	"github.com/brine-compute/brine/internal/testharness"
@@ -22,60 +23,6 @@ const (
 	poll    = 5 * time.Second
 	backoff = time.Second
 )
-
-// manualClock moves only when the test fires it. Every After call reports its duration on
-// waits, so the test knows the watcher has finished a poll and is waiting.
-type manualClock struct {
-	mu      sync.Mutex
-	now     time.Time
-	pending []chan time.Time
-	waits   chan time.Duration
-}
-
-func newClock() *manualClock {
-	return &manualClock{now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), waits: make(chan time.Duration, 64)}
-}
-
-func (c *manualClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *manualClock) After(d time.Duration) <-chan time.Time {
-	ch := make(chan time.Time, 1)
-	c.mu.Lock()
-	c.pending = append(c.pending, ch)
-	c.mu.Unlock()
-	c.waits <- d
-	return ch
-}
-
-// idle waits (with a deadline) until the watcher waits on the clock, and returns how long it
-// asked to wait.
-func (c *manualClock) idle(t *testing.T) time.Duration {
-	t.Helper()
-	select {
-	case d := <-c.waits:
-		return d
-	case <-time.After(20 * time.Second):
-		t.Fatal("the watcher never went idle")
-		return 0
-	}
-}
-
-// round lets the waiting watcher run one more poll and waits until it is idle again.
-func (c *manualClock) round(t *testing.T, d time.Duration) time.Duration {
-	t.Helper()
-	c.mu.Lock()
-	c.now = c.now.Add(d)
-	for _, ch := range c.pending {
-		ch <- c.now
-	}
-	c.pending = nil
-	c.mu.Unlock()
-	return c.idle(t)
-}
 
 // recorder is the handler: it counts handler starts and completions per event and can be
 // told to fail or block on some.
@@ -197,7 +144,7 @@ func (w *world) cursor() settlement.Cursor {
 	return c
 }
 
-func (w *world) watcher(clock *manualClock, rec *recorder, conf uint64, batch int, cs watch.CursorStore) *watch.Watcher {
+func (w *world) watcher(clock *clocktest.Manual, rec *recorder, conf uint64, batch int, cs watch.CursorStore) *watch.Watcher {
 	w.t.Helper()
 	if cs == nil {
 		cs = w.store
@@ -264,10 +211,10 @@ func TestDeliversInOrder(t *testing.T) {
 	_, err := w.c.Finalize(w.client, j1)
 	must(t, err)
 
-	clock, rec := newClock(), newRecorder()
+	clock, rec := clocktest.NewManual(time.Time{}), newRecorder()
 	wt := w.watcher(clock, rec, 0, 4, nil)
 	start(t, wt)
-	if d := clock.idle(t); d != poll {
+	if d := clock.NextWait(t); d != poll {
 		t.Fatalf("waits %s after draining, want the poll interval", d)
 	}
 	want := w.all(0)
@@ -286,10 +233,10 @@ func TestDeliversInOrder(t *testing.T) {
 
 	// New activity is picked up by the next poll; a quiet poll delivers nothing and ticks.
 	w.committedJob()
-	clock.round(t, poll)
+	clock.Step(t, poll)
 	want = w.all(0)
 	sameEvents(t, rec.delivered(), want)
-	clock.round(t, poll)
+	clock.Step(t, poll)
 	sameEvents(t, rec.delivered(), want)
 	if n := rec.tickCount(); n != 5 {
 		t.Fatalf("%d ticks, want 5", n)
@@ -319,7 +266,7 @@ func TestRestart(t *testing.T) {
 	before := w.all(0)
 	victim := before[4]
 
-	clock, rec := newClock(), newRecorder()
+	clock, rec := clocktest.NewManual(time.Time{}), newRecorder()
 	blocked := make(chan struct{})
 	rec.hook = func(ctx context.Context, ev settlement.Event, attempt int) error {
 		if ev.Position() == victim.Position() && attempt == 1 {
@@ -352,7 +299,7 @@ func TestRestart(t *testing.T) {
 	w.openStore()
 	wt = w.watcher(clock, rec, 0, 2, nil)
 	start(t, wt)
-	clock.idle(t)
+	clock.NextWait(t)
 	all := w.all(0)
 	if len(all) != len(before)+4 {
 		t.Fatalf("%d events on chain", len(all))
@@ -399,16 +346,16 @@ func TestCursorWriteFails(t *testing.T) {
 	all := w.all(0)
 	victim := all[2]
 
-	clock, rec := newClock(), newRecorder()
+	clock, rec := clocktest.NewManual(time.Time{}), newRecorder()
 	wt := w.watcher(clock, rec, 0, 0, &flakyCursors{Store: w.store, failAt: victim.Next()})
 	start(t, wt)
-	if d := clock.idle(t); d != backoff {
+	if d := clock.NextWait(t); d != backoff {
 		t.Fatalf("waits %s after a failed cursor write, want the backoff %s", d, backoff)
 	}
 	if got := w.cursor(); got != all[1].Next() {
 		t.Fatalf("cursor %s, want %s", got, all[1].Next())
 	}
-	if d := clock.round(t, backoff); d != poll {
+	if d := clock.Step(t, backoff); d != poll {
 		t.Fatalf("waits %s after recovering, want %s", d, poll)
 	}
 	for _, ev := range all {
@@ -433,7 +380,7 @@ func TestHandlerErrorRetries(t *testing.T) {
 	all := w.all(0)
 	stuck := all[3]
 
-	clock, rec := newClock(), newRecorder()
+	clock, rec := clocktest.NewManual(time.Time{}), newRecorder()
 	rec.hook = func(_ context.Context, ev settlement.Event, attempt int) error {
 		if ev.Position() == stuck.Position() && attempt <= 4 {
 			return fmt.Errorf("executor busy (attempt %d)", attempt)
@@ -442,15 +389,15 @@ func TestHandlerErrorRetries(t *testing.T) {
 	}
 	wt := w.watcher(clock, rec, 0, 0, nil)
 	start(t, wt)
-	waits := []time.Duration{clock.idle(t)}
+	waits := []time.Duration{clock.NextWait(t)}
 	for i := 0; i < 3; i++ {
 		if got := w.cursor(); got != all[2].Next() {
 			t.Fatalf("retry %d: cursor %s, want %s", i, got, all[2].Next())
 		}
 		sameEvents(t, rec.delivered(), all[:3])
-		waits = append(waits, clock.round(t, waits[len(waits)-1]))
+		waits = append(waits, clock.Step(t, waits[len(waits)-1]))
 	}
-	waits = append(waits, clock.round(t, waits[len(waits)-1]))
+	waits = append(waits, clock.Step(t, waits[len(waits)-1]))
 	want := []time.Duration{backoff, 2 * backoff, 3 * backoff, 3 * backoff, poll}
 	if !slices.Equal(waits, want) {
 		t.Fatalf("waits %v, want %v", waits, want)
@@ -471,17 +418,17 @@ func TestHandlerErrorRetries(t *testing.T) {
 // before, and the cursor never passes it meanwhile.
 func TestConfirmations(t *testing.T) {
 	w := newWorld(t)
-	clock, rec := newClock(), newRecorder()
+	clock, rec := clocktest.NewManual(time.Time{}), newRecorder()
 	wt := w.watcher(clock, rec, 2, 0, nil)
 	start(t, wt)
-	clock.idle(t)
+	clock.NextWait(t)
 	base := len(rec.delivered())
 
 	j, r, err := w.c.Post(w.client, w.c.Request(deploy.Token(5), deploy.Token(2), 1, time.Minute, time.Minute, 4))
 	must(t, err)
 	postBlock := r.BlockNumber.Uint64()
 	for depth := 0; depth < 2; depth++ {
-		clock.round(t, poll)
+		clock.Step(t, poll)
 		if n := len(rec.delivered()); n != base {
 			t.Fatalf("at depth %d: delivered %v", depth, rec.delivered()[base:])
 		}
@@ -490,7 +437,7 @@ func TestConfirmations(t *testing.T) {
 		}
 		w.c.Mine(1)
 	}
-	clock.round(t, poll)
+	clock.Step(t, poll)
 	got := rec.delivered()[base:]
 	if len(got) != 1 || got[0].Kind != settlement.EventJobPosted || got[0].Job != settlement.JobID(j.ID.Uint64()) || got[0].Block != postBlock {
 		t.Fatalf("at depth 2: %v", got)
@@ -532,14 +479,14 @@ func TestSourceErrors(t *testing.T) {
 	src := &fakeSource{fails: 2, evs: []settlement.Event{
 		{Kind: settlement.EventJobPosted, Job: 1, Block: 10, LogIndex: 1}, // before the cursor: a lying source
 	}}
-	clock, rec := newClock(), newRecorder()
+	clock, rec := clocktest.NewManual(time.Time{}), newRecorder()
 	wt, err := watch.New(watch.Config{Source: src, Store: s, CursorName: "x", PollInterval: poll, MinBackoff: backoff,
 		MaxBackoff: time.Minute, Clock: clock, Handle: rec.handle, Tick: rec.tick})
 	must(t, err)
 	start(t, wt)
-	waits := []time.Duration{clock.idle(t)}
+	waits := []time.Duration{clock.NextWait(t)}
 	for range 2 {
-		waits = append(waits, clock.round(t, waits[len(waits)-1]))
+		waits = append(waits, clock.Step(t, waits[len(waits)-1]))
 	}
 	if want := []time.Duration{backoff, 2 * backoff, 4 * backoff}; !slices.Equal(waits, want) {
 		t.Fatalf("waits %v, want %v", waits, want)
@@ -556,7 +503,7 @@ func TestSourceErrors(t *testing.T) {
 			t.Fatalf("polled from %s, want the stored cursor", c)
 		}
 	}
-	if d := clock.round(t, waits[len(waits)-1]); d != poll {
+	if d := clock.Step(t, waits[len(waits)-1]); d != poll {
 		t.Fatalf("waits %s after a good poll", d)
 	}
 	if got := rec.delivered(); len(got) != 2 || rec.tickCount() != 4 {
@@ -657,7 +604,7 @@ func TestFinality(t *testing.T) {
 	}
 	src := &chainSource{head: 40, evs: []settlement.Event{ev(5, 0), ev(10, 0), ev(10, 1), ev(15, 0), ev(30, 0)}}
 	final := &finalAt{}
-	clock, rec := newClock(), newRecorder()
+	clock, rec := clocktest.NewManual(time.Time{}), newRecorder()
 	wt, err := watch.New(watch.Config{
 		Source: src, Store: s, PollInterval: poll, BatchSize: 2, Finality: final,
 		MinBackoff: backoff, MaxBackoff: 3 * backoff, Clock: clock,
@@ -686,7 +633,7 @@ func TestFinality(t *testing.T) {
 		}
 		// Enough rounds for every batch the final block lets through.
 		for range 4 {
-			clock.round(t, poll)
+			clock.Step(t, poll)
 		}
 		sameEvents(t, rec.delivered(), step.delivered)
 		if c := cursor(); c != step.cursor {
