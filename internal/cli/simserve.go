@@ -29,6 +29,7 @@ func simServeCommand(stdio IO) *cli.Command {
 			&cli.Float64Flag{Name: "cartel", Value: def.Sim.Cartel, Usage: "share `F` of simulated providers in the simulated cartel"},
 			&cli.IntFlag{Name: "max-agents", Value: def.MaxAgents, Usage: "outside agents the server accepts (`N`)"},
 			&cli.Float64Flag{Name: "agent-rate", Value: def.AgentRate, Usage: "requests per second per agent (`RATE`; burst twice that)"},
+			&cli.IntFlag{Name: "audit-jobs", Value: def.AuditJobs, Usage: "audit the books every `N` settled jobs (between waves) and at the end"},
 		},
 		Description: `Starts a simulation (as brine sim does: the real contracts on an in-process chain, a seeded
 population) and serves it over an HTTP JSON API. Outside clients register agents (provider,
@@ -39,7 +40,9 @@ queues an action for the next round (commit, vote, challenge, appeal, withdraw, 
 for this round).
 The server seals one block per round, every --round or as soon as every agent has passed,
 applying the queued actions through the contracts. The scoreboard of every agent's profit is
-at / (HTML) and /v1/scoreboard; the API's OpenAPI 3 document at /openapi.json.
+at / (HTML) and /v1/scoreboard; the API's OpenAPI 3 document at /openapi.json. The books are
+audited between waves every --audit-jobs settled jobs and when the run ends (shown on the page
+and in /v1/status); books that do not balance stop the simulation with the reason.
 
 The clients are assumed hostile: bodies are bounded (4 KiB) and strictly decoded, inputs are
 validated (400 with the reason), each agent is rate limited and has a bounded action queue
@@ -69,6 +72,7 @@ func simServe(c *cli.Context, stdio IO) error {
 	cfg.Sim.Cartel = c.Float64("cartel")
 	cfg.MaxAgents = c.Int("max-agents")
 	cfg.AgentRate = c.Float64("agent-rate")
+	cfg.AuditJobs = c.Int("audit-jobs")
 	cfg.Logger = slog.New(slog.NewTextHandler(stdio.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	if err := cfg.Check(); err != nil {
 		return badInput("%v", err)

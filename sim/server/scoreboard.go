@@ -36,6 +36,7 @@ var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
 <title>brine sim: scoreboard</title><style>{{.Style}}</style></head>
 <body><h1>brine sim: scoreboard</h1>
 <p>Round {{.Status.Round}}, block {{.Status.Block}}, next phase {{.Status.Next}}; {{.Status.JobsDone}} of {{.Status.JobsTotal}} jobs settled.{{if .Status.Error}} The simulation stopped: {{.Status.Error}}{{end}}</p>
+{{with .Status.Books}}<p>The books, audited at block {{.Block}}: {{if .Balanced}}balanced{{else}}NOT balanced{{end}}{{range .Ledgers}}; {{.Contract}} holds {{brine .Holdings}} and owes {{brine .Owed}}{{end}}.</p>{{else}}<p>The books have not been audited yet (every {{.AuditJobs}} settled jobs, between waves, and at the end).</p>{{end}}
 <p>Profit in BRINE: what each agent's jobs gained or lost so far. Outside agents (the API's) are in bold. JSON: <a href="/v1/scoreboard">/v1/scoreboard</a>; the API: <a href="/openapi.json">/openapi.json</a>.</p>
 <table><tr><th>#</th><th>agent</th><th>strategy</th><th>profit</th><th>jobs</th><th>slashed</th></tr>
 {{range $i, $s := .Scores}}<tr{{if $s.Outside}} class="outside"{{end}}><td>{{inc $i}}</td><td class="name">{{$s.Name}}</td><td>{{$s.Strategy}}</td><td>{{brine $s.Profit}}</td><td>{{$s.Jobs}}</td><td>{{$s.Slashed}}</td></tr>
@@ -70,10 +71,11 @@ func ranked(scores []sim.Score) []sim.Score {
 // render draws the page from the current status and scores (callers hold mu).
 func (s *Server) render() []byte {
 	data := struct {
-		Style  template.CSS
-		Status Status
-		Scores []sim.Score
-	}{template.CSS(pageStyle), s.status, ranked(s.scores)}
+		Style     template.CSS
+		Status    Status
+		Scores    []sim.Score
+		AuditJobs int
+	}{template.CSS(pageStyle), s.status, ranked(s.scores), s.cfg.AuditJobs}
 	var buf bytes.Buffer
 	if err := pageTmpl.Execute(&buf, data); err != nil {
 		s.log.Error("sim server: scoreboard page", "err", err)

@@ -39,6 +39,7 @@ type Config struct {
 	JoinRate    float64 // registrations per second, all clients together (burst 10)
 	MaxBody     int64   // bytes of a request body
 	MaxNotes    int     // an agent's action results kept (the latest win)
+	AuditJobs   int     // audit the books after this many more settled jobs (and at the end)
 	ReadHeader  time.Duration
 	ReadTimeout time.Duration
 	WriteTime   time.Duration
@@ -63,6 +64,7 @@ func DefaultConfig() Config {
 		JoinRate:    1,
 		MaxBody:     4 << 10,
 		MaxNotes:    100,
+		AuditJobs:   1000,
 		ReadHeader:  5 * time.Second,
 		ReadTimeout: 10 * time.Second,
 		WriteTime:   10 * time.Second,
@@ -91,6 +93,8 @@ func (c Config) Check() error {
 		return fmt.Errorf("%w: max body = %d: want 256..1048576 bytes", ErrConfig, c.MaxBody)
 	case c.MaxNotes < 1 || c.MaxNotes > 10_000:
 		return fmt.Errorf("%w: max notes = %d: want 1..10000", ErrConfig, c.MaxNotes)
+	case c.AuditJobs < 1 || c.AuditJobs > 1_000_000:
+		return fmt.Errorf("%w: audit jobs = %d: want 1..1000000", ErrConfig, c.AuditJobs)
 	case c.ReadHeader <= 0 || c.ReadTimeout <= 0 || c.WriteTime <= 0 || c.IdleTimeout <= 0:
 		return fmt.Errorf("%w: every http timeout must be positive", ErrConfig)
 	}
@@ -138,6 +142,10 @@ type Status struct {
 	Error     string `json:"error,omitempty"` // why the simulation stopped, if it failed
 	RoundMS   int64  `json:"round_ms"`
 	Limits    Limits `json:"limits"`
+	// Books is the latest audit of the contracts' books (docs/protocol.md, *The books*): taken
+	// between waves every Config.AuditJobs settled jobs and when every job has settled. A
+	// failed audit stops the simulation with the reason in Error.
+	Books *sim.Books `json:"books,omitempty"`
 }
 
 // Limits are the limits the server holds clients to.
@@ -165,6 +173,7 @@ type Server struct {
 	public   *rate.Limiter
 	join     *rate.Limiter
 	stopped  bool
+	audited  int                                // jobs settled at the latest audit
 	hook     func(where string, act sim.Action) // tests: called in the handler and the round
 	wake     chan struct{}
 	cancel   context.CancelFunc
@@ -322,6 +331,11 @@ func (s *Server) advance(ctx context.Context) bool {
 		views[sl] = &v
 	}
 	scores := s.sess.Scores()
+	books, err := s.audit(ctx, finished)
+	if err != nil {
+		s.fail(fmt.Errorf("round %d: %w", round, err))
+		return false
+	}
 
 	s.mu.Lock()
 	for i, r := range results {
@@ -341,6 +355,9 @@ func (s *Server) advance(ctx context.Context) bool {
 	s.status.Next = s.sess.Next()
 	s.status.JobsDone = s.sess.JobsDone()
 	s.status.Finished = finished
+	if books != nil {
+		s.status.Books = books
+	}
 	s.page = s.render()
 	s.mu.Unlock()
 	if finished {
@@ -348,6 +365,26 @@ func (s *Server) advance(ctx context.Context) bool {
 		return false
 	}
 	return true
+}
+
+// audit audits the books when AuditJobs more jobs have settled since the last audit, or when
+// the run is over; nil when it is not time, or a wave is in flight (the next round between
+// waves takes it). An audit reads the chain's whole history, so it is not done every round.
+func (s *Server) audit(ctx context.Context, finished bool) (*sim.Books, error) {
+	done := s.sess.JobsDone()
+	if !finished && done-s.audited < s.cfg.AuditJobs {
+		return nil, nil
+	}
+	rep, err := s.sess.Report(ctx)
+	if errors.Is(err, sim.ErrAction) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.audited = done
+	s.log.Info("sim server: books audited", "block", rep.Books.Block, "balanced", rep.Books.Balanced, "jobs", done)
+	return &rep.Books, nil
 }
 
 // apply hands one action to the session; a panic in it is an error for its agent.

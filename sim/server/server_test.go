@@ -314,3 +314,40 @@ func TestScoreboard(t *testing.T) {
 		t.Fatalf("a wrong method: %d", code)
 	}
 }
+
+// The books are audited between waves as the run goes and when every job has settled, and the
+// audit is on the status and the page.
+func TestBooksAudited(t *testing.T) {
+	t.Parallel()
+	_, base := start(t, func(c *Config) { c.AuditJobs = 10; c.Round = 10 * time.Millisecond })
+	var st Status
+	var audits []uint64
+	deadline := time.Now().Add(60 * time.Second)
+	for !st.Finished {
+		if time.Now().After(deadline) {
+			t.Fatalf("the run did not finish in 60s: %+v", st)
+		}
+		time.Sleep(20 * time.Millisecond)
+		_, body := do(t, "GET", base+"/v1/status", "", "")
+		st = Status{}
+		if err := json.Unmarshal([]byte(body), &st); err != nil {
+			t.Fatal(err)
+		}
+		if st.Books != nil && (len(audits) == 0 || audits[len(audits)-1] != st.Books.Block) {
+			audits = append(audits, st.Books.Block)
+		}
+	}
+	if st.Error != "" {
+		t.Fatalf("the simulation stopped: %s", st.Error)
+	}
+	if st.Books == nil || !st.Books.Balanced || st.Books.Block != st.Block || len(st.Books.Ledgers) != 3 {
+		t.Fatalf("final books: %+v at block %d", st.Books, st.Block)
+	}
+	if len(audits) < 2 {
+		t.Fatalf("audited at blocks %v: want audits during the run (every 10 of 40 jobs) and at its end", audits)
+	}
+	_, page := do(t, "GET", base+"/", "", "")
+	if want := fmt.Sprintf("audited at block %d: balanced", st.Block); !strings.Contains(page, want) {
+		t.Fatalf("the page does not say %q:\n%s", want, page)
+	}
+}
