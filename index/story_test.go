@@ -20,6 +20,7 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/index"
 	"github.com/brine-compute/brine/internal/simchain"
+	"github.com/brine-compute/brine/internal/testharness/testpg"
 )
 
 func must(t testing.TB, err error) {
@@ -130,6 +131,15 @@ func chainID(t testing.TB, c *simchain.Chain) *big.Int {
 func openDB(t testing.TB, path string) *index.DB {
 	t.Helper()
 	db, err := index.Open(context.Background(), index.OpenConfig{Path: path})
+	must(t, err)
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// openPostgres opens a PostgreSQL database of t's own (skipped without one, failed in CI).
+func openPostgres(t testing.TB) *index.DB {
+	t.Helper()
+	db, err := index.Open(context.Background(), index.OpenConfig{DSN: testpg.Database(t)})
 	must(t, err)
 	t.Cleanup(func() { db.Close() })
 	return db
