@@ -244,33 +244,100 @@ func (ix *Indexer) pass(ctx context.Context) (Cursor, error) {
 	if start > settled {
 		return cur, nil
 	}
-	q := ethereum.FilterQuery{Addresses: []common.Address{ix.cfg.Addresses.Market, ix.cfg.Addresses.Registry, ix.cfg.Addresses.Rewards}}
-	err = ix.scan.Scan(ctx, q, start, settled, func(p logscan.Page) error {
-		transfers, err := ix.transfers(ctx, p.From, p.To)
+	span := ix.cfg.Span
+	if span == 0 {
+		span = logscan.DefaultSpan
+	}
+	for from := start; from <= settled; {
+		to := settled
+		if settled-from >= span {
+			to = from + span - 1
+		}
+		next, n, err := ix.page(ctx, cur, from, to)
 		if err != nil {
-			return err
-		}
-		logs := merge(p.Logs, transfers)
-		h, err := ix.header(ctx, p.To)
-		if err != nil {
-			return err
-		}
-		for _, l := range logs {
-			if l.BlockNumber == p.To && l.BlockHash != h.Hash() {
-				return fmt.Errorf("%w: block %d's logs are of %s, its header is %s", ErrReorged, p.To, l.BlockHash, h.Hash())
-			}
-		}
-		next := Cursor{Block: p.To, Hash: h.Hash(), Set: true}
-		if err := ix.commit(ctx, logs, next); err != nil {
-			return err
+			return cur, err
 		}
 		cur = next
 		if ix.cfg.Progress != nil {
-			ix.cfg.Progress(Progress{From: p.From, To: p.To, Settled: settled, Logs: len(logs)})
+			ix.cfg.Progress(Progress{From: from, To: to, Settled: settled, Logs: n})
 		}
-		return nil
-	})
-	return cur, err
+		from = to + 1
+	}
+	return cur, nil
+}
+
+// page indexes blocks from..to, which follow cur, in one transaction with the cursor, and
+// returns the new cursor and how many logs it stored. It stores them only when they are one
+// branch of the chain, the one cur ends: to's header is the same before and after the logs
+// are read, every log's block hash is the header's at its height (read after the logs), and
+// the first block's parent is cur's block. Otherwise the chain reorganised while the page was
+// read, inside it or under it: ErrReorged, and the pass is tried again (rewinding first when
+// cur's block left the chain). Since to's hash, which the cursor keeps, was read before the
+// logs, a reorganisation after that read leaves a cursor the next pass finds stale.
+func (ix *Indexer) page(ctx context.Context, cur Cursor, from, to uint64) (Cursor, int, error) {
+	last, err := ix.header(ctx, to)
+	if err != nil {
+		return cur, 0, err
+	}
+	q := ethereum.FilterQuery{Addresses: []common.Address{ix.cfg.Addresses.Market, ix.cfg.Addresses.Registry, ix.cfg.Addresses.Rewards}}
+	ours, err := ix.scan.All(ctx, q, from, to)
+	if err != nil {
+		return cur, 0, err
+	}
+	transfers, err := ix.transfers(ctx, from, to)
+	if err != nil {
+		return cur, 0, err
+	}
+	logs := merge(ours, transfers)
+	if err := ix.oneBranch(ctx, cur, from, to, last, logs); err != nil {
+		return cur, 0, err
+	}
+	next := Cursor{Block: to, Hash: last.Hash(), Set: true}
+	if err := ix.commit(ctx, logs, next); err != nil {
+		return cur, 0, err
+	}
+	return next, len(logs), nil
+}
+
+// oneBranch checks a page's logs (in chain order) against headers read after them; see page.
+func (ix *Indexer) oneBranch(ctx context.Context, cur Cursor, from, to uint64, last *types.Header, logs []types.Log) error {
+	var h, first *types.Header // the header of the block of the logs being checked; from's
+	for i := range logs {
+		l := &logs[i]
+		if h == nil || h.Number.Uint64() != l.BlockNumber {
+			var err error
+			if h, err = ix.header(ctx, l.BlockNumber); err != nil {
+				return err
+			}
+			if l.BlockNumber == from {
+				first = h
+			}
+		}
+		if l.BlockHash != h.Hash() {
+			return fmt.Errorf("%w: block %d's logs are of %s, its header is %s", ErrReorged, l.BlockNumber, l.BlockHash, h.Hash())
+		}
+	}
+	if cur.Set && from == cur.Block+1 {
+		if first == nil {
+			var err error
+			if first, err = ix.header(ctx, from); err != nil {
+				return err
+			}
+		}
+		if first.ParentHash != cur.Hash {
+			return fmt.Errorf("%w: block %d's parent is %s, the indexed block %d is %s", ErrReorged, from, first.ParentHash, cur.Block, cur.Hash)
+		}
+	}
+	if h == nil || h.Number.Uint64() != to {
+		var err error
+		if h, err = ix.header(ctx, to); err != nil {
+			return err
+		}
+	}
+	if h.Hash() != last.Hash() {
+		return fmt.Errorf("%w: block %d changed from %s to %s while its page was read", ErrReorged, to, last.Hash(), h.Hash())
+	}
+	return nil
 }
 
 func (ix *Indexer) commit(ctx context.Context, logs []types.Log, next Cursor) error {
@@ -369,7 +436,86 @@ func (ix *Indexer) rewind(ctx context.Context, cur Cursor) error {
 		from = to.Block
 	}
 	ix.log.Warn("the chain reorganised under the index: rewinding", "cursor", cur.Block, "cursorHash", cur.Hash, "forkAfter", from)
-	return ix.rebuild(ctx, to)
+	if to == nil {
+		return ix.rebuild(ctx, nil) // nothing stored is on the chain any more
+	}
+	return ix.rewindTo(ctx, *to)
+}
+
+// jobEvents are the market's events that change a job's row; each has the job's ID as its
+// first indexed topic.
+var jobEvents = []string{"JobPosted", "JobAccepted", "ReplicaAccepted", "ResultCommitted", "ReplicasResolved",
+	"ChallengeOpened", "AppealOpened", "ChallengeResolved", "JobFinalized", "JobReclaimed", "JobTimedOut"}
+
+// rewindTo drops everything after the stored block `to` (still on the chain) and puts the
+// jobs and the books back as they were at it, in one transaction, replaying nothing before
+// it but the events of the jobs the dropped blocks changed: the books are the rows stored at
+// or before `to`, a job posted after it goes, and a job posted before it and changed after
+// it is replayed from its own events up to `to`.
+func (ix *Indexer) rewindTo(ctx context.Context, to Cursor) error {
+	db := ix.cfg.DB
+	scratch, err := newBooks(ix.cfg.Addresses) // only its jobs count; its ledgers are dropped
+	if err != nil {
+		return err
+	}
+	w, err := db.begin(ctx, scratch)
+	if err != nil {
+		return err
+	}
+	fail := func(err error) error {
+		w.rollback()
+		return fmt.Errorf("index: rewinding to block %d: %w", to.Block, err)
+	}
+	for _, stmt := range []string{`DELETE FROM logs WHERE block > ?`, `DELETE FROM books WHERE block > ?`, `DELETE FROM jobs WHERE posted_block > ?`} {
+		if _, err := w.tx.ExecContext(ctx, db.q(stmt), int64(to.Block)); err != nil {
+			return fail(err)
+		}
+	}
+	changed, oldest, err := db.jobsChangedAfter(ctx, w.tx, to.Block)
+	if err != nil {
+		return fail(err)
+	}
+	if len(changed) > 0 {
+		err := db.scanEvents(ctx, w.tx, jobEvents, oldest, to.Block, func(l types.Log) error {
+			if len(l.Topics) < 2 || !changed[l.Topics[1]] {
+				return nil
+			}
+			return scratch.apply(&l)
+		})
+		if err != nil {
+			return fail(err)
+		}
+	}
+	if err := w.commit(ctx, &to); err != nil {
+		return fmt.Errorf("index: rewinding to block %d: %w", to.Block, err)
+	}
+	return ix.reload(ctx)
+}
+
+// jobsChangedAfter are the stored jobs changed after block n, by their ID as a log topic, and
+// the oldest block one of them was posted in.
+func (db *DB) jobsChangedAfter(ctx context.Context, q querier, n uint64) (map[common.Hash]bool, uint64, error) {
+	rows, err := q.QueryContext(ctx, db.q(`SELECT id, posted_block FROM jobs WHERE last_block > ?`), int64(n))
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	ids := map[common.Hash]bool{}
+	oldest := n
+	for rows.Next() {
+		var id string
+		var posted uint64
+		if err := rows.Scan(&id, &posted); err != nil {
+			return nil, 0, err
+		}
+		v, ok := new(big.Int).SetString(id, 10)
+		if !ok {
+			return nil, 0, fmt.Errorf("job ID %q is not a number", id)
+		}
+		ids[common.BigToHash(v)] = true
+		oldest = min(oldest, posted)
+	}
+	return ids, oldest, rows.Err()
 }
 
 // Rebuild recomputes the jobs and the books from the stored logs, as a fresh pass over the

@@ -94,11 +94,24 @@ type querier interface {
 const logBatch = 5000
 
 func (db *DB) scanLogs(ctx context.Context, q querier, from, to uint64, f func(types.Log) error) error {
+	return db.scanEvents(ctx, q, nil, from, to, f)
+}
+
+// scanEvents is scanLogs of the logs named one of events (all logs when events is empty).
+func (db *DB) scanEvents(ctx context.Context, q querier, events []string, from, to uint64, f func(types.Log) error) error {
+	var only string
+	var onlyArgs []any
+	if len(events) > 0 {
+		only = ` AND event IN (?` + strings.Repeat(`, ?`, len(events)-1) + `)`
+		for _, e := range events {
+			onlyArgs = append(onlyArgs, e)
+		}
+	}
 	afterBlock, afterIndex := int64(from)-1, int64(1<<31-1) // the largest INTEGER: no log index passes it
 	for {
 		rows, err := q.QueryContext(ctx, db.q(`SELECT block, log_index, block_hash, tx_hash, tx_index, address, topics, data FROM logs
-			WHERE (block > ? OR (block = ? AND log_index > ?)) AND block <= ? ORDER BY block, log_index LIMIT `+fmt.Sprint(logBatch)),
-			afterBlock, afterBlock, afterIndex, to)
+			WHERE (block > ? OR (block = ? AND log_index > ?)) AND block <= ?`+only+` ORDER BY block, log_index LIMIT `+fmt.Sprint(logBatch)),
+			append([]any{afterBlock, afterBlock, afterIndex, to}, onlyArgs...)...)
 		if err != nil {
 			return fmt.Errorf("index: reading logs: %w", err)
 		}

@@ -148,7 +148,12 @@ func openPostgres(t testing.TB) *index.DB {
 // dump is a database's indexed content, in an order independent of how it was written.
 func dump(t testing.TB, path string) string {
 	t.Helper()
-	db := openDB(t, path)
+	return dumpDB(t, openDB(t, path))
+}
+
+// dumpDB is dump of an open database.
+func dumpDB(t testing.TB, db *index.DB) string {
+	t.Helper()
 	var b strings.Builder
 	for _, q := range []string{
 		`SELECT block, log_index, block_hash, tx_hash, tx_index, address, topics, data, contract, event FROM logs ORDER BY block, log_index`,
