@@ -13,7 +13,9 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/brine-compute/brine/chain/logscan"
 	"github.com/brine-compute/brine/deploy"
@@ -300,44 +302,116 @@ func (ix *Indexer) page(ctx context.Context, cur Cursor, from, to uint64) (Curso
 }
 
 // oneBranch checks a page's logs (in chain order) against headers read after them; see page.
+// A header vouches for its parent's hash too, so of a run of blocks with logs every other
+// header is read.
 func (ix *Indexer) oneBranch(ctx context.Context, cur Cursor, from, to uint64, last *types.Header, logs []types.Log) error {
-	var h, first *types.Header // the header of the block of the logs being checked; from's
-	for i := range logs {
-		l := &logs[i]
-		if h == nil || h.Number.Uint64() != l.BlockNumber {
-			var err error
-			if h, err = ix.header(ctx, l.BlockNumber); err != nil {
-				return err
-			}
-			if l.BlockNumber == from {
-				first = h
-			}
-		}
-		if l.BlockHash != h.Hash() {
-			return fmt.Errorf("%w: block %d's logs are of %s, its header is %s", ErrReorged, l.BlockNumber, l.BlockHash, h.Hash())
+	need := []uint64{to} // descending
+	for i := len(logs) - 1; i >= 0; i-- {
+		if n := logs[i].BlockNumber; need[len(need)-1] != n {
+			need = append(need, n)
 		}
 	}
-	if cur.Set && from == cur.Block+1 {
-		if first == nil {
-			var err error
-			if first, err = ix.header(ctx, from); err != nil {
-				return err
-			}
-		}
-		if first.ParentHash != cur.Hash {
-			return fmt.Errorf("%w: block %d's parent is %s, the indexed block %d is %s", ErrReorged, from, first.ParentHash, cur.Block, cur.Hash)
+	link := cur.Set && from == cur.Block+1
+	if link {
+		need = append(need, cur.Block)
+	}
+	var read []uint64
+	covered := func(n uint64) bool { return len(read) > 0 && (read[len(read)-1] == n || read[len(read)-1] == n+1) }
+	for _, n := range need {
+		if !covered(n) {
+			read = append(read, n)
 		}
 	}
-	if h == nil || h.Number.Uint64() != to {
-		var err error
-		if h, err = ix.header(ctx, to); err != nil {
+	hs, err := ix.headers(ctx, read)
+	if err != nil {
+		return err
+	}
+	known := make(map[uint64]common.Hash, 2*len(hs))
+	vouch := func(n uint64, h common.Hash) error {
+		if k, ok := known[n]; ok && k != h {
+			return fmt.Errorf("%w: block %d read as both %s and %s", ErrReorged, n, k, h)
+		}
+		known[n] = h
+		return nil
+	}
+	for n, h := range hs {
+		if err := vouch(n, h.Hash()); err != nil {
 			return err
 		}
+		if n > 0 {
+			if err := vouch(n-1, h.ParentHash); err != nil {
+				return err
+			}
+		}
 	}
-	if h.Hash() != last.Hash() {
+	for i := range logs {
+		l := &logs[i]
+		if h := known[l.BlockNumber]; l.BlockHash != h {
+			return fmt.Errorf("%w: block %d's logs are of %s, the chain's block is %s", ErrReorged, l.BlockNumber, l.BlockHash, h)
+		}
+	}
+	if h := known[cur.Block]; link && h != cur.Hash {
+		return fmt.Errorf("%w: the indexed block %d was %s, the chain's is %s", ErrReorged, cur.Block, cur.Hash, h)
+	}
+	if h := hs[to]; h.Hash() != last.Hash() {
 		return fmt.Errorf("%w: block %d changed from %s to %s while its page was read", ErrReorged, to, last.Hash(), h.Hash())
 	}
 	return nil
+}
+
+// rpcChain is a chain that can send JSON-RPC batches (an ethclient.Client has it).
+type rpcChain interface{ Client() *rpc.Client }
+
+// headerBatch is how many headers one batch asks for: public endpoints cap batches (often
+// at 100 or fewer calls).
+const headerBatch = 50
+
+// headers reads the headers of the given blocks, in JSON-RPC batches when the chain can send
+// them (one request per header was most of a page's cost against a node), one by one
+// otherwise or when a batch fails as a whole (an endpoint that refuses batches).
+func (ix *Indexer) headers(ctx context.Context, numbers []uint64) (map[uint64]*types.Header, error) {
+	out := make(map[uint64]*types.Header, len(numbers))
+	var want []uint64
+	for _, n := range numbers {
+		if _, ok := out[n]; !ok {
+			out[n] = nil
+			want = append(want, n)
+		}
+	}
+	if rc, ok := ix.cfg.Chain.(rpcChain); ok && len(want) > 1 && rc.Client() != nil {
+		for i := 0; i < len(want); i += headerBatch {
+			part := want[i:min(i+headerBatch, len(want))]
+			batch := make([]rpc.BatchElem, len(part))
+			hs := make([]*types.Header, len(part))
+			for j, n := range part {
+				batch[j] = rpc.BatchElem{Method: "eth_getBlockByNumber", Args: []any{hexutil.EncodeUint64(n), false}, Result: &hs[j]}
+			}
+			if err := rc.Client().BatchCallContext(ctx, batch); err != nil {
+				ix.log.Debug("header batch refused; reading headers one by one", "err", err)
+				break
+			}
+			for j, n := range part {
+				if batch[j].Error != nil {
+					return nil, &chainError{fmt.Errorf("index: header %d: %w", n, batch[j].Error)}
+				}
+				if hs[j] == nil {
+					return nil, &chainError{fmt.Errorf("index: header %d: %w", n, ethereum.NotFound)}
+				}
+				out[n] = hs[j]
+			}
+		}
+	}
+	for _, n := range want {
+		if out[n] != nil {
+			continue
+		}
+		h, err := ix.header(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = h
+	}
+	return out, nil
 }
 
 func (ix *Indexer) commit(ctx context.Context, logs []types.Log, next Cursor) error {
