@@ -72,8 +72,9 @@ func manyJobs(n int) (*simchain.Chain, error) {
 }
 
 // BenchmarkIndex indexes the history of BRINE_INDEX_BENCH_JOBS settled jobs into a fresh
-// SQLite database per iteration, and reports events indexed per second and the database's
-// bytes per 1,000 jobs. "chain" reads a local chain (go-ethereum's simulated backend over
+// SQLite database per iteration, and reports events indexed per second, the CPU time per
+// event (cpu-µs/event: what a shared machine does not distort) and the database's bytes per
+// 1,000 jobs. "chain" reads a local chain (go-ethereum's simulated backend over
 // in-process JSON-RPC: its eth_getLogs is part of the time); "recorded" reads the same
 // history from memory, which is the index's own speed.
 //

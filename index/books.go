@@ -76,7 +76,6 @@ type books struct {
 	dirty   map[string]*job // jobs changed since the last flush (live or just ended)
 	touched map[int]bool    // ledgers changed in the current block
 
-	token    *bindings.BrineToken
 	market   *bindings.JobMarket
 	registry *bindings.ProviderRegistry
 	rewards  *bindings.UptimeRewards
@@ -89,7 +88,7 @@ var ErrUnknownJob = errors.New("index: event for a job that was never posted")
 
 func newBooks(addrs deploy.Addresses) (*books, error) {
 	b := &books{addrs: addrs, jobs: map[string]*job{}, dirty: map[string]*job{}, touched: map[int]bool{},
-		token: bindings.NewBrineToken(), market: bindings.NewJobMarket(), registry: bindings.NewProviderRegistry(), rewards: bindings.NewUptimeRewards(),
+		market: bindings.NewJobMarket(), registry: bindings.NewProviderRegistry(), rewards: bindings.NewUptimeRewards(),
 		ids: map[common.Hash]string{}}
 	b.ledgers[ledgerMarket] = audit.Ledger{Contract: deploy.NameJobMarket, Address: addrs.Market, Holdings: new(big.Int), Owed: []audit.Line{
 		{Name: "escrowed payments of live jobs", Amount: new(big.Int)},
