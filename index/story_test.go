@@ -197,6 +197,7 @@ type replay struct {
 	delay     time.Duration
 	failEvery int64
 	calls     atomic.Int64
+	headers   atomic.Int64 // HeaderByNumber calls
 }
 
 func (r *replay) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
@@ -224,6 +225,7 @@ func (r *replay) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]type
 }
 
 func (r *replay) HeaderByNumber(_ context.Context, n *big.Int) (*types.Header, error) {
+	r.headers.Add(1)
 	if n == nil || n.Sign() < 0 || n.Uint64() >= uint64(len(r.rec.Headers)) {
 		return r.rec.Headers[len(r.rec.Headers)-1], nil
 	}
