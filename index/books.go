@@ -76,7 +76,6 @@ type books struct {
 	dirty   map[string]*job // jobs changed since the last flush (live or just ended)
 	touched map[int]bool    // ledgers changed in the current block
 
-	token    *bindings.BrineToken
 	market   *bindings.JobMarket
 	registry *bindings.ProviderRegistry
 	rewards  *bindings.UptimeRewards
@@ -89,7 +88,7 @@ var ErrUnknownJob = errors.New("index: event for a job that was never posted")
 
 func newBooks(addrs deploy.Addresses) (*books, error) {
 	b := &books{addrs: addrs, jobs: map[string]*job{}, dirty: map[string]*job{}, touched: map[int]bool{},
-		token: bindings.NewBrineToken(), market: bindings.NewJobMarket(), registry: bindings.NewProviderRegistry(), rewards: bindings.NewUptimeRewards(),
+		market: bindings.NewJobMarket(), registry: bindings.NewProviderRegistry(), rewards: bindings.NewUptimeRewards(),
 		ids: map[common.Hash]string{}}
 	b.ledgers[ledgerMarket] = audit.Ledger{Contract: deploy.NameJobMarket, Address: addrs.Market, Holdings: new(big.Int), Owed: []audit.Line{
 		{Name: "escrowed payments of live jobs", Amount: new(big.Int)},
@@ -173,15 +172,17 @@ func neg(v *big.Int) *big.Int { return new(big.Int).Neg(v) }
 // apply adds one log to the books.
 func (b *books) apply(l *types.Log) error {
 	if l.Address == b.addrs.Token {
-		ev, err := b.token.UnpackTransferEvent(l)
-		if err != nil {
+		// Transfer(address indexed from, address indexed to, uint256 value), read by hand: it
+		// is the most frequent log, and the ABI's reflection was a good part of its cost.
+		if len(l.Topics) != 3 || l.Topics[0] != transferTopic() || len(l.Data) != 32 {
 			return nil // not a transfer: nothing the books read
 		}
-		if i := b.ledgerOf(ev.From); i >= 0 {
-			b.hold(i, neg(ev.Value))
+		value := new(big.Int).SetBytes(l.Data)
+		if i := b.ledgerOf(common.BytesToAddress(l.Topics[1].Bytes())); i >= 0 {
+			b.hold(i, neg(value))
 		}
-		if i := b.ledgerOf(ev.To); i >= 0 {
-			b.hold(i, ev.Value)
+		if i := b.ledgerOf(common.BytesToAddress(l.Topics[2].Bytes())); i >= 0 {
+			b.hold(i, value)
 		}
 		return nil
 	}
@@ -273,15 +274,15 @@ func (b *books) applyMarket(l *types.Log, name string) error {
 		b.jobs[j.ID], b.dirty[j.ID] = j, j
 		b.owe(ledgerMarket, lineEscrow, ev.Job.Payment)
 	case "JobAccepted":
-		ev, err := m.UnpackJobAcceptedEvent(l)
+		id, provider, err := idAndAddress(l, name)
 		if err != nil {
 			return err
 		}
-		j, err := b.liveJob(ev.Id, l)
+		j, err := b.liveJob(id, l)
 		if err != nil {
 			return err
 		}
-		j.Provider, j.Status = ev.Provider, StatusAccepted
+		j.Provider, j.Status = provider, StatusAccepted
 	case "ReplicaAccepted":
 		ev, err := m.UnpackReplicaAcceptedEvent(l)
 		if err != nil {
@@ -293,15 +294,15 @@ func (b *books) applyMarket(l *types.Log, name string) error {
 		}
 		j.Status = StatusAccepted
 	case "ResultCommitted":
-		ev, err := m.UnpackResultCommittedEvent(l)
+		id, provider, err := idAndAddress(l, name)
 		if err != nil {
 			return err
 		}
-		j, err := b.liveJob(ev.Id, l)
+		j, err := b.liveJob(id, l)
 		if err != nil {
 			return err
 		}
-		j.Provider, j.Status = ev.Provider, StatusCommitted
+		j.Provider, j.Status = provider, StatusCommitted
 	case "ReplicasResolved":
 		ev, err := m.UnpackReplicasResolvedEvent(l)
 		if err != nil {
@@ -367,24 +368,24 @@ func (b *books) applyMarket(l *types.Log, name string) error {
 		}
 		b.end(j, map[string]string{"JobFinalized": StatusFinalized, "JobReclaimed": StatusReclaimed, "JobTimedOut": StatusTimedOut}[name])
 	case "Credited":
-		ev, err := m.UnpackCreditedEvent(l)
+		amount, err := firstWord(l, name)
 		if err != nil {
 			return err
 		}
-		b.owe(ledgerMarket, lineCredited, ev.Amount)
+		b.owe(ledgerMarket, lineCredited, amount)
 	case "Withdrawn":
-		ev, err := m.UnpackWithdrawnEvent(l)
+		amount, err := firstWord(l, name)
 		if err != nil {
 			return err
 		}
-		b.owe(ledgerMarket, lineCredited, neg(ev.Amount))
+		b.owe(ledgerMarket, lineCredited, neg(amount))
 	case "TreasuryCredited":
 		// Fees, slashed leftovers and swept surpluses (SurplusSwept is followed by one).
-		ev, err := m.UnpackTreasuryCreditedEvent(l)
+		amount, err := firstWord(l, name)
 		if err != nil {
 			return err
 		}
-		b.owe(ledgerMarket, lineTreasury, ev.Amount)
+		b.owe(ledgerMarket, lineTreasury, amount)
 	case "FeesWithdrawn":
 		ev, err := m.UnpackFeesWithdrawnEvent(l)
 		if err != nil {
@@ -393,6 +394,28 @@ func (b *books) applyMarket(l *types.Log, name string) error {
 		b.owe(ledgerMarket, lineTreasury, neg(ev.Amount))
 	}
 	return nil
+}
+
+// The market's most frequent events are read by hand, from what the books use of them, rather
+// than through the ABI's reflection: JobAccepted(uint256 indexed id, address indexed provider,
+// Job) and ResultCommitted(uint256 indexed id, address indexed provider, bytes, Job) by their
+// topics; Credited(address indexed, uint256 amount), Withdrawn(address indexed, uint256
+// amount) and TreasuryCredited(uint256 amount) by their data's first word.
+
+// idAndAddress is a job event's indexed ID and indexed address.
+func idAndAddress(l *types.Log, name string) (*big.Int, common.Address, error) {
+	if len(l.Topics) != 3 {
+		return nil, common.Address{}, fmt.Errorf("index: %s with %d topics at block %d log %d, want 3", name, len(l.Topics), l.BlockNumber, l.Index)
+	}
+	return new(big.Int).SetBytes(l.Topics[1].Bytes()), common.BytesToAddress(l.Topics[2].Bytes()), nil
+}
+
+// firstWord is the first word of an event's data, an amount.
+func firstWord(l *types.Log, name string) (*big.Int, error) {
+	if len(l.Data) != 32 {
+		return nil, fmt.Errorf("index: %s with %d bytes of data at block %d log %d, want 32", name, len(l.Data), l.BlockNumber, l.Index)
+	}
+	return new(big.Int).SetBytes(l.Data), nil
 }
 
 // copyLedger is a deep copy of a ledger, safe to keep while the books move on.

@@ -15,7 +15,11 @@
 // Crash safety: the cursor (the last indexed block and its hash) is written in the same
 // transaction as that page's rows, so a kill at any moment leaves the database at a page
 // boundary and a restart resumes after it: nothing indexed twice, nothing skipped. Reorgs: a
-// cursor hash the chain no longer has rewinds to the newest stored block the chain still has
-// and indexes again from there. The indexer follows the chain only up to what a Tip calls
+// cursor hash the chain no longer has rewinds to the newest stored block the chain still has,
+// keeping what is stored up to it as it is (the books are its stored rows; only the jobs the
+// dropped blocks changed are replayed, from their own events), and indexes again from there.
+// A page is stored only when its logs, its last block's hash (read before and after them) and
+// its first block's parent are one branch with the cursor, so a reorganisation while a page
+// is read, inside it or under it, is caught in that pass. The indexer follows the chain only up to what a Tip calls
 // settled (a confirmation depth today; a finality tag plugs in as another Tip).
 package index

@@ -13,7 +13,9 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/brine-compute/brine/chain/logscan"
 	"github.com/brine-compute/brine/deploy"
@@ -244,33 +246,172 @@ func (ix *Indexer) pass(ctx context.Context) (Cursor, error) {
 	if start > settled {
 		return cur, nil
 	}
-	q := ethereum.FilterQuery{Addresses: []common.Address{ix.cfg.Addresses.Market, ix.cfg.Addresses.Registry, ix.cfg.Addresses.Rewards}}
-	err = ix.scan.Scan(ctx, q, start, settled, func(p logscan.Page) error {
-		transfers, err := ix.transfers(ctx, p.From, p.To)
+	span := ix.cfg.Span
+	if span == 0 {
+		span = logscan.DefaultSpan
+	}
+	for from := start; from <= settled; {
+		to := settled
+		if settled-from >= span {
+			to = from + span - 1
+		}
+		next, n, err := ix.page(ctx, cur, from, to)
 		if err != nil {
-			return err
-		}
-		logs := merge(p.Logs, transfers)
-		h, err := ix.header(ctx, p.To)
-		if err != nil {
-			return err
-		}
-		for _, l := range logs {
-			if l.BlockNumber == p.To && l.BlockHash != h.Hash() {
-				return fmt.Errorf("%w: block %d's logs are of %s, its header is %s", ErrReorged, p.To, l.BlockHash, h.Hash())
-			}
-		}
-		next := Cursor{Block: p.To, Hash: h.Hash(), Set: true}
-		if err := ix.commit(ctx, logs, next); err != nil {
-			return err
+			return cur, err
 		}
 		cur = next
 		if ix.cfg.Progress != nil {
-			ix.cfg.Progress(Progress{From: p.From, To: p.To, Settled: settled, Logs: len(logs)})
+			ix.cfg.Progress(Progress{From: from, To: to, Settled: settled, Logs: n})
 		}
+		from = to + 1
+	}
+	return cur, nil
+}
+
+// page indexes blocks from..to, which follow cur, in one transaction with the cursor, and
+// returns the new cursor and how many logs it stored. It stores them only when they are one
+// branch of the chain, the one cur ends: to's header is the same before and after the logs
+// are read, every log's block hash is the header's at its height (read after the logs), and
+// the first block's parent is cur's block. Otherwise the chain reorganised while the page was
+// read, inside it or under it: ErrReorged, and the pass is tried again (rewinding first when
+// cur's block left the chain). Since to's hash, which the cursor keeps, was read before the
+// logs, a reorganisation after that read leaves a cursor the next pass finds stale.
+func (ix *Indexer) page(ctx context.Context, cur Cursor, from, to uint64) (Cursor, int, error) {
+	last, err := ix.header(ctx, to)
+	if err != nil {
+		return cur, 0, err
+	}
+	q := ethereum.FilterQuery{Addresses: []common.Address{ix.cfg.Addresses.Market, ix.cfg.Addresses.Registry, ix.cfg.Addresses.Rewards}}
+	ours, err := ix.scan.All(ctx, q, from, to)
+	if err != nil {
+		return cur, 0, err
+	}
+	transfers, err := ix.transfers(ctx, from, to)
+	if err != nil {
+		return cur, 0, err
+	}
+	logs := merge(ours, transfers)
+	if err := ix.oneBranch(ctx, cur, from, to, last, logs); err != nil {
+		return cur, 0, err
+	}
+	next := Cursor{Block: to, Hash: last.Hash(), Set: true}
+	if err := ix.commit(ctx, logs, next); err != nil {
+		return cur, 0, err
+	}
+	return next, len(logs), nil
+}
+
+// oneBranch checks a page's logs (in chain order) against headers read after them; see page.
+// A header vouches for its parent's hash too, so of a run of blocks with logs every other
+// header is read.
+func (ix *Indexer) oneBranch(ctx context.Context, cur Cursor, from, to uint64, last *types.Header, logs []types.Log) error {
+	need := []uint64{to} // descending
+	for i := len(logs) - 1; i >= 0; i-- {
+		if n := logs[i].BlockNumber; need[len(need)-1] != n {
+			need = append(need, n)
+		}
+	}
+	link := cur.Set && from == cur.Block+1
+	if link {
+		need = append(need, cur.Block)
+	}
+	var read []uint64
+	covered := func(n uint64) bool { return len(read) > 0 && (read[len(read)-1] == n || read[len(read)-1] == n+1) }
+	for _, n := range need {
+		if !covered(n) {
+			read = append(read, n)
+		}
+	}
+	hs, err := ix.headers(ctx, read)
+	if err != nil {
+		return err
+	}
+	known := make(map[uint64]common.Hash, 2*len(hs))
+	vouch := func(n uint64, h common.Hash) error {
+		if k, ok := known[n]; ok && k != h {
+			return fmt.Errorf("%w: block %d read as both %s and %s", ErrReorged, n, k, h)
+		}
+		known[n] = h
 		return nil
-	})
-	return cur, err
+	}
+	for n, h := range hs {
+		if err := vouch(n, h.Hash()); err != nil {
+			return err
+		}
+		if n > 0 {
+			if err := vouch(n-1, h.ParentHash); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range logs {
+		l := &logs[i]
+		if h := known[l.BlockNumber]; l.BlockHash != h {
+			return fmt.Errorf("%w: block %d's logs are of %s, the chain's block is %s", ErrReorged, l.BlockNumber, l.BlockHash, h)
+		}
+	}
+	if h := known[cur.Block]; link && h != cur.Hash {
+		return fmt.Errorf("%w: the indexed block %d was %s, the chain's is %s", ErrReorged, cur.Block, cur.Hash, h)
+	}
+	if h := hs[to]; h.Hash() != last.Hash() {
+		return fmt.Errorf("%w: block %d changed from %s to %s while its page was read", ErrReorged, to, last.Hash(), h.Hash())
+	}
+	return nil
+}
+
+// rpcChain is a chain that can send JSON-RPC batches (an ethclient.Client has it).
+type rpcChain interface{ Client() *rpc.Client }
+
+// headerBatch is how many headers one batch asks for: public endpoints cap batches (often
+// at 100 or fewer calls).
+const headerBatch = 50
+
+// headers reads the headers of the given blocks, in JSON-RPC batches when the chain can send
+// them (one request per header was most of a page's cost against a node), one by one
+// otherwise or when a batch fails as a whole (an endpoint that refuses batches).
+func (ix *Indexer) headers(ctx context.Context, numbers []uint64) (map[uint64]*types.Header, error) {
+	out := make(map[uint64]*types.Header, len(numbers))
+	var want []uint64
+	for _, n := range numbers {
+		if _, ok := out[n]; !ok {
+			out[n] = nil
+			want = append(want, n)
+		}
+	}
+	if rc, ok := ix.cfg.Chain.(rpcChain); ok && len(want) > 1 && rc.Client() != nil {
+		for i := 0; i < len(want); i += headerBatch {
+			part := want[i:min(i+headerBatch, len(want))]
+			batch := make([]rpc.BatchElem, len(part))
+			hs := make([]*types.Header, len(part))
+			for j, n := range part {
+				batch[j] = rpc.BatchElem{Method: "eth_getBlockByNumber", Args: []any{hexutil.EncodeUint64(n), false}, Result: &hs[j]}
+			}
+			if err := rc.Client().BatchCallContext(ctx, batch); err != nil {
+				ix.log.Debug("header batch refused; reading headers one by one", "err", err)
+				break
+			}
+			for j, n := range part {
+				if batch[j].Error != nil {
+					return nil, &chainError{fmt.Errorf("index: header %d: %w", n, batch[j].Error)}
+				}
+				if hs[j] == nil {
+					return nil, &chainError{fmt.Errorf("index: header %d: %w", n, ethereum.NotFound)}
+				}
+				out[n] = hs[j]
+			}
+		}
+	}
+	for _, n := range want {
+		if out[n] != nil {
+			continue
+		}
+		h, err := ix.header(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = h
+	}
+	return out, nil
 }
 
 func (ix *Indexer) commit(ctx context.Context, logs []types.Log, next Cursor) error {
@@ -369,7 +510,86 @@ func (ix *Indexer) rewind(ctx context.Context, cur Cursor) error {
 		from = to.Block
 	}
 	ix.log.Warn("the chain reorganised under the index: rewinding", "cursor", cur.Block, "cursorHash", cur.Hash, "forkAfter", from)
-	return ix.rebuild(ctx, to)
+	if to == nil {
+		return ix.rebuild(ctx, nil) // nothing stored is on the chain any more
+	}
+	return ix.rewindTo(ctx, *to)
+}
+
+// jobEvents are the market's events that change a job's row; each has the job's ID as its
+// first indexed topic.
+var jobEvents = []string{"JobPosted", "JobAccepted", "ReplicaAccepted", "ResultCommitted", "ReplicasResolved",
+	"ChallengeOpened", "AppealOpened", "ChallengeResolved", "JobFinalized", "JobReclaimed", "JobTimedOut"}
+
+// rewindTo drops everything after the stored block `to` (still on the chain) and puts the
+// jobs and the books back as they were at it, in one transaction, replaying nothing before
+// it but the events of the jobs the dropped blocks changed: the books are the rows stored at
+// or before `to`, a job posted after it goes, and a job posted before it and changed after
+// it is replayed from its own events up to `to`.
+func (ix *Indexer) rewindTo(ctx context.Context, to Cursor) error {
+	db := ix.cfg.DB
+	scratch, err := newBooks(ix.cfg.Addresses) // only its jobs count; its ledgers are dropped
+	if err != nil {
+		return err
+	}
+	w, err := db.begin(ctx, scratch)
+	if err != nil {
+		return err
+	}
+	fail := func(err error) error {
+		w.rollback()
+		return fmt.Errorf("index: rewinding to block %d: %w", to.Block, err)
+	}
+	for _, stmt := range []string{`DELETE FROM logs WHERE block > ?`, `DELETE FROM books WHERE block > ?`, `DELETE FROM jobs WHERE posted_block > ?`} {
+		if _, err := w.tx.ExecContext(ctx, db.q(stmt), int64(to.Block)); err != nil {
+			return fail(err)
+		}
+	}
+	changed, oldest, err := db.jobsChangedAfter(ctx, w.tx, to.Block)
+	if err != nil {
+		return fail(err)
+	}
+	if len(changed) > 0 {
+		err := db.scanEvents(ctx, w.tx, jobEvents, oldest, to.Block, func(l types.Log) error {
+			if len(l.Topics) < 2 || !changed[l.Topics[1]] {
+				return nil
+			}
+			return scratch.apply(&l)
+		})
+		if err != nil {
+			return fail(err)
+		}
+	}
+	if err := w.commit(ctx, &to); err != nil {
+		return fmt.Errorf("index: rewinding to block %d: %w", to.Block, err)
+	}
+	return ix.reload(ctx)
+}
+
+// jobsChangedAfter are the stored jobs changed after block n, by their ID as a log topic, and
+// the oldest block one of them was posted in.
+func (db *DB) jobsChangedAfter(ctx context.Context, q querier, n uint64) (map[common.Hash]bool, uint64, error) {
+	rows, err := q.QueryContext(ctx, db.q(`SELECT id, posted_block FROM jobs WHERE last_block > ?`), int64(n))
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	ids := map[common.Hash]bool{}
+	oldest := n
+	for rows.Next() {
+		var id string
+		var posted uint64
+		if err := rows.Scan(&id, &posted); err != nil {
+			return nil, 0, err
+		}
+		v, ok := new(big.Int).SetString(id, 10)
+		if !ok {
+			return nil, 0, fmt.Errorf("job ID %q is not a number", id)
+		}
+		ids[common.BigToHash(v)] = true
+		oldest = min(oldest, posted)
+	}
+	return ids, oldest, rows.Err()
 }
 
 // Rebuild recomputes the jobs and the books from the stored logs, as a fresh pass over the

@@ -94,11 +94,24 @@ type querier interface {
 const logBatch = 5000
 
 func (db *DB) scanLogs(ctx context.Context, q querier, from, to uint64, f func(types.Log) error) error {
+	return db.scanEvents(ctx, q, nil, from, to, f)
+}
+
+// scanEvents is scanLogs of the logs named one of events (all logs when events is empty).
+func (db *DB) scanEvents(ctx context.Context, q querier, events []string, from, to uint64, f func(types.Log) error) error {
+	var only string
+	var onlyArgs []any
+	if len(events) > 0 {
+		only = ` AND event IN (?` + strings.Repeat(`, ?`, len(events)-1) + `)`
+		for _, e := range events {
+			onlyArgs = append(onlyArgs, e)
+		}
+	}
 	afterBlock, afterIndex := int64(from)-1, int64(1<<31-1) // the largest INTEGER: no log index passes it
 	for {
 		rows, err := q.QueryContext(ctx, db.q(`SELECT block, log_index, block_hash, tx_hash, tx_index, address, topics, data FROM logs
-			WHERE (block > ? OR (block = ? AND log_index > ?)) AND block <= ? ORDER BY block, log_index LIMIT `+fmt.Sprint(logBatch)),
-			afterBlock, afterBlock, afterIndex, to)
+			WHERE (block > ? OR (block = ? AND log_index > ?)) AND block <= ?`+only+` ORDER BY block, log_index LIMIT `+fmt.Sprint(logBatch)),
+			append([]any{afterBlock, afterBlock, afterIndex, to}, onlyArgs...)...)
 		if err != nil {
 			return fmt.Errorf("index: reading logs: %w", err)
 		}
@@ -151,32 +164,67 @@ func topicsText(ts []common.Hash) string {
 }
 
 // writer writes one transaction's worth of indexing: logs, the books after each block that
-// touched them, the jobs those blocks changed, and the cursor.
+// touched them, the jobs those blocks changed, and the cursor. It writes logs logBatchRows to
+// a statement and reuses its prepared statements for the whole transaction: per statement,
+// database/sql and the driver cost more than the row.
 type writer struct {
-	db        *DB
-	tx        *sql.Tx
-	insertLog *sql.Stmt
-	books     *books
-	block     uint64 // the block whose book rows are pending
-	pending   bool
+	db      *DB
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt // prepared in this transaction, by query
+	rows    []any                // the arguments of the logs not written yet
+	hexes   map[common.Address]string
+	books   *books
+	block   uint64 // the block whose book rows are pending
+	pending bool
 }
+
+// logBatchRows is how many logs one INSERT writes (10 arguments each, far under both
+// databases' limits on arguments).
+const logBatchRows = 64
+
+const logColumns = 10
 
 func (db *DB) begin(ctx context.Context, bk *books) (*writer, error) {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	st, err := tx.PrepareContext(ctx, db.q(`INSERT INTO logs (block, log_index, block_hash, tx_hash, tx_index, address, topics, data, contract, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
-	if err != nil {
-		tx.Rollback()
-		return nil, fmt.Errorf("index: %w", err)
+	return &writer{db: db, tx: tx, stmts: map[string]*sql.Stmt{}, hexes: map[common.Address]string{}, books: bk}, nil
+}
+
+// exec runs query (with ? placeholders) as a statement prepared once per transaction.
+func (w *writer) exec(ctx context.Context, query string, args ...any) error {
+	st, ok := w.stmts[query]
+	if !ok {
+		var err error
+		if st, err = w.tx.PrepareContext(ctx, w.db.q(query)); err != nil {
+			return err
+		}
+		w.stmts[query] = st
 	}
-	return &writer{db: db, tx: tx, insertLog: st, books: bk}, nil
+	_, err := st.ExecContext(ctx, args...)
+	return err
+}
+
+func (w *writer) closeStmts() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
 }
 
 func (w *writer) rollback() {
-	w.insertLog.Close()
+	w.closeStmts()
 	w.tx.Rollback()
+}
+
+// hex is an address as the tables keep it (EIP-55 checksummed, whose hash is worth keeping).
+func (w *writer) hex(a common.Address) string {
+	h, ok := w.hexes[a]
+	if !ok {
+		h = a.Hex()
+		w.hexes[a] = h
+	}
+	return h
 }
 
 // add applies a log to the books, storing it too when store is set (a rebuild replays logs
@@ -190,14 +238,32 @@ func (w *writer) add(ctx context.Context, l *types.Log, store bool) error {
 	w.block, w.pending = l.BlockNumber, true
 	if store {
 		contract, event := w.books.eventName(l)
-		if _, err := w.insertLog.ExecContext(ctx, l.BlockNumber, int64(l.Index), l.BlockHash.Hex(), l.TxHash.Hex(), int64(l.TxIndex), l.Address.Hex(),
-			topicsText(l.Topics), "0x"+hex.EncodeToString(l.Data), contract, event); err != nil {
-			return fmt.Errorf("index: storing log %d/%d: %w", l.BlockNumber, l.Index, err)
+		w.rows = append(w.rows, l.BlockNumber, int64(l.Index), l.BlockHash.Hex(), l.TxHash.Hex(), int64(l.TxIndex), w.hex(l.Address),
+			topicsText(l.Topics), "0x"+hex.EncodeToString(l.Data), contract, event)
+		if len(w.rows) == logBatchRows*logColumns {
+			if err := w.flushLogs(ctx); err != nil {
+				return err
+			}
 		}
 	}
 	if err := w.books.apply(l); err != nil {
 		return fmt.Errorf("index: block %d log %d: %w", l.BlockNumber, l.Index, err)
 	}
+	return nil
+}
+
+// flushLogs writes the logs not written yet, in one statement.
+func (w *writer) flushLogs(ctx context.Context) error {
+	n := len(w.rows) / logColumns
+	if n == 0 {
+		return nil
+	}
+	query := `INSERT INTO logs (block, log_index, block_hash, tx_hash, tx_index, address, topics, data, contract, event) VALUES ` +
+		strings.TrimSuffix(strings.Repeat(`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?), `, n), ", ")
+	if err := w.exec(ctx, query, w.rows...); err != nil {
+		return fmt.Errorf("index: storing the logs of blocks %v-%v: %w", w.rows[0], w.rows[len(w.rows)-logColumns], err)
+	}
+	w.rows = w.rows[:0]
 	return nil
 }
 
@@ -216,7 +282,7 @@ func (w *writer) flushBlock(ctx context.Context) error {
 		if l.Shortfall().Sign() > 0 {
 			short = 1
 		}
-		if _, err := w.tx.ExecContext(ctx, w.db.q(`INSERT INTO books (block, contract, holdings, owed, short, lines) VALUES (?, ?, ?, ?, ?, ?)`),
+		if err := w.exec(ctx, `INSERT INTO books (block, contract, holdings, owed, short, lines) VALUES (?, ?, ?, ?, ?, ?)`,
 			w.block, l.Contract, l.Holdings.String(), l.OwedTotal().String(), short, string(lines)); err != nil {
 			return fmt.Errorf("index: books at block %d: %w", w.block, err)
 		}
@@ -229,10 +295,13 @@ func (w *writer) flushBlock(ctx context.Context) error {
 // commit writes what is pending, the changed jobs and the cursor, and commits.
 // c nil deletes the cursor: nothing is indexed.
 func (w *writer) commit(ctx context.Context, c *Cursor) error {
-	defer w.insertLog.Close()
+	defer w.closeStmts()
 	fail := func(err error) error {
 		w.tx.Rollback()
 		return err
+	}
+	if err := w.flushLogs(ctx); err != nil {
+		return fail(err)
 	}
 	if w.pending {
 		if err := w.flushBlock(ctx); err != nil {
@@ -244,9 +313,9 @@ func (w *writer) commit(ctx context.Context, c *Cursor) error {
 		if j.Live {
 			live = 1
 		}
-		if _, err := w.tx.ExecContext(ctx, w.db.q(`INSERT INTO jobs (id, client, provider, payment, bond, live, status, posted_block, last_block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, bond = excluded.bond, live = excluded.live, status = excluded.status, last_block = excluded.last_block`),
-			id, j.Client.Hex(), j.Provider.Hex(), j.Payment.String(), j.Bond.String(), live, j.Status, j.Posted, j.Last); err != nil {
+		if err := w.exec(ctx, `INSERT INTO jobs (id, client, provider, payment, bond, live, status, posted_block, last_block) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, bond = excluded.bond, live = excluded.live, status = excluded.status, last_block = excluded.last_block`,
+			id, w.hex(j.Client), w.hex(j.Provider), j.Payment.String(), j.Bond.String(), live, j.Status, j.Posted, j.Last); err != nil {
 			return fail(fmt.Errorf("index: job %s: %w", id, err))
 		}
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/index"
 	"github.com/brine-compute/brine/internal/simchain"
+	"github.com/brine-compute/brine/internal/testharness/testpg"
 )
 
 func must(t testing.TB, err error) {
@@ -135,10 +136,24 @@ func openDB(t testing.TB, path string) *index.DB {
 	return db
 }
 
+// openPostgres opens a PostgreSQL database of t's own (skipped without one, failed in CI).
+func openPostgres(t testing.TB) *index.DB {
+	t.Helper()
+	db, err := index.Open(context.Background(), index.OpenConfig{DSN: testpg.Database(t)})
+	must(t, err)
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // dump is a database's indexed content, in an order independent of how it was written.
 func dump(t testing.TB, path string) string {
 	t.Helper()
-	db := openDB(t, path)
+	return dumpDB(t, openDB(t, path))
+}
+
+// dumpDB is dump of an open database.
+func dumpDB(t testing.TB, db *index.DB) string {
+	t.Helper()
 	var b strings.Builder
 	for _, q := range []string{
 		`SELECT block, log_index, block_hash, tx_hash, tx_index, address, topics, data, contract, event FROM logs ORDER BY block, log_index`,
@@ -182,6 +197,7 @@ type replay struct {
 	delay     time.Duration
 	failEvery int64
 	calls     atomic.Int64
+	headers   atomic.Int64 // HeaderByNumber calls
 }
 
 func (r *replay) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
@@ -209,6 +225,7 @@ func (r *replay) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]type
 }
 
 func (r *replay) HeaderByNumber(_ context.Context, n *big.Int) (*types.Header, error) {
+	r.headers.Add(1)
 	if n == nil || n.Sign() < 0 || n.Uint64() >= uint64(len(r.rec.Headers)) {
 		return r.rec.Headers[len(r.rec.Headers)-1], nil
 	}
