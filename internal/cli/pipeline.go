@@ -19,6 +19,7 @@ import (
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/pipeline"
 	piperun "github.com/brine-compute/brine/pipeline/run"
+	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/units"
 )
 
@@ -136,6 +137,9 @@ Example:
 		},
 	}
 }
+
+// The runner approves a round's posts together through the settlement (one block for a fan-out).
+var _ piperun.PostApprover = (*onchain.Settlement)(nil)
 
 // helpPipeline is the complete pipeline 'brine pipeline --help' shows (a test parses it).
 const helpPipeline = `

@@ -11,6 +11,12 @@
 // the same settlement, whose transaction manager adopts a post that was still in flight. So
 // every job is paid for once, and every result already ready is kept.
 //
+// A round's posts (a fan-out's jobs, the retries that fell due) are made together, each in
+// its own goroutine, each recorded in the State before its post is sent; several are first
+// approved together (PostApprover) so that none needs a permit of its own, and
+// settlement/onchain sends them without waiting for one to be mined before the next: a
+// fan-out of N goes out in one block.
+//
 // A result is ready when its job is finalized (its challenge window closed), or, with
 // ReadyCommitted, as soon as it is committed; either way it is fetched from whichever node
 // serves it and checked against the on-chain CID before any step uses it (a fan-out lists

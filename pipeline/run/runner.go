@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -57,6 +58,13 @@ type Market interface {
 	Reclaim(ctx context.Context, id settlement.JobID) error
 	ClaimTimeout(ctx context.Context, id settlement.JobID) error
 	Finalize(ctx context.Context, ids ...settlement.JobID) error
+}
+
+// PostApprover is a Market that can approve a round's posts together before they are made
+// (settlement/onchain has it): they then go out at once, in one block, instead of one after
+// another each with its own permit.
+type PostApprover interface {
+	ApprovePosts(ctx context.Context, total *big.Int) error
 }
 
 // finalizeGrace is how long after a job's challenge window closed the run finalizes it
@@ -133,6 +141,20 @@ type Runner struct {
 	// offered are the open jobs whose spec this process offered (reoffer).
 	offered map[settlement.JobID]bool
 	now     time.Time // the chain's time this round
+	// queue is this round's posts, made together at its end (postQueued).
+	queue []*queuedPost
+	// mu guards the state, offered and events while the round's posts run.
+	mu sync.Mutex
+}
+
+// queuedPost is a post a round makes at its end.
+type queuedPost struct {
+	s       *pipeline.Step
+	in      *Instance
+	spec    *jobspec.Spec
+	hash    common.Hash
+	a       *Attempt // an attempt whose post was never seen, posted again; nil: a new one
+	payment *big.Int
 }
 
 // New checks cfg.
@@ -294,11 +316,12 @@ func (r *Runner) round(ctx context.Context) error {
 		}
 		for _, in := range ss.Jobs {
 			if err := r.advance(ctx, s, in, up, ready); err != nil {
+				r.queue = nil
 				return err
 			}
 		}
 	}
-	return nil
+	return r.postQueued(ctx)
 }
 
 // upstream is what s takes from the steps it needs, and whether all of it is ready.
@@ -452,7 +475,7 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 			r.event(s.Name, in, 0, "failed: %s", in.Failed)
 			return r.st.Save()
 		}
-		return r.post(ctx, s, in, spec, hash, nil)
+		return r.enqueue(s, in, spec, hash, nil)
 	}
 	if a.Job != 0 {
 		return nil // followed above
@@ -466,7 +489,7 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 		a.Closed, a.Settled = "cancelled before it was posted", true
 		return r.st.Save()
 	}
-	return r.post(ctx, s, in, spec, hash, a)
+	return r.enqueue(s, in, spec, hash, a)
 }
 
 // settleGivenUp follows the jobs of attempts given up while their jobs were live (an input
@@ -531,31 +554,84 @@ func (r *Runner) recover(ctx context.Context, s *pipeline.Step, in *Instance, sp
 	return false, nil
 }
 
-// post posts the instance's job (again, for an attempt whose post was never seen).
-func (r *Runner) post(ctx context.Context, s *pipeline.Step, in *Instance, spec *jobspec.Spec, hash common.Hash, a *Attempt) error {
+// enqueue queues the instance's job for the round's posts (again, for an attempt whose post
+// was never seen), or fails the instance when a new job would go over the budget: what every
+// attempt escrowed and the posts queued before it, counted at their payments.
+func (r *Runner) enqueue(s *pipeline.Step, in *Instance, spec *jobspec.Spec, hash common.Hash, a *Attempt) error {
 	payment, _, err := spec.Price.Amounts(r.cfg.Decimals)
 	if err != nil {
 		return err
 	}
 	if a == nil {
-		if spent := r.st.Spent(); new(big.Int).Add(spent, payment).Cmp(r.budget) > 0 {
+		spent := r.st.Spent()
+		for _, q := range r.queue {
+			if q.a == nil {
+				spent.Add(spent, q.payment)
+			}
+		}
+		if new(big.Int).Add(spent, payment).Cmp(r.budget) > 0 {
 			in.Failed = fmt.Sprintf("over budget: %s spent of %s; another job costs %s", units.Format(spent, r.cfg.Decimals),
 				r.p.Budget, units.Format(payment, r.cfg.Decimals))
 			r.event(s.Name, in, 0, "failed: %s", in.Failed)
 			return r.st.Save()
 		}
 	}
+	r.queue = append(r.queue, &queuedPost{s: s, in: in, spec: spec, hash: hash, a: a, payment: payment})
+	return nil
+}
+
+// postQueued makes the round's posts together: a fan-out's jobs go out at once, each recorded
+// in the state before its post is sent, as one post alone would be. Several posts are first
+// approved together (PostApprover) so none needs its own permit, which would make the next
+// wait for it to be mined.
+func (r *Runner) postQueued(ctx context.Context) error {
+	queue := r.queue
+	r.queue = nil
+	if len(queue) == 0 {
+		return nil
+	}
+	if ap, ok := r.cfg.Market.(PostApprover); ok && len(queue) > 1 {
+		total := new(big.Int)
+		for _, q := range queue {
+			total.Add(total, q.payment)
+		}
+		if err := ap.ApprovePosts(ctx, total); err != nil {
+			// Each post can still approve its own payment, one after another.
+			r.log.Warn("approving the round's posts together", "posts", len(queue), "err", err)
+		}
+	}
+	errs := make([]error, len(queue))
+	var wg sync.WaitGroup
+	for i, q := range queue {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = r.post(ctx, q)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// post posts a queued job. It runs beside the round's other posts: the state is touched
+// under r.mu.
+func (r *Runner) post(ctx context.Context, q *queuedPost) error {
+	s, in, spec, hash, a, payment := q.s, q.in, q.spec, q.hash, q.a, q.payment
+	r.mu.Lock()
 	var avoid []common.Address
 	for _, old := range in.Attempts {
 		if old.Provider != "" && old.Closed != "" {
 			avoid = append(avoid, common.HexToAddress(old.Provider))
 		}
 	}
+	r.mu.Unlock()
 	sub, err := jobclient.NewSubmitter(jobclient.SubmitConfig{
 		Nodes: r.cfg.Nodes, Market: r.cfg.Market, Chain: r.cfg.Chain, Decimals: r.cfg.Decimals,
 		OfferFor: r.cfg.OfferFor, Clock: r.cfg.Clock, Logger: r.log,
 		Hooks: jobclient.SubmitHooks{
 			BeforePost: func(_ context.Context, _ *jobclient.Offer, req settlement.JobRequest) error {
+				r.mu.Lock()
+				defer r.mu.Unlock()
 				if a != nil {
 					return nil // recorded already: its Since is older, so a search covers both posts
 				}
@@ -567,6 +643,8 @@ func (r *Runner) post(ctx context.Context, s *pipeline.Step, in *Instance, spec 
 				return r.st.Save()
 			},
 			AfterPost: func(_ context.Context, _ *jobclient.Offer, job settlement.Job) error {
+				r.mu.Lock()
+				defer r.mu.Unlock()
 				a.Job, a.Status = job.ID, job.Status.String()
 				r.offered[job.ID] = true
 				posted := job.AcceptBy.Add(-spec.Deadlines.AcceptWithin)
@@ -579,6 +657,8 @@ func (r *Runner) post(ctx context.Context, s *pipeline.Step, in *Instance, spec 
 		return err
 	}
 	res, err := sub.Submit(ctx, jobclient.Submission{Spec: spec, Module: r.cfg.Module, Avoid: avoid})
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	switch {
 	case err == nil:
 		r.event(s.Name, in, res.Job.ID, "posted job %d (payment %s)", res.Job.ID, units.Format(payment, r.cfg.Decimals))

@@ -49,6 +49,14 @@ type market struct {
 	result    map[settlement.JobID][]byte
 	onPost    func(*fakeJob)
 	finalized []settlement.JobID // by the run
+	approved  []string           // ApprovePosts' totals, in base units
+}
+
+func (m *market) ApprovePosts(_ context.Context, total *big.Int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.approved = append(m.approved, total.String())
+	return nil
 }
 
 type fakeJob struct {
@@ -181,6 +189,7 @@ func (m *market) end(id settlement.JobID, st settlement.Status) error {
 // nodes take every spec offered (remembering it for the market) and serve each job's result.
 type nodes struct {
 	m       *market
+	mu      sync.Mutex // a round's posts offer their specs at once
 	avoided [][]common.Address
 }
 
@@ -191,7 +200,9 @@ func (n *nodes) Push(_ context.Context, _ providers.Directory, hash common.Hash,
 		return nil, err
 	}
 	specs.Store(hash, spec)
+	n.mu.Lock()
 	n.avoided = append(n.avoided, except)
+	n.mu.Unlock()
 	return providers.PushReport{{Account: provA}}, nil
 }
 func (n *nodes) Fetch(ctx context.Context, d providers.Directory, job settlement.Job, max int64) ([]byte, cid.Cid, error) {
@@ -293,6 +304,10 @@ func TestRunFanOutFanIn(t *testing.T) {
 	}
 	if fmt.Sprint(m.posts) != "map[count:2 merge:1 split:1]" {
 		t.Errorf("posts %v", m.posts)
+	}
+	// The fan-out's two posts are approved together (2 tokens); a lone post approves itself.
+	if fmt.Sprint(m.approved) != "[2000000000000000000]" {
+		t.Errorf("approved %v, want the two counts' payments once", m.approved)
 	}
 	// The merge's spec names both counts' results, by CID, as counts/<entry>.
 	merge := st.Steps["merge"].Jobs[0].Live()
