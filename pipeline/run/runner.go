@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
 
 	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/jobclient"
@@ -92,10 +93,13 @@ type Config struct {
 	Logger    *slog.Logger
 	// OnEvent, if set, is told each thing that happens, for people.
 	OnEvent func(Event)
-	// Keep, if set, is given every result the run fetched and verified, for the client's
-	// host to serve by its CID: a step's node asks the peer that pushed its spec (this client)
-	// for its inputs first, so the pipeline goes on when the upstream provider's node is gone.
-	Keep func(data []byte) error
+	// Store, if set, keeps every result the run fetched and verified on disk (the client's
+	// result store in its data directory), where the run reads it back when a later step
+	// needs it and the client's host serves it by its CID: a step's node asks the peer that
+	// pushed its spec (this client) for its inputs first, so the pipeline goes on when the
+	// upstream provider's node is gone. Without one (or when it refuses a result) results
+	// are held in memory for the run.
+	Store Store
 	// Until, if set, ends Run (nil, the run not ended) after a round it returns true for:
 	// `brine pipeline submit` without --wait leaves once what could be posted is taken.
 	Until func(*State) bool
@@ -112,6 +116,13 @@ func (c *Config) Check() error {
 		return errors.New("run: durations and sizes cannot be negative")
 	}
 	return nil
+}
+
+// Store is where a run keeps the results it verified (*results.Store has it). Get checks the
+// stored bytes against the CID.
+type Store interface {
+	Put(data []byte) (cid.Cid, error)
+	Get(c cid.Cid) ([]byte, error)
 }
 
 // Event is a thing that happened to a step's job.
@@ -137,7 +148,7 @@ type Runner struct {
 	sub    *jobclient.Submitter
 	budget *big.Int
 	log    *slog.Logger
-	cache  map[string][]byte // verified results by CID
+	cache  map[string][]byte // verified results by CID that cfg.Store does not hold
 	// offered are the open jobs whose spec this process offered (reoffer).
 	offered map[settlement.JobID]bool
 	now     time.Time // the chain's time this round
@@ -255,7 +266,7 @@ func (r *Runner) finished() (done, failed bool) {
 			switch a := in.Live(); {
 			case in.Failed != "":
 				blocked[s.Name], failed = true, true
-			case in.CID == "":
+			case in.CID == "" || unsettled(in):
 				return false, failed
 			case a != nil && a.Status != settlement.StatusFinalized.String():
 				// ReadyCommitted: the next steps started on it, but the run ends only once
@@ -385,11 +396,21 @@ func (r *Runner) expand(ctx context.Context, s *pipeline.Step, ss *StepState, up
 	return r.st.Save()
 }
 
-// result is a ready result's bytes, verified against its CID: from this run's cache, else
-// from whichever node serves the job that committed it.
+// result is a ready result's bytes, verified against its CID: from the run's store (or its
+// memory, for one the store does not hold), else from whichever node serves the job that
+// committed it, then kept.
 func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
 	if b, ok := r.cache[c]; ok {
 		return b, nil
+	}
+	id, err := cid.Decode(c)
+	if err != nil {
+		return nil, fmt.Errorf("step %s: result CID %q: %w", step, c, err)
+	}
+	if r.cfg.Store != nil {
+		if b, err := r.cfg.Store.Get(id); err == nil {
+			return b, nil
+		}
 	}
 	for _, in := range r.st.Steps[step].Jobs {
 		for _, a := range in.Attempts {
@@ -404,19 +425,27 @@ func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("step %s: fetching result %s of job %d: %w", step, c, a.Job, err)
 			}
-			if got.String() != c {
+			if !got.Equals(id) {
 				return nil, fmt.Errorf("step %s: job %d served %s, not %s", step, a.Job, got, c)
 			}
-			r.cache[c] = b
-			if r.cfg.Keep != nil {
-				if err := r.cfg.Keep(b); err != nil {
-					r.log.Warn("keeping a result to serve", "cid", c, "err", err)
-				}
-			}
+			r.keep(c, b)
 			return b, nil
 		}
 	}
 	return nil, fmt.Errorf("step %s: no job of this run committed %s", step, c)
+}
+
+// keep puts a verified result in the run's store, or in its memory when there is no store or
+// the store refuses it (full).
+func (r *Runner) keep(c string, b []byte) {
+	if r.cfg.Store != nil {
+		_, err := r.cfg.Store.Put(b)
+		if err == nil {
+			return
+		}
+		r.log.Warn("keeping a result in the store; holding it in memory for this run", "cid", c, "err", err)
+	}
+	r.cache[c] = b
 }
 
 // advance moves one instance: posts its job when it can, follows it, gives it up and
@@ -493,8 +522,10 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 }
 
 // settleGivenUp follows the jobs of attempts given up while their jobs were live (an input
-// overturned): one nobody accepted is reclaimed after its accept-by, so no payment stays
-// locked; one that ends is left be.
+// overturned). A posted job cannot be withdrawn: one nobody accepted is reclaimed after its
+// accept-by, and one accepted whose provider commits nothing by its deadline is claimed back,
+// so no payment stays locked; one that commits runs to its end (its provider finalizes it and
+// is paid: it did the work it was posted for).
 func (r *Runner) settleGivenUp(ctx context.Context, s *pipeline.Step, in *Instance) error {
 	for _, a := range in.Attempts {
 		if a.Closed == "" || a.Settled || a.Job == 0 {
@@ -511,7 +542,20 @@ func (r *Runner) settleGivenUp(ctx context.Context, s *pipeline.Step, in *Instan
 				return fmt.Errorf("step %s: reclaiming job %d: %w", s.Name, a.Job, err)
 			}
 			r.event(s.Name, in, a.Job, "job %d, given up, reclaimed", a.Job)
-		default:
+			job.Status = settlement.StatusReclaimed
+		case job.Status == settlement.StatusAccepted && job.Replicas == 1 && r.now.After(job.ResultBy):
+			if err := r.cfg.Market.ClaimTimeout(ctx, a.Job); err != nil && !errors.Is(err, settlement.ErrWrongStatus) {
+				return fmt.Errorf("step %s: claiming job %d's timeout: %w", s.Name, a.Job, err)
+			}
+			r.event(s.Name, in, a.Job, "job %d, given up, claimed back (no result by its deadline)", a.Job)
+			job.Status = settlement.StatusTimedOut
+		case job.Status == settlement.StatusOpen || job.Status == settlement.StatusAccepted:
+			if a.Status != job.Status.String() {
+				a.Status = job.Status.String()
+				if err := r.st.Save(); err != nil {
+					return err
+				}
+			}
 			continue
 		}
 		a.Settled, a.Status = true, job.Status.String()
@@ -520,6 +564,19 @@ func (r *Runner) settleGivenUp(ctx context.Context, s *pipeline.Step, in *Instan
 		}
 	}
 	return nil
+}
+
+// unsettled reports whether a given-up job may still need the client: open (to be reclaimed
+// after its accept-by) or accepted (to be claimed back if no result comes). The run does not
+// end before they are settled, so their payments come back where the rules allow.
+func unsettled(in *Instance) bool {
+	for _, a := range in.Attempts {
+		if a.Closed != "" && !a.Settled && a.Job != 0 &&
+			(a.Status == settlement.StatusOpen.String() || a.Status == settlement.StatusAccepted.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 // tries counts an instance's attempts against its retries: not those a challenge overturned.
