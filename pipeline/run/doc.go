@@ -24,8 +24,13 @@
 // of the next steps ask the client, which pushed their specs, first, so the pipeline goes on
 // when an upstream provider's node is gone. With ReadyCommitted, a result whose challenge is later upheld (the
 // job refunded) stops counting: its job is run again, and every job downstream whose spec
-// named it is given up and re-posted with the new result (a job already posted cannot be
-// withdrawn on chain; one nobody accepted is reclaimed after its accept-by).
+// named it is given up and re-posted with the new result. A job already posted cannot be
+// withdrawn on chain: a given-up one nobody accepted is reclaimed after its accept-by, one
+// accepted without a result by its deadline is claimed back (the run does not end before
+// either), and one that commits runs to its end and is paid.
+//
+// Results are kept in Config.Store (the client's result store on disk) and read back from it
+// when needed, not held in memory for the run.
 //
 // A job that nobody accepts by its accept-by is reclaimed, one that misses its result
 // deadline is claimed back (claim-timeout), and one whose result is a failure record (its
