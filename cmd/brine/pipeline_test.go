@@ -187,3 +187,175 @@ func TestPipelineSurvivesUpstreamProviderGone(t *testing.T) {
 		t.Errorf("count/counts.txt: %q %v", b, err)
 	}
 }
+
+// TestPipelineCommittedChallengeUpheld runs a map-reduce pipeline with --ready committed whose
+// split goes to a node that commits a wrong result (it appends a line to every shard). The
+// counts and the merge start on that result at once; a third account challenges the split,
+// the honest node's verifier panel upholds it, and the market refunds the split. The run then
+// posts the split again (on the honest node), gives up every job downstream that took the
+// wrong result, posts them again with the new one, and writes the right counts. On chain:
+// the wrong split refunded, no spec posted twice, and the client paid exactly the payments of
+// the jobs that ended finalized (the given-up ones that ran to their end included).
+func TestPipelineCommittedChallengeUpheld(t *testing.T) {
+	t.Parallel()
+	n := launch(t, "--period", "1s", "--accounts", "4", "--verifiers", "1", "--vote-commit-window", "20s")
+	acc := n.info.Accounts
+	challenger, liar, honest, client := acc[0], acc[1], acc[2], acc[3]
+	// Each node has its own data directory (its own node key and state).
+	envFor := func() []string {
+		return []string{"BRINE_DATADIR=" + t.TempDir(), "BRINE_RPC=" + n.info.HTTP,
+			"BRINE_DEPLOYMENT=" + n.info.Deployment, "BRINE_KEYSTORE=" + n.info.Keystore}
+	}
+	liarEnv, honestEnv := envFor(), envFor()
+	for _, p := range []struct {
+		account string
+		env     []string
+	}{{liar, liarEnv}, {honest, honestEnv}} {
+		if r := n.run(t, p.env, "--account", p.account, "provider", "stake", "100"); r.code != 0 {
+			t.Fatalf("stake: %s", r.stderr)
+		}
+	}
+	// The liar takes only the split (64 MiB; the counts and the merge ask for 128 MiB), and is
+	// the only node up when the split is posted.
+	liarNode := n.startNode(t, "liar", liarEnv, liar, "--dishonest", "wrong-result", "--max-memory", "64MiB")
+
+	job := func(args, memory, window, outputs, inputs string) string {
+		return fmt.Sprintf(`{engine: wasm, args: [%s], inputs: [%s], outputs: [%s],
+      resources: {cpu: 1, memory: %s, disk: 16MiB, time: 30s}, price: {payment: "1", collateral: "1"},
+      deadlines: {accept_within: 1m, run_within: 1m}, challenge_window: %s}`, args, inputs, outputs, memory, window)
+	}
+	text := "one fish two fish red fish blue fish\n"
+	doc := `budget: "20"
+steps:
+  - name: split
+    job: ` + job(`split, "2"`, "64MiB", "20s", "{path: shards}", fmt.Sprintf("{path: text.txt, content: %q}", text)) + `
+  - name: count
+    foreach: split:shards/*
+    as: shard.txt
+    max_fanout: 4
+    job: ` + job("count", "128MiB", "4s", "{path: counts.txt}", "") + `
+  - name: merge
+    inputs: [{path: counts, from: "count:counts.txt"}]
+    job: ` + job("merge", "128MiB", "4s", "{path: counts.txt}", "") + `
+`
+	file := filepath.Join(t.TempDir(), "mapreduce.yaml")
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mod := mapreduceModule(t)
+	out := filepath.Join(t.TempDir(), "out")
+	before := n.tokens(t, client)
+	p := n.startProc(t, "pipeline", nil, "Pipeline 0x", "--account", client, "pipeline", "submit", file, "--module", mod,
+		"--ready", "committed", "--wait", "--output", out)
+	wrong := p.wait(t, `split: job (\d+) accepted \(provider `+regexp.QuoteMeta(liar)+`\)`, 2*time.Minute)[1]
+	honestNode := n.startNode(t, "honest", honestEnv, honest)
+	p.wait(t, `split: result \S+ ready \(committed\)`, time.Minute)
+	p.wait(t, `count\[shard-0\d.txt\]: posted job`, time.Minute)
+	v := decode[struct {
+		Status string `json:"status"`
+	}](t, n.ok(t, "--account", challenger, "job", "challenge", wrong))
+	if v.Status != "challenged" {
+		t.Fatalf("split job %s after the challenge: %s", wrong, v.Status)
+	}
+	// The honest node is the panel. It fetches the split's spec and module from the liar's
+	// node, the only other that has them; once it has voted the liar goes, so that it cannot
+	// take the split's second job (which is offered to the honest node only, but every node
+	// sees the post).
+	honestNode.wait(t, `job/`+wrong+`/commit-vote/\S+: sent`, 2*time.Minute)
+	liarNode.interrupt(t)
+	p.wait(t, `split: job `+wrong+` given up: its result was overturned by a challenge`, 2*time.Minute)
+	if code := p.exit(t, 4*time.Minute); code != 0 {
+		t.Fatalf("the pipeline exited %d:\n%s", code, p.log())
+	}
+
+	// The right counts, from the split run again.
+	b, err := os.ReadFile(filepath.Join(out, "merge", "counts.txt"))
+	if err != nil || !strings.HasPrefix(string(b), "4 fish\n") || strings.Contains(string(b), "tampered") {
+		t.Errorf("merge/counts.txt: %q %v", b, err)
+	}
+
+	// The run's record: the split twice, the first overturned; every count and merge job that
+	// took the wrong split given up as overturned, and the last attempt of each finalized.
+	st := decode[struct {
+		State string `json:"state"`
+		Steps []struct {
+			Name string `json:"name"`
+			Jobs []struct {
+				Attempts []struct {
+					Job        uint64 `json:"job"`
+					Status     string `json:"status"`
+					Overturned bool   `json:"overturned"`
+					Provider   string `json:"provider"`
+				} `json:"attempts"`
+			} `json:"jobs"`
+		} `json:"steps"`
+	}](t, n.ok(t, "--account", client, "pipeline", "status", file, "--json"))
+	if st.State != "done" {
+		t.Errorf("the pipeline is %s, want done", st.State)
+	}
+	overturned := map[string]int{}
+	for _, s := range st.Steps {
+		for _, j := range s.Jobs {
+			last := j.Attempts[len(j.Attempts)-1]
+			if last.Status != "finalized" || last.Overturned {
+				t.Errorf("step %s: the last attempt (job %d) is %s (overturned %v), want finalized", s.Name, last.Job, last.Status, last.Overturned)
+			}
+			for _, a := range j.Attempts[:len(j.Attempts)-1] {
+				if !a.Overturned {
+					t.Errorf("step %s: job %d was given up, not overturned: %+v", s.Name, a.Job, a)
+				}
+				overturned[s.Name]++
+			}
+		}
+		if s.Name == "split" && (len(s.Jobs) != 1 || len(s.Jobs[0].Attempts) != 2 || fmt.Sprint(s.Jobs[0].Attempts[0].Job) != wrong ||
+			!strings.EqualFold(s.Jobs[0].Attempts[1].Provider, honest)) {
+			t.Errorf("split's attempts: %+v, want job %s overturned and one by the honest node", s.Jobs, wrong)
+		}
+	}
+	if overturned["split"] != 1 || overturned["count"] != 2 {
+		t.Errorf("attempts overturned per step %v, want split 1 and both counts", overturned)
+	}
+
+	// On chain: the wrong split refunded; no spec posted twice but the split's (its job and
+	// the one run again); the client's wallet paid every post (1 token each), and the market
+	// holds the wrong split's payment for it to withdraw (refunds are pulled).
+	jobs := decode[[]struct {
+		ID       uint64 `json:"id"`
+		SpecHash string `json:"specHash"`
+		Status   string `json:"status"`
+	}](t, n.ok(t, "audit", "jobs", "--client", client))
+	posts, finalized := map[string]int{}, 0
+	var splitSpec string
+	for _, j := range jobs {
+		posts[j.SpecHash]++
+		switch {
+		case fmt.Sprint(j.ID) == wrong:
+			splitSpec = j.SpecHash
+			if j.Status != "refunded" {
+				t.Errorf("the wrong split, job %d, is %s, want refunded", j.ID, j.Status)
+			}
+		case j.Status == "finalized":
+			finalized++
+		case j.Status != "reclaimed":
+			t.Errorf("job %d is %s, want finalized (or, given up before anyone took it, reclaimed)", j.ID, j.Status)
+		}
+	}
+	for h, k := range posts {
+		if want := map[bool]int{true: 2, false: 1}[h == splitSpec]; k != want {
+			t.Errorf("spec %s posted %d times, want %d", h, k, want)
+		}
+	}
+	// At least: the run again (split, 2 counts, merge) and the 2 counts that took the wrong
+	// split, which had started by the time it was challenged.
+	if finalized < 6 {
+		t.Errorf("%d of the client's %d jobs finalized, want at least 6", finalized, len(jobs))
+	}
+	n.paid(t, client, before, ether(int64(len(jobs))))
+	bal := decode[struct {
+		Balance amountJSON `json:"marketBalance"`
+	}](t, n.ok(t, "provider", "status", client))
+	if bal.Balance.Units != ether(1).String() {
+		t.Errorf("the client's market balance is %s, want the wrong split's refund, %s", bal.Balance.Units, ether(1))
+	}
+	n.ok(t, "audit", "check")
+}

@@ -19,6 +19,7 @@ import (
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/pipeline"
 	piperun "github.com/brine-compute/brine/pipeline/run"
+	"github.com/brine-compute/brine/settlement/onchain"
 	"github.com/brine-compute/brine/units"
 )
 
@@ -136,6 +137,9 @@ Example:
 		},
 	}
 }
+
+// The runner approves a round's posts together through the settlement (one block for a fan-out).
+var _ piperun.PostApprover = (*onchain.Settlement)(nil)
 
 // helpPipeline is the complete pipeline 'brine pipeline --help' shows (a test parses it).
 const helpPipeline = `
@@ -443,7 +447,7 @@ func (s *session) runPipeline(c *cli.Context, p *pipeline.Pipeline, st *piperun.
 	fmt.Fprintf(s.info, "Pipeline %s: %d step(s), budget %s; state %s\n", st.Pipeline.Hex(), len(p.Steps), p.Budget, st.FilePath())
 	cfg := piperun.Config{Pipeline: p, Module: module, State: st, Nodes: cn.host, Market: market, Chain: s.client,
 		Decimals: s.token.Decimals, OfferFor: c.Duration("offer-wait"), Logger: s.log,
-		Keep: func(b []byte) error { _, err := cn.blobs.Put(b); return err },
+		Store: cn.blobs,
 		OnEvent: func(e piperun.Event) {
 			who := e.Step
 			if e.Entry != "" {

@@ -11,6 +11,12 @@
 // the same settlement, whose transaction manager adopts a post that was still in flight. So
 // every job is paid for once, and every result already ready is kept.
 //
+// A round's posts (a fan-out's jobs, the retries that fell due) are made together, each in
+// its own goroutine, each recorded in the State before its post is sent; several are first
+// approved together (PostApprover) so that none needs a permit of its own, and
+// settlement/onchain sends them without waiting for one to be mined before the next: a
+// fan-out of N goes out in one block.
+//
 // A result is ready when its job is finalized (its challenge window closed), or, with
 // ReadyCommitted, as soon as it is committed; either way it is fetched from whichever node
 // serves it and checked against the on-chain CID before any step uses it (a fan-out lists
@@ -18,8 +24,13 @@
 // of the next steps ask the client, which pushed their specs, first, so the pipeline goes on
 // when an upstream provider's node is gone. With ReadyCommitted, a result whose challenge is later upheld (the
 // job refunded) stops counting: its job is run again, and every job downstream whose spec
-// named it is given up and re-posted with the new result (a job already posted cannot be
-// withdrawn on chain; one nobody accepted is reclaimed after its accept-by).
+// named it is given up and re-posted with the new result. A job already posted cannot be
+// withdrawn on chain: a given-up one nobody accepted is reclaimed after its accept-by, one
+// accepted without a result by its deadline is claimed back (the run does not end before
+// either), and one that commits runs to its end and is paid.
+//
+// Results are kept in Config.Store (the client's result store on disk) and read back from it
+// when needed, not held in memory for the run.
 //
 // A job that nobody accepts by its accept-by is reclaimed, one that misses its result
 // deadline is claimed back (claim-timeout), and one whose result is a failure record (its

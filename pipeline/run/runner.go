@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
 
 	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/jobclient"
@@ -59,6 +61,13 @@ type Market interface {
 	Finalize(ctx context.Context, ids ...settlement.JobID) error
 }
 
+// PostApprover is a Market that can approve a round's posts together before they are made
+// (settlement/onchain has it): they then go out at once, in one block, instead of one after
+// another each with its own permit.
+type PostApprover interface {
+	ApprovePosts(ctx context.Context, total *big.Int) error
+}
+
 // finalizeGrace is how long after a job's challenge window closed the run finalizes it
 // itself: its provider's node does it first (it is paid by it), unless it is gone.
 const finalizeGrace = 15 * time.Second
@@ -84,10 +93,13 @@ type Config struct {
 	Logger    *slog.Logger
 	// OnEvent, if set, is told each thing that happens, for people.
 	OnEvent func(Event)
-	// Keep, if set, is given every result the run fetched and verified, for the client's
-	// host to serve by its CID: a step's node asks the peer that pushed its spec (this client)
-	// for its inputs first, so the pipeline goes on when the upstream provider's node is gone.
-	Keep func(data []byte) error
+	// Store, if set, keeps every result the run fetched and verified on disk (the client's
+	// result store in its data directory), where the run reads it back when a later step
+	// needs it and the client's host serves it by its CID: a step's node asks the peer that
+	// pushed its spec (this client) for its inputs first, so the pipeline goes on when the
+	// upstream provider's node is gone. Without one (or when it refuses a result) results
+	// are held in memory for the run.
+	Store Store
 	// Until, if set, ends Run (nil, the run not ended) after a round it returns true for:
 	// `brine pipeline submit` without --wait leaves once what could be posted is taken.
 	Until func(*State) bool
@@ -104,6 +116,13 @@ func (c *Config) Check() error {
 		return errors.New("run: durations and sizes cannot be negative")
 	}
 	return nil
+}
+
+// Store is where a run keeps the results it verified (*results.Store has it). Get checks the
+// stored bytes against the CID.
+type Store interface {
+	Put(data []byte) (cid.Cid, error)
+	Get(c cid.Cid) ([]byte, error)
 }
 
 // Event is a thing that happened to a step's job.
@@ -129,10 +148,24 @@ type Runner struct {
 	sub    *jobclient.Submitter
 	budget *big.Int
 	log    *slog.Logger
-	cache  map[string][]byte // verified results by CID
+	cache  map[string][]byte // verified results by CID that cfg.Store does not hold
 	// offered are the open jobs whose spec this process offered (reoffer).
 	offered map[settlement.JobID]bool
 	now     time.Time // the chain's time this round
+	// queue is this round's posts, made together at its end (postQueued).
+	queue []*queuedPost
+	// mu guards the state, offered and events while the round's posts run.
+	mu sync.Mutex
+}
+
+// queuedPost is a post a round makes at its end.
+type queuedPost struct {
+	s       *pipeline.Step
+	in      *Instance
+	spec    *jobspec.Spec
+	hash    common.Hash
+	a       *Attempt // an attempt whose post was never seen, posted again; nil: a new one
+	payment *big.Int
 }
 
 // New checks cfg.
@@ -233,7 +266,7 @@ func (r *Runner) finished() (done, failed bool) {
 			switch a := in.Live(); {
 			case in.Failed != "":
 				blocked[s.Name], failed = true, true
-			case in.CID == "":
+			case in.CID == "" || unsettled(in):
 				return false, failed
 			case a != nil && a.Status != settlement.StatusFinalized.String():
 				// ReadyCommitted: the next steps started on it, but the run ends only once
@@ -294,11 +327,12 @@ func (r *Runner) round(ctx context.Context) error {
 		}
 		for _, in := range ss.Jobs {
 			if err := r.advance(ctx, s, in, up, ready); err != nil {
+				r.queue = nil
 				return err
 			}
 		}
 	}
-	return nil
+	return r.postQueued(ctx)
 }
 
 // upstream is what s takes from the steps it needs, and whether all of it is ready.
@@ -362,11 +396,21 @@ func (r *Runner) expand(ctx context.Context, s *pipeline.Step, ss *StepState, up
 	return r.st.Save()
 }
 
-// result is a ready result's bytes, verified against its CID: from this run's cache, else
-// from whichever node serves the job that committed it.
+// result is a ready result's bytes, verified against its CID: from the run's store (or its
+// memory, for one the store does not hold), else from whichever node serves the job that
+// committed it, then kept.
 func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
 	if b, ok := r.cache[c]; ok {
 		return b, nil
+	}
+	id, err := cid.Decode(c)
+	if err != nil {
+		return nil, fmt.Errorf("step %s: result CID %q: %w", step, c, err)
+	}
+	if r.cfg.Store != nil {
+		if b, err := r.cfg.Store.Get(id); err == nil {
+			return b, nil
+		}
 	}
 	for _, in := range r.st.Steps[step].Jobs {
 		for _, a := range in.Attempts {
@@ -381,19 +425,27 @@ func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("step %s: fetching result %s of job %d: %w", step, c, a.Job, err)
 			}
-			if got.String() != c {
+			if !got.Equals(id) {
 				return nil, fmt.Errorf("step %s: job %d served %s, not %s", step, a.Job, got, c)
 			}
-			r.cache[c] = b
-			if r.cfg.Keep != nil {
-				if err := r.cfg.Keep(b); err != nil {
-					r.log.Warn("keeping a result to serve", "cid", c, "err", err)
-				}
-			}
+			r.keep(c, b)
 			return b, nil
 		}
 	}
 	return nil, fmt.Errorf("step %s: no job of this run committed %s", step, c)
+}
+
+// keep puts a verified result in the run's store, or in its memory when there is no store or
+// the store refuses it (full).
+func (r *Runner) keep(c string, b []byte) {
+	if r.cfg.Store != nil {
+		_, err := r.cfg.Store.Put(b)
+		if err == nil {
+			return
+		}
+		r.log.Warn("keeping a result in the store; holding it in memory for this run", "cid", c, "err", err)
+	}
+	r.cache[c] = b
 }
 
 // advance moves one instance: posts its job when it can, follows it, gives it up and
@@ -452,7 +504,7 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 			r.event(s.Name, in, 0, "failed: %s", in.Failed)
 			return r.st.Save()
 		}
-		return r.post(ctx, s, in, spec, hash, nil)
+		return r.enqueue(s, in, spec, hash, nil)
 	}
 	if a.Job != 0 {
 		return nil // followed above
@@ -466,12 +518,14 @@ func (r *Runner) advance(ctx context.Context, s *pipeline.Step, in *Instance, up
 		a.Closed, a.Settled = "cancelled before it was posted", true
 		return r.st.Save()
 	}
-	return r.post(ctx, s, in, spec, hash, a)
+	return r.enqueue(s, in, spec, hash, a)
 }
 
 // settleGivenUp follows the jobs of attempts given up while their jobs were live (an input
-// overturned): one nobody accepted is reclaimed after its accept-by, so no payment stays
-// locked; one that ends is left be.
+// overturned). A posted job cannot be withdrawn: one nobody accepted is reclaimed after its
+// accept-by, and one accepted whose provider commits nothing by its deadline is claimed back,
+// so no payment stays locked; one that commits runs to its end (its provider finalizes it and
+// is paid: it did the work it was posted for).
 func (r *Runner) settleGivenUp(ctx context.Context, s *pipeline.Step, in *Instance) error {
 	for _, a := range in.Attempts {
 		if a.Closed == "" || a.Settled || a.Job == 0 {
@@ -488,7 +542,20 @@ func (r *Runner) settleGivenUp(ctx context.Context, s *pipeline.Step, in *Instan
 				return fmt.Errorf("step %s: reclaiming job %d: %w", s.Name, a.Job, err)
 			}
 			r.event(s.Name, in, a.Job, "job %d, given up, reclaimed", a.Job)
-		default:
+			job.Status = settlement.StatusReclaimed
+		case job.Status == settlement.StatusAccepted && job.Replicas == 1 && r.now.After(job.ResultBy):
+			if err := r.cfg.Market.ClaimTimeout(ctx, a.Job); err != nil && !errors.Is(err, settlement.ErrWrongStatus) {
+				return fmt.Errorf("step %s: claiming job %d's timeout: %w", s.Name, a.Job, err)
+			}
+			r.event(s.Name, in, a.Job, "job %d, given up, claimed back (no result by its deadline)", a.Job)
+			job.Status = settlement.StatusTimedOut
+		case job.Status == settlement.StatusOpen || job.Status == settlement.StatusAccepted:
+			if a.Status != job.Status.String() {
+				a.Status = job.Status.String()
+				if err := r.st.Save(); err != nil {
+					return err
+				}
+			}
 			continue
 		}
 		a.Settled, a.Status = true, job.Status.String()
@@ -497,6 +564,19 @@ func (r *Runner) settleGivenUp(ctx context.Context, s *pipeline.Step, in *Instan
 		}
 	}
 	return nil
+}
+
+// unsettled reports whether a given-up job may still need the client: open (to be reclaimed
+// after its accept-by) or accepted (to be claimed back if no result comes). The run does not
+// end before they are settled, so their payments come back where the rules allow.
+func unsettled(in *Instance) bool {
+	for _, a := range in.Attempts {
+		if a.Closed != "" && !a.Settled && a.Job != 0 &&
+			(a.Status == settlement.StatusOpen.String() || a.Status == settlement.StatusAccepted.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 // tries counts an instance's attempts against its retries: not those a challenge overturned.
@@ -531,31 +611,84 @@ func (r *Runner) recover(ctx context.Context, s *pipeline.Step, in *Instance, sp
 	return false, nil
 }
 
-// post posts the instance's job (again, for an attempt whose post was never seen).
-func (r *Runner) post(ctx context.Context, s *pipeline.Step, in *Instance, spec *jobspec.Spec, hash common.Hash, a *Attempt) error {
+// enqueue queues the instance's job for the round's posts (again, for an attempt whose post
+// was never seen), or fails the instance when a new job would go over the budget: what every
+// attempt escrowed and the posts queued before it, counted at their payments.
+func (r *Runner) enqueue(s *pipeline.Step, in *Instance, spec *jobspec.Spec, hash common.Hash, a *Attempt) error {
 	payment, _, err := spec.Price.Amounts(r.cfg.Decimals)
 	if err != nil {
 		return err
 	}
 	if a == nil {
-		if spent := r.st.Spent(); new(big.Int).Add(spent, payment).Cmp(r.budget) > 0 {
+		spent := r.st.Spent()
+		for _, q := range r.queue {
+			if q.a == nil {
+				spent.Add(spent, q.payment)
+			}
+		}
+		if new(big.Int).Add(spent, payment).Cmp(r.budget) > 0 {
 			in.Failed = fmt.Sprintf("over budget: %s spent of %s; another job costs %s", units.Format(spent, r.cfg.Decimals),
 				r.p.Budget, units.Format(payment, r.cfg.Decimals))
 			r.event(s.Name, in, 0, "failed: %s", in.Failed)
 			return r.st.Save()
 		}
 	}
+	r.queue = append(r.queue, &queuedPost{s: s, in: in, spec: spec, hash: hash, a: a, payment: payment})
+	return nil
+}
+
+// postQueued makes the round's posts together: a fan-out's jobs go out at once, each recorded
+// in the state before its post is sent, as one post alone would be. Several posts are first
+// approved together (PostApprover) so none needs its own permit, which would make the next
+// wait for it to be mined.
+func (r *Runner) postQueued(ctx context.Context) error {
+	queue := r.queue
+	r.queue = nil
+	if len(queue) == 0 {
+		return nil
+	}
+	if ap, ok := r.cfg.Market.(PostApprover); ok && len(queue) > 1 {
+		total := new(big.Int)
+		for _, q := range queue {
+			total.Add(total, q.payment)
+		}
+		if err := ap.ApprovePosts(ctx, total); err != nil {
+			// Each post can still approve its own payment, one after another.
+			r.log.Warn("approving the round's posts together", "posts", len(queue), "err", err)
+		}
+	}
+	errs := make([]error, len(queue))
+	var wg sync.WaitGroup
+	for i, q := range queue {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = r.post(ctx, q)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// post posts a queued job. It runs beside the round's other posts: the state is touched
+// under r.mu.
+func (r *Runner) post(ctx context.Context, q *queuedPost) error {
+	s, in, spec, hash, a, payment := q.s, q.in, q.spec, q.hash, q.a, q.payment
+	r.mu.Lock()
 	var avoid []common.Address
 	for _, old := range in.Attempts {
 		if old.Provider != "" && old.Closed != "" {
 			avoid = append(avoid, common.HexToAddress(old.Provider))
 		}
 	}
+	r.mu.Unlock()
 	sub, err := jobclient.NewSubmitter(jobclient.SubmitConfig{
 		Nodes: r.cfg.Nodes, Market: r.cfg.Market, Chain: r.cfg.Chain, Decimals: r.cfg.Decimals,
 		OfferFor: r.cfg.OfferFor, Clock: r.cfg.Clock, Logger: r.log,
 		Hooks: jobclient.SubmitHooks{
 			BeforePost: func(_ context.Context, _ *jobclient.Offer, req settlement.JobRequest) error {
+				r.mu.Lock()
+				defer r.mu.Unlock()
 				if a != nil {
 					return nil // recorded already: its Since is older, so a search covers both posts
 				}
@@ -567,6 +700,8 @@ func (r *Runner) post(ctx context.Context, s *pipeline.Step, in *Instance, spec 
 				return r.st.Save()
 			},
 			AfterPost: func(_ context.Context, _ *jobclient.Offer, job settlement.Job) error {
+				r.mu.Lock()
+				defer r.mu.Unlock()
 				a.Job, a.Status = job.ID, job.Status.String()
 				r.offered[job.ID] = true
 				posted := job.AcceptBy.Add(-spec.Deadlines.AcceptWithin)
@@ -579,6 +714,8 @@ func (r *Runner) post(ctx context.Context, s *pipeline.Step, in *Instance, spec 
 		return err
 	}
 	res, err := sub.Submit(ctx, jobclient.Submission{Spec: spec, Module: r.cfg.Module, Avoid: avoid})
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	switch {
 	case err == nil:
 		r.event(s.Name, in, res.Job.ID, "posted job %d (payment %s)", res.Job.ID, units.Format(payment, r.cfg.Decimals))

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -49,6 +50,14 @@ type market struct {
 	result    map[settlement.JobID][]byte
 	onPost    func(*fakeJob)
 	finalized []settlement.JobID // by the run
+	approved  []string           // ApprovePosts' totals, in base units
+}
+
+func (m *market) ApprovePosts(_ context.Context, total *big.Int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.approved = append(m.approved, total.String())
+	return nil
 }
 
 type fakeJob struct {
@@ -181,7 +190,9 @@ func (m *market) end(id settlement.JobID, st settlement.Status) error {
 // nodes take every spec offered (remembering it for the market) and serve each job's result.
 type nodes struct {
 	m       *market
+	mu      sync.Mutex // a round's posts offer their specs at once
 	avoided [][]common.Address
+	fetches int
 }
 
 func (n *nodes) ServeModule(*jobspec.Spec, []byte) error { return nil }
@@ -191,7 +202,9 @@ func (n *nodes) Push(_ context.Context, _ providers.Directory, hash common.Hash,
 		return nil, err
 	}
 	specs.Store(hash, spec)
+	n.mu.Lock()
 	n.avoided = append(n.avoided, except)
+	n.mu.Unlock()
 	return providers.PushReport{{Account: provA}}, nil
 }
 func (n *nodes) Fetch(ctx context.Context, d providers.Directory, job settlement.Job, max int64) ([]byte, cid.Cid, error) {
@@ -199,6 +212,9 @@ func (n *nodes) Fetch(ctx context.Context, d providers.Directory, job settlement
 	return b, c, err
 }
 func (n *nodes) FetchAnywhere(_ context.Context, _ providers.Directory, job settlement.Job, _ int64) ([]byte, cid.Cid, common.Address, error) {
+	n.mu.Lock()
+	n.fetches++
+	n.mu.Unlock()
 	n.m.mu.Lock()
 	b := n.m.result[job.ID]
 	n.m.mu.Unlock()
@@ -293,6 +309,10 @@ func TestRunFanOutFanIn(t *testing.T) {
 	}
 	if fmt.Sprint(m.posts) != "map[count:2 merge:1 split:1]" {
 		t.Errorf("posts %v", m.posts)
+	}
+	// The fan-out's two posts are approved together (2 tokens); a lone post approves itself.
+	if fmt.Sprint(m.approved) != "[2000000000000000000]" {
+		t.Errorf("approved %v, want the two counts' payments once", m.approved)
 	}
 	// The merge's spec names both counts' results, by CID, as counts/<entry>.
 	merge := st.Steps["merge"].Jobs[0].Live()
@@ -440,5 +460,100 @@ func TestRunFinalizesWhenTheProviderDoesNot(t *testing.T) {
 	}
 	if fmt.Sprint(m.finalized) != "[1]" || st.Steps["split"].Jobs[0].CID == "" {
 		t.Errorf("the run finalized %v; split's result %q", m.finalized, st.Steps["split"].Jobs[0].CID)
+	}
+}
+
+// memStore is a result store in a map.
+type memStore struct {
+	mu sync.Mutex
+	m  map[string][]byte
+}
+
+func (s *memStore) Put(b []byte) (cid.Cid, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := results.CIDOf(b)
+	s.m[c.String()] = b
+	return c, nil
+}
+
+func (s *memStore) Get(c cid.Cid) ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, ok := s.m[c.String()]
+	if !ok {
+		return nil, results.ErrNotFound
+	}
+	return b, nil
+}
+
+// With a store, a run holds no result in memory: each is put in the store once fetched and
+// read back from it, so a later run (resume, or writing the output) fetches nothing again.
+func TestRunKeepsResultsInTheStore(t *testing.T) {
+	m := newMarket(t, nil)
+	store := &memStore{m: map[string][]byte{}}
+	r, n, st := runner(t, m, ReadyFinalized, nil)
+	r.cfg.Store = store
+	if err := r.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.cache) != 0 {
+		t.Errorf("the run held %d results in memory", len(r.cache))
+	}
+	var ready []string
+	for _, ss := range st.Steps {
+		for _, in := range ss.Jobs {
+			ready = append(ready, in.CID)
+			if _, ok := store.m[in.CID]; !ok {
+				t.Errorf("result %s is not in the store", in.CID)
+			}
+		}
+	}
+	if n.fetches != len(ready) { // each is read once ready (is it a failure record?)
+		t.Errorf("%d fetches for %d results", n.fetches, len(ready))
+	}
+
+	again, n2, _ := runner(t, m, ReadyFinalized, st)
+	again.cfg.Store = store
+	out := filepath.Join(t.TempDir(), "out")
+	if err := again.WriteOutput(t.Context(), out); err != nil {
+		t.Fatal(err)
+	}
+	if n2.fetches != 0 {
+		t.Errorf("writing the output fetched %d results again, want none: the store holds them", n2.fetches)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "merge", "out.txt")); err != nil || !strings.HasPrefix(string(b), "merge of job") {
+		t.Errorf("output: %q %v", b, err)
+	}
+}
+
+// Downstream jobs given up because their input was overturned, which nobody accepted: the run
+// does not end before each is reclaimed after its accept-by (its payment back), and they do
+// not count against retries.
+func TestRunReclaimsGivenUpJobs(t *testing.T) {
+	open := fate{statuses: slices.Repeat([]settlement.Status{settlement.StatusOpen}, 30)}
+	m := newMarket(t, map[string][]fate{
+		"split": {{statuses: []settlement.Status{settlement.StatusAccepted, settlement.StatusCommitted, settlement.StatusCommitted,
+			settlement.StatusChallenged, settlement.StatusRefunded}, provider: provB}},
+		"count": {open, open},
+	})
+	r, _, st := runner(t, m, ReadyCommitted, nil)
+	if err := r.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if m.posts["count"] != 4 {
+		t.Errorf("posts %v: want the two counts posted again", m.posts)
+	}
+	reclaimed := 0
+	for _, in := range st.Steps["count"].Jobs {
+		for _, a := range in.Attempts[:len(in.Attempts)-1] {
+			if !a.Overturned || !a.Settled || a.Status != settlement.StatusReclaimed.String() {
+				t.Errorf("count %s: given-up attempt %+v, want overturned, reclaimed and settled", in.Entry, a)
+			}
+			reclaimed++
+		}
+	}
+	if reclaimed != 2 {
+		t.Errorf("%d given-up counts reclaimed, want 2: %s", reclaimed, attempts(st, "count"))
 	}
 }

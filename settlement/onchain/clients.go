@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -77,7 +79,10 @@ func (s *Settlement) signPermit(ctx context.Context, spender common.Address, val
 
 // PostJob escrows req.Payment and posts the job. With a Signer and an ERC-2612 token it is one
 // transaction (postJobWithPermit); otherwise it approves the market first when the allowance
-// is short. The request is checked against the head block's time before anything is sent.
+// is short. An allowance that already covers it (ApprovePosts) needs neither. The request is
+// checked against the head block's time before anything is sent. Posts of one Settlement go
+// out concurrently: each holds the account's spend lock only until it is broadcast (see
+// posts.go for what keeps them from counting on the same tokens).
 func (s *Settlement) PostJob(ctx context.Context, req settlement.JobRequest) (settlement.Job, error) {
 	if err := s.writable(); err != nil {
 		return settlement.Job{}, err
@@ -93,45 +98,59 @@ func (s *Settlement) PostJob(ctx context.Context, req settlement.JobRequest) (se
 	if err != nil {
 		return settlement.Job{}, fmt.Errorf("post job: %w", err)
 	}
-
-	s.spendMu.Lock()
-	defer s.spendMu.Unlock()
-	have, err := s.allowance(ctx, s.addrs.Market)
-	if err != nil {
-		return settlement.Job{}, fmt.Errorf("post job: allowance: %w", err)
-	}
 	plain, err := marketABI.TryPackPostJob(breq)
 	if err != nil {
 		return settlement.Job{}, fmt.Errorf("post job: %w", err)
 	}
+
+	s.spendMu.Lock()
+	release := sync.OnceFunc(s.spendMu.Unlock)
+	defer release()
 	if tx, ok := s.adopt("post", s.addrs.Market, plain, samePost); ok {
 		// An earlier process posted this request (with its own deadlines) and did not see
 		// it confirmed: that post is the outcome, and its approval, if any, is done.
-		return s.postOutcome(ctx, tx)
-	}
-	data := plain
-	if s.permit && have.Cmp(breq.Payment) < 0 {
-		// The permit is good until acceptBy: posting later is refused anyway.
-		permit, err := s.signPermit(ctx, s.addrs.Market, breq.Payment, breq.AcceptBy)
-		if err != nil {
-			return settlement.Job{}, fmt.Errorf("post job: %w", err)
-		}
-		if data, err = marketABI.TryPackPostJobWithPermit(breq, permit); err != nil {
-			return settlement.Job{}, fmt.Errorf("post job: %w", err)
-		}
+		return s.postOutcome(ctx, tx, nil, release)
 	}
 	// The ID hashes the plain request so the permit path and the approve path of one call
 	// (and its retries) share it.
-	id, err := s.accountTxID(ctx, "post", plain)
-	if err != nil {
-		return settlement.Job{}, err
+	var (
+		id string
+		rm room
+	)
+	for {
+		if id, err = s.accountTxID(ctx, "post", plain); err != nil {
+			return settlement.Job{}, err
+		}
+		if rm, err = s.waitForRoom(ctx, id, breq.Payment); err != nil {
+			return settlement.Job{}, fmt.Errorf("post job: %w", err)
+		}
+		// Waiting for the posts ahead moved the account's nonce: the ID must name the
+		// nonce of now, or a retry of this call could not find it.
+		again, err := s.accountTxID(ctx, "post", plain)
+		if err != nil {
+			return settlement.Job{}, err
+		}
+		if again == id {
+			break
+		}
 	}
-	if !s.permit {
-		if err := s.ensureAllowance(ctx, s.addrs.Market, breq.Payment, id, "post job"); err != nil {
+	data := plain
+	if rm.allowance.Cmp(breq.Payment) < 0 {
+		// No post of ours is ahead (waitForRoom): the allowance read is the allowance.
+		if s.permit {
+			// The permit is good until acceptBy: posting later is refused anyway.
+			permit, err := s.signPermit(ctx, s.addrs.Market, breq.Payment, breq.AcceptBy)
+			if err != nil {
+				return settlement.Job{}, fmt.Errorf("post job: %w", err)
+			}
+			if data, err = marketABI.TryPackPostJobWithPermit(breq, permit); err != nil {
+				return settlement.Job{}, fmt.Errorf("post job: %w", err)
+			}
+		} else if err := s.ensureAllowance(ctx, s.addrs.Market, breq.Payment, id, "post job"); err != nil {
 			return settlement.Job{}, err
 		}
 	}
-	return s.postOutcome(ctx, Tx{ID: id, To: s.addrs.Market, Data: data})
+	return s.postOutcome(ctx, Tx{ID: id, To: s.addrs.Market, Data: data}, breq.Payment, release)
 }
 
 // RecoveredPost returns the job that an interrupted earlier run of this account posted with
@@ -155,13 +174,40 @@ func (s *Settlement) RecoveredPost(ctx context.Context, req settlement.JobReques
 	if !ok {
 		return settlement.Job{}, false, nil
 	}
-	job, err = s.postOutcome(ctx, tx)
+	job, err = s.postOutcome(ctx, tx, nil, func() {})
 	return job, err == nil, err
 }
 
-// postOutcome sends a post and returns the job its receipt's JobPosted announces.
-func (s *Settlement) postOutcome(ctx context.Context, tx Tx) (settlement.Job, error) {
+// postOutcome sends a post and returns the job its receipt's JobPosted announces. A post of
+// payment (nil: an earlier process's, recovered and finished) is booked as in flight from its
+// first broadcast until Send returns, and release (the spend lock) is called at that broadcast.
+func (s *Settlement) postOutcome(ctx context.Context, tx Tx, payment *big.Int, release func()) (settlement.Job, error) {
+	var (
+		mu     sync.Mutex // Sent runs on the Sender's goroutine
+		booked bool
+	)
+	if payment != nil {
+		if s.posts.join(tx.ID) {
+			booked = true // a retry of a post in flight: its nonce is known, nothing is sent
+			release()
+		} else {
+			tx.Sent = func(nonce uint64) {
+				mu.Lock()
+				defer mu.Unlock()
+				s.posts.fly(tx.ID, nonce, payment, !booked)
+				booked = true
+				release()
+			}
+		}
+	}
 	r, err := s.send(ctx, "post job", tx)
+	mu.Lock()
+	if booked {
+		// A call that stopped waiting leaves its post booked while it may still be mined.
+		s.posts.land(tx.ID, !(errors.Is(err, txmgr.ErrPending) || ctx.Err() != nil))
+	}
+	mu.Unlock()
+	release()
 	if err != nil {
 		return settlement.Job{}, err
 	}

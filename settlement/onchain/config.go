@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/deploy"
 )
 
@@ -32,6 +33,10 @@ type Tx struct {
 	ID   string
 	To   common.Address
 	Data []byte
+	// Sent, if set, is told the transaction's nonce each time it is broadcast (the first time:
+	// every later transaction of the account executes after it). A Sender that cannot tell
+	// never calls it; its caller takes Send's return for the broadcast.
+	Sent func(nonce uint64) `json:"-"`
 }
 
 // Sender sends transactions from the Settlement's account and returns the receipt once the
@@ -64,6 +69,8 @@ type Config struct {
 	Signer HashSigner
 	// Logger receives debug logs of sends and retries. Nil discards them.
 	Logger *slog.Logger
+	// Clock paces a post waiting for the account's posts in flight (nil: the wall clock).
+	Clock clock.Clock
 }
 
 // Check reports every problem with c.

@@ -51,6 +51,14 @@
 // sends that Tx, which returns its outcome, and skips its own approval and ID; each recovered
 // transaction is adopted once. The step is then done once, and the retry reports it.
 //
+// # Spending
+//
+// The steps that spend the account's tokens (posts, bonds, stakes) hold one lock from their
+// balance and allowance checks on. A post holds it only until it is broadcast (the Sender
+// tells Tx.Sent), so a fan-out's posts go out in one block; the posts in flight are booked with
+// their nonces, and a new post counts on the balance and allowance left after those its nonce
+// comes after, or waits for them (posts.go). ApprovePosts approves a fan-out's total ahead.
+//
 // # Errors
 //
 // Rule violations wrap a settlement.Err* value. When the contract refused the call, the error

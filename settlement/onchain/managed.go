@@ -40,10 +40,22 @@ var (
 	_ Resumer = (*ManagedSender)(nil)
 )
 
-// Send sends tx through the manager under its idempotency ID.
+// Send sends tx through the manager under its idempotency ID, telling tx.Sent of each
+// broadcast.
 func (m *ManagedSender) Send(ctx context.Context, tx Tx) (*types.Receipt, error) {
 	to := tx.To
-	return m.Manager.Send(ctx, txmgr.Request{ID: tx.ID, To: &to, Data: tx.Data, Progress: m.Progress})
+	progress := m.Progress
+	if tx.Sent != nil {
+		progress = func(p txmgr.Progress) {
+			if p.Stage == txmgr.StageSent {
+				tx.Sent(p.Nonce)
+			}
+			if m.Progress != nil {
+				m.Progress(p)
+			}
+		}
+	}
+	return m.Manager.Send(ctx, txmgr.Request{ID: tx.ID, To: &to, Data: tx.Data, Progress: progress})
 }
 
 // Recover offers a confirmed transaction of an earlier run for adoption.

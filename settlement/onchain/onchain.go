@@ -18,6 +18,7 @@ import (
 
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/chain/reverts"
+	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/settlement"
 )
@@ -36,8 +37,11 @@ type Settlement struct {
 	index   *index
 
 	// spendMu serializes the steps that approve and then spend the account's tokens, so two
-	// of them cannot overwrite each other's allowance.
+	// of them cannot overwrite each other's allowance. A post holds it until it is broadcast,
+	// the others until they are mined (posts.go).
 	spendMu sync.Mutex
+	posts   postBook
+	clock   clock.Clock
 }
 
 var _ settlement.Settlement = (*Settlement)(nil)
@@ -60,7 +64,12 @@ func New(ctx context.Context, cfg Config) (*Settlement, error) {
 		sender:  cfg.Sender,
 		signer:  cfg.Signer,
 		log:     log,
+		clock:   cfg.Clock,
 	}
+	if s.clock == nil {
+		s.clock = clock.System
+	}
+	s.posts.init()
 	var err error
 	if s.chainID, err = cfg.Client.ChainID(ctx); err != nil {
 		return nil, fmt.Errorf("settlement/onchain: chain ID: %w", err)

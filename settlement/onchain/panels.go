@@ -145,6 +145,9 @@ func (s *Settlement) ResolveReplicas(ctx context.Context, id settlement.JobID) (
 func (s *Settlement) Challenge(ctx context.Context, id settlement.JobID) error {
 	s.spendMu.Lock()
 	defer s.spendMu.Unlock()
+	if err := s.waitPostsLanded(ctx); err != nil {
+		return err
+	}
 	_, err := s.onJob(ctx, id, jobStep{
 		name: "challenge",
 		want: []settlement.Status{settlement.StatusCommitted},
@@ -222,6 +225,9 @@ func (s *Settlement) DrawVerifiers(ctx context.Context, id settlement.JobID) ([]
 func (s *Settlement) Appeal(ctx context.Context, id settlement.JobID) error {
 	s.spendMu.Lock()
 	defer s.spendMu.Unlock()
+	if err := s.waitPostsLanded(ctx); err != nil {
+		return err
+	}
 	_, err := s.onJob(ctx, id, jobStep{
 		name: "appeal",
 		want: []settlement.Status{settlement.StatusChallenged},

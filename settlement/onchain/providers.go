@@ -75,6 +75,9 @@ func (s *Settlement) Stake(ctx context.Context, amount *big.Int) error {
 	}
 	s.spendMu.Lock()
 	defer s.spendMu.Unlock()
+	if err := s.waitPostsLanded(ctx); err != nil {
+		return err
+	}
 	if tx, ok := s.adopt("stake", s.addrs.Registry, data, bytes.Equal); ok {
 		_, err := s.send(ctx, "stake", tx) // an earlier process's stake: its approval is done
 		return err
