@@ -46,7 +46,8 @@ func ParseMiner(s string) (uint64, error) {
 	return id, nil
 }
 
-// MinerAddress is the f0… (mainnet) or t0… (testnets) form of a miner ID.
+// MinerAddress is the f0… (mainnet) or t0… (testnets) form of an actor ID (a miner's, or an
+// owner's, worker's or control address's).
 func MinerAddress(id uint64, net Network) string {
 	a, err := address.NewIDAddress(id)
 	if err != nil {

@@ -13,12 +13,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/filecoin-project/lotus/api"
 
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/internal/lotusstandin"
+	"github.com/brine-compute/brine/internal/simchain"
 )
 
 // TestStoryOnLotus runs the whole CLI story against the Lotus stand-in's RPC, as an SP would
@@ -32,7 +34,12 @@ func TestStoryOnLotus(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	d, err := devnet.New(devnet.Config{Accounts: 3})
+	mockCode, err := simchain.CallActorMockCode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// FEVM's actor-call precompile, stood in for by a test contract at its address.
+	d, err := devnet.New(devnet.Config{Accounts: 3, GenesisCode: map[common.Address][]byte{simchain.CallActorID: mockCode}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,8 +47,13 @@ func TestStoryOnLotus(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = d.Stop(context.Background()) })
+	dir := t.TempDir()
+	sp := newSPWorld(t, filepath.Join(dir, "brine"), d.Accounts()[1].Address)
 	var refusals refusalLog
 	s, err := lotusstandin.New(lotusstandin.Config{
+		Miners:         sp.miners,
+		IDs:            sp.ids,
+		AccountKeys:    sp.keys,
 		Upstream:       d.HTTPURL(),
 		NetworkName:    "localnet",
 		FinalizedDepth: 3,
@@ -73,7 +85,6 @@ func TestStoryOnLotus(t *testing.T) {
 	}()
 	t.Cleanup(func() { stopMining(); wg.Wait() })
 
-	dir := t.TempDir()
 	home := filepath.Join(dir, "home")
 	if err := os.MkdirAll(home, 0o700); err != nil {
 		t.Fatal(err)
@@ -109,12 +120,25 @@ func TestStoryOnLotus(t *testing.T) {
 	}
 	ok("--account", owner, "token", "mint", "20", "--to", client)
 	ok("--account", provider, "provider", "stake", "100")
+	sp.setOnChainPeers(t, ctx, d)
+	sigHex := sp.story(t, func(args ...string) result { return n.run(t, env, append([]string{"--account", provider}, args...)...) })
 	reg := decode[struct {
-		Active bool   `json:"active"`
-		F410   string `json:"f410"`
-	}](t, ok("--account", provider, "provider", "register"))
-	if !reg.Active || !strings.HasPrefix(reg.F410, "t410f") {
-		t.Fatalf("provider register: %+v; want active, shown as t410f…", reg)
+		Active   bool   `json:"active"`
+		F410     string `json:"f410"`
+		Miner    string `json:"miner"`
+		OnChain  bool   `json:"minerVerifiedOnChain"`
+		Operator string `json:"minerController"`
+	}](t, ok("--account", provider, "provider", "register", "--miner", "f01000", "--miner-sig", sigHex))
+	if !reg.Active || !strings.HasPrefix(reg.F410, "t410f") || reg.Miner != "t01000" || !reg.OnChain || reg.Operator != "t01002" {
+		t.Fatalf("provider register --miner: %+v; want active, shown as t410f…, SP t01000 checked on chain, through its worker t01002", reg)
+	}
+	if st := decode[struct {
+		SP string `json:"sp"`
+	}](t, ok("provider", "status", provider)); st.SP != "t01000" {
+		t.Fatalf("provider status: sp %q, want t01000", st.SP)
+	}
+	if r := n.run(t, env, "audit", "providers"); r.code != 0 || !strings.Contains(r.stdout, "t01000") {
+		t.Fatalf("audit providers (exit %d) does not show SP t01000:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	t.Logf("deployed, funded and registered in %s", time.Since(start).Round(time.Second))
 
@@ -136,6 +160,14 @@ func TestStoryOnLotus(t *testing.T) {
 		t.Fatalf("greeting.txt: %q, %v", got, err)
 	}
 	t.Logf("job %d posted, run and settled by %s", res.Job.ID, time.Since(start).Round(time.Second))
+	if js := decode[struct {
+		ProviderSP string `json:"providerSP"`
+	}](t, ok("job", "status", fmt.Sprint(res.Job.ID), "--no-node")); js.ProviderSP != "t01000" {
+		t.Fatalf("job status: providerSP %q, want t01000", js.ProviderSP)
+	}
+	if r := n.run(t, env, "job", "status", fmt.Sprint(res.Job.ID), "--no-node"); !strings.Contains(r.stdout, "SP t01000") {
+		t.Fatalf("job status does not show SP t01000:\n%s", r.stdout)
+	}
 
 	check := decode[struct {
 		Balanced bool `json:"balanced"`
