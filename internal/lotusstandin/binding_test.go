@@ -128,4 +128,10 @@ func TestMinerBinding(t *testing.T) {
 	if _, err := bind(id(4242), nodePeer, nil); !errors.Is(err, filecoin.ErrNoMiner) {
 		t.Fatalf("an unknown miner: %v", err)
 	}
+	// The opt-in real-Lotus test's binding checks, here against the stand-in.
+	info, err := fc.MinerInfo(w.ctx, miner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	realBinding(w.ctx, t, fc, miner, info)
 }
