@@ -127,6 +127,10 @@ func realBinding(ctx context.Context, t *testing.T, fc *filecoin.Client, miner a
 	}
 	other, err := peer.Decode("12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf")
 	must(t, err)
+	if other == info.PeerID {
+		other, err = peer.Decode("12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN")
+		must(t, err)
+	}
 	if _, err := fc.VerifyBinding(ctx, filecoin.Binding{Miner: id, Peer: other, Provider: stranger, Digest: digest}); !errors.Is(err, filecoin.ErrPeerMismatch) {
 		t.Fatalf("binding %s to another peer ID: %v, want ErrPeerMismatch", miner, err)
 	}
