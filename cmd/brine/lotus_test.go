@@ -39,7 +39,7 @@ func TestStoryOnLotus(t *testing.T) {
 		t.Fatal(err)
 	}
 	// FEVM's actor-call precompile, stood in for by a test contract at its address.
-	d, err := devnet.New(devnet.Config{Accounts: 3, GenesisCode: map[common.Address][]byte{simchain.CallActorID: mockCode}})
+	d, err := devnet.New(devnet.Config{Accounts: 6, GenesisCode: map[common.Address][]byte{simchain.CallActorID: mockCode}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,6 +168,8 @@ func TestStoryOnLotus(t *testing.T) {
 	if r := n.run(t, env, "job", "status", fmt.Sprint(res.Job.ID), "--no-node"); !strings.Contains(r.stdout, "SP t01000") {
 		t.Fatalf("job status does not show SP t01000:\n%s", r.stdout)
 	}
+	storyChallenge(t, n, env, filepath.Join(dir, "brine", "deployment.json"), mod, owner, client, provider, accts[3:6])
+	t.Logf("a challenge drawn, voted, resolved and the job finalized by %s", time.Since(start).Round(time.Second))
 
 	check := decode[struct {
 		Balanced bool `json:"balanced"`
@@ -225,4 +227,75 @@ func (l *refusalLog) count(what string) int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return strings.Count(l.b.String(), what)
+}
+
+// storyChallenge: three more providers run nodes; the client posts a job with a minute's
+// challenge window; once the SP's node commits, the owner challenges it through the CLI; the
+// nodes draw the verifiers, re-execute, commit and reveal their votes, wait out the appeal
+// window and resolve (the result is honest: the challenge is rejected), and the job settles.
+func storyChallenge(t *testing.T, n *testnet, env []string, deployment, mod, challenger, client, provider string, verifiers []string) {
+	t.Helper()
+	ok := func(args ...string) result {
+		t.Helper()
+		r := n.run(t, env, append(args, "--json")...)
+		if r.code != 0 {
+			t.Fatalf("brine %s exited %d: %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+		return r
+	}
+	ok("--account", challenger, "token", "mint", "20", "--to", challenger)
+	venvs := make([][]string, len(verifiers))
+	for i, v := range verifiers {
+		ok("--account", challenger, "token", "mint", "100", "--to", v)
+		venvs[i] = append(append([]string{}, env...), "BRINE_DATADIR="+t.TempDir(), "BRINE_DEPLOYMENT="+deployment)
+		if r := n.run(t, venvs[i], "--account", v, "provider", "stake", "100"); r.code != 0 {
+			t.Fatalf("verifier %d stake: %s", i, r.stderr)
+		}
+	}
+	spec := greetSpec(t, mod, `{path: name.txt, content: "challenged"}`, `{payment: "2", collateral: "1"}`, "{accept_within: 2m, run_within: 4m}")
+	b, err := os.ReadFile(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(spec, []byte(strings.Replace(string(b), "challenge_window: 4s", "challenge_window: 60s", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := decode[struct {
+		Job struct {
+			ID uint64 `json:"id"`
+		} `json:"job"`
+	}](t, ok("--account", client, "job", "submit", spec, "--module", mod))
+	id := fmt.Sprint(sub.Job.ID)
+	status := func() string {
+		return decode[struct {
+			Status string `json:"status"`
+		}](t, ok("job", "status", id, "--no-node")).Status
+	}
+	waitStatus := func(want string, d time.Duration) {
+		t.Helper()
+		deadline := time.Now().Add(d)
+		for got := status(); got != want; got = status() {
+			if time.Now().After(deadline) {
+				t.Fatalf("job %s is %s after %s, want %s", id, got, d, want)
+			}
+			time.Sleep(500 * time.Millisecond)
+		}
+	}
+	waitStatus("committed", 2*time.Minute)
+	// The verifiers' nodes start once the SP's node holds the job (so that it is the SP's),
+	// and register themselves as they start.
+	for i, v := range verifiers {
+		n.startNode(t, fmt.Sprintf("verifier %d", i+1), venvs[i], v)
+	}
+	if v := decode[struct {
+		Status string `json:"status"`
+	}](t, ok("--account", challenger, "job", "challenge", id)); v.Status != "challenged" {
+		t.Fatalf("after the challenge: %s", v.Status)
+	}
+	waitStatus("finalized", 3*time.Minute)
+	if check := decode[struct {
+		Balanced bool `json:"balanced"`
+	}](t, ok("audit", "check")); !check.Balanced {
+		t.Fatal("audit check after the challenge: the books do not balance")
+	}
 }

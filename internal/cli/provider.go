@@ -19,11 +19,13 @@ func providerCommand(stdio IO) *cli.Command {
 		Name:  "provider",
 		Usage: "stake, register a node, unstake and withdraw as a compute provider",
 		Description: `A provider stakes tokens in the registry (at least the minimum stake to be active), registers
-its node's libp2p peer ID, and then accepts jobs, locking part of its stake as collateral.
+its node's libp2p peer ID, and then accepts jobs, locking part of its stake as collateral. A
+Filecoin storage provider may also bind its miner actor (register --miner f0…).
 
 Example:
    brine provider stake 100
    brine provider register
+   brine provider register --miner f01234
    brine provider status`,
 		Subcommands: []*cli.Command{
 			{
