@@ -24,8 +24,9 @@ import (
 )
 
 // TestStoryOnLotus runs the whole CLI story against the Lotus stand-in's RPC, as an SP would
-// against a Lotus node's /rpc/v1: deploy, mint, stake, provider register, node run, job submit
-// --wait, audit; with --finality finalized (the stand-in's "finalized" 3 tipsets deep, so every
+// against a Lotus node's /rpc/v1: deploy, mint, stake, provider register --miner (every bad
+// input refused, then bound and checked on chain by the precompile's stand-in), node run, job
+// submit --wait, a challenge drawn, voted and resolved by three more nodes, audit; with --finality finalized (the stand-in's "finalized" 3 tipsets deep, so every
 // transaction and every event the node acts on waits for it), null rounds (every third height
 // that has no transaction), receipts a tipset after inclusion, and eth_getLogs limits so tight
 // (16 epochs, 4 results) that every log scan pages. The chain makes a tipset every 250 ms,
@@ -110,7 +111,7 @@ func TestStoryOnLotus(t *testing.T) {
 	dep := decode[struct {
 		Chain   string `json:"chain"`
 		ChainID uint64 `json:"chainId"`
-	}](t, ok("--account", owner, "deploy"))
+	}](t, ok("--account", owner, "deploy", "--vote-commit-window", "60s", "--vote-reveal-window", "60s"))
 	if dep.Chain != "filecoin-localnet" || dep.ChainID != d.ChainID().Uint64() {
 		t.Fatalf("deploy recorded chain %q (ID %d), want filecoin-localnet (%d)", dep.Chain, dep.ChainID, d.ChainID())
 	}
@@ -181,8 +182,8 @@ func TestStoryOnLotus(t *testing.T) {
 		ID     uint64 `json:"id"`
 		Status string `json:"status"`
 	}](t, ok("audit", "jobs"))
-	if len(jobs) != 1 || jobs[0].ID != res.Job.ID || jobs[0].Status != "finalized" {
-		t.Fatalf("audit jobs: %+v", jobs)
+	if len(jobs) != 2 || jobs[0].Status != "finalized" || jobs[1].ID != res.Job.ID || jobs[1].Status != "finalized" {
+		t.Fatalf("audit jobs: %+v; want the challenged job and the first, both finalized", jobs)
 	}
 	nulls := 0
 	lotus, err := ethclient.DialContext(ctx, s.URL())
@@ -229,7 +230,8 @@ func (l *refusalLog) count(what string) int {
 	return strings.Count(l.b.String(), what)
 }
 
-// storyChallenge: three more providers run nodes; the client posts a job with a minute's
+// storyChallenge: three more providers run nodes (the vote windows are a minute of chain time,
+// which runs about four times faster than the clock here: a block every 250 ms, a second apart); the client posts a job with a minute's
 // challenge window; once the SP's node commits, the owner challenges it through the CLI; the
 // nodes draw the verifiers, re-execute, commit and reveal their votes, wait out the appeal
 // window and resolve (the result is honest: the challenge is rejected), and the job settles.
@@ -278,7 +280,7 @@ func storyChallenge(t *testing.T, n *testnet, env []string, deployment, mod, cha
 			if time.Now().After(deadline) {
 				t.Fatalf("job %s is %s after %s, want %s", id, got, d, want)
 			}
-			time.Sleep(500 * time.Millisecond)
+			time.Sleep(time.Second)
 		}
 	}
 	waitStatus("committed", 2*time.Minute)
