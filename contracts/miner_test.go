@@ -42,7 +42,17 @@ func minerUnbound(c *simchain.Chain, r *types.Receipt) (uint64, bool) {
 
 func (g *rgReg) minerOf(a *simchain.Account) uint64 {
 	g.t.Helper()
-	return rgCall(g, g.c.RegistryABI.PackMinerOf(a.Addr), g.c.RegistryABI.UnpackMinerOf)
+	return rgCall(g, g.c.RegistryABI.PackMinerOf(a.Addr), g.c.RegistryABI.UnpackMinerOf).MinerId
+}
+
+func (g *rgReg) minerVerified(a *simchain.Account) bool {
+	g.t.Helper()
+	return rgCall(g, g.c.RegistryABI.PackMinerOf(a.Addr), g.c.RegistryABI.UnpackMinerOf).VerifiedOnChain
+}
+
+func (g *rgReg) minerOwner(m uint64) common.Address {
+	g.t.Helper()
+	return rgCall(g, g.c.RegistryABI.PackMinerOwner(m), g.c.RegistryABI.UnpackMinerOwner)
 }
 
 func TestRegistryMinerBindingRecordedOffFEVM(t *testing.T) {
@@ -67,14 +77,18 @@ func TestRegistryMinerBindingRecordedOffFEVM(t *testing.T) {
 	if ev.Provider != a.Addr || ev.MinerId != 1234 || ev.VerifiedOnChain || !bytes.Equal(ev.ControllerSig, sig) {
 		t.Fatalf("MinerBound = %+v; want a, 1234, not verified on chain, the signature", ev)
 	}
-	if got := g.minerOf(a); got != 1234 {
-		t.Fatalf("minerOf(a) = %d", got)
+	if got := g.minerOf(a); got != 1234 || g.minerVerified(a) {
+		t.Fatalf("minerOf(a) = %d, verified %v; want 1234, unverified", got, g.minerVerified(a))
 	}
-	if got := rgCall(g, reg.PackMinerOwner(1234), reg.UnpackMinerOwner); got != a.Addr {
-		t.Fatalf("minerOwner(1234) = %s", got.Hex())
+	// An unverified binding is a claim: it reserves nothing (no one can squat a miner ID), and
+	// another provider may claim the same miner; off chain, the signatures decide.
+	if got := g.minerOwner(1234); got != (common.Address{}) {
+		t.Fatalf("minerOwner(1234) = %s after an unverified binding", got.Hex())
 	}
-	_, err = g.send(b, reg.PackBindMiner(1234, nil))
-	g.revert(err, "MinerTaken", 1234, a.Addr)
+	g.ok(g.send(b, reg.PackBindMiner(1234, nil)))
+	if g.minerOf(a) != 1234 || g.minerOf(b) != 1234 {
+		t.Fatalf("two claims of 1234: a %d, b %d", g.minerOf(a), g.minerOf(b))
+	}
 
 	// Binding another miner releases the first; re-registering another peer ID ends the binding
 	// (it was proven for the old peer ID); re-registering the same one keeps it.
@@ -82,15 +96,11 @@ func TestRegistryMinerBindingRecordedOffFEVM(t *testing.T) {
 	if id, ok := minerUnbound(c, r); !ok || id != 1234 {
 		t.Fatalf("binding 5678 unbound %d (%v), want 1234", id, ok)
 	}
-	g.ok(g.send(b, reg.PackBindMiner(1234, nil)))
 	if id, ok := minerUnbound(c, g.register(a, peerA)); ok {
 		t.Fatalf("re-registering the same peer ID unbound %d", id)
 	}
 	if id, ok := minerUnbound(c, g.register(a, []byte("peer-a-new"))); !ok || id != 5678 || g.minerOf(a) != 0 {
 		t.Fatalf("a new peer ID left miner %d bound (event %d, %v)", g.minerOf(a), id, ok)
-	}
-	if got := rgCall(g, reg.PackMinerOwner(5678), reg.UnpackMinerOwner); got != (common.Address{}) {
-		t.Fatalf("minerOwner(5678) = %s after the binding ended", got.Hex())
 	}
 
 	// unbindMiner ends b's binding; a second call has nothing to end.
@@ -166,9 +176,25 @@ func TestRegistryMinerBindingCheckedOnFEVM(t *testing.T) {
 		_, err = g.send(a, reg.PackBindMiner(id, nil))
 		g.revert(err, "MinerReturnMalformed", id)
 	}
-	// Still bound to 1000 after all the refusals.
-	if got := g.minerOf(a); got != 1000 {
-		t.Fatalf("minerOf(a) = %d, want 1000", got)
+	// Still bound to 1000 after all the refusals, verified, and 1000 is a's.
+	if got := g.minerOf(a); got != 1000 || !g.minerVerified(a) || g.minerOwner(1000) != a.Addr {
+		t.Fatalf("minerOf(a) = %d (verified %v), minerOwner(1000) = %s; want 1000, verified, a", got, g.minerVerified(a), g.minerOwner(1000).Hex())
+	}
+	// The miner's peer ID changes to b's (ChangePeerID): b's verified binding ends a's, which
+	// the chain now shows is stale.
+	setMiner(mockABI.PackSetPeerId(1000, peerB))
+	r := g.ok(g.send(b, reg.PackBindMiner(1000, nil)))
+	if id, ok := minerUnbound(c, r); !ok || id != 1001 {
+		t.Fatalf("b's rebinding: unbound %d (%v), want its own 1001 first", id, ok)
+	}
+	var evicted bool
+	for _, l := range r.Logs {
+		if ev, err := reg.UnpackMinerUnboundEvent(l); err == nil && ev.Provider == a.Addr && ev.MinerId == 1000 {
+			evicted = true
+		}
+	}
+	if !evicted || g.minerOf(a) != 0 || g.minerOf(b) != 1000 || g.minerOwner(1000) != b.Addr || g.minerOwner(1001) != (common.Address{}) {
+		t.Fatalf("after b's verified binding of 1000: a %d, b %d, owner %s (a's binding ended: %v)", g.minerOf(a), g.minerOf(b), g.minerOwner(1000).Hex(), evicted)
 	}
 	g.books()
 }

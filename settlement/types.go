@@ -170,6 +170,9 @@ type ProviderInfo struct {
 	UnbondingEnds time.Time
 	// MinerID is the Filecoin miner actor (f0…) bound to the provider; 0 when none.
 	MinerID uint64
+	// MinerVerified: the registry checked the binding on chain (FEVM). Otherwise the binding
+	// is the provider's claim, to be checked off chain (docs/filecoin.md).
+	MinerVerified bool
 	// Metadata is the provider's latest registration metadata (opaque to the protocol; a
 	// Brine node publishes {"peer": ..., "addrs": [...]} there so clients can reach it). Only
 	// the backends' provider listings fill it; nil elsewhere.

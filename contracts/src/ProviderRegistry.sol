@@ -51,6 +51,7 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
         uint96 unbonding; // tokens waiting for `unbondingEnds`
         uint64 unbondingEnds; // when `unbonding` may be withdrawn
         uint64 minerId; // the Filecoin miner actor (f0 ID) bound to the provider; 0 when none
+        bool minerVerified; // the binding was checked on chain (FEVM's actor-call precompile)
         bytes32 peerIdHash; // keccak256 of the registered libp2p peer ID
     }
 
@@ -66,7 +67,9 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     mapping(address => Provider) private _providers;
     /// @notice Which provider registered a given peer ID (keccak256 of its bytes).
     mapping(bytes32 => address) public peerOwner;
-    /// @notice Which provider bound a given Filecoin miner actor (its f0 ID).
+    /// @notice The provider whose binding of a Filecoin miner actor (its f0 ID) the chain
+    ///         verified (FEVM); zero when none did. Unverified bindings are claims, which any
+    ///         number of providers may make (off chain, the controller signature decides).
     mapping(uint64 => address) public minerOwner;
     address[] private _active;
 
@@ -139,8 +142,6 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     error BadMinerId(uint64 minerId);
     /// @notice The controller signature is longer than MAX_CONTROLLER_SIG_LENGTH.
     error ControllerSigTooLong(uint256 length);
-    /// @notice The miner is already bound to another provider.
-    error MinerTaken(uint64 minerId, address owner);
     /// @notice The caller has no miner bound.
     error NoMinerBound(address provider);
     /// @notice The actor-call precompile refused the call (a malformed call or an unknown actor).
@@ -254,7 +255,10 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     ///         (no code at CALL_ACTOR_ID) the binding is recorded with `verifiedOnChain` false.
     /// @dev The registry cannot check Filecoin key signatures (secp256k1 over blake2b, or BLS), so
     ///      `controllerSig` is recorded in the event for nodes, clients and auditors to verify
-    ///      against the miner's controlling keys (docs/filecoin.md). One miner binds one provider.
+    ///      against the miner's controlling keys (docs/filecoin.md). A verified binding is the
+    ///      miner's only one: it ends a provider's earlier verified binding of the same miner,
+    ///      which is stale (the miner now names the caller's peer ID, and a peer ID belongs to one
+    ///      provider). An unverified binding reserves nothing, so no one can squat a miner ID.
     /// @param minerId The miner actor's ID (f0…), at least MIN_MINER_ID.
     /// @param controllerSig The controlling key's signature over `minerBindingDigest(msg.sender,
     ///        minerId)` as Lotus encodes it (type byte, then the signature); empty when the caller's
@@ -264,12 +268,15 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
         if (controllerSig.length > MAX_CONTROLLER_SIG_LENGTH) revert ControllerSigTooLong(controllerSig.length);
         Provider storage p = _providers[msg.sender];
         if (!p.registered) revert NotRegistered(msg.sender);
-        address owner_ = minerOwner[minerId];
-        if (owner_ != address(0) && owner_ != msg.sender) revert MinerTaken(minerId, owner_);
         bool verified = _checkMinerPeerId(minerId, p.peerIdHash);
         if (p.minerId != minerId) _unbindMiner(msg.sender, p);
-        minerOwner[minerId] = msg.sender;
+        if (verified) {
+            address prev = minerOwner[minerId];
+            if (prev != address(0) && prev != msg.sender) _unbindMiner(prev, _providers[prev]);
+            minerOwner[minerId] = msg.sender;
+        }
         p.minerId = minerId;
+        p.minerVerified = verified;
         emit MinerBound(msg.sender, minerId, verified, controllerSig);
     }
 
@@ -413,9 +420,11 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
 
     /// @notice The Filecoin miner actor bound to `provider`.
     /// @param provider The provider.
-    /// @return The miner's actor ID (f0…); 0 when none is bound.
-    function minerOf(address provider) external view returns (uint64) {
-        return _providers[provider].minerId;
+    /// @return minerId The miner's actor ID (f0…); 0 when none is bound.
+    /// @return verifiedOnChain Whether the registry checked the binding on chain (FEVM).
+    function minerOf(address provider) external view returns (uint64 minerId, bool verifiedOnChain) {
+        Provider storage p = _providers[provider];
+        return (p.minerId, p.minerVerified);
     }
 
     /// @notice A provider's free stake (staked minus locked).
@@ -461,8 +470,9 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     function _unbindMiner(address provider, Provider storage p) private {
         uint64 id = p.minerId;
         if (id == 0) return;
-        delete minerOwner[id];
+        if (minerOwner[id] == provider) delete minerOwner[id];
         p.minerId = 0;
+        p.minerVerified = false;
         emit MinerUnbound(provider, id);
     }
 

@@ -153,7 +153,7 @@ func auditProviders(c *cli.Context, stdio IO) error {
 		}
 		fmt.Fprintln(w, "PROVIDER\tSP\tREGISTERED\tACTIVE\tSTAKED\tLOCKED\tUNBONDING\tBALANCE")
 		for _, v := range views {
-			sp := v.SP
+			sp := spText(v.SP, v.SPVerified)
 			if sp == "" {
 				sp = "-"
 			}

@@ -753,6 +753,7 @@ type jobView struct {
 	Provider        string     `json:"provider,omitempty"`
 	ProviderF410    string     `json:"providerF410,omitempty"`
 	ProviderSP      string     `json:"providerSP,omitempty"` // the provider's bound Filecoin miner (f0…)
+	ProviderSPCheck bool       `json:"providerSPVerifiedOnChain,omitempty"`
 	SpecHash        string     `json:"specHash"`
 	Payment         amount     `json:"payment"`
 	Collateral      amount     `json:"collateral"`
@@ -893,7 +894,7 @@ func printJob(w io.Writer, v jobView) {
 	kv(w, "Status", "%s", v.Status)
 	kv(w, "Client", "%s", withF410(v.Client, v.ClientF410))
 	if v.Provider != "" {
-		kv(w, "Provider", "%s", withSP(withF410(v.Provider, v.ProviderF410), v.ProviderSP))
+		kv(w, "Provider", "%s", withSP(withF410(v.Provider, v.ProviderF410), v.ProviderSP, v.ProviderSPCheck))
 	}
 	kv(w, "Spec hash", "%s", v.SpecHash)
 	kv(w, "Payment", "%s %s (fee %s%%)", v.Payment.Decimal, v.Payment.Symbol, units.Format(bigFrom(uint64(v.FeeBps)), 2))
@@ -964,7 +965,7 @@ func jobStatus(c *cli.Context, stdio IO) error {
 		if err != nil {
 			return err
 		}
-		v.ProviderSP = s.spName(info.MinerID)
+		v.ProviderSP, v.ProviderSPCheck = s.spName(info.MinerID), info.MinerVerified
 	}
 	if job.Replicas > 1 && !job.Status.Terminal() {
 		// The panel lives until the job ends.

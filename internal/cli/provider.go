@@ -407,6 +407,7 @@ type providerView struct {
 	Active        bool       `json:"active"`
 	PeerIDHash    string     `json:"peerIdHash"`
 	SP            string     `json:"sp,omitempty"` // the bound Filecoin miner, f0…
+	SPVerified    bool       `json:"spVerifiedOnChain,omitempty"`
 	Staked        amount     `json:"staked"`
 	Locked        amount     `json:"locked"`
 	Free          amount     `json:"free"`
@@ -431,6 +432,7 @@ func (s *session) providerView(st settlement.Reader, addr common.Address) (provi
 		Active:     info.Active,
 		PeerIDHash: info.PeerIDHash.Hex(),
 		SP:         s.spName(info.MinerID),
+		SPVerified: info.MinerVerified,
 		Staked:     s.amount(info.Staked),
 		Locked:     s.amount(info.Locked),
 		Free:       s.amount(info.Free()),
@@ -452,7 +454,7 @@ func (s *session) showProvider(st settlement.Reader, addr common.Address) error 
 		kv(w, "Provider", "%s", withF410(v.Address, v.F410))
 		kv(w, "Registered", "%v", v.Registered)
 		if v.SP != "" {
-			kv(w, "Storage provider", "SP %s", v.SP)
+			kv(w, "Storage provider", "SP %s", spText(v.SP, v.SPVerified))
 		}
 		kv(w, "Active", "%v", v.Active)
 		kv(w, "Staked", "%s %s (free %s, locked %s)", v.Staked.Decimal, v.Staked.Symbol, v.Free.Decimal, v.Locked.Decimal)

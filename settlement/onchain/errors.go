@@ -48,7 +48,6 @@ var revertErrors = map[string]error{
 	"NotRegistered":         settlement.ErrNotAllowed,
 	"BadMinerId":            settlement.ErrBadRequest,
 	"ControllerSigTooLong":  settlement.ErrBadRequest,
-	"MinerTaken":            settlement.ErrNotAllowed,
 	"NoMinerBound":          settlement.ErrNothingToDo,
 	"MinerPeerIdMismatch":   settlement.ErrMinerCheck,
 	"MinerActorError":       settlement.ErrMinerCheck,

@@ -86,7 +86,8 @@ func (s *Settlement) Provider(ctx context.Context, account common.Address) (sett
 		Locked:        info.Locked,
 		Unbonding:     info.Unbonding,
 		UnbondingEnds: unixTime(info.UnbondingEnds),
-		MinerID:       miner,
+		MinerID:       miner.MinerId,
+		MinerVerified: miner.VerifiedOnChain,
 	}, nil
 }
 
