@@ -1331,6 +1331,288 @@ func (brineToken *BrineToken) UnpackStringTooLongError(raw []byte) (*BrineTokenS
 	return out, nil
 }
 
+// CallActorByIdMockMetaData contains all meta data concerning the CallActorByIdMock contract.
+var CallActorByIdMockMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"method\",\"type\":\"uint64\"}],\"name\":\"Unsupported\",\"type\":\"error\"},{\"stateMutability\":\"nonpayable\",\"type\":\"fallback\"},{\"inputs\":[],\"name\":\"EXIT_NOT_FOUND\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"\",\"type\":\"int256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"GET_PEER_ID_METHOD\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"PRECOMPILE\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"}],\"name\":\"answer\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"exitCode\",\"type\":\"int256\"},{\"internalType\":\"uint64\",\"name\":\"codec\",\"type\":\"uint64\"},{\"internalType\":\"bytes\",\"name\":\"value\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"},{\"internalType\":\"int256\",\"name\":\"exitCode\",\"type\":\"int256\"}],\"name\":\"setExitCode\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"},{\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"}],\"name\":\"setPeerId\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"},{\"internalType\":\"bytes\",\"name\":\"raw\",\"type\":\"bytes\"}],\"name\":\"setRawReturn\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "fc716d1f2832fcbd2a7bfba32adb7cc8b6",
+	Bin: "0x60808060405234601557610e93908161001a8239f35b5f80fdfe6080806040526004361015610210575b50346101c25760c036126101c2575f356001600160401b0381168091036101c257604035906001600160401b0382168092036101c257606035916001600160401b0383168093036101c2576080356001600160401b0381116101c25736601f820112156101c257610087903690602081359101610bd6565b60a035936001600160401b0385168095036101c25763a7a91241841492831593610204575b83156101f8575b5082156101ee575b5081156101e3575b506101d15750604051633723d10560e11b815260048101919091525f816024816005607f60991b015afa80156101c6575f915f905f92610129575b5061012590610117604051938492602084019687610b3e565b03601f198101835282610b9a565b5190f35b925050503d805f833e61013c8183610b9a565b81016060828203126101c25781516020830151926001600160401b03841684036101c2576040810151906001600160401b0382116101c257019082601f830112156101c257815161018c81610bbb565b9361019a6040519586610b9a565b818552602082850101116101c2576020815f928261012596018388015e8501015292906100fe565b5f80fd5b6040513d5f823e3d90fd5b63dd5925d560e01b5f5260045260245ffd5b90505115155f6100c3565b151591505f6100bb565b6001141592505f6100b3565b602035151593506100ac565b5f3560e01c908163046cc85f14610848575080630709d0b1146108265780636e47a20a146107ef5780637363a60f1461055c578063a851c95814610541578063cf669905146102875763df9e4f6614610269575f61000f565b346101c2575f3660031901126101c257602060405163a7a912418152f35b346101c25761029536610adc565b916102b9604051926102a684610b7f565b6001845260208401945f86523691610bd6565b91604081019283526020936001600160401b03604051936102da8786610b9a565b5f855260608401948552165f525f855260405f209151151560ff80198454169116178255516001820155600281019251928351936001600160401b03851161046e576103268254610c0c565b601f81116104f2575b508590601f861160011461048d57948091600395965f92610482575b50508160011b915f1990861b1c19161790555b019051918251906001600160401b03821161046e5761037d8354610c0c565b601f811161041f575b5080601f83116001146103c057508192935f926103b5575b50505f19600383901b1c191660019190911b179055005b01519050838061039e565b90601f19831694845f52825f20925f905b8782106104075750508360019596106103ef575b505050811b019055005b01515f1960f88460031b161c191690558380806103e5565b806001859682949686015181550195019301906103d1565b8281111561038657835f52815f20601f840160051c90838510610466575b81601f9101920160051c03905f5b828110610459575050610386565b5f8282015560010161044b565b5f915061043d565b634e487b7160e01b5f52604160045260245ffd5b01519050878061034b565b90601f19861691835f52875f20925f5b898282106104dc5750509160019391886003989994106104c5575b505050811b01905561035e565b01515f1983881b60f8161c191690558780806104b8565b600185968293968601518155019501930161049d565b8581111561032f57825f52865f20601f870160051c90888810610539575b81601f9101920160051c03905f5b82811061052c57505061032f565b5f8282015560010161051e565b5f9150610510565b346101c2575f3660031901126101c257602060405160118152f35b346101c25760403660031901126101c257610575610ac6565b6040519061058282610b7f565b6001825260208201906024358252602092604051926105a18585610b9a565b5f8452604082019384526001600160401b03604051936105c18786610b9a565b5f855260608401948552165f525f855260405f209151151560ff80198454169116178255516001820155600281019251928351936001600160401b03851161046e5761060d8254610c0c565b601f81116107a0575b508590601f861160011461073b57948091600395965f92610730575b50508160011b915f1990861b1c19161790555b019051918251906001600160401b03821161046e576106648354610c0c565b601f81116106e1575b5080601f831160011461069b57508192935f926103b55750505f19600383901b1c191660019190911b179055005b90601f19831694845f52825f20925f905b8782106106c95750508360019596106103ef57505050811b019055005b806001859682949686015181550195019301906106ac565b8281111561066d57835f52815f20601f840160051c90838510610728575b81601f9101920160051c03905f5b82811061071b57505061066d565b5f8282015560010161070d565b5f91506106ff565b015190508780610632565b90601f19861691835f52875f20925f5b8982821061078a575050916001939188600398999410610773575b505050811b019055610645565b01515f1983881b60f8161c19169055878080610766565b600185968293968601518155019501930161074b565b8581111561061657825f52865f20601f870160051c908888106107e7575b81601f9101920160051c03905f5b8281106107da575050610616565b5f828201556001016107cc565b5f91506107be565b346101c25760203660031901126101c25761082261081361080e610ac6565b610ce4565b60409391935193849384610b3e565b0390f35b346101c2575f3660031901126101c2576040516005607f60991b018152602090f35b346101c25761085636610adc565b91909261086281610b7f565b60018152602081015f81526001600160401b0361089a602096604051966108898989610b9a565b5f8852604086019788523691610bd6565b9360608401948552165f525f855260405f209151151560ff80198454169116178255516001820155600281019251928351936001600160401b03851161046e576108e48254610c0c565b601f8111610a77575b508590601f8611600114610a1257948091600395965f92610a07575b50508160011b915f1990861b1c19161790555b019051918251906001600160401b03821161046e5761093b8354610c0c565b601f81116109b8575b5080601f831160011461097257508192935f926103b55750505f19600383901b1c191660019190911b179055005b90601f19831694845f52825f20925f905b8782106109a05750508360019596106103ef57505050811b019055005b80600185968294968601518155019501930190610983565b8281111561094457835f52815f20601f840160051c908385106109ff575b81601f9101920160051c03905f5b8281106109f2575050610944565b5f828201556001016109e4565b5f91506109d6565b015190508780610909565b90601f19861691835f52875f20925f5b89828210610a61575050916001939188600398999410610a4a575b505050811b01905561091c565b01515f1983881b60f8161c19169055878080610a3d565b6001859682939686015181550195019301610a22565b858111156108ed57825f52865f20601f870160051c90888810610abe575b81601f9101920160051c03905f5b828110610ab15750506108ed565b5f82820155600101610aa3565b5f9150610a95565b600435906001600160401b03821682036101c257565b60406003198201126101c2576004356001600160401b03811681036101c257916024356001600160401b0381116101c257826023820112156101c2578060040135926001600160401b0384116101c257602484830101116101c2576024019190565b91926001600160401b0360809460209385521682840152606060408401528051918291826060860152018484015e5f828201840152601f01601f1916010190565b608081019081106001600160401b0382111761046e57604052565b90601f801991011681019081106001600160401b0382111761046e57604052565b6001600160401b03811161046e57601f01601f191660200190565b929192610be282610bbb565b91610bf06040519384610b9a565b8294818452818301116101c2578281602093845f960137010152565b90600182811c92168015610c3a575b6020831014610c2657565b634e487b7160e01b5f52602260045260245ffd5b91607f1691610c1b565b9060405191825f825492610c5784610c0c565b8084529360018116908115610cc25750600114610c7e575b50610c7c92500383610b9a565b565b90505f9291925260205f20905f915b818310610ca6575050906020610c7c928201015f610c6f565b6020919350806001915483858901015201910190918492610c8d565b905060209250610c7c94915060ff191682840152151560051b8201015f610c6f565b6001600160401b03165f525f60205260405f2060ff81541615610d6657600181015480610d4d575060038101610d1a8154610c0c565b610d3b5750610d2e6002610d339201610c44565b610d7a565b5f9160519190565b90505f91610d4a605192610c44565b90565b9050905f90604051610d60602082610b9a565b5f815290565b506011905f90604051610d60602082610b9a565b805160188110610e21575080516101008110610dda5750610d4a60248251602060405194859261815960f01b8385015261ffff60f01b9060f01b1660228401528051918291018484015e81015f838201520301601f198101835282610b9a565b6023610d4a91602060405194859261102b60f31b8385015260ff60f81b9060f81b1660228401528051918291018484015e81015f838201520301601f198101835282610b9a565b60400180604011610e72576022610d4a916020604051948592608160f81b8385015260ff60f81b9060f81b1660218401528051918291018484015e81015f838201520301601f198101835282610b9a565b634e487b7160e01b5f52601160045260245ffdfea164736f6c6343000825000a",
+}
+
+// CallActorByIdMock is an auto generated Go binding around an Ethereum contract.
+type CallActorByIdMock struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *CallActorByIdMock) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewCallActorByIdMock creates a new instance of CallActorByIdMock.
+func NewCallActorByIdMock() *CallActorByIdMock {
+	parsed, err := CallActorByIdMockMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &CallActorByIdMock{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *CallActorByIdMock) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackEXITNOTFOUND is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa851c958.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function EXIT_NOT_FOUND() view returns(int256)
+func (callActorByIdMock *CallActorByIdMock) PackEXITNOTFOUND() []byte {
+	enc, err := callActorByIdMock.abi.Pack("EXIT_NOT_FOUND")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEXITNOTFOUND is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa851c958.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function EXIT_NOT_FOUND() view returns(int256)
+func (callActorByIdMock *CallActorByIdMock) TryPackEXITNOTFOUND() ([]byte, error) {
+	return callActorByIdMock.abi.Pack("EXIT_NOT_FOUND")
+}
+
+// UnpackEXITNOTFOUND is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa851c958.
+//
+// Solidity: function EXIT_NOT_FOUND() view returns(int256)
+func (callActorByIdMock *CallActorByIdMock) UnpackEXITNOTFOUND(data []byte) (*big.Int, error) {
+	out, err := callActorByIdMock.abi.Unpack("EXIT_NOT_FOUND", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackGETPEERIDMETHOD is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdf9e4f66.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function GET_PEER_ID_METHOD() view returns(uint64)
+func (callActorByIdMock *CallActorByIdMock) PackGETPEERIDMETHOD() []byte {
+	enc, err := callActorByIdMock.abi.Pack("GET_PEER_ID_METHOD")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGETPEERIDMETHOD is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdf9e4f66.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function GET_PEER_ID_METHOD() view returns(uint64)
+func (callActorByIdMock *CallActorByIdMock) TryPackGETPEERIDMETHOD() ([]byte, error) {
+	return callActorByIdMock.abi.Pack("GET_PEER_ID_METHOD")
+}
+
+// UnpackGETPEERIDMETHOD is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdf9e4f66.
+//
+// Solidity: function GET_PEER_ID_METHOD() view returns(uint64)
+func (callActorByIdMock *CallActorByIdMock) UnpackGETPEERIDMETHOD(data []byte) (uint64, error) {
+	out, err := callActorByIdMock.abi.Unpack("GET_PEER_ID_METHOD", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackPRECOMPILE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0709d0b1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function PRECOMPILE() view returns(address)
+func (callActorByIdMock *CallActorByIdMock) PackPRECOMPILE() []byte {
+	enc, err := callActorByIdMock.abi.Pack("PRECOMPILE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPRECOMPILE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0709d0b1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function PRECOMPILE() view returns(address)
+func (callActorByIdMock *CallActorByIdMock) TryPackPRECOMPILE() ([]byte, error) {
+	return callActorByIdMock.abi.Pack("PRECOMPILE")
+}
+
+// UnpackPRECOMPILE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0709d0b1.
+//
+// Solidity: function PRECOMPILE() view returns(address)
+func (callActorByIdMock *CallActorByIdMock) UnpackPRECOMPILE(data []byte) (common.Address, error) {
+	out, err := callActorByIdMock.abi.Unpack("PRECOMPILE", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackAnswer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6e47a20a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function answer(uint64 minerId) view returns(int256 exitCode, uint64 codec, bytes value)
+func (callActorByIdMock *CallActorByIdMock) PackAnswer(minerId uint64) []byte {
+	enc, err := callActorByIdMock.abi.Pack("answer", minerId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAnswer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6e47a20a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function answer(uint64 minerId) view returns(int256 exitCode, uint64 codec, bytes value)
+func (callActorByIdMock *CallActorByIdMock) TryPackAnswer(minerId uint64) ([]byte, error) {
+	return callActorByIdMock.abi.Pack("answer", minerId)
+}
+
+// AnswerOutput serves as a container for the return parameters of contract
+// method Answer.
+type AnswerOutput struct {
+	ExitCode *big.Int
+	Codec    uint64
+	Value    []byte
+}
+
+// UnpackAnswer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6e47a20a.
+//
+// Solidity: function answer(uint64 minerId) view returns(int256 exitCode, uint64 codec, bytes value)
+func (callActorByIdMock *CallActorByIdMock) UnpackAnswer(data []byte) (AnswerOutput, error) {
+	out, err := callActorByIdMock.abi.Unpack("answer", data)
+	outstruct := new(AnswerOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.ExitCode = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Codec = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	outstruct.Value = *abi.ConvertType(out[2], new([]byte)).(*[]byte)
+	return *outstruct, nil
+}
+
+// PackSetExitCode is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7363a60f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setExitCode(uint64 minerId, int256 exitCode) returns()
+func (callActorByIdMock *CallActorByIdMock) PackSetExitCode(minerId uint64, exitCode *big.Int) []byte {
+	enc, err := callActorByIdMock.abi.Pack("setExitCode", minerId, exitCode)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetExitCode is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7363a60f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setExitCode(uint64 minerId, int256 exitCode) returns()
+func (callActorByIdMock *CallActorByIdMock) TryPackSetExitCode(minerId uint64, exitCode *big.Int) ([]byte, error) {
+	return callActorByIdMock.abi.Pack("setExitCode", minerId, exitCode)
+}
+
+// PackSetPeerId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcf669905.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setPeerId(uint64 minerId, bytes peerId) returns()
+func (callActorByIdMock *CallActorByIdMock) PackSetPeerId(minerId uint64, peerId []byte) []byte {
+	enc, err := callActorByIdMock.abi.Pack("setPeerId", minerId, peerId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetPeerId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcf669905.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setPeerId(uint64 minerId, bytes peerId) returns()
+func (callActorByIdMock *CallActorByIdMock) TryPackSetPeerId(minerId uint64, peerId []byte) ([]byte, error) {
+	return callActorByIdMock.abi.Pack("setPeerId", minerId, peerId)
+}
+
+// PackSetRawReturn is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x046cc85f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setRawReturn(uint64 minerId, bytes raw) returns()
+func (callActorByIdMock *CallActorByIdMock) PackSetRawReturn(minerId uint64, raw []byte) []byte {
+	enc, err := callActorByIdMock.abi.Pack("setRawReturn", minerId, raw)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetRawReturn is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x046cc85f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setRawReturn(uint64 minerId, bytes raw) returns()
+func (callActorByIdMock *CallActorByIdMock) TryPackSetRawReturn(minerId uint64, raw []byte) ([]byte, error) {
+	return callActorByIdMock.abi.Pack("setRawReturn", minerId, raw)
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (callActorByIdMock *CallActorByIdMock) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], callActorByIdMock.abi.Errors["Unsupported"].ID.Bytes()[:4]) {
+		return callActorByIdMock.UnpackUnsupportedError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// CallActorByIdMockUnsupported represents a Unsupported error raised by the CallActorByIdMock contract.
+type CallActorByIdMockUnsupported struct {
+	Method uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error Unsupported(uint64 method)
+func CallActorByIdMockUnsupportedErrorID() common.Hash {
+	return common.HexToHash("0xdd5925d5aea2a641bff3236a8257000c78aee2738c817ef25c3a5e50c8482626")
+}
+
+// UnpackUnsupportedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error Unsupported(uint64 method)
+func (callActorByIdMock *CallActorByIdMock) UnpackUnsupportedError(raw []byte) (*CallActorByIdMockUnsupported, error) {
+	out := new(CallActorByIdMockUnsupported)
+	if err := callActorByIdMock.abi.UnpackIntoInterface(out, "Unsupported", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // FeeOnTransferTokenMetaData contains all meta data concerning the FeeOnTransferToken contract.
 var FeeOnTransferTokenMetaData = bind.MetaData{
 	ABI: "[{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"feeBps_\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"onlyFromContracts_\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"allowance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientAllowance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"ERC20InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"approver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidApprover\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"receiver\",\"type\":\"address\"}],\"name\":\"ERC20InvalidReceiver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSender\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"ERC20InvalidSpender\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Approval\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"Transfer\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"}],\"name\":\"allowance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"spender\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"approve\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"decimals\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"feeBps\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"mint\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"name\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"onlyFromContracts\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"symbol\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalSupply\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transfer\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"transferFrom\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
@@ -6830,9 +7112,9 @@ func (jobMarket *JobMarket) UnpackZeroAddressError(raw []byte) (*JobMarketZeroAd
 
 // ProviderRegistryMetaData contains all meta data concerning the ProviderRegistry contract.
 var ProviderRegistryMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"minStake_\",\"type\":\"uint96\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay_\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"AmountTooLarge\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadPeerId\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"free\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"InsufficientFreeStake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"market\",\"type\":\"address\"}],\"name\":\"MarketAlreadySet\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"MetadataTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotMarket\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"unbondingEnds\",\"type\":\"uint64\"}],\"name\":\"NotUnbonded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"}],\"name\":\"ParamOutOfRange\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"PeerIdTaken\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"SlashExceedsStake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"UnlockExceedsLocked\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"}],\"name\":\"ActiveChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"}],\"name\":\"Locked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"market\",\"type\":\"address\"}],\"name\":\"MarketSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"MetadataUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"peerSig\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"ProviderRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"fromUnbonding\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"StakeWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"staked\",\"type\":\"uint256\"}],\"name\":\"Staked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint96\",\"name\":\"minStake\",\"type\":\"uint96\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unbondingDelay\",\"type\":\"uint64\"}],\"name\":\"StakingParamsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"}],\"name\":\"Unlocked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"staked\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"unbonding\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unbondingEnds\",\"type\":\"uint64\"}],\"name\":\"Unstaked\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"MAX_METADATA_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_PEER_ID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_UNBONDING_DELAY\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"i\",\"type\":\"uint256\"}],\"name\":\"activeAt\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"activeCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"i\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"need\",\"type\":\"uint256\"}],\"name\":\"candidateAt\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"eligible\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"freeStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"isActive\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"lock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"market\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minStake\",\"outputs\":[{\"internalType\":\"uint96\",\"name\":\"\",\"type\":\"uint96\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"peerOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"providerInfo\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"staked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unbonding\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"unbondingEnds\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"registered\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"peerIdHash\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"peerSig\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"register\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"}],\"name\":\"registrationDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"market_\",\"type\":\"address\"}],\"name\":\"setMarket\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint96\",\"name\":\"minStake_\",\"type\":\"uint96\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay_\",\"type\":\"uint64\"}],\"name\":\"setStakingParams\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"slash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"stake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"sync\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unbondingDelay\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"unlock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"unstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"updateMetadata\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdrawStake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner_\",\"type\":\"address\"},{\"internalType\":\"uint96\",\"name\":\"minStake_\",\"type\":\"uint96\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay_\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"AmountTooLarge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"}],\"name\":\"BadMinerId\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadPeerId\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ControllerSigTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"free\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"InsufficientFreeStake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"market\",\"type\":\"address\"}],\"name\":\"MarketAlreadySet\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"MetadataTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"},{\"internalType\":\"int256\",\"name\":\"exitCode\",\"type\":\"int256\"}],\"name\":\"MinerActorError\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"}],\"name\":\"MinerCallFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"}],\"name\":\"MinerCheckUnavailable\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"registered\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"onChain\",\"type\":\"bytes32\"}],\"name\":\"MinerPeerIdMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"}],\"name\":\"MinerReturnMalformed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NoMinerBound\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotMarket\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"unbondingEnds\",\"type\":\"uint64\"}],\"name\":\"NotUnbonded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"}],\"name\":\"ParamOutOfRange\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"PeerIdTaken\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"SlashExceedsStake\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"UnlockExceedsLocked\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"}],\"name\":\"ActiveChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"}],\"name\":\"Locked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"market\",\"type\":\"address\"}],\"name\":\"MarketSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"MetadataUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"verifiedOnChain\",\"type\":\"bool\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"controllerSig\",\"type\":\"bytes\"}],\"name\":\"MinerBound\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"}],\"name\":\"MinerUnbound\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"peerSig\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"ProviderRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"fromUnbonding\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"StakeWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"staked\",\"type\":\"uint256\"}],\"name\":\"Staked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint96\",\"name\":\"minStake\",\"type\":\"uint96\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unbondingDelay\",\"type\":\"uint64\"}],\"name\":\"StakingParamsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"}],\"name\":\"Unlocked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"staked\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"unbonding\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"unbondingEnds\",\"type\":\"uint64\"}],\"name\":\"Unstaked\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"CALL_ACTOR_ID\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"GET_PEER_ID_METHOD\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_CONTROLLER_SIG_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_METADATA_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_PEER_ID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_UNBONDING_DELAY\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MIN_MINER_ID\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"i\",\"type\":\"uint256\"}],\"name\":\"activeAt\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"activeCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"},{\"internalType\":\"bytes\",\"name\":\"controllerSig\",\"type\":\"bytes\"}],\"name\":\"bindMiner\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"i\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"need\",\"type\":\"uint256\"}],\"name\":\"candidateAt\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"eligible\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"freeStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"isActive\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"lock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"market\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minStake\",\"outputs\":[{\"internalType\":\"uint96\",\"name\":\"\",\"type\":\"uint96\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"}],\"name\":\"minerBindingDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"minerOf\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"minerId\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"verifiedOnChain\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"name\":\"minerOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"peerOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"providerInfo\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"staked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"locked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unbonding\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"unbondingEnds\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"registered\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"peerIdHash\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"peerSig\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"register\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"peerId\",\"type\":\"bytes\"}],\"name\":\"registrationDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"market_\",\"type\":\"address\"}],\"name\":\"setMarket\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint96\",\"name\":\"minStake_\",\"type\":\"uint96\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay_\",\"type\":\"uint64\"}],\"name\":\"setStakingParams\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"slash\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"stake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"sync\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unbindMiner\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unbondingDelay\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"unlock\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"unstake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"metadata\",\"type\":\"bytes\"}],\"name\":\"updateMetadata\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdrawStake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "275d768273f73d0b6b6577f082e3afb089",
-	Bin: "0x60a03461022457601f61199d38819003918201601f19168301916001600160401b03831184841017610228578084926080946040528339810103126102245780516001600160a01b038116918282036102245760208101516001600160a01b03811690819003610224576040820151926001600160601b0384169283850361022457606001516001600160401b038116959086900361022457821561021157600180546001600160a01b03199081169091555f80549182168517815560405194916001600160a01b0316907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a3156102025760805281156101d457506276a700831161019d57600280546001600160a01b031660a09390931b6001600160a01b03191692909217909155600380546001600160401b031916831790556040805191825260208201929092527f7194474a7db20e5fd1a216468e878f30a5aacb7014f5c0c6fa5df6008be8a6f99190a1604051611760908161023d8239608051818181610242015281816106f70152818161084501526109560152f35b604051632886932960e11b815260206004820152600e60248201526d756e626f6e64696e6744656c617960901b6044820152606490fd5b632886932960e11b81526020600482015260086024820152676d696e5374616b6560c01b6044820152606490fd5b63d92e233d60e01b5f5260045ffd5b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b634e487b7160e01b5f52604160045260245ffdfe6080806040526004361015610012575f80fd5b5f3560e01c9081630996b5a4146113225750806315d6f71a146112eb578063282d3fdf146111e05780632e17de7814611090578063375b3c0a146110705780633ae2591614610fde5780633dba1d0b14610f5a5780634167863b14610ea95780634331ed1f14610e8c5780636dcea85f14610e00578063715018a614610d9d57806372ecd8fd14610c7d57806379ba509714610bf85780637eee288d14610b0557806380f5560514610add5780638da5cb5b14610ab657806390c84ab614610a9b5780639f8a13d714610a5a578063a584119414610a21578063a694fc3a1461089d578063bed9d861146107bf578063bfac599014610597578063c65d8b731461057a578063d43803531461039a578063db7dd35a14610374578063e30c39781461034c578063e8868e9f14610330578063f2fde38b146102c3578063fa6739c114610271578063fc0c546a1461022d5763fc582d4114610171575f80fd5b34610229576020366003190112610229576004356001600160401b038111610229576101a1903690600401611366565b90335f52600460205260ff60405f205460e01c1615610216576104008211610203576101fe7f176ff46d4dde83629a753225f27ff86f4b23d5660625e99eaf9f69f3bd1f734e916040519182916020835233956020840191611466565b0390a2005b506310940ba160e01b5f5260045260245ffd5b63bfc6c33760e01b5f523360045260245ffd5b5f80fd5b34610229575f366003190112610229576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b34610229576020366003190112610229576001600160a01b03610292611350565b165f52600460205260206001600160601b036102ba60405f205482808260601c1691166113bf565b16604051908152f35b34610229576020366003190112610229576102dc611350565b6102e461168a565b60018060a01b0316806001600160601b0360a01b600154161760015560018060a01b035f54167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b34610229575f3660031901126102295760206040516104008152f35b34610229575f366003190112610229576001546040516001600160a01b039091168152602090f35b34610229575f3660031901126102295760206001600160401b0360035416604051908152f35b34610229576060366003190112610229576004356001600160401b038111610229576103ca903690600401611366565b6024356001600160401b038111610229576103e9903690600401611366565b916044356001600160401b03811161022957610409903690600401611366565b909282158015610570575b6105615761040082116102035761042c368488611421565b6020815191012094855f52600560205260018060a01b0360405f20541680151580610557575b610545575061051896926104ff7fa001ddb27557d2e6dbbbe4864d304d5b7a4b3bbe390ad3db4a92a24cf4210316959361050f93335f52600460205260405f209960028b0180548015158061053b575b61051a575b505f828152600560205260409081902080546001600160a01b031916331790559190558a5460ff60e01b1916600160e01b178b55516060808252909788976104f192890191611466565b918683036020880152611466565b9083820360408501523396611466565b0390a2336114af565b005b5f52600560205260405f206001600160601b0360a01b81541690558d6104a7565b50828114156104a2565b635d1c3e2f60e11b5f5260045260245ffd5b5033811415610452565b6311795d9b60e01b5f5260045ffd5b5060808311610414565b34610229575f3660031901126102295760206040516276a7008152f35b34610229576060366003190112610229576105b0611350565b6044356001600160a01b038116916024359190838203610229576002546001600160a01b031633036107ac576105e461169d565b831561079d5760018060a01b03811690815f52600460205260405f20906001600160601b038254169560018301936106266001600160601b03865416896113df565b80881161078657508787111561078057875b80880398888a1161076c5761071b996106f597836040936001600160601b03610685817f10cc080888f97c96419786385100283aa8ae09efd09b75964b955212f42847d4981680936113bf565b8b546bffffffffffffffffffffffff1916911617808b5560601c6001600160601b031680831061075a5750506106dc5f5b8a54600160601b600160c01b03191660609190911b600160601b600160c01b0316178a55565b8b0361072d575b508151908a82526020820152a36114af565b7f00000000000000000000000000000000000000000000000000000000000000006116d2565b5f5f5160206117345f395f51905f525d005b6001600160601b03610744818416828454166113bf565b166001600160601b03198254161790558b6106e3565b6106dc91610767916113bf565b6106b6565b634e487b7160e01b5f52601160045260245ffd5b86610638565b87906333667e8360e11b5f5260045260245260445ffd5b63d92e233d60e01b5f5260045ffd5b63bfae38b360e01b5f523360045260245ffd5b34610229575f366003190112610229576107d761169d565b335f526004602052600160405f20018054906001600160601b0382169081158015610888575b6108695780546001600160a01b031916905560405181815261071b925033907f8108595eb6bad3acefa9da467d90cc2217686d5c5ac85460f8b7849c840645fc90602090a2337f00000000000000000000000000000000000000000000000000000000000000006116d2565b6001600160401b03836358bf276560e11b5f5260601c1660045260245ffd5b506001600160401b038360601c1642106107fd565b34610229576020366003190112610229576004356108b961169d565b8015610a1257335f52600460205260405f206108df826001600160601b038354166113df565b906001600160601b036108f881600184015416846113df565b116109ff57816001600160601b03806109549416166001600160601b03198354161782556040519084825260208201527f1449c6dd7851abc30abf37f57715f492010519147cc2652fbc38202c18a6ee9060403392a2336114af565b7f000000000000000000000000000000000000000000000000000000000000000090604051906323b872dd60e01b5f52336004523060245260445260205f60648180865af19060015f51148216156109df575b50156109bf575f5f5160206117345f395f51905f525d005b635274afe760e01b5f9081526001600160a01b0391909116600452602490fd5b60018215166109f75750813b15153d151616826109a7565b3d5f823e3d90fd5b826304041d9560e11b5f5260045260245ffd5b631f2a200560e01b5f5260045ffd5b3461022957602036600319011261022957610518610a3d611350565b6001600160a01b0381165f908152600460205260409020906114af565b34610229576020366003190112610229576001600160a01b03610a7b611350565b165f5260046020526020610a9160405f20611486565b6040519015158152f35b34610229575f36600319011261022957602060405160808152f35b34610229575f366003190112610229575f546040516001600160a01b039091168152602090f35b34610229575f366003190112610229576002546040516001600160a01b039091168152602090f35b3461022957604036600319011261022957610b1e611350565b60025460243591906001600160a01b031633036107ac576001600160a01b03165f818152600460205260409020805460601c6001600160601b0316808411610be15792610bc0610b9a7f3f2f29fa02cc34566ac167b446be0be9e0254cac18eda93b2dfe6a7a7c8affb994956001600160601b038416906113bf565b8354600160601b600160c01b031916606082901b600160601b600160c01b031617909355565b604080519182526001600160601b03909216602082015290819081016101fe565b83906386bd84a760e01b5f5260045260245260445ffd5b34610229575f36600319011261022957600154336001600160a01b0390911603610c6a57600180546001600160a01b03199081169091555f805433928116831782556001600160a01b0316907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a3005b63118cdaa760e01b5f523360045260245ffd5b34610229576040366003190112610229576004356001600160601b0381169081810361022957602435916001600160401b03831680930361022957610cc061168a565b8015610d6c576276a7008311610d35577f7194474a7db20e5fd1a216468e878f30a5aacb7014f5c0c6fa5df6008be8a6f992604092600254906001600160601b0360a01b9060a01b169060018060a01b031617600255806001600160401b0319600354161760035582519182526020820152a1005b604051632886932960e11b815260206004820152600e60248201526d756e626f6e64696e6744656c617960901b6044820152606490fd5b604051632886932960e11b81526020600482015260086024820152676d696e5374616b6560c01b6044820152606490fd5b34610229575f36600319011261022957610db561168a565b600180546001600160a01b03199081169091555f80549182168155906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08280a3005b3461022957602036600319011261022957610e19611350565b610e2161168a565b600254906001600160a01b03821680610e7a57506001600160a01b031690811561079d576001600160a01b03191681176002557fe307206b150a74b2a5d43a35703be791342ca123c12a507c5f679cf1d011d1b95f80a2005b63599ad35b60e01b5f5260045260245ffd5b34610229575f366003190112610229576020600654604051908152f35b3461022957604036600319011261022957610ec2611350565b602435906001600160401b03821161022957610eee610ee76020933690600401611366565b3691611421565b828151910120604051908382019260a08452601160c0840152706272696e652f72656769737465722f763160781b60e084015246604084015230606084015260018060a01b0316608083015260a082015260e08152610f4f610100826113ec565b519020604051908152f35b34610229576040366003190112610229576040610f78600435611393565b905460039190911b1c6001600160a01b03165f8181526004602052829020610f9f81611486565b9081610fb5575b50825191825215156020820152f35b9050546001600160601b03610fd56024359282808260601c1691166113bf565b16101583610fa6565b34610229576020366003190112610229576001600160a01b03610fff611350565b165f52600460205260c060405f20805460ff60026001840154930154916001600160401b03604051946001600160601b03831686526001600160601b038360601c1660208701526001600160601b038116604087015260601c16606085015260e01c161515608083015260a0820152f35b34610229575f36600319011261022957602060025460a01c604051908152f35b34610229576020366003190112610229576004358015610a1257335f52600460205260405f2080546001600160601b036110d2818084169360601c16836113bf565b168084116111c957506110f06001600160601b0391828516906113bf565b166001600160601b03198254161781556001810191611119816001600160601b038554166113df565b926001600160601b03808516166001600160601b03198254161781556001600160401b03600354166001600160401b034216016001600160401b03811161076c5761051894826001600160401b0393548460601b8460601b16908560601b19161790556001600160601b03855416604051948552602085015260408401521660608201527f86864850f6ef2c28c67d1d0db0e5ed6ed9b6b1a33b5e9efd1fe323bf05782a8c60803392a2336114af565b83906340179d2160e11b5f5260045260245260445ffd5b34610229576040366003190112610229576111f9611350565b60025460243591906001600160a01b031633036107ac576001600160a01b03165f818152600460205260409020909161123182611486565b156112d8576001600160601b03806112538454828160601c16938491166113bf565b168083116112c157506001600160601b03821601906001600160601b03821161076c578254600160601b600160c01b031916606083901b600160601b600160c01b0316179092557fd4665e3049283582ba6f9eba07a5b3e12dab49e02da99e8927a47af5d134bea591610bc0565b90506340179d2160e11b5f5260045260245260445ffd5b82634022bc5560e01b5f5260045260245ffd5b34610229576020366003190112610229576020611309600435611393565b905460405160039290921b1c6001600160a01b03168152f35b34610229576020366003190112610229576020906004355f526005825260018060a01b0360405f2054168152f35b600435906001600160a01b038216820361022957565b9181601f84011215610229578235916001600160401b038311610229576020838186019501011161022957565b6006548110156113ab5760065f5260205f2001905f90565b634e487b7160e01b5f52603260045260245ffd5b906001600160601b03809116911603906001600160601b03821161076c57565b9190820180921161076c57565b90601f801991011681019081106001600160401b0382111761140d57604052565b634e487b7160e01b5f52604160045260245ffd5b9291926001600160401b03821161140d576040519161144a601f8201601f1916602001846113ec565b829481845281830111610229578281602093845f960137010152565b908060209392818452848401375f828201840152601f01601f1916010190565b5460ff8160e01c169081611498575090565b90506001600160601b0360025460a01c9116101590565b906114b981611486565b9163ffffffff825460c01c168315159381151585146116835715611583575090600654916801000000000000000083101561140d5761157060209261154d836115298760017f1e9e694913ebc22589cb624c7ef8683055f578186b4a28e55d8412342921d7f39901600655611393565b81546001600160a01b0393841660039290921b91821b9390911b1916919091179055565b600654815463ffffffff60c01b191660c09190911b63ffffffff60c01b16179055565b6040519384526001600160a01b031692a2565b5f190163ffffffff811161076c5763ffffffff166006545f19810190811161076c576115ae90611393565b905460039190911b1c6001600160a01b03166115cd8161152984611393565b6001820180921161076c575f908152600460205260409020805463ffffffff60c01b191660c09290921b63ffffffff60c01b1691909117905560065490811561166f577f1e9e694913ebc22589cb624c7ef8683055f578186b4a28e55d8412342921d7f3926020925f190161164181611393565b81546001600160a01b0360039290921b9190911b19169055600655805463ffffffff60c01b19169055611570565b634e487b7160e01b5f52603160045260245ffd5b5050505050565b5f546001600160a01b03163303610c6a57565b5f5160206117345f395f51905f525c6116c35760015f5160206117345f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f5114821615611712575b604052156109bf5750565b90600181151661172a57823b15153d15161690611707565b503d5f823e3d90fdfe9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a164736f6c6343000825000a",
+	Bin: "0x60a03461022457601f6121f538819003918201601f19168301916001600160401b03831184841017610228578084926080946040528339810103126102245780516001600160a01b038116918282036102245760208101516001600160a01b03811690819003610224576040820151926001600160601b0384169283850361022457606001516001600160401b038116959086900361022457821561021157600180546001600160a01b03199081169091555f80549182168517815560405194916001600160a01b0316907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a3156102025760805281156101d457506276a700831161019d57600280546001600160a01b031660a09390931b6001600160a01b03191692909217909155600380546001600160401b031916831790556040805191825260208201929092527f7194474a7db20e5fd1a216468e878f30a5aacb7014f5c0c6fa5df6008be8a6f99190a1604051611fb8908161023d82396080518181816102a50152818161079e015281816108ec0152610a720152f35b604051632886932960e11b815260206004820152600e60248201526d756e626f6e64696e6744656c617960901b6044820152606490fd5b632886932960e11b81526020600482015260086024820152676d696e5374616b6560c01b6044820152606490fd5b63d92e233d60e01b5f5260045ffd5b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b634e487b7160e01b5f52604160045260245ffdfe6080806040526004361015610012575f80fd5b5f3560e01c9081630996b5a4146117445750806315d6f71a1461170d578063282d3fdf146116025780632e17de78146114b2578063375b3c0a146114925780633ae25916146114005780633dba1d0b1461137c5780634167863b146112d65780634331ed1f146112b957806368e94c4f146112795780636dcea85f146111ed5780636e2a7ad114611147578063715018a6146110e457806372ecd8fd14610fc757806379ba509714610f425780637eee288d14610e4f5780638002cd9d14610c8b57806380f5560514610c635780638da5cb5b14610c3c57806390c84ab614610c215780639f8a13d714610be0578063a2bdb59e14610bc5578063a35f8e9e14610b76578063a584119414610b3d578063a694fc3a146109b9578063b5e54b1914610997578063be84f57014610944578063bed9d86114610866578063bfac59901461063e578063c65d8b7314610621578063d438035314610437578063db7dd35a14610411578063df9e4f66146103f3578063e30c3978146103cb578063e8868e9f146103af578063f2fde38b14610342578063f7bd738714610326578063fa6739c1146102d4578063fc0c546a146102905763fc582d41146101d4575f80fd5b3461028c57602036600319011261028c576004356001600160401b03811161028c57610204903690600401611788565b90335f52600460205260ff60405f205460e01c1615610279576104008211610266576102617f176ff46d4dde83629a753225f27ff86f4b23d5660625e99eaf9f69f3bd1f734e9160405191829160208352339560208401916118c0565b0390a2005b506310940ba160e01b5f5260045260245ffd5b63bfc6c33760e01b5f523360045260245ffd5b5f80fd5b3461028c575f36600319011261028c576040517f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03168152602090f35b3461028c57602036600319011261028c576001600160a01b036102f5611772565b165f52600460205260206001600160601b0361031d60405f205482808260601c16911661180d565b16604051908152f35b3461028c575f36600319011261028c5760206040516101008152f35b3461028c57602036600319011261028c5761035b611772565b610363611ae4565b60018060a01b0316806001600160601b0360a01b600154161760015560018060a01b035f54167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b3461028c575f36600319011261028c5760206040516104008152f35b3461028c575f36600319011261028c576001546040516001600160a01b039091168152602090f35b3461028c575f36600319011261028c57602060405163a7a912418152f35b3461028c575f36600319011261028c5760206001600160401b0360035416604051908152f35b3461028c57606036600319011261028c576004356001600160401b03811161028c57610467903690600401611788565b6024356001600160401b03811161028c57610486903690600401611788565b916044356001600160401b03811161028c576104a6903690600401611788565b909282158015610617575b610608576104008211610266576104c936848861188a565b6020815191012094855f52600560205260018060a01b0360405f205416801515806105fe575b6105ec57506105b5969261059c7fa001ddb27557d2e6dbbbe4864d304d5b7a4b3bbe390ad3db4a92a24cf421031695936105ac93335f52600460205260405f209960028b018054801515806105e2575b6105b7575b505f828152600560205260409081902080546001600160a01b031916331790559190558a5460ff60e01b1916600160e01b178b555160608082529097889761058e928901916118c0565b9186830360208801526118c0565b90838203604085015233966118c0565b0390a233611909565b005b5f52600560205260405f206001600160601b0360a01b81541690556105dc8c33611e5b565b8d610544565b508281141561053f565b635d1c3e2f60e11b5f5260045260245ffd5b50338114156104ef565b6311795d9b60e01b5f5260045ffd5b50608083116104b1565b3461028c575f36600319011261028c5760206040516276a7008152f35b3461028c57606036600319011261028c57610657611772565b6044356001600160a01b03811691602435919083820361028c576002546001600160a01b031633036108535761068b611ef5565b83156108445760018060a01b03811690815f52600460205260405f20906001600160601b038254169560018301936106cd6001600160601b038654168961182d565b80881161082d57508787111561082757875b80880398888a11610813576107c29961079c97836040936001600160601b0361072c817f10cc080888f97c96419786385100283aa8ae09efd09b75964b955212f42847d49816809361180d565b8b546bffffffffffffffffffffffff1916911617808b5560601c6001600160601b03168083106108015750506107835f5b8a54600160601b600160c01b03191660609190911b600160601b600160c01b0316178a55565b8b036107d4575b508151908a82526020820152a3611909565b7f0000000000000000000000000000000000000000000000000000000000000000611f2a565b5f5f516020611f8c5f395f51905f525d005b6001600160601b036107eb8184168284541661180d565b166001600160601b03198254161790558b61078a565b6107839161080e9161180d565b61075d565b634e487b7160e01b5f52601160045260245ffd5b866106df565b87906333667e8360e11b5f5260045260245260445ffd5b63d92e233d60e01b5f5260045ffd5b63bfae38b360e01b5f523360045260245ffd5b3461028c575f36600319011261028c5761087e611ef5565b335f526004602052600160405f20018054906001600160601b038216908115801561092f575b6109105780546001600160a01b03191690556040518181526107c2925033907f8108595eb6bad3acefa9da467d90cc2217686d5c5ac85460f8b7849c840645fc90602090a2337f0000000000000000000000000000000000000000000000000000000000000000611f2a565b6001600160401b03836358bf276560e11b5f5260601c1660045260245ffd5b506001600160401b038360601c1642106108a4565b3461028c57602036600319011261028c576001600160a01b03610965611772565b165f52600460205260406001815f20015460ff8251916001600160401b038160a01c16835260e01c1615156020820152f35b3461028c575f36600319011261028c576040516005607f60991b018152602090f35b3461028c57602036600319011261028c576004356109d5611ef5565b8015610b2e57335f52600460205260405f206109fb826001600160601b0383541661182d565b906001600160601b03610a14816001840154168461182d565b11610b1b57816001600160601b0380610a709416166001600160601b03198354161782556040519084825260208201527f1449c6dd7851abc30abf37f57715f492010519147cc2652fbc38202c18a6ee9060403392a233611909565b7f000000000000000000000000000000000000000000000000000000000000000090604051906323b872dd60e01b5f52336004523060245260445260205f60648180865af19060015f5114821615610afb575b5015610adb575f5f516020611f8c5f395f51905f525d005b635274afe760e01b5f9081526001600160a01b0391909116600452602490fd5b6001821516610b135750813b15153d15161682610ac3565b3d5f823e3d90fd5b826304041d9560e11b5f5260045260245ffd5b631f2a200560e01b5f5260045ffd5b3461028c57602036600319011261028c576105b5610b59611772565b6001600160a01b0381165f90815260046020526040902090611909565b3461028c575f36600319011261028c57335f52600460205260405f206001600160401b03600182015460a01c1615610bb2576105b59033611e5b565b637b70846560e01b5f523360045260245ffd5b3461028c575f36600319011261028c57602060405160648152f35b3461028c57602036600319011261028c576001600160a01b03610c01611772565b165f5260046020526020610c1760405f206118e0565b6040519015158152f35b3461028c575f36600319011261028c57602060405160808152f35b3461028c575f36600319011261028c575f546040516001600160a01b039091168152602090f35b3461028c575f36600319011261028c576002546040516001600160a01b039091168152602090f35b3461028c57604036600319011261028c57610ca46117b5565b6024356001600160401b03811161028c57610cc3903690600401611788565b90916001600160401b0381169260648410610e3c576101008311610e2957335f52600460205260405f2060ff815460e01c1615610279577ff40caee60974a67342edb7880fd96bc222a992e8afa7a107103d31a7d6f65f7592610d2a600283015482611af7565b90816001840193886001600160401b03865460a01c1603610e19575b50610dab575b825468ffffffffffffffffff60a01b191660a09190911b67ffffffffffffffff60a01b161790151560e081901b60ff60e01b16919091179091556040805191825260208201819052339491928392610da6928401916118c0565b0390a3005b5f878152600660205260409020546001600160a01b031680151580610e0f575b610df3575b505f87815260066020526040902080546001600160a01b03191633179055610d4c565b80610e09915f52600460205260405f2090611e5b565b87610dd0565b5033811415610dcb565b610e239033611e5b565b88610d46565b8263af81408360e01b5f5260045260245ffd5b83631e4e7c8360e31b5f5260045260245ffd5b3461028c57604036600319011261028c57610e68611772565b60025460243591906001600160a01b03163303610853576001600160a01b03165f818152600460205260409020805460601c6001600160601b0316808411610f2b5792610f0a610ee47f3f2f29fa02cc34566ac167b446be0be9e0254cac18eda93b2dfe6a7a7c8affb994956001600160601b0384169061180d565b8354600160601b600160c01b031916606082901b600160601b600160c01b031617909355565b604080519182526001600160601b0390921660208201529081908101610261565b83906386bd84a760e01b5f5260045260245260445ffd5b3461028c575f36600319011261028c57600154336001600160a01b0390911603610fb457600180546001600160a01b03199081169091555f805433928116831782556001600160a01b0316907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a3005b63118cdaa760e01b5f523360045260245ffd5b3461028c57604036600319011261028c576004356001600160601b0381169081810361028c57610ff56117cb565b610ffd611ae4565b82156110b3576001600160401b0316916276a700831161107c577f7194474a7db20e5fd1a216468e878f30a5aacb7014f5c0c6fa5df6008be8a6f992604092600254906001600160601b0360a01b9060a01b169060018060a01b031617600255806001600160401b0319600354161760035582519182526020820152a1005b604051632886932960e11b815260206004820152600e60248201526d756e626f6e64696e6744656c617960901b6044820152606490fd5b604051632886932960e11b81526020600482015260086024820152676d696e5374616b6560c01b6044820152606490fd5b3461028c575f36600319011261028c576110fc611ae4565b600180546001600160a01b03199081169091555f80549182168155906001600160a01b03167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08280a3005b3461028c57604036600319011261028c576020611162611772565b61116a6117cb565b9060018060a01b0316805f5260048352600260405f200154604051916001600160401b038584019460c08652600e60e08601526d6272696e652f6d696e65722f763160901b61010086015246604086015230606086015216608084015260a083015260c082015261010081526111e26101208261183a565b519020604051908152f35b3461028c57602036600319011261028c57611206611772565b61120e611ae4565b600254906001600160a01b0382168061126757506001600160a01b0316908115610844576001600160a01b03191681176002557fe307206b150a74b2a5d43a35703be791342ca123c12a507c5f679cf1d011d1b95f80a2005b63599ad35b60e01b5f5260045260245ffd5b3461028c57602036600319011261028c576001600160401b0361129a6117b5565b165f526006602052602060018060a01b0360405f205416604051908152f35b3461028c575f36600319011261028c576020600754604051908152f35b3461028c57604036600319011261028c576112ef611772565b602435906001600160401b03821161028c5761131b6113146020933690600401611788565b369161188a565b828151910120604051908382019260a08452601160c0840152706272696e652f72656769737465722f763160781b60e084015246604084015230606084015260018060a01b0316608083015260a082015260e081526111e26101008261183a565b3461028c57604036600319011261028c57604061139a6004356117e1565b905460039190911b1c6001600160a01b03165f81815260046020528290206113c1816118e0565b90816113d7575b50825191825215156020820152f35b9050546001600160601b036113f76024359282808260601c16911661180d565b161015836113c8565b3461028c57602036600319011261028c576001600160a01b03611421611772565b165f52600460205260c060405f20805460ff60026001840154930154916001600160401b03604051946001600160601b03831686526001600160601b038360601c1660208701526001600160601b038116604087015260601c16606085015260e01c161515608083015260a0820152f35b3461028c575f36600319011261028c57602060025460a01c604051908152f35b3461028c57602036600319011261028c576004358015610b2e57335f52600460205260405f2080546001600160601b036114f4818084169360601c168361180d565b168084116115eb57506115126001600160601b03918285169061180d565b166001600160601b0319825416178155600181019161153b816001600160601b0385541661182d565b926001600160601b03808516166001600160601b03198254161781556001600160401b03600354166001600160401b034216016001600160401b038111610813576105b594826001600160401b0393548460601b8460601b16908560601b19161790556001600160601b03855416604051948552602085015260408401521660608201527f86864850f6ef2c28c67d1d0db0e5ed6ed9b6b1a33b5e9efd1fe323bf05782a8c60803392a233611909565b83906340179d2160e11b5f5260045260245260445ffd5b3461028c57604036600319011261028c5761161b611772565b60025460243591906001600160a01b03163303610853576001600160a01b03165f8181526004602052604090209091611653826118e0565b156116fa576001600160601b03806116758454828160601c169384911661180d565b168083116116e357506001600160601b03821601906001600160601b038211610813578254600160601b600160c01b031916606083901b600160601b600160c01b0316179092557fd4665e3049283582ba6f9eba07a5b3e12dab49e02da99e8927a47af5d134bea591610f0a565b90506340179d2160e11b5f5260045260245260445ffd5b82634022bc5560e01b5f5260045260245ffd5b3461028c57602036600319011261028c57602061172b6004356117e1565b905460405160039290921b1c6001600160a01b03168152f35b3461028c57602036600319011261028c576020906004355f526005825260018060a01b0360405f2054168152f35b600435906001600160a01b038216820361028c57565b9181601f8401121561028c578235916001600160401b03831161028c576020838186019501011161028c57565b600435906001600160401b038216820361028c57565b602435906001600160401b038216820361028c57565b6007548110156117f95760075f5260205f2001905f90565b634e487b7160e01b5f52603260045260245ffd5b906001600160601b03809116911603906001600160601b03821161081357565b9190820180921161081357565b90601f801991011681019081106001600160401b0382111761185b57604052565b634e487b7160e01b5f52604160045260245ffd5b6001600160401b03811161185b57601f01601f191660200190565b9291926118968261186f565b916118a4604051938461183a565b82948184528183011161028c578281602093845f960137010152565b908060209392818452848401375f828201840152601f01601f1916010190565b5460ff8160e01c1690816118f2575090565b90506001600160601b0360025460a01c9116101590565b90611913816118e0565b9163ffffffff825460c01c16831515938115158514611add57156119dd575090600754916801000000000000000083101561185b576119ca6020926119a7836119838760017f1e9e694913ebc22589cb624c7ef8683055f578186b4a28e55d8412342921d7f399016007556117e1565b81546001600160a01b0393841660039290921b91821b9390911b1916919091179055565b600754815463ffffffff60c01b191660c09190911b63ffffffff60c01b16179055565b6040519384526001600160a01b031692a2565b5f190163ffffffff81116108135763ffffffff166007545f19810190811161081357611a08906117e1565b905460039190911b1c6001600160a01b0316611a2781611983846117e1565b60018201809211610813575f908152600460205260409020805463ffffffff60c01b191660c09290921b63ffffffff60c01b16919091179055600754908115611ac9577f1e9e694913ebc22589cb624c7ef8683055f578186b4a28e55d8412342921d7f3926020925f1901611a9b816117e1565b81546001600160a01b0360039290921b9190911b19169055600755805463ffffffff60c01b191690556119ca565b634e487b7160e01b5f52603160045260245ffd5b5050505050565b5f546001600160a01b03163303610fb457565b905f918260209384926001600160401b03611b8161010060405193611b1c888661183a565b8585526040519384918983019663a7a9124188528860408501526001606085015288608085015260c060a085015280519c8d918260e0870152018585015e87848d8501015216998a60c0830152601f801991011681010301601f19810183528261183a565b51906005607f60991b015af4903d15611e53573d91611b9f8361186f565b92611bad604051948561183a565b83523d5f8385013e5b15611e4057815115611e0a576080825110611d1a578151820160608383830192031261028c5781830151926040810151906001600160401b03821680920361028c576060810151906001600160401b03821161028c57019382603f8601121561028c5783850151611c268161186f565b95611c34604051978861183a565b81875285870194868084840101011161028c57815f926040889301875e8701015280611df4575060518114159081611de8575b50611dd55782519060028210918215611db4575b50508015611d95575b611d1a578151600110156117f957602182015160f81c601f1660028160188103611d2d575050506003825110611d1a578151600210156117f957602282015160f81c916003905b611cd5848361182d565b815103611d075701012091818303611cef57505050600190565b636924e62560e01b5f5260045260245260445260645ffd5b856304d1f62f60e31b5f5260045260245ffd5b836304d1f62f60e31b5f5260045260245ffd5b60198103611d75575050506004825110611d1a578151600210156117f95761ff0080602284015160f01c16168251600310156117f957602383015160f81c1791600490611ccb565b601990949192941115611ccb57856304d1f62f60e31b5f5260045260245ffd5b508151600110156117f957604060e0602184015160f81c161415611c84565b909150156117f957516001600160f81b031916608160f81b14155f80611c7b565b846304d1f62f60e31b5f5260045260245ffd5b6071915014155f611c67565b8663198db62f60e31b5f5260045260245260445ffd5b50505061013a46148015611e34575b611e2257505f90565b6348e76ee960e01b5f5260045260245ffd5b506204cb2f4614611e19565b83634dd3a57f60e11b5f5260045260245ffd5b606091611bb6565b90600101906001600160401b03825460a01c16918215611ef0575f838152600660205260409020546001600160a01b0392831692168214611ed0575b805468ffffffffffffffffff60a01b191690557fb9bb54d8fe303c58ad5579aeb64aaced05284a8d944abf2756046c5316d8c0b45f80a3565b5f83815260066020526040902080546001600160a01b0319169055611e97565b505050565b5f516020611f8c5f395f51905f525c611f1b5760015f516020611f8c5f395f51905f525d565b633ee5aeb560e01b5f5260045ffd5b916040519163a9059cbb60e01b5f5260018060a01b031660045260245260205f60448180865af19060015f5114821615611f6a575b60405215610adb5750565b906001811516611f8257823b15153d15161690611f5f565b503d5f823e3d90fdfe9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00a164736f6c6343000825000a",
 }
 
 // ProviderRegistry is an auto generated Go binding around an Ethereum contract.
@@ -6870,6 +7152,111 @@ func (providerRegistry *ProviderRegistry) PackConstructor(token_ common.Address,
 		panic(err)
 	}
 	return enc
+}
+
+// PackCALLACTORID is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb5e54b19.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function CALL_ACTOR_ID() view returns(address)
+func (providerRegistry *ProviderRegistry) PackCALLACTORID() []byte {
+	enc, err := providerRegistry.abi.Pack("CALL_ACTOR_ID")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCALLACTORID is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb5e54b19.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function CALL_ACTOR_ID() view returns(address)
+func (providerRegistry *ProviderRegistry) TryPackCALLACTORID() ([]byte, error) {
+	return providerRegistry.abi.Pack("CALL_ACTOR_ID")
+}
+
+// UnpackCALLACTORID is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb5e54b19.
+//
+// Solidity: function CALL_ACTOR_ID() view returns(address)
+func (providerRegistry *ProviderRegistry) UnpackCALLACTORID(data []byte) (common.Address, error) {
+	out, err := providerRegistry.abi.Unpack("CALL_ACTOR_ID", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackGETPEERIDMETHOD is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdf9e4f66.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function GET_PEER_ID_METHOD() view returns(uint64)
+func (providerRegistry *ProviderRegistry) PackGETPEERIDMETHOD() []byte {
+	enc, err := providerRegistry.abi.Pack("GET_PEER_ID_METHOD")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGETPEERIDMETHOD is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdf9e4f66.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function GET_PEER_ID_METHOD() view returns(uint64)
+func (providerRegistry *ProviderRegistry) TryPackGETPEERIDMETHOD() ([]byte, error) {
+	return providerRegistry.abi.Pack("GET_PEER_ID_METHOD")
+}
+
+// UnpackGETPEERIDMETHOD is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdf9e4f66.
+//
+// Solidity: function GET_PEER_ID_METHOD() view returns(uint64)
+func (providerRegistry *ProviderRegistry) UnpackGETPEERIDMETHOD(data []byte) (uint64, error) {
+	out, err := providerRegistry.abi.Unpack("GET_PEER_ID_METHOD", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackMAXCONTROLLERSIGLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7bd7387.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_CONTROLLER_SIG_LENGTH() view returns(uint256)
+func (providerRegistry *ProviderRegistry) PackMAXCONTROLLERSIGLENGTH() []byte {
+	enc, err := providerRegistry.abi.Pack("MAX_CONTROLLER_SIG_LENGTH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXCONTROLLERSIGLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7bd7387.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_CONTROLLER_SIG_LENGTH() view returns(uint256)
+func (providerRegistry *ProviderRegistry) TryPackMAXCONTROLLERSIGLENGTH() ([]byte, error) {
+	return providerRegistry.abi.Pack("MAX_CONTROLLER_SIG_LENGTH")
+}
+
+// UnpackMAXCONTROLLERSIGLENGTH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf7bd7387.
+//
+// Solidity: function MAX_CONTROLLER_SIG_LENGTH() view returns(uint256)
+func (providerRegistry *ProviderRegistry) UnpackMAXCONTROLLERSIGLENGTH(data []byte) (*big.Int, error) {
+	out, err := providerRegistry.abi.Unpack("MAX_CONTROLLER_SIG_LENGTH", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackMAXMETADATALENGTH is the Go binding used to pack the parameters required for calling
@@ -6977,6 +7364,41 @@ func (providerRegistry *ProviderRegistry) UnpackMAXUNBONDINGDELAY(data []byte) (
 	return out0, nil
 }
 
+// PackMINMINERID is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa2bdb59e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MIN_MINER_ID() view returns(uint64)
+func (providerRegistry *ProviderRegistry) PackMINMINERID() []byte {
+	enc, err := providerRegistry.abi.Pack("MIN_MINER_ID")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMINMINERID is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa2bdb59e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MIN_MINER_ID() view returns(uint64)
+func (providerRegistry *ProviderRegistry) TryPackMINMINERID() ([]byte, error) {
+	return providerRegistry.abi.Pack("MIN_MINER_ID")
+}
+
+// UnpackMINMINERID is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa2bdb59e.
+//
+// Solidity: function MIN_MINER_ID() view returns(uint64)
+func (providerRegistry *ProviderRegistry) UnpackMINMINERID(data []byte) (uint64, error) {
+	out, err := providerRegistry.abi.Unpack("MIN_MINER_ID", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
 // PackAcceptOwnership is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x79ba5097.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -7067,6 +7489,28 @@ func (providerRegistry *ProviderRegistry) UnpackActiveCount(data []byte) (*big.I
 	}
 	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
 	return out0, nil
+}
+
+// PackBindMiner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8002cd9d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bindMiner(uint64 minerId, bytes controllerSig) returns()
+func (providerRegistry *ProviderRegistry) PackBindMiner(minerId uint64, controllerSig []byte) []byte {
+	enc, err := providerRegistry.abi.Pack("bindMiner", minerId, controllerSig)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBindMiner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8002cd9d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bindMiner(uint64 minerId, bytes controllerSig) returns()
+func (providerRegistry *ProviderRegistry) TryPackBindMiner(minerId uint64, controllerSig []byte) ([]byte, error) {
+	return providerRegistry.abi.Pack("bindMiner", minerId, controllerSig)
 }
 
 // PackCandidateAt is the Go binding used to pack the parameters required for calling
@@ -7272,6 +7716,120 @@ func (providerRegistry *ProviderRegistry) UnpackMinStake(data []byte) (*big.Int,
 		return new(big.Int), err
 	}
 	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMinerBindingDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6e2a7ad1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function minerBindingDigest(address provider, uint64 minerId) view returns(bytes32)
+func (providerRegistry *ProviderRegistry) PackMinerBindingDigest(provider common.Address, minerId uint64) []byte {
+	enc, err := providerRegistry.abi.Pack("minerBindingDigest", provider, minerId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMinerBindingDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6e2a7ad1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function minerBindingDigest(address provider, uint64 minerId) view returns(bytes32)
+func (providerRegistry *ProviderRegistry) TryPackMinerBindingDigest(provider common.Address, minerId uint64) ([]byte, error) {
+	return providerRegistry.abi.Pack("minerBindingDigest", provider, minerId)
+}
+
+// UnpackMinerBindingDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6e2a7ad1.
+//
+// Solidity: function minerBindingDigest(address provider, uint64 minerId) view returns(bytes32)
+func (providerRegistry *ProviderRegistry) UnpackMinerBindingDigest(data []byte) ([32]byte, error) {
+	out, err := providerRegistry.abi.Unpack("minerBindingDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackMinerOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbe84f570.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function minerOf(address provider) view returns(uint64 minerId, bool verifiedOnChain)
+func (providerRegistry *ProviderRegistry) PackMinerOf(provider common.Address) []byte {
+	enc, err := providerRegistry.abi.Pack("minerOf", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMinerOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbe84f570.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function minerOf(address provider) view returns(uint64 minerId, bool verifiedOnChain)
+func (providerRegistry *ProviderRegistry) TryPackMinerOf(provider common.Address) ([]byte, error) {
+	return providerRegistry.abi.Pack("minerOf", provider)
+}
+
+// MinerOfOutput serves as a container for the return parameters of contract
+// method MinerOf.
+type MinerOfOutput struct {
+	MinerId         uint64
+	VerifiedOnChain bool
+}
+
+// UnpackMinerOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbe84f570.
+//
+// Solidity: function minerOf(address provider) view returns(uint64 minerId, bool verifiedOnChain)
+func (providerRegistry *ProviderRegistry) UnpackMinerOf(data []byte) (MinerOfOutput, error) {
+	out, err := providerRegistry.abi.Unpack("minerOf", data)
+	outstruct := new(MinerOfOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.MinerId = *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	outstruct.VerifiedOnChain = *abi.ConvertType(out[1], new(bool)).(*bool)
+	return *outstruct, nil
+}
+
+// PackMinerOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x68e94c4f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function minerOwner(uint64 ) view returns(address)
+func (providerRegistry *ProviderRegistry) PackMinerOwner(arg0 uint64) []byte {
+	enc, err := providerRegistry.abi.Pack("minerOwner", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMinerOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x68e94c4f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function minerOwner(uint64 ) view returns(address)
+func (providerRegistry *ProviderRegistry) TryPackMinerOwner(arg0 uint64) ([]byte, error) {
+	return providerRegistry.abi.Pack("minerOwner", arg0)
+}
+
+// UnpackMinerOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x68e94c4f.
+//
+// Solidity: function minerOwner(uint64 ) view returns(address)
+func (providerRegistry *ProviderRegistry) UnpackMinerOwner(data []byte) (common.Address, error) {
+	out, err := providerRegistry.abi.Unpack("minerOwner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
 	return out0, nil
 }
 
@@ -7678,6 +8236,28 @@ func (providerRegistry *ProviderRegistry) TryPackTransferOwnership(newOwner comm
 	return providerRegistry.abi.Pack("transferOwnership", newOwner)
 }
 
+// PackUnbindMiner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa35f8e9e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function unbindMiner() returns()
+func (providerRegistry *ProviderRegistry) PackUnbindMiner() []byte {
+	enc, err := providerRegistry.abi.Pack("unbindMiner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUnbindMiner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa35f8e9e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function unbindMiner() returns()
+func (providerRegistry *ProviderRegistry) TryPackUnbindMiner() ([]byte, error) {
+	return providerRegistry.abi.Pack("unbindMiner")
+}
+
 // PackUnbondingDelay is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xdb7dd35a.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -7963,6 +8543,98 @@ func (providerRegistry *ProviderRegistry) UnpackMetadataUpdatedEvent(log *types.
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(ProviderRegistryMetadataUpdated)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryMinerBound represents a MinerBound event raised by the ProviderRegistry contract.
+type ProviderRegistryMinerBound struct {
+	Provider        common.Address
+	MinerId         uint64
+	VerifiedOnChain bool
+	ControllerSig   []byte
+	Raw             *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryMinerBoundEventName = "MinerBound"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryMinerBound) ContractEventName() string {
+	return ProviderRegistryMinerBoundEventName
+}
+
+// UnpackMinerBoundEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MinerBound(address indexed provider, uint64 indexed minerId, bool verifiedOnChain, bytes controllerSig)
+func (providerRegistry *ProviderRegistry) UnpackMinerBoundEvent(log *types.Log) (*ProviderRegistryMinerBound, error) {
+	event := "MinerBound"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryMinerBound)
+	if len(log.Data) > 0 {
+		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range providerRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// ProviderRegistryMinerUnbound represents a MinerUnbound event raised by the ProviderRegistry contract.
+type ProviderRegistryMinerUnbound struct {
+	Provider common.Address
+	MinerId  uint64
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const ProviderRegistryMinerUnboundEventName = "MinerUnbound"
+
+// ContractEventName returns the user-defined event name.
+func (ProviderRegistryMinerUnbound) ContractEventName() string {
+	return ProviderRegistryMinerUnboundEventName
+}
+
+// UnpackMinerUnboundEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MinerUnbound(address indexed provider, uint64 indexed minerId)
+func (providerRegistry *ProviderRegistry) UnpackMinerUnboundEvent(log *types.Log) (*ProviderRegistryMinerUnbound, error) {
+	event := "MinerUnbound"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != providerRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ProviderRegistryMinerUnbound)
 	if len(log.Data) > 0 {
 		if err := providerRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -8401,8 +9073,14 @@ func (providerRegistry *ProviderRegistry) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["AmountTooLarge"].ID.Bytes()[:4]) {
 		return providerRegistry.UnpackAmountTooLargeError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["BadMinerId"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackBadMinerIdError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["BadPeerId"].ID.Bytes()[:4]) {
 		return providerRegistry.UnpackBadPeerIdError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["ControllerSigTooLong"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackControllerSigTooLongError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["InsufficientFreeStake"].ID.Bytes()[:4]) {
 		return providerRegistry.UnpackInsufficientFreeStakeError(raw[4:])
@@ -8412,6 +9090,24 @@ func (providerRegistry *ProviderRegistry) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["MetadataTooLong"].ID.Bytes()[:4]) {
 		return providerRegistry.UnpackMetadataTooLongError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["MinerActorError"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackMinerActorErrorError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["MinerCallFailed"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackMinerCallFailedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["MinerCheckUnavailable"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackMinerCheckUnavailableError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["MinerPeerIdMismatch"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackMinerPeerIdMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["MinerReturnMalformed"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackMinerReturnMalformedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["NoMinerBound"].ID.Bytes()[:4]) {
+		return providerRegistry.UnpackNoMinerBoundError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], providerRegistry.abi.Errors["NotActive"].ID.Bytes()[:4]) {
 		return providerRegistry.UnpackNotActiveError(raw[4:])
@@ -8482,6 +9178,30 @@ func (providerRegistry *ProviderRegistry) UnpackAmountTooLargeError(raw []byte) 
 	return out, nil
 }
 
+// ProviderRegistryBadMinerId represents a BadMinerId error raised by the ProviderRegistry contract.
+type ProviderRegistryBadMinerId struct {
+	MinerId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadMinerId(uint64 minerId)
+func ProviderRegistryBadMinerIdErrorID() common.Hash {
+	return common.HexToHash("0xf273e418b4b6a1a3979a7ff1f0ca25b40dd88c9598989544f54f6dcdb5d3cca3")
+}
+
+// UnpackBadMinerIdError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadMinerId(uint64 minerId)
+func (providerRegistry *ProviderRegistry) UnpackBadMinerIdError(raw []byte) (*ProviderRegistryBadMinerId, error) {
+	out := new(ProviderRegistryBadMinerId)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "BadMinerId", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ProviderRegistryBadPeerId represents a BadPeerId error raised by the ProviderRegistry contract.
 type ProviderRegistryBadPeerId struct {
 }
@@ -8500,6 +9220,30 @@ func ProviderRegistryBadPeerIdErrorID() common.Hash {
 func (providerRegistry *ProviderRegistry) UnpackBadPeerIdError(raw []byte) (*ProviderRegistryBadPeerId, error) {
 	out := new(ProviderRegistryBadPeerId)
 	if err := providerRegistry.abi.UnpackIntoInterface(out, "BadPeerId", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryControllerSigTooLong represents a ControllerSigTooLong error raised by the ProviderRegistry contract.
+type ProviderRegistryControllerSigTooLong struct {
+	Length *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ControllerSigTooLong(uint256 length)
+func ProviderRegistryControllerSigTooLongErrorID() common.Hash {
+	return common.HexToHash("0xaf81408376710d23a435b5a9da45e0470ce04d832581c3f66df7caf91ef9c550")
+}
+
+// UnpackControllerSigTooLongError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ControllerSigTooLong(uint256 length)
+func (providerRegistry *ProviderRegistry) UnpackControllerSigTooLongError(raw []byte) (*ProviderRegistryControllerSigTooLong, error) {
+	out := new(ProviderRegistryControllerSigTooLong)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "ControllerSigTooLong", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -8573,6 +9317,153 @@ func ProviderRegistryMetadataTooLongErrorID() common.Hash {
 func (providerRegistry *ProviderRegistry) UnpackMetadataTooLongError(raw []byte) (*ProviderRegistryMetadataTooLong, error) {
 	out := new(ProviderRegistryMetadataTooLong)
 	if err := providerRegistry.abi.UnpackIntoInterface(out, "MetadataTooLong", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryMinerActorError represents a MinerActorError error raised by the ProviderRegistry contract.
+type ProviderRegistryMinerActorError struct {
+	MinerId  uint64
+	ExitCode *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MinerActorError(uint64 minerId, int256 exitCode)
+func ProviderRegistryMinerActorErrorErrorID() common.Hash {
+	return common.HexToHash("0xcc6db178bb66ff977d93553c544b55356682c6ea7b69adabb7fc1c18c517247d")
+}
+
+// UnpackMinerActorErrorError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MinerActorError(uint64 minerId, int256 exitCode)
+func (providerRegistry *ProviderRegistry) UnpackMinerActorErrorError(raw []byte) (*ProviderRegistryMinerActorError, error) {
+	out := new(ProviderRegistryMinerActorError)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "MinerActorError", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryMinerCallFailed represents a MinerCallFailed error raised by the ProviderRegistry contract.
+type ProviderRegistryMinerCallFailed struct {
+	MinerId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MinerCallFailed(uint64 minerId)
+func ProviderRegistryMinerCallFailedErrorID() common.Hash {
+	return common.HexToHash("0x9ba74afe676f4f831cd34858b7a9f73b8e40e38a89f28cbed21b5c8056a2d9b2")
+}
+
+// UnpackMinerCallFailedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MinerCallFailed(uint64 minerId)
+func (providerRegistry *ProviderRegistry) UnpackMinerCallFailedError(raw []byte) (*ProviderRegistryMinerCallFailed, error) {
+	out := new(ProviderRegistryMinerCallFailed)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "MinerCallFailed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryMinerCheckUnavailable represents a MinerCheckUnavailable error raised by the ProviderRegistry contract.
+type ProviderRegistryMinerCheckUnavailable struct {
+	MinerId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MinerCheckUnavailable(uint64 minerId)
+func ProviderRegistryMinerCheckUnavailableErrorID() common.Hash {
+	return common.HexToHash("0x48e76ee927967e32507e45553eb6daa420486d51a32357b13a1f4e429f5e2406")
+}
+
+// UnpackMinerCheckUnavailableError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MinerCheckUnavailable(uint64 minerId)
+func (providerRegistry *ProviderRegistry) UnpackMinerCheckUnavailableError(raw []byte) (*ProviderRegistryMinerCheckUnavailable, error) {
+	out := new(ProviderRegistryMinerCheckUnavailable)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "MinerCheckUnavailable", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryMinerPeerIdMismatch represents a MinerPeerIdMismatch error raised by the ProviderRegistry contract.
+type ProviderRegistryMinerPeerIdMismatch struct {
+	MinerId    uint64
+	Registered [32]byte
+	OnChain    [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MinerPeerIdMismatch(uint64 minerId, bytes32 registered, bytes32 onChain)
+func ProviderRegistryMinerPeerIdMismatchErrorID() common.Hash {
+	return common.HexToHash("0x6924e625e65bd430a5f9dfb62b2b33b88140d4a13c91690f83ff74d05d74e20c")
+}
+
+// UnpackMinerPeerIdMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MinerPeerIdMismatch(uint64 minerId, bytes32 registered, bytes32 onChain)
+func (providerRegistry *ProviderRegistry) UnpackMinerPeerIdMismatchError(raw []byte) (*ProviderRegistryMinerPeerIdMismatch, error) {
+	out := new(ProviderRegistryMinerPeerIdMismatch)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "MinerPeerIdMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryMinerReturnMalformed represents a MinerReturnMalformed error raised by the ProviderRegistry contract.
+type ProviderRegistryMinerReturnMalformed struct {
+	MinerId uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MinerReturnMalformed(uint64 minerId)
+func ProviderRegistryMinerReturnMalformedErrorID() common.Hash {
+	return common.HexToHash("0x268fb17887fff525db1ecaae742827b9f5cf2054529f4f7ec1d25fd79f5cc254")
+}
+
+// UnpackMinerReturnMalformedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MinerReturnMalformed(uint64 minerId)
+func (providerRegistry *ProviderRegistry) UnpackMinerReturnMalformedError(raw []byte) (*ProviderRegistryMinerReturnMalformed, error) {
+	out := new(ProviderRegistryMinerReturnMalformed)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "MinerReturnMalformed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ProviderRegistryNoMinerBound represents a NoMinerBound error raised by the ProviderRegistry contract.
+type ProviderRegistryNoMinerBound struct {
+	Provider common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoMinerBound(address provider)
+func ProviderRegistryNoMinerBoundErrorID() common.Hash {
+	return common.HexToHash("0x7b70846581a40daa77b09560b23857d6579c79e05ad97d8235ce21753da902b7")
+}
+
+// UnpackNoMinerBoundError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoMinerBound(address provider)
+func (providerRegistry *ProviderRegistry) UnpackNoMinerBoundError(raw []byte) (*ProviderRegistryNoMinerBound, error) {
+	out := new(ProviderRegistryNoMinerBound)
+	if err := providerRegistry.abi.UnpackIntoInterface(out, "NoMinerBound", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

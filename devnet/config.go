@@ -71,6 +71,10 @@ type Config struct {
 	Deploy deploy.Config
 	// Logger receives the devnet's and the node's logs (default: discarded).
 	Logger *slog.Logger
+	// GenesisCode places contract code at addresses in the genesis of a new chain, for tests
+	// that need a contract at a fixed address (FEVM's actor-call precompile stand-in). Ignored
+	// when DataDir already holds a chain.
+	GenesisCode map[common.Address][]byte
 }
 
 // withDefaults returns c with the defaults filled in.

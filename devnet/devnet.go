@@ -264,6 +264,14 @@ func (d *Devnet) genesis(r *run) *core.Genesis {
 	for _, a := range r.accounts {
 		g.Alloc[a.Address] = types.Account{Balance: new(big.Int).Set(d.cfg.ETHPerAccount)}
 	}
+	for addr, code := range d.cfg.GenesisCode {
+		acct := g.Alloc[addr]
+		if acct.Balance == nil {
+			acct.Balance = new(big.Int)
+		}
+		acct.Code = code
+		g.Alloc[addr] = acct
+	}
 	return g
 }
 

@@ -33,6 +33,7 @@ type canonSpec struct {
 	Outputs         []wireOutput      `json:"outputs,omitempty"`
 	Price           canonPrice        `json:"price"`
 	Replicas        uint8             `json:"replicas"`
+	RequiresSP      bool              `json:"requires_sp,omitempty"` // absent when false: older specs keep their hashes
 	Resources       canonResources    `json:"resources"`
 	Version         int               `json:"version"`
 }
@@ -83,6 +84,7 @@ func (s *Spec) Canonical() ([]byte, error) {
 		Network:    s.Network,
 		Price:      canonPrice{Collateral: s.Price.Collateral, Payment: s.Price.Payment},
 		Replicas:   s.Replicas,
+		RequiresSP: s.RequiresSP,
 		Resources: canonResources{
 			CPU:    units.Format(new(big.Int).SetUint64(s.Resources.CPUMillis), 3),
 			Disk:   s.Resources.DiskBytes,

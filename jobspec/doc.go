@@ -39,6 +39,7 @@
 //	  accept_within: 10m        # a provider must accept within this of posting
 //	  run_within: 1h            # and commit a result within this after the accept deadline
 //	challenge_window: 2m        # anyone may challenge the result within this of its commit
+//	requires_sp: false          # true: only a provider with a bound Filecoin miner (an SP) takes it
 //
 // Decoding is strict: unknown fields, duplicate YAML keys, several YAML documents, trailing
 // JSON, invalid UTF-8 and documents over MaxSize are refused, and every field is checked

@@ -141,6 +141,7 @@ type wireSpec struct {
 	Replicas        *strictInt        `json:"replicas" yaml:"replicas"`
 	Deadlines       *wireDeadlines    `json:"deadlines" yaml:"deadlines"`
 	ChallengeWindow scalar            `json:"challenge_window" yaml:"challenge_window"`
+	RequiresSP      *strictBool       `json:"requires_sp" yaml:"requires_sp"`
 }
 
 type wireInput struct {
@@ -258,6 +259,9 @@ func (w *wireSpec) spec(v *validator) *Spec {
 	s.ChallengeWindow = v.parseDuration("challenge_window", w.ChallengeWindow)
 	if w.Network != nil {
 		s.Network = bool(*w.Network)
+	}
+	if w.RequiresSP != nil {
+		s.RequiresSP = bool(*w.RequiresSP)
 	}
 	return s
 }

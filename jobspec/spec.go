@@ -79,6 +79,10 @@ type Spec struct {
 	Replicas        uint8
 	Deadlines       Deadlines
 	ChallengeWindow time.Duration
+	// RequiresSP asks for a provider that bound a Filecoin miner actor (a storage provider,
+	// `brine provider register --miner`). Nodes without one do not take the job; the market
+	// cannot see specs, so it is not enforced on chain (docs/filecoin.md).
+	RequiresSP bool
 }
 
 // Input is one file or directory placed under InputsDir before the run: inline bytes, or the

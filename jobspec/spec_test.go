@@ -420,3 +420,44 @@ func TestInputSelect(t *testing.T) {
 		}
 	}
 }
+
+// TestRequiresSP: a spec may ask for a Filecoin storage provider; a spec that does not (the
+// field absent or false) keeps the canonical bytes, and so the hash, it always had.
+func TestRequiresSP(t *testing.T) {
+	base := `
+engine: wasm
+module: ` + cidV1 + `
+resources: {cpu: 1, memory: 64MiB, disk: 1MiB, time: 10s}
+price: {payment: "1", collateral: "1"}
+deadlines: {accept_within: 1m, run_within: 2m}
+challenge_window: 2m
+`
+	// The canonical form of base as Brine wrote it before requires_sp existed.
+	const before = `{"challenge_window":"2m0s","deadlines":{"accept_within":"1m0s","run_within":"2m0s"},"engine":"wasm","module":"` + cidV1 + `","network":false,"price":{"collateral":"1","payment":"1"},"replicas":1,"resources":{"cpu":"1","disk":1048576,"memory":67108864,"time":"10s"},"version":1}`
+	for _, doc := range []string{base, base + "requires_sp: false\n"} {
+		s, err := Parse([]byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ := s.Canonical()
+		if string(c) != before || s.RequiresSP {
+			t.Fatalf("canonical form changed:\n%s\nwant\n%s", c, before)
+		}
+	}
+	s, err := Parse([]byte(base + "requires_sp: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.Canonical()
+	if !s.RequiresSP || !strings.Contains(string(c), `"replicas":1,"requires_sp":true,"resources"`) {
+		t.Fatalf("requires_sp: %v, canonical %s", s.RequiresSP, c)
+	}
+	h, _ := s.Hash()
+	back, err := ParseCanonical(c, h)
+	if err != nil || !back.RequiresSP {
+		t.Fatalf("round trip: %+v, %v", back, err)
+	}
+	if _, err := Parse([]byte(base + "requires_sp: yes\n")); err == nil {
+		t.Fatal("requires_sp: yes accepted (YAML 1.1's boolean words are refused, as for network)")
+	}
+}

@@ -286,6 +286,18 @@ func (n *Node) decide(ctx context.Context, rec store.JobRecord) (bool, error) {
 		n.log.Info("refusing job", "job", id, "reason", r)
 		return false, n.end(id, store.StateAbandoned, "refused: "+string(r))
 	}
+	if spec.RequiresSP {
+		// Read now, not cached: the binding can change while the node runs.
+		info, err := n.st.Provider(ctx, n.self)
+		if err != nil {
+			return false, err
+		}
+		if info.MinerID == 0 {
+			r := "the job requires a Filecoin storage provider and this provider has bound no miner (brine provider register --miner)"
+			n.log.Info("refusing job", "job", id, "reason", r)
+			return false, n.end(id, store.StateAbandoned, "refused: "+r)
+		}
+	}
 	// Everything the run needs from peers comes first: a job whose module or inputs cannot
 	// be had is not accepted.
 	if err := n.fetchDeps(ctx, spec, job.SpecHash); err != nil {

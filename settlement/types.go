@@ -168,6 +168,11 @@ type ProviderInfo struct {
 	Locked        *big.Int
 	Unbonding     *big.Int
 	UnbondingEnds time.Time
+	// MinerID is the Filecoin miner actor (f0…) bound to the provider; 0 when none.
+	MinerID uint64
+	// MinerVerified: the registry checked the binding on chain (FEVM). Otherwise the binding
+	// is the provider's claim, to be checked off chain (docs/filecoin.md).
+	MinerVerified bool
 	// Metadata is the provider's latest registration metadata (opaque to the protocol; a
 	// Brine node publishes {"peer": ..., "addrs": [...]} there so clients can reach it). Only
 	// the backends' provider listings fill it; nil elsewhere.
@@ -192,4 +197,7 @@ var (
 	ErrAlreadyDone    = errors.New("already done")
 	ErrStaleRecord    = errors.New("job record out of date")
 	ErrNotImplemented = errors.New("not supported by this settlement backend")
+	// ErrMinerCheck: the chain's own check of a Filecoin miner binding refused it (FEVM's
+	// miner actor answered another peer ID, an error, or nothing).
+	ErrMinerCheck = errors.New("the chain refused the miner binding")
 )

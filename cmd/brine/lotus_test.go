@@ -13,17 +13,20 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/filecoin-project/lotus/api"
 
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/internal/lotusstandin"
+	"github.com/brine-compute/brine/internal/simchain"
 )
 
 // TestStoryOnLotus runs the whole CLI story against the Lotus stand-in's RPC, as an SP would
-// against a Lotus node's /rpc/v1: deploy, mint, stake, provider register, node run, job submit
-// --wait, audit; with --finality finalized (the stand-in's "finalized" 3 tipsets deep, so every
+// against a Lotus node's /rpc/v1: deploy, mint, stake, provider register --miner (every bad
+// input refused, then bound and checked on chain by the precompile's stand-in), node run, job
+// submit --wait, a challenge drawn, voted and resolved by three more nodes, audit; with --finality finalized (the stand-in's "finalized" 3 tipsets deep, so every
 // transaction and every event the node acts on waits for it), null rounds (every third height
 // that has no transaction), receipts a tipset after inclusion, and eth_getLogs limits so tight
 // (16 epochs, 4 results) that every log scan pages. The chain makes a tipset every 250 ms,
@@ -32,7 +35,12 @@ func TestStoryOnLotus(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	d, err := devnet.New(devnet.Config{Accounts: 3})
+	mockCode, err := simchain.CallActorMockCode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// FEVM's actor-call precompile, stood in for by a test contract at its address.
+	d, err := devnet.New(devnet.Config{Accounts: 6, GenesisCode: map[common.Address][]byte{simchain.CallActorID: mockCode}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,8 +48,13 @@ func TestStoryOnLotus(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = d.Stop(context.Background()) })
+	dir := t.TempDir()
+	sp := newSPWorld(t, filepath.Join(dir, "brine"), d.Accounts()[1].Address)
 	var refusals refusalLog
 	s, err := lotusstandin.New(lotusstandin.Config{
+		Miners:         sp.miners,
+		IDs:            sp.ids,
+		AccountKeys:    sp.keys,
 		Upstream:       d.HTTPURL(),
 		NetworkName:    "localnet",
 		FinalizedDepth: 3,
@@ -73,7 +86,6 @@ func TestStoryOnLotus(t *testing.T) {
 	}()
 	t.Cleanup(func() { stopMining(); wg.Wait() })
 
-	dir := t.TempDir()
 	home := filepath.Join(dir, "home")
 	if err := os.MkdirAll(home, 0o700); err != nil {
 		t.Fatal(err)
@@ -99,7 +111,7 @@ func TestStoryOnLotus(t *testing.T) {
 	dep := decode[struct {
 		Chain   string `json:"chain"`
 		ChainID uint64 `json:"chainId"`
-	}](t, ok("--account", owner, "deploy"))
+	}](t, ok("--account", owner, "deploy", "--vote-commit-window", "60s", "--vote-reveal-window", "60s"))
 	if dep.Chain != "filecoin-localnet" || dep.ChainID != d.ChainID().Uint64() {
 		t.Fatalf("deploy recorded chain %q (ID %d), want filecoin-localnet (%d)", dep.Chain, dep.ChainID, d.ChainID())
 	}
@@ -109,12 +121,25 @@ func TestStoryOnLotus(t *testing.T) {
 	}
 	ok("--account", owner, "token", "mint", "20", "--to", client)
 	ok("--account", provider, "provider", "stake", "100")
+	sp.setOnChainPeers(t, ctx, d)
+	sigHex := sp.story(t, func(args ...string) result { return n.run(t, env, append([]string{"--account", provider}, args...)...) })
 	reg := decode[struct {
-		Active bool   `json:"active"`
-		F410   string `json:"f410"`
-	}](t, ok("--account", provider, "provider", "register"))
-	if !reg.Active || !strings.HasPrefix(reg.F410, "t410f") {
-		t.Fatalf("provider register: %+v; want active, shown as t410f…", reg)
+		Active   bool   `json:"active"`
+		F410     string `json:"f410"`
+		Miner    string `json:"miner"`
+		OnChain  bool   `json:"minerVerifiedOnChain"`
+		Operator string `json:"minerController"`
+	}](t, ok("--account", provider, "provider", "register", "--miner", "f01000", "--miner-sig", sigHex))
+	if !reg.Active || !strings.HasPrefix(reg.F410, "t410f") || reg.Miner != "t01000" || !reg.OnChain || reg.Operator != "t01002" {
+		t.Fatalf("provider register --miner: %+v; want active, shown as t410f…, SP t01000 checked on chain, through its worker t01002", reg)
+	}
+	if st := decode[struct {
+		SP string `json:"sp"`
+	}](t, ok("provider", "status", provider)); st.SP != "t01000" {
+		t.Fatalf("provider status: sp %q, want t01000", st.SP)
+	}
+	if r := n.run(t, env, "audit", "providers"); r.code != 0 || !strings.Contains(r.stdout, "t01000") {
+		t.Fatalf("audit providers (exit %d) does not show SP t01000:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	t.Logf("deployed, funded and registered in %s", time.Since(start).Round(time.Second))
 
@@ -136,6 +161,16 @@ func TestStoryOnLotus(t *testing.T) {
 		t.Fatalf("greeting.txt: %q, %v", got, err)
 	}
 	t.Logf("job %d posted, run and settled by %s", res.Job.ID, time.Since(start).Round(time.Second))
+	if js := decode[struct {
+		ProviderSP string `json:"providerSP"`
+	}](t, ok("job", "status", fmt.Sprint(res.Job.ID), "--no-node")); js.ProviderSP != "t01000" {
+		t.Fatalf("job status: providerSP %q, want t01000", js.ProviderSP)
+	}
+	if r := n.run(t, env, "job", "status", fmt.Sprint(res.Job.ID), "--no-node"); !strings.Contains(r.stdout, "SP t01000") {
+		t.Fatalf("job status does not show SP t01000:\n%s", r.stdout)
+	}
+	storyChallenge(t, n, env, filepath.Join(dir, "brine", "deployment.json"), mod, owner, client, provider, accts[3:6])
+	t.Logf("a challenge drawn, voted, resolved and the job finalized by %s", time.Since(start).Round(time.Second))
 
 	check := decode[struct {
 		Balanced bool `json:"balanced"`
@@ -147,8 +182,8 @@ func TestStoryOnLotus(t *testing.T) {
 		ID     uint64 `json:"id"`
 		Status string `json:"status"`
 	}](t, ok("audit", "jobs"))
-	if len(jobs) != 1 || jobs[0].ID != res.Job.ID || jobs[0].Status != "finalized" {
-		t.Fatalf("audit jobs: %+v", jobs)
+	if len(jobs) != 2 || jobs[0].Status != "finalized" || jobs[1].ID != res.Job.ID || jobs[1].Status != "finalized" {
+		t.Fatalf("audit jobs: %+v; want the challenged job and the first, both finalized", jobs)
 	}
 	nulls := 0
 	lotus, err := ethclient.DialContext(ctx, s.URL())
@@ -193,4 +228,76 @@ func (l *refusalLog) count(what string) int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return strings.Count(l.b.String(), what)
+}
+
+// storyChallenge: three more providers run nodes (the vote windows are a minute of chain time,
+// which runs about four times faster than the clock here: a block every 250 ms, a second apart); the client posts a job with a minute's
+// challenge window; once the SP's node commits, the owner challenges it through the CLI; the
+// nodes draw the verifiers, re-execute, commit and reveal their votes, wait out the appeal
+// window and resolve (the result is honest: the challenge is rejected), and the job settles.
+func storyChallenge(t *testing.T, n *testnet, env []string, deployment, mod, challenger, client, provider string, verifiers []string) {
+	t.Helper()
+	ok := func(args ...string) result {
+		t.Helper()
+		r := n.run(t, env, append(args, "--json")...)
+		if r.code != 0 {
+			t.Fatalf("brine %s exited %d: %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+		return r
+	}
+	ok("--account", challenger, "token", "mint", "20", "--to", challenger)
+	venvs := make([][]string, len(verifiers))
+	for i, v := range verifiers {
+		ok("--account", challenger, "token", "mint", "100", "--to", v)
+		venvs[i] = append(append([]string{}, env...), "BRINE_DATADIR="+t.TempDir(), "BRINE_DEPLOYMENT="+deployment)
+		if r := n.run(t, venvs[i], "--account", v, "provider", "stake", "100"); r.code != 0 {
+			t.Fatalf("verifier %d stake: %s", i, r.stderr)
+		}
+	}
+	spec := greetSpec(t, mod, `{path: name.txt, content: "challenged"}`, `{payment: "2", collateral: "1"}`, "{accept_within: 2m, run_within: 4m}")
+	b, err := os.ReadFile(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(spec, []byte(strings.Replace(string(b), "challenge_window: 4s", "challenge_window: 60s", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := decode[struct {
+		Job struct {
+			ID uint64 `json:"id"`
+		} `json:"job"`
+	}](t, ok("--account", client, "job", "submit", spec, "--module", mod))
+	id := fmt.Sprint(sub.Job.ID)
+	status := func() string {
+		return decode[struct {
+			Status string `json:"status"`
+		}](t, ok("job", "status", id, "--no-node")).Status
+	}
+	waitStatus := func(want string, d time.Duration) {
+		t.Helper()
+		deadline := time.Now().Add(d)
+		for got := status(); got != want; got = status() {
+			if time.Now().After(deadline) {
+				t.Fatalf("job %s is %s after %s, want %s", id, got, d, want)
+			}
+			time.Sleep(time.Second)
+		}
+	}
+	waitStatus("committed", 2*time.Minute)
+	// The verifiers' nodes start once the SP's node holds the job (so that it is the SP's),
+	// and register themselves as they start.
+	for i, v := range verifiers {
+		n.startNode(t, fmt.Sprintf("verifier %d", i+1), venvs[i], v)
+	}
+	if v := decode[struct {
+		Status string `json:"status"`
+	}](t, ok("--account", challenger, "job", "challenge", id)); v.Status != "challenged" {
+		t.Fatalf("after the challenge: %s", v.Status)
+	}
+	waitStatus("finalized", 3*time.Minute)
+	if check := decode[struct {
+		Balanced bool `json:"balanced"`
+	}](t, ok("audit", "check")); !check.Balanced {
+		t.Fatal("audit check after the challenge: the books do not balance")
+	}
 }

@@ -264,6 +264,8 @@ func scenarios() []scenario {
 		{"finalize_batch_50_5providers", func() (path, error) { return finalizeBatch(5) }},
 		{"rewards_claim_10", rewardsClaim10},
 		{"withdraw", withdrawPath},
+		{"bind_miner", func() (path, error) { return bindMinerPath(false) }},
+		{"bind_miner_fevm", func() (path, error) { return bindMinerPath(true) }},
 	}
 }
 
@@ -1002,4 +1004,43 @@ func hasZero(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// bindMinerPath: a registered provider binds a Filecoin miner actor. fevm: FEVM's actor-call
+// precompile answers (CallActorByIdMock stands at its address; the real precompile's own cost
+// on FEVM is not what an EVM measures), so the registry checks the miner's peer ID on chain.
+func bindMinerPath(fevm bool) (path, error) {
+	p := path{Name: "bind_miner", Title: "bindMiner (recorded; no precompile at CALL_ACTOR_ID)", Setup: "a registered, staked provider"}
+	var backend []func(*node.Config, *ethconfig.Config)
+	if fevm {
+		p.Name, p.Title = "bind_miner_fevm", "bindMiner checked on chain through the actor-call precompile (its test stand-in)"
+		code, err := simchain.CallActorMockCode()
+		if err != nil {
+			return p, err
+		}
+		backend = append(backend, func(_ *node.Config, eth *ethconfig.Config) {
+			eth.Genesis.Alloc[simchain.CallActorID] = types.Account{Code: code, Balance: new(big.Int)}
+		})
+	}
+	r, err := newRun(backend...)
+	if err != nil {
+		return p, err
+	}
+	defer r.close()
+	prov, err := r.provider("provider")
+	if err != nil {
+		return p, err
+	}
+	peer := append([]byte{0x00, 0x24, 0x08, 0x01, 0x12, 0x20}, crypto.Keccak256([]byte("peer/provider"))...)
+	if fevm {
+		mock := bindings.NewCallActorByIdMock()
+		if _, err := r.c.Send(r.c.Owner, mock.Instance(r.c.Client, simchain.CallActorID), mock.PackSetPeerId(1000, peer)); err != nil {
+			return p, fmt.Errorf("set the miner's peer ID: %w", err)
+		}
+	}
+	p.Steps, err = r.measure(func() error {
+		receipt, err := r.c.Send(prov, r.c.Registry, r.c.RegistryABI.PackBindMiner(1000, make([]byte, 66)))
+		return r.rec("bindMiner", receipt, err)
+	})
+	return p, err
 }

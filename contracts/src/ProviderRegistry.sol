@@ -23,6 +23,23 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     uint256 public constant MAX_PEER_ID_LENGTH = 128;
     /// @notice Largest metadata blob accepted, in bytes.
     uint256 public constant MAX_METADATA_LENGTH = 1024;
+    /// @notice FEVM's call-actor-by-ID precompile (filecoin-solidity's `Actor.CALL_ACTOR_ID`). It is
+    ///         called with DELEGATECALL and abi.encode(uint64 method, uint256 value, uint64 flags,
+    ///         uint64 codec, bytes params, uint64 actorId); it answers abi.encode(int256 exitCode,
+    ///         uint64 codec, bytes returnValue). On chains other than FEVM the address has no code.
+    address public constant CALL_ACTOR_ID = 0xfe00000000000000000000000000000000000005;
+    /// @notice The miner actor's exported GetPeerID method (the FRC-0042 hash of "GetPeerID").
+    uint64 public constant GET_PEER_ID_METHOD = 2812875329;
+    /// @notice Actor IDs below this are Filecoin's singleton system actors, never miners.
+    uint64 public constant MIN_MINER_ID = 100;
+    /// @notice Largest controller signature accepted, in bytes (a Filecoin BLS signature with its
+    ///         type byte is 97 bytes, a secp256k1 one 66).
+    uint256 public constant MAX_CONTROLLER_SIG_LENGTH = 256;
+    /// @dev The precompile's read-only flag and IPLD codecs (ref-fvm's sys flags, multicodec).
+    uint64 private constant READ_ONLY_FLAG = 1;
+    uint64 private constant NONE_CODEC = 0;
+    uint64 private constant CBOR_CODEC = 0x51;
+    uint64 private constant DAG_CBOR_CODEC = 0x71;
 
     /// @dev One storage slot of hot state, one of unbonding state.
     struct Provider {
@@ -33,6 +50,8 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
         // -- slot 2
         uint96 unbonding; // tokens waiting for `unbondingEnds`
         uint64 unbondingEnds; // when `unbonding` may be withdrawn
+        uint64 minerId; // the Filecoin miner actor (f0 ID) bound to the provider; 0 when none
+        bool minerVerified; // the binding was checked on chain (FEVM's actor-call precompile)
         bytes32 peerIdHash; // keccak256 of the registered libp2p peer ID
     }
 
@@ -48,6 +67,10 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     mapping(address => Provider) private _providers;
     /// @notice Which provider registered a given peer ID (keccak256 of its bytes).
     mapping(bytes32 => address) public peerOwner;
+    /// @notice The provider whose binding of a Filecoin miner actor (its f0 ID) the chain
+    ///         verified (FEVM); zero when none did. Unverified bindings are claims, which any
+    ///         number of providers may make (off chain, the controller signature decides).
+    mapping(uint64 => address) public minerOwner;
     address[] private _active;
 
     /// @notice Emitted once, when governance wires the market in.
@@ -58,6 +81,16 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     ///         signature over the registration digest (see `registrationDigest`); nodes and probers
     ///         verify it off chain before they trust the binding.
     event ProviderRegistered(address indexed provider, bytes peerId, bytes peerSig, bytes metadata);
+    /// @notice A provider bound the Filecoin miner actor `minerId` (f0…) to its account and peer ID.
+    ///         `verifiedOnChain` is true when the registry read the miner's peer ID through FEVM's
+    ///         actor-call precompile and found the provider's registered peer ID; elsewhere the
+    ///         binding is only recorded and verified off chain. `controllerSig` is a signature by
+    ///         the miner's owner, worker or control key over `minerBindingDigest` (docs/filecoin.md
+    ///         says how to check it); empty when the provider's own account controls the miner.
+    event MinerBound(address indexed provider, uint64 indexed minerId, bool verifiedOnChain, bytes controllerSig);
+    /// @notice A provider's miner binding ended: it unbound it, bound another miner, or
+    ///         registered another peer ID (the binding was proven for the old one).
+    event MinerUnbound(address indexed provider, uint64 indexed minerId);
     /// @notice A provider's metadata changed.
     event MetadataUpdated(address indexed provider, bytes metadata);
     /// @notice Stake moved into the registry. `staked` is the provider's new staked total.
@@ -105,6 +138,23 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     error UnlockExceedsLocked(uint256 locked, uint256 amount);
     /// @notice The market tried to slash more than the provider holds.
     error SlashExceedsStake(uint256 available, uint256 amount);
+    /// @notice The miner ID is a system actor's (below MIN_MINER_ID), not a miner's.
+    error BadMinerId(uint64 minerId);
+    /// @notice The controller signature is longer than MAX_CONTROLLER_SIG_LENGTH.
+    error ControllerSigTooLong(uint256 length);
+    /// @notice The caller has no miner bound.
+    error NoMinerBound(address provider);
+    /// @notice The actor-call precompile refused the call (a malformed call or an unknown actor).
+    error MinerCallFailed(uint64 minerId);
+    /// @notice The miner actor's GetPeerID exited with a nonzero exit code.
+    error MinerActorError(uint64 minerId, int256 exitCode);
+    /// @notice The precompile's or the actor's answer is not what FEVM documents.
+    error MinerReturnMalformed(uint64 minerId);
+    /// @notice The miner's on-chain peer ID is not the provider's registered one.
+    error MinerPeerIdMismatch(uint64 minerId, bytes32 registered, bytes32 onChain);
+    /// @notice On Filecoin (chain 314 or 314159) the actor-call precompile gave no answer, so the
+    ///         binding cannot be verified on chain.
+    error MinerCheckUnavailable(uint64 minerId);
 
     modifier onlyMarket() {
         if (msg.sender != market) revert NotMarket(msg.sender);
@@ -174,12 +224,67 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
         address owner_ = peerOwner[h];
         if (owner_ != address(0) && owner_ != msg.sender) revert PeerIdTaken(owner_);
         Provider storage p = _providers[msg.sender];
-        if (p.peerIdHash != bytes32(0) && p.peerIdHash != h) delete peerOwner[p.peerIdHash];
+        if (p.peerIdHash != bytes32(0) && p.peerIdHash != h) {
+            delete peerOwner[p.peerIdHash];
+            _unbindMiner(msg.sender, p); // proven for the old peer ID
+        }
         peerOwner[h] = msg.sender;
         p.peerIdHash = h;
         p.registered = true;
         emit ProviderRegistered(msg.sender, peerId, peerSig, metadata);
         _syncActive(msg.sender, p);
+    }
+
+    /// @notice The digest a Filecoin miner's controlling key (owner, worker or control address)
+    ///         signs to let `provider` bind the miner. It binds chain, registry, miner, provider
+    ///         account and the provider's registered peer ID, so it cannot be replayed for another
+    ///         account, chain, deployment or node.
+    /// @param provider The provider account.
+    /// @param minerId The miner actor's ID (the number of its f0 address).
+    /// @return The digest: keccak256(abi.encode("brine/miner/v1", chainid, registry, minerId,
+    ///         provider, peerIdHash)).
+    function minerBindingDigest(address provider, uint64 minerId) public view returns (bytes32) {
+        return keccak256(
+            abi.encode("brine/miner/v1", block.chainid, address(this), minerId, provider, _providers[provider].peerIdHash)
+        );
+    }
+
+    /// @notice Binds the Filecoin miner actor `minerId` to the caller, a registered provider. On
+    ///         FEVM the registry asks the miner actor for its peer ID (GetPeerID through the
+    ///         actor-call precompile) and requires the caller's registered peer ID; on other chains
+    ///         (no code at CALL_ACTOR_ID) the binding is recorded with `verifiedOnChain` false.
+    /// @dev The registry cannot check Filecoin key signatures (secp256k1 over blake2b, or BLS), so
+    ///      `controllerSig` is recorded in the event for nodes, clients and auditors to verify
+    ///      against the miner's controlling keys (docs/filecoin.md). A verified binding is the
+    ///      miner's only one: it ends a provider's earlier verified binding of the same miner,
+    ///      which is stale (the miner now names the caller's peer ID, and a peer ID belongs to one
+    ///      provider). An unverified binding reserves nothing, so no one can squat a miner ID.
+    /// @param minerId The miner actor's ID (f0…), at least MIN_MINER_ID.
+    /// @param controllerSig The controlling key's signature over `minerBindingDigest(msg.sender,
+    ///        minerId)` as Lotus encodes it (type byte, then the signature); empty when the caller's
+    ///        own account is the miner's owner, worker or a control address.
+    function bindMiner(uint64 minerId, bytes calldata controllerSig) external {
+        if (minerId < MIN_MINER_ID) revert BadMinerId(minerId);
+        if (controllerSig.length > MAX_CONTROLLER_SIG_LENGTH) revert ControllerSigTooLong(controllerSig.length);
+        Provider storage p = _providers[msg.sender];
+        if (!p.registered) revert NotRegistered(msg.sender);
+        bool verified = _checkMinerPeerId(minerId, p.peerIdHash);
+        if (p.minerId != minerId) _unbindMiner(msg.sender, p);
+        if (verified) {
+            address prev = minerOwner[minerId];
+            if (prev != address(0) && prev != msg.sender) _unbindMiner(prev, _providers[prev]);
+            minerOwner[minerId] = msg.sender;
+        }
+        p.minerId = minerId;
+        p.minerVerified = verified;
+        emit MinerBound(msg.sender, minerId, verified, controllerSig);
+    }
+
+    /// @notice Ends the caller's miner binding.
+    function unbindMiner() external {
+        Provider storage p = _providers[msg.sender];
+        if (p.minerId == 0) revert NoMinerBound(msg.sender);
+        _unbindMiner(msg.sender, p);
     }
 
     /// @notice Replaces the caller's metadata.
@@ -313,6 +418,15 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
         return (p.staked, p.locked, p.unbonding, p.unbondingEnds, p.registered, p.peerIdHash);
     }
 
+    /// @notice The Filecoin miner actor bound to `provider`.
+    /// @param provider The provider.
+    /// @return minerId The miner's actor ID (f0…); 0 when none is bound.
+    /// @return verifiedOnChain Whether the registry checked the binding on chain (FEVM).
+    function minerOf(address provider) external view returns (uint64 minerId, bool verifiedOnChain) {
+        Provider storage p = _providers[provider];
+        return (p.minerId, p.minerVerified);
+    }
+
     /// @notice A provider's free stake (staked minus locked).
     /// @param provider The provider.
     /// @return Free stake.
@@ -351,6 +465,62 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
 
     function _isActive(Provider storage p) private view returns (bool) {
         return p.registered && p.staked >= minStake;
+    }
+
+    function _unbindMiner(address provider, Provider storage p) private {
+        uint64 id = p.minerId;
+        if (id == 0) return;
+        if (minerOwner[id] == provider) delete minerOwner[id];
+        p.minerId = 0;
+        p.minerVerified = false;
+        emit MinerUnbound(provider, id);
+    }
+
+    /// @dev Asks the miner actor for its peer ID through the actor-call precompile and compares
+    ///      it with `want`. Returns false (not verified) when the precompile address has no code,
+    ///      as on every chain but FEVM; reverts on FEVM's chains when it does not answer. The
+    ///      delegatecall is the precompile's documented convention; on FEVM the precompile runs
+    ///      no EVM code in the registry's context.
+    function _checkMinerPeerId(uint64 minerId, bytes32 want) private returns (bool) {
+        (bool ok, bytes memory ret) = CALL_ACTOR_ID.delegatecall(
+            abi.encode(GET_PEER_ID_METHOD, uint256(0), READ_ONLY_FLAG, NONE_CODEC, bytes(""), minerId)
+        );
+        if (!ok) revert MinerCallFailed(minerId);
+        if (ret.length == 0) {
+            if (block.chainid == 314 || block.chainid == 314159) revert MinerCheckUnavailable(minerId);
+            return false;
+        }
+        if (ret.length < 128) revert MinerReturnMalformed(minerId);
+        (int256 exitCode, uint64 codec, bytes memory value) = abi.decode(ret, (int256, uint64, bytes));
+        if (exitCode != 0) revert MinerActorError(minerId, exitCode);
+        if (codec != CBOR_CODEC && codec != DAG_CBOR_CODEC) revert MinerReturnMalformed(minerId);
+        bytes32 got = _peerIdHashOf(minerId, value);
+        if (got != want) revert MinerPeerIdMismatch(minerId, want, got);
+        return true;
+    }
+
+    /// @dev keccak256 of the peer ID in a GetPeerIDReturn: a CBOR array of one byte string
+    ///      (0x81, then major type 2 with a length of up to 16 bits).
+    function _peerIdHashOf(uint64 minerId, bytes memory v) private pure returns (bytes32 h) {
+        if (v.length < 2 || v[0] != 0x81 || (uint8(v[1]) & 0xe0) != 0x40) revert MinerReturnMalformed(minerId);
+        uint256 info = uint8(v[1]) & 0x1f;
+        uint256 off = 2;
+        uint256 len = info;
+        if (info == 24) {
+            if (v.length < 3) revert MinerReturnMalformed(minerId);
+            len = uint8(v[2]);
+            off = 3;
+        } else if (info == 25) {
+            if (v.length < 4) revert MinerReturnMalformed(minerId);
+            len = (uint256(uint8(v[2])) << 8) | uint8(v[3]);
+            off = 4;
+        } else if (info > 25) {
+            revert MinerReturnMalformed(minerId);
+        }
+        if (off + len != v.length) revert MinerReturnMalformed(minerId);
+        assembly ("memory-safe") {
+            h := keccak256(add(add(v, 0x20), off), len)
+        }
     }
 
     /// @dev Keeps `_active` in step with `_isActive` for this provider: O(1) swap-and-pop.

@@ -151,9 +151,13 @@ func auditProviders(c *cli.Context, stdio IO) error {
 			fmt.Fprintln(w, "No providers.")
 			return
 		}
-		fmt.Fprintln(w, "PROVIDER\tREGISTERED\tACTIVE\tSTAKED\tLOCKED\tUNBONDING\tBALANCE")
+		fmt.Fprintln(w, "PROVIDER\tSP\tREGISTERED\tACTIVE\tSTAKED\tLOCKED\tUNBONDING\tBALANCE")
 		for _, v := range views {
-			fmt.Fprintf(w, "%s\t%v\t%v\t%s\t%s\t%s\t%s\n", v.Address, v.Registered, v.Active, v.Staked.Decimal, v.Locked.Decimal, v.Unbonding.Decimal, v.Balance.Decimal)
+			sp := spText(v.SP, v.SPVerified)
+			if sp == "" {
+				sp = "-"
+			}
+			fmt.Fprintf(w, "%s\t%s\t%v\t%v\t%s\t%s\t%s\t%s\n", v.Address, sp, v.Registered, v.Active, v.Staked.Decimal, v.Locked.Decimal, v.Unbonding.Decimal, v.Balance.Decimal)
 		}
 	})
 }

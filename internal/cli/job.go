@@ -752,6 +752,8 @@ type jobView struct {
 	ClientF410      string     `json:"clientF410,omitempty"` // on a Filecoin chain
 	Provider        string     `json:"provider,omitempty"`
 	ProviderF410    string     `json:"providerF410,omitempty"`
+	ProviderSP      string     `json:"providerSP,omitempty"` // the provider's bound Filecoin miner (f0…)
+	ProviderSPCheck bool       `json:"providerSPVerifiedOnChain,omitempty"`
 	SpecHash        string     `json:"specHash"`
 	Payment         amount     `json:"payment"`
 	Collateral      amount     `json:"collateral"`
@@ -892,7 +894,7 @@ func printJob(w io.Writer, v jobView) {
 	kv(w, "Status", "%s", v.Status)
 	kv(w, "Client", "%s", withF410(v.Client, v.ClientF410))
 	if v.Provider != "" {
-		kv(w, "Provider", "%s", withF410(v.Provider, v.ProviderF410))
+		kv(w, "Provider", "%s", withSP(withF410(v.Provider, v.ProviderF410), v.ProviderSP, v.ProviderSPCheck))
 	}
 	kv(w, "Spec hash", "%s", v.SpecHash)
 	kv(w, "Payment", "%s %s (fee %s%%)", v.Payment.Decimal, v.Payment.Symbol, units.Format(bigFrom(uint64(v.FeeBps)), 2))
@@ -958,6 +960,13 @@ func jobStatus(c *cli.Context, stdio IO) error {
 		return err
 	}
 	v := s.jobView(job)
+	if job.Provider != (common.Address{}) {
+		info, err := st.Provider(s.ctx, job.Provider)
+		if err != nil {
+			return err
+		}
+		v.ProviderSP, v.ProviderSPCheck = s.spName(info.MinerID), info.MinerVerified
+	}
 	if job.Replicas > 1 && !job.Status.Terminal() {
 		// The panel lives until the job ends.
 		p, err := st.Panel(s.ctx, id, true)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -18,11 +19,13 @@ func providerCommand(stdio IO) *cli.Command {
 		Name:  "provider",
 		Usage: "stake, register a node, unstake and withdraw as a compute provider",
 		Description: `A provider stakes tokens in the registry (at least the minimum stake to be active), registers
-its node's libp2p peer ID, and then accepts jobs, locking part of its stake as collateral.
+its node's libp2p peer ID, and then accepts jobs, locking part of its stake as collateral. A
+Filecoin storage provider may also bind its miner actor (register --miner f0…).
 
 Example:
    brine provider stake 100
    brine provider register
+   brine provider register --miner f01234
    brine provider status`,
 		Subcommands: []*cli.Command{
 			{
@@ -38,17 +41,30 @@ Example:
 			},
 			{
 				Name:      "register",
-				Usage:     "bind this node's peer ID to the account",
+				Usage:     "bind this node's peer ID (and, with --miner, a Filecoin miner) to the account",
 				ArgsUsage: " ",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "metadata", Usage: "opaque provider `TEXT` (at most 1024 bytes), e.g. resources or an endpoint"},
+					&cli.StringFlag{Name: "miner", Usage: "bind the Filecoin miner actor `F0ADDR` (f0… or t0…) as this provider's storage-provider identity"},
+					&cli.StringFlag{Name: "miner-sig", Usage: "`HEX` signature of the binding digest by the miner's owner, worker or a control key (lotus wallet sign); not needed when the account's f410 address controls the miner"},
+					&cli.StringFlag{Name: "lotus", Usage: "Lotus JSON-RPC `URL` for --miner's checks (default: --rpc, which on FEVM is a Lotus /rpc/v1); token in $BRINE_LOTUS_TOKEN"},
 				},
 				Description: `Loads the node identity key <datadir>/node/identity.key (an Ed25519 libp2p key, created 0600
 when missing; the compute node uses the same key), signs the registry's registration digest
 (chain, registry, account and peer ID) with it, and registers the peer ID with that proof.
 
+With --miner, the provider also binds a Filecoin storage provider's miner actor. Before
+anything is sent, Brine asks Lotus (StateMinerInfo) that the miner's PeerId is this node's
+peer ID (set it with 'lotus-miner actor set-peer-id') and that the account controls the
+miner: its f410 address is the owner, worker or a control address, or --miner-sig is a
+signature of the binding digest by one of their keys. Without either, the command prints
+the digest and the 'lotus wallet sign' line to run, and exits 2. On Filecoin's EVM the
+registry checks the peer ID again on chain (the miner actor's GetPeerID); on other chains
+the binding is recorded for nodes, clients and auditors to check (docs/filecoin.md).
+
 Example:
-   brine provider register --metadata '{"cpu":8,"memory":"32GiB"}'`,
+   brine provider register --metadata '{"cpu":8,"memory":"32GiB"}'
+   brine provider register --miner f01234 --miner-sig 01a3f4…`,
 				Action: func(c *cli.Context) error { return providerRegister(c, stdio) },
 			},
 			{
@@ -144,12 +160,16 @@ func providerStake(c *cli.Context, stdio IO) error {
 }
 
 func providerRegister(c *cli.Context, stdio IO) error {
-	if _, err := args(c, 0, "brine provider register [--metadata TEXT]"); err != nil {
+	if _, err := args(c, 0, "brine provider register [--metadata TEXT] [--miner F0ADDR [--miner-sig HEX]]"); err != nil {
 		return err
 	}
 	meta := c.String("metadata")
 	if len(meta) > 1024 {
 		return badInput("--metadata is %d bytes; at most 1024", len(meta))
+	}
+	bind, err := parseMinerFlags(c)
+	if err != nil {
+		return err
 	}
 	s, err := writeSession(c, stdio)
 	if err != nil {
@@ -177,6 +197,13 @@ func providerRegister(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
+	var sp *spBinding
+	if bind != nil {
+		// Checked before anything is sent: a refused binding costs nothing.
+		if sp, err = s.checkMinerBinding(c, bind, id.Peer); err != nil {
+			return err
+		}
+	}
 	digest, err := st.RegistrationDigest(s.ctx, id.PeerIDBytes())
 	if err != nil {
 		return fmt.Errorf("register: registration digest: %w", err)
@@ -189,6 +216,16 @@ func providerRegister(c *cli.Context, stdio IO) error {
 	if err := st.Register(s.ctx, id.PeerIDBytes(), sig, []byte(meta)); err != nil {
 		return fmt.Errorf("register: %w", err)
 	}
+	if sp != nil {
+		fmt.Fprintf(s.info, "Binding miner %s (controlled through %s) to %s\n", sp.miner, sp.controller, s.account.Hex())
+		sp.onChain, err = st.BindMiner(s.ctx, sp.id, bind.sig)
+		if errors.Is(err, settlement.ErrMinerCheck) {
+			return badInput("the registry's on-chain check refused miner %s: %v (the miner's PeerId must be this node's %s)", sp.miner, err, id.Peer)
+		}
+		if err != nil {
+			return fmt.Errorf("bind miner %s: %w", sp.miner, err)
+		}
+	}
 	info, err := st.Provider(s.ctx, s.account)
 	if err != nil {
 		return err
@@ -197,11 +234,23 @@ func providerRegister(c *cli.Context, stdio IO) error {
 	if f := s.f410(s.account); f != "" {
 		out["f410"] = f
 	}
+	if sp != nil {
+		out["miner"] = sp.miner
+		out["minerController"] = sp.controller
+		out["minerVerifiedOnChain"] = sp.onChain
+	}
 	return s.emit(out, func(w io.Writer) {
 		kv(w, "Account", "%s", s.showAccount(s.account))
 		kv(w, "Peer ID", "%s", id.Peer)
 		kv(w, "Identity key", "%s", path)
 		kv(w, "Active", "%v%s", info.Active, activeNote(info))
+		if sp != nil {
+			how := "checked through Lotus; recorded on chain for others to check"
+			if sp.onChain {
+				how = "checked through Lotus and by the registry on chain (GetPeerID)"
+			}
+			kv(w, "Storage provider", "SP %s (%s)", sp.miner, how)
+		}
 	})
 }
 
@@ -357,6 +406,8 @@ type providerView struct {
 	Registered    bool       `json:"registered"`
 	Active        bool       `json:"active"`
 	PeerIDHash    string     `json:"peerIdHash"`
+	SP            string     `json:"sp,omitempty"` // the bound Filecoin miner, f0…
+	SPVerified    bool       `json:"spVerifiedOnChain,omitempty"`
 	Staked        amount     `json:"staked"`
 	Locked        amount     `json:"locked"`
 	Free          amount     `json:"free"`
@@ -380,6 +431,8 @@ func (s *session) providerView(st settlement.Reader, addr common.Address) (provi
 		Registered: info.Registered,
 		Active:     info.Active,
 		PeerIDHash: info.PeerIDHash.Hex(),
+		SP:         s.spName(info.MinerID),
+		SPVerified: info.MinerVerified,
 		Staked:     s.amount(info.Staked),
 		Locked:     s.amount(info.Locked),
 		Free:       s.amount(info.Free()),
@@ -400,6 +453,9 @@ func (s *session) showProvider(st settlement.Reader, addr common.Address) error 
 	return s.emit(v, func(w io.Writer) {
 		kv(w, "Provider", "%s", withF410(v.Address, v.F410))
 		kv(w, "Registered", "%v", v.Registered)
+		if v.SP != "" {
+			kv(w, "Storage provider", "SP %s", spText(v.SP, v.SPVerified))
+		}
 		kv(w, "Active", "%v", v.Active)
 		kv(w, "Staked", "%s %s (free %s, locked %s)", v.Staked.Decimal, v.Staked.Symbol, v.Free.Decimal, v.Locked.Decimal)
 		if v.UnbondingEnds != nil {

@@ -3,7 +3,8 @@
 // package serves what Brine asks of one, built from Lotus's own parts.
 //
 // The Filecoin methods Brine calls (ChainHead, ChainGetFinalizedTipSet, F3GetLatestCertificate,
-// StateNetworkName, StateMinerInfo, StateLookupID, EthChainId) are answered with Lotus's own
+// StateNetworkName, StateMinerInfo, StateLookupID, StateAccountKey, WalletVerify (secp256k1
+// only, through Lotus's lib/sigs), EthChainId) are answered with Lotus's own
 // types (lotus/api, lotus/chain/types) through Lotus's own RPC plumbing (go-jsonrpc, with
 // Lotus's error codes), at /rpc/v1 under the "Filecoin" namespace as Lotus serves them; a test
 // checks their signatures against api.FullNode. The Eth JSON-RPC methods are forwarded to an

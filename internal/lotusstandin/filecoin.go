@@ -10,9 +10,12 @@ import (
 	"github.com/filecoin-project/go-address"
 	"github.com/filecoin-project/go-f3/certs"
 	"github.com/filecoin-project/go-state-types/abi"
+	"github.com/filecoin-project/go-state-types/crypto"
 	"github.com/filecoin-project/lotus/api"
 	"github.com/filecoin-project/lotus/chain/types"
 	"github.com/filecoin-project/lotus/chain/types/ethtypes"
+	"github.com/filecoin-project/lotus/lib/sigs"
+	_ "github.com/filecoin-project/lotus/lib/sigs/secp" // secp256k1 verification, pure Go
 	"github.com/filecoin-project/lotus/node/modules/dtypes"
 )
 
@@ -85,6 +88,28 @@ func (a *filecoinAPI) StateLookupID(ctx context.Context, addr address.Address, t
 		return address.Undef, &api.ErrActorNotFound{}
 	}
 	return id, nil
+}
+
+// StateAccountKey is api.FullNode.StateAccountKey, from Config.AccountKeys (a key address is
+// its own).
+func (a *filecoinAPI) StateAccountKey(ctx context.Context, addr address.Address, tsk types.TipSetKey) (address.Address, error) {
+	if p := addr.Protocol(); p == address.SECP256K1 || p == address.BLS {
+		return addr, nil
+	}
+	key, ok := a.cfg.AccountKeys[addr]
+	if !ok {
+		return address.Undef, &api.ErrActorNotFound{}
+	}
+	return key, nil
+}
+
+// WalletVerify is api.FullNode.WalletVerify through Lotus's own lib/sigs, for the signature
+// types registered in this binary (secp256k1; BLS needs filecoin-ffi, which Brine never links).
+func (a *filecoinAPI) WalletVerify(ctx context.Context, k address.Address, msg []byte, sig *crypto.Signature) (bool, error) {
+	if sig == nil {
+		return false, errors.New("no signature")
+	}
+	return sigs.Verify(sig, k, msg) == nil, nil
 }
 
 // EthChainId is api.FullNode.EthChainId: the upstream's.

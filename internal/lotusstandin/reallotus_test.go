@@ -2,6 +2,7 @@ package lotusstandin_test
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"math/big"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/filecoin-project/go-address"
+	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/brine-compute/brine/chain/logscan"
 	"github.com/brine-compute/brine/filecoin"
@@ -24,7 +26,9 @@ import (
 //	BRINE_LOTUS_TOKEN=... BRINE_LOTUS_MINER=t01000 go test ./internal/lotusstandin -run RealLotus -v
 //
 // (BRINE_LOTUS_URL is read when BRINE_LOTUS_RPC is unset; the token and the miner are
-// optional). Without it the test is skipped, and a skip is not a pass: nothing here has then
+// optional). With a miner, the SP binding's off-chain check runs against it (realBinding); with
+// BRINE_LOTUS_MINER_DIGEST and BRINE_LOTUS_MINER_SIG too (hex: 32 bytes, and what `lotus wallet
+// sign <owner, worker or control key> <digest>` printed), the signature must prove control. Without it the test is skipped, and a skip is not a pass: nothing here has then
 // met a real Lotus.
 func TestRealLotus(t *testing.T) {
 	url := os.Getenv("BRINE_LOTUS_RPC")
@@ -69,6 +73,7 @@ func TestRealLotus(t *testing.T) {
 		info, err := fc.MinerInfo(ctx, miner)
 		must(t, err)
 		t.Logf("miner %s: owner %s, worker %s, control %v, peer %s", miner, info.Owner, info.Worker, info.Control, info.PeerID)
+		realBinding(ctx, t, fc, miner, info)
 	}
 
 	// The Eth side: the same chain, "latest" behind the head, the tags at or below it, and a scan
@@ -103,4 +108,45 @@ func TestRealLotus(t *testing.T) {
 	if len(logs) != 0 {
 		t.Fatalf("%d logs of a topic nobody emits", len(logs))
 	}
+}
+
+// realBinding checks the SP binding against a real miner: its own PeerId with an account that
+// does not control it is refused as not the controller, another peer ID as a mismatch, and the
+// worker's key is what StateAccountKey says; a given signature must prove control.
+func realBinding(ctx context.Context, t *testing.T, fc *filecoin.Client, miner address.Address, info filecoin.MinerInfo) {
+	t.Helper()
+	id, err := address.IDFromAddress(miner)
+	must(t, err)
+	stranger := common.HexToAddress("0x000000000000000000000000000000000000b71e")
+	digest := make([]byte, 32)
+	if info.PeerID != "" {
+		_, err = fc.VerifyBinding(ctx, filecoin.Binding{Miner: id, Peer: info.PeerID, Provider: stranger, Digest: digest})
+		if !errors.Is(err, filecoin.ErrNotController) {
+			t.Fatalf("binding %s to an account that controls nothing: %v, want ErrNotController", miner, err)
+		}
+	}
+	other, err := peer.Decode("12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf")
+	must(t, err)
+	if other == info.PeerID {
+		other, err = peer.Decode("12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN")
+		must(t, err)
+	}
+	if _, err := fc.VerifyBinding(ctx, filecoin.Binding{Miner: id, Peer: other, Provider: stranger, Digest: digest}); !errors.Is(err, filecoin.ErrPeerMismatch) {
+		t.Fatalf("binding %s to another peer ID: %v, want ErrPeerMismatch", miner, err)
+	}
+	key, err := fc.AccountKey(ctx, info.Worker)
+	must(t, err)
+	t.Logf("worker %s is key %s", info.Worker, key)
+	d, s := os.Getenv("BRINE_LOTUS_MINER_DIGEST"), os.Getenv("BRINE_LOTUS_MINER_SIG")
+	if d == "" || s == "" {
+		t.Log("BRINE_LOTUS_MINER_DIGEST/BRINE_LOTUS_MINER_SIG not set: a controller's signature was not checked")
+		return
+	}
+	digest, err = hex.DecodeString(d)
+	must(t, err)
+	sig, err := hex.DecodeString(s)
+	must(t, err)
+	v, err := fc.VerifyBinding(ctx, filecoin.Binding{Miner: id, Peer: info.PeerID, Provider: stranger, Digest: digest, Signature: sig})
+	must(t, err)
+	t.Logf("the signature proves control through %s (key %s)", v.Controller, v.Key)
 }

@@ -60,6 +60,8 @@ type Config struct {
 	Miners map[address.Address]api.MinerInfo
 	// IDs map account addresses to the ID addresses StateLookupID answers.
 	IDs map[address.Address]address.Address
+	// AccountKeys map ID addresses to the key addresses (f1…, f3…) StateAccountKey answers.
+	AccountKeys map[address.Address]address.Address
 	// Logger gets a line per refused request (default: discarded).
 	Logger *slog.Logger
 }

@@ -73,6 +73,10 @@ func (s *Settlement) Provider(ctx context.Context, account common.Address) (sett
 	if err != nil {
 		return settlement.ProviderInfo{}, fmt.Errorf("settlement/onchain: isActive(%s): %w", account, err)
 	}
+	miner, err := call(ctx, s, s.addrs.Registry, registryABI.PackMinerOf(account), registryABI.UnpackMinerOf)
+	if err != nil {
+		return settlement.ProviderInfo{}, fmt.Errorf("settlement/onchain: minerOf(%s): %w", account, err)
+	}
 	return settlement.ProviderInfo{
 		Address:       account,
 		Registered:    info.Registered,
@@ -82,6 +86,8 @@ func (s *Settlement) Provider(ctx context.Context, account common.Address) (sett
 		Locked:        info.Locked,
 		Unbonding:     info.Unbonding,
 		UnbondingEnds: unixTime(info.UnbondingEnds),
+		MinerID:       miner.MinerId,
+		MinerVerified: miner.VerifiedOnChain,
 	}, nil
 }
 
