@@ -21,6 +21,7 @@ import (
 
 	"github.com/brine-compute/brine/incentives/merkle"
 	"github.com/brine-compute/brine/internal/errtext"
+	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/jobspec"
 )
 
@@ -51,6 +52,9 @@ type devnetProc struct {
 }
 
 func TestMain(m *testing.M) {
+	// The stories mostly wait on chain time and on the processes they start (devnets, nodes,
+	// probers), not on the CPU: the default of GOMAXPROCS parallel tests would run them in turn.
+	testharness.SetParallel(4)
 	os.Exit(testMain(m))
 }
 
