@@ -126,6 +126,11 @@ func TestAPIShowsTheStory(t *testing.T) {
 	if p.Jobs[index.StatusFinalized] != 1 || p.Earned == "0" || p.Staked != "200000000000000000000" || len(p.Claims) != 1 || p.Claims[0].Epoch != f.epoch {
 		t.Errorf("provider %s: %+v", f.provider.Hex(), p)
 	}
+	var cheat index.Provider
+	get(t, f, "/api/providers/"+f.cheat.Hex(), 200, &cheat)
+	if cheat.Slashed == "0" || len(cheat.Slashes) != 1 || cheat.Slashes[0].Name != "CollateralSlashed" || cheat.Jobs[index.StatusUpheld] != 1 {
+		t.Errorf("the challenged job's provider: slashed %s, slashes %+v, jobs %v", cheat.Slashed, cheat.Slashes, cheat.Jobs)
+	}
 	var ps explorer.ProviderPage
 	get(t, f, "/api/providers", 200, &ps)
 	if len(ps.Providers) != 5 {

@@ -94,10 +94,10 @@ func lineChart(id, title string, starts []int64, ss []series) template.HTML {
 
 // heatMap draws providers (rows) by epochs (columns), a cell shaded by the reward claimed.
 func heatMap(id string, providers []string, epochs []uint64, cell map[string]map[uint64]*big.Int) template.HTML {
-	const cw, ch, left, top = 28, 18, 110, 20
+	const cw, ch, left, top = 22, 18, 110, 70
 	var b strings.Builder
 	width, height := left+cw*max(len(epochs), 1)+10, top+ch*max(len(providers), 1)+10
-	fmt.Fprintf(&b, `<svg id="%s" class="heat" viewBox="0 0 %d %d" role="img" aria-label="uptime claims by provider and epoch"><title>uptime claims by provider and epoch</title>`, esc(id), width, height)
+	fmt.Fprintf(&b, `<svg id="%s" class="heat" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="uptime claims by provider and epoch"><title>uptime claims by provider and epoch</title>`, esc(id), width, height, width, height)
 	most := new(big.Int)
 	for _, row := range cell {
 		for _, v := range row {
@@ -107,7 +107,8 @@ func heatMap(id string, providers []string, epochs []uint64, cell map[string]map
 		}
 	}
 	for j, e := range epochs {
-		fmt.Fprintf(&b, `<text class="tick" x="%d" y="14">%d</text>`, left+j*cw, e)
+		x := left + j*cw + cw/2
+		fmt.Fprintf(&b, `<text class="tick" x="%d" y="%d" transform="rotate(-60 %d %d)">%d</text>`, x, top-4, x, top-4, e)
 	}
 	for i, p := range providers {
 		fmt.Fprintf(&b, `<text class="tick" x="0" y="%d">%s</text>`, top+i*ch+13, esc(p[:10]+"…"))

@@ -39,6 +39,7 @@ type fixture struct {
 	// what the story did, to check the pages and the API against
 	finalized, challenged, live *big.Int
 	provider                    common.Address // the provider of the finalized job
+	cheat                       common.Address // the provider of the challenged job
 	epoch                       uint64
 	id                          *big.Int
 }
@@ -170,6 +171,7 @@ func buildFixture(t testing.TB) (*fixture, error) {
 		return nil, failed
 	}
 	f.finalized, f.challenged, f.live, f.provider, f.epoch = settled.ID, challenged.ID, live.ID, provs[0].Addr, epoch
+	f.cheat = provs[2].Addr
 
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "explorer-test-")

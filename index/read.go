@@ -217,7 +217,7 @@ type Provider struct {
 	Slashed    string           `json:"slashed"` // stake slashed, all time
 	Earned     string           `json:"earned"`  // paid for finalized jobs, all time
 	Jobs       map[string]int64 `json:"jobs"`    // by status
-	Slashes    []TimedEvent     `json:"slashes"` // the newest MaxPage
+	Slashes    []TimedEvent     `json:"slashes"` // CollateralSlashed: which job and why, the newest MaxPage
 	Claims     []Claim          `json:"claims"`  // uptime rewards, newest MaxPage epochs
 }
 
@@ -266,11 +266,15 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 			staked.Sub(staked, new(big.Int).Sub(amount, from))
 			unbonding.Sub(unbonding, from)
 			slashed.Add(slashed, amount)
-			p.Slashes = append(p.Slashes, e)
 		}
 	}
-	if len(p.Slashes) > MaxPage {
-		p.Slashes = p.Slashes[len(p.Slashes)-MaxPage:]
+	// The market says which job and why (CollateralSlashed); the registry's Slashed, summed
+	// above, is the same stake leaving.
+	if p.Slashes, err = db.events(ctx, dec, `l.event = 'CollateralSlashed' AND `+topic2+` = ?`, fmt.Sprintf(`ORDER BY l.block DESC, l.log_index DESC LIMIT %d`, MaxPage), topic); err != nil {
+		return nil, err
+	}
+	if p.Slashes == nil {
+		p.Slashes = []TimedEvent{}
 	}
 	p.Staked, p.Unbonding, p.Slashed = staked.String(), unbonding.String(), slashed.String()
 	locked, err := db.events(ctx, dec, topic1+` = ? AND l.event IN ('Locked', 'Unlocked') AND l.contract = ?`, `ORDER BY l.block DESC, l.log_index DESC LIMIT 1`, topic, deploy.NameProviderRegistry)
