@@ -1,6 +1,7 @@
 package explorer_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -221,4 +222,30 @@ func TestJobIDsBeyondTheIndexAre404(t *testing.T) {
 	f := storyFixture(t)
 	get(t, f, "/api/jobs/"+new(big.Int).Lsh(big.NewInt(1), 255).String(), 404, nil)
 	get(t, f, "/api/providers/0x00000000000000000000000000000000000000ff", 404, nil)
+}
+
+// TestBlockTimesSurviveSmallBatches: recording block times again, a few blocks a call, keeps
+// every time recorded (a wrong reorg check once dropped them all on each call).
+func TestBlockTimesSurviveSmallBatches(t *testing.T) {
+	f := storyFixture(t)
+	ctx := context.Background()
+	before, err := f.db.LatestTime(ctx)
+	must(t, err)
+	for range 3 {
+		n, err := f.db.RecordBlockTimes(ctx, f.chain.Client, 3)
+		must(t, err)
+		if n != 0 {
+			t.Fatalf("%d blocks recorded again after a catch-up", n)
+		}
+	}
+	var all explorer.JobPage
+	get(t, f, "/api/jobs", 200, &all)
+	for _, j := range all.Jobs {
+		if j.PostedTime == 0 || j.LastTime == 0 {
+			t.Errorf("job %s lost its times: %+v", j.ID, j)
+		}
+	}
+	if after, err := f.db.LatestTime(ctx); err != nil || after != before {
+		t.Errorf("latest time %d (%v), before %d", after, err, before)
+	}
 }

@@ -741,9 +741,11 @@ func (db *DB) LatestTime(ctx context.Context) (int64, error) {
 // pass). A time whose block hash the logs no longer have (a reorg rewound it) is dropped
 // first, so a re-indexed block gets its new time.
 func (db *DB) RecordBlockTimes(ctx context.Context, chain HeaderReader, most int) (int, error) {
+	// Past the last log (rewound), or from the first of the newest 1,000 blocks whose hash the
+	// logs no longer have (re-indexed after a reorg) on.
 	if _, err := db.sql.ExecContext(ctx, `DELETE FROM block_times WHERE block > COALESCE((SELECT MAX(block) FROM logs), -1)
-		OR block >= (SELECT COALESCE(MIN(t.block), -1) FROM block_times t WHERE t.block >= COALESCE((SELECT MAX(block) FROM block_times), 0) - 1000
-		AND NOT EXISTS (SELECT 1 FROM logs l WHERE l.block = t.block AND l.block_hash = t.hash))`); err != nil {
+		OR block >= COALESCE((SELECT MIN(t.block) FROM block_times t WHERE t.block >= COALESCE((SELECT MAX(block) FROM block_times), 0) - 1000
+		AND NOT EXISTS (SELECT 1 FROM logs l WHERE l.block = t.block AND l.block_hash = t.hash)), 9223372036854775807)`); err != nil {
 		return 0, fmt.Errorf("index: dropping stale block times: %w", err)
 	}
 	var after int64
