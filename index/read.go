@@ -112,8 +112,10 @@ func (db *DB) Jobs(ctx context.Context, q JobQuery) ([]Job, *JobKey, error) {
 		where, args = append(where, "j.posted_block <= ?"), append(args, q.ToBlock)
 	}
 	if q.After != nil {
-		where = append(where, "(j.posted_block < ? OR (j.posted_block = ? AND j.id < ?))")
-		args = append(args, q.After.Block, q.After.Block, q.After.ID)
+		// A row value, which both databases seek in the (…, posted_block, id) indexes; an OR
+		// of the two cases would scan.
+		where = append(where, "(j.posted_block, j.id) < (?, ?)")
+		args = append(args, q.After.Block, q.After.ID)
 	}
 	query := `SELECT ` + jobColumns + ` FROM jobs j`
 	if len(where) > 0 {
@@ -277,13 +279,20 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 		p.Slashes = []TimedEvent{}
 	}
 	p.Staked, p.Unbonding, p.Slashed = staked.String(), unbonding.String(), slashed.String()
-	locked, err := db.events(ctx, dec, topic1+` = ? AND l.event IN ('Locked', 'Unlocked') AND l.contract = ?`, `ORDER BY l.block DESC, l.log_index DESC LIMIT 1`, topic, deploy.NameProviderRegistry)
-	if err != nil {
-		return nil, err
-	}
+	// The newer of the last Locked and the last Unlocked (two seeks; an IN would sort them all).
 	p.Locked = "0"
-	if len(locked) == 1 {
-		p.Locked = argInt(locked[0].Event, "locked").String()
+	var newest *TimedEvent
+	for _, name := range []string{"Locked", "Unlocked"} {
+		last, err := db.events(ctx, dec, topic1+` = ? AND l.event = ?`, `ORDER BY l.block DESC, l.log_index DESC LIMIT 1`, topic, name)
+		if err != nil {
+			return nil, err
+		}
+		if len(last) == 1 && (newest == nil || last[0].Block > newest.Block || (last[0].Block == newest.Block && last[0].LogIndex > newest.LogIndex)) {
+			newest = &last[0]
+		}
+	}
+	if newest != nil {
+		p.Locked = argInt(newest.Event, "locked").String()
 	}
 	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT status, COUNT(*) FROM jobs WHERE provider = ? GROUP BY status`), a.Hex())
 	if err != nil {
@@ -302,6 +311,7 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// logs_finalized_paid covers this: the provider's finalized jobs' data without a table read.
 	earned, err := db.sumData(ctx, `event = 'JobFinalized' AND `+topic2+` = ?`, 0, topic)
 	if err != nil {
 		return nil, err
@@ -665,28 +675,36 @@ func (db *DB) TotalsOver(ctx context.Context, from, to, step int64) ([]Totals, e
 	return out, nil
 }
 
+// Block times grow with block numbers, so each lookup below is one seek in block_times_time
+// (time, block) rather than MIN or MAX over a range of it.
+
 // blocksBetween is the first and last block with a known time in [from, to) (hi < lo: none).
 func (db *DB) blocksBetween(ctx context.Context, from, to int64) (lo, hi int64, err error) {
-	var l, h sql.NullInt64
-	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT MIN(block) FROM block_times WHERE time >= ? AND time < ?`), from, to).Scan(&l); err != nil {
-		return 0, -1, fmt.Errorf("index: block times: %w", err)
+	first, err := db.BlockAt(ctx, from, false)
+	if err != nil {
+		return 0, -1, err
 	}
-	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT MAX(block) FROM block_times WHERE time >= ? AND time < ?`), from, to).Scan(&h); err != nil {
-		return 0, -1, fmt.Errorf("index: block times: %w", err)
+	last, err := db.lastBlockBefore(ctx, to)
+	if err != nil {
+		return 0, -1, err
 	}
-	if !l.Valid || !h.Valid {
+	if first == 0 || last == 0 || last < first {
 		return 0, -1, nil
 	}
-	return l.Int64, h.Int64, nil
+	return int64(first), int64(last), nil
 }
 
 // lastBlockBefore is the newest block with a known time before t (0: none).
 func (db *DB) lastBlockBefore(ctx context.Context, t int64) (uint64, error) {
-	var b sql.NullInt64
-	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT MAX(block) FROM block_times WHERE time < ?`), t).Scan(&b); err != nil {
+	var b int64
+	err := db.sql.QueryRowContext(ctx, db.q(`SELECT block FROM block_times WHERE time < ? ORDER BY time DESC, block DESC LIMIT 1`), t).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
 		return 0, fmt.Errorf("index: block times: %w", err)
 	}
-	return uint64(max(b.Int64, 0)), nil
+	return uint64(b), nil
 }
 
 // BlockAt is the first block at or after unix time t with a known time, or, with last set,
@@ -695,11 +713,15 @@ func (db *DB) BlockAt(ctx context.Context, t int64, last bool) (uint64, error) {
 	if last {
 		return db.lastBlockBefore(ctx, t)
 	}
-	var b sql.NullInt64
-	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT MIN(block) FROM block_times WHERE time >= ?`), t).Scan(&b); err != nil {
+	var b int64
+	err := db.sql.QueryRowContext(ctx, db.q(`SELECT block FROM block_times WHERE time >= ? ORDER BY time, block LIMIT 1`), t).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
 		return 0, fmt.Errorf("index: block times: %w", err)
 	}
-	return uint64(max(b.Int64, 0)), nil
+	return uint64(b), nil
 }
 
 // bookLines is a ledger's lines at its newest row at or before block (nil: none yet).
