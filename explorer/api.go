@@ -363,7 +363,7 @@ func (s *Server) provider(r *http.Request, raw string) (*index.Provider, error) 
 	if err != nil {
 		return nil, err
 	}
-	return s.cfg.DB.ProviderByAddress(r.Context(), s.cfg.Addresses, a)
+	return s.cfg.DB.ProviderByAddress(r.Context(), s.cfg.Addresses, a, s.earned)
 }
 
 // ChallengePage is /api/challenges.

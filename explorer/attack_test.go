@@ -7,12 +7,15 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/brine-compute/brine/explorer"
+	"github.com/brine-compute/brine/index"
 )
 
 // pagePaths are every page, with the story's IDs.
@@ -175,5 +178,27 @@ func TestCutsOffSlowHeaders(t *testing.T) {
 	// The server closes the connection (perhaps after a 408): either way not after 10 s.
 	if time.Since(start) > 5*time.Second {
 		t.Fatalf("a slow client held the connection %s (read %q, %v)", time.Since(start), line, err)
+	}
+}
+
+// TestAnEmptyIndexServes: before anything is indexed (no jobs, no block times, no books),
+// every page and every JSON route answers, and IDs are 404.
+func TestAnEmptyIndexServes(t *testing.T) {
+	f := storyFixture(t)
+	db, err := index.Open(context.Background(), index.OpenConfig{Path: filepath.Join(t.TempDir(), "empty.db")})
+	must(t, err)
+	defer db.Close()
+	srv, err := explorer.New(explorer.Config{DB: db, Addresses: f.chain.Addr, ChainID: f.chainID(t)})
+	must(t, err)
+	for _, path := range append(pagePaths(f), "/api/status", "/api/jobs", "/api/providers", "/api/challenges", "/api/epochs", "/api/claims", "/api/books", "/api/totals", "/api/canaries", "/openapi.json") {
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		want := 200
+		if strings.HasPrefix(path, "/jobs/") || strings.HasPrefix(path, "/providers/") {
+			want = 404
+		}
+		if rec.Code != want {
+			t.Errorf("GET %s on an empty index: %d %s, want %d", path, rec.Code, rec.Body.String(), want)
+		}
 	}
 }

@@ -85,7 +85,7 @@ func lineChart(id, title string, starts []int64, ss []series) template.HTML {
 		fmt.Fprintf(&b, `<polyline class="line %s" points="%s"><title>%s</title></polyline>`, esc(s.class), strings.Join(pts, " "), esc(s.name))
 		fmt.Fprintf(&b, `<rect class="key %s" x="%d" y="%d" width="10" height="10"/><text class="tick" x="%d" y="%d">%s</text>`, esc(s.class), padL+k*160, chartH+padB+4, padL+k*160+14, chartH+padB+13, esc(s.name))
 	}
-	for i := int64(0); i < n; i += max(n/8, 1) {
+	for i := int64(0); i < int64(len(starts)); i += max(n/8, 1) {
 		fmt.Fprintf(&b, `<text class="tick" x="%d" y="%d">%s</text>`, int64(padL)+i*w, chartH+16, hourLabel(starts[i]))
 	}
 	b.WriteString(`</svg>`)

@@ -53,7 +53,6 @@ CREATE INDEX books_short ON books (short, block);`,
 	// filter, books by ledger, and the time of every block that has a log.
 	`CREATE INDEX logs_topic1 ON logs (substr(topics, 68, 66), event, block, log_index);
 CREATE INDEX logs_topic2 ON logs (event, substr(topics, 135, 66), block, log_index);
-CREATE INDEX logs_finalized_paid ON logs (substr(topics, 135, 66), data) WHERE event = 'JobFinalized';
 CREATE INDEX jobs_posted ON jobs (posted_block, id);
 CREATE INDEX jobs_status_posted ON jobs (status, posted_block, id);
 CREATE INDEX jobs_client_posted ON jobs (client, posted_block, id);
