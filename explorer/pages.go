@@ -19,7 +19,7 @@ import (
 	"github.com/brine-compute/brine/units"
 )
 
-//go:embed templates/*.html templates/style.css
+//go:embed templates/*.html templates/style.css templates/favicon.svg
 var assets embed.FS
 
 var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
@@ -141,6 +141,14 @@ func (s *Server) failPage(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("explorer page failed", "path", r.URL.Path, "err", err)
 	}
 	s.render(w, code, "error", view{Title: http.StatusText(code), Data: msg})
+}
+
+// serveIcon answers the icon every browser asks for (a 404 there is a console error).
+func serveIcon(w http.ResponseWriter, r *http.Request) {
+	b, _ := assets.ReadFile("templates/favicon.svg")
+	w.Header().Set("Content-Type", "image/svg+xml")
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	w.Write(b)
 }
 
 func serveStyle(w http.ResponseWriter, r *http.Request) {

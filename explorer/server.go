@@ -107,7 +107,9 @@ func New(cfg Config) (*Server, error) {
 		s.routes = append(s.routes, p.pattern)
 	}
 	mux.HandleFunc("GET /static/style.css", serveStyle)
-	s.routes = append(s.routes, "/static/style.css")
+	mux.HandleFunc("GET /static/favicon.svg", serveIcon)
+	mux.HandleFunc("GET /favicon.ico", serveIcon)
+	s.routes = append(s.routes, "/static/style.css", "/static/favicon.svg", "/favicon.ico")
 	s.handler = guard(mux)
 	return s, nil
 }

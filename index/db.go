@@ -59,7 +59,7 @@ CREATE INDEX jobs_client_posted ON jobs (client, posted_block, id);
 CREATE INDEX jobs_provider_posted ON jobs (provider, posted_block, id);
 CREATE INDEX jobs_provider_status ON jobs (provider, status, posted_block, id);
 CREATE INDEX jobs_client_status ON jobs (client, status, posted_block, id);
-CREATE INDEX jobs_last ON jobs (last_block);
+CREATE INDEX jobs_last ON jobs (last_block, provider);
 CREATE INDEX books_contract ON books (contract, block);
 CREATE TABLE block_times (block BIGINT PRIMARY KEY, hash TEXT NOT NULL, time BIGINT NOT NULL);
 CREATE INDEX block_times_time ON block_times (time, block);`,
