@@ -18,4 +18,9 @@
 // cursor hash the chain no longer has rewinds to the newest stored block the chain still has
 // and indexes again from there. The indexer follows the chain only up to what a Tip calls
 // settled (a confirmation depth today; a finality tag plugs in as another Tip).
+//
+// Reads for the explorer (read.go) are bounded pages over schema version 2's indexes: jobs by
+// filter and time, a job's events, a provider's stake, slashes, jobs and earnings (Earned, kept
+// incrementally), challenges, epochs, claims, the books and totals per bucket of time. Block
+// times live in block_times, written by RecordBlockTimes beside the indexer, not by it.
 package index
