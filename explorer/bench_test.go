@@ -32,7 +32,7 @@ import (
 // Environment of BenchmarkAPI.
 const (
 	benchJobsEnv = "BRINE_EXPLORER_BENCH_JOBS" // jobs in the synthetic index (default 100,000)
-	benchDBEnv   = "BRINE_EXPLORER_BENCH_DB"   // keep (and reuse) the index in this file
+	benchDBEnv   = "BRINE_EXPLORER_BENCH_DB"   // build the index in this file, and leave it there (replaced on each run)
 )
 
 // roundJobs is how many jobs one round of the template story has: 18 finalized, a reclaimed
@@ -238,7 +238,8 @@ var (
 )
 
 // benchIndex fills an index with the synthetic chain through the index's own writer (and
-// Times), once per test binary; with BRINE_EXPLORER_BENCH_DB set, once and for all.
+// Times), once per test binary; with BRINE_EXPLORER_BENCH_DB set, into that file, kept after
+// the run for inspection (each run's template chain is new, so it is rebuilt every time).
 func benchIndex(b *testing.B) {
 	benchOnce.Do(func() {
 		jobs := 100_000
@@ -248,7 +249,13 @@ func benchIndex(b *testing.B) {
 		t := recordTemplate(b)
 		t.rounds = uint64((jobs + roundJobs - 1) / roundJobs)
 		path := os.Getenv(benchDBEnv)
-		if path == "" {
+		if path != "" {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				if err := os.Remove(path + suffix); err != nil && !os.IsNotExist(err) {
+					b.Fatal(err)
+				}
+			}
+		} else {
 			dir, err := os.MkdirTemp("", "explorer-bench-")
 			must(b, err)
 			path = filepath.Join(dir, "index.db")
@@ -258,9 +265,7 @@ func benchIndex(b *testing.B) {
 		must(b, err)
 		start := time.Now()
 		ix, err := index.New(ctx, index.Config{Chain: t, DB: db, Addresses: t.addrs, ChainID: t.chainID, Span: 2000})
-		if err != nil {
-			b.Fatalf("%v (a database of another template: remove %s)", err, path)
-		}
+		must(b, err)
 		_, err = ix.Sync(ctx)
 		must(b, err)
 		tm, err := explorer.NewTimes(explorer.TimesConfig{DB: db, Chain: t})

@@ -244,20 +244,37 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 	}
 	p := &Provider{Address: a, Jobs: map[string]int64{}, Slashes: []TimedEvent{}, Claims: []Claim{}}
 	topic := AddressTopic(a)
-	// Stake moves only by these, a handful per provider; Locked and Unlocked (two a job) are read apart.
-	stake, err := db.events(ctx, dec, topic1+` = ? AND l.event IN ('ProviderRegistered', 'Staked', 'Unstaked', 'StakeWithdrawn', 'Slashed', 'ActiveChanged') AND l.contract = ?`,
-		fmt.Sprintf(`ORDER BY l.block, l.log_index LIMIT %d`, MaxEvents*10), topic, deploy.NameProviderRegistry)
+	// Registration and activity: a handful of events, decoded.
+	reg, err := db.events(ctx, dec, topic1+` = ? AND l.event IN ('ProviderRegistered', 'ActiveChanged') AND l.contract = ?`,
+		fmt.Sprintf(`ORDER BY l.block, l.log_index LIMIT %d`, MaxEvents), topic, deploy.NameProviderRegistry)
 	if err != nil {
 		return nil, err
 	}
-	staked, unbonding, slashed := new(big.Int), new(big.Int), new(big.Int)
-	for _, e := range stake {
-		amount := argInt(e.Event, "amount")
+	for _, e := range reg {
 		switch e.Name {
 		case "ProviderRegistered":
 			p.Registered = e.Block
 		case "ActiveChanged":
 			p.Active, _ = e.Arg("active").(bool)
+		}
+	}
+	// Stake moves by these; a provider slashed often has thousands, so their amounts are read
+	// from the data's words (amount first; Slashed's fromUnbonding second), not decoded.
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT event, data FROM logs WHERE `+topic1+` = ? AND event IN ('Staked', 'Unstaked', 'StakeWithdrawn', 'Slashed') AND contract = ?`), topic, deploy.NameProviderRegistry)
+	if err != nil {
+		return nil, fmt.Errorf("index: reading the stake of %s: %w", a.Hex(), err)
+	}
+	staked, unbonding, slashed := new(big.Int), new(big.Int), new(big.Int)
+	moves := 0
+	for rows.Next() {
+		var event, data string
+		if err := rows.Scan(&event, &data); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("index: reading the stake of %s: %w", a.Hex(), err)
+		}
+		moves++
+		amount := dataWord(data, 0)
+		switch event {
 		case "Staked":
 			staked.Add(staked, amount)
 		case "Unstaked":
@@ -266,12 +283,17 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 		case "StakeWithdrawn":
 			unbonding.Sub(unbonding, amount)
 		case "Slashed":
-			from := argInt(e.Event, "fromUnbonding")
+			from := dataWord(data, 1)
 			staked.Sub(staked, new(big.Int).Sub(amount, from))
 			unbonding.Sub(unbonding, from)
 			slashed.Add(slashed, amount)
 		}
 	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("index: reading the stake of %s: %w", a.Hex(), err)
+	}
+	p.Staked, p.Unbonding, p.Slashed = staked.String(), unbonding.String(), slashed.String()
 	// The market says which job and why (CollateralSlashed); the registry's Slashed, summed
 	// above, is the same stake leaving.
 	if p.Slashes, err = db.events(ctx, dec, `l.event = 'CollateralSlashed' AND `+topic2+` = ?`, fmt.Sprintf(`ORDER BY l.block DESC, l.log_index DESC LIMIT %d`, MaxPage), topic); err != nil {
@@ -296,7 +318,7 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 	if newest != nil {
 		p.Locked = argInt(newest.Event, "locked").String()
 	}
-	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT status, COUNT(*) FROM jobs WHERE provider = ? GROUP BY status`), a.Hex())
+	rows, err = db.sql.QueryContext(ctx, db.q(`SELECT status, COUNT(*) FROM jobs WHERE provider = ? GROUP BY status`), a.Hex())
 	if err != nil {
 		return nil, fmt.Errorf("index: reading jobs of %s: %w", a.Hex(), err)
 	}
@@ -324,7 +346,7 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 	if p.Claims, err = db.Claims(ctx, &a, 0, MaxPage); err != nil {
 		return nil, err
 	}
-	if p.Registered == 0 && len(stake) == 0 && len(p.Jobs) == 0 && len(p.Claims) == 0 {
+	if p.Registered == 0 && moves == 0 && len(p.Jobs) == 0 && len(p.Claims) == 0 {
 		return nil, fmt.Errorf("%w: provider %s", ErrNotFound, a.Hex())
 	}
 	return p, nil
@@ -390,6 +412,20 @@ func (e *Earned) Of(ctx context.Context, a common.Address) (*big.Int, error) {
 	}
 	e.m[a] = next
 	return new(big.Int).Set(next.sum), nil
+}
+
+// dataWord is the i'th 32-byte word of a log's data text ("0x" and 64 hex digits a word; 0
+// when the data is shorter).
+func dataWord(data string, i int) *big.Int {
+	start := 2 + 64*i
+	if len(data) < start+64 {
+		return new(big.Int)
+	}
+	v, ok := new(big.Int).SetString(data[start:start+64], 16)
+	if !ok {
+		return new(big.Int)
+	}
+	return v
 }
 
 func argInt(e events.Event, name string) *big.Int {
