@@ -47,6 +47,22 @@ CREATE TABLE books (
 	short INTEGER NOT NULL, lines TEXT NOT NULL,
 	PRIMARY KEY (block, contract));
 CREATE INDEX books_short ON books (short, block);`,
+	// Version 2: what the explorer's reads need (read.go): a log's first and second indexed
+	// argument (a job ID, a provider, an epoch) as expressions over the topics text (topic0
+	// is characters 1-66, a comma, topic1 68-133, a comma, topic2 135-200), jobs by time and
+	// filter, books by ledger, and the time of every block that has a log.
+	`CREATE INDEX logs_topic1 ON logs (substr(topics, 68, 66), event, block, log_index);
+CREATE INDEX logs_topic2 ON logs (event, substr(topics, 135, 66), block, log_index);
+CREATE INDEX jobs_posted ON jobs (posted_block, id);
+CREATE INDEX jobs_status_posted ON jobs (status, posted_block, id);
+CREATE INDEX jobs_client_posted ON jobs (client, posted_block, id);
+CREATE INDEX jobs_provider_posted ON jobs (provider, posted_block, id);
+CREATE INDEX jobs_provider_status ON jobs (provider, status, posted_block, id);
+CREATE INDEX jobs_client_status ON jobs (client, status, posted_block, id);
+CREATE INDEX jobs_last ON jobs (last_block, provider);
+CREATE INDEX books_contract ON books (contract, block);
+CREATE TABLE block_times (block BIGINT PRIMARY KEY, hash TEXT NOT NULL, time BIGINT NOT NULL);
+CREATE INDEX block_times_time ON block_times (time, block);`,
 }
 
 // SchemaVersion is the version this binary writes.

@@ -22,4 +22,9 @@
 // its first block's parent are one branch with the cursor, so a reorganisation while a page
 // is read, inside it or under it, is caught in that pass. The indexer follows the chain only up to what a Tip calls
 // settled (a confirmation depth today; a finality tag plugs in as another Tip).
+//
+// Reads for the explorer (read.go) are bounded pages over schema version 2's indexes: jobs by
+// filter and time, a job's events, a provider's stake, slashes, jobs and earnings (Earned, kept
+// incrementally), challenges, epochs, claims, the books and totals per bucket of time. Block
+// times live in block_times, written by RecordBlockTimes beside the indexer, not by it.
 package index

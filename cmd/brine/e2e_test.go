@@ -664,7 +664,7 @@ func TestHelpHasExamples(t *testing.T) {
 		{"rewards"}, {"rewards", "fund"}, {"rewards", "status"}, {"rewards", "claim"}, {"rewards", "tree"}, {"rewards", "add-reporter"},
 		{"prober"}, {"prober", "run"},
 		{"audit"}, {"audit", "providers"}, {"audit", "jobs"}, {"audit", "job"}, {"audit", "balances"}, {"audit", "events"}, {"audit", "check"},
-		{"market"}, {"market", "sweep"},
+		{"market"}, {"market", "sweep"}, {"index"}, {"explorer"},
 	}
 	for _, c := range commands {
 		r := brine(t, nil, append(c, "--help")...)

@@ -238,6 +238,7 @@ Example:
 			proberCommand(stdio),
 			auditCommand(stdio),
 			indexCommand(stdio),
+			explorerCommand(stdio),
 			marketCommand(stdio),
 			tokenCommand(stdio),
 			demoCommand(stdio),

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/urfave/cli/v2"
+
+	"github.com/brine-compute/brine/explorer"
+	"github.com/brine-compute/brine/index"
+)
+
+func explorerCommand(stdio IO) *cli.Command {
+	return &cli.Command{
+		Name:      "explorer",
+		Usage:     "index the chain and serve it read-only: a JSON API and web pages",
+		ArgsUsage: " ",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "listen", Value: explorer.DefaultListen, Usage: "serve on `HOST:PORT` (a loopback port by default; 0.0.0.0:PORT to expose it)"},
+			&cli.StringFlag{Name: "db", Usage: "SQLite database `PATH` (default <datadir>/index.db, the one `brine index` writes)"},
+			&cli.StringFlag{Name: "dsn", Usage: "PostgreSQL `URL` instead of SQLite (better in $" + indexDSNEnv + ")"},
+			&cli.Uint64Flag{Name: "span", Usage: "at most `N` blocks per log request while indexing (default 2000)"},
+			&cli.StringFlag{Name: "canary-client", Usage: "the prober's client `ADDRESS`: its jobs are shown as canary runs"},
+		},
+		Description: `Runs the index (the same as ` + "`brine index`" + `, into the same database) and serves what it holds,
+read-only, on --listen: web pages (overview with charts, jobs and their timelines, providers,
+challenges and their panels' votes, uptime epochs as a heat map, canaries, the books) and the
+JSON API they are drawn from, described at /openapi.json. The pages need no script and no
+network beyond the explorer itself. Only GET and HEAD are answered; every query is bounded.
+
+The chain is the one the data directory's deployment file names, as for every command.
+While it backfills, progress goes to stderr; Ctrl-C stops the server, then the index.
+
+Example:
+   brine explorer                                   # http://127.0.0.1:8547/
+   brine explorer --listen 0.0.0.0:8080 --canary-client 0xC1e...   # exposed, with canaries
+   curl -s http://127.0.0.1:8547/api/jobs?status=challenged | jq '.jobs[].id'`,
+		Action: func(c *cli.Context) error { return runExplorer(c, stdio) },
+	}
+}
+
+func runExplorer(c *cli.Context, stdio IO) error {
+	if _, err := args(c, 0, "brine explorer [--listen HOST:PORT] [--db PATH | --dsn URL]"); err != nil {
+		return err
+	}
+	var canary *common.Address
+	if v := c.String("canary-client"); v != "" {
+		if !common.IsHexAddress(v) {
+			return badInput("--canary-client %q is not a 0x address", v)
+		}
+		a := common.HexToAddress(v)
+		canary = &a
+	}
+	s, err := newSession(c, stdio)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if err := s.openToken(); err != nil {
+		return err
+	}
+	target := s.indexTarget(c)
+	if err := target.Check(); err != nil {
+		return badInput("%v", err)
+	}
+	srvCfg := explorer.Config{Addresses: *s.dep.Addresses(), ChainID: s.chainID, Listen: c.String("listen"), CanaryClient: canary, Log: s.log}
+	db, err := index.Open(s.ctx, target)
+	if errors.Is(err, index.ErrNewerSchema) {
+		return badInput("%v", err)
+	}
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var last time.Time
+	progress := func(p index.Progress) {
+		if time.Since(last) < time.Second && p.To != p.Settled {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(s.info, "indexed blocks to %d of %d (%d events in the last page)\n", p.To, p.Settled, p.Logs)
+	}
+	behind := uint64(0)
+	if s.cfg.Confirmations > 0 {
+		behind = s.cfg.Confirmations - 1
+	}
+	ix, err := index.New(s.ctx, index.Config{Chain: s.client, DB: db, Addresses: *s.dep.Addresses(), ChainID: s.chainID,
+		Tip: index.Depth{Chain: s.client, Behind: behind}, Span: c.Uint64("span"), Poll: s.cfg.PollInterval * 4, Log: s.log, Progress: progress})
+	if errors.Is(err, index.ErrOtherDeployment) {
+		return badInput("%s indexes another chain or deployment: pass another --db, or remove it to start over", describeTarget(target))
+	}
+	if err != nil {
+		return err
+	}
+	times, err := explorer.NewTimes(explorer.TimesConfig{DB: db, Chain: s.client, Poll: s.cfg.PollInterval * 4, Log: s.log})
+	if err != nil {
+		return err
+	}
+	srvCfg.DB = db
+	srv, err := explorer.New(srvCfg)
+	if err != nil {
+		return badInput("%v", err) // the one thing it checks that a user gives: --listen
+	}
+	run := s.runner(30 * time.Second)
+	defer run.Stop()
+	// The index first (a backfill is reported as it goes), then the times, then the server:
+	// stopped in reverse, the server lets its requests finish before the database closes.
+	fmt.Fprintf(s.info, "Indexing into %s\n", describeTarget(target))
+	for _, svc := range []interface {
+		Start(ctx context.Context) error
+		Stop(ctx context.Context) error
+	}{ix, times, srv} {
+		if err := run.Start(s.ctx, svc); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(s.info, "Explorer at http://%s/ (JSON: /api/..., described at /openapi.json); Ctrl-C to stop\n", srv.Addr())
+	return run.Wait(s.ctx, func() { fmt.Fprintln(s.info, "Stopping the explorer") })
+}
