@@ -40,6 +40,7 @@ type fixture struct {
 	finalized, challenged, live *big.Int
 	provider                    common.Address // the provider of the finalized job
 	cheat                       common.Address // the provider of the challenged job
+	canary                      common.Address // the account served as the canary client
 	epoch                       uint64
 	id                          *big.Int
 }
@@ -202,7 +203,8 @@ func buildFixture(t testing.TB) (*fixture, error) {
 	if err := times.CatchUp(ctx); err != nil {
 		return nil, err
 	}
-	srv, err := explorer.New(explorer.Config{DB: db, Addresses: c.Addr, ChainID: id, CanaryClient: &client.Addr})
+	f.canary = client.Addr
+	srv, err := explorer.New(explorer.Config{DB: db, Addresses: c.Addr, ChainID: id, CanaryClient: &f.canary})
 	if err != nil {
 		return nil, err
 	}
