@@ -34,6 +34,9 @@ func TestProtocolCheck(t *testing.T) {
 		{"min collateral zero", func(c *Config) { c.Protocol.MinCollateral = new(big.Int) }},
 		{"min stake zero", func(c *Config) { c.Protocol.MinStake = new(big.Int) }},
 		{"collateral below the minimum", func(c *Config) { c.Protocol.MinCollateral = new(big.Int).Add(c.Collateral, big.NewInt(1)) }},
+		{"min collateral ratio zero", func(c *Config) { c.Protocol.MinCollateralBps = 0 }},
+		{"min collateral ratio above MAX_COLLATERAL_BPS", func(c *Config) { c.Protocol.MinCollateralBps = 100_001 }},
+		{"collateral below the ratio", func(c *Config) { c.Collateral = new(big.Int).Sub(c.Collateral, big.NewInt(1)) }},
 		{"collateral above the smallest stake", func(c *Config) { c.Collateral = deploy.Token(201) }},
 		{"replicas above MAX_REPLICAS", func(c *Config) { c.Replicas = 10 }},
 		{"K and replicas above the providers", func(c *Config) { c.Providers, c.Protocol.Verifiers, c.Replicas = 10, 9, 2 }},
@@ -54,7 +57,8 @@ func TestProtocolCheck(t *testing.T) {
 		{"rewards at 100%", func(c *Config) { c.Protocol.ChallengerRewardBps, c.Protocol.VerifierRewardBps = 7000, 3000 }},
 		{"no fee", func(c *Config) { c.Protocol.FeeBps = 0 }},
 		{"fee at the bound", func(c *Config) { c.Protocol.FeeBps = 1000 }},
-		{"collateral at the minimum", func(c *Config) { c.Collateral = deploy.Token(1) }},
+		{"collateral at the minimum", func(c *Config) { c.Collateral, c.Protocol.MinCollateralBps = deploy.Token(1), 1000 }},
+		{"collateral at the ratio", func(c *Config) { c.Collateral = c.Protocol.ratioMinimum(c.Payment, 1) }},
 		{"replicas 9", func(c *Config) { c.Replicas = 9 }},
 	} {
 		cfg := DefaultConfig()
