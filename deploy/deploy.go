@@ -68,8 +68,8 @@ func (c Config) Check() error {
 		return errors.New("deploy: ClaimEpochs must be at least 1")
 	case c.Market.MinCollateral == nil || c.Market.ChallengeBond == nil || c.Market.VerifierCollateral == nil:
 		return errors.New("deploy: Market.MinCollateral, ChallengeBond and VerifierCollateral are required")
-	case c.Market.MinCollateralBps == 0 || c.Market.MinCollateralBps > MaxCollateralBps:
-		return fmt.Errorf("deploy: Market.MinCollateralBps must be 1 to %d basis points of the payment (JobMarket.MAX_COLLATERAL_BPS), e.g. %d", MaxCollateralBps, DefaultMinCollateralBps)
+	case c.Market.MinCollateralBps > MaxCollateralBps:
+		return fmt.Errorf("deploy: Market.MinCollateralBps must be at most %d basis points of the payment (JobMarket.MAX_COLLATERAL_BPS), e.g. %d", MaxCollateralBps, DefaultMinCollateralBps)
 	}
 	return nil
 }

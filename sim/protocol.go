@@ -61,7 +61,7 @@ func DevProtocol() Protocol {
 // reverts BadParams("verifiers") unless K is odd and 1..15, BadParams("feeBps") above 10%,
 // BadParams("rewardBps") when the two reward shares add up to more than 100%, and
 // BadParams("challengeBond"/"verifierCollateral"/"minCollateral") on zero,
-// BadParams("minCollateralBps") outside 1..MAX_COLLATERAL_BPS; the amounts are
+// BadParams("minCollateralBps") above MAX_COLLATERAL_BPS; the amounts are
 // uint96 in the contracts; ProviderRegistry's reverts ParamOutOfRange("minStake") on zero.
 func (p Protocol) Check() error {
 	if p.Verifiers < 1 || p.Verifiers > maxVerifiers || p.Verifiers%2 == 0 {
@@ -74,8 +74,8 @@ func (p Protocol) Check() error {
 		return fmt.Errorf("%w: challenger reward %d bps + verifier reward %d bps: want each >= 0 and together at most %d (the market reverts BadParams(\"rewardBps\"))",
 			ErrConfig, p.ChallengerRewardBps, p.VerifierRewardBps, allBps)
 	}
-	if p.MinCollateralBps < 1 || p.MinCollateralBps > maxRatioBps {
-		return fmt.Errorf("%w: minimum collateral ratio = %d bps: want 1..%d (the market reverts BadParams(\"minCollateralBps\"))", ErrConfig, p.MinCollateralBps, maxRatioBps)
+	if p.MinCollateralBps < 0 || p.MinCollateralBps > maxRatioBps {
+		return fmt.Errorf("%w: minimum collateral ratio = %d bps: want 0..%d (the market reverts BadParams(\"minCollateralBps\") above)", ErrConfig, p.MinCollateralBps, maxRatioBps)
 	}
 	for _, a := range []struct {
 		name, revert string

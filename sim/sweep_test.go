@@ -34,7 +34,7 @@ func TestProtocolCheck(t *testing.T) {
 		{"min collateral zero", func(c *Config) { c.Protocol.MinCollateral = new(big.Int) }},
 		{"min stake zero", func(c *Config) { c.Protocol.MinStake = new(big.Int) }},
 		{"collateral below the minimum", func(c *Config) { c.Protocol.MinCollateral = new(big.Int).Add(c.Collateral, big.NewInt(1)) }},
-		{"min collateral ratio zero", func(c *Config) { c.Protocol.MinCollateralBps = 0 }},
+		{"min collateral ratio negative", func(c *Config) { c.Protocol.MinCollateralBps = -1 }},
 		{"min collateral ratio above MAX_COLLATERAL_BPS", func(c *Config) { c.Protocol.MinCollateralBps = 100_001 }},
 		{"collateral below the ratio", func(c *Config) { c.Collateral = new(big.Int).Sub(c.Collateral, big.NewInt(1)) }},
 		{"collateral above the smallest stake", func(c *Config) { c.Collateral = deploy.Token(201) }},

@@ -112,7 +112,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         uint32 replicaRevealWindow; // seconds replicas have to reveal after resultBy
         uint96 challengeBond; // bond a challenger deposits
         uint96 verifierCollateral; // stake locked per drawn verifier
-        uint32 minCollateralBps; // least collateral per replica, in basis points of its share of the payment
+        uint32 minCollateralBps; // least collateral per replica, in basis points of its share of the payment (0: none)
     }
 
     /// @dev A commit-reveal round: the replicas of a job (kind 0) or a challenge's verifiers (kind 1).
@@ -164,7 +164,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     ///         the cartel holds 21 or more of 41 seats with probability 0.0016 (hypergeometric;
     ///         0.0135 drawing from an unbounded network). docs/protocol.md has the table.
     uint8 public constant APPEAL_VERIFIERS = 41;
-    /// @notice Highest minimum collateral ratio governance may set (10 times the payment).
+    /// @notice Highest minimum collateral ratio governance may set (10 times the payment); 0 sets none.
     uint32 public constant MAX_COLLATERAL_BPS = 100_000;
     /// @notice Draw attempts per verifier seat before the draw settles for fewer verifiers.
     uint256 public constant DRAW_ATTEMPTS_PER_SEAT = 4;
@@ -384,7 +384,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         if (p.challengeBond == 0) revert BadParams(bytes32("challengeBond"));
         if (p.verifierCollateral == 0) revert BadParams(bytes32("verifierCollateral"));
         if (p.minCollateral == 0) revert BadParams(bytes32("minCollateral"));
-        if (p.minCollateralBps == 0 || p.minCollateralBps > MAX_COLLATERAL_BPS) revert BadParams(bytes32("minCollateralBps"));
+        if (p.minCollateralBps > MAX_COLLATERAL_BPS) revert BadParams(bytes32("minCollateralBps"));
         uint32 id = paramsId + 1;
         paramsId = id;
         _params[id] = p;
