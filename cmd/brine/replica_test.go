@@ -169,7 +169,7 @@ func TestReplicatedJobProcess(t *testing.T) {
 		"replicas resolved: 2 of 3 agree on result ",
 		"challenge window closing",
 		"settled: each of the 2 majority replicas credited 0.99 ",
-		"the client credited 2 ",
+		"the client credited 3 ", // the payment's rest (1) and the silent replica's collateral (2)
 		"Result ",
 	} {
 		if !strings.Contains(out, want) {
