@@ -77,10 +77,7 @@ func collateralParam() sweepParam {
 		}
 		bps := new(big.Int).Mul(c.Collateral, big.NewInt(allBps))
 		bps.Quo(bps, c.Payment)
-		switch {
-		case bps.Sign() == 0:
-			bps.SetInt64(1)
-		case bps.Cmp(big.NewInt(maxRatioBps)) > 0:
+		if bps.Cmp(big.NewInt(maxRatioBps)) > 0 { // the market's bound; the collateral is above it anyway
 			bps.SetInt64(maxRatioBps)
 		}
 		c.Protocol.MinCollateralBps = int(bps.Int64())
