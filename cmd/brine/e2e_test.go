@@ -650,6 +650,10 @@ func TestDeploy(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "an odd number") {
 		t.Errorf("deploy with bad parameters: %d %q", r.code, r.stderr)
 	}
+	r = brine(t, nil, "--account", net.info.Accounts[0], "deploy", "--out", out+".3", "--min-collateral-bps", "100001")
+	if r.code != 2 || !strings.Contains(r.stderr, "minimum collateral ratio is 1 to 100000") {
+		t.Errorf("deploy with a ratio above MAX_COLLATERAL_BPS: %d %q", r.code, r.stderr)
+	}
 }
 
 // Every command's --help shows an example.
