@@ -89,6 +89,10 @@ got back: a reclaimed job's payment (seats still empty at accept-by: the seat ho
 reclaim it), a refund plus silent replicas' collateral, the shares nobody in the majority
 earned (with --json: clientCredit). The result comes from any majority replica's node.
 
+price.collateral is per replica and must be at least the market's minimum ratio to a
+replica's share of the payment (the deployment's minCollateralBps: 20000, twice the pay, by
+default) and its minCollateral; a spec under either is refused before anything is signed.
+
 A wasm spec names its module by CID ('brine cid FILE' prints it). With --module FILE it may
 leave module empty: the file's CID fills it before the spec is hashed, so the posted spec names
 exactly the bytes served. A spec that names a module must name the --module file's CID.
