@@ -479,7 +479,11 @@ func (r *pmRunner) doPost(client *simchain.Account, bad bool) {
 		switch r.rng.IntN(9) {
 		case 8:
 			// Under the ratio's floor (above minCollateral when the ratio's floor is the larger).
-			req.Collateral = pmSub(m.params[m.paramsID].ratioMinimum(req.Payment, req.Replicas), pmInt(1))
+			if floor := m.params[m.paramsID].ratioMinimum(req.Payment, req.Replicas); floor.Sign() > 0 {
+				req.Collateral = pmSub(floor, pmInt(1))
+			} else { // no ratio in force: under minCollateral instead
+				req.Collateral = pmSub(m.params[m.paramsID].minCollateral, pmInt(1))
+			}
 		case 0:
 			req.Payment = new(big.Int)
 		case 1:
