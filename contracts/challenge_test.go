@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -37,9 +38,9 @@ type mktArena struct {
 
 // mktNewArena stakes `pool` verifiers of 200 tokens. With partiesStaked, the client and the
 // challenger are registered, staked providers too (so the draw must skip them).
-func mktNewArena(t *testing.T, pool int, partiesStaked bool) *mktArena {
+func mktNewArena(t *testing.T, pool int, partiesStaked bool, opts ...simchain.Option) *mktArena {
 	t.Helper()
-	e := mktNew(t)
+	e := mktNew(t, opts...)
 	a := &mktArena{mktEnv: e, byAddr: map[common.Address]*simchain.Account{}}
 	if partiesStaked {
 		a.client = e.provider("client", mktTok(200))
@@ -869,6 +870,7 @@ func TestChallengeUsesJobParams(t *testing.T) {
 	c := a.c
 	old := a.job(mktTok(10), mktTok(5))
 	p := deploy.DevMarketParams()
+	p.MinCollateralBps = c.Config.Market.MinCollateralBps
 	p.ChallengeBond, p.VerifierCollateral, p.Verifiers = mktTok(20), mktTok(7), 1
 	a.ok(c.Send(c.Owner, c.Market, c.MarketABI.PackSetParams(p)))
 
@@ -912,4 +914,133 @@ func TestChallengeUsesJobParams(t *testing.T) {
 	}
 	a.expect(snap, mktMulDiv(mktTok(5), int64(len(vs)-1), 1), want)
 	a.books()
+}
+
+// mktSlashAppealOverturned is the market's SlashReason.AppealOverturned.
+const mktSlashAppealOverturned uint8 = 6
+
+// An appealed first panel is judged by the final verdict: its two voters who upheld a correct
+// result lose their verifier collateral to the one who voted it right, whose collateral stayed
+// locked through the appeal and is unlocked with their share.
+func TestAppealJudgesFirstPanel(t *testing.T) {
+	// The final panel's 41 votes go one block (one second) each: windows to fit them.
+	a := mktNewArena(t, 45, false, func(cfg *deploy.Config) {
+		cfg.Market.VoteCommitWindow, cfg.Market.VoteRevealWindow = 120, 120
+	})
+	c := a.c
+	j, vs := a.panel(mktTok(10), mktTok(20))
+	votes := [][]byte{mktBadCID, mktGoodCID, mktBadCID}
+	salts := make([][32]byte, 3)
+	for i, v := range vs {
+		salts[i] = a.commitVote(v, j, i, votes[i])
+	}
+	for i, v := range vs {
+		a.revealVote(v, j, i, votes[i], salts[i])
+	}
+	// The first verdict (upheld) is against the provider: it appeals.
+	r := a.ok(c.Appeal(a.prov, j))
+	if ev := mktOne(a.mktEnv, r, c.MarketABI.UnpackAppealOpenedEvent); ev.FirstOutcome != mktUpheld {
+		t.Fatalf("AppealOpened %+v", ev)
+	}
+	if n := len(mktLogs(a.mktEnv, r, c.MarketABI.UnpackCollateralSlashedEvent)); n != 0 {
+		t.Fatalf("the appeal slashed %d revealed first-panel voters", n)
+	}
+	for _, v := range vs {
+		if got := a.stake(v.Addr).Locked; got.Cmp(a.vcol) != 0 {
+			t.Fatalf("%s locked %s after the appeal, want its verifier collateral %s kept", v.Name, got, a.vcol)
+		}
+	}
+	final, _ := a.draw(j)
+	fsalts := make([][32]byte, len(final))
+	for i, v := range final {
+		fsalts[i] = a.commitVote(v, j, i, mktGoodCID)
+	}
+	for i, v := range final {
+		a.revealVote(v, j, i, mktGoodCID, fsalts[i])
+	}
+	r = a.ok(c.ResolveChallenge(a.stranger(), j))
+	if res := mktOne(a.mktEnv, r, c.MarketABI.UnpackChallengeResolvedEvent); res.Outcome != mktRejected {
+		t.Fatalf("ChallengeResolved %+v", res)
+	}
+	judged := mktOne(a.mktEnv, r, c.MarketABI.UnpackFirstPanelJudgedEvent)
+	share := mktMulDiv(a.vcol, 2, 1) // both overturned voters' collateral, to the one kept
+	if judged.Kept != 1 || judged.Slashed != 2 || judged.Share.Cmp(share) != 0 {
+		t.Fatalf("FirstPanelJudged %+v, want kept 1, slashed 2, share %s", judged, share)
+	}
+	var overturned []common.Address
+	for _, s := range mktLogs(a.mktEnv, r, c.MarketABI.UnpackCollateralSlashedEvent) {
+		if s.Reason == mktSlashAppealOverturned {
+			if s.Amount.Cmp(a.vcol) != 0 {
+				t.Fatalf("AppealOverturned slash of %s, want %s", s.Amount, a.vcol)
+			}
+			overturned = append(overturned, s.Account)
+		}
+	}
+	if len(overturned) != 2 || overturned[0] != vs[0].Addr || overturned[1] != vs[2].Addr {
+		t.Fatalf("AppealOverturned slashes %v, want seats 0 and 2 (%s, %s)", overturned, vs[0].Addr, vs[2].Addr)
+	}
+	credited := new(big.Int)
+	for _, cr := range mktLogs(a.mktEnv, r, c.MarketABI.UnpackCreditedEvent) {
+		if cr.Account == vs[1].Addr {
+			credited.Add(credited, cr.Amount)
+		}
+	}
+	if credited.Cmp(share) < 0 {
+		t.Fatalf("the first panel's right voter was credited %s, want at least its share %s", credited, share)
+	}
+	for _, v := range vs {
+		if got := a.stake(v.Addr).Locked; got.Sign() != 0 {
+			t.Fatalf("%s still locks %s after the final verdict", v.Name, got)
+		}
+	}
+	for _, v := range []*simchain.Account{vs[0], vs[2]} {
+		if got := a.stake(v.Addr).Staked; got.Cmp(mktSub(mktTok(200), a.vcol)) != 0 {
+			t.Fatalf("%s staked %s, want 200 tokens less its verifier collateral", v.Name, got)
+		}
+	}
+	a.books()
+}
+
+// The minimum collateral ratio: postJob refuses collateral per replica under
+// ceil(payment · minCollateralBps / (10000 · N)) with CollateralBelowRatio, and
+// minCollateralFor says the floor.
+func TestPostCollateralRatio(t *testing.T) {
+	e := mktNew(t, simchain.WithDevRatio())
+	c := e.c
+	client := e.account("client", mktTok(1000))
+	bps := c.Config.Market.MinCollateralBps
+	if bps != deploy.DefaultMinCollateralBps {
+		t.Fatalf("params minCollateralBps %d, want %d", bps, deploy.DefaultMinCollateralBps)
+	}
+	if got := e.params(1).MinCollateralBps; got != bps {
+		t.Fatalf("params(1).minCollateralBps = %d, want %d", got, bps)
+	}
+	for _, tc := range []struct {
+		payment *big.Int
+		n       uint8
+		want    *big.Int
+	}{
+		{mktTok(10), 1, mktTok(20)},
+		{mktTok(10), 3, mktAdd(big.NewInt(6_666_666_666_666_666_666), big.NewInt(1))}, // rounds up
+		{big.NewInt(3), 1, mktTok(1)}, // minCollateral is the larger
+		{mktTok(9), 9, mktTok(2)},
+	} {
+		got := mktCall(e, c.Market, c.MarketABI.PackMinCollateralFor(tc.payment, tc.n), c.MarketABI.UnpackMinCollateralFor)
+		mktEq(t, fmt.Sprintf("minCollateralFor(%s, %d)", tc.payment, tc.n), got, tc.want)
+		under := mktSub(tc.want, big.NewInt(1))
+		req := c.Request(tc.payment, under, tc.n, time.Minute, time.Minute, 10)
+		if _, err := c.Approve(client, c.Addr.Market, tc.payment); err != nil {
+			t.Fatal(err)
+		}
+		_, err := c.Send(client, c.Market, c.MarketABI.PackPostJob(req))
+		if under.Cmp(c.Config.Market.MinCollateral) < 0 {
+			e.revertArgs(err, "BadRequest", mktLabel("collateral"))
+		} else {
+			e.revertArgs(err, "CollateralBelowRatio", under, tc.want)
+		}
+		e.post(client, c.Request(tc.payment, tc.want, tc.n, time.Minute, time.Minute, 10))
+	}
+	_, err := c.Send(client, c.Market, c.MarketABI.PackMinCollateralFor(mktTok(1), 0))
+	e.revertArgs(err, "BadRequest", mktLabel("replicas"))
+	e.books()
 }

@@ -1321,7 +1321,11 @@ func TestMarketSetParams(t *testing.T) {
 	c := e.c
 	stranger := e.account("stranger", nil)
 	const maxWindow = 30 * 24 * 3600
-	base := deploy.DevMarketParams
+	base := func() bindings.JobMarketParams { // the set simchain deployed (its ratio 1 bps)
+		p := deploy.DevMarketParams()
+		p.MinCollateralBps = c.Config.Market.MinCollateralBps
+		return p
+	}
 
 	_, err := c.Send(stranger, c.Market, c.MarketABI.PackSetParams(base()))
 	e.revertArgs(err, "OwnableUnauthorizedAccount", stranger.Addr)
@@ -1351,6 +1355,8 @@ func TestMarketSetParams(t *testing.T) {
 		{"challengeBond", func(p *bindings.JobMarketParams) { p.ChallengeBond = new(big.Int) }},
 		{"verifierCollateral", func(p *bindings.JobMarketParams) { p.VerifierCollateral = new(big.Int) }},
 		{"minCollateral", func(p *bindings.JobMarketParams) { p.MinCollateral = new(big.Int) }},
+		{"minCollateralBps", func(p *bindings.JobMarketParams) { p.MinCollateralBps = 1 << 31 }},
+		{"minCollateralBps", func(p *bindings.JobMarketParams) { p.MinCollateralBps = 100_001 }},
 	}
 	for _, tc := range bad {
 		p := base()
@@ -1413,6 +1419,7 @@ func TestMarketParamsSnapshot(t *testing.T) {
 	old := e.committed(client, prov, payment, mktTok(1), 10, []byte("cid"))
 	oldOpen := e.post(client, e.req(payment, mktTok(1), 10))
 	p := deploy.DevMarketParams()
+	p.MinCollateralBps = c.Config.Market.MinCollateralBps
 	p.FeeBps = 1000
 	p.MinCollateral = mktTok(2)
 	p.MinChallengeWindow = 20

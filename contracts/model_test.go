@@ -83,6 +83,7 @@ type pmParams struct {
 	replicaReveal      uint32
 	bond               *big.Int
 	verifierCollateral *big.Int
+	minCollateralBps   uint32
 }
 
 func pmParamsFrom(p bindings.JobMarketParams) pmParams {
@@ -91,7 +92,7 @@ func pmParamsFrom(p bindings.JobMarketParams) pmParams {
 		challengerBps: p.ChallengerRewardBps, verifierBps: p.VerifierRewardBps, verifiers: p.Verifiers,
 		minChallengeWindow: p.MinChallengeWindow, voteCommit: p.VoteCommitWindow, voteReveal: p.VoteRevealWindow,
 		replicaReveal: p.ReplicaRevealWindow, bond: new(big.Int).Set(p.ChallengeBond),
-		verifierCollateral: new(big.Int).Set(p.VerifierCollateral),
+		verifierCollateral: new(big.Int).Set(p.VerifierCollateral), minCollateralBps: p.MinCollateralBps,
 	}
 }
 
@@ -100,8 +101,19 @@ func (p pmParams) binding() bindings.JobMarketParams {
 		MinCollateral: p.minCollateral, FeeBps: p.feeBps, ChallengerRewardBps: p.challengerBps,
 		VerifierRewardBps: p.verifierBps, Verifiers: p.verifiers, MinChallengeWindow: p.minChallengeWindow,
 		VoteCommitWindow: p.voteCommit, VoteRevealWindow: p.voteReveal, ReplicaRevealWindow: p.replicaReveal,
-		ChallengeBond: p.bond, VerifierCollateral: p.verifierCollateral,
+		ChallengeBond: p.bond, VerifierCollateral: p.verifierCollateral, MinCollateralBps: p.minCollateralBps,
 	}
+}
+
+// pmMaxCollateralBps is the market's MAX_COLLATERAL_BPS.
+const pmMaxCollateralBps = 100_000
+
+// ratioMinimum is the spec's collateral floor per replica from the ratio:
+// ceil(payment * minCollateralBps / (10000 * replicas)).
+func (p pmParams) ratioMinimum(payment *big.Int, replicas uint8) *big.Int {
+	den := pmInt(10_000 * int64(replicas))
+	num := pmAdd(pmMul(payment, pmU(uint64(p.minCollateralBps))), den)
+	return pmDiv(pmSub(num, pmInt(1)), den)
 }
 
 // behaviour is how a panel member (replica or verifier) acts; test-side knowledge only.
@@ -165,6 +177,15 @@ type pmChallenge struct {
 	round      int      // 0: the first panel; 1: the appeal's final panel
 	appellant  common.Address
 	appealBond *big.Int // nil before an appeal
+	// first are the appealed first panel's revealed votes, kept (collateral locked) until the
+	// final verdict judges them.
+	first []pmFirstVote
+}
+
+// pmFirstVote is a revealed vote of an appealed first panel.
+type pmFirstVote struct {
+	account common.Address
+	agreed  bool // it voted the job's result
 }
 
 // pmAppealVerifiers is the market's APPEAL_VERIFIERS: the final panel's seats.
@@ -620,6 +641,9 @@ func (m *pmModel) postViolations(client common.Address, req bindings.JobMarketJo
 	if req.Collateral.Cmp(p.minCollateral) < 0 {
 		v = append(v, "BadRequest")
 	}
+	if req.Replicas != 0 && req.Replicas <= pmMaxReplicas && req.Collateral.Cmp(p.ratioMinimum(req.Payment, req.Replicas)) < 0 {
+		v = append(v, "CollateralBelowRatio")
+	}
 	if req.AcceptBy <= e.T || req.AcceptBy > e.T+pmMaxWindow {
 		v = append(v, "BadRequest")
 	}
@@ -982,13 +1006,14 @@ func (m *pmModel) appealViolations(a common.Address, id uint64, rec bindings.Job
 	return m.pullViolations(a, m.market, m.appealBond(j))
 }
 
-// applyAppeal: the first panel's revealed verifiers are unlocked, its silent ones slashed; the
-// appeal bond is taken and the final panel waits for its draw.
+// applyAppeal: the first panel's revealed votes are kept for the final verdict to judge (their
+// collateral stays locked), its silent seats slashed; the appeal bond is taken and the final
+// panel waits for its draw.
 func (m *pmModel) applyAppeal(a common.Address, j *pmJob, e pmEnv) {
 	vc := m.params[j.paramsID].verifierCollateral
 	for _, s := range j.chal.panel.seats {
 		if s.result != ([32]byte{}) {
-			m.unlock(s.account, vc)
+			j.chal.first = append(j.chal.first, pmFirstVote{account: s.account, agreed: s.result == j.result})
 		} else {
 			m.slash(s.account, vc)
 			m.toTreasury(vc)
@@ -1088,6 +1113,7 @@ func (m *pmModel) applyResolveChallenge(j *pmJob) (outcome uint8, agree, disagre
 	c := j.chal
 	vc := params.verifierCollateral
 	outcome, agree, disagree = j.tally()
+	defer m.judgeFirstVotes(c, outcome, vc)
 	appealed := new(big.Int)
 	if c.appealBond != nil {
 		appealed = c.appealBond
@@ -1175,6 +1201,32 @@ func (m *pmModel) applyResolveChallenge(j *pmJob) (outcome uint8, agree, disagre
 		j.chal = nil
 	}
 	return outcome, agree, disagree
+}
+
+// judgeFirstVotes is the spec of an appealed first panel's judgment, after the final panel's
+// settlement: votes against the final verdict are slashed, their collateral split evenly among
+// the votes with it (unlocked), the remainder to the treasury; inconclusive unlocks them all.
+func (m *pmModel) judgeFirstVotes(c *pmChallenge, outcome uint8, vc *big.Int) {
+	var kept []common.Address
+	slashed := 0
+	for _, v := range c.first {
+		if outcome == pmInconclusive || v.agreed == (outcome == pmRejected) {
+			kept = append(kept, v.account)
+			m.unlock(v.account, vc)
+		} else {
+			slashed++
+			m.slash(v.account, vc)
+		}
+	}
+	pot := pmMul(vc, pmInt(int64(slashed)))
+	share := new(big.Int)
+	if len(kept) > 0 {
+		share = pmDiv(pot, pmInt(int64(len(kept))))
+	}
+	for _, a := range kept {
+		m.creditTo(a, share)
+	}
+	m.toTreasury(pmSub(pot, pmMul(share, pmInt(int64(len(kept))))))
 }
 
 // ---------------------------------------------------------------- settlement
@@ -1319,6 +1371,9 @@ func (m *pmModel) setParamsViolations(caller common.Address, p pmParams) []strin
 		}
 	}
 	if p.bond.Sign() == 0 || p.verifierCollateral.Sign() == 0 || p.minCollateral.Sign() == 0 {
+		v = append(v, "BadParams")
+	}
+	if p.minCollateralBps > pmMaxCollateralBps {
 		v = append(v, "BadParams")
 	}
 	return v

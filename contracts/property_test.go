@@ -464,9 +464,26 @@ func (r *pmRunner) doPost(client *simchain.Account, bad bool) {
 		SpecHash: r.rand32(), Payment: r.amount(40), Collateral: r.collateral(),
 		Replicas: pmPick(r, []uint8{1, 1, 1, 1, 2, 3, 3}), ChallengeWindow: uint32(4 + r.rng.IntN(20)),
 	}
+	// Often exactly at (or one base unit under) the larger of the two floors, minCollateral and
+	// the ratio's, so both sides of CollateralBelowRatio are taken.
+	if req.Replicas > 0 && r.chance(0.4) {
+		p := m.params[m.paramsID]
+		floor := p.ratioMinimum(req.Payment, req.Replicas)
+		if floor.Cmp(p.minCollateral) < 0 {
+			floor = new(big.Int).Set(p.minCollateral)
+		}
+		req.Collateral = pmAdd(floor, pmPick(r, []*big.Int{pmInt(0), pmInt(0), pmInt(1), deploy.Token(1)}))
+	}
 	allowance := req.Payment
 	if bad {
-		switch r.rng.IntN(8) {
+		switch r.rng.IntN(9) {
+		case 8:
+			// Under the ratio's floor (above minCollateral when the ratio's floor is the larger).
+			if floor := m.params[m.paramsID].ratioMinimum(req.Payment, req.Replicas); floor.Sign() > 0 {
+				req.Collateral = pmSub(floor, pmInt(1))
+			} else { // no ratio in force: under minCollateral instead
+				req.Collateral = pmSub(m.params[m.paramsID].minCollateral, pmInt(1))
+			}
 		case 0:
 			req.Payment = new(big.Int)
 		case 1:
@@ -1443,6 +1460,7 @@ func (r *pmRunner) globalMoves(t uint64) []pmMove {
 		p.bond = r.amount(20)
 		p.verifierCollateral = pmAdd(pmInt(1), r.amount(8))
 		p.minCollateral = pmPick(r, []*big.Int{pmInt(1), deploy.Token(1), pmInt(7)})
+		p.minCollateralBps = pmPick(r, []uint32{0, 1, 5000, 10_000, 20_000, pmMaxCollateralBps})
 		p.verifiers = pmPick(r, []uint8{1, 3, 3, 5})
 		p.minChallengeWindow = uint32(4 + r.rng.IntN(6))
 		p.voteCommit = uint32(4 + r.rng.IntN(15))
@@ -1720,8 +1738,11 @@ func (r *pmRunner) invalidMove(t uint64) bool {
 			} else {
 				r.doRemoveReporter(pmPick(r, []*simchain.Account{anyA, r.c.Owner}), rep)
 			}
-		case x < 0.65:
+		case x < 0.5:
 			p.feeBps = pmMaxFeeBps + 1
+			r.doSetParams(r.c.Owner, p)
+		case x < 0.65:
+			p.minCollateralBps = pmPick(r, []uint32{pmMaxCollateralBps + 1, 1 << 31})
 			r.doSetParams(r.c.Owner, p)
 		default:
 			r.doSetParams(anyA, p)
@@ -1889,6 +1910,7 @@ func TestPropertyRoundingCreatesNothing(t *testing.T) {
 	setParams := func(t *testing.T, c *simchain.Chain, f func(p *bindings.JobMarketParams)) {
 		t.Helper()
 		p := deploy.DevMarketParams()
+		p.MinCollateralBps = c.Config.Market.MinCollateralBps
 		f(&p)
 		ok(t)(c.Send(c.Owner, c.Market, c.MarketABI.PackSetParams(p)))
 	}

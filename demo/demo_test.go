@@ -91,21 +91,21 @@ func TestDemo(t *testing.T) {
 		t.Errorf("scene 2: served %q, expected %q", s2.Output, s2.Expected)
 	}
 	eq(t, "scene 2 stake before", s2.StakeBefore, tokens(20000))
-	eq(t, "scene 2 stake after", s2.StakeAfter, tokens(19800))
+	eq(t, "scene 2 stake after", s2.StakeAfter, tokens(19200))
 	eq(t, "scene 2 bond", s2.Bond, tokens(1000))
-	// payment 3 + bond 10 + 50% of the collateral 2
-	eq(t, "scene 2 client credited", s2.ClientCredited, tokens(1400))
+	// payment 3 + bond 10 + 50% of the collateral 8
+	eq(t, "scene 2 client credited", s2.ClientCredited, tokens(1700))
 	// 30% of the collateral, split among the k verifiers
-	eq(t, "scene 2 verifier reward", s2.VerifierReward, new(big.Int).Quo(tokens(60), big.NewInt(int64(k))))
+	eq(t, "scene 2 verifier reward", s2.VerifierReward, new(big.Int).Quo(tokens(240), big.NewInt(int64(k))))
 
 	// Scene 3: payment and the provider's collateral back to the client.
 	s3 := rep.TimedOut
 	if s3.Status != "timed-out" || s3.Provider != mallory {
 		t.Errorf("scene 3: %+v", s3)
 	}
-	eq(t, "scene 3 refund", s3.Refund, tokens(500))
-	eq(t, "scene 3 slashed", s3.Slashed, tokens(200))
-	eq(t, "scene 3 stake after", s3.StakeAfter, tokens(19600))
+	eq(t, "scene 3 refund", s3.Refund, tokens(1100))
+	eq(t, "scene 3 slashed", s3.Slashed, tokens(800))
+	eq(t, "scene 3 stake after", s3.StakeAfter, tokens(18400))
 
 	// Scene 4: the program fails by its own fault; ada commits a failure record and is paid
 	// payment less the fee, as for any result.
@@ -127,8 +127,8 @@ func TestDemo(t *testing.T) {
 	if !s4.Agreed || s4.Winners != 3 || s4.Status != "finalized" || !s4.Verified || s4.Output != "hello, replicas\n" || !slices.Equal(s4.Replicas, want) {
 		t.Errorf("scene 5: %+v", s4)
 	}
-	eq(t, "scene 5 paid each", s4.PaidEach, tokens(495))
-	eq(t, "scene 5 fee", s4.Fee, tokens(15))
+	eq(t, "scene 5 paid each", s4.PaidEach, tokens(297))
+	eq(t, "scene 5 fee", s4.Fee, tokens(9))
 
 	// Scene 6: each provider is paid the documented amount for its uptime, exactly.
 	s5 := rep.Uptime
@@ -174,12 +174,12 @@ func TestDemo(t *testing.T) {
 		"ada":        {Wallet: sum(start, tokens(-20000), claimed[ada]), Credit: sum(s1.Paid, verifierShare(ada), sf.Paid, s4.PaidEach), Stake: tokens(20000)},
 		"bob":        {Wallet: sum(start, tokens(-20000), claimed[bob]), Credit: sum(verifierShare(bob), s4.PaidEach), Stake: tokens(20000)},
 		"cy":         {Wallet: sum(start, tokens(-20000), claimed[cy]), Credit: sum(verifierShare(cy), s4.PaidEach), Stake: tokens(20000)},
-		"mallory":    {Wallet: sum(start, tokens(-20000), claimed[mallory]), Credit: new(big.Int), Stake: tokens(19600)},
-		// posted 2 + 3 + 3 + 2 + 15 and a bond of 10; credited 14 (scene 2) and 5 (scene 3)
-		"client": {Wallet: sum(start, tokens(-3500)), Credit: tokens(1900), Stake: new(big.Int)},
+		"mallory":    {Wallet: sum(start, tokens(-20000), claimed[mallory]), Credit: new(big.Int), Stake: tokens(18400)},
+		// posted 2 + 3 + 3 + 2 + 9 and a bond of 10; credited 17 (scene 2) and 11 (scene 3)
+		"client": {Wallet: sum(start, tokens(-2900)), Credit: tokens(2800), Stake: new(big.Int)},
 		"prober": {Wallet: start, Credit: new(big.Int), Stake: new(big.Int)},
 		// fees of scenes 1, 4 and 5, and what the challenge's split left of mallory's collateral
-		"treasury": {Wallet: new(big.Int), Credit: sum(s1.Fee, sf.Fee, s4.Fee, tokens(200), tokens(-100), neg(new(big.Int).Mul(s2.VerifierReward, big.NewInt(int64(k))))), Stake: new(big.Int)},
+		"treasury": {Wallet: new(big.Int), Credit: sum(s1.Fee, sf.Fee, s4.Fee, tokens(800), tokens(-400), neg(new(big.Int).Mul(s2.VerifierReward, big.NewInt(int64(k))))), Stake: new(big.Int)},
 	}
 	net := new(big.Int)
 	for _, p := range rep.Participants {

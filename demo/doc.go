@@ -17,8 +17,8 @@
 // (node.Policy), and the client posts each scene's job at a price that only the scene's
 // provider(s) accept, as a market would route it:
 //
-//	ada      takes jobs paying >= 2 with collateral <= 1, up to 3 replicas
-//	bob, cy  take jobs paying >= 5 with collateral <= 1, up to 3 replicas
+//	ada      takes jobs paying >= 2 with collateral <= 6, up to 3 replicas
+//	bob, cy  take jobs paying >= 3 (a replica's share) with collateral <= 6, up to 3 replicas
 //	mallory  takes jobs paying >= 3 (single replica), any collateral
 //
 // Verifier duty does not depend on a node's price policy, so every honest node can be drawn.

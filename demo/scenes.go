@@ -22,7 +22,7 @@ func (r *show) sceneSettled(ctx context.Context) error {
 	r.story.heading("Scene 1: a job runs and settles")
 	ada := r.providers[0]
 	name := "brine"
-	spec, err := r.jobSpec(name, terms{payment: "2", collateral: "1", replicas: 1, acceptWithin: 30 * time.Second, runWithin: time.Minute, window: 4 * time.Second})
+	spec, err := r.jobSpec(name, terms{payment: "2", collateral: "4", replicas: 1, acceptWithin: 30 * time.Second, runWithin: time.Minute, window: 4 * time.Second})
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (r *show) sceneChallenged(ctx context.Context) error {
 	}
 	name := "mallory's client"
 	sc.Expected = expected(name)
-	spec, err := r.jobSpec(name, terms{payment: "3", collateral: "2", replicas: 1, acceptWithin: 30 * time.Second, runWithin: time.Minute, window: 20 * time.Second})
+	spec, err := r.jobSpec(name, terms{payment: "3", collateral: "8", replicas: 1, acceptWithin: 30 * time.Second, runWithin: time.Minute, window: 20 * time.Second})
 	if err != nil {
 		return err
 	}
@@ -199,7 +199,7 @@ func (r *show) sceneTimedOut(ctx context.Context) error {
 	if sc.StakeBefore, err = r.stakeOf(ctx, mallory.addr); err != nil {
 		return err
 	}
-	spec, err := r.jobSpec("nobody", terms{payment: "3", collateral: "2", replicas: 1, acceptWithin: 6 * time.Second, runWithin: 2 * time.Second, window: 4 * time.Second})
+	spec, err := r.jobSpec("nobody", terms{payment: "3", collateral: "8", replicas: 1, acceptWithin: 6 * time.Second, runWithin: 2 * time.Second, window: 4 * time.Second})
 	if err != nil {
 		return err
 	}
@@ -291,7 +291,7 @@ func (r *show) sceneFailed(ctx context.Context) error {
 	r.story.heading("Scene 4: the client's program fails; the provider is paid for its failure record")
 	ada := r.providers[0]
 	sc := &r.report.Failed
-	spec, err := r.jobSpec("", terms{payment: "2", collateral: "1", replicas: 1, acceptWithin: 30 * time.Second, runWithin: time.Minute, window: 4 * time.Second})
+	spec, err := r.jobSpec("", terms{payment: "2", collateral: "4", replicas: 1, acceptWithin: 30 * time.Second, runWithin: time.Minute, window: 4 * time.Second})
 	if err != nil {
 		return err
 	}
@@ -354,7 +354,7 @@ func (r *show) sceneReplicated(ctx context.Context) error {
 	}
 	const n = 3
 	name := "replicas"
-	spec, err := r.jobSpec(name, terms{payment: "15", collateral: "1", replicas: n, acceptWithin: 30 * time.Second, runWithin: time.Minute, window: 4 * time.Second})
+	spec, err := r.jobSpec(name, terms{payment: "9", collateral: "6", replicas: n, acceptWithin: 30 * time.Second, runWithin: time.Minute, window: 4 * time.Second})
 	if err != nil {
 		return err
 	}

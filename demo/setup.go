@@ -390,9 +390,12 @@ func (r *show) stakeAndStart(ctx context.Context) error {
 		r.replicas = 1
 		r.noReplica = firstLine(err.Error())
 	}
-	r.providers[0].policy = node.Policy{MinPayment: deploy.Token(2), MaxCollateral: deploy.Token(1), MaxReplicas: r.replicas}
-	r.providers[1].policy = node.Policy{MinPayment: deploy.Token(5), MaxCollateral: deploy.Token(1), MaxReplicas: r.replicas}
-	r.providers[2].policy = node.Policy{MinPayment: deploy.Token(5), MaxCollateral: deploy.Token(1), MaxReplicas: r.replicas}
+	// Job collateral is at least the market's minimum ratio (twice a replica's pay): ada takes
+	// 2-token jobs with 4 of collateral, bob and cy replica shares of 3 with 6; none takes
+	// mallory's 3-token jobs with 8.
+	r.providers[0].policy = node.Policy{MinPayment: deploy.Token(2), MaxCollateral: deploy.Token(6), MaxReplicas: r.replicas}
+	r.providers[1].policy = node.Policy{MinPayment: deploy.Token(3), MaxCollateral: deploy.Token(6), MaxReplicas: r.replicas}
+	r.providers[2].policy = node.Policy{MinPayment: deploy.Token(3), MaxCollateral: deploy.Token(6), MaxReplicas: r.replicas}
 	r.providers[3].policy = node.Policy{MinPayment: deploy.Token(3), MaxReplicas: 1}
 	for i, p := range r.providers {
 		mode := dishonest.Honest

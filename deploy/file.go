@@ -89,6 +89,7 @@ type MarketParams struct {
 	ReplicaRevealWindow uint32 `json:"replicaRevealWindowSeconds"`
 	ChallengeBond       string `json:"challengeBond"`
 	VerifierCollateral  string `json:"verifierCollateral"`
+	MinCollateralBps    uint32 `json:"minCollateralBps"`
 }
 
 // CodeReader is what NewFile and Verify need from a chain connection; ethclient.Client and
@@ -293,6 +294,7 @@ func paramsOf(cfg Config) Params {
 			ReplicaRevealWindow: m.ReplicaRevealWindow,
 			ChallengeBond:       m.ChallengeBond.String(),
 			VerifierCollateral:  m.VerifierCollateral.String(),
+			MinCollateralBps:    m.MinCollateralBps,
 		},
 	}
 }
@@ -335,6 +337,7 @@ func (f *File) Config() (Config, error) {
 			ReplicaRevealWindow: p.Market.ReplicaRevealWindow,
 			ChallengeBond:       amount("market.challengeBond", p.Market.ChallengeBond),
 			VerifierCollateral:  amount("market.verifierCollateral", p.Market.VerifierCollateral),
+			MinCollateralBps:    p.Market.MinCollateralBps,
 		},
 	}
 	if len(errs) > 0 {

@@ -183,7 +183,7 @@ func TestFileJSONFieldNames(t *testing.T) {
 	}{
 		{"file", top, []string{"artifactHashes", "chain", "chainId", "codeHashes", "deployBlock", "market", "params", "registry", "rewards", "token", "version"}},
 		{"params", params, []string{"claimEpochs", "epochGenesis", "epochLengthSeconds", "market", "minStake", "rewardPerProvider", "treasury", "unbondingDelaySeconds"}},
-		{"market", market, []string{"challengeBond", "challengerRewardBps", "feeBps", "minChallengeWindowSeconds", "minCollateral",
+		{"market", market, []string{"challengeBond", "challengerRewardBps", "feeBps", "minChallengeWindowSeconds", "minCollateral", "minCollateralBps",
 			"replicaRevealWindowSeconds", "verifierCollateral", "verifierRewardBps", "verifiers", "voteCommitWindowSeconds", "voteRevealWindowSeconds"}},
 	} {
 		var keys []string

@@ -33,7 +33,8 @@
 //	network: false              # no network unless true
 //	price:
 //	  payment: "1.5"            # tokens, exact decimals: paid to the provider(s) on success
-//	  collateral: "1"           # tokens each provider locks from its stake when accepting
+//	  collateral: "3"           # tokens each provider locks from its stake when accepting (the
+//	                            # market asks at least its minimum ratio: 2× a replica's pay by default)
 //	replicas: 1                 # 1..9 providers run it; >1 settles by majority
 //	deadlines:
 //	  accept_within: 10m        # a provider must accept within this of posting

@@ -21,8 +21,10 @@ import (
 // committed records at the first tick after a start, so a restart mid-challenge still
 // appeals. A node whose Chain declines the duty (a dishonest one) never appeals.
 //
-// When an appeal opens, the first panel's seats are released: a verifier record of the node
-// ends, and the final panel is drawn like the first (a pending draw at the new anchor). A
+// When an appeal opens, the first panel's votes are cast: a verifier record of the node ends
+// (the market keeps the seat's collateral locked and, at the final verdict, unlocks it with a
+// share of the overturned votes' collateral, or slashes it), and the final panel is drawn like
+// the first (a pending draw at the new anchor). A
 // node drawn again, for the final panel, gets a new verifier record (store.Recast).
 
 // watchAppeal starts watching job id's challenge for a verdict against the node's result.
@@ -124,15 +126,16 @@ func (n *Node) maybeAppeal(ctx context.Context, id settlement.JobID) (done bool)
 	return false
 }
 
-// onAppealOpened releases the node's seat of the first panel and records the pending draw of
-// the final panel.
+// onAppealOpened ends the node's duty in the first panel (its vote is cast; the market keeps
+// its verifier collateral locked until the final verdict judges the vote, and credits or slashes
+// it then, with nothing for the node to send) and records the pending draw of the final panel.
 func (n *Node) onAppealOpened(ev settlement.Event) error {
 	rec, ok, err := n.record(ev.Job)
 	if err != nil {
 		return err
 	}
 	if ok && rec.Role == store.RoleVerifier && !rec.State.Terminal() {
-		if err := n.end(ev.Job, store.StateDone, "the verdict was appealed: the first panel's seat is released"); err != nil {
+		if err := n.end(ev.Job, store.StateDone, "the verdict was appealed: the final verdict judges the first panel's vote"); err != nil {
 			return err
 		}
 	}

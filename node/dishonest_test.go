@@ -46,7 +46,7 @@ outputs: [{path: greeting.txt}]
 	// The defaults, unless extra sets the field.
 	for _, field := range []string{
 		"resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 5s}",
-		`price: {payment: "2", collateral: "1"}`,
+		`price: {payment: "2", collateral: "4"}`,
 		"deadlines: {accept_within: 30s, run_within: 60s}",
 		"challenge_window: 4s",
 	} {

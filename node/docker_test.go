@@ -124,7 +124,7 @@ args: ["wc -c < /brine/inputs/data.txt > /brine/outputs/count.txt && echo counte
 inputs: [{path: data.txt, content: %q}]
 resources: {cpu: 0.5, memory: 64MiB, disk: 16MiB, time: 30s}
 outputs: [{path: count.txt}]
-price: {payment: "2", collateral: "1"}
+price: {payment: "2", collateral: "4"}
 deadlines: {accept_within: 30s, run_within: 60s}
 challenge_window: 4s
 `, image, input)
@@ -217,7 +217,7 @@ entrypoint: [/bin/sh, -c]
 args: ["d=$(printf '%%0100d' 0); cd /brine/outputs && mkdir $d && echo deep > $d/leaf.txt && i=0; while [ $i -lt 80 ]; do mkdir t && mv $d t/$d && mv t $d || exit 9; i=$((i+1)); done; mv $d out"]
 resources: {cpu: 0.5, memory: 64MiB, disk: 16MiB, time: 30s}
 outputs: [{path: out}]
-price: {payment: "2", collateral: "1"}
+price: {payment: "2", collateral: "4"}
 deadlines: {accept_within: 30s, run_within: 60s}
 challenge_window: 4s
 `, img)

@@ -189,7 +189,7 @@ module: %s
 inputs: [{path: name.txt, content: %q}]
 resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}
 outputs: [{path: greeting.txt}]
-price: {payment: "2", collateral: "1"}
+price: {payment: "2", collateral: "4"}
 deadlines: {accept_within: %s, run_within: 60s}
 challenge_window: 4s
 replicas: %d

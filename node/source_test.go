@@ -85,7 +85,7 @@ image: busybox
 args: [sh, -c, "echo hi > /brine/outputs/out.txt"]
 resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 5s}
 outputs: [{path: out.txt}]
-price: {payment: "2", collateral: "1"}
+price: {payment: "2", collateral: "4"}
 deadlines: {accept_within: 40s, run_within: 60s}
 challenge_window: 4s
 `)

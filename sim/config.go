@@ -137,6 +137,9 @@ func (c Config) Check() error {
 	if c.Collateral == nil || c.Collateral.Cmp(c.Protocol.MinCollateral) < 0 || c.Collateral.Cmp(maxUint96) > 0 {
 		return fmt.Errorf("%w: collateral must be at least the market's minimum collateral (%s base units; postJob reverts BadRequest(\"collateral\") below it) and fit a uint96", ErrConfig, c.Protocol.MinCollateral)
 	}
+	if least := c.Protocol.ratioMinimum(c.Payment, 1); c.Collateral.Cmp(least) < 0 {
+		return fmt.Errorf("%w: collateral %s is below the market's minimum ratio (%d bps of the payment: %s base units for a single job; postJob reverts CollateralBelowRatio)", ErrConfig, c.Collateral, c.Protocol.MinCollateralBps, least)
+	}
 	// The smallest stake in the population is twice the minimum (populate): every provider must
 	// be able to lock at least one seat's collateral, or no one could accept.
 	if least := new(big.Int).Lsh(c.Protocol.MinStake, 1); c.Collateral.Cmp(least) > 0 {

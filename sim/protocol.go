@@ -14,9 +14,10 @@ import (
 // _setParams, ProviderRegistry.sol's _setStakingParams): a Protocol outside them would make
 // the deployment revert, so Check refuses it first and names the revert.
 const (
-	maxVerifiers = 15   // JobMarket.MAX_VERIFIERS
-	maxReplicas  = 9    // JobMarket.MAX_REPLICAS
-	maxFeeBps    = 1000 // JobMarket.MAX_FEE_BPS
+	maxVerifiers = 15      // JobMarket.MAX_VERIFIERS
+	maxReplicas  = 9       // JobMarket.MAX_REPLICAS
+	maxFeeBps    = 1000    // JobMarket.MAX_FEE_BPS
+	maxRatioBps  = 100_000 // JobMarket.MAX_COLLATERAL_BPS
 	allBps       = 10_000
 )
 
@@ -31,6 +32,7 @@ type Protocol struct {
 	ChallengeBond       *big.Int // what a challenger deposits
 	VerifierCollateral  *big.Int // what each drawn verifier locks, and loses outside the majority
 	MinCollateral       *big.Int // the least collateral per replica a job may ask for
+	MinCollateralBps    int      // ... and at least this ratio to the replica's share of the payment (bps)
 	FeeBps              int      // protocol fee on payments (0..1000)
 	ChallengerRewardBps int      // share of slashed collateral to an upheld challenge's challenger
 	VerifierRewardBps   int      // share of slashed collateral to the verifiers who upheld it
@@ -38,7 +40,7 @@ type Protocol struct {
 }
 
 // DevProtocol is deploy.DevConfig's: K = 3, a 10-token bond, 5-token verifier collateral, a
-// 1-token minimum collateral, a 1% fee, 50% of slashed collateral to the challenger and 30% to
+// 1-token minimum collateral and a minimum ratio of twice the payment, a 1% fee, 50% of slashed collateral to the challenger and 30% to
 // the verifiers, a 100-token minimum stake.
 func DevProtocol() Protocol {
 	m := deploy.DevMarketParams()
@@ -47,6 +49,7 @@ func DevProtocol() Protocol {
 		ChallengeBond:       new(big.Int).Set(m.ChallengeBond),
 		VerifierCollateral:  new(big.Int).Set(m.VerifierCollateral),
 		MinCollateral:       new(big.Int).Set(m.MinCollateral),
+		MinCollateralBps:    int(m.MinCollateralBps),
 		FeeBps:              int(m.FeeBps),
 		ChallengerRewardBps: int(m.ChallengerRewardBps),
 		VerifierRewardBps:   int(m.VerifierRewardBps),
@@ -57,7 +60,8 @@ func DevProtocol() Protocol {
 // Check refuses what the contracts would refuse, naming the revert: JobMarket's constructor
 // reverts BadParams("verifiers") unless K is odd and 1..15, BadParams("feeBps") above 10%,
 // BadParams("rewardBps") when the two reward shares add up to more than 100%, and
-// BadParams("challengeBond"/"verifierCollateral"/"minCollateral") on zero; the amounts are
+// BadParams("challengeBond"/"verifierCollateral"/"minCollateral") on zero,
+// BadParams("minCollateralBps") above MAX_COLLATERAL_BPS; the amounts are
 // uint96 in the contracts; ProviderRegistry's reverts ParamOutOfRange("minStake") on zero.
 func (p Protocol) Check() error {
 	if p.Verifiers < 1 || p.Verifiers > maxVerifiers || p.Verifiers%2 == 0 {
@@ -69,6 +73,9 @@ func (p Protocol) Check() error {
 	if p.ChallengerRewardBps < 0 || p.VerifierRewardBps < 0 || p.ChallengerRewardBps+p.VerifierRewardBps > allBps {
 		return fmt.Errorf("%w: challenger reward %d bps + verifier reward %d bps: want each >= 0 and together at most %d (the market reverts BadParams(\"rewardBps\"))",
 			ErrConfig, p.ChallengerRewardBps, p.VerifierRewardBps, allBps)
+	}
+	if p.MinCollateralBps < 0 || p.MinCollateralBps > maxRatioBps {
+		return fmt.Errorf("%w: minimum collateral ratio = %d bps: want 0..%d (the market reverts BadParams(\"minCollateralBps\") above)", ErrConfig, p.MinCollateralBps, maxRatioBps)
 	}
 	for _, a := range []struct {
 		name, revert string
@@ -96,8 +103,18 @@ func (p Protocol) marketParams() bindings.JobMarketParams {
 	m.ChallengeBond = new(big.Int).Set(p.ChallengeBond)
 	m.VerifierCollateral = new(big.Int).Set(p.VerifierCollateral)
 	m.MinCollateral = new(big.Int).Set(p.MinCollateral)
+	m.MinCollateralBps = uint32(p.MinCollateralBps)
 	m.FeeBps = uint16(p.FeeBps)
 	m.ChallengerRewardBps = uint16(p.ChallengerRewardBps)
 	m.VerifierRewardBps = uint16(p.VerifierRewardBps)
 	return m
+}
+
+// ratioMinimum is the collateral per replica postJob asks of a job paying payment to n
+// replicas: ceil(payment · MinCollateralBps / (10000 · n)) (JobMarket._ratioMinimum).
+func (p Protocol) ratioMinimum(payment *big.Int, n int) *big.Int {
+	num := new(big.Int).Mul(payment, big.NewInt(int64(p.MinCollateralBps)))
+	den := big.NewInt(int64(allBps * n))
+	num.Add(num, den).Sub(num, big.NewInt(1))
+	return num.Quo(num, den)
 }

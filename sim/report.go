@@ -26,8 +26,10 @@ type Report struct {
 	Strategies []Row   `json:"strategies"`
 	Draws      Draws   `json:"draws"`
 	FinalDraws Draws   `json:"final_draws"` // appeals' final panels (APPEAL_VERIFIERS seats)
-	Chain      Totals  `json:"chain"`
-	Books      Books   `json:"books"`
+	// FirstJudged is what the final verdicts made of the appealed first panels' votes.
+	FirstJudged FirstJudged `json:"first_panels_judged"`
+	Chain       Totals      `json:"chain"`
+	Books       Books       `json:"books"`
 }
 
 // Params are the contracts' and the population's parameters of the run.
@@ -40,6 +42,7 @@ type Params struct {
 	FeeBps              int     `json:"fee_bps"`
 	ChallengerRewardBps int     `json:"challenger_reward_bps"`
 	VerifierRewardBps   int     `json:"verifier_reward_bps"`
+	MinCollateralBps    int     `json:"min_collateral_bps"`
 	Replicas            int     `json:"replicas"`
 	Replicated          float64 `json:"replicated"`
 	LazyP               float64 `json:"lazy_p"`
@@ -119,6 +122,15 @@ type Draws struct {
 	Theory         float64    `json:"theory"`
 }
 
+// FirstJudged counts an appealed first panel's revealed votes as the final verdict judged them
+// (the market's FirstPanelJudged events): kept (with the verdict, or an inconclusive one:
+// collateral unlocked, a share of the others' collateral credited) or slashed (against it).
+type FirstJudged struct {
+	Panels  int `json:"panels"`
+	Kept    int `json:"kept"`
+	Slashed int `json:"slashed"`
+}
+
 // Totals is what the run asked of the chain.
 type Totals struct {
 	Blocks       int    `json:"blocks"`
@@ -196,11 +208,13 @@ func (r *runner) report(books Books) *Report {
 			VerifierCollateral: r.params.VerifierCollateral.String(), Payment: cfg.Payment.String(),
 			Collateral: cfg.Collateral.String(), FeeBps: int(r.params.FeeBps),
 			ChallengerRewardBps: int(r.params.ChallengerRewardBps), VerifierRewardBps: int(r.params.VerifierRewardBps),
-			Replicas: cfg.Replicas, Replicated: cfg.Replicated, LazyP: cfg.LazyP, Detect: cfg.Detect,
+			MinCollateralBps: int(r.params.MinCollateralBps),
+			Replicas:         cfg.Replicas, Replicated: cfg.Replicated, LazyP: cfg.LazyP, Detect: cfg.Detect,
 			Grief: cfg.Grief, CartelChallenge: cfg.CartelChallenge,
 		},
-		Chain: Totals{Blocks: r.ch.blocks, Transactions: r.ch.txs, Gas: r.ch.gasUsed},
-		Books: books,
+		Chain:       Totals{Blocks: r.ch.blocks, Transactions: r.ch.txs, Gas: r.ch.gasUsed},
+		FirstJudged: r.firstJudged,
+		Books:       books,
 	}
 	type acc struct {
 		row     Row
@@ -468,6 +482,9 @@ func (rep *Report) WriteTable(w io.Writer) error {
 	if f := rep.FinalDraws; f.Panels > 0 {
 		fmt.Fprintf(w, "final panels (appeals): %d drawn, %d short of %d seats, the cartel held the majority of %d (%.4f, 95%% interval [%.4f, %.4f]; closed form %.4f)\n",
 			f.Panels, f.ShortPanels, appealVerifiers, f.CartelMajority, f.Rate, f.RateCI95[0], f.RateCI95[1], f.Theory)
+	}
+	if j := rep.FirstJudged; j.Panels > 0 {
+		fmt.Fprintf(w, "appealed first panels judged by the final verdict: %d, their revealed votes kept %d, slashed %d\n", j.Panels, j.Kept, j.Slashed)
 	}
 	fmt.Fprintf(w, "chain: %d blocks, %d transactions, %d gas; books balanced at block %d\n", rep.Chain.Blocks, rep.Chain.Transactions, rep.Chain.Gas, rep.Books.Block)
 	return nil

@@ -417,7 +417,7 @@ func (r *runner) appeal(ctx context.Context, w *wave) (bool, error) {
 		return false, err
 	}
 	for _, j := range sent {
-		if j.drawn == nil { // AppealOpened released the first panel
+		if j.drawn == nil { // AppealOpened: the final panel is drawn next
 			w.appealed = append(w.appealed, j)
 			continue
 		}
@@ -688,6 +688,14 @@ func (r *runner) absorb(m mined) error {
 			for _, x := range append([]*agent{j.challenger, j.client}, j.seats...) {
 				r.note(x, j, "the verdict (%s) appealed by %s (bond %s base units)", outcomeName(ev.FirstOutcome), ev.Appellant, ev.Bond)
 			}
+		case r.market.GetABI().Events["FirstPanelJudged"].ID:
+			ev, err := r.market.UnpackFirstPanelJudgedEvent(l)
+			if err != nil {
+				return err
+			}
+			r.firstJudged.Panels++
+			r.firstJudged.Kept += int(ev.Kept)
+			r.firstJudged.Slashed += int(ev.Slashed)
 		case r.market.GetABI().Events["ChallengeResolved"].ID:
 			ev, err := r.market.UnpackChallengeResolvedEvent(l)
 			if err != nil {

@@ -150,6 +150,8 @@ type runner struct {
 	jobs       []*job
 	draws      []draw
 	finalDraws []draw // appeals' final panels
+	// firstJudged counts the appealed first panels' votes as the final verdicts judged them.
+	firstJudged FirstJudged
 
 	remotes []*agent // a Session's outside agents, by AgentID
 	joining []*agent // outside agents whose setup is in the next block

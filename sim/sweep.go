@@ -62,11 +62,35 @@ func tokenParam(name, about string, field func(c *Config) **big.Int) sweepParam 
 	}
 }
 
+// collateralParam sweeps the job's collateral and the market's minimum ratio with it: the
+// ratio (MinCollateralBps) becomes collateral / payment, so that the point measures what a
+// market enforcing that ratio gets (below the baseline's ratio, postJob would refuse the job).
+func collateralParam() sweepParam {
+	p := tokenParam("collateral", "job collateral per replica (tokens), with the market's minimum ratio at collateral/payment", func(c *Config) **big.Int { return &c.Collateral })
+	set := p.set
+	p.set = func(c *Config, v string) error {
+		if err := set(c, v); err != nil {
+			return err
+		}
+		if c.Payment == nil || c.Payment.Sign() <= 0 {
+			return fmt.Errorf("%w: collateral: the baseline's payment must be positive", ErrConfig)
+		}
+		bps := new(big.Int).Mul(c.Collateral, big.NewInt(allBps))
+		bps.Quo(bps, c.Payment)
+		if bps.Cmp(big.NewInt(maxRatioBps)) > 0 { // the market's bound; the collateral is above it anyway
+			bps.SetInt64(maxRatioBps)
+		}
+		c.Protocol.MinCollateralBps = int(bps.Int64())
+		return nil
+	}
+	return p
+}
+
 // sweepParams are the parameters a sweep varies, one at a time, beside the cartel's share.
 var sweepParams = []sweepParam{
 	intParam("k", "verifiers drawn per challenge (K)", func(c *Config) *int { return &c.Protocol.Verifiers }),
 	tokenParam("bond", "challenge bond (tokens)", func(c *Config) **big.Int { return &c.Protocol.ChallengeBond }),
-	tokenParam("collateral", "job collateral per replica (tokens)", func(c *Config) **big.Int { return &c.Collateral }),
+	collateralParam(),
 	tokenParam("verifier-collateral", "verifier collateral (tokens)", func(c *Config) **big.Int { return &c.Protocol.VerifierCollateral }),
 	intParam("challenger-reward", "challenger's share of slashed collateral (bps)", func(c *Config) *int { return &c.Protocol.ChallengerRewardBps }),
 	intParam("verifier-reward", "upholding verifiers' share of slashed collateral (bps)", func(c *Config) *int { return &c.Protocol.VerifierRewardBps }),

@@ -34,6 +34,9 @@ func TestProtocolCheck(t *testing.T) {
 		{"min collateral zero", func(c *Config) { c.Protocol.MinCollateral = new(big.Int) }},
 		{"min stake zero", func(c *Config) { c.Protocol.MinStake = new(big.Int) }},
 		{"collateral below the minimum", func(c *Config) { c.Protocol.MinCollateral = new(big.Int).Add(c.Collateral, big.NewInt(1)) }},
+		{"min collateral ratio negative", func(c *Config) { c.Protocol.MinCollateralBps = -1 }},
+		{"min collateral ratio above MAX_COLLATERAL_BPS", func(c *Config) { c.Protocol.MinCollateralBps = 100_001 }},
+		{"collateral below the ratio", func(c *Config) { c.Collateral = new(big.Int).Sub(c.Collateral, big.NewInt(1)) }},
 		{"collateral above the smallest stake", func(c *Config) { c.Collateral = deploy.Token(201) }},
 		{"replicas above MAX_REPLICAS", func(c *Config) { c.Replicas = 10 }},
 		{"K and replicas above the providers", func(c *Config) { c.Providers, c.Protocol.Verifiers, c.Replicas = 10, 9, 2 }},
@@ -54,7 +57,8 @@ func TestProtocolCheck(t *testing.T) {
 		{"rewards at 100%", func(c *Config) { c.Protocol.ChallengerRewardBps, c.Protocol.VerifierRewardBps = 7000, 3000 }},
 		{"no fee", func(c *Config) { c.Protocol.FeeBps = 0 }},
 		{"fee at the bound", func(c *Config) { c.Protocol.FeeBps = 1000 }},
-		{"collateral at the minimum", func(c *Config) { c.Collateral = deploy.Token(1) }},
+		{"collateral at the minimum", func(c *Config) { c.Collateral, c.Protocol.MinCollateralBps = deploy.Token(1), 1000 }},
+		{"collateral at the ratio", func(c *Config) { c.Collateral = c.Protocol.ratioMinimum(c.Payment, 1) }},
 		{"replicas 9", func(c *Config) { c.Replicas = 9 }},
 	} {
 		cfg := DefaultConfig()
@@ -74,11 +78,36 @@ func TestRunDeploysTheProtocol(t *testing.T) {
 	cfg.Protocol.VerifierCollateral = deploy.Token(2)
 	cfg.Protocol.FeeBps = 250
 	cfg.Protocol.ChallengerRewardBps, cfg.Protocol.VerifierRewardBps = 4000, 6000
+	cfg.Protocol.MinCollateralBps = 15_000
 	rep := run(t, cfg)
 	p := rep.Params
 	if p.Verifiers != 5 || p.ChallengeBond != deploy.Token(7).String() || p.VerifierCollateral != deploy.Token(2).String() ||
-		p.FeeBps != 250 || p.ChallengerRewardBps != 4000 || p.VerifierRewardBps != 6000 {
+		p.FeeBps != 250 || p.ChallengerRewardBps != 4000 || p.VerifierRewardBps != 6000 || p.MinCollateralBps != 15_000 {
 		t.Fatalf("deployed params %+v", p)
+	}
+}
+
+// The sweep's collateral axis moves the market's minimum ratio with the collateral, so every
+// value is a market that enforces it (and values under the baseline's ratio can be posted).
+func TestCollateralAxisMovesTheRatio(t *testing.T) {
+	p, ok := findParam("collateral")
+	if !ok {
+		t.Fatal("no collateral parameter")
+	}
+	for _, tc := range []struct {
+		value string
+		bps   int
+	}{{"1", 1000}, {"5", 5000}, {"20", 20_000}, {"0.000000000000000001", 0}, {"150", maxRatioBps}} {
+		cfg := DefaultConfig()
+		if err := p.set(&cfg, tc.value); err != nil {
+			t.Fatalf("collateral %s: %v", tc.value, err)
+		}
+		if cfg.Protocol.MinCollateralBps != tc.bps {
+			t.Errorf("collateral %s: ratio %d bps, want %d", tc.value, cfg.Protocol.MinCollateralBps, tc.bps)
+		}
+		if least := cfg.Protocol.ratioMinimum(cfg.Payment, 1); cfg.Collateral.Cmp(least) < 0 {
+			t.Errorf("collateral %s is under the ratio's minimum %s", tc.value, least)
+		}
 	}
 }
 

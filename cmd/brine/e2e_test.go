@@ -231,7 +231,7 @@ args: [sh, -c, "wc -c /brine/inputs/data.txt > /brine/outputs/count.txt"]
 inputs: [{path: data.txt, content: "hello\n"}]
 resources: {cpu: 0.5, memory: 128MiB, disk: 1GiB, time: 1m}
 outputs: [{path: count.txt}]
-price: {payment: "2.5", collateral: "1"}
+price: {payment: "2.5", collateral: "5"}
 deadlines: {accept_within: 10m, run_within: 1h}
 challenge_window: 30s
 `
@@ -388,7 +388,8 @@ func TestBadInput(t *testing.T) {
 		}
 		return p
 	}
-	expensive := write("expensive.yaml", strings.Replace(jobSpec, `payment: "2.5"`, `payment: "1000000"`, 1))
+	expensive := write("expensive.yaml", strings.Replace(jobSpec, `payment: "2.5", collateral: "5"`, `payment: "1000000", collateral: "2000000"`, 1))
+	underRatio := write("ratio.yaml", strings.Replace(jobSpec, `collateral: "5"`, `collateral: "4.99"`, 1))
 	unknownField := write("unknown.yaml", jobSpec+"gpus: 2\n")
 	tooPrecise := write("precise.yaml", strings.Replace(jobSpec, `payment: "2.5"`, `payment: "1.0000000000000000001"`, 1))
 	wrongPassword := write("pw.txt", "not-the-password\n")
@@ -417,6 +418,7 @@ func TestBadInput(t *testing.T) {
 		{"insufficient balance to post", nil, []string{"--account", acct, "job", "submit", expensive}, "insufficient token balance: the job's payment needs 1000000 BRINE"},
 		{"insufficient balance to fund", nil, []string{"--account", acct, "rewards", "fund", "--epochs", "2", "6000"}, "funding 2 epoch(s) needs 12000 BRINE"},
 		{"insufficient free stake", nil, []string{"--account", acct, "provider", "unstake", "1"}, "cannot unstake 1 BRINE"},
+		{"collateral below the market's minimum ratio", nil, []string{"--account", acct, "job", "submit", underRatio}, "price.collateral 4.99 BRINE is below this market's minimum 5 BRINE for a payment of 2.5 BRINE to 1 replica(s)"},
 		{"challenge window below the market's minimum", nil, []string{"--account", acct, "job", "submit", shortWindow}, "challenge_window 1s is shorter than this market's minimum 4s"},
 		{"unknown spec field", nil, []string{"--account", acct, "job", "submit", unknownField}, "field gpus not found"},
 		{"unknown job", nil, []string{"--account", acct, "job", "reclaim", "999999"}, "unknown job"},
@@ -651,6 +653,10 @@ func TestDeploy(t *testing.T) {
 	r = brine(t, nil, "--account", net.info.Accounts[0], "deploy", "--out", out+".2", "--verifiers", "4")
 	if r.code != 2 || !strings.Contains(r.stderr, "an odd number") {
 		t.Errorf("deploy with bad parameters: %d %q", r.code, r.stderr)
+	}
+	r = brine(t, nil, "--account", net.info.Accounts[0], "deploy", "--out", out+".3", "--min-collateral-bps", "100001")
+	if r.code != 2 || !strings.Contains(r.stderr, "minimum collateral ratio is 1 to 100000") {
+		t.Errorf("deploy with a ratio above MAX_COLLATERAL_BPS: %d %q", r.code, r.stderr)
 	}
 }
 

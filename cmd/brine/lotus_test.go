@@ -143,9 +143,9 @@ func TestStoryOnLotus(t *testing.T) {
 	}
 	t.Logf("deployed, funded and registered in %s", time.Since(start).Round(time.Second))
 
-	node := n.startNode(t, "node", env, provider, "--max-collateral", "1")
+	node := n.startNode(t, "node", env, provider, "--max-collateral", "4")
 	mod := greetModule(t)
-	spec := greetSpec(t, mod, `{path: name.txt, content: "lotus"}`, `{payment: "2", collateral: "1"}`, "{accept_within: 2m, run_within: 4m}")
+	spec := greetSpec(t, mod, `{path: name.txt, content: "lotus"}`, `{payment: "2", collateral: "4"}`, "{accept_within: 2m, run_within: 4m}")
 	out := filepath.Join(t.TempDir(), "out")
 	res := decode[struct {
 		Job struct {

@@ -202,7 +202,7 @@ func TestNodeProcess(t *testing.T) {
 	_, chain := n.deployment(t)
 	mod := greetModule(t)
 	n.ok(t, "--account", provider, "provider", "stake", "100")
-	node := n.startNode(t, "node", nil, provider, "--max-collateral", "1")
+	node := n.startNode(t, "node", nil, provider, "--max-collateral", "4")
 
 	// SIGKILL mid-job. (Steps, not subtests: the node outlives each of them.)
 	{
@@ -210,7 +210,7 @@ func TestNodeProcess(t *testing.T) {
 		// far above it, since a loaded CI machine can take several times as long.
 		const rounds = 500_000
 		spec := greetSpecLimit(t, mod, `{path: name.txt, content: "crash"}, {path: rounds.txt, content: "500000"}`,
-			`{payment: "2", collateral: "1"}`, "{accept_within: 30s, run_within: 2m}", "90s")
+			`{payment: "2", collateral: "4"}`, "{accept_within: 30s, run_within: 2m}", "90s")
 		submit := n.command(ctx, nil, "--account", client, "--json", "job", "submit", spec, "--module", mod)
 		var out strings.Builder
 		submit.Stdout = &out
@@ -251,7 +251,7 @@ func TestNodeProcess(t *testing.T) {
 		}
 		before := marketBalance(t, chain, provider)
 
-		node = n.startNode(t, "node (restarted)", nil, provider, "--max-collateral", "1")
+		node = n.startNode(t, "node (restarted)", nil, provider, "--max-collateral", "4")
 		node.wait(t, fmt.Sprintf(`msg="running job" .*job=%d .*attempt=2`, id), time.Minute)
 		final := waitStatus(t, chain, jid, settlement.StatusFinalized, time.Minute)
 		for kind, want := range map[settlement.EventKind]int{
@@ -286,7 +286,7 @@ func TestNodeProcess(t *testing.T) {
 	{
 		// No name.txt: the guest exits 2 naming the file it could not open. The node commits
 		// a failure record; the client is told so, and the provider is paid.
-		spec := greetSpec(t, mod, "", `{payment: "2", collateral: "1"}`, "{accept_within: 30s, run_within: 2m}")
+		spec := greetSpec(t, mod, "", `{payment: "2", collateral: "4"}`, "{accept_within: 30s, run_within: 2m}")
 		id := decode[struct {
 			Job struct {
 				ID uint64 `json:"id"`
@@ -338,15 +338,15 @@ func TestNodeProcess(t *testing.T) {
 	// Never-commit and claim-timeout.
 	{
 		// The liar's node has its own data directory (its own key and state); it works only for
-		// 5 tokens, and the honest node locks at most 1 token of collateral, so the job below
-		// (payment 5, collateral 2) goes to the liar.
+		// 5 tokens, and the honest node locks at most 4 tokens of collateral, so the job below
+		// (payment 5, collateral 10: the market's minimum ratio, twice the payment) goes to the liar.
 		env := []string{"BRINE_DATADIR=" + t.TempDir(), "BRINE_RPC=" + n.info.HTTP,
 			"BRINE_DEPLOYMENT=" + n.info.Deployment, "BRINE_KEYSTORE=" + n.info.Keystore}
 		if r := n.run(t, env, "--account", liar, "provider", "stake", "100"); r.code != 0 {
 			t.Fatalf("stake: %s", r.stderr)
 		}
 		n.startNode(t, "never-commit node", env, liar, "--dishonest", "never-commit", "--min-payment", "5")
-		spec := greetSpec(t, mod, `{path: name.txt, content: "withheld"}`, `{payment: "5", collateral: "2"}`, "{accept_within: 8s, run_within: 6s}")
+		spec := greetSpec(t, mod, `{path: name.txt, content: "withheld"}`, `{payment: "5", collateral: "10"}`, "{accept_within: 8s, run_within: 6s}")
 		sub := decode[struct {
 			Job struct {
 				ID       uint64 `json:"id"`

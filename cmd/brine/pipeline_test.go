@@ -32,7 +32,7 @@ func pipelineFile(t *testing.T, text string) string {
 	t.Helper()
 	job := func(args, outputs, inputs string) string {
 		return fmt.Sprintf(`{engine: wasm, args: [%s], inputs: [%s], outputs: [%s],
-      resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}, price: {payment: "1", collateral: "1"},
+      resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}, price: {payment: "1", collateral: "2"},
       deadlines: {accept_within: 1m, run_within: 1m}, challenge_window: 4s}`, args, inputs, outputs)
 	}
 	doc := `budget: "10"
@@ -164,7 +164,7 @@ func TestPipelineSurvivesUpstreamProviderGone(t *testing.T) {
 	mod := exampleModule(t, "pipeline")
 	job := func(args, memory, inputs, outputs string) string {
 		return fmt.Sprintf(`{engine: wasm, args: [%s], inputs: [%s], outputs: [%s],
-      resources: {cpu: 1, memory: %s, disk: 16MiB, time: 30s}, price: {payment: "1", collateral: "1"},
+      resources: {cpu: 1, memory: %s, disk: 16MiB, time: 30s}, price: {payment: "1", collateral: "2"},
       deadlines: {accept_within: 1m, run_within: 1m}, challenge_window: 4s}`, args, inputs, outputs, memory)
 	}
 	file := filepath.Join(t.TempDir(), "two.yaml")

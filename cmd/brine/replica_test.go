@@ -78,7 +78,7 @@ func TestReplicatedJobProcess(t *testing.T) {
 		t.FailNow()
 	}
 	for i, p := range provs {
-		flags := []string{"--max-collateral", "1"}
+		flags := []string{"--max-collateral", "2"}
 		name := fmt.Sprintf("replica node %d", i+1)
 		if p.addr == silent {
 			flags = append(flags, "--dishonest", "commit-and-vanish")
@@ -169,7 +169,7 @@ func TestReplicatedJobProcess(t *testing.T) {
 		"replicas resolved: 2 of 3 agree on result ",
 		"challenge window closing",
 		"settled: each of the 2 majority replicas credited 0.99 ",
-		"the client credited 2 ",
+		"the client credited 3 ", // the payment's rest (1) and the silent replica's collateral (2)
 		"Result ",
 	} {
 		if !strings.Contains(out, want) {
@@ -202,9 +202,9 @@ func TestReplicatedJobProcess(t *testing.T) {
 		t.Fatalf("greeting.txt = %q (%v)", got, err)
 	}
 
-	// The money, exactly (docs/protocol.md, "Replicated jobs"): payment 3, collateral 1, fee
+	// The money, exactly (docs/protocol.md, "Replicated jobs"): payment 3, collateral 2, fee
 	// 1%: each majority replica 1 less 0.01; the client the payment's rest (1) and the silent
-	// replica's collateral (1), which the silent replica's stake lost.
+	// replica's collateral (2), which the silent replica's stake lost.
 	job, err := chain.Job(ctx, settlement.JobID(res.Job.ID))
 	if err != nil {
 		t.Fatal(err)
@@ -268,10 +268,11 @@ func TestReplicatedJobProcess(t *testing.T) {
 	n.ok(t, "audit", "check")
 }
 
-// replicatedSpec writes a spec of the greet guest run by n replicas (payment 3, collateral 1).
+// replicatedSpec writes a spec of the greet guest run by n replicas (payment 3, collateral 2:
+// twice a replica's share of the payment when n >= 3, the market's minimum ratio).
 func replicatedSpec(t *testing.T, mod string, n int, deadlines string) string {
 	t.Helper()
-	spec := greetSpec(t, mod, `{path: name.txt, content: "replicas"}`, `{payment: "3", collateral: "1"}`, deadlines)
+	spec := greetSpec(t, mod, `{path: name.txt, content: "replicas"}`, `{payment: "3", collateral: "2"}`, deadlines)
 	f, err := os.OpenFile(spec, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)

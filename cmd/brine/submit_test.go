@@ -95,7 +95,7 @@ func TestSubmitNeverPaysTwice(t *testing.T) {
 	n.startNode(t, "node", nil, provider)
 	payment := ether(2)
 	spec := func(name string) string {
-		return greetSpec(t, mod, fmt.Sprintf(`{path: name.txt, content: %q}`, name), `{payment: "2", collateral: "1"}`,
+		return greetSpec(t, mod, fmt.Sprintf(`{path: name.txt, content: %q}`, name), `{payment: "2", collateral: "4"}`,
 			"{accept_within: 1m, run_within: 2m}")
 	}
 	greeting := func(t *testing.T, dir string) {
@@ -231,7 +231,7 @@ func TestSubmitToNodesDownOrRefusing(t *testing.T) {
 	// Refused by the node's policy: the client is told why, and nothing moves.
 	client := acc[2]
 	before := n.tokens(t, client)
-	network := greetSpec(t, mod, `{path: name.txt, content: "net"}`, `{payment: "2", collateral: "1"}`,
+	network := greetSpec(t, mod, `{path: name.txt, content: "net"}`, `{payment: "2", collateral: "4"}`,
 		"{accept_within: 1m, run_within: 2m}")
 	b, err := os.ReadFile(network)
 	if err != nil {
@@ -253,7 +253,7 @@ func TestSubmitToNodesDownOrRefusing(t *testing.T) {
 	// The only node is down: not posted after --offer-wait...
 	node.kill(t)
 	client = acc[3]
-	spec := greetSpec(t, mod, `{path: name.txt, content: "down"}`, `{payment: "2", collateral: "1"}`, "{accept_within: 90s, run_within: 2m}")
+	spec := greetSpec(t, mod, `{path: name.txt, content: "down"}`, `{payment: "2", collateral: "4"}`, "{accept_within: 90s, run_within: 2m}")
 	r = n.run(t, nil, "--account", client, "job", "submit", spec, "--module", mod, "--wait", "--offer-wait", "3s")
 	if r.code != 2 || !strings.Contains(r.stderr, "did not answer") || !strings.Contains(r.stderr, "nothing was posted and no money moved") {
 		t.Errorf("every node down: exit %d, want 2 saying the node did not answer\n%s", r.code, r.stderr)
@@ -370,7 +370,7 @@ func TestKillCampaign(t *testing.T) {
 	for i := range clients {
 		client := acc[2+i]
 		before[i] = n.tokens(t, client)
-		spec := greetSpec(t, mod, fmt.Sprintf(`{path: name.txt, content: "campaign %d"}`, i), `{payment: "2", collateral: "1"}`,
+		spec := greetSpec(t, mod, fmt.Sprintf(`{path: name.txt, content: "campaign %d"}`, i), `{payment: "2", collateral: "4"}`,
 			"{accept_within: 90s, run_within: 2m}")
 		// Every other client posts while the node is down (killed just before), the others
 		// while it runs (killed soon after, maybe mid-job).

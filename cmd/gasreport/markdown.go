@@ -504,11 +504,13 @@ func whereTheGasGoes(w *strings.Builder, by map[string]path, permitBatch uint64)
 	pf("- **Appeals** (docs/protocol.md, *Appeals*) are the rare path: a first verdict against a correct result\n")
 	pf("  appealed to the final panel of 41 costs %s in all (%s beyond the job's own transactions).\n", num(ap.Gas()),
 		num(ap.Gas()-sumGas(ap, "approve", "postJob", "acceptJob", "commitResult", "finalize")))
-	pf("  `appeal` costs %s (the first panel's seats freed and unlocked, the appeal bond taken), the final\n", num(apl.Gas))
+	pf("  `appeal` costs %s (the first panel's votes kept for the final verdict to judge, the appeal bond\n", num(apl.Gas))
+	pf("  taken), the final\n")
 	pf("  `drawVerifiers` %s (%d attempts for 41 seats: a `candidateAt` per attempt, a lock and a new seat slot\n", num(fd.Gas), appealAttempts)
-	pf("  per verifier), its 82 votes %s, and `resolveChallenge` %s (a credit and an unlock per seat). Every\n",
+	pf("  per verifier), its 82 votes %s, and `resolveChallenge` %s (a credit and an unlock per seat, and the\n",
 		num(sumGas(ap, voteNames(" (final)", 41)...)), num(fr.Gas))
-	pf("  loop is bounded by APPEAL_VERIFIERS; the biggest transaction stays far inside a block. The loser pays:\n")
+	pf("  first panel's K votes judged: slashed or unlocked with a share). Every loop is bounded by\n")
+	pf("  APPEAL_VERIFIERS or K; the biggest transaction stays far inside a block. The loser pays:\n")
 	pf("  its appeal bond (challengeBond × 41 / K) is what the final panel's majority shares.\n")
 
 	// Replicas.

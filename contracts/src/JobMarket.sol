@@ -56,7 +56,8 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         ReplicaSilent,
         VerifierMinority,
         VerifierSilent,
-        ChallengeUpheld
+        ChallengeUpheld,
+        AppealOverturned // an appealed first panel's vote against the final verdict
     }
 
     /// @notice The full record of a job. Only its hash is stored; see the contract notes.
@@ -111,6 +112,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         uint32 replicaRevealWindow; // seconds replicas have to reveal after resultBy
         uint96 challengeBond; // bond a challenger deposits
         uint96 verifierCollateral; // stake locked per drawn verifier
+        uint32 minCollateralBps; // least collateral per replica, in basis points of its share of the payment (0: none)
     }
 
     /// @dev A commit-reveal round: the replicas of a job (kind 0) or a challenge's verifiers (kind 1).
@@ -138,6 +140,13 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         uint64 anchorBlock; // its blockhash seeds the verifier draw (of the current round)
         uint8 round; // 0: the first panel; 1: the appeal's final panel
         address appellant; // who appealed (zero before an appeal); its bond is appealBond(job)
+        uint8 firstSize; // seats of the appealed first panel, judged by the final verdict
+    }
+
+    /// @dev A revealed vote of an appealed first panel, kept until the final verdict judges it.
+    struct FirstVote {
+        address account; // zero: the seat was silent (slashed at the appeal)
+        bool agreed; // it voted the job's committed result
     }
 
     // ------------------------------------------------------------------ constants
@@ -155,6 +164,8 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     ///         the cartel holds 21 or more of 41 seats with probability 0.0016 (hypergeometric;
     ///         0.0135 drawing from an unbounded network). docs/protocol.md has the table.
     uint8 public constant APPEAL_VERIFIERS = 41;
+    /// @notice Highest minimum collateral ratio governance may set (10 times the payment); 0 sets none.
+    uint32 public constant MAX_COLLATERAL_BPS = 100_000;
     /// @notice Draw attempts per verifier seat before the draw settles for fewer verifiers.
     uint256 public constant DRAW_ATTEMPTS_PER_SEAT = 4;
     /// @notice Highest protocol fee governance may set (10%).
@@ -207,6 +218,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     mapping(uint256 => Panel) private _panels; // key: id << 1 | kind
     mapping(uint256 => mapping(uint256 => Member)) private _members; // key, seat
     mapping(uint256 => ChallengeInfo) private _challenges;
+    mapping(uint256 => mapping(uint256 => FirstVote)) private _firstVotes; // id, first panel seat
 
     // ------------------------------------------------------------------ events
 
@@ -235,10 +247,16 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     event DrawReanchored(uint256 indexed id, uint64 anchorBlock);
     /// @notice The side the first panel ruled against (`firstOutcome`) appealed with `bond`;
     ///         the final panel of APPEAL_VERIFIERS is drawn from `anchorBlock`'s hash. The first
-    ///         panel's revealed verifiers were unlocked, its silent ones slashed.
+    ///         panel's silent verifiers were slashed; its revealed ones stay locked until the final
+    ///         verdict judges their votes (FirstPanelJudged).
     event AppealOpened(uint256 indexed id, address indexed appellant, uint256 bond, uint64 anchorBlock, Outcome firstOutcome);
     /// @notice Verifiers were drawn and their collateral locked.
     event VerifiersDrawn(uint256 indexed id, address[] verifiers, uint64 commitBy, uint64 revealBy);
+    /// @notice An appealed first panel was judged by the final verdict: `kept` voters sided with
+    ///         it (collateral unlocked, each credited `share`), `slashed` voters against it lost
+    ///         their verifier collateral (CollateralSlashed, AppealOverturned), which pays `share`
+    ///         to each of the `kept`. An inconclusive final verdict unlocks every voter (`kept`).
+    event FirstPanelJudged(uint256 indexed id, uint8 kept, uint8 slashed, uint256 share);
     /// @notice A challenge was resolved. The record is the job's new record (deleted when upheld).
     event ChallengeResolved(uint256 indexed id, Outcome outcome, uint8 agree, uint8 disagree, Job job);
     /// @notice A job settled to its provider(s): `paid` credited after `fee`.
@@ -283,6 +301,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     error AlreadyReplica(address provider);
     /// @notice A bad job request; `field` names what to fix.
     error BadRequest(bytes32 field);
+    /// @notice The collateral per replica asked is below the market's minimum ratio to the
+    ///         payment: at least `minimum` = ceil(payment * minCollateralBps / (10000 * replicas)).
+    error CollateralBelowRatio(uint256 collateral, uint256 minimum);
     /// @notice A bad governance parameter; `field` names it.
     error BadParams(bytes32 field);
     /// @notice A zero amount or zero balance.
@@ -363,6 +384,7 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         if (p.challengeBond == 0) revert BadParams(bytes32("challengeBond"));
         if (p.verifierCollateral == 0) revert BadParams(bytes32("verifierCollateral"));
         if (p.minCollateral == 0) revert BadParams(bytes32("minCollateral"));
+        if (p.minCollateralBps > MAX_COLLATERAL_BPS) revert BadParams(bytes32("minCollateralBps"));
         uint32 id = paramsId + 1;
         paramsId = id;
         _params[id] = p;
@@ -382,7 +404,31 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ client
 
+    /// @notice The least collateral per replica a job paying `payment` to `replicas` replicas may
+    ///         ask for under the parameter set new jobs are posted under: the larger of
+    ///         minCollateral and the ratio's ceil(payment * minCollateralBps / (10000 * replicas)).
+    /// @param payment The job's total payment, in token base units.
+    /// @param replicas N (1..MAX_REPLICAS).
+    /// @return The minimum collateral per replica, in token base units.
+    function minCollateralFor(uint256 payment, uint8 replicas) external view returns (uint256) {
+        if (replicas == 0 || replicas > MAX_REPLICAS) revert BadRequest(bytes32("replicas"));
+        Params storage p = _params[paramsId];
+        uint256 byRatio = _ratioMinimum(payment, replicas, p.minCollateralBps);
+        return byRatio > p.minCollateral ? byRatio : p.minCollateral;
+    }
+
+    /// @dev The collateral per replica the ratio asks: a lazy provider that makes up a fraction
+    ///      of its results, each caught with probability q, loses money once the collateral S it
+    ///      forfeits on a caught one outweighs the pay g of the uncaught ones (docs/security.md
+    ///      derives the bound from p*q*S > (1 - p*q)*g).
+    function _ratioMinimum(uint256 payment, uint256 replicas, uint256 bps) private pure returns (uint256) {
+        uint256 den = 10_000 * replicas;
+        return (payment * bps + den - 1) / den;
+    }
+
     /// @notice Posts a job and escrows `req.payment` from the caller (approve the market first).
+    ///         The collateral per replica must be at least minCollateral (BadRequest("collateral"))
+    ///         and the ratio's minimum (CollateralBelowRatio; see minCollateralFor).
     /// @param req What the job needs; see JobRequest and BadRequest for the rules.
     /// @return id The new job's ID.
     function postJob(JobRequest calldata req) external nonReentrant returns (uint256 id) {
@@ -413,6 +459,8 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         if (req.payment == 0) revert BadRequest(bytes32("payment"));
         if (req.replicas == 0 || req.replicas > MAX_REPLICAS) revert BadRequest(bytes32("replicas"));
         if (req.collateral < p.minCollateral) revert BadRequest(bytes32("collateral"));
+        uint256 byRatio = _ratioMinimum(req.payment, req.replicas, p.minCollateralBps);
+        if (req.collateral < byRatio) revert CollateralBelowRatio(req.collateral, byRatio);
         if (req.acceptBy <= block.timestamp || req.acceptBy > block.timestamp + MAX_JOB_SPAN) {
             revert BadRequest(bytes32("acceptBy"));
         }
@@ -749,7 +797,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         uint96 bond = _params[job.paramsId].challengeBond;
         uint64 anchor = uint64(block.number + 1);
         _challenges[id] =
-            ChallengeInfo({challenger: msg.sender, bond: bond, anchorBlock: anchor, round: 0, appellant: address(0)});
+            ChallengeInfo({
+                challenger: msg.sender, bond: bond, anchorBlock: anchor, round: 0, appellant: address(0), firstSize: 0
+            });
         owed += bond;
         job.status = Status.Challenged;
         jobHash[id] = _hash(job);
@@ -856,11 +906,11 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     ///         after the reveal window. Only the side the verdict is against may appeal: against
     ///         Upheld, the job's provider (N>1: a replica in the job's majority); against
     ///         Rejected, the challenger. An inconclusive verdict cannot be appealed. The caller
-    ///         deposits appealBond (approve the market first); the first panel's revealed
-    ///         verifiers are unlocked (no reward, no slash: the final panel decides), its silent
-    ///         ones slashed to the treasury; the final panel of APPEAL_VERIFIERS is drawn from
-    ///         the next block's hash by drawVerifiers, votes as the first did, and
-    ///         resolveChallenge settles on its verdict.
+    ///         deposits appealBond (approve the market first); the first panel's silent
+    ///         verifiers are slashed to the treasury, its revealed ones stay locked: the final
+    ///         verdict judges their votes (see resolveChallenge); the final panel of
+    ///         APPEAL_VERIFIERS is drawn from the next block's hash by drawVerifiers, votes as the
+    ///         first did, and resolveChallenge settles on its verdict.
     /// @param id The job.
     /// @param job Its current record.
     function appeal(uint256 id, Job memory job) external nonReentrant {
@@ -886,8 +936,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         c.round = 1;
         c.appellant = msg.sender;
         c.anchorBlock = anchor;
+        c.firstSize = uint8(k);
         owed += uint160(bond);
-        _creditTreasury(_releaseVerifiers(id, job, k));
+        _creditTreasury(_keepFirstVotes(id, job, k));
         emit AppealOpened(id, msg.sender, bond, anchor, first);
         token.safeTransferFrom(msg.sender, address(this), bond);
     }
@@ -902,8 +953,12 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     ///         bond) back plus challengerRewardBps of the slashed collateral, the disagreeing
     ///         verifiers share verifierRewardBps of it plus a provider's lost appeal bond, the
     ///         rest goes to the treasury. Inconclusive: bonds are returned and the job cleared.
-    ///         Verifiers outside the majority, or silent, are slashed to the treasury. Anyone
-    ///         may call.
+    ///         Verifiers outside the majority, or silent, are slashed to the treasury. After an
+    ///         appeal the first panel's voters are judged by the final verdict: those whose vote
+    ///         sided against it (agreed with the result the final panel upheld against, or
+    ///         disagreed with one it rejected) lose their verifier collateral, which is split
+    ///         evenly among those who sided with it (remainder to the treasury), whose collateral
+    ///         is unlocked; an inconclusive final verdict unlocks them all. Anyone may call.
     /// @param id The job.
     /// @param job Its current record.
     function resolveChallenge(uint256 id, Job memory job) external nonReentrant {
@@ -920,8 +975,10 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
             if (block.timestamp <= appealEnds) revert TooEarly(appealEnds);
         }
         delete _panels[key];
+        uint256 firstSize = _challenges[id].firstSize;
         (uint256 verifierShare, uint256 toTreasury) = _settleChallenge(id, job, outcome, agree, disagree);
         toTreasury += _settleVerifiers(id, job, k, outcome, verifierShare);
+        if (firstSize > 0) toTreasury += _judgeFirstVotes(id, job, firstSize, outcome);
         _creditTreasury(toTreasury);
         emit ChallengeResolved(id, outcome, uint8(agree), uint8(disagree), job);
     }
@@ -1009,24 +1066,61 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Frees an appealed first panel's seats: revealed verifiers are unlocked, silent ones
-    ///      slashed. Returns what the treasury gains.
-    function _releaseVerifiers(uint256 id, Job memory job, uint256 k) private returns (uint256 toTreasury) {
+    /// @dev Keeps an appealed first panel's revealed votes (their collateral stays locked) for
+    ///      the final verdict to judge, and slashes its silent seats. Returns what the treasury
+    ///      gains. O(K): K <= MAX_VERIFIERS.
+    function _keepFirstVotes(uint256 id, Job memory job, uint256 k) private returns (uint256 toTreasury) {
         uint256 key = (id << 1) | VERIFIERS;
         uint256 collateral = _params[job.paramsId].verifierCollateral;
         for (uint256 i = 0; i < k; i++) {
             Member storage m = _members[key][i];
             address account = m.account;
-            bool revealed = m.result != bytes32(0);
+            bytes32 r = m.result;
             delete _members[key][i];
-            if (revealed) {
-                registry.unlock(account, collateral);
+            if (r != bytes32(0)) {
+                _firstVotes[id][i] = FirstVote({account: account, agreed: r == job.result});
             } else {
                 toTreasury += collateral;
                 emit CollateralSlashed(id, account, collateral, SlashReason.VerifierSilent);
                 _slashIn(account, collateral);
             }
         }
+    }
+
+    /// @dev Judges an appealed first panel's kept votes by the final `outcome`: the voters against
+    ///      it are slashed, their collateral split among the voters with it (pull payments,
+    ///      credited); inconclusive unlocks everyone. Returns what the treasury gains (the
+    ///      split's remainder, or everything slashed when nobody sided with the verdict).
+    ///      O(K): K <= MAX_VERIFIERS.
+    function _judgeFirstVotes(uint256 id, Job memory job, uint256 k, Outcome outcome)
+        private
+        returns (uint256 toTreasury)
+    {
+        uint256 collateral = _params[job.paramsId].verifierCollateral;
+        address[] memory kept = new address[](k);
+        uint256 nKept;
+        uint256 slashed;
+        for (uint256 i = 0; i < k; i++) {
+            FirstVote memory v = _firstVotes[id][i];
+            delete _firstVotes[id][i];
+            if (v.account == address(0)) continue;
+            bool withVerdict = outcome == Outcome.Inconclusive || (v.agreed == (outcome == Outcome.Rejected));
+            if (withVerdict) {
+                kept[nKept++] = v.account;
+                registry.unlock(v.account, collateral);
+            } else {
+                slashed++;
+                emit CollateralSlashed(id, v.account, collateral, SlashReason.AppealOverturned);
+                _slashIn(v.account, collateral);
+            }
+        }
+        uint256 pot = slashed * collateral;
+        uint256 share = nKept == 0 ? 0 : pot / nKept;
+        for (uint256 i = 0; i < nKept; i++) {
+            _credit(kept[i], share);
+        }
+        emit FirstPanelJudged(id, uint8(nKept), uint8(slashed), share);
+        return pot - share * nKept;
     }
 
     /// @dev Whether `account` is a provider whose result is the job's: its provider (N=1) or a

@@ -49,6 +49,7 @@ func protocolFlags() []cli.Flag {
 		&cli.UintFlag{Name: "verifier-reward-bps", Value: uint(m.VerifierRewardBps), Usage: "verifiers' share of a slashed collateral, basis points"},
 		&cli.UintFlag{Name: "verifiers", Value: uint(m.Verifiers), Usage: "verifiers drawn per challenge (odd, 1 to 15)"},
 		&cli.StringFlag{Name: "min-collateral", Value: tok(m.MinCollateral), Usage: "tokens: least collateral a job may ask for"},
+		&cli.UintFlag{Name: "min-collateral-bps", Value: uint(m.MinCollateralBps), Usage: "least collateral per replica, in basis points of its share of the payment (20000: twice; docs/security.md derives it), 1 to 100000"},
 		&cli.StringFlag{Name: "challenge-bond", Value: tok(m.ChallengeBond), Usage: "tokens a challenger deposits"},
 		&cli.StringFlag{Name: "verifier-collateral", Value: tok(m.VerifierCollateral), Usage: "tokens each drawn verifier locks"},
 		&cli.DurationFlag{Name: "min-challenge-window", Value: time.Duration(m.MinChallengeWindow) * time.Second, Usage: "shortest challenge window a job may ask for"},
@@ -289,6 +290,11 @@ func deployParams(c *cli.Context, cfg *deploy.Config) error {
 	if int(m.ChallengerRewardBps)+int(m.VerifierRewardBps) > 10_000 {
 		return badInput("--challenger-reward-bps plus --verifier-reward-bps exceed 10000")
 	}
+	ratio := c.Uint("min-collateral-bps")
+	if ratio == 0 || ratio > deploy.MaxCollateralBps {
+		return badInput("--min-collateral-bps %d: the minimum collateral ratio is 1 to %d basis points of the payment (default %d, twice the payment: a lazy provider then loses money)", ratio, deploy.MaxCollateralBps, deploy.DefaultMinCollateralBps)
+	}
+	m.MinCollateralBps = uint32(ratio)
 	v := c.Uint("verifiers")
 	if v == 0 || v > maxVerifiers || v%2 == 0 {
 		return badInput("--verifiers %d: an odd number from 1 to %d", v, maxVerifiers)

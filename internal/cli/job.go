@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
+	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/p2p"
@@ -88,6 +89,10 @@ got back: a reclaimed job's payment (seats still empty at accept-by: the seat ho
 reclaim it), a refund plus silent replicas' collateral, the shares nobody in the majority
 earned (with --json: clientCredit). The result comes from any majority replica's node.
 
+price.collateral is per replica and must be at least the market's minimum ratio to a
+replica's share of the payment (the deployment's minCollateralBps: 20000, twice the pay, by
+default) and its minCollateral; a spec under either is refused before anything is signed.
+
 A wasm spec names its module by CID ('brine cid FILE' prints it). With --module FILE it may
 leave module empty: the file's CID fills it before the spec is hashed, so the posted spec names
 exactly the bytes served. A spec that names a module must name the --module file's CID.
@@ -98,7 +103,7 @@ A spec:
    args: [sh, -c, "echo hello > /brine/outputs/hello.txt"]
    resources: {cpu: 1, memory: 256MiB, disk: 1GiB, time: 5m}
    outputs: [{path: hello.txt}]
-   price: {payment: "1.5", collateral: "1"}
+   price: {payment: "1.5", collateral: "3"}
    deadlines: {accept_within: 10m, run_within: 1h}
    challenge_window: 2m
 
@@ -321,6 +326,10 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 	}
 	if min, ok := new(big.Int).SetString(mp.MinCollateral, 10); ok && collateral.Cmp(min) < 0 {
 		return badInput("job spec %s: price.collateral %s is below this market's minimum %s", a[0], s.fmtAmount(collateral), s.fmtAmount(min))
+	}
+	if min := ratioMinimum(mp, req.Payment, spec.Replicas); collateral.Cmp(min) < 0 {
+		return badInput("job spec %s: price.collateral %s is below this market's minimum %s for a payment of %s to %d replica(s): collateral per replica must be at least %s of its share of the payment (set price.collateral to %s or more)",
+			a[0], s.fmtAmount(collateral), s.fmtAmount(min), s.fmtAmount(req.Payment), spec.Replicas, ratioText(mp), s.fmtAmount(min))
 	}
 	if err := saveSpec(s.cfg.DataDir, hash, canon); err != nil {
 		return err
@@ -1197,4 +1206,23 @@ func challengeCheck(s *session, job settlement.Job) error {
 		return err
 	}
 	return s.requireTokens(bond, "the challenge bond")
+}
+
+// ratioMinimum is the collateral per replica the market's minimum ratio asks of a job paying
+// payment to n replicas: ceil(payment · minCollateralBps / (10000 · n)), as JobMarket's
+// postJob computes it (CollateralBelowRatio). The deployment's first parameter set; governance
+// may have changed it since, in which case the market's own check still refuses the post.
+func ratioMinimum(mp deploy.MarketParams, payment *big.Int, n uint8) *big.Int {
+	if n == 0 {
+		n = 1
+	}
+	den := big.NewInt(10_000 * int64(n))
+	min := new(big.Int).Mul(payment, big.NewInt(int64(mp.MinCollateralBps)))
+	min.Add(min, den).Sub(min, big.NewInt(1))
+	return min.Quo(min, den)
+}
+
+// ratioText says the market's minimum collateral ratio as a multiple of the payment ("2×").
+func ratioText(mp deploy.MarketParams) string {
+	return units.Format(big.NewInt(int64(mp.MinCollateralBps)), 4) + "×"
 }

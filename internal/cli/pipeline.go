@@ -152,7 +152,7 @@ const helpPipeline = `
          args: [sh, -c, "mkdir -p /brine/outputs/shards && echo a b c > /brine/outputs/shards/1 && echo d e > /brine/outputs/shards/2"]
          resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}
          outputs: [{path: shards}]
-         price: {payment: "1", collateral: "1"}
+         price: {payment: "1", collateral: "2"}
          deadlines: {accept_within: 1m, run_within: 1m}
          challenge_window: 4s
      - name: count                  # fan-out: one job per file of split's result under shards/
@@ -176,7 +176,7 @@ const helpPipeline = `
          args: [sh, -c, "cat /brine/inputs/counts/* | awk '{s += $1} END {print s}' > /brine/outputs/total"]
          resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}
          outputs: [{path: total}]
-         price: {payment: "1", collateral: "1"}
+         price: {payment: "1", collateral: "2"}
          deadlines: {accept_within: 1m, run_within: 1m}
          challenge_window: 4s
 `
@@ -378,7 +378,8 @@ func samePipelineFile(data []byte, q *pipeline.Pipeline) bool {
 }
 
 // checkPipelineJobs refuses jobs the market would refuse, naming the step, before anything is
-// posted: a challenge window under the market's minimum, collateral under its minimum.
+// posted: a challenge window under the market's minimum, collateral under its minimum or its
+// minimum ratio to the payment.
 func (s *session) checkPipelineJobs(file string, p *pipeline.Pipeline) error {
 	if _, err := units.ParsePositive(p.Budget, s.token.Decimals); err != nil {
 		return badInput("pipeline %s: budget: %v", file, err)
@@ -386,7 +387,7 @@ func (s *session) checkPipelineJobs(file string, p *pipeline.Pipeline) error {
 	mp := s.dep.Params.Market
 	for _, st := range p.Steps {
 		spec := st.Job
-		_, collateral, err := spec.Price.Amounts(s.token.Decimals)
+		payment, collateral, err := spec.Price.Amounts(s.token.Decimals)
 		if err != nil {
 			return badInput("pipeline %s: step %s: %v", file, st.Name, err)
 		}
@@ -395,6 +396,10 @@ func (s *session) checkPipelineJobs(file string, p *pipeline.Pipeline) error {
 		}
 		if min, ok := new(big.Int).SetString(mp.MinCollateral, 10); ok && collateral.Cmp(min) < 0 {
 			return badInput("pipeline %s: step %s: price.collateral %s is below this market's minimum %s", file, st.Name, s.fmtAmount(collateral), s.fmtAmount(min))
+		}
+		if min := ratioMinimum(mp, payment, spec.Replicas); collateral.Cmp(min) < 0 {
+			return badInput("pipeline %s: step %s: price.collateral %s is below this market's minimum %s for a payment of %s to %d replica(s): collateral per replica must be at least %s of its share of the payment (set price.collateral to %s or more)",
+				file, st.Name, s.fmtAmount(collateral), s.fmtAmount(min), s.fmtAmount(payment), spec.Replicas, ratioText(mp), s.fmtAmount(min))
 		}
 	}
 	return nil

@@ -45,9 +45,10 @@ func simSweepCommand(stdio IO) *cli.Command {
 strategy: profit per job (mean and 95% interval, tokens), how often its wrong results were
 caught, how often its correct results were slashed when put to a vote (a challenge, or replicas
 that disagreed), and return on stake. The baseline (deploy's dev parameters: K = 3, 10-token
-bond, 5-token collateral, 5-token verifier collateral, 50%/30% of slashed collateral to the
-challenger/verifiers, N = 3) is run at every cartel share; then each parameter of --vary is
-moved off the baseline, one at a time, and run at every cartel share. Parameters: ` + strings.Join(names, ", ") + `.
+bond, 20-token collateral on 10-token jobs, the market's minimum ratio of twice the pay, 5-token
+verifier collateral, 50%/30% of slashed collateral to the challenger/verifiers, N = 3) is run at
+every cartel share; then each parameter of --vary is moved off the baseline, one at a time, and
+run at every cartel share (collateral moves the market's minimum ratio with it). Parameters: ` + strings.Join(names, ", ") + `.
 
 Points run in parallel, each on its own chain; each point's seed is derived from --seed and
 the point, so the output does not depend on --parallel: same flags, same bytes. Progress goes

@@ -64,6 +64,19 @@ func withMainnetRules(_ *node.Config, eth *ethconfig.Config) {
 // Option changes the deployment configuration before deploying.
 type Option func(*deploy.Config)
 
+// mechanicsRatioBps is the minimum collateral ratio the chain deploys with unless an Option
+// sets another: none (0), so that tests of the contracts' mechanics choose job amounts freely
+// (their arithmetic is about splits and rounding, up to uint96 payments, not the ratio).
+// deploy.DevConfig's is deploy.DefaultMinCollateralBps; WithDevRatio restores it for tests of
+// the ratio.
+const mechanicsRatioBps = 0
+
+// WithDevRatio deploys with deploy.DevConfig's minimum collateral ratio
+// (deploy.DefaultMinCollateralBps) instead of the mechanics tests' none.
+func WithDevRatio() Option {
+	return func(c *deploy.Config) { c.Market.MinCollateralBps = deploy.DefaultMinCollateralBps }
+}
+
 // AutoMiner is the simulated client with SendTransaction committing a block at once.
 type AutoMiner struct {
 	simulated.Client
@@ -96,7 +109,8 @@ func (a *AutoMiner) SendTransaction(ctx context.Context, tx *types.Transaction) 
 	return nil
 }
 
-// New starts a simulated chain and deploys Brine with deploy.DevConfig, changed by opts.
+// New starts a simulated chain and deploys Brine with deploy.DevConfig without its minimum
+// collateral ratio (see WithDevRatio), changed by opts.
 // The chain is closed when the test ends.
 func New(tb testing.TB, opts ...Option) *Chain {
 	tb.Helper()
@@ -144,6 +158,7 @@ func start(ownerKey *ecdsa.PrivateKey, treasury common.Address, backendOpts []fu
 		return nil, err
 	}
 	cfg := deploy.DevConfig(treasury, c.Now())
+	cfg.Market.MinCollateralBps = mechanicsRatioBps
 	for _, o := range opts {
 		o(&cfg)
 	}

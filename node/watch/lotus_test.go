@@ -114,7 +114,7 @@ func TestFinalizedEventsOnLotus(t *testing.T) {
 	for range 3 {
 		now := time.Now()
 		job, err := client.PostJob(ctx, settlement.JobRequest{
-			Payment: deploy.Token(2), Collateral: deploy.Token(1), Replicas: 1,
+			Payment: deploy.Token(2), Collateral: deploy.Token(4), Replicas: 1,
 			AcceptBy: now.Add(24 * time.Hour), ResultBy: now.Add(48 * time.Hour), ChallengeWindow: time.Minute,
 		})
 		must(t, err)

@@ -380,7 +380,8 @@ func TestDrawReanchored(t *testing.T) {
 
 // TestChallengeAppealed: the first panel upholds a correct result; the provider appeals, the
 // final panel rejects the challenge, and the provider gets its appeal bond back with its
-// share of the challenger's bond. The appeal is reported as an event.
+// share of the challenger's bond; the first panel's votes, overturned, lose their collateral.
+// The appeal is reported as an event.
 func TestChallengeAppealed(t *testing.T) {
 	w := newChallengeWorld(t)
 	id := w.committedJob()
@@ -395,8 +396,10 @@ func TestChallengeAppealed(t *testing.T) {
 	must(t, w.ps[0].S.Appeal(ctx, id))
 	wantStatus(t, w.job(w.client.S, id), settlement.StatusChallenged)
 	wantInt(t, "p0 tokens after the appeal", w.tokens(w.ps[0].Addr), sub(tokens, bond))
+	// The first panel's votes stay locked until the final verdict judges them.
+	vcol := w.c.Config.Market.VerifierCollateral
 	for _, v := range vs {
-		wantInt(t, v.Name+" locked after the appeal", w.providerInfo(w.client.S, v.Addr).Locked, new(big.Int))
+		wantInt(t, v.Name+" locked after the appeal", w.providerInfo(w.client.S, v.Addr).Locked, vcol)
 	}
 	// Appealing again is the same step: its remembered outcome, no transaction.
 	since := w.ps[0].Sender.Mark()
@@ -432,6 +435,13 @@ func TestChallengeAppealed(t *testing.T) {
 		wantInt(t, v.Name+" balance", w.balance(w.client.S, v.Addr), add(before[i], share))
 	}
 	wantStatus(t, w.job(w.client.S, id), settlement.StatusCleared)
+	// The first panel upheld what the final panel rejected: each of its votes lost its verifier
+	// collateral (nobody on it voted right, so nobody shares it).
+	for _, v := range vs {
+		info := w.providerInfo(w.client.S, v.Addr)
+		wantInt(t, v.Name+" locked after the final verdict", info.Locked, new(big.Int))
+		wantInt(t, v.Name+" staked after the final verdict", info.Staked, sub(deploy.Token(200), vcol))
+	}
 
 	evs, _ := allEvents(t, onchain.NewEventReader(w.c.Client, w.c.Addr), settlement.Cursor{}, 0)
 	var appeals []settlement.Event
