@@ -254,7 +254,7 @@ func storyChallenge(t *testing.T, n *testnet, env []string, deployment, mod, cha
 			t.Fatalf("verifier %d stake: %s", i, r.stderr)
 		}
 	}
-	spec := greetSpec(t, mod, `{path: name.txt, content: "challenged"}`, `{payment: "2", collateral: "1"}`, "{accept_within: 2m, run_within: 4m}")
+	spec := greetSpec(t, mod, `{path: name.txt, content: "challenged"}`, `{payment: "2", collateral: "4"}`, "{accept_within: 2m, run_within: 4m}")
 	b, err := os.ReadFile(spec)
 	if err != nil {
 		t.Fatal(err)

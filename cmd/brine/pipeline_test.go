@@ -221,7 +221,7 @@ func TestPipelineCommittedChallengeUpheld(t *testing.T) {
 
 	job := func(args, memory, window, outputs, inputs string) string {
 		return fmt.Sprintf(`{engine: wasm, args: [%s], inputs: [%s], outputs: [%s],
-      resources: {cpu: 1, memory: %s, disk: 16MiB, time: 30s}, price: {payment: "1", collateral: "1"},
+      resources: {cpu: 1, memory: %s, disk: 16MiB, time: 30s}, price: {payment: "1", collateral: "2"},
       deadlines: {accept_within: 1m, run_within: 1m}, challenge_window: %s}`, args, inputs, outputs, memory, window)
 	}
 	text := "one fish two fish red fish blue fish\n"

@@ -130,7 +130,7 @@ func TestBrineOnHardhat(t *testing.T) {
 	}
 
 	// The client posts a job with a permit: one transaction, postJobWithPermit.
-	payment, collateral := deploy.Token(10), deploy.Token(1)
+	payment, collateral := deploy.Token(10), deploy.Token(20) // the market asks 2× the payment
 	window := 60 * time.Second
 	head, err = n.Client.HeaderByNumber(ctx, nil)
 	must(t, err)
