@@ -189,7 +189,22 @@ func buildFixture(t testing.TB) (*fixture, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, err := index.New(ctx, index.Config{Chain: c.Client, DB: db, Addresses: c.Addr, ChainID: id, Span: 50})
+	f.id, f.canary = id, client.Addr
+	srv, err := f.indexAndServe(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	f.db, f.srv = db, srv
+	f.http = httptest.NewServer(srv.Handler())
+	testharness.AtExit(f.http.Close)
+	return f, nil
+}
+
+// indexAndServe indexes the story's chain into db, records its block times and returns an
+// explorer over it, as `brine explorer` composes them.
+func (f *fixture) indexAndServe(ctx context.Context, db *index.DB) (*explorer.Server, error) {
+	c := f.chain
+	ix, err := index.New(ctx, index.Config{Chain: c.Client, DB: db, Addresses: c.Addr, ChainID: f.id, Span: 50})
 	if err != nil {
 		return nil, err
 	}
@@ -203,13 +218,5 @@ func buildFixture(t testing.TB) (*fixture, error) {
 	if err := times.CatchUp(ctx); err != nil {
 		return nil, err
 	}
-	f.canary = client.Addr
-	srv, err := explorer.New(explorer.Config{DB: db, Addresses: c.Addr, ChainID: id, CanaryClient: &f.canary})
-	if err != nil {
-		return nil, err
-	}
-	f.db, f.srv, f.id = db, srv, id
-	f.http = httptest.NewServer(srv.Handler())
-	testharness.AtExit(f.http.Close)
-	return f, nil
+	return explorer.New(explorer.Config{DB: db, Addresses: c.Addr, ChainID: f.id, CanaryClient: &f.canary})
 }
