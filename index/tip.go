@@ -7,6 +7,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/brine-compute/brine/chain/finality"
 )
 
 // Tip says how far the index may follow the chain: the newest block it takes as settled.
@@ -58,4 +60,20 @@ func (t Tag) Settled(ctx context.Context) (uint64, error) {
 		return 0, fmt.Errorf("index: %s block: %w", t.Tag, err)
 	}
 	return h.Number.Uint64(), nil
+}
+
+// Final settles what a chain/finality source counts as final: the chain's rule (depth:N, safe
+// or finalized) as the commands take it from --finality, so the index waits as the node and
+// the transaction manager do. While nothing counts yet (a chain younger than the depth) it is 0.
+type Final struct {
+	Source finality.Source
+}
+
+// Settled is the source's final block.
+func (f Final) Settled(ctx context.Context) (uint64, error) {
+	n, ok, err := f.Source.Final(ctx)
+	if err != nil || !ok {
+		return 0, err
+	}
+	return n, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/index"
 )
 
@@ -24,7 +25,7 @@ func (c taggedChain) HeaderByNumber(_ context.Context, n *big.Int) (*types.Heade
 func (c taggedChain) BlockNumber(context.Context) (uint64, error) { return c.head, nil }
 
 // TestTips: Depth settles the head less its depth (0 on a shorter chain); Tag settles the
-// block the node tags, whatever the head, which is how a finality setting plugs in.
+// block the node tags, whatever the head; Final applies a --finality rule (depth:1 is the head).
 func TestTips(t *testing.T) {
 	ctx := context.Background()
 	c := taggedChain{finalized: 40, head: 100}
@@ -36,6 +37,11 @@ func TestTips(t *testing.T) {
 		{index.Depth{Chain: c, Behind: 10}, 90},
 		{index.Depth{Chain: c, Behind: 200}, 0},
 		{index.Tag{Chain: c, Tag: rpc.FinalizedBlockNumber}, 40},
+		// The commands' tip: the --finality rule through chain/finality.
+		{index.Final{Source: finality.New(c, finality.Depth(1))}, 100},
+		{index.Final{Source: finality.New(c, finality.Depth(11))}, 90},
+		{index.Final{Source: finality.New(c, finality.Depth(200))}, 0},
+		{index.Final{Source: finality.New(c, finality.Rule{Tag: finality.Finalized})}, 40},
 	} {
 		got, err := tc.tip.Settled(ctx)
 		if err != nil || got != tc.want {

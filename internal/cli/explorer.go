@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -10,7 +9,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/explorer"
-	"github.com/brine-compute/brine/index"
 )
 
 func explorerCommand(stdio IO) *cli.Command {
@@ -67,34 +65,11 @@ func runExplorer(c *cli.Context, stdio IO) error {
 		return badInput("%v", err)
 	}
 	srvCfg := explorer.Config{Addresses: *s.dep.Addresses(), ChainID: s.chainID, Listen: c.String("listen"), CanaryClient: canary, Log: s.log}
-	db, err := index.Open(s.ctx, target)
-	if errors.Is(err, index.ErrNewerSchema) {
-		return badInput("%v", err)
-	}
+	db, ix, err := s.openIndex(c, target, true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var last time.Time
-	progress := func(p index.Progress) {
-		if time.Since(last) < time.Second && p.To != p.Settled {
-			return
-		}
-		last = time.Now()
-		fmt.Fprintf(s.info, "indexed blocks to %d of %d (%d events in the last page)\n", p.To, p.Settled, p.Logs)
-	}
-	behind := uint64(0)
-	if s.cfg.Confirmations > 0 {
-		behind = s.cfg.Confirmations - 1
-	}
-	ix, err := index.New(s.ctx, index.Config{Chain: s.client, DB: db, Addresses: *s.dep.Addresses(), ChainID: s.chainID,
-		Tip: index.Depth{Chain: s.client, Behind: behind}, Span: c.Uint64("span"), Poll: s.cfg.PollInterval * 4, Log: s.log, Progress: progress})
-	if errors.Is(err, index.ErrOtherDeployment) {
-		return badInput("%s indexes another chain or deployment: pass another --db, or remove it to start over", describeTarget(target))
-	}
-	if err != nil {
-		return err
-	}
 	times, err := explorer.NewTimes(explorer.TimesConfig{DB: db, Chain: s.client, Poll: s.cfg.PollInterval * 4, Log: s.log})
 	if err != nil {
 		return err

@@ -17,6 +17,7 @@ import (
 
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/audit/events"
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/index"
 )
 
@@ -92,37 +93,11 @@ func runIndex(c *cli.Context, stdio IO) error {
 	if err := target.Check(); err != nil {
 		return badInput("%v", err)
 	}
-	db, err := index.Open(s.ctx, target)
-	if errors.Is(err, index.ErrNewerSchema) {
-		return badInput("%v", err)
-	}
+	db, ix, err := s.openIndex(c, target, !s.cfg.JSON)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var last time.Time
-	progress := func(p index.Progress) {
-		if s.cfg.JSON && p.To != p.Settled {
-			return
-		}
-		if time.Since(last) < time.Second && p.To != p.Settled {
-			return
-		}
-		last = time.Now()
-		fmt.Fprintf(s.info, "indexed blocks to %d of %d (%d events in the last page)\n", p.To, p.Settled, p.Logs)
-	}
-	behind := uint64(0)
-	if s.cfg.Confirmations > 0 {
-		behind = s.cfg.Confirmations - 1
-	}
-	ix, err := index.New(s.ctx, index.Config{Chain: s.client, DB: db, Addresses: *s.dep.Addresses(), ChainID: s.chainID,
-		Tip: index.Depth{Chain: s.client, Behind: behind}, Span: c.Uint64("span"), Poll: s.cfg.PollInterval * 4, Log: s.log, Progress: progress})
-	if errors.Is(err, index.ErrOtherDeployment) {
-		return badInput("%s indexes another chain or deployment: pass another --db, or remove it to start over", describeTarget(target))
-	}
-	if err != nil {
-		return err
-	}
 	if c.Bool("once") {
 		if _, err := ix.Sync(s.ctx); err != nil {
 			return err
@@ -232,4 +207,37 @@ func (s *session) indexedHistory() (src audit.LogSource, close func()) {
 		}
 		return append(logs, rest...), nil
 	}, func() { db.Close() }
+}
+
+// openIndex opens the index at target and an indexer over the deployment that waits for the
+// chain's --finality rule; progress lines go to the info stream (only the last when quiet).
+// `brine index` and `brine explorer` both index this way.
+func (s *session) openIndex(c *cli.Context, target index.OpenConfig, chatty bool) (*index.DB, *index.Indexer, error) {
+	db, err := index.Open(s.ctx, target)
+	if errors.Is(err, index.ErrNewerSchema) {
+		return nil, nil, badInput("%v", err)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var last time.Time
+	progress := func(p index.Progress) {
+		if p.To != p.Settled && (!chatty || time.Since(last) < time.Second) {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(s.info, "indexed blocks to %d of %d (%d events in the last page)\n", p.To, p.Settled, p.Logs)
+	}
+	ix, err := index.New(s.ctx, index.Config{Chain: s.client, DB: db, Addresses: *s.dep.Addresses(), ChainID: s.chainID,
+		Tip: index.Final{Source: finality.New(s.client, s.cfg.Finality)}, Span: c.Uint64("span"), Poll: s.cfg.PollInterval * 4,
+		Log: s.log, Progress: progress})
+	if errors.Is(err, index.ErrOtherDeployment) {
+		db.Close()
+		return nil, nil, badInput("%s indexes another chain or deployment: pass another --db, or remove it to start over", describeTarget(target))
+	}
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, ix, nil
 }
