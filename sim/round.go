@@ -299,6 +299,7 @@ func (r *runner) vote(ctx context.Context, js []*job, final bool) (bool, error) 
 	for _, j := range js {
 		r.countDraw(j, final)
 		j.votes = make([][]byte, len(j.drawn))
+		j.withheld = make([]bool, len(j.drawn))
 		j.vsalts = make([][32]byte, len(j.drawn))
 		for i, v := range j.drawn {
 			vote := v.strategy.Vote(j.view(v, r.rng))
@@ -316,16 +317,22 @@ func (r *runner) vote(ctx context.Context, js []*job, final bool) (bool, error) 
 }
 
 func (r *runner) revealVotes(ctx context.Context, w *wave) (bool, error) {
-	return r.reveal(ctx, w.challenged)
+	return r.reveal(ctx, w.challenged, false)
 }
 
-// reveal reveals the votes of js's drawn verifiers.
-func (r *runner) reveal(ctx context.Context, js []*job) (bool, error) {
+// reveal reveals the votes of js's drawn verifiers (the first panels, or the final ones), but
+// for an outside agent's that it withholds: the market counts that seat silent.
+func (r *runner) reveal(ctx context.Context, js []*job, final bool) (bool, error) {
 	if len(js) == 0 {
 		return false, nil
 	}
 	for _, j := range js {
 		for i, v := range j.drawn {
+			if v.withholds(j, final) {
+				j.withheld[i] = true
+				r.note(v, j, "vote withheld: the seat is silent")
+				continue
+			}
 			r.ch.queue(v.key, r.addrs.Market, r.market.PackRevealVote(j.id, uint8(i), j.votes[i], j.vsalts[i]), gasPanel, "revealVote", j)
 		}
 	}
@@ -333,10 +340,13 @@ func (r *runner) reveal(ctx context.Context, js []*job) (bool, error) {
 }
 
 // firstVerdict is the first panel's verdict by the market's rule: a strict majority of the
-// drawn seats (every drawn verifier of the simulation reveals).
+// drawn seats, of the revealed votes (a withheld one counts for neither side).
 func (j *job) firstVerdict() uint8 {
 	agree, disagree := 0, 0
-	for _, v := range j.votes {
+	for i, v := range j.votes {
+		if j.withheld[i] {
+			continue
+		}
 		if bytes.Equal(v, j.committed) {
 			agree++
 		} else {
@@ -351,6 +361,9 @@ func (j *job) firstVerdict() uint8 {
 	}
 	return outcomeInconclusive
 }
+
+// silent reports whether a seat of j's panel in play withheld its vote.
+func (j *job) silent() bool { return slices.Contains(j.withheld, true) }
 
 // appealSide is who may appeal j's first verdict by the market's rule: against Upheld the
 // job's providers in its majority, against Rejected the challenger; nobody against an
@@ -413,7 +426,17 @@ func (r *runner) appeal(ctx context.Context, w *wave) (bool, error) {
 	if len(sent) == 0 && !refused {
 		return false, nil
 	}
-	if err := r.step(ctx, 0); err != nil {
+	// The market takes an appeal once every verifier revealed or the reveal window closed.
+	var at uint64
+	for _, j := range w.challenged {
+		if j.silent() {
+			at = max(at, j.revealBy+1)
+		}
+	}
+	if at <= r.ch.now() {
+		at = 0
+	}
+	if err := r.step(ctx, at); err != nil {
 		return false, err
 	}
 	for _, j := range sent {
@@ -449,7 +472,7 @@ func (r *runner) finalCommitVotes(ctx context.Context, w *wave) (bool, error) {
 }
 
 func (r *runner) finalRevealVotes(ctx context.Context, w *wave) (bool, error) {
-	return r.reveal(ctx, w.appealed)
+	return r.reveal(ctx, w.appealed, true)
 }
 
 // resolve once the first panels' appeal windows have passed (an appealed challenge's final
@@ -463,6 +486,9 @@ func (r *runner) resolve(ctx context.Context, w *wave) (bool, error) {
 		gas := gasResolveC
 		if j.appellant != nil {
 			gas = gasResolveF
+			if j.silent() { // the final panel's reveal window must close first
+				at = max(at, j.revealBy+1)
+			}
 		} else {
 			at = max(at, j.revealBy+uint64(r.params.VoteRevealWindow)+1)
 		}
@@ -684,7 +710,7 @@ func (r *runner) absorb(m mined) error {
 			}
 			p := j.part(a, "challenger")
 			p.delta.Sub(p.delta, ev.Bond)
-			j.drawn, j.votes, j.vsalts = nil, nil, nil // the final panel is drawn next
+			j.drawn, j.votes, j.vsalts, j.withheld = nil, nil, nil, nil // the final panel is drawn next
 			for _, x := range append([]*agent{j.challenger, j.client}, j.seats...) {
 				r.note(x, j, "the verdict (%s) appealed by %s (bond %s base units)", outcomeName(ev.FirstOutcome), ev.Appellant, ev.Bond)
 			}

@@ -27,6 +27,7 @@ const (
 	ActChallenge = "challenge" // challenge a job's committed result
 	ActAppeal    = "appeal"    // appeal the first panel's verdict against the agent's side (default: when its side is right)
 	ActWithdraw  = "withdraw"  // send the agent's market credit to its wallet, in the next block
+	ActWithhold  = "withhold"  // do not reveal the agent's committed vote: the market treats the seat as silent
 )
 
 // remoteName is outside agents' row in a Report.
@@ -57,8 +58,15 @@ type remote struct {
 	votes      map[[32]byte][]byte
 	challenges map[[32]byte]bool
 	appeals    map[[32]byte]bool
+	withholds  map[panelSeat]bool
 	notes      []Note
 	seq        uint64
+}
+
+// panelSeat is a job's verifier panel: the first (final false) or the final one after an appeal.
+type panelSeat struct {
+	spec  [32]byte
+	final bool
 }
 
 func (*remote) Name() string { return remoteName }
@@ -76,6 +84,13 @@ func (o *remote) Vote(v View) []byte {
 }
 func (o *remote) Challenge(v View) bool { return o.challenges[v.Spec] }
 func (*remote) Serves(View) bool        { return true }
+
+// withholds reports whether a is an outside agent that refused to reveal its vote on j's
+// first (final false) or final panel.
+func (a *agent) withholds(j *job, final bool) bool {
+	o, ok := a.strategy.(*remote)
+	return ok && o.withholds[panelSeat{j.spec, final}]
+}
 
 // asksAppeal reports whether a is an outside agent that asked to appeal j.
 func (a *agent) asksAppeal(j *job) bool {
@@ -231,7 +246,8 @@ func (s *Session) AddAgent(role string) (AgentID, common.Address, error) {
 	}
 	name := fmt.Sprintf("outside-%d-%s", id, role)
 	a := &agent{key: outsideKey(r.cfg.Seed, int(id)), name: name, provider: role == RoleProvider,
-		strategy: &remote{role: role, commits: map[[32]byte][]byte{}, votes: map[[32]byte][]byte{}, challenges: map[[32]byte]bool{}, appeals: map[[32]byte]bool{}}}
+		strategy: &remote{role: role, commits: map[[32]byte][]byte{}, votes: map[[32]byte][]byte{}, challenges: map[[32]byte]bool{}, appeals: map[[32]byte]bool{},
+			withholds: map[panelSeat]bool{}}}
 	a.outside = true
 	if _, taken := r.byAddr[a.addr]; taken {
 		return 0, common.Address{}, fmt.Errorf("sim: outside agent %s collides with %s", name, a.addr)
@@ -335,6 +351,21 @@ func (s *Session) Act(id AgentID, act Action) error {
 			return fmt.Errorf("%w: job %d: the votes are committed already", ErrAction, act.Job)
 		}
 		o.votes[j.spec] = slices.Clone(act.Result)
+	case ActWithhold:
+		// j.drawn is the panel in play: the first, or after an appeal the final one (nil
+		// between the appeal and the final draw).
+		if !slices.Contains(j.drawn, a) {
+			return fmt.Errorf("%w: job %d: the agent sits on none of its panels now", ErrAction, act.Job)
+		}
+		final := slices.Contains(s.w.appealed, j)
+		reveal := PhaseRevealVotes
+		if final {
+			reveal = PhaseFinalReveal
+		}
+		if next > phaseIndex(reveal) {
+			return fmt.Errorf("%w: job %d: the agent's vote is revealed already", ErrAction, act.Job)
+		}
+		o.withholds[panelSeat{j.spec, final}] = true
 	case ActChallenge:
 		if slices.Contains(j.seats, a) {
 			return fmt.Errorf("%w: job %d: the agent is its provider (the market refuses a self-challenge)", ErrAction, act.Job)
@@ -351,7 +382,7 @@ func (s *Session) Act(id AgentID, act Action) error {
 		}
 		o.appeals[j.spec] = true
 	default:
-		return fmt.Errorf("%w: kind %q: want %s, %s, %s, %s or %s", ErrAction, act.Kind, ActCommit, ActVote, ActChallenge, ActAppeal, ActWithdraw)
+		return fmt.Errorf("%w: kind %q: want %s, %s, %s, %s, %s or %s", ErrAction, act.Kind, ActCommit, ActVote, ActWithhold, ActChallenge, ActAppeal, ActWithdraw)
 	}
 	return nil
 }
@@ -385,7 +416,9 @@ type JobView struct {
 	Open       bool     `json:"open"`
 	// Duties are what the agent may decide for this job now: commit (it holds a seat and the
 	// results are not committed), vote (it was drawn and the votes are not committed),
-	// challenge (the result is committed and the challenge phase is still to come), appeal
+	// withhold (it sits on the panel in play and its reveal is still to come: the seat is then
+	// silent and loses its verifier collateral), challenge (the result is committed and the
+	// challenge phase is still to come), appeal
 	// (the first panel's revealed verdict is against the agent's side and the appeal phase is
 	// still to come).
 	Duties []string `json:"duties,omitempty"`
@@ -444,6 +477,14 @@ func (s *Session) View(ctx context.Context, id AgentID) (AgentView, error) {
 		}
 		if drawn && next <= phaseIndex(PhaseCommitVotes) {
 			duties = append(duties, ActVote)
+		}
+		if reveal := PhaseRevealVotes; drawn {
+			if slices.Contains(s.w.appealed, j) {
+				reveal = PhaseFinalReveal
+			}
+			if next <= phaseIndex(reveal) {
+				duties = append(duties, ActWithhold)
+			}
 		}
 		if !seated && j.open && j.committed != nil && j.challenger == nil && next <= phaseIndex(PhaseChallenge) {
 			duties = append(duties, ActChallenge)

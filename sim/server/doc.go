@@ -2,7 +2,7 @@
 // outside clients to play against the protocol. A client registers an agent (provider, client
 // or challenger) and gets a secret bearer token; it reads what its agent sees (the jobs of the
 // wave in play with its duties, its holdings, its notes) and queues actions (commit a result,
-// vote, challenge, appeal a verdict, withdraw, pass). The server advances the simulation one block per round,
+// vote, withhold a vote's reveal, challenge, appeal a verdict, withdraw, pass). The server advances the simulation one block per round,
 // on a timer or as soon as every agent has passed, applying the queued actions through the
 // real contracts, and keeps a scoreboard of every agent's profit (JSON and an HTML page).
 //

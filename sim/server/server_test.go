@@ -351,3 +351,100 @@ func TestBooksAudited(t *testing.T) {
 		t.Fatalf("the page does not say %q:\n%s", want, page)
 	}
 }
+
+// An outside provider drawn to verifiers' panels withholds every vote it committed (an outside
+// challenger challenges every job so that panels are drawn): the market counts its seats
+// silent and slashes them, the scoreboard shows the slashes, and the books balance between
+// waves and at the end. The agents drive the rounds by passing.
+func TestWithholdSlashed(t *testing.T) {
+	t.Parallel()
+	_, base := start(t, func(c *Config) {
+		c.Round = time.Hour
+		c.AgentRate, c.PublicRate = 1000, 1000
+		c.AuditJobs = 10
+	})
+	prov := register(t, base, "provider")
+	chal := register(t, base, "challenger")
+	post := func(token, body string) {
+		t.Helper()
+		if code, resp := do(t, "POST", base+"/v1/actions", token, body); code != http.StatusAccepted {
+			t.Fatalf("%s: %d %s", body, code, resp)
+		}
+	}
+	seen := map[string]uint64{}
+	withheld := map[uint64]bool{}
+	var refused []Result
+	deadline := time.Now().Add(3 * time.Minute)
+	for done := false; !done; {
+		if time.Now().After(deadline) {
+			t.Fatal("the run did not finish in 3 minutes")
+		}
+		for _, a := range []Registered{prov, chal} {
+			_, body := do(t, "GET", base+"/v1/agent", a.Token, "")
+			var st AgentState
+			if err := json.Unmarshal([]byte(body), &st); err != nil {
+				t.Fatalf("%v: %s", err, body)
+			}
+			if st.Status.Error != "" {
+				t.Fatalf("the simulation stopped: %s", st.Status.Error)
+			}
+			if st.Status.Finished {
+				done = true
+				break
+			}
+			if st.Passed || (st.Status.Round == seen[a.Token] && st.Status.Round > 0) {
+				continue
+			}
+			seen[a.Token] = st.Status.Round
+			for _, r := range st.Results {
+				if r.Kind == sim.ActWithhold && r.Error != "" {
+					refused = append(refused, r)
+				}
+			}
+			if st.View != nil {
+				for _, j := range st.View.Jobs {
+					if slices.Contains(j.Duties, sim.ActWithhold) && a.Token == prov.Token && !withheld[j.ID] {
+						withheld[j.ID] = true
+						post(a.Token, fmt.Sprintf(`{"kind":"withhold","job":%d}`, j.ID))
+					}
+					if slices.Contains(j.Duties, sim.ActChallenge) && a.Token == chal.Token {
+						post(a.Token, fmt.Sprintf(`{"kind":"challenge","job":%d}`, j.ID))
+					}
+				}
+			}
+			post(a.Token, `{"kind":"pass"}`)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if len(refused) > 0 {
+		t.Fatalf("withholds refused: %+v", refused)
+	}
+	if len(withheld) == 0 {
+		t.Fatal("the outside provider was never drawn to a panel: nothing withheld")
+	}
+	_, body := do(t, "GET", base+"/v1/status", "", "")
+	var st Status
+	if err := json.Unmarshal([]byte(body), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Error != "" || st.Books == nil || !st.Books.Balanced || st.Books.Block != st.Block {
+		t.Fatalf("final status: %s", body)
+	}
+	_, body = do(t, "GET", base+"/v1/scoreboard", "", "")
+	var sb Scoreboard
+	if err := json.Unmarshal([]byte(body), &sb); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(sb.Scores, func(s sim.Score) bool { return s.Name == "outside-0-provider" })
+	if i < 0 {
+		t.Fatalf("no outside provider on the scoreboard: %s", body)
+	}
+	t.Logf("withheld on %d jobs; the provider: %+v", len(withheld), sb.Scores[i])
+	if sc := sb.Scores[i]; sc.Slashed < len(withheld) {
+		t.Fatalf("withheld %d votes, slashed %d times: %+v", len(withheld), sc.Slashed, sc)
+	}
+	_, body = do(t, "GET", base+"/v1/agent", prov.Token, "")
+	if !strings.Contains(body, "vote withheld") || !strings.Contains(body, "slashed") {
+		t.Fatalf("the provider's notes say nothing of its withheld votes: %s", body)
+	}
+}
