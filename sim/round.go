@@ -50,7 +50,8 @@ type wave struct {
 	replicated bool
 	challenged []*job
 	appealed   []*job
-	next       int // index into phases of the next phase to play
+	next       int              // index into phases of the next phase to play
+	seats      map[*agent]int64 // seats each provider holds this wave
 }
 
 // phase is one step of a wave: it queues its transactions and seals them in one block.
@@ -127,11 +128,8 @@ func (r *runner) post(ctx context.Context, w *wave) (bool, error) {
 	// Seats each provider took this wave: a provider takes a seat only while its stake covers
 	// the collateral of all its seats (acceptJob would revert InsufficientFreeStake otherwise).
 	// Every stake is whole again at the wave's start (refill), nothing is locked.
-	seats := map[*agent]int64{}
-	room := func(a *agent) bool {
-		need := new(big.Int).Mul(cfg.Collateral, big.NewInt(seats[a]+1))
-		return need.Cmp(a.stake) <= 0
-	}
+	w.seats = map[*agent]int64{}
+	seats, room := w.seats, func(a *agent) bool { return r.room(w, a) }
 	for i := range w.jobs {
 		idx := len(r.jobs)
 		spec := crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/spec/%d", cfg.Seed, idx)))
@@ -164,15 +162,46 @@ func (r *runner) post(ctx context.Context, w *wave) (bool, error) {
 	return true, r.step(ctx, t0)
 }
 
-// accept: the providers the job was offered to take it (N>1: a seat each, in seat order).
+// room reports whether a's stake covers the collateral of one more seat this wave.
+func (r *runner) room(w *wave, a *agent) bool {
+	need := new(big.Int).Mul(r.cfg.Collateral, big.NewInt(w.seats[a]+1))
+	return need.Cmp(a.stake) <= 0
+}
+
+// accept: the providers the job was offered to take it (N>1: a seat each, in seat order). A
+// seat an outside agent declines is offered to another provider with room for it, drawn as
+// post draws; when none has room the decliner keeps it (a note says so).
 func (r *runner) accept(ctx context.Context, w *wave) (bool, error) {
 	for _, j := range w.jobs {
-		for _, s := range j.seats {
+		for i, s := range j.seats {
+			if s.declines(j) {
+				if sub := r.substitute(w, j); sub != nil {
+					w.seats[s]--
+					w.seats[sub]++
+					j.seats[i] = sub
+					r.note(s, j, "declined: the seat went to %s", sub.addr)
+					r.note(sub, j, "offered the seat %s declined", s.addr)
+					s = sub
+				} else {
+					r.note(s, j, "decline refused: no other provider has free stake for the seat, so it is taken")
+				}
+			}
 			j.part(s, "provider")
 			r.ch.queue(s.key, r.addrs.Market, r.market.PackAcceptJob(j.id, j.rec), gasAccept, "acceptJob", j)
 		}
 	}
 	return true, r.step(ctx, 0)
+}
+
+// substitute is a provider to take a seat of j that its holder declined: not seated on j, not
+// declining j, with room for the collateral.
+func (r *runner) substitute(w *wave, j *job) *agent {
+	for _, p := range r.rng.Perm(len(r.providers)) {
+		if a := r.providers[p]; !slices.Contains(j.seats, a) && !a.declines(j) && r.room(w, a) {
+			return a
+		}
+	}
+	return nil
 }
 
 // commit: each seat's strategy says what it commits.

@@ -27,6 +27,7 @@ const (
 	ActChallenge = "challenge" // challenge a job's committed result
 	ActAppeal    = "appeal"    // appeal the first panel's verdict against the agent's side (default: when its side is right)
 	ActWithdraw  = "withdraw"  // send the agent's market credit to its wallet, in the next block
+	ActDecline   = "decline"   // do not take a seat offered: it goes to another provider with free stake
 	ActWithhold  = "withhold"  // do not reveal the agent's committed vote: the market treats the seat as silent
 )
 
@@ -59,6 +60,7 @@ type remote struct {
 	challenges map[[32]byte]bool
 	appeals    map[[32]byte]bool
 	withholds  map[panelSeat]bool
+	declines   map[[32]byte]bool
 	notes      []Note
 	seq        uint64
 }
@@ -90,6 +92,12 @@ func (*remote) Serves(View) bool        { return true }
 func (a *agent) withholds(j *job, final bool) bool {
 	o, ok := a.strategy.(*remote)
 	return ok && o.withholds[panelSeat{j.spec, final}]
+}
+
+// declines reports whether a is an outside agent that declined its seat on j.
+func (a *agent) declines(j *job) bool {
+	o, ok := a.strategy.(*remote)
+	return ok && o.declines[j.spec]
 }
 
 // asksAppeal reports whether a is an outside agent that asked to appeal j.
@@ -247,7 +255,7 @@ func (s *Session) AddAgent(role string) (AgentID, common.Address, error) {
 	name := fmt.Sprintf("outside-%d-%s", id, role)
 	a := &agent{key: outsideKey(r.cfg.Seed, int(id)), name: name, provider: role == RoleProvider,
 		strategy: &remote{role: role, commits: map[[32]byte][]byte{}, votes: map[[32]byte][]byte{}, challenges: map[[32]byte]bool{}, appeals: map[[32]byte]bool{},
-			withholds: map[panelSeat]bool{}}}
+			withholds: map[panelSeat]bool{}, declines: map[[32]byte]bool{}}}
 	a.outside = true
 	if _, taken := r.byAddr[a.addr]; taken {
 		return 0, common.Address{}, fmt.Errorf("sim: outside agent %s collides with %s", name, a.addr)
@@ -351,6 +359,14 @@ func (s *Session) Act(id AgentID, act Action) error {
 			return fmt.Errorf("%w: job %d: the votes are committed already", ErrAction, act.Job)
 		}
 		o.votes[j.spec] = slices.Clone(act.Result)
+	case ActDecline:
+		if !slices.Contains(j.seats, a) {
+			return fmt.Errorf("%w: job %d: the agent holds no seat", ErrAction, act.Job)
+		}
+		if next > phaseIndex(PhaseAccept) {
+			return fmt.Errorf("%w: job %d: its seats are taken already", ErrAction, act.Job)
+		}
+		o.declines[j.spec] = true
 	case ActWithhold:
 		// j.drawn is the panel in play: the first, or after an appeal the final one (nil
 		// between the appeal and the final draw).
@@ -382,7 +398,7 @@ func (s *Session) Act(id AgentID, act Action) error {
 		}
 		o.appeals[j.spec] = true
 	default:
-		return fmt.Errorf("%w: kind %q: want %s, %s, %s, %s, %s or %s", ErrAction, act.Kind, ActCommit, ActVote, ActWithhold, ActChallenge, ActAppeal, ActWithdraw)
+		return fmt.Errorf("%w: kind %q: want %s, %s, %s, %s, %s, %s or %s", ErrAction, act.Kind, ActDecline, ActCommit, ActVote, ActWithhold, ActChallenge, ActAppeal, ActWithdraw)
 	}
 	return nil
 }
@@ -414,7 +430,8 @@ type JobView struct {
 	Challenger string   `json:"challenger,omitempty"`
 	Verifiers  []string `json:"verifiers,omitempty"`
 	Open       bool     `json:"open"`
-	// Duties are what the agent may decide for this job now: commit (it holds a seat and the
+	// Duties are what the agent may decide for this job now: decline (it was offered a seat not
+	// yet taken: the seat goes to another provider with free stake), commit (it holds a seat and the
 	// results are not committed), vote (it was drawn and the votes are not committed),
 	// withhold (it sits on the panel in play and its reveal is still to come: the seat is then
 	// silent and loses its verifier collateral), challenge (the result is committed and the
@@ -472,6 +489,9 @@ func (s *Session) View(ctx context.Context, id AgentID) (AgentView, error) {
 	for _, j := range s.w.jobs {
 		seated, drawn := slices.Contains(j.seats, a), slices.Contains(j.drawn, a)
 		var duties []string
+		if seated && next <= phaseIndex(PhaseAccept) {
+			duties = append(duties, ActDecline)
+		}
 		if seated && next <= phaseIndex(PhaseCommit) {
 			duties = append(duties, ActCommit)
 		}
