@@ -430,8 +430,8 @@ func finalBooks(t *testing.T, base, name string) sim.Score {
 }
 
 // An outside provider drawn to verifiers' panels withholds every vote it committed (an outside
-// challenger challenges every job so that panels are drawn): the market counts its seats
-// silent and slashes them, the scoreboard shows the slashes, and the books balance between
+// challenger challenges every job so that panels are drawn, and appeals every rejection so that
+// final panels are too): the market counts its seats silent and slashes them, the scoreboard shows the slashes, and the books balance between
 // waves and at the end.
 func TestWithholdSlashed(t *testing.T) {
 	t.Parallel()
@@ -444,10 +444,12 @@ func TestWithholdSlashed(t *testing.T) {
 	chal := register(t, base, "challenger")
 	withheld := map[uint64]bool{}
 	drive(t, base, []Registered{prov, chal}, []string{sim.ActWithhold}, func(a Registered, j sim.JobView) []string {
-		if a == chal && slices.Contains(j.Duties, sim.ActChallenge) {
+		switch {
+		case a == chal && slices.Contains(j.Duties, sim.ActChallenge):
 			return []string{sim.ActChallenge}
-		}
-		if a == prov && slices.Contains(j.Duties, sim.ActWithhold) && !withheld[j.ID] {
+		case a == chal && slices.Contains(j.Duties, sim.ActAppeal): // final panels to withhold on too
+			return []string{sim.ActAppeal}
+		case a == prov && slices.Contains(j.Duties, sim.ActWithhold):
 			withheld[j.ID] = true
 			return []string{sim.ActWithhold}
 		}
@@ -462,8 +464,19 @@ func TestWithholdSlashed(t *testing.T) {
 		t.Fatalf("withheld %d votes, slashed %d times: %+v", len(withheld), sc.Slashed, sc)
 	}
 	_, body := do(t, "GET", base+"/v1/agent", prov.Token, "")
-	if !strings.Contains(body, "vote withheld") || !strings.Contains(body, "slashed") {
-		t.Fatalf("the provider's notes say nothing of its withheld votes: %s", body)
+	var st AgentState
+	if err := json.Unmarshal([]byte(body), &st); err != nil {
+		t.Fatal(err)
+	}
+	silent := 0
+	for _, n := range st.View.Notes {
+		if n.Text == "vote withheld: the seat is silent" {
+			silent++
+		}
+	}
+	t.Logf("%d votes withheld on %d jobs", silent, len(withheld))
+	if silent <= len(withheld) { // the challenger's appeals put the provider on final panels too
+		t.Fatalf("withheld on %d jobs, the notes say %d votes withheld (want some on both panels of a job): %s", len(withheld), silent, body)
 	}
 }
 
