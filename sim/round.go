@@ -50,7 +50,8 @@ type wave struct {
 	replicated bool
 	challenged []*job
 	appealed   []*job
-	next       int // index into phases of the next phase to play
+	next       int              // index into phases of the next phase to play
+	seats      map[*agent]int64 // seats each provider holds this wave
 }
 
 // phase is one step of a wave: it queues its transactions and seals them in one block.
@@ -127,11 +128,8 @@ func (r *runner) post(ctx context.Context, w *wave) (bool, error) {
 	// Seats each provider took this wave: a provider takes a seat only while its stake covers
 	// the collateral of all its seats (acceptJob would revert InsufficientFreeStake otherwise).
 	// Every stake is whole again at the wave's start (refill), nothing is locked.
-	seats := map[*agent]int64{}
-	room := func(a *agent) bool {
-		need := new(big.Int).Mul(cfg.Collateral, big.NewInt(seats[a]+1))
-		return need.Cmp(a.stake) <= 0
-	}
+	w.seats = map[*agent]int64{}
+	seats, room := w.seats, func(a *agent) bool { return r.room(w, a) }
 	for i := range w.jobs {
 		idx := len(r.jobs)
 		spec := crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/spec/%d", cfg.Seed, idx)))
@@ -164,15 +162,46 @@ func (r *runner) post(ctx context.Context, w *wave) (bool, error) {
 	return true, r.step(ctx, t0)
 }
 
-// accept: the providers the job was offered to take it (N>1: a seat each, in seat order).
+// room reports whether a's stake covers the collateral of one more seat this wave.
+func (r *runner) room(w *wave, a *agent) bool {
+	need := new(big.Int).Mul(r.cfg.Collateral, big.NewInt(w.seats[a]+1))
+	return need.Cmp(a.stake) <= 0
+}
+
+// accept: the providers the job was offered to take it (N>1: a seat each, in seat order). A
+// seat an outside agent declines is offered to another provider with room for it, drawn as
+// post draws; when none has room the decliner keeps it (a note says so).
 func (r *runner) accept(ctx context.Context, w *wave) (bool, error) {
 	for _, j := range w.jobs {
-		for _, s := range j.seats {
+		for i, s := range j.seats {
+			if s.declines(j) {
+				if sub := r.substitute(w, j); sub != nil {
+					w.seats[s]--
+					w.seats[sub]++
+					j.seats[i] = sub
+					r.note(s, j, "declined: the seat went to %s", sub.addr)
+					r.note(sub, j, "offered the seat %s declined", s.addr)
+					s = sub
+				} else {
+					r.note(s, j, "decline refused: no other provider has free stake for the seat, so it is taken")
+				}
+			}
 			j.part(s, "provider")
 			r.ch.queue(s.key, r.addrs.Market, r.market.PackAcceptJob(j.id, j.rec), gasAccept, "acceptJob", j)
 		}
 	}
 	return true, r.step(ctx, 0)
+}
+
+// substitute is a provider to take a seat of j that its holder declined: not seated on j, not
+// declining j, with room for the collateral.
+func (r *runner) substitute(w *wave, j *job) *agent {
+	for _, p := range r.rng.Perm(len(r.providers)) {
+		if a := r.providers[p]; !slices.Contains(j.seats, a) && !a.declines(j) && r.room(w, a) {
+			return a
+		}
+	}
+	return nil
 }
 
 // commit: each seat's strategy says what it commits.
@@ -299,6 +328,7 @@ func (r *runner) vote(ctx context.Context, js []*job, final bool) (bool, error) 
 	for _, j := range js {
 		r.countDraw(j, final)
 		j.votes = make([][]byte, len(j.drawn))
+		j.withheld = make([]bool, len(j.drawn))
 		j.vsalts = make([][32]byte, len(j.drawn))
 		for i, v := range j.drawn {
 			vote := v.strategy.Vote(j.view(v, r.rng))
@@ -316,16 +346,22 @@ func (r *runner) vote(ctx context.Context, js []*job, final bool) (bool, error) 
 }
 
 func (r *runner) revealVotes(ctx context.Context, w *wave) (bool, error) {
-	return r.reveal(ctx, w.challenged)
+	return r.reveal(ctx, w.challenged, false)
 }
 
-// reveal reveals the votes of js's drawn verifiers.
-func (r *runner) reveal(ctx context.Context, js []*job) (bool, error) {
+// reveal reveals the votes of js's drawn verifiers (the first panels, or the final ones), but
+// for an outside agent's that it withholds: the market counts that seat silent.
+func (r *runner) reveal(ctx context.Context, js []*job, final bool) (bool, error) {
 	if len(js) == 0 {
 		return false, nil
 	}
 	for _, j := range js {
 		for i, v := range j.drawn {
+			if v.withholds(j, final) {
+				j.withheld[i] = true
+				r.note(v, j, "vote withheld: the seat is silent")
+				continue
+			}
 			r.ch.queue(v.key, r.addrs.Market, r.market.PackRevealVote(j.id, uint8(i), j.votes[i], j.vsalts[i]), gasPanel, "revealVote", j)
 		}
 	}
@@ -333,10 +369,13 @@ func (r *runner) reveal(ctx context.Context, js []*job) (bool, error) {
 }
 
 // firstVerdict is the first panel's verdict by the market's rule: a strict majority of the
-// drawn seats (every drawn verifier of the simulation reveals).
+// drawn seats, of the revealed votes (a withheld one counts for neither side).
 func (j *job) firstVerdict() uint8 {
 	agree, disagree := 0, 0
-	for _, v := range j.votes {
+	for i, v := range j.votes {
+		if j.withheld[i] {
+			continue
+		}
 		if bytes.Equal(v, j.committed) {
 			agree++
 		} else {
@@ -351,6 +390,9 @@ func (j *job) firstVerdict() uint8 {
 	}
 	return outcomeInconclusive
 }
+
+// silent reports whether a seat of j's panel in play withheld its vote.
+func (j *job) silent() bool { return slices.Contains(j.withheld, true) }
 
 // appealSide is who may appeal j's first verdict by the market's rule: against Upheld the
 // job's providers in its majority, against Rejected the challenger; nobody against an
@@ -413,7 +455,17 @@ func (r *runner) appeal(ctx context.Context, w *wave) (bool, error) {
 	if len(sent) == 0 && !refused {
 		return false, nil
 	}
-	if err := r.step(ctx, 0); err != nil {
+	// The market takes an appeal once every verifier revealed or the reveal window closed.
+	var at uint64
+	for _, j := range w.challenged {
+		if j.silent() {
+			at = max(at, j.revealBy+1)
+		}
+	}
+	if at <= r.ch.now() {
+		at = 0
+	}
+	if err := r.step(ctx, at); err != nil {
 		return false, err
 	}
 	for _, j := range sent {
@@ -449,7 +501,7 @@ func (r *runner) finalCommitVotes(ctx context.Context, w *wave) (bool, error) {
 }
 
 func (r *runner) finalRevealVotes(ctx context.Context, w *wave) (bool, error) {
-	return r.reveal(ctx, w.appealed)
+	return r.reveal(ctx, w.appealed, true)
 }
 
 // resolve once the first panels' appeal windows have passed (an appealed challenge's final
@@ -463,6 +515,9 @@ func (r *runner) resolve(ctx context.Context, w *wave) (bool, error) {
 		gas := gasResolveC
 		if j.appellant != nil {
 			gas = gasResolveF
+			if j.silent() { // the final panel's reveal window must close first
+				at = max(at, j.revealBy+1)
+			}
 		} else {
 			at = max(at, j.revealBy+uint64(r.params.VoteRevealWindow)+1)
 		}
@@ -684,7 +739,7 @@ func (r *runner) absorb(m mined) error {
 			}
 			p := j.part(a, "challenger")
 			p.delta.Sub(p.delta, ev.Bond)
-			j.drawn, j.votes, j.vsalts = nil, nil, nil // the final panel is drawn next
+			j.drawn, j.votes, j.vsalts, j.withheld = nil, nil, nil, nil // the final panel is drawn next
 			for _, x := range append([]*agent{j.challenger, j.client}, j.seats...) {
 				r.note(x, j, "the verdict (%s) appealed by %s (bond %s base units)", outcomeName(ev.FirstOutcome), ev.Appellant, ev.Bond)
 			}

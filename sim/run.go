@@ -81,7 +81,8 @@ type job struct {
 	drawn      []*agent
 	votes      [][]byte
 	vsalts     [][32]byte
-	outcome    uint8 // ChallengeResolved's outcome, when challenged
+	withheld   []bool // the votes an outside agent did not reveal
+	outcome    uint8  // ChallengeResolved's outcome, when challenged
 	revealBy   uint64
 	appellant  *agent // who appealed the first panel's verdict (nil: no appeal)
 	first      uint8  // the first panel's verdict, when appealed

@@ -27,6 +27,8 @@ const (
 	ActChallenge = "challenge" // challenge a job's committed result
 	ActAppeal    = "appeal"    // appeal the first panel's verdict against the agent's side (default: when its side is right)
 	ActWithdraw  = "withdraw"  // send the agent's market credit to its wallet, in the next block
+	ActDecline   = "decline"   // do not take a seat offered: it goes to another provider with free stake
+	ActWithhold  = "withhold"  // do not reveal the agent's committed vote: the market treats the seat as silent
 )
 
 // remoteName is outside agents' row in a Report.
@@ -57,8 +59,16 @@ type remote struct {
 	votes      map[[32]byte][]byte
 	challenges map[[32]byte]bool
 	appeals    map[[32]byte]bool
+	withholds  map[panelSeat]bool
+	declines   map[[32]byte]bool
 	notes      []Note
 	seq        uint64
+}
+
+// panelSeat is a job's verifier panel: the first (final false) or the final one after an appeal.
+type panelSeat struct {
+	spec  [32]byte
+	final bool
 }
 
 func (*remote) Name() string { return remoteName }
@@ -76,6 +86,19 @@ func (o *remote) Vote(v View) []byte {
 }
 func (o *remote) Challenge(v View) bool { return o.challenges[v.Spec] }
 func (*remote) Serves(View) bool        { return true }
+
+// withholds reports whether a is an outside agent that refused to reveal its vote on j's
+// first (final false) or final panel.
+func (a *agent) withholds(j *job, final bool) bool {
+	o, ok := a.strategy.(*remote)
+	return ok && o.withholds[panelSeat{j.spec, final}]
+}
+
+// declines reports whether a is an outside agent that declined its seat on j.
+func (a *agent) declines(j *job) bool {
+	o, ok := a.strategy.(*remote)
+	return ok && o.declines[j.spec]
+}
 
 // asksAppeal reports whether a is an outside agent that asked to appeal j.
 func (a *agent) asksAppeal(j *job) bool {
@@ -231,7 +254,8 @@ func (s *Session) AddAgent(role string) (AgentID, common.Address, error) {
 	}
 	name := fmt.Sprintf("outside-%d-%s", id, role)
 	a := &agent{key: outsideKey(r.cfg.Seed, int(id)), name: name, provider: role == RoleProvider,
-		strategy: &remote{role: role, commits: map[[32]byte][]byte{}, votes: map[[32]byte][]byte{}, challenges: map[[32]byte]bool{}, appeals: map[[32]byte]bool{}}}
+		strategy: &remote{role: role, commits: map[[32]byte][]byte{}, votes: map[[32]byte][]byte{}, challenges: map[[32]byte]bool{}, appeals: map[[32]byte]bool{},
+			withholds: map[panelSeat]bool{}, declines: map[[32]byte]bool{}}}
 	a.outside = true
 	if _, taken := r.byAddr[a.addr]; taken {
 		return 0, common.Address{}, fmt.Errorf("sim: outside agent %s collides with %s", name, a.addr)
@@ -335,6 +359,29 @@ func (s *Session) Act(id AgentID, act Action) error {
 			return fmt.Errorf("%w: job %d: the votes are committed already", ErrAction, act.Job)
 		}
 		o.votes[j.spec] = slices.Clone(act.Result)
+	case ActDecline:
+		if !slices.Contains(j.seats, a) {
+			return fmt.Errorf("%w: job %d: the agent holds no seat", ErrAction, act.Job)
+		}
+		if next > phaseIndex(PhaseAccept) {
+			return fmt.Errorf("%w: job %d: its seats are taken already", ErrAction, act.Job)
+		}
+		o.declines[j.spec] = true
+	case ActWithhold:
+		// j.drawn is the panel in play: the first, or after an appeal the final one (nil
+		// between the appeal and the final draw).
+		if !slices.Contains(j.drawn, a) {
+			return fmt.Errorf("%w: job %d: the agent sits on none of its panels now", ErrAction, act.Job)
+		}
+		final := slices.Contains(s.w.appealed, j)
+		reveal := PhaseRevealVotes
+		if final {
+			reveal = PhaseFinalReveal
+		}
+		if next > phaseIndex(reveal) {
+			return fmt.Errorf("%w: job %d: the agent's vote is revealed already", ErrAction, act.Job)
+		}
+		o.withholds[panelSeat{j.spec, final}] = true
 	case ActChallenge:
 		if slices.Contains(j.seats, a) {
 			return fmt.Errorf("%w: job %d: the agent is its provider (the market refuses a self-challenge)", ErrAction, act.Job)
@@ -351,7 +398,7 @@ func (s *Session) Act(id AgentID, act Action) error {
 		}
 		o.appeals[j.spec] = true
 	default:
-		return fmt.Errorf("%w: kind %q: want %s, %s, %s, %s or %s", ErrAction, act.Kind, ActCommit, ActVote, ActChallenge, ActAppeal, ActWithdraw)
+		return fmt.Errorf("%w: kind %q: want %s, %s, %s, %s, %s, %s or %s", ErrAction, act.Kind, ActDecline, ActCommit, ActVote, ActWithhold, ActChallenge, ActAppeal, ActWithdraw)
 	}
 	return nil
 }
@@ -383,9 +430,12 @@ type JobView struct {
 	Challenger string   `json:"challenger,omitempty"`
 	Verifiers  []string `json:"verifiers,omitempty"`
 	Open       bool     `json:"open"`
-	// Duties are what the agent may decide for this job now: commit (it holds a seat and the
+	// Duties are what the agent may decide for this job now: decline (it was offered a seat not
+	// yet taken: the seat goes to another provider with free stake), commit (it holds a seat and the
 	// results are not committed), vote (it was drawn and the votes are not committed),
-	// challenge (the result is committed and the challenge phase is still to come), appeal
+	// withhold (it sits on the panel in play and its reveal is still to come: the seat is then
+	// silent and loses its verifier collateral), challenge (the result is committed and the
+	// challenge phase is still to come), appeal
 	// (the first panel's revealed verdict is against the agent's side and the appeal phase is
 	// still to come).
 	Duties []string `json:"duties,omitempty"`
@@ -439,11 +489,22 @@ func (s *Session) View(ctx context.Context, id AgentID) (AgentView, error) {
 	for _, j := range s.w.jobs {
 		seated, drawn := slices.Contains(j.seats, a), slices.Contains(j.drawn, a)
 		var duties []string
+		if seated && next <= phaseIndex(PhaseAccept) {
+			duties = append(duties, ActDecline)
+		}
 		if seated && next <= phaseIndex(PhaseCommit) {
 			duties = append(duties, ActCommit)
 		}
 		if drawn && next <= phaseIndex(PhaseCommitVotes) {
 			duties = append(duties, ActVote)
+		}
+		if reveal := PhaseRevealVotes; drawn {
+			if slices.Contains(s.w.appealed, j) {
+				reveal = PhaseFinalReveal
+			}
+			if next <= phaseIndex(reveal) {
+				duties = append(duties, ActWithhold)
+			}
 		}
 		if !seated && j.open && j.committed != nil && j.challenger == nil && next <= phaseIndex(PhaseChallenge) {
 			duties = append(duties, ActChallenge)

@@ -34,10 +34,10 @@ func simServeCommand(stdio IO) *cli.Command {
 		Description: `Starts a simulation (as brine sim does: the real contracts on an in-process chain, a seeded
 population) and serves it over an HTTP JSON API. Outside clients register agents (provider,
 client, challenger) with POST /v1/agents and get a secret bearer token; GET /v1/agent shows
-what the agent sees (the wave's jobs with its duties: commit, vote, challenge, appeal; its
-holdings; its notes: draws, slashes, payments, reverted transactions); POST /v1/actions
-queues an action for the next round (commit, vote, challenge, appeal, withdraw, or pass: done
-for this round).
+what the agent sees (the wave's jobs with its duties: decline, commit, vote, withhold,
+challenge, appeal; its holdings; its notes: draws, slashes, payments, reverted
+transactions); POST /v1/actions queues an action for the next round (decline a seat, commit,
+vote, withhold a vote's reveal, challenge, appeal, withdraw, or pass: done for this round).
 The server seals one block per round, every --round or as soon as every agent has passed,
 applying the queued actions through the contracts. The scoreboard of every agent's profit is
 at / (HTML) and /v1/scoreboard; the API's OpenAPI 3 document at /openapi.json. The books are

@@ -334,7 +334,7 @@ func parseAction(req actionRequest) (sim.Action, error) {
 			return act, fmt.Errorf("result: not hex: %v", err)
 		}
 		act.Result = b
-	case sim.ActChallenge, sim.ActAppeal:
+	case sim.ActChallenge, sim.ActAppeal, sim.ActWithhold, sim.ActDecline:
 		if req.Result != "" {
 			return act, fmt.Errorf("result: %s carries none", req.Kind)
 		}
@@ -344,7 +344,7 @@ func parseAction(req actionRequest) (sim.Action, error) {
 		}
 		return act, nil
 	default:
-		return act, fmt.Errorf("kind %q: want commit, vote, challenge, appeal, withdraw or pass", truncate(req.Kind))
+		return act, fmt.Errorf("kind %q: want decline, commit, vote, withhold, challenge, appeal, withdraw or pass", truncate(req.Kind))
 	}
 	if req.Job == 0 || req.Job > maxJobID {
 		return act, fmt.Errorf("job %d: want a job ID from 1 to %d", req.Job, uint64(maxJobID))

@@ -150,6 +150,8 @@ func TestHostileInput(t *testing.T) {
 		{"no job", "POST", "/v1/actions", a.Token, `{"kind":"challenge"}`, 400, "job 0"},
 		{"appeal without job", "POST", "/v1/actions", a.Token, `{"kind":"appeal"}`, 400, "job 0"},
 		{"appeal with a result", "POST", "/v1/actions", a.Token, `{"kind":"appeal","job":1,"result":"ab"}`, 400, "appeal carries none"},
+		{"withhold without job", "POST", "/v1/actions", a.Token, `{"kind":"withhold"}`, 400, "job 0"},
+		{"decline with a result", "POST", "/v1/actions", a.Token, `{"kind":"decline","job":1,"result":"ab"}`, 400, "decline carries none"},
 		{"negative job", "POST", "/v1/actions", a.Token, `{"kind":"challenge","job":-1}`, 400, "body:"},
 		{"huge job", "POST", "/v1/actions", a.Token, `{"kind":"challenge","job":99999999999999999999}`, 400, "body:"},
 		{"no token", "POST", "/v1/actions", "", `{"kind":"pass"}`, 401, "bearer"},
@@ -349,5 +351,177 @@ func TestBooksAudited(t *testing.T) {
 	_, page := do(t, "GET", base+"/", "", "")
 	if want := fmt.Sprintf("audited at block %d: balanced", st.Block); !strings.Contains(page, want) {
 		t.Fatalf("the page does not say %q:\n%s", want, page)
+	}
+}
+
+// drive plays a run to its end with the agents passing every round (the server's rounds wait
+// for them), each first queueing what decide says for each job of its view. It fails the test
+// on a refused action of the kinds in strict or a stopped simulation.
+func drive(t *testing.T, base string, agents []Registered, strict []string, decide func(a Registered, j sim.JobView) []string) {
+	t.Helper()
+	post := func(token, body string) {
+		t.Helper()
+		if code, resp := do(t, "POST", base+"/v1/actions", token, body); code != http.StatusAccepted {
+			t.Fatalf("%s: %d %s", body, code, resp)
+		}
+	}
+	seen := map[string]uint64{}
+	deadline := time.Now().Add(3 * time.Minute)
+	for {
+		if time.Now().After(deadline) {
+			t.Fatal("the run did not finish in 3 minutes")
+		}
+		for _, a := range agents {
+			_, body := do(t, "GET", base+"/v1/agent", a.Token, "")
+			var st AgentState
+			if err := json.Unmarshal([]byte(body), &st); err != nil {
+				t.Fatalf("%v: %s", err, body)
+			}
+			if st.Status.Error != "" {
+				t.Fatalf("the simulation stopped: %s", st.Status.Error)
+			}
+			if st.Status.Finished {
+				return
+			}
+			if st.Passed || (st.Status.Round == seen[a.Token] && st.Status.Round > 0) {
+				continue
+			}
+			seen[a.Token] = st.Status.Round
+			for _, r := range st.Results {
+				if slices.Contains(strict, r.Kind) && r.Error != "" {
+					t.Fatalf("%s refused: %+v", r.Kind, r)
+				}
+			}
+			if st.View != nil {
+				for _, j := range st.View.Jobs {
+					for _, kind := range decide(a, j) {
+						post(a.Token, fmt.Sprintf(`{"kind":%q,"job":%d}`, kind, j.ID))
+					}
+				}
+			}
+			post(a.Token, `{"kind":"pass"}`)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// finalBooks checks that the run ended with balanced books audited at its last block, and
+// returns the scoreboard's row of the agent named name.
+func finalBooks(t *testing.T, base, name string) sim.Score {
+	t.Helper()
+	_, body := do(t, "GET", base+"/v1/status", "", "")
+	var st Status
+	if err := json.Unmarshal([]byte(body), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Error != "" || st.Books == nil || !st.Books.Balanced || st.Books.Block != st.Block {
+		t.Fatalf("final status: %s", body)
+	}
+	_, body = do(t, "GET", base+"/v1/scoreboard", "", "")
+	var sb Scoreboard
+	if err := json.Unmarshal([]byte(body), &sb); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(sb.Scores, func(s sim.Score) bool { return s.Name == name })
+	if i < 0 {
+		t.Fatalf("no %s on the scoreboard: %s", name, body)
+	}
+	return sb.Scores[i]
+}
+
+// An outside provider drawn to verifiers' panels withholds every vote it committed (an outside
+// challenger challenges every job so that panels are drawn, and appeals every rejection so that
+// final panels are too): the market counts its seats silent and slashes them, the scoreboard shows the slashes, and the books balance between
+// waves and at the end.
+func TestWithholdSlashed(t *testing.T) {
+	t.Parallel()
+	_, base := start(t, func(c *Config) {
+		c.Round = time.Hour
+		c.AgentRate, c.PublicRate = 1000, 1000
+		c.AuditJobs = 10
+	})
+	prov := register(t, base, "provider")
+	chal := register(t, base, "challenger")
+	withheld := map[uint64]bool{}
+	drive(t, base, []Registered{prov, chal}, []string{sim.ActWithhold}, func(a Registered, j sim.JobView) []string {
+		switch {
+		case a == chal && slices.Contains(j.Duties, sim.ActChallenge):
+			return []string{sim.ActChallenge}
+		case a == chal && slices.Contains(j.Duties, sim.ActAppeal): // final panels to withhold on too
+			return []string{sim.ActAppeal}
+		case a == prov && slices.Contains(j.Duties, sim.ActWithhold):
+			withheld[j.ID] = true
+			return []string{sim.ActWithhold}
+		}
+		return nil
+	})
+	if len(withheld) == 0 {
+		t.Fatal("the outside provider was never drawn to a panel: nothing withheld")
+	}
+	sc := finalBooks(t, base, "outside-0-provider")
+	t.Logf("withheld on %d jobs; the provider: %+v", len(withheld), sc)
+	if sc.Slashed < len(withheld) {
+		t.Fatalf("withheld %d votes, slashed %d times: %+v", len(withheld), sc.Slashed, sc)
+	}
+	_, body := do(t, "GET", base+"/v1/agent", prov.Token, "")
+	var st AgentState
+	if err := json.Unmarshal([]byte(body), &st); err != nil {
+		t.Fatal(err)
+	}
+	silent := 0
+	for _, n := range st.View.Notes {
+		if n.Text == "vote withheld: the seat is silent" {
+			silent++
+		}
+	}
+	t.Logf("%d votes withheld on %d jobs", silent, len(withheld))
+	if silent <= len(withheld) { // the challenger's appeals put the provider on final panels too
+		t.Fatalf("withheld on %d jobs, the notes say %d votes withheld (want some on both panels of a job): %s", len(withheld), silent, body)
+	}
+}
+
+// An outside provider declines every seat it is offered: each goes to another provider, it
+// commits nothing, its only jobs are the panels it is drawn to, and the books balance.
+func TestDeclineReseats(t *testing.T) {
+	t.Parallel()
+	_, base := start(t, func(c *Config) {
+		c.Round = time.Hour
+		c.AgentRate, c.PublicRate = 1000, 1000
+		c.AuditJobs = 10
+	})
+	prov := register(t, base, "provider")
+	declined := map[uint64]bool{}
+	drive(t, base, []Registered{prov}, []string{sim.ActDecline}, func(_ Registered, j sim.JobView) []string {
+		if slices.Contains(j.Duties, sim.ActDecline) && !declined[j.ID] {
+			declined[j.ID] = true
+			return []string{sim.ActDecline}
+		}
+		return nil
+	})
+	if len(declined) == 0 {
+		t.Fatal("the outside provider was never offered a seat: nothing declined")
+	}
+	_, body := do(t, "GET", base+"/v1/agent", prov.Token, "")
+	var st AgentState
+	if err := json.Unmarshal([]byte(body), &st); err != nil {
+		t.Fatal(err)
+	}
+	drawn := map[uint64]bool{}
+	went := 0
+	for _, n := range st.View.Notes {
+		switch {
+		case strings.HasPrefix(n.Text, "declined: the seat went to"):
+			went++
+		case strings.HasPrefix(n.Text, "drawn as verifier"):
+			drawn[n.Job] = true
+		}
+	}
+	if went != len(declined) {
+		t.Fatalf("declined %d seats, %d went to another provider: %s", len(declined), went, body)
+	}
+	sc := finalBooks(t, base, "outside-0-provider")
+	t.Logf("declined %d seats, drawn on %d panels; the provider: %+v", len(declined), len(drawn), sc)
+	if sc.Jobs != len(drawn) {
+		t.Fatalf("the decliner has %d jobs on the scoreboard, was drawn to %d panels: it took a seat", sc.Jobs, len(drawn))
 	}
 }
