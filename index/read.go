@@ -894,3 +894,50 @@ func (db *DB) RecordBlockTimes(ctx context.Context, chain HeaderReader, most int
 	}
 	return len(todo), nil
 }
+
+// Miner is a provider's storage-provider binding as the registry's MinerBound event states it.
+type Miner struct {
+	ID              uint64 // the miner's actor ID (f0…)
+	VerifiedOnChain bool   // the registry checked it (FEVM); otherwise a claim the event's signature proves or not
+	Block           uint64 // where it was bound
+}
+
+// MinerOf is a's current miner binding, nil when it has none: the newer of its last
+// MinerBound and its last MinerUnbound, if that is a MinerBound (two seeks on logs_topic1; in
+// one transaction the registry unbinds the old miner before binding the new one).
+func (db *DB) MinerOf(ctx context.Context, a common.Address) (*Miner, error) {
+	type last struct {
+		block, index uint64
+		topics, data string
+	}
+	var bound, unbound *last
+	for _, name := range []string{"MinerBound", "MinerUnbound"} {
+		var l last
+		err := db.sql.QueryRowContext(ctx, db.q(`SELECT block, log_index, topics, data FROM logs WHERE `+topic1+` = ? AND event = ? AND contract = ? ORDER BY block DESC, log_index DESC LIMIT 1`),
+			AddressTopic(a), name, deploy.NameProviderRegistry).Scan(&l.block, &l.index, &l.topics, &l.data)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("index: reading the miner of %s: %w", a.Hex(), err)
+		}
+		if name == "MinerBound" {
+			bound = &l
+		} else {
+			unbound = &l
+		}
+	}
+	if bound == nil || (unbound != nil && (unbound.block > bound.block || (unbound.block == bound.block && unbound.index > bound.index))) {
+		return nil, nil
+	}
+	// minerId is the second indexed argument (topic2: characters 135-200 of the topics text);
+	// verifiedOnChain the data's first word.
+	if len(bound.topics) < 200 {
+		return nil, fmt.Errorf("index: the MinerBound log of %s at block %d has no miner topic", a.Hex(), bound.block)
+	}
+	id := new(big.Int).SetBytes(common.FromHex(bound.topics[134:200]))
+	if !id.IsUint64() {
+		return nil, fmt.Errorf("index: the MinerBound log of %s at block %d: miner ID %s is not 64 bits", a.Hex(), bound.block, id)
+	}
+	return &Miner{ID: id.Uint64(), VerifiedOnChain: dataWord(bound.data, 0).Sign() != 0, Block: bound.block}, nil
+}
