@@ -1,6 +1,7 @@
 package explorer
 
 import (
+	"context"
 	"fmt"
 	"math/big"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/brine-compute/brine/filecoin"
 	"github.com/brine-compute/brine/index"
 )
 
@@ -80,8 +82,8 @@ var apiRoutes = []route{
 	{pattern: "/api/status", summary: "What the index holds: its cursor, the chain and the deployment", handle: (*Server).apiStatus},
 	{pattern: "/api/jobs", summary: "Jobs, newest first, filtered and paginated (follow `next` as `cursor`)", params: jobsParams, handle: (*Server).apiJobs},
 	{pattern: "/api/jobs/{id}", summary: "One job and its whole timeline: every event with amounts, blocks, times and transactions", params: []param{pJobID}, handle: (*Server).apiJob},
-	{pattern: "/api/providers", summary: "Registered providers in registration order, paginated", params: providersParams, handle: (*Server).apiProviders},
-	{pattern: "/api/providers/{address}", summary: "One provider: stake, locked, unbonding, jobs by outcome, slashes, earnings, uptime claims per epoch", params: []param{pAddress}, handle: (*Server).apiProvider},
+	{pattern: "/api/providers", summary: "Registered providers in registration order, paginated, each with its bound storage provider (`sp`: the Filecoin miner, null for none)", params: providersParams, handle: (*Server).apiProviders},
+	{pattern: "/api/providers/{address}", summary: "One provider: stake, locked, unbonding, jobs by outcome, slashes, earnings, uptime claims per epoch, and its bound storage provider (`sp`: miner f0…, minerId, verifiedOnChain, block, and text as the CLI words it, \"(claimed, not checked on chain)\" when not verified; null for none)", params: []param{pAddress}, handle: (*Server).apiProvider},
 	{pattern: "/api/challenges", summary: "Challenges, newest first, each with its panel's draws, commitments, reveals, appeals and outcome", params: challengesParams, handle: (*Server).apiChallenges},
 	{pattern: "/api/epochs", summary: "Uptime epochs, newest first: funded, roots posted, rolled over, claimed", params: epochsParams, handle: (*Server).apiEpochs},
 	{pattern: "/api/claims", summary: "Uptime reward claims, newest first (the heat map's data)", params: claimsParams, handle: (*Server).apiClaims},
@@ -316,8 +318,46 @@ func (s *Server) job(r *http.Request, raw string) (*JobDetail, error) {
 
 // ProviderPage is /api/providers.
 type ProviderPage struct {
-	Providers []index.ProviderEntry `json:"providers"`
-	Next      string                `json:"next"` // the `after` of the next page; "" on the last
+	Providers []ProviderRow `json:"providers"`
+	Next      string        `json:"next"` // the `after` of the next page; "" on the last
+}
+
+// ProviderRow is a provider in the list, with its storage-provider identity.
+type ProviderRow struct {
+	index.ProviderEntry
+	SP *SP `json:"sp"` // null: no miner bound
+}
+
+// ProviderDetail is /api/providers/{address}: the index's provider and its storage-provider
+// identity.
+type ProviderDetail struct {
+	*index.Provider
+	SP *SP `json:"sp"` // null: no miner bound
+}
+
+// SP is the Filecoin storage provider (miner) a provider bound in the registry, from its last
+// MinerBound event not ended by a MinerUnbound.
+type SP struct {
+	Miner           string `json:"miner"` // f0… (t0… on Calibration)
+	MinerID         uint64 `json:"minerId"`
+	VerifiedOnChain bool   `json:"verifiedOnChain"` // false: a claim, not checked on chain (any chain but FEVM)
+	Block           uint64 `json:"block"`           // where it was bound
+	Text            string `json:"text"`            // as the CLI words it: "f01000", or "f01000 (claimed, not checked on chain)"
+}
+
+// sp is a's bound miner, nil for none. Chains other than Filecoin's public ones name it in
+// mainnet's f0… form, as the CLI does.
+func (s *Server) sp(ctx context.Context, a common.Address) (*SP, error) {
+	m, err := s.cfg.DB.MinerOf(ctx, a)
+	if err != nil || m == nil {
+		return nil, err
+	}
+	net := filecoin.Mainnet
+	if s.cfg.ChainID.IsUint64() {
+		net, _ = filecoin.NetworkOfChain(s.cfg.ChainID.Uint64())
+	}
+	miner := filecoin.MinerAddress(m.ID, net)
+	return &SP{Miner: miner, MinerID: m.ID, VerifiedOnChain: m.VerifiedOnChain, Block: m.Block, Text: filecoin.BindingText(miner, m.VerifiedOnChain)}, nil
 }
 
 func (s *Server) apiProviders(r *http.Request) (any, error) {
@@ -341,9 +381,12 @@ func (s *Server) providers(r *http.Request, q map[string]string) (*ProviderPage,
 	if err != nil {
 		return nil, err
 	}
-	page := &ProviderPage{Providers: ps}
-	if page.Providers == nil {
-		page.Providers = []index.ProviderEntry{}
+	page := &ProviderPage{Providers: make([]ProviderRow, len(ps))}
+	for i, p := range ps {
+		page.Providers[i].ProviderEntry = p
+		if page.Providers[i].SP, err = s.sp(r.Context(), p.Address); err != nil {
+			return nil, err
+		}
 	}
 	if len(ps) == limit {
 		page.Next = strconv.FormatUint(ps[len(ps)-1].Registered, 10)
@@ -358,12 +401,20 @@ func (s *Server) apiProvider(r *http.Request) (any, error) {
 	return s.provider(r, r.PathValue("address"))
 }
 
-func (s *Server) provider(r *http.Request, raw string) (*index.Provider, error) {
+func (s *Server) provider(r *http.Request, raw string) (*ProviderDetail, error) {
 	a, err := parseAddress("address", raw)
 	if err != nil {
 		return nil, err
 	}
-	return s.cfg.DB.ProviderByAddress(r.Context(), s.cfg.Addresses, a, s.earned)
+	p, err := s.cfg.DB.ProviderByAddress(r.Context(), s.cfg.Addresses, a, s.earned)
+	if err != nil {
+		return nil, err
+	}
+	d := &ProviderDetail{Provider: p}
+	if d.SP, err = s.sp(r.Context(), a); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // ChallengePage is /api/challenges.

@@ -122,20 +122,37 @@ func TestAPIShowsTheStory(t *testing.T) {
 		t.Errorf("failure reason %v, note %q: want none and the reason why", d.FailureReason, d.FailureReasonNote)
 	}
 
-	var p index.Provider
+	var p explorer.ProviderDetail
 	get(t, f, "/api/providers/"+f.provider.Hex(), 200, &p)
 	if p.Jobs[index.StatusFinalized] != 1 || p.Earned == "0" || p.Staked != "200000000000000000000" || len(p.Claims) != 1 || p.Claims[0].Epoch != f.epoch {
-		t.Errorf("provider %s: %+v", f.provider.Hex(), p)
+		t.Errorf("provider %s: %+v", f.provider.Hex(), p.Provider)
 	}
-	var cheat index.Provider
+	// The simulated chain is not FEVM: the binding is recorded as a claim, worded as the CLI's.
+	wantSP := explorer.SP{Miner: "f01234", MinerID: 1234, Text: "f01234 (claimed, not checked on chain)"}
+	if p.SP == nil || p.SP.Block == 0 {
+		t.Errorf("provider %s: SP %+v, want miner 1234 bound", f.provider.Hex(), p.SP)
+	} else if wantSP.Block = p.SP.Block; *p.SP != wantSP {
+		t.Errorf("provider %s: SP %+v, want %+v", f.provider.Hex(), *p.SP, wantSP)
+	}
+	var cheat explorer.ProviderDetail
 	get(t, f, "/api/providers/"+f.cheat.Hex(), 200, &cheat)
-	if cheat.Slashed == "0" || len(cheat.Slashes) != 1 || cheat.Slashes[0].Name != "CollateralSlashed" || cheat.Jobs[index.StatusUpheld] != 1 {
-		t.Errorf("the challenged job's provider: slashed %s, slashes %+v, jobs %v", cheat.Slashed, cheat.Slashes, cheat.Jobs)
+	if cheat.Slashed == "0" || len(cheat.Slashes) != 1 || cheat.Slashes[0].Name != "CollateralSlashed" || cheat.Jobs[index.StatusUpheld] != 1 || cheat.SP != nil {
+		t.Errorf("the challenged job's provider: slashed %s, slashes %+v, jobs %v, SP %+v", cheat.Slashed, cheat.Slashes, cheat.Jobs, cheat.SP)
+	}
+	var unbound explorer.ProviderDetail
+	get(t, f, "/api/providers/"+f.unbound.Hex(), 200, &unbound)
+	if unbound.SP != nil {
+		t.Errorf("a provider that unbound its miner shows SP %+v", *unbound.SP)
 	}
 	var ps explorer.ProviderPage
 	get(t, f, "/api/providers", 200, &ps)
 	if len(ps.Providers) != 5 {
 		t.Errorf("%d providers, want 5", len(ps.Providers))
+	}
+	for _, e := range ps.Providers {
+		if want := e.Address == f.provider; (e.SP != nil) != want || (want && e.SP.Text != wantSP.Text) {
+			t.Errorf("the list shows provider %s with SP %+v", e.Address.Hex(), e.SP)
+		}
 	}
 
 	var cs explorer.ChallengePage

@@ -154,15 +154,27 @@ func recordTemplate(b *testing.B) *template {
 // head is the synthetic chain's last block.
 func (t *template) head() uint64 { return t.setupEnd + t.rounds*t.roundLen }
 
+// header is block n's header, its parent's hash in it: the index takes a header as vouching
+// for its parent's hash.
 func (t *template) header(n uint64) *types.Header {
-	return &types.Header{Number: new(big.Int).SetUint64(n), Time: uint64(t.t0 + 12*int64(n)), Difficulty: new(big.Int)}
+	var parent common.Hash
+	if n > 0 {
+		parent = t.hash(n - 1)
+	}
+	return t.headerWith(n, parent)
+}
+
+func (t *template) headerWith(n uint64, parent common.Hash) *types.Header {
+	return &types.Header{Number: new(big.Int).SetUint64(n), ParentHash: parent, Time: uint64(t.t0 + 12*int64(n)), Difficulty: new(big.Int)}
 }
 
 func (t *template) hash(n uint64) common.Hash {
 	t.headersOnce.Do(func() {
 		t.hashes = make([]common.Hash, t.head()+1)
+		var parent common.Hash
 		for i := range t.hashes {
-			t.hashes[i] = t.header(uint64(i)).Hash()
+			t.hashes[i] = t.headerWith(uint64(i), parent).Hash()
+			parent = t.hashes[i]
 		}
 	})
 	return t.hashes[n]

@@ -97,11 +97,20 @@ func TestPagesInABrowser(t *testing.T) {
 	get(t, f, "/api/providers", 200, &ps)
 	for _, p := range ps.Providers {
 		same("/providers", "#provider-"+p.Address.Hex()+" .jobs", strconv.FormatInt(p.Jobs, 10))
+		sp := ""
+		if p.SP != nil {
+			sp = "SP " + p.SP.Text
+		}
+		same("/providers", "#provider-"+p.Address.Hex()+" .sp", sp)
 	}
 
 	open("/providers/"+f.provider.Hex(), "provider")
-	var p index.Provider
+	var p explorer.ProviderDetail
 	get(t, f, "/api/providers/"+f.provider.Hex(), 200, &p)
+	if p.SP == nil {
+		t.Fatalf("the API shows no SP for %s", f.provider.Hex())
+	}
+	same("provider", "#sp", fmt.Sprintf("SP %s bound at block %d", p.SP.Text, p.SP.Block))
 	for sel, v := range map[string]string{"#staked": p.Staked, "#locked": p.Locked, "#unbonding": p.Unbonding, "#earned": p.Earned, "#slashed": p.Slashed} {
 		same("provider", sel, tokens(v))
 	}

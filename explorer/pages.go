@@ -279,7 +279,7 @@ func (s *Server) providersPage(r *http.Request) (string, any, []string, error) {
 
 // ProviderView is a provider page's data.
 type ProviderView struct {
-	P     *index.Provider
+	P     *ProviderDetail
 	Jobs  []statusCount
 	Heat  template.HTML
 	Total int64

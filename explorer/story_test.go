@@ -40,6 +40,7 @@ type fixture struct {
 	finalized, challenged, live *big.Int
 	provider                    common.Address // the provider of the finalized job
 	cheat                       common.Address // the provider of the challenged job
+	unbound                     common.Address // a provider that bound a miner, then unbound it
 	canary                      common.Address // the account served as the canary client
 	epoch                       uint64
 	id                          *big.Int
@@ -55,7 +56,8 @@ var (
 
 // storyFixture runs the story once per test binary: a job finalized, one reclaimed, one
 // timed out, one challenged, upheld by the panel, appealed and upheld again, one left live;
-// rewards funded, a root posted and a claim; then indexes it and serves it.
+// rewards funded, a root posted and a claim; a miner claimed by one provider, bound and
+// unbound by another; then indexes it and serves it.
 func storyFixture(t testing.TB) *fixture {
 	t.Helper()
 	fixOnce.Do(func() { fix, fixErr = buildFixture(t) })
@@ -168,6 +170,14 @@ func buildFixture(t testing.TB) (*fixture, error) {
 		return nil, err
 	}
 	step(c.ClaimRewards(provs[0], []bindings.UptimeRewardsClaim{claim}))
+	// Storage-provider identity, on the registry's recorded path (nothing at FEVM's precompile
+	// here): the first provider claims miner 1234 (binding 1000 first, which that releases);
+	// the second binds 5678 and unbinds it.
+	step(c.Send(provs[0], c.Registry, c.RegistryABI.PackBindMiner(1000, nil)))
+	step(c.Send(provs[0], c.Registry, c.RegistryABI.PackBindMiner(1234, nil)))
+	step(c.Send(provs[1], c.Registry, c.RegistryABI.PackBindMiner(5678, nil)))
+	step(c.Send(provs[1], c.Registry, c.RegistryABI.PackUnbindMiner()))
+	f.unbound = provs[1].Addr
 	if failed != nil {
 		return nil, failed
 	}

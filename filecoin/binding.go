@@ -60,6 +60,17 @@ func MinerAddress(id uint64, net Network) string {
 	return address.MainnetPrefix + s[1:]
 }
 
+// BindingText is a bound miner as Brine words it everywhere (the CLI, the explorer): "t01000",
+// or "t01000 (claimed, not checked on chain)" when the registry could not check it (any chain
+// but FEVM): a claim anyone can make, which the controller's signature in its MinerBound event
+// proves or not (docs/filecoin.md). "" for no miner.
+func BindingText(miner string, verifiedOnChain bool) string {
+	if miner == "" || verifiedOnChain {
+		return miner
+	}
+	return miner + " (claimed, not checked on chain)"
+}
+
 // Binding is what Brine checks before it binds a miner to a provider.
 type Binding struct {
 	Miner    uint64         // the miner actor's ID

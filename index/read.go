@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -704,38 +705,47 @@ type Totals struct {
 const MaxBuckets = 400
 
 // TotalsOver cuts [from, to) into buckets of `step` seconds (at most MaxBuckets) and reads
-// each: two indexed counts and three book rows a bucket.
+// each in four statements: the block times around its end (two seeks), its two indexed counts
+// (jobs_posted, jobs_last), and two book rows.
 func (db *DB) TotalsOver(ctx context.Context, from, to, step int64) ([]Totals, error) {
 	if step <= 0 || to <= from || (to-from)/step > MaxBuckets {
 		return nil, fmt.Errorf("index: %d to %d by %d s: at most %d buckets", from, to, step, MaxBuckets)
 	}
+	// Each of the four statements is prepared once for all the buckets: SQLite spends as long
+	// parsing one of them as running it.
+	ps := &prepared{db: db, m: map[string]*sql.Stmt{}}
+	defer ps.close()
 	var out []Totals
+	_, first, err := ps.blocksAround(ctx, from)
+	if err != nil {
+		return nil, err
+	}
 	for t := from; t < to; t += step {
 		b := Totals{From: t, To: min(t+step, to)}
-		lo, hi, err := db.blocksBetween(ctx, b.From, b.To)
+		// end is the bucket's last block with a known time: its counts run to it, and its
+		// books are the newest row at or before it; next is the next bucket's first block.
+		end, next, err := ps.blocksAround(ctx, b.To)
 		if err != nil {
 			return nil, err
 		}
-		if hi >= lo {
-			if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*) FROM jobs WHERE posted_block >= ? AND posted_block <= ?`), lo, hi).Scan(&b.Posted); err != nil {
-				return nil, fmt.Errorf("index: totals: %w", err)
-			}
-			if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(DISTINCT provider) FROM jobs WHERE last_block >= ? AND last_block <= ? AND provider <> ?`), lo, hi, (common.Address{}).Hex()).Scan(&b.Providers); err != nil {
-				return nil, fmt.Errorf("index: totals: %w", err)
-			}
-		}
-		// The books at the bucket's end: the newest row at or before its last block.
-		end, err := db.lastBlockBefore(ctx, b.To)
-		if err != nil {
-			return nil, err
-		}
-		b.Escrow, b.Treasury, b.Stake = "0", "0", "0"
-		if end > 0 {
-			market, err := db.bookLines(ctx, deploy.NameJobMarket, end)
+		if first != 0 && end >= first {
+			counts, err := ps.stmt(ctx, `SELECT
+				(SELECT COUNT(*) FROM jobs WHERE posted_block >= ? AND posted_block <= ?),
+				(SELECT COUNT(DISTINCT provider) FROM jobs WHERE last_block >= ? AND last_block <= ? AND provider <> ?)`)
 			if err != nil {
 				return nil, err
 			}
-			registry, err := db.bookLines(ctx, deploy.NameProviderRegistry, end)
+			if err := counts.QueryRowContext(ctx, first, end, first, end, (common.Address{}).Hex()).Scan(&b.Posted, &b.Providers); err != nil {
+				return nil, fmt.Errorf("index: totals: %w", err)
+			}
+		}
+		b.Escrow, b.Treasury, b.Stake = "0", "0", "0"
+		if end > 0 {
+			market, err := ps.bookLines(ctx, deploy.NameJobMarket, end)
+			if err != nil {
+				return nil, err
+			}
+			registry, err := ps.bookLines(ctx, deploy.NameProviderRegistry, end)
 			if err != nil {
 				return nil, err
 			}
@@ -747,28 +757,53 @@ func (db *DB) TotalsOver(ctx context.Context, from, to, step int64) ([]Totals, e
 			}
 		}
 		out = append(out, b)
+		first = next
 	}
 	return out, nil
 }
 
+// prepared are the statements one read runs many times, each prepared on its first use.
+type prepared struct {
+	db *DB
+	m  map[string]*sql.Stmt
+}
+
+func (p *prepared) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st := p.m[query]; st != nil {
+		return st, nil
+	}
+	st, err := p.db.sql.PrepareContext(ctx, p.db.q(query))
+	if err != nil {
+		return nil, fmt.Errorf("index: preparing a read: %w", err)
+	}
+	p.m[query] = st
+	return st, nil
+}
+
+func (p *prepared) close() {
+	for _, st := range p.m {
+		st.Close()
+	}
+}
+
+// blocksAround is the newest block with a known time before t and the first at or after it (0:
+// none), in one statement: the boundary between two buckets.
+func (p *prepared) blocksAround(ctx context.Context, t int64) (before, after uint64, err error) {
+	st, err := p.stmt(ctx, `SELECT
+		COALESCE((SELECT block FROM block_times WHERE time < ? ORDER BY time DESC, block DESC LIMIT 1), 0),
+		COALESCE((SELECT block FROM block_times WHERE time >= ? ORDER BY time, block LIMIT 1), 0)`)
+	if err != nil {
+		return 0, 0, err
+	}
+	var b, a int64
+	if err := st.QueryRowContext(ctx, t, t).Scan(&b, &a); err != nil {
+		return 0, 0, fmt.Errorf("index: block times: %w", err)
+	}
+	return uint64(b), uint64(a), nil
+}
+
 // Block times grow with block numbers, so each lookup below is one seek in block_times_time
 // (time, block) rather than MIN or MAX over a range of it.
-
-// blocksBetween is the first and last block with a known time in [from, to) (hi < lo: none).
-func (db *DB) blocksBetween(ctx context.Context, from, to int64) (lo, hi int64, err error) {
-	first, err := db.BlockAt(ctx, from, false)
-	if err != nil {
-		return 0, -1, err
-	}
-	last, err := db.lastBlockBefore(ctx, to)
-	if err != nil {
-		return 0, -1, err
-	}
-	if first == 0 || last == 0 || last < first {
-		return 0, -1, nil
-	}
-	return int64(first), int64(last), nil
-}
 
 // lastBlockBefore is the newest block with a known time before t (0: none).
 func (db *DB) lastBlockBefore(ctx context.Context, t int64) (uint64, error) {
@@ -801,29 +836,39 @@ func (db *DB) BlockAt(ctx context.Context, t int64, last bool) (uint64, error) {
 }
 
 // bookLines is a ledger's lines at its newest row at or before block (nil: none yet).
-func (db *DB) bookLines(ctx context.Context, contract string, block uint64) ([]audit.Line, error) {
-	bk, err := newBooks(deploy.Addresses{})
+func (p *prepared) bookLines(ctx context.Context, contract string, block uint64) ([]audit.Line, error) {
+	empty, err := emptyBooks()
+	if err != nil {
+		return nil, err
+	}
+	st, err := p.stmt(ctx, `SELECT holdings, lines FROM books WHERE contract = ? AND block <= ? ORDER BY block DESC LIMIT 1`)
 	if err != nil {
 		return nil, err
 	}
 	var holdings, lines string
-	err = db.sql.QueryRowContext(ctx, db.q(`SELECT holdings, lines FROM books WHERE contract = ? AND block <= ? ORDER BY block DESC LIMIT 1`), contract, block).Scan(&holdings, &lines)
+	err = st.QueryRowContext(ctx, contract, block).Scan(&holdings, &lines)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("index: reading the books: %w", err)
 	}
-	for i := range bk.ledgers {
-		if bk.ledgers[i].Contract == contract {
-			if err := parseLedger(&bk.ledgers[i], holdings, lines); err != nil {
+	for _, l := range empty.ledgers {
+		if l.Contract == contract {
+			l.Owed = slices.Clone(l.Owed) // parseLedger sets the amounts: not the shared ones
+			if err := parseLedger(&l, holdings, lines); err != nil {
 				return nil, err
 			}
-			return bk.ledgers[i].Owed, nil
+			return l.Owed, nil
 		}
 	}
 	return nil, nil
 }
+
+// emptyBooks is the books before any log, built once: bookLines takes the shape of each
+// ledger's lines from it (building it reads four ABIs' events, some 20 µs, and the overview's
+// totals read 96 book rows).
+var emptyBooks = sync.OnceValues(func() (*books, error) { return newBooks(deploy.Addresses{}) })
 
 // LatestTime is the time of the newest block with a known time (0: none).
 func (db *DB) LatestTime(ctx context.Context) (int64, error) {
@@ -893,4 +938,51 @@ func (db *DB) RecordBlockTimes(ctx context.Context, chain HeaderReader, most int
 		return 0, fmt.Errorf("index: block times: %w", err)
 	}
 	return len(todo), nil
+}
+
+// Miner is a provider's storage-provider binding as the registry's MinerBound event states it.
+type Miner struct {
+	ID              uint64 // the miner's actor ID (f0…)
+	VerifiedOnChain bool   // the registry checked it (FEVM); otherwise a claim the event's signature proves or not
+	Block           uint64 // where it was bound
+}
+
+// MinerOf is a's current miner binding, nil when it has none: the newer of its last
+// MinerBound and its last MinerUnbound, if that is a MinerBound (two seeks on logs_topic1; in
+// one transaction the registry unbinds the old miner before binding the new one).
+func (db *DB) MinerOf(ctx context.Context, a common.Address) (*Miner, error) {
+	type last struct {
+		block, index uint64
+		topics, data string
+	}
+	var bound, unbound *last
+	for _, name := range []string{"MinerBound", "MinerUnbound"} {
+		var l last
+		err := db.sql.QueryRowContext(ctx, db.q(`SELECT block, log_index, topics, data FROM logs WHERE `+topic1+` = ? AND event = ? AND contract = ? ORDER BY block DESC, log_index DESC LIMIT 1`),
+			AddressTopic(a), name, deploy.NameProviderRegistry).Scan(&l.block, &l.index, &l.topics, &l.data)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("index: reading the miner of %s: %w", a.Hex(), err)
+		}
+		if name == "MinerBound" {
+			bound = &l
+		} else {
+			unbound = &l
+		}
+	}
+	if bound == nil || (unbound != nil && (unbound.block > bound.block || (unbound.block == bound.block && unbound.index > bound.index))) {
+		return nil, nil
+	}
+	// minerId is the second indexed argument (topic2: characters 135-200 of the topics text);
+	// verifiedOnChain the data's first word.
+	if len(bound.topics) < 200 {
+		return nil, fmt.Errorf("index: the MinerBound log of %s at block %d has no miner topic", a.Hex(), bound.block)
+	}
+	id := new(big.Int).SetBytes(common.FromHex(bound.topics[134:200]))
+	if !id.IsUint64() {
+		return nil, fmt.Errorf("index: the MinerBound log of %s at block %d: miner ID %s is not 64 bits", a.Hex(), bound.block, id)
+	}
+	return &Miner{ID: id.Uint64(), VerifiedOnChain: dataWord(bound.data, 0).Sign() != 0, Block: bound.block}, nil
 }

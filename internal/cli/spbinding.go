@@ -100,15 +100,8 @@ func (s *session) spName(minerID uint64) string {
 	return filecoin.MinerAddress(minerID, net)
 }
 
-// spText is a bound miner for the text output: "t01000", or "t01000 (claimed, not checked on
-// chain)" when the registry could not check it (any chain but FEVM): a claim anyone can make,
-// which the controller's signature in its MinerBound event proves or not (docs/filecoin.md).
-func spText(sp string, verified bool) string {
-	if sp == "" || verified {
-		return sp
-	}
-	return sp + " (claimed, not checked on chain)"
-}
+// spText is a bound miner for the text output, worded as the explorer words it.
+func spText(sp string, verified bool) string { return filecoin.BindingText(sp, verified) }
 
 // withSP is a provider with its storage-provider identity beside it, when it has one.
 func withSP(text, sp string, verified bool) string {
