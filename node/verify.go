@@ -252,16 +252,21 @@ func (n *Node) resolveChallenge(ctx context.Context, rec store.JobRecord) (bool,
 		if !ready {
 			return false, nil // wait
 		}
-		// Every verifier may resolve: they take turns (stagger.go), and a later one finds the
-		// challenge resolved.
-		if p, err := n.st.Panel(ctx, id, false); err == nil {
-			if !n.waitTurn(ctx, id, "resolve the challenge", rank(id, n.self, common.Address{}, p.Members), n.cfg.StepDelay, time.Time{}) {
-				return false, ctx.Err()
-			}
-			if job, err := n.st.Job(ctx, id); err == nil && job.Status != settlement.StatusChallenged {
-				return false, n.end(id, store.StateDone, "")
-			}
+	}
+	// Every verifier may resolve: they take turns (stagger.go), and a later one finds the
+	// challenge resolved. Also when a try was refused as too early and is repeated from
+	// Finalizing: a first verdict resolves only after its appeal window, which every verifier
+	// sees close at once, so without a turn there they all sent the resolve together (the
+	// demo's two reverted resolves).
+	if p, err := n.st.Panel(ctx, id, false); err == nil {
+		if !n.waitTurn(ctx, id, "resolve the challenge", rank(id, n.self, common.Address{}, p.Members), n.cfg.StepDelay, time.Time{}) {
+			return false, ctx.Err()
 		}
+		if job, err := n.st.Job(ctx, id); err == nil && job.Status != settlement.StatusChallenged {
+			return false, n.end(id, store.StateDone, "")
+		}
+	}
+	if rec.State == store.StateRevealed {
 		if err := n.store.Transition(id, store.StateRevealed, store.StateFinalizing, nil); err != nil {
 			return false, err
 		}
