@@ -69,7 +69,7 @@ func pct(part, whole uint64) string {
 }
 
 // report renders docs/gas.md; dev are the paths measured again under geth --dev's rules.
-func report(paths, dev []path) (string, error) {
+func report(paths, dev []path) (string, perJob, error) {
 	by := map[string]path{}
 	for _, p := range paths {
 		by[p.Name] = p
@@ -77,16 +77,18 @@ func report(paths, dev []path) (string, error) {
 	for _, n := range []string{"happy", "happy_permit", "happy_first", "replicated_3", "challenge_upheld",
 		"challenge_rejected", "challenge_appealed", "finalize_batch_50", "finalize_batch_50_5providers", "rewards_claim_10", "withdraw"} {
 		if _, ok := by[n]; !ok {
-			return "", fmt.Errorf("report: path %s missing", n)
+			return "", perJob{}, fmt.Errorf("report: path %s missing", n)
 		}
 	}
 	settings, err := compilerSettings()
 	if err != nil {
-		return "", err
+		return "", perJob{}, err
 	}
 	happy, permit, first := by["happy"], by["happy_permit"], by["happy_first"]
 	batch1 := by["finalize_batch_50"]
 	permitBatch := permit.step("postJobWithPermit").Gas + permit.step("acceptJob").Gas + permit.step("commitResult").Gas + batch1.PerJob()
+
+	fig := perJob{Happy: happy.Gas(), Permit: permit.Gas(), PermitBatch: permitBatch, Replicated3: by["replicated_3"].Gas()}
 
 	var w strings.Builder
 	pf := func(format string, args ...any) { fmt.Fprintf(&w, format, args...) }
@@ -128,7 +130,9 @@ func report(paths, dev []path) (string, error) {
 	pf("- **Reproducible.** Keys, the chain's clock, spec hashes, CIDs and salts are fixed (hashes and salts\n")
 	pf("  chosen without zero bytes, as most random 32-byte values are: calldata prices zero bytes lower),\n")
 	pf("  and a challenge's anchor block is re-mined until the verifier draw takes exactly K attempts (the\n")
-	pf("  simulated chain's block hashes are random). Every run prints the same numbers.\n")
+	pf("  appeal's final draw a fixed number). The simulated chain draws each block's prevrandao from\n")
+	pf("  crypto/rand, which `make gas` feeds a fixed stream, so block hashes and the final panel's draw\n")
+	pf("  repeat too. Every run prints the same numbers.\n")
 	pf("- **Buckets.** A live tracer splits each transaction's gas: base, calldata; the called contract's own\n")
 	pf("  storage (SLOAD/SSTORE), events (LOG), hashing (KECCAK256) and other opcodes (dispatch, ABI\n")
 	pf("  decoding, memory, checks); everything spent in calls into the token and into the registry (the CALL\n")
@@ -137,7 +141,7 @@ func report(paths, dev []path) (string, error) {
 
 	// ------------------------------------------------------------ geth --dev
 	if err := gethDevSection(&w, by, dev); err != nil {
-		return "", err
+		return "", perJob{}, err
 	}
 
 	// ------------------------------------------------------------ targets
@@ -179,16 +183,17 @@ func report(paths, dev []path) (string, error) {
 	pf("OpenZeppelin ERC20Permit token, stake-locked collateral, deadlines, challenge window, 1%% fee, pull\n")
 	pf("payments, an event per change) in its leanest storage layout, solc 0.8.37, 200 runs.\n\n")
 	pf("| system | what one job sends | gas per job |\n|---|---|---:|\n")
-	pf("| **Brine** | approve, postJob, acceptJob, commitResult, finalize | **%s** |\n", num(happy.Gas()))
-	pf("| **Brine** | postJobWithPermit, acceptJob, commitResult, finalize | **%s** |\n", num(permit.Gas()))
-	pf("| **Brine** | the same with finalize in a batch of 50 | **%s** |\n", num(permitBatch))
-	pf("| **Brine**, three replicas | approve, postJob, 3 × (acceptJob, commitReplica, revealReplica), resolveReplicas, finalize | **%s** |\n", num(by["replicated_3"].Gas()))
+	pf("%s **%s** |\n", brineRows.happy, num(fig.Happy))
+	pf("%s **%s** |\n", brineRows.permit, num(fig.Permit))
+	pf("%s **%s** |\n", brineRows.permitBatch, num(fig.PermitBatch))
+	pf("%s **%s** |\n", brineRows.replicated, num(fig.Replicated3))
 	pf("| Lilypad v1 (tag v2.23.0, the contracts its node uses) | JC agree, RP agree, addResult, acceptResult | 1,472,188 (2-char ids); 1,768,987 with real CID-length ids |\n")
 	pf("| Lilypad v2 (lilypad-smart-contracts, 2025) | approve + deposit each side, setDeal, setResult | 1,142,165; 794,519 with deposits made in advance |\n")
 	pf("| iExec PoCo v6.2.0, one worker (deployed path) | matchOrders, initialize, contributeAndFinalize (+ deposits, withdraws) | 1,303,880 core; 1,636,113 all-in |\n")
 	pf("| iExec PoCo, three replicas | matchOrders, initialize, contribute × 3, reveal × 3, finalize | 2,334,553 |\n")
 	pf("| iExec PoCo Boost (not deployed on their main chain) | matchOrdersBoost, pushResultBoost | 571,504; about 141,000 marginal per task in a deal of volume 10 |\n\n")
 
+	pf("![Gas per job on the happy path: Brine beside the floor and the peers](%s)\n\n", figureFile)
 	pf("Against the floor (steady state, same client and provider, unless first):\n\n")
 	pf("| happy path | floor (leanest layout) | straightforward packed struct | Brine | Brine − floor |\n|---|---:|---:|---:|---:|\n")
 	row := func(what string, floor, packed, brine uint64) {
@@ -249,7 +254,7 @@ func report(paths, dev []path) (string, error) {
 		pf("%s\n", b)
 	}
 	pf("```\n")
-	return reflow(w.String(), 100), nil
+	return reflow(w.String(), 100), fig, nil
 }
 
 // reflow rewraps paragraphs and list items to width columns; headings, tables and code blocks
