@@ -301,3 +301,62 @@ func storyChallenge(t *testing.T, n *testnet, env []string, deployment, mod, cha
 		t.Fatal("audit check after the challenge: the books do not balance")
 	}
 }
+
+// TestFinalizedNeverReached: --finality finalized on a chain whose finalized block stays at
+// genesis while the head runs 1,900 blocks ahead (the stand-in with a finalized depth beyond
+// the chain) is refused before anything is sent, with exit 2 and the fix, instead of a command
+// that waits forever. (A chain that stops making blocks is caught while waiting: go test
+// ./chain/txmgr -run NotFinalizing.)
+func TestFinalizedNeverReached(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	d, err := devnet.New(devnet.Config{Accounts: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = d.Stop(context.Background()) })
+	s, err := lotusstandin.New(lotusstandin.Config{Upstream: d.HTTPURL(), FinalizedDepth: 100_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Stop(context.Background()) })
+	if err := d.Mine(ctx, 1900); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	home := filepath.Join(dir, "home")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	n := &testnet{devnetProc: &devnetProc{home: home, info: devnetInfo{DataDir: filepath.Join(dir, "brine"), Password: devnet.DevPassword}}}
+	env := []string{"BRINE_RPC=" + s.URL(), "BRINE_KEYSTORE=" + d.KeystoreDir()}
+	owner := d.Accounts()[0].Address.Hex()
+	r := n.run(t, append(env, "BRINE_FINALITY=finalized"), "--account", owner, "deploy")
+	if r.code != 2 || !strings.Contains(r.stderr, "does not finalize") || !strings.Contains(r.stderr, "--finality depth:N") {
+		t.Fatalf("deploy with --finality finalized: exit %d, want 2 naming the fix:\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "brine", "deployment.json")); err == nil {
+		t.Fatal("a deployment was written")
+	}
+	t.Logf("refused: %s", strings.TrimSpace(r.stderr))
+	// The fix works: a depth rule follows the chain (which makes a tipset every 50 ms now, so
+	// that the stand-in's receipts, a tipset late, appear).
+	mining, stop := context.WithCancel(ctx)
+	defer stop()
+	go func() {
+		for mining.Err() == nil {
+			_ = d.Mine(mining, 1)
+			time.Sleep(50 * time.Millisecond)
+		}
+	}()
+	if r := n.run(t, append(env, "BRINE_FINALITY=depth:2"), "--account", owner, "deploy", "--json"); r.code != 0 {
+		t.Fatalf("deploy with --finality depth:2: exit %d:\n%s", r.code, r.stderr)
+	}
+}
