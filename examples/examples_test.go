@@ -254,7 +254,7 @@ func TestExamples(t *testing.T) {
 		{"mapreduce", false, ""},
 		{"mapreduce-docker", true, "brine-examples/mapreduce"},
 		{"uptime-rewards", false, ""},
-		{"sim-attack", false, ""}, // needs no devnet: it starts its own simulation
+		{"sim-attack", false, ""},  // needs no devnet: it starts its own simulation
 		{"filecoin-sp", false, ""}, // its own deployment, through lotus-standin in front of the devnet
 	}
 	dirs, err := filepath.Glob("*/README.md")
