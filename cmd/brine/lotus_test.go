@@ -345,8 +345,9 @@ func storyChallenge(t *testing.T, w *lotusWorld, mod, challenger, client, provid
 	waitStatus("committed", 2*time.Minute)
 	// The verifiers' nodes start once the provider's node holds the job (so that it is the
 	// provider's), and register themselves as they start.
+	vnodes := make([]*nodeProc, len(verifiers))
 	for i, v := range verifiers {
-		n.startNode(t, fmt.Sprintf("verifier %d", i+1), venvs[i], v)
+		vnodes[i] = n.startNode(t, fmt.Sprintf("verifier %d", i+1), venvs[i], v)
 	}
 	if v := decode[struct {
 		Status string `json:"status"`
@@ -356,10 +357,14 @@ func storyChallenge(t *testing.T, w *lotusWorld, mod, challenger, client, provid
 	if !upheld {
 		waitStatus("finalized", 3*time.Minute)
 	} else {
-		// The liar's node has done its part (it committed): it stops, so that its account's
+		// Once the verifiers have voted (they fetched the spec and the module from the liar's
+		// node, the only one that has them) the liar's node stops, so that its account's
 		// transactions can go through the CLI (a node holds its account's journal). The appeal
 		// window opens once the first panel has revealed; until then the market refuses an
 		// appeal (TooEarly), and the command says so.
+		for _, v := range vnodes {
+			v.wait(t, `job/`+id+`/commit-vote/\S+: sent`, 3*time.Minute)
+		}
 		liar.interrupt(t)
 		deadline := time.Now().Add(3 * time.Minute)
 		for {
