@@ -378,6 +378,11 @@ func storyChallenge(t *testing.T, w *lotusWorld, mod, challenger, client, provid
 			time.Sleep(time.Second)
 		}
 		t.Logf("job %s: the provider appealed the first verdict at %s", id, time.Since(w.start).Round(time.Second))
+		// The final panel: the same three (all that are eligible) drawn again, each voting
+		// a second time.
+		for _, v := range vnodes {
+			v.wait(t, `job/`+id+`/commit-vote/\S+: sent`, 3*time.Minute)
+		}
 		waitStatus("refunded", 4*time.Minute)
 	}
 	if check := decode[struct {
