@@ -17,10 +17,12 @@ import (
 )
 
 // TestPropertyMinerBinding drives the registry's miner-binding paths (register and re-register,
-// bindMiner, unbindMiner) through random sequences on a chain whose actor-call precompile is
+// bindMiner, unbindMiner, registerWithMiner and its taking of a peer ID another provider holds
+// without a checked binding) through random sequences on a chain whose actor-call precompile is
 // the test contract, while the miners' on-chain answers change (peer IDs, exit codes, malformed
 // returns). A model predicts every outcome (the revert's name, or the binding that results);
-// after each step minerOf and minerOwner must agree with it for every provider and miner.
+// after each step minerOf, minerOwner, peerOwner and each provider's registration must agree
+// with it.
 // The seed is logged (-brine.property.seed reruns one).
 func TestPropertyMinerBinding(t *testing.T) {
 	t.Parallel()
@@ -84,7 +86,7 @@ func TestPropertyMinerBinding(t *testing.T) {
 	counts := map[string]int{}
 	for step := range steps {
 		p := provs[rng.IntN(nProviders)]
-		switch x := rng.IntN(11); {
+		switch x := rng.IntN(14); {
 		case x < 2: // the chain's answer for a miner changes
 			m := miners[1+rng.IntN(4)]
 			st := &minerState{set: true, peer: rng.IntN(len(peers))}
@@ -99,6 +101,11 @@ func TestPropertyMinerBinding(t *testing.T) {
 			default:
 				if pi, ok := regPeer[p.Addr]; ok && rng.IntN(10) < 7 {
 					st.peer = pi // mostly a registered peer: bindings must succeed often enough
+				} else if len(peerOwner) > 0 && rng.IntN(2) == 0 {
+					for i := range peerOwner { // or someone's: registerWithMiner may take it
+						st.peer = i
+						break
+					}
 				}
 				data = mockABI.PackSetPeerId(m, peers[st.peer])
 			}
@@ -162,6 +169,61 @@ func TestPropertyMinerBinding(t *testing.T) {
 				minerOf[p.Addr], ownerOf[m] = m, p.Addr
 			}
 			counts["bind/"+orOK(expect)]++
+		case x >= 11: // register with a miner, maybe taking a peer ID another holds
+			i := rng.IntN(len(peers))
+			if rng.IntN(3) > 0 {
+				for pi, o := range peerOwner { // mostly a peer ID someone else holds
+					if o != p.Addr {
+						i = pi
+						break
+					}
+				}
+			}
+			m := miners[rng.IntN(len(miners))]
+			if rng.IntN(3) > 0 {
+				for _, cand := range miners {
+					if st := onChain[cand]; st != nil && st.exit == 0 && st.peer == i {
+						m = cand // one whose actor answers that peer ID
+					}
+				}
+			}
+			_, err := g.send(p, reg.PackRegisterWithMiner(peers[i], []byte("sig"), nil, m, nil))
+			expect := ""
+			st := onChain[m]
+			holder, held := peerOwner[i]
+			switch {
+			case m < 100:
+				expect = "BadMinerId"
+			case st == nil || st.exit != 0:
+				expect = "MinerActorError"
+			case st.peer < 0:
+				expect = "MinerReturnMalformed"
+			case st.peer != i:
+				expect = "MinerPeerIdMismatch"
+			case held && holder != p.Addr && minerOf[holder] != 0: // on FEVM every binding is checked
+				expect = "PeerIdHeldByCheckedMiner"
+			}
+			want(err, expect, fmt.Sprintf("step %d: %s registers peer %d with miner %d", step, p.Name, i, m))
+			if expect == "" {
+				if held && holder != p.Addr {
+					delete(regPeer, holder)
+					unbind(holder)
+					counts["registerWithMiner/reclaims"]++
+				}
+				if old, ok := regPeer[p.Addr]; ok && old != i {
+					delete(peerOwner, old)
+					unbind(p.Addr)
+				}
+				regPeer[p.Addr], peerOwner[i] = i, p.Addr
+				if minerOf[p.Addr] != m {
+					unbind(p.Addr)
+				}
+				if prev, ok := ownerOf[m]; ok && prev != p.Addr {
+					unbind(prev)
+				}
+				minerOf[p.Addr], ownerOf[m] = m, p.Addr
+			}
+			counts["registerWithMiner/"+orOK(expect)]++
 		default: // unbind
 			_, err := g.send(p, reg.PackUnbindMiner())
 			expect := ""
@@ -177,6 +239,13 @@ func TestPropertyMinerBinding(t *testing.T) {
 				t.Fatalf("seed %d step %d: minerOf(%s) = %d, model %d", seed, step, a.Name, got, minerOf[a.Addr])
 			}
 		}
+		for _, a := range provs {
+			pi, registered := regPeer[a.Addr]
+			in := g.info(a.Addr)
+			if in.Registered != registered || (registered && in.PeerIdHash != [32]byte(crypto.Keccak256Hash(peers[pi]))) || (!registered && in.PeerIdHash != [32]byte{}) {
+				t.Fatalf("seed %d step %d: %s registered %v (peer hash %x), model %v (peer %d)", seed, step, a.Name, in.Registered, in.PeerIdHash, registered, pi)
+			}
+		}
 		for _, m := range miners {
 			if got := rgCall(g, reg.PackMinerOwner(m), reg.UnpackMinerOwner); got != ownerOf[m] {
 				t.Fatalf("seed %d step %d: minerOwner(%d) = %s, model %s", seed, step, m, got.Hex(), ownerOf[m].Hex())
@@ -189,7 +258,8 @@ func TestPropertyMinerBinding(t *testing.T) {
 		}
 	}
 	t.Logf("outcomes: %v", counts)
-	for _, k := range []string{"bind/ok", "bind/MinerPeerIdMismatch", "bind/MinerActorError", "register/ok"} {
+	for _, k := range []string{"bind/ok", "bind/MinerPeerIdMismatch", "bind/MinerActorError", "register/ok",
+		"registerWithMiner/ok", "registerWithMiner/reclaims", "registerWithMiner/PeerIdHeldByCheckedMiner"} {
 		if counts[k] == 0 && steps >= 250 {
 			t.Errorf("seed %d: no %s in %d steps: the sequence does not reach that path", seed, k, steps)
 		}

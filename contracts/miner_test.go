@@ -13,6 +13,7 @@ import (
 	"golang.org/x/crypto/blake2b"
 
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/internal/simchain"
 )
 
@@ -250,5 +251,107 @@ func TestGetPeerIDMethodNumber(t *testing.T) {
 	got := rgCall(g, c.RegistryABI.PackGETPEERIDMETHOD(), c.RegistryABI.UnpackGETPEERIDMETHOD)
 	if got != uint64(want) || got != 2812875329 {
 		t.Fatalf("GET_PEER_ID_METHOD = %d; FRC-0042 gives %d (filecoin-solidity: 2812875329)", got, want)
+	}
+}
+
+// TestRegistryPeerIdReclaimedByCheckedMiner: peer IDs are first come (PeerIdTaken), so whoever
+// registers a storage provider's libp2p peer ID first blocks the SP. On FEVM a checked miner
+// binding proves the peer ID is the SP's: registerWithMiner takes it from a holder without a
+// checked binding (PeerIdReclaimed; the holder is no longer registered, so no longer active),
+// never from a holder whose own binding was checked. Off FEVM nothing proves it: PeerIdTaken.
+func TestRegistryPeerIdReclaimedByCheckedMiner(t *testing.T) {
+	t.Parallel()
+	c := simchain.NewFEVM(t)
+	g := rgMain(t, c)
+	reg := c.RegistryABI
+	mockABI := bindings.NewCallActorByIdMock()
+	mock := mockABI.Instance(c.Client, simchain.CallActorID)
+	setPeer := func(miner uint64, peer []byte) {
+		t.Helper()
+		if _, err := c.Send(c.Owner, mock, mockABI.PackSetPeerId(miner, peer)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sp, squatter, other, late := g.account("sp", 200), g.account("squatter", 200), g.account("other", 0), g.account("late", 0)
+	spPeer, otherPeer := []byte("the-sp-node-peer-id"), []byte("other-node-peer-id")
+	g.stake(squatter, deploy.Token(100))
+	g.register(squatter, spPeer)
+	if !g.isActive(squatter.Addr) {
+		t.Fatal("the squatter is not active")
+	}
+	_, err := g.send(sp, reg.PackRegister(spPeer, []byte("sig"), nil))
+	g.revert(err, "PeerIdTaken", squatter.Addr)
+
+	// The miner's actor names the SP's peer ID: the SP takes it.
+	setPeer(1000, spPeer)
+	sig := bytes.Repeat([]byte{1}, 66)
+	// A miner that names another peer ID proves nothing: refused, the squatter keeps it.
+	setPeer(1001, otherPeer)
+	_, err = g.send(sp, reg.PackRegisterWithMiner(spPeer, []byte("sig"), nil, 1001, sig))
+	g.revert(err, "MinerPeerIdMismatch", 1001, [32]byte(crypto.Keccak256Hash(spPeer)), [32]byte(crypto.Keccak256Hash(otherPeer)))
+	r := g.ok(g.send(sp, reg.PackRegisterWithMiner(spPeer, []byte("sig"), []byte("meta"), 1000, sig)))
+	var reclaimed *bindings.ProviderRegistryPeerIdReclaimed
+	for _, l := range r.Logs {
+		if ev, err := reg.UnpackPeerIdReclaimedEvent(l); err == nil {
+			reclaimed = ev
+		}
+	}
+	if reclaimed == nil || reclaimed.Holder != squatter.Addr || reclaimed.Claimant != sp.Addr || reclaimed.MinerId != 1000 ||
+		reclaimed.PeerIdHash != [32]byte(crypto.Keccak256Hash(spPeer)) {
+		t.Fatalf("PeerIdReclaimed = %+v; want the squatter's peer ID taken by the SP through miner 1000", reclaimed)
+	}
+	if ev := minerBound(t, c, r); ev.Provider != sp.Addr || ev.MinerId != 1000 || !ev.VerifiedOnChain || !bytes.Equal(ev.ControllerSig, sig) {
+		t.Fatalf("MinerBound = %+v", ev)
+	}
+	if owner := rgCall(g, reg.PackPeerOwner(crypto.Keccak256Hash(spPeer)), reg.UnpackPeerOwner); owner != sp.Addr {
+		t.Fatalf("peerOwner = %s, want the SP", owner.Hex())
+	}
+	if in := g.info(squatter.Addr); in.Registered || in.PeerIdHash != ([32]byte{}) || g.isActive(squatter.Addr) || in.Staked.Cmp(deploy.Token(100)) != 0 {
+		t.Fatalf("the squatter after: %+v, active %v; want unregistered, inactive, its stake kept", in, g.isActive(squatter.Addr))
+	}
+	if g.minerOf(sp) != 1000 || !g.minerVerified(sp) || g.minerOwner(1000) != sp.Addr {
+		t.Fatalf("the SP's binding: %d verified %v owner %s", g.minerOf(sp), g.minerVerified(sp), g.minerOwner(1000).Hex())
+	}
+	// The squatter cannot take it back: it is the SP's now, and a checked binding keeps it.
+	_, err = g.send(squatter, reg.PackRegister(spPeer, []byte("sig"), nil))
+	g.revert(err, "PeerIdTaken", sp.Addr)
+	setPeer(1002, spPeer) // even through a miner of its own that names the same peer ID
+	_, err = g.send(squatter, reg.PackRegisterWithMiner(spPeer, []byte("sig"), nil, 1002, nil))
+	g.revert(err, "PeerIdHeldByCheckedMiner", sp.Addr, uint64(1000))
+	// With its own peer ID the squatter registers again, active again.
+	g.register(squatter, []byte("squatter-own-peer"))
+	if !g.isActive(squatter.Addr) {
+		t.Fatal("the squatter re-registered with its own peer ID is not active")
+	}
+	// A free peer ID: registerWithMiner is register then bindMiner; the holder itself re-binds.
+	setPeer(1003, otherPeer)
+	g.ok(g.send(other, reg.PackRegisterWithMiner(otherPeer, []byte("sig"), nil, 1003, nil)))
+	if g.minerOf(other) != 1003 || !g.minerVerified(other) {
+		t.Fatalf("other: miner %d", g.minerOf(other))
+	}
+	_, err = g.send(late, reg.PackRegisterWithMiner(otherPeer, []byte("sig"), nil, 1001, nil))
+	g.revert(err, "PeerIdHeldByCheckedMiner", other.Addr, uint64(1003))
+	_, err = g.send(late, reg.PackRegisterWithMiner(otherPeer, []byte("sig"), nil, 99, nil))
+	g.revert(err, "BadMinerId", uint64(99))
+	_, err = g.send(late, reg.PackRegisterWithMiner(nil, []byte("sig"), nil, 1001, nil))
+	g.revert(err, "BadPeerId")
+	g.books()
+}
+
+// Off FEVM nothing is checked, so registerWithMiner takes no peer ID: a held one is refused as
+// by register, and a free one is registered with the miner claimed, unverified.
+func TestRegistryRegisterWithMinerOffFEVM(t *testing.T) {
+	t.Parallel()
+	c := simchain.New(t)
+	g := rgMain(t, c)
+	reg := c.RegistryABI
+	sp, squatter := g.account("sp", 0), g.account("squatter", 0)
+	peer := []byte("the-sp-node-peer-id")
+	g.register(squatter, peer)
+	_, err := g.send(sp, reg.PackRegisterWithMiner(peer, []byte("sig"), nil, 1000, nil))
+	g.revert(err, "PeerIdTaken", squatter.Addr)
+	ev := minerBound(t, c, g.ok(g.send(sp, reg.PackRegisterWithMiner([]byte("sp-own-peer"), []byte("sig"), nil, 1000, nil))))
+	if ev.VerifiedOnChain || g.minerOf(sp) != 1000 || !g.info(sp.Addr).Registered {
+		t.Fatalf("MinerBound %+v, minerOf %d", ev, g.minerOf(sp))
 	}
 }

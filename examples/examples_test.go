@@ -93,11 +93,14 @@ func testMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	binDir = filepath.Join(dir, "bin")
-	build := exec.Command("go", "build", "-o", filepath.Join(binDir, "brine"), "../cmd/brine")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building brine:", err)
-		return 1
+	// lotus-standin is the filecoin-sp example's Lotus stand-in (not Lotus).
+	for _, cmd := range []string{"brine", "lotus-standin"} {
+		build := exec.Command("go", "build", "-o", filepath.Join(binDir, cmd), "../cmd/"+cmd)
+		build.Stdout, build.Stderr = os.Stderr, os.Stderr
+		if err := build.Run(); err != nil {
+			fmt.Fprintf(os.Stderr, "building %s: %v\n", cmd, err)
+			return 1
+		}
 	}
 	docker, noDocker = dockerAvailable()
 
@@ -120,14 +123,14 @@ func testMain(m *testing.M) int {
 	// Terminal 1: the devnet.
 	devnet, line, err := start("devnet", "^\\{", "devnet", "--datadir", filepath.Join(dir, "chain"),
 		"--http", "127.0.0.1:0", "--ws", "127.0.0.1:0", "--period", "1s", "--json",
-		"--epoch-length", "10s", "--accounts", "9") // uptime-rewards: short epochs, an account per example
+		"--epoch-length", "10s", "--accounts", "11") // uptime-rewards: short epochs; an account per example, and filecoin-sp's client
 	if devnet != nil {
 		procs = append(procs, devnet)
 	}
 	if err != nil {
 		return fail(err)
 	}
-	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 9 {
+	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 11 {
 		return fail(fmt.Errorf("devnet line %q: %v", line, err))
 	}
 
@@ -251,7 +254,8 @@ func TestExamples(t *testing.T) {
 		{"mapreduce", false, ""},
 		{"mapreduce-docker", true, "brine-examples/mapreduce"},
 		{"uptime-rewards", false, ""},
-		{"sim-attack", false, ""}, // needs no devnet: it starts its own simulation
+		{"sim-attack", false, ""},  // needs no devnet: it starts its own simulation
+		{"filecoin-sp", false, ""}, // its own deployment, through lotus-standin in front of the devnet
 	}
 	dirs, err := filepath.Glob("*/README.md")
 	if err != nil {
@@ -307,7 +311,8 @@ func runExample(t *testing.T, dir, client string) {
 		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 		cmd := exec.CommandContext(ctx, "sh", "-c", cmdline)
 		cmd.Dir = dir
-		cmd.Env = env([]string{"BRINE_ACCOUNT=" + client})
+		// CLIENT_ACCOUNT: a second account for an example that needs one (filecoin-sp's client).
+		cmd.Env = env([]string{"BRINE_ACCOUNT=" + client, "CLIENT_ACCOUNT=" + net.Accounts[len(net.Accounts)-1]})
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		start := time.Now()

@@ -11,4 +11,9 @@
 // A Source is the small interface consumers hold (the transaction manager, the node's event
 // watcher, an indexer): Final returns the highest block that counts, and whether any does.
 // New makes one from a Rule and a client.
+//
+// A tag rule trusts the chain to finalize. Stall tells a waiter when it does not: the tag's
+// block more than DefaultMaxLag behind the head, or neither moving for a while (a devnet that
+// seals blocks only for transactions); it reports ErrNotFinalizing, and the waiter says to
+// choose depth:N or safe instead of waiting forever.
 package finality

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/big"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -142,5 +143,44 @@ func TestCounts(t *testing.T) {
 	young := finality.New(&chain{head: 2}, finality.Depth(5))
 	if got, err := finality.Counts(context.Background(), young, 0); err != nil || got {
 		t.Errorf("a block counts on a chain younger than the depth: %v, %v", got, err)
+	}
+}
+
+func TestStall(t *testing.T) {
+	t0 := time.Unix(1_000_000, 0)
+	after := func(d time.Duration) time.Time { return t0.Add(d) }
+	type obs struct {
+		at          time.Duration
+		head, final uint64
+		ok          bool
+	}
+	for _, tc := range []struct {
+		name string
+		obs  []obs
+		bad  bool // the last observation reports ErrNotFinalizing
+	}{
+		{name: "a young chain, finalized at genesis", obs: []obs{{0, 50, 0, true}, {time.Minute, 60, 0, true}}},
+		{name: "Lotus without F3, 900 behind", obs: []obs{{0, 5000, 4100, true}, {time.Minute, 5002, 4102, true}}},
+		{name: "finalized at genesis, the head far past", obs: []obs{{0, 1801, 0, true}}, bad: true},
+		{name: "finality stalled behind a moving head", obs: []obs{{0, 1000, 900, true}, {time.Hour, 2701, 900, true}}, bad: true},
+		{name: "no block for the stall time", obs: []obs{{0, 7, 0, true}, {time.Minute, 7, 0, true}, {finality.DefaultStallTime, 7, 0, true}}, bad: true},
+		{name: "no block, not yet the stall time", obs: []obs{{0, 7, 0, true}, {finality.DefaultStallTime - time.Second, 7, 0, true}}},
+		{name: "the head moves, the tag does not yet", obs: []obs{{0, 7, 0, true}, {3 * time.Minute, 8, 0, true}, {finality.DefaultStallTime + time.Minute, 9, 0, true}}},
+		{name: "the tag moves, the head does not", obs: []obs{{0, 70, 32, true}, {3 * time.Minute, 70, 64, true}, {finality.DefaultStallTime + time.Minute, 70, 64, true}}},
+		{name: "no tag named, nothing moves", obs: []obs{{0, 7, 0, false}, {finality.DefaultStallTime, 7, 0, false}}, bad: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &finality.Stall{Rule: finality.Rule{Tag: finality.Finalized}}
+			for i, o := range tc.obs {
+				err := s.Observe(after(o.at), o.head, o.final, o.ok)
+				last := i == len(tc.obs)-1
+				switch {
+				case last && tc.bad && !errors.Is(err, finality.ErrNotFinalizing):
+					t.Fatalf("observation %d: %v, want ErrNotFinalizing", i, err)
+				case (!last || !tc.bad) && err != nil:
+					t.Fatalf("observation %d: %v, want none", i, err)
+				}
+			}
+		})
 	}
 }

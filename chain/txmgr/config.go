@@ -93,6 +93,11 @@ type Config struct {
 	// the node's "safe" or "finalized" block). Zero means finality.Depth(Confirmations); a
 	// depth rule sets Confirmations to its depth.
 	Finality finality.Rule
+	// FinalityStall is how long, under a tag rule, neither the head nor the tag's block may
+	// stay still while a receipt waits for the tag before Send gives up with
+	// finality.ErrNotFinalizing (default finality.DefaultStallTime). A tag block that lags
+	// the head by more than finality.DefaultMaxLag gives up at once.
+	FinalityStall time.Duration
 	// PollInterval is how often receipts and the head are checked.
 	PollInterval time.Duration
 	// ResubmitAfter is how long a transaction may stay unmined before the same nonce is
@@ -180,7 +185,10 @@ func (c *Config) Check() error {
 	if c.History == 0 {
 		c.History = DefaultHistory
 	}
-	if c.PollInterval < 0 || c.ResubmitAfter < 0 || c.CallTimeout < 0 || c.RetryTimeout < 0 {
+	if c.FinalityStall == 0 {
+		c.FinalityStall = finality.DefaultStallTime
+	}
+	if c.PollInterval < 0 || c.ResubmitAfter < 0 || c.CallTimeout < 0 || c.RetryTimeout < 0 || c.FinalityStall < 0 {
 		errs = append(errs, errors.New("durations must be positive"))
 	}
 	if c.ResubmitAfter > 0 && c.PollInterval > 0 && c.ResubmitAfter < c.PollInterval {

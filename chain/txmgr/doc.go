@@ -62,7 +62,10 @@
 // at MaxFeePerGas (StageFeeCapReached: the transaction waits at the cap). A receipt counts once
 // its block is canonical and final under Config.Finality (on Filecoin "finalized" is F3's
 // tipset, or 900 epochs deep without F3); a receipt that disappears (reorg) puts the
-// request back to waiting and rebroadcasting.
+// request back to waiting and rebroadcasting. Under a tag rule, a chain that does not
+// finalize (the tag's block more than finality.DefaultMaxLag behind the head, or neither
+// moving for FinalityStall) ends Send with an error wrapping finality.ErrNotFinalizing
+// instead of a wait without end; the request stays journaled.
 //
 // # Node errors
 //

@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/chain/revertdata"
 )
 
@@ -28,8 +29,9 @@ type tracker struct {
 
 	included *types.Receipt // the canonical receipt last seen
 	confs    uint64
-	foreign  int // consecutive checks that found the nonce used by a transaction not ours
-	failures int // consecutive steps that hit RPC errors, for backoff
+	foreign  int             // consecutive checks that found the nonce used by a transaction not ours
+	stall    *finality.Stall // under a tag rule: tells a chain that does not finalize
+	failures int             // consecutive steps that hit RPC errors, for backoff
 }
 
 func (st *tracker) latest() *types.Transaction { return st.txs[len(st.txs)-1] }
@@ -243,6 +245,24 @@ func (m *Manager) confirmByTag(st *tracker, r *types.Receipt) (bool, error) {
 		return false, err
 	}
 	if !ok || final < block {
+		// A chain that does not finalize would keep this request waiting forever: tell the
+		// caller instead. The request stays journaled (it is mined); the next run resumes it.
+		var head uint64
+		if err := m.call(func(ctx context.Context) (err error) {
+			head, err = m.cfg.Client.BlockNumber(ctx)
+			return err
+		}); err != nil {
+			return false, err
+		}
+		if st.stall == nil {
+			st.stall = &finality.Stall{Rule: m.cfg.Finality, StallTime: m.cfg.FinalityStall}
+		}
+		if err := st.stall.Observe(m.cfg.Clock.Now(), head, final, ok); err != nil {
+			m.log.Warn("the chain does not finalize; stopped waiting", "id", st.rec.ID, "tx", r.TxHash, "block", block, "err", err)
+			m.land(st.fl, nil, fmt.Errorf("request %q: tx %s in block %d, which the %s block does not reach: %w (it stays journaled: the next run for this account waits for it again)",
+				st.rec.ID, r.TxHash, block, m.cfg.Finality.Tag, err))
+			return true, nil
+		}
 		// st.confs keeps the last final block reported, plus one: each advance is told once.
 		if ok && final+1 > st.confs {
 			st.confs = final + 1

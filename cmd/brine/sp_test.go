@@ -3,10 +3,13 @@ package main_test
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
@@ -161,4 +164,40 @@ func (w *spWorld) story(t *testing.T, run func(args ...string) result) string {
 	// the miner actor answers another peer ID: the registry refuses.
 	refuse("on-chain check refused", "--miner", "f01003")
 	return sign(w.worker)
+}
+
+// squat registers the SP node's peer ID for squatter, as anyone may who reads it from the
+// miner's StateMinerInfo (without the peer key: its proof is junk, which only off-chain
+// checks notice).
+func (w *spWorld) squat(t *testing.T, ctx context.Context, d *devnet.Devnet, deployment string, squatter accounts.Account) {
+	t.Helper()
+	b, err := os.ReadFile(deployment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dep struct {
+		Registry common.Address `json:"registry"`
+	}
+	if err := json.Unmarshal(b, &dep); err != nil {
+		t.Fatal(err)
+	}
+	client, err := ethclient.DialContext(ctx, d.HTTPURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	ks := keystore.NewKeyStore(d.KeystoreDir(), keystore.LightScryptN, keystore.LightScryptP)
+	if err := ks.Unlock(squatter, devnet.DevPassword); err != nil {
+		t.Fatal(err)
+	}
+	opts := bind.NewKeyStoreTransactor(ks, squatter, d.ChainID())
+	opts.Context = ctx
+	reg := bindings.NewProviderRegistry()
+	tx, err := bind.Transact(reg.Instance(client, dep.Registry), opts, reg.PackRegister([]byte(w.node), []byte("not the peer key's"), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := bind.WaitMined(ctx, client, tx.Hash()); err != nil || r.Status != 1 {
+		t.Fatalf("the squatter's registration: %v (status %v)", err, r)
+	}
 }

@@ -266,6 +266,7 @@ func scenarios() []scenario {
 		{"withdraw", withdrawPath},
 		{"bind_miner", func() (path, error) { return bindMinerPath(false) }},
 		{"bind_miner_fevm", func() (path, error) { return bindMinerPath(true) }},
+		{"reclaim_peer_fevm", reclaimPeerPath},
 	}
 }
 
@@ -1041,6 +1042,46 @@ func bindMinerPath(fevm bool) (path, error) {
 	p.Steps, err = r.measure(func() error {
 		receipt, err := r.c.Send(prov, r.c.Registry, r.c.RegistryABI.PackBindMiner(1000, make([]byte, 66)))
 		return r.rec("bindMiner", receipt, err)
+	})
+	return p, err
+}
+
+// reclaimPeerPath: a squatter registered a storage provider's peer ID first; the SP's
+// registerWithMiner proves it its own through the actor-call precompile (its test stand-in) and
+// takes it: the squatter is unregistered (and leaves the active list) and the SP registered
+// and bound in one transaction.
+func reclaimPeerPath() (path, error) {
+	p := path{Name: "reclaim_peer_fevm", Title: "registerWithMiner taking a squatted peer ID (actor-call precompile stand-in)",
+		Setup: "a staked squatter registered the SP's peer ID; the SP is staked and unregistered"}
+	code, err := simchain.CallActorMockCode()
+	if err != nil {
+		return p, err
+	}
+	r, err := newRun(func(_ *node.Config, eth *ethconfig.Config) {
+		eth.Genesis.Alloc[simchain.CallActorID] = types.Account{Code: code, Balance: new(big.Int)}
+	})
+	if err != nil {
+		return p, err
+	}
+	defer r.close()
+	if _, err := r.provider("squatter"); err != nil {
+		return p, err
+	}
+	sp, err := r.account("sp", new(big.Int).Mul(stake, big.NewInt(2)))
+	if err != nil {
+		return p, err
+	}
+	if err := r.c.Stake(sp, stake); err != nil {
+		return p, err
+	}
+	peer := append([]byte{0x00, 0x24, 0x08, 0x01, 0x12, 0x20}, crypto.Keccak256([]byte("peer/squatter"))...)
+	mock := bindings.NewCallActorByIdMock()
+	if _, err := r.c.Send(r.c.Owner, mock.Instance(r.c.Client, simchain.CallActorID), mock.PackSetPeerId(1000, peer)); err != nil {
+		return p, fmt.Errorf("set the miner's peer ID: %w", err)
+	}
+	p.Steps, err = r.measure(func() error {
+		receipt, err := r.c.Send(sp, r.c.Registry, r.c.RegistryABI.PackRegisterWithMiner(peer, []byte("sig"), []byte(`{"cpu":2}`), 1000, make([]byte, 66)))
+		return r.rec("registerWithMiner", receipt, err)
 	})
 	return p, err
 }

@@ -91,6 +91,11 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     /// @notice A provider's miner binding ended: it unbound it, bound another miner, or
     ///         registered another peer ID (the binding was proven for the old one).
     event MinerUnbound(address indexed provider, uint64 indexed minerId);
+    /// @notice `holder` had registered a peer ID that miner `minerId`'s actor names on chain, and
+    ///         `claimant` proved it its own by binding that miner (registerWithMiner, checked
+    ///         through FEVM's actor-call precompile): the peer ID is the claimant's now, and the
+    ///         holder is no longer registered (it may register again with its own peer ID).
+    event PeerIdReclaimed(address indexed holder, address indexed claimant, uint64 indexed minerId, bytes32 peerIdHash);
     /// @notice A provider's metadata changed.
     event MetadataUpdated(address indexed provider, bytes metadata);
     /// @notice Stake moved into the registry. `staked` is the provider's new staked total.
@@ -126,6 +131,9 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     error MetadataTooLong(uint256 length);
     /// @notice The peer ID is already bound to another provider.
     error PeerIdTaken(address owner);
+    /// @notice Another provider holds the peer ID and its own miner binding was checked on chain:
+    ///         a checked binding never takes a peer ID from another.
+    error PeerIdHeldByCheckedMiner(address holder, uint64 minerId);
     /// @notice The caller has not registered.
     error NotRegistered(address provider);
     /// @notice Not enough free (unlocked) stake for the operation.
@@ -218,11 +226,64 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     /// @param peerSig The peer key's signature over `registrationDigest(msg.sender, peerId)`.
     /// @param metadata Opaque provider metadata (resources, endpoint), at most MAX_METADATA_LENGTH.
     function register(bytes calldata peerId, bytes calldata peerSig, bytes calldata metadata) external {
-        if (peerId.length == 0 || peerId.length > MAX_PEER_ID_LENGTH) revert BadPeerId();
-        if (metadata.length > MAX_METADATA_LENGTH) revert MetadataTooLong(metadata.length);
-        bytes32 h = keccak256(peerId);
+        bytes32 h = _checkRegistration(peerId, metadata);
         address owner_ = peerOwner[h];
         if (owner_ != address(0) && owner_ != msg.sender) revert PeerIdTaken(owner_);
+        _register(h, peerId, peerSig, metadata);
+    }
+
+    /// @notice Registers the caller with its node's peer ID and binds the Filecoin miner actor
+    ///         `minerId` in one call: register, then bindMiner. On FEVM, where the registry asks the
+    ///         miner actor for its peer ID, this also settles who owns a peer ID someone else
+    ///         registered first (a squatter blocking a storage provider): when the miner's on-chain
+    ///         peer ID is `peerId` and its holder has no checked miner binding, the peer ID is the
+    ///         caller's, and the holder loses its registration (PeerIdReclaimed). A holder whose own
+    ///         binding was checked on chain keeps it (PeerIdHeldByCheckedMiner). Off FEVM nothing
+    ///         can be checked, so a peer ID held by another is refused as by register (PeerIdTaken).
+    /// @dev The holder's checked binding is not re-checked: two miners may name one peer ID, and
+    ///      the registry does not follow a miner's later ChangePeerID.
+    /// @param peerId The node's libp2p peer ID (multihash bytes).
+    /// @param peerSig The peer key's signature over `registrationDigest(msg.sender, peerId)`.
+    /// @param metadata Opaque provider metadata, at most MAX_METADATA_LENGTH bytes.
+    /// @param minerId The miner actor's ID (f0…), at least MIN_MINER_ID.
+    /// @param controllerSig The controlling key's signature over `minerBindingDigest` for the
+    ///        caller with this peer ID, as for bindMiner; empty when the caller's own account
+    ///        controls the miner.
+    function registerWithMiner(
+        bytes calldata peerId,
+        bytes calldata peerSig,
+        bytes calldata metadata,
+        uint64 minerId,
+        bytes calldata controllerSig
+    ) external {
+        bytes32 h = _checkRegistration(peerId, metadata);
+        _checkBindingArgs(minerId, controllerSig);
+        bool verified = _checkMinerPeerId(minerId, h);
+        address holder = peerOwner[h];
+        if (holder != address(0) && holder != msg.sender) {
+            if (!verified) revert PeerIdTaken(holder);
+            Provider storage q = _providers[holder];
+            if (q.minerVerified) revert PeerIdHeldByCheckedMiner(holder, q.minerId);
+            delete peerOwner[h];
+            q.peerIdHash = bytes32(0);
+            q.registered = false;
+            _unbindMiner(holder, q); // a claim proven for the peer ID it no longer holds
+            emit PeerIdReclaimed(holder, msg.sender, minerId, h);
+            _syncActive(holder, q);
+        }
+        _register(h, peerId, peerSig, metadata);
+        _bindMiner(minerId, controllerSig, verified);
+    }
+
+    /// @dev Checks register's arguments; returns the peer ID's hash.
+    function _checkRegistration(bytes calldata peerId, bytes calldata metadata) private pure returns (bytes32) {
+        if (peerId.length == 0 || peerId.length > MAX_PEER_ID_LENGTH) revert BadPeerId();
+        if (metadata.length > MAX_METADATA_LENGTH) revert MetadataTooLong(metadata.length);
+        return keccak256(peerId);
+    }
+
+    /// @dev Registers the caller with the peer ID hashed `h`, which it may hold.
+    function _register(bytes32 h, bytes calldata peerId, bytes calldata peerSig, bytes calldata metadata) private {
         Provider storage p = _providers[msg.sender];
         if (p.peerIdHash != bytes32(0) && p.peerIdHash != h) {
             delete peerOwner[p.peerIdHash];
@@ -264,11 +325,21 @@ contract ProviderRegistry is Ownable2Step, ReentrancyGuardTransient {
     ///        minerId)` as Lotus encodes it (type byte, then the signature); empty when the caller's
     ///        own account is the miner's owner, worker or a control address.
     function bindMiner(uint64 minerId, bytes calldata controllerSig) external {
-        if (minerId < MIN_MINER_ID) revert BadMinerId(minerId);
-        if (controllerSig.length > MAX_CONTROLLER_SIG_LENGTH) revert ControllerSigTooLong(controllerSig.length);
+        _checkBindingArgs(minerId, controllerSig);
         Provider storage p = _providers[msg.sender];
         if (!p.registered) revert NotRegistered(msg.sender);
-        bool verified = _checkMinerPeerId(minerId, p.peerIdHash);
+        _bindMiner(minerId, controllerSig, _checkMinerPeerId(minerId, p.peerIdHash));
+    }
+
+    /// @dev Checks bindMiner's arguments.
+    function _checkBindingArgs(uint64 minerId, bytes calldata controllerSig) private pure {
+        if (minerId < MIN_MINER_ID) revert BadMinerId(minerId);
+        if (controllerSig.length > MAX_CONTROLLER_SIG_LENGTH) revert ControllerSigTooLong(controllerSig.length);
+    }
+
+    /// @dev Binds `minerId` to the caller, a registered provider; `verified`: the chain checked it.
+    function _bindMiner(uint64 minerId, bytes calldata controllerSig, bool verified) private {
+        Provider storage p = _providers[msg.sender];
         if (p.minerId != minerId) _unbindMiner(msg.sender, p);
         if (verified) {
             address prev = minerOwner[minerId];

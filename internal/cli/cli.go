@@ -18,6 +18,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/chain/txmgr"
 )
 
@@ -95,6 +96,10 @@ func run(ctx context.Context, args []string, stdio IO) error {
 	}
 	app := newApp(stdio)
 	err := app.RunContext(ctx, interspersed(app, args))
+	var ee *exitError
+	if errors.Is(err, finality.ErrNotFinalizing) && !errors.As(err, &ee) {
+		return notFinalizing(err)
+	}
 	if errors.Is(err, txmgr.ErrPending) {
 		return fmt.Errorf("%w: stopped waiting; the transaction is journaled: the next brine command for this account finishes it first, and the same command run again reports its outcome instead of sending it twice", err)
 	}

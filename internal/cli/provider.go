@@ -61,6 +61,9 @@ signature of the binding digest by one of their keys. Without either, the comman
 the digest and the 'lotus wallet sign' line to run, and exits 2. On Filecoin's EVM the
 registry checks the peer ID again on chain (the miner actor's GetPeerID); on other chains
 the binding is recorded for nodes, clients and auditors to check (docs/filecoin.md).
+Registering and binding are one transaction: on Filecoin's EVM, when another account
+registered this node's peer ID first without a checked miner of its own, the registry's
+check proves the peer ID yours and takes it back (the other account is unregistered).
 
 Example:
    brine provider register --metadata '{"cpu":8,"memory":"32GiB"}'
@@ -212,18 +215,27 @@ func providerRegister(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(s.info, "Registering peer %s for %s\n", id.Peer, s.account.Hex())
-	if err := st.Register(s.ctx, id.PeerIDBytes(), sig, []byte(meta)); err != nil {
-		return fmt.Errorf("register: %w", err)
-	}
-	if sp != nil {
-		fmt.Fprintf(s.info, "Binding miner %s (controlled through %s) to %s\n", sp.miner, sp.controller, s.account.Hex())
-		sp.onChain, err = st.BindMiner(s.ctx, sp.id, bind.sig)
+	var reclaimed common.Address
+	if sp == nil {
+		fmt.Fprintf(s.info, "Registering peer %s for %s\n", id.Peer, s.account.Hex())
+		if err := st.Register(s.ctx, id.PeerIDBytes(), sig, []byte(meta)); err != nil {
+			return fmt.Errorf("register: %w", err)
+		}
+	} else {
+		// One transaction: on FEVM the registry's check of the miner's peer ID also proves the
+		// peer ID this account's, and takes it from a provider that registered it first
+		// without a checked miner of its own.
+		fmt.Fprintf(s.info, "Registering peer %s for %s and binding miner %s (controlled through %s)\n", id.Peer, s.account.Hex(), sp.miner, sp.controller)
+		sp.onChain, reclaimed, err = st.RegisterWithMiner(s.ctx, id.PeerIDBytes(), sig, []byte(meta), sp.id, bind.sig)
 		if errors.Is(err, settlement.ErrMinerCheck) {
 			return badInput("the registry's on-chain check refused miner %s: %v (the miner's PeerId must be this node's %s)", sp.miner, err, id.Peer)
 		}
 		if err != nil {
-			return fmt.Errorf("bind miner %s: %w", sp.miner, err)
+			return fmt.Errorf("register and bind miner %s: %w", sp.miner, err)
+		}
+		if reclaimed != (common.Address{}) {
+			fmt.Fprintf(s.info, "Peer %s was registered by %s, which has no checked miner: the registry checked that miner %s names this peer ID and gave it to %s (%s is no longer registered)\n",
+				id.Peer, reclaimed.Hex(), sp.miner, s.account.Hex(), reclaimed.Hex())
 		}
 	}
 	info, err := st.Provider(s.ctx, s.account)
@@ -238,6 +250,9 @@ func providerRegister(c *cli.Context, stdio IO) error {
 		out["miner"] = sp.miner
 		out["minerController"] = sp.controller
 		out["minerVerifiedOnChain"] = sp.onChain
+		if reclaimed != (common.Address{}) {
+			out["peerIdReclaimedFrom"] = reclaimed.Hex()
+		}
 	}
 	return s.emit(out, func(w io.Writer) {
 		kv(w, "Account", "%s", s.showAccount(s.account))

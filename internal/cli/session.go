@@ -18,6 +18,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/brine-compute/brine/chain/erc20"
+	"github.com/brine-compute/brine/chain/finality"
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/devnet"
@@ -154,6 +155,37 @@ func (s *session) dial() error {
 	}
 	s.client, s.chainID = client, id
 	return nil
+}
+
+// checkFinalizing refuses a tag rule (--finality safe or finalized) on a chain whose tag block
+// lags its head by more than any finalizing chain's does, before anything is sent: every
+// transaction would wait for it forever. A chain that stops making blocks is caught while
+// waiting, by the transaction manager (finality.Stall).
+func (s *session) checkFinalizing() error {
+	if s.cfg.Finality.IsDepth() || s.cfg.Finality.IsZero() {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, 15*time.Second)
+	defer cancel()
+	final, ok, err := finality.New(s.client, s.cfg.Finality).Final(ctx)
+	if err != nil {
+		return fmt.Errorf("--finality %s: %w", s.cfg.Finality, err)
+	}
+	head, err := s.client.BlockNumber(ctx)
+	if err != nil {
+		return err
+	}
+	stall := finality.Stall{Rule: s.cfg.Finality}
+	if err := stall.Observe(time.Now(), head, final, ok); err != nil {
+		return notFinalizing(fmt.Errorf("--finality %s: %w", s.cfg.Finality, err))
+	}
+	return nil
+}
+
+// notFinalizing is the bad-input error for a tag rule on a chain that does not finalize: it
+// names what was seen and the fix.
+func notFinalizing(err error) error {
+	return &exitError{code: ExitBadInput, err: fmt.Errorf("%w. Choose a rule this chain follows: --finality depth:N (a transaction or event counts N blocks deep; N=1 is the head) or --finality safe (or BRINE_FINALITY, or finality in the config file)", err)}
 }
 
 // unreachable explains a failure to reach the RPC endpoint. When the endpoint came from the
@@ -298,6 +330,9 @@ func (s *session) unlockAccount() error {
 		return nil
 	}
 	if err := s.dial(); err != nil {
+		return err
+	}
+	if err := s.checkFinalizing(); err != nil {
 		return err
 	}
 	addr, err := s.resolveAccount(true)

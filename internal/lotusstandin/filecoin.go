@@ -72,6 +72,9 @@ func (a *filecoinAPI) StateNetworkName(ctx context.Context) (dtypes.NetworkName,
 // StateMinerInfo is api.FullNode.StateMinerInfo, from Config.Miners.
 func (a *filecoinAPI) StateMinerInfo(ctx context.Context, miner address.Address, tsk types.TipSetKey) (api.MinerInfo, error) {
 	info, ok := a.cfg.Miners[miner]
+	if a.cfg.MinerInfo != nil {
+		info, ok = a.cfg.MinerInfo(miner)
+	}
 	if !ok {
 		return api.MinerInfo{}, &api.ErrActorNotFound{}
 	}

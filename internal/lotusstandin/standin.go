@@ -58,6 +58,9 @@ type Config struct {
 	NullRound func(height uint64) bool
 	// Miners are the miner actors StateMinerInfo knows.
 	Miners map[address.Address]api.MinerInfo
+	// MinerInfo, when set, answers StateMinerInfo instead of Miners, at each call: for a
+	// stand-in whose miners change while it runs (cmd/lotus-standin's set-peer-id).
+	MinerInfo func(address.Address) (api.MinerInfo, bool)
 	// IDs map account addresses to the ID addresses StateLookupID answers.
 	IDs map[address.Address]address.Address
 	// AccountKeys map ID addresses to the key addresses (f1…, f3…) StateAccountKey answers.

@@ -97,6 +97,42 @@ func (s *Settlement) BindMiner(ctx context.Context, minerID uint64, controllerSi
 	return ev.VerifiedOnChain, nil
 }
 
+// RegisterWithMiner registers the account with peerID (as Register) and binds minerID (as
+// BindMiner) in one transaction. On FEVM, where the registry checks the miner's peer ID on
+// chain, it also takes peerID from a provider that registered it first without a checked
+// miner binding of its own (a squatter); reclaimedFrom is that provider, zero when none.
+// controllerSig signs MinerBindingDigest for this account and peerID (onchain.MinerBindingDigest
+// computes it before the account holds peerID).
+func (s *Settlement) RegisterWithMiner(ctx context.Context, peerID, peerSig, metadata []byte, minerID uint64, controllerSig []byte) (verified bool, reclaimedFrom common.Address, err error) {
+	if err := s.writable(); err != nil {
+		return false, common.Address{}, err
+	}
+	data, err := registryABI.TryPackRegisterWithMiner(peerID, peerSig, metadata, minerID, controllerSig)
+	if err != nil {
+		return false, common.Address{}, fmt.Errorf("register with miner: %w", err)
+	}
+	tx, ok := s.adopt("register-with-miner", s.addrs.Registry, data, bytes.Equal)
+	if !ok {
+		id, err := s.accountTxID(ctx, "register-with-miner", data)
+		if err != nil {
+			return false, common.Address{}, err
+		}
+		tx = Tx{ID: id, To: s.addrs.Registry, Data: data}
+	}
+	r, err := s.send(ctx, "register with miner", tx)
+	if err != nil {
+		return false, common.Address{}, err
+	}
+	ev, ok := findEvent(r, s.addrs.Registry, registryABI.UnpackMinerBoundEvent)
+	if !ok {
+		return false, common.Address{}, errors.New("register with miner: receipt has no MinerBound event")
+	}
+	if re, ok := findEvent(r, s.addrs.Registry, registryABI.UnpackPeerIdReclaimedEvent); ok {
+		reclaimedFrom = re.Holder
+	}
+	return ev.VerifiedOnChain, reclaimedFrom, nil
+}
+
 // UnbindMiner ends the account's miner binding.
 func (s *Settlement) UnbindMiner(ctx context.Context) error {
 	return s.accountStep(ctx, "unbind miner", "unbind-miner", s.addrs.Registry, registryABI.PackUnbindMiner())
