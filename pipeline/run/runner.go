@@ -13,11 +13,14 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ipfs/go-cid"
 
 	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/pipeline"
 	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
@@ -86,8 +89,11 @@ type Config struct {
 	// OfferFor is how long a spec is offered again to nodes that do not answer before a
 	// post (jobclient.SubmitConfig.OfferFor).
 	OfferFor time.Duration
-	// Poll is the time between rounds (default 1s).
+	// Poll is the longest time between rounds (default 1s): a round runs as soon as the chain
+	// has a new block (its head is read every HeadPoll, default 200ms), or after Poll without
+	// one (a chain that mines only on demand).
 	Poll      time.Duration
+	HeadPoll  time.Duration
 	MaxResult int64 // bytes of one result (default 1 GiB)
 	Clock     clock.Clock
 	Logger    *slog.Logger
@@ -112,7 +118,7 @@ func (c *Config) Check() error {
 		return errors.New("run: Pipeline and State are required")
 	case c.Nodes == nil || c.Market == nil || c.Chain == nil:
 		return errors.New("run: Nodes, Market and Chain are required")
-	case c.Poll < 0 || c.MaxResult < 0 || c.OfferFor < 0:
+	case c.Poll < 0 || c.HeadPoll < 0 || c.MaxResult < 0 || c.OfferFor < 0:
 		return errors.New("run: durations and sizes cannot be negative")
 	}
 	return nil
@@ -154,6 +160,10 @@ type Runner struct {
 	now     time.Time // the chain's time this round
 	// queue is this round's posts, made together at its end (postQueued).
 	queue []*queuedPost
+	// approvals are approvals of the budget left, sent beside the rounds (approveAhead).
+	approvals   sync.WaitGroup
+	approving   bool // one is in flight
+	approveFail bool // one failed: the posts approve their own payments
 	// mu guards the state, offered and events while the round's posts run.
 	mu sync.Mutex
 }
@@ -176,6 +186,9 @@ func New(cfg Config) (*Runner, error) {
 	if cfg.Poll == 0 {
 		cfg.Poll = time.Second
 	}
+	if cfg.HeadPoll == 0 {
+		cfg.HeadPoll = min(200*time.Millisecond, cfg.Poll)
+	}
 	if cfg.MaxResult == 0 {
 		cfg.MaxResult = 1 << 30
 	}
@@ -191,6 +204,11 @@ func New(cfg Config) (*Runner, error) {
 	}
 	r := &Runner{cfg: cfg, p: cfg.Pipeline, st: cfg.State, budget: budget, log: cfg.Logger, cache: map[string][]byte{},
 		offered: map[settlement.JobID]bool{}}
+	// A provider's node serves a few spec pushes of one peer at once and refuses the rest
+	// (busy) or its host does not open their streams (then the offer backs off, 1 s, 2 s,
+	// 4 s…): a fan-out of 16 offered all at once went out in four batches seconds apart.
+	// Offered a few at a time, each push waits its turn for a few milliseconds instead.
+	r.cfg.Nodes = &offerSlots{Nodes: cfg.Nodes, slots: make(chan struct{}, p2p.DefaultLimits.StreamsPerPeer)}
 	return r, nil
 }
 
@@ -208,8 +226,13 @@ func (r *Runner) event(step string, in *Instance, job settlement.JobID, format s
 // (ErrFailed, once nothing else can progress), it was cancelled (ErrCancelled), or ctx ends.
 // A chain or network error ends it too: the state keeps everything; run it again to resume.
 func (r *Runner) Run(ctx context.Context) error {
+	defer r.approvals.Wait()
+	head, err := r.cfg.Chain.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("reading the chain's head: %w", err)
+	}
 	for {
-		if err := r.round(ctx); err != nil {
+		if err := r.round(ctx, head); err != nil {
 			return err
 		}
 		switch done, failed := r.finished(); {
@@ -222,12 +245,47 @@ func (r *Runner) Run(ctx context.Context) error {
 		case r.cfg.Until != nil && r.cfg.Until(r.st):
 			return nil
 		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-r.cfg.Clock.After(r.cfg.Poll):
+		if head, err = r.nextHead(ctx, head.Number); err != nil {
+			return fmt.Errorf("reading the chain's head: %w", err)
 		}
 	}
+}
+
+// nextHead waits for a block after seen, looking every HeadPoll, for Poll at most, and
+// returns the head then: a round runs as soon as the jobs may have moved, not up to a
+// second later.
+func (r *Runner) nextHead(ctx context.Context, seen *big.Int) (*types.Header, error) {
+	until := r.cfg.Clock.Now().Add(r.cfg.Poll)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-r.cfg.Clock.After(r.cfg.HeadPoll):
+		}
+		head, err := r.cfg.Chain.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		if head.Number == nil || seen == nil || head.Number.Cmp(seen) > 0 || !r.cfg.Clock.Now().Before(until) {
+			return head, nil
+		}
+	}
+}
+
+// offerSlots offers a spec to the nodes a few pushes at a time (New).
+type offerSlots struct {
+	jobclient.Nodes
+	slots chan struct{}
+}
+
+func (o *offerSlots) Push(ctx context.Context, d providers.Directory, hash common.Hash, canonical []byte, except ...common.Address) (providers.PushReport, error) {
+	select {
+	case o.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-o.slots }()
+	return o.Nodes.Push(ctx, d, hash, canonical, except...)
 }
 
 func (r *Runner) end(err error) error {
@@ -290,17 +348,14 @@ func (r *Runner) quiet() bool {
 	return true
 }
 
-// round moves every step as far as it can go now.
-func (r *Runner) round(ctx context.Context) error {
+// round moves every step as far as it can go at the chain's head.
+func (r *Runner) round(ctx context.Context, head *types.Header) error {
 	// brine pipeline cancel writes the flag into the file this run keeps.
 	if disk, err := Load(r.st.path); err == nil && disk.Cancelled && !r.st.Cancelled {
 		r.st.Cancelled = true
 		r.event("", nil, 0, "cancelled: nothing more is posted")
 	}
-	var err error
-	if r.now, err = jobclient.ChainTime(ctx, r.cfg.Chain); err != nil {
-		return fmt.Errorf("reading the chain's time: %w", err)
-	}
+	r.now = time.Unix(int64(head.Time), 0)
 	for _, s := range r.p.Order() {
 		ss := r.st.Steps[s.Name]
 		if ss == nil {
@@ -667,7 +722,61 @@ func (r *Runner) postQueued(ctx context.Context) error {
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	r.approveAhead(ctx)
+	return nil
+}
+
+// approveAhead approves, beside the next rounds, what the budget leaves for the posts still
+// to come, once a round's posts are made: the next round's posts (a fan-out after its split)
+// then find their allowance in place instead of waiting a block for an approval of their own
+// (a post alone would otherwise sign a permit for its payment alone). The allowance never
+// exceeds what the user's budget lets the run spend; nothing is approved once every job is
+// posted.
+func (r *Runner) approveAhead(ctx context.Context) {
+	ap, ok := r.cfg.Market.(PostApprover)
+	r.mu.Lock()
+	busy := r.approving || r.approveFail
+	r.mu.Unlock()
+	if !ok || busy || !r.morePosts() {
+		return
+	}
+	left := new(big.Int).Sub(r.budget, r.st.Spent())
+	if left.Sign() <= 0 {
+		return
+	}
+	r.approving = true
+	r.approvals.Add(1)
+	go func() {
+		defer r.approvals.Done()
+		err := ap.ApprovePosts(ctx, left)
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.approving = false
+		if err != nil && ctx.Err() == nil {
+			r.approveFail = true
+			r.log.Warn("approving the budget left for the posts to come; each post approves its own", "err", err)
+		}
+	}()
+}
+
+// morePosts reports whether a step's jobs are still to be posted (not listed yet, or one
+// without an attempt).
+func (r *Runner) morePosts() bool {
+	for _, s := range r.p.Steps {
+		ss := r.st.Steps[s.Name]
+		if ss == nil || !ss.Expanded {
+			return true
+		}
+		for _, in := range ss.Jobs {
+			if len(in.Attempts) == 0 && in.Failed == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // post posts a queued job. It runs beside the round's other posts: the state is touched

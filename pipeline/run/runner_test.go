@@ -310,9 +310,12 @@ func TestRunFanOutFanIn(t *testing.T) {
 	if fmt.Sprint(m.posts) != "map[count:2 merge:1 split:1]" {
 		t.Errorf("posts %v", m.posts)
 	}
-	// The fan-out's two posts are approved together (2 tokens); a lone post approves itself.
-	if fmt.Sprint(m.approved) != "[2000000000000000000]" {
-		t.Errorf("approved %v, want the two counts' payments once", m.approved)
+	// After the split's post, what the budget leaves (19 of 20 tokens) is approved beside
+	// the rounds for the posts to come; the fan-out's two posts ask for their total (2, which
+	// the settlement finds covered already); after them the 17 left; after the merge, the
+	// last post, nothing.
+	if fmt.Sprint(m.approved) != "[19000000000000000000 2000000000000000000 17000000000000000000]" {
+		t.Errorf("approved %v, want the budget left after the split, the counts' total, the budget left after them", m.approved)
 	}
 	// The merge's spec names both counts' results, by CID, as counts/<entry>.
 	merge := st.Steps["merge"].Jobs[0].Live()
