@@ -87,3 +87,67 @@ func TestIncomingCountsAgainstTheBound(t *testing.T) {
 		t.Fatalf("Put of 100 bytes once the incoming result is discarded: %v", err)
 	}
 }
+
+// TestReadingAStoredResultFromItsFile: a stored result read from its file (OpenFile) lists,
+// unpacks and reads as a failure record the same as from memory, and a corrupt copy is
+// refused before anything reads it.
+func TestReadingAStoredResultFromItsFile(t *testing.T) {
+	src := t.TempDir()
+	makeTree(t, src, []node{file("shards/a", "1"), file("shards/b", "2"), file("out.txt", "x")})
+	archive, c, err := Package(src, outs("shards", "out.txt"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	s := openStore(t, dir, 1<<20)
+	if _, err := s.Put(archive); err != nil {
+		t.Fatal(err)
+	}
+	f, size, err := s.OpenFile(c)
+	if err != nil || size != int64(len(archive)) {
+		t.Fatalf("OpenFile: %d bytes, %v", size, err)
+	}
+	defer f.Close()
+	entries, err := EntriesFrom(f, "shards")
+	if err != nil || strings.Join(entries, ",") != "a,b" {
+		t.Fatalf("EntriesFrom: %v, %v", entries, err)
+	}
+	if _, err := f.Seek(0, 0); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := UnpackFrom(f, out, Limits{}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(out + "/shards/b"); err != nil || string(b) != "2" {
+		t.Fatalf("unpacked shards/b: %q, %v", b, err)
+	}
+	if _, err := f.Seek(0, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := ReadFailureFrom(f, size); ok || err != nil {
+		t.Fatalf("ReadFailureFrom of outputs: ok %v, %v", ok, err)
+	}
+
+	rec := FailureRecord{Version: FailureVersion, Reason: FailExitCode, ExitCode: 3}
+	fail, fc, err := PackageFailure(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(fail); err != nil {
+		t.Fatal(err)
+	}
+	ff, fsize, err := s.OpenFile(fc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ff.Close()
+	if got, ok, err := ReadFailureFrom(ff, fsize); !ok || err != nil || got.ExitCode != 3 {
+		t.Fatalf("ReadFailureFrom of a failure record: %+v, ok %v, %v", got, ok, err)
+	}
+
+	corrupt(t, dir, c, "flip")
+	if _, _, err := s.OpenFile(c); !errors.Is(err, ErrMismatch) {
+		t.Fatalf("OpenFile of a corrupt copy: %v, want ErrMismatch", err)
+	}
+}
