@@ -1,11 +1,14 @@
 package run
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/big"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -131,6 +134,21 @@ type Store interface {
 	Get(c cid.Cid) ([]byte, error)
 }
 
+// FileStore is a Store that takes a result as it arrives and gives it back as a file
+// (*results.Store has it): with Nodes that fetch into it (StreamFetcher), no result passes
+// through the run's memory whole.
+type FileStore interface {
+	Store
+	Incoming() (*results.Incoming, error)
+	OpenFile(c cid.Cid) (*os.File, int64, error)
+}
+
+// StreamFetcher is Nodes that write a job's result into a sink as it arrives
+// (jobclient.Host has it).
+type StreamFetcher interface {
+	FetchAnywhereTo(ctx context.Context, d providers.Directory, job settlement.Job, maxSize int64, dst providers.Sink) (cid.Cid, common.Address, error)
+}
+
 // Event is a thing that happened to a step's job.
 type Event struct {
 	Step  string
@@ -155,6 +173,9 @@ type Runner struct {
 	budget *big.Int
 	log    *slog.Logger
 	cache  map[string][]byte // verified results by CID that cfg.Store does not hold
+	// files and streamer, when set, take each result to disk as it arrives.
+	files    FileStore
+	streamer StreamFetcher
 	// offered are the open jobs whose spec this process offered (reoffer).
 	offered map[settlement.JobID]bool
 	now     time.Time // the chain's time this round
@@ -209,6 +230,8 @@ func New(cfg Config) (*Runner, error) {
 	// 4 s…): a fan-out of 16 offered all at once went out in four batches seconds apart.
 	// Offered a few at a time, each push waits its turn for a few milliseconds instead.
 	r.cfg.Nodes = &offerSlots{Nodes: cfg.Nodes, slots: make(chan struct{}, p2p.DefaultLimits.StreamsPerPeer)}
+	r.files, _ = cfg.Store.(FileStore)
+	r.streamer, _ = cfg.Nodes.(StreamFetcher)
 	return r, nil
 }
 
@@ -416,13 +439,16 @@ func (r *Runner) expand(ctx context.Context, s *pipeline.Step, ss *StepState, up
 		return r.st.Save()
 	}
 	from := up[s.Foreach.Step][0].CID
-	data, err := r.result(ctx, s.Foreach.Step, from)
+	var entries []string
+	err := r.withResult(ctx, s.Foreach.Step, from, func(rd io.ReadSeeker, _ int64) error {
+		var err error
+		if entries, err = results.EntriesFrom(rd, s.Foreach.Path); err != nil {
+			return fmt.Errorf("step %s: listing %s: %w", s.Name, s.Foreach, err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	entries, err := results.Entries(data, s.Foreach.Path)
-	if err != nil {
-		return fmt.Errorf("step %s: listing %s: %w", s.Name, s.Foreach, err)
 	}
 	switch {
 	case len(entries) == 0:
@@ -451,22 +477,42 @@ func (r *Runner) expand(ctx context.Context, s *pipeline.Step, ss *StepState, up
 	return r.st.Save()
 }
 
-// result is a ready result's bytes, verified against its CID: from the run's store (or its
-// memory, for one the store does not hold), else from whichever node serves the job that
-// committed it, then kept.
-func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
-	if b, ok := r.cache[c]; ok {
-		return b, nil
-	}
+// withResult hands use a ready result, verified against its CID: its file in the run's store
+// (or its bytes, for one the store does not hold), fetched first from whichever node serves
+// the job that committed it when the run does not have it yet.
+func (r *Runner) withResult(ctx context.Context, step, c string, use func(rd io.ReadSeeker, size int64) error) error {
 	id, err := cid.Decode(c)
 	if err != nil {
-		return nil, fmt.Errorf("step %s: result CID %q: %w", step, c, err)
+		return fmt.Errorf("step %s: result CID %q: %w", step, c, err)
 	}
-	if r.cfg.Store != nil {
-		if b, err := r.cfg.Store.Get(id); err == nil {
-			return b, nil
+	for fetched := false; ; fetched = true {
+		if b, ok := r.cache[c]; ok {
+			return use(bytes.NewReader(b), int64(len(b)))
+		}
+		if r.files != nil {
+			if f, size, err := r.files.OpenFile(id); err == nil {
+				defer f.Close()
+				return use(f, size)
+			}
+		} else if r.cfg.Store != nil {
+			if b, err := r.cfg.Store.Get(id); err == nil {
+				return use(bytes.NewReader(b), int64(len(b)))
+			}
+		}
+		if fetched {
+			return fmt.Errorf("step %s: result %s was fetched but cannot be read back from the store", step, c)
+		}
+		if err := r.fetch(ctx, step, id); err != nil {
+			return err
 		}
 	}
+}
+
+// fetch gets the result c from whichever node serves the job of this run that committed it,
+// checked against c, into the run's store: as it arrives, when the store and the nodes can
+// (a large result never passes through memory whole), else whole, then kept (keep).
+func (r *Runner) fetch(ctx context.Context, step string, id cid.Cid) error {
+	c := id.String()
 	for _, in := range r.st.Steps[step].Jobs {
 		for _, a := range in.Attempts {
 			if a.ResultCID != c || a.Job == 0 {
@@ -474,20 +520,47 @@ func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
 			}
 			job, err := r.cfg.Market.Job(ctx, a.Job)
 			if err != nil {
-				return nil, err
+				return err
+			}
+			if r.files != nil && r.streamer != nil {
+				err := r.fetchToStore(ctx, job, id)
+				if err == nil || !errors.Is(err, results.ErrStoreFull) {
+					if err != nil {
+						return fmt.Errorf("step %s: fetching result %s of job %d: %w", step, c, a.Job, err)
+					}
+					return nil
+				}
+				r.log.Warn("fetching a result into the store; holding it in memory for this run", "cid", c, "err", err)
 			}
 			b, got, _, err := r.cfg.Nodes.FetchAnywhere(ctx, r.cfg.Market, job, r.cfg.MaxResult)
 			if err != nil {
-				return nil, fmt.Errorf("step %s: fetching result %s of job %d: %w", step, c, a.Job, err)
+				return fmt.Errorf("step %s: fetching result %s of job %d: %w", step, c, a.Job, err)
 			}
 			if !got.Equals(id) {
-				return nil, fmt.Errorf("step %s: job %d served %s, not %s", step, a.Job, got, c)
+				return fmt.Errorf("step %s: job %d served %s, not %s", step, a.Job, got, c)
 			}
 			r.keep(c, b)
-			return b, nil
+			return nil
 		}
 	}
-	return nil, fmt.Errorf("step %s: no job of this run committed %s", step, c)
+	return fmt.Errorf("step %s: no job of this run committed %s", step, c)
+}
+
+// fetchToStore streams job's result into the run's store as the CID id.
+func (r *Runner) fetchToStore(ctx context.Context, job settlement.Job, id cid.Cid) error {
+	in, err := r.files.Incoming()
+	if err != nil {
+		return err
+	}
+	defer in.Discard()
+	got, _, err := r.streamer.FetchAnywhereTo(ctx, r.cfg.Market, job, r.cfg.MaxResult, in)
+	if err != nil {
+		return err
+	}
+	if !got.Equals(id) {
+		return fmt.Errorf("job %d served %s, not %s", job.ID, got, id)
+	}
+	return in.Commit(id)
 }
 
 // keep puts a verified result in the run's store, or in its memory when there is no store or
@@ -907,11 +980,16 @@ func (r *Runner) follow(ctx context.Context, s *pipeline.Step, in *Instance, a *
 	case in.CID != "" && job.Status == settlement.StatusRefunded:
 		a.Closed, a.Overturned, in.CID = "its result was overturned by a challenge (refunded)", true, ""
 	case in.CID == "" && readyNow && a.ResultCID != "":
-		data, err := r.result(ctx, s.Name, a.ResultCID)
+		var rec results.FailureRecord
+		var failed bool
+		err := r.withResult(ctx, s.Name, a.ResultCID, func(rd io.ReadSeeker, size int64) error {
+			rec, failed, _ = results.ReadFailureFrom(rd, size)
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		if rec, ok, _ := results.ReadFailure(data); ok {
+		if failed {
 			a.Closed = "the job failed by its own program: " + rec.String()
 			break
 		}
@@ -970,16 +1048,18 @@ func (r *Runner) WriteOutput(ctx context.Context, dir string) error {
 			continue
 		}
 		for _, in := range r.st.Steps[s.Name].Jobs {
-			data, err := r.result(ctx, s.Name, in.CID)
-			if err != nil {
-				return err
-			}
 			dest := filepath.Join(dir, s.Name)
 			if in.Entry != "" {
 				dest = filepath.Join(dest, in.Entry)
 			}
-			if err := results.Unpack(data, dest, results.Limits{}); err != nil {
-				return fmt.Errorf("step %s: writing its result into %s: %w", s.Name, dest, err)
+			err := r.withResult(ctx, s.Name, in.CID, func(rd io.ReadSeeker, _ int64) error {
+				if err := results.UnpackFrom(rd, dest, results.Limits{}); err != nil {
+					return fmt.Errorf("step %s: writing its result into %s: %w", s.Name, dest, err)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 		}
 	}
