@@ -577,14 +577,14 @@ func pipelineCancel(c *cli.Context, stdio IO) error {
 		return err
 	}
 	defer s.close()
-	st, _, err := s.loadPipelineRun(a[0])
-	if err != nil {
-		return err
-	}
 	if err := s.openToken(); err != nil {
 		return err
 	}
 	if _, err := s.resolveAccount(true); err != nil {
+		return err
+	}
+	st, p, err := s.loadPipelineRun(a[0])
+	if err != nil {
 		return err
 	}
 	if s.account != st.Account {
@@ -604,7 +604,7 @@ func pipelineCancel(c *cli.Context, stdio IO) error {
 	if err != nil {
 		return fmt.Errorf("reading the chain's time: %w", err)
 	}
-	cancelled, err := piperun.Cancel(s.ctx, st, market, now)
+	cancelled, err := piperun.Cancel(s.ctx, p, st, market, now)
 	if err != nil {
 		// The run is marked cancelled (nothing more is posted) before any job is read.
 		return fmt.Errorf("pipeline %s is cancelled (nothing more is posted), but settling its jobs stopped: %w; run 'brine pipeline cancel' again", st.Pipeline.Hex(), err)

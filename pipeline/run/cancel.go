@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"slices"
 	"time"
 
+	"github.com/brine-compute/brine/pipeline"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -65,7 +65,8 @@ type CancelledJob struct {
 // Cancellation is what cancelling a run did and leaves.
 type Cancellation struct {
 	Jobs []CancelledJob `json:"jobs"`
-	// NotPosted are the steps' jobs (step or step[entry]) that will not be posted now.
+	// NotPosted are what will not be posted now: a step none of whose jobs are listed yet
+	// (all of them: a fan-out's entries are not known), or one job of a step, step[entry].
 	NotPosted []string `json:"notPosted,omitempty"`
 	// Paid is what the jobs already paid cost; WillPay what the jobs that will still run (or
 	// have run) and be paid will cost; MayPay what the open jobs would cost if a provider
@@ -79,7 +80,7 @@ type Cancellation struct {
 // what becomes of it: an accepted job cannot be withdrawn, so it runs and is paid; an open
 // one may still be accepted until its accept-by (cancelling again after it reclaims it).
 // now is the chain's time.
-func Cancel(ctx context.Context, st *State, m CancelMarket, now time.Time) (Cancellation, error) {
+func Cancel(ctx context.Context, p *pipeline.Pipeline, st *State, m CancelMarket, now time.Time) (Cancellation, error) {
 	c := Cancellation{Paid: new(big.Int), WillPay: new(big.Int), MayPay: new(big.Int), Refunded: new(big.Int)}
 	if !st.Cancelled {
 		st.Cancelled = true
@@ -87,13 +88,16 @@ func Cancel(ctx context.Context, st *State, m CancelMarket, now time.Time) (Canc
 			return c, err
 		}
 	}
-	names := make([]string, 0, len(st.Steps))
-	for name := range st.Steps {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		for _, in := range st.Steps[name].Jobs {
+	for _, s := range p.Order() {
+		name := s.Name
+		ss := st.Steps[name]
+		if ss == nil || !ss.Expanded {
+			if ss == nil || ss.Failed == "" {
+				c.NotPosted = append(c.NotPosted, name)
+			}
+			continue
+		}
+		for _, in := range ss.Jobs {
 			who := name
 			if in.Entry != "" {
 				who += "[" + in.Entry + "]"

@@ -2,6 +2,7 @@ package run
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"path/filepath"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/brine-compute/brine/pipeline"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -82,7 +84,11 @@ func TestCancelSaysWhatRunsAndCancelsTheRest(t *testing.T) {
 	if err := st.Save(); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Cancel(context.Background(), st, chain, now)
+	p, err := pipeline.Parse([]byte(testPipeline), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Cancel(context.Background(), p, st, chain, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,15 +123,15 @@ func TestCancelSaysWhatRunsAndCancelsTheRest(t *testing.T) {
 			t.Errorf("%s: %s, want %s", name, got, wantAmount)
 		}
 	}
-	if len(c.NotPosted) != 0 {
-		t.Errorf("not posted: %v; merge was never expanded, so none of its jobs is listed", c.NotPosted)
+	if len(c.NotPosted) != 1 || c.NotPosted[0] != "merge" {
+		t.Errorf("not posted: %v; want merge (none of its jobs listed yet)", c.NotPosted)
 	}
 	disk, err := Load(st.FilePath())
 	if err != nil || !disk.Cancelled {
 		t.Fatalf("the state on disk is not cancelled (%v)", err)
 	}
 	// Again, once job 5's accept-by has passed: it is reclaimed, nothing else changes.
-	again, err := Cancel(context.Background(), disk, chain, soon.Add(time.Second))
+	again, err := Cancel(context.Background(), p, disk, chain, soon.Add(time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,12 +147,17 @@ func TestCancelSaysWhatRunsAndCancelsTheRest(t *testing.T) {
 
 func TestCancelListsJobsNotYetPosted(t *testing.T) {
 	st := NewState(filepath.Join(t.TempDir(), "run.json"), common.Address{0xc}, common.Hash{1}, []byte(`{}`), ReadyFinalized, time.Now())
-	st.Steps = map[string]*StepState{"count": {Expanded: true, Jobs: []*Instance{{Entry: "a"}, {Entry: "b", Failed: "over budget"}}}}
-	c, err := Cancel(context.Background(), st, &chainJobs{}, time.Now())
+	st.Steps = map[string]*StepState{"split": {Expanded: true, Jobs: []*Instance{{CID: "bafy-split"}}},
+		"count": {Expanded: true, Jobs: []*Instance{{Entry: "a"}, {Entry: "b", Failed: "over budget"}}}}
+	p, err := pipeline.Parse([]byte(testPipeline), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.NotPosted) != 1 || c.NotPosted[0] != "count[a]" || len(c.Jobs) != 0 {
-		t.Errorf("not posted %v, jobs %v; want [count[a]] and none", c.NotPosted, c.Jobs)
+	c, err := Cancel(context.Background(), p, st, &chainJobs{}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(c.NotPosted) != "[count[a] merge]" || len(c.Jobs) != 0 {
+		t.Errorf("not posted %v, jobs %v; want [count[a] merge] and none", c.NotPosted, c.Jobs)
 	}
 }
