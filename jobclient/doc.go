@@ -27,7 +27,9 @@
 // Fetch asks the provider's node only (the canaries check that the provider serves its
 // result); FetchAnywhere, for a client that wants its result back, falls back to any other
 // provider's node that holds it, as a challenge's verifiers do after a provider committed and
-// vanished, and says whose node served it.
+// vanished, and says whose node served it. FetchAnywhereTo writes the result into a sink as
+// it arrives (a results.Incoming in the client's store), so a large result is never held in
+// memory: `brine job results` and the pipeline runner fetch so.
 //
 // Follow polls the job until it ends (or, with UntilAccepted, until a provider holds it) and
 // judges its deadlines by the chain's time, not the local clock: a job past its accept-by time

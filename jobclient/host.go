@@ -129,6 +129,14 @@ func (h *Host) FetchAnywhere(ctx context.Context, d providers.Directory, job set
 	return providers.FetchJobResultAnywhere(ctx, h.p2p, d, job, maxSize)
 }
 
+// FetchAnywhereTo is FetchAnywhere writing the result into dst as it arrives
+// (providers.FetchJobResultAnywhereTo; a results.Incoming keeps it in the result store), so a
+// large result is never held in memory. Once it returns nil, dst holds exactly the bytes of
+// the committed CID.
+func (h *Host) FetchAnywhereTo(ctx context.Context, d providers.Directory, job settlement.Job, maxSize int64, dst providers.Sink) (cid.Cid, common.Address, error) {
+	return providers.FetchJobResultAnywhereTo(ctx, h.p2p, d, job, maxSize, dst)
+}
+
 // PanelReader reads a job's replica panel (settlement.Reader has it).
 type PanelReader interface {
 	Panel(ctx context.Context, id settlement.JobID, replicas bool) (settlement.Panel, error)

@@ -1,6 +1,7 @@
 package node
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -27,10 +28,10 @@ func TestInputSelect(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if err := placeSelected(archive, dir, jobspec.Input{Path: "shard.txt", Select: "shards/b.txt"}); err != nil {
+	if err := placeSelected(bytes.NewReader(archive), dir, jobspec.Input{Path: "shard.txt", Select: "shards/b.txt"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := placeSelected(archive, dir, jobspec.Input{Path: "in/all", Select: "shards"}); err != nil {
+	if err := placeSelected(bytes.NewReader(archive), dir, jobspec.Input{Path: "in/all", Select: "shards"}); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "shard.txt")); err != nil || string(b) != "b\n" {
@@ -43,7 +44,7 @@ func TestInputSelect(t *testing.T) {
 	if len(entries) != 2 {
 		t.Errorf("the inputs directory holds %v, want shard.txt and in only", entries)
 	}
-	if err := placeSelected(archive, dir, jobspec.Input{Path: "none", Select: "shards/zzz"}); err == nil {
+	if err := placeSelected(bytes.NewReader(archive), dir, jobspec.Input{Path: "none", Select: "shards/zzz"}); err == nil {
 		t.Error("a path the result does not hold was placed")
 	}
 }

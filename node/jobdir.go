@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -112,20 +113,32 @@ func (n *Node) placeInputs(ctx context.Context, spec *jobspec.Spec, specHash com
 		if err != nil {
 			return fmt.Errorf("input %s: %w", in.Path, err)
 		}
-		b, err := n.blob(ctx, c, specHash, 1<<30)
-		if err != nil {
+		if err := n.storeBlob(ctx, c, specHash, 1<<30); err != nil {
 			return fmt.Errorf("input %s: %w", in.Path, err)
 		}
-		dest := filepath.Join(dir, filepath.FromSlash(in.Path))
-		if in.Select == "" {
-			if err := results.Unpack(b, dest, results.Limits{}); err != nil {
-				return fmt.Errorf("input %s: unpacking %s: %w", in.Path, c, err)
-			}
-			continue
+		if err := n.placeInput(dir, c, in); err != nil {
+			return err
 		}
-		if err := placeSelected(b, dir, in); err != nil {
-			return fmt.Errorf("input %s: %s of %s: %w", in.Path, in.Select, c, err)
+	}
+	return nil
+}
+
+// placeInput unpacks the stored result c (or its in.Select entry) at in.Path, reading it from
+// its file in the store: an input of any size never passes through memory whole.
+func (n *Node) placeInput(dir string, c cid.Cid, in jobspec.Input) error {
+	f, _, err := n.results.OpenFile(c)
+	if err != nil {
+		return fmt.Errorf("input %s: %w", in.Path, err)
+	}
+	defer f.Close()
+	if in.Select == "" {
+		if err := results.UnpackFrom(f, filepath.Join(dir, filepath.FromSlash(in.Path)), results.Limits{}); err != nil {
+			return fmt.Errorf("input %s: unpacking %s: %w", in.Path, c, err)
 		}
+		return nil
+	}
+	if err := placeSelected(f, dir, in); err != nil {
+		return fmt.Errorf("input %s: %s of %s: %w", in.Path, in.Select, c, err)
 	}
 	return nil
 }
@@ -133,13 +146,13 @@ func (n *Node) placeInputs(ctx context.Context, spec *jobspec.Spec, specHash com
 // placeSelected unpacks the result archive b aside, inside dir (so the rename never crosses
 // a file system), and moves only its in.Select entry to in.Path: one shard of a fan-out, or
 // one directory of an upstream step's result.
-func placeSelected(b []byte, dir string, in jobspec.Input) error {
+func placeSelected(archive io.ReadSeeker, dir string, in jobspec.Input) error {
 	stage, err := os.MkdirTemp(dir, ".brine-select-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(stage)
-	if err := results.Unpack(b, filepath.Join(stage, "r"), results.Limits{}); err != nil {
+	if err := results.UnpackFrom(archive, filepath.Join(stage, "r"), results.Limits{}); err != nil {
 		return err
 	}
 	src := filepath.Join(stage, "r", filepath.FromSlash(in.Select))

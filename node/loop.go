@@ -370,7 +370,7 @@ func (n *Node) fetchDeps(ctx context.Context, spec *jobspec.Spec, specHash [32]b
 		if err != nil {
 			return err
 		}
-		if _, err := n.blob(ctx, c, specHash, 1<<30); err != nil {
+		if err := n.storeBlob(ctx, c, specHash, 1<<30); err != nil {
 			return err
 		}
 	}

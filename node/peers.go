@@ -19,6 +19,7 @@ import (
 	"github.com/brine-compute/brine/node/store"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/p2p/providers"
+	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -236,25 +237,46 @@ func (n *Node) spec(ctx context.Context, hash common.Hash) ([]byte, error) {
 // blob makes the content c (a module or an earlier result) present in the result store:
 // there already, else fetched from the spec's pushers and the other providers' nodes.
 func (n *Node) blob(ctx context.Context, c cid.Cid, specHash common.Hash, maxSize int64) ([]byte, error) {
-	if b, err := n.results.Get(c); err == nil {
-		return b, nil
+	if err := n.storeBlob(ctx, c, specHash, maxSize); err != nil {
+		return nil, err
+	}
+	return n.results.Get(c)
+}
+
+// storeBlob is blob that leaves the bytes in the result store: a fetch is written there as it
+// arrives (results.Incoming) and checked against c, so an input of any size never passes
+// through memory whole; the caller reads it back from its file (results.Store.OpenFile).
+func (n *Node) storeBlob(ctx context.Context, c cid.Cid, specHash common.Hash, maxSize int64) error {
+	if n.results.Has(c) {
+		if f, _, err := n.results.OpenFile(c); err == nil {
+			f.Close()
+			return nil
+		}
 	}
 	var errs []error
 	for _, p := range n.peersFor(ctx, specHash) {
-		fc, cancel := context.WithTimeout(ctx, 2*time.Minute)
-		b, err := n.host.FetchResult(fc, p, c, maxSize)
-		cancel()
+		in, err := n.results.Incoming()
 		if err != nil {
-			errs = append(errs, err)
-			continue
+			return err
 		}
-		if _, err := n.results.Put(b); err != nil {
-			return nil, err
+		fc, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		_, err = n.host.FetchResultTo(fc, p, c, maxSize, in)
+		cancel()
+		if err == nil {
+			err = in.Commit(c)
+			if err != nil {
+				return err
+			}
+			return nil
 		}
-		return b, nil
+		in.Discard()
+		if errors.Is(err, results.ErrStoreFull) {
+			return err
+		}
+		errs = append(errs, err)
 	}
 	if len(errs) == 0 {
-		return nil, fmt.Errorf("%s not available: no peer pushed the spec and no other provider's node is known", c)
+		return fmt.Errorf("%s not available: no peer pushed the spec and no other provider's node is known", c)
 	}
-	return nil, fmt.Errorf("%s not available from %d peer(s): %w", c, len(errs), errors.Join(errs...))
+	return fmt.Errorf("%s not available from %d peer(s): %w", c, len(errs), errors.Join(errs...))
 }

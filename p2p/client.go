@@ -180,29 +180,42 @@ func (o *outbound) cause(err error) error {
 // headerSize big-endian bytes (refused past maxSize before anything is read), the bytes, then
 // the end of the stream. what names the payload in errors.
 func (o *outbound) sized(what string, headerSize int, maxSize int64) ([]byte, error) {
-	hdr, err := o.response(headerSize, false)
-	if err != nil {
-		return nil, err
-	}
-	if len(hdr) != headerSize {
-		return nil, fmt.Errorf("%w: %s header of %d bytes", ErrProtocol, what, len(hdr))
-	}
-	size := binary.BigEndian.Uint64(hdr)
-	if size > uint64(maxSize) {
-		return nil, fmt.Errorf("%w: %s of %d bytes, at most %d", ErrTooLarge, what, size, maxSize)
-	}
 	var buf bytes.Buffer
-	buf.Grow(int(min(size, 1<<20)))
-	if n, err := io.CopyN(&buf, o.r, int64(size)); err != nil {
-		if errors.Is(err, io.EOF) {
-			err = fmt.Errorf("%w: %s ended after %d of %d bytes", ErrProtocol, what, n, size)
-		}
-		return nil, o.cause(err)
-	}
-	if err := o.expectEOF(); err != nil {
+	if _, err := o.sizedTo(what, headerSize, maxSize, &buf, func(size uint64) { buf.Grow(int(min(size, 1<<20))) }); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// sizedTo is sized writing the payload into w as it arrives (told its announced size first,
+// when announce is set): memory stays at a copy buffer whatever the size. It returns the
+// bytes written; on an error w may hold part of the payload.
+func (o *outbound) sizedTo(what string, headerSize int, maxSize int64, w io.Writer, announce func(uint64)) (int64, error) {
+	hdr, err := o.response(headerSize, false)
+	if err != nil {
+		return 0, err
+	}
+	if len(hdr) != headerSize {
+		return 0, fmt.Errorf("%w: %s header of %d bytes", ErrProtocol, what, len(hdr))
+	}
+	size := binary.BigEndian.Uint64(hdr)
+	if size > uint64(maxSize) {
+		return 0, fmt.Errorf("%w: %s of %d bytes, at most %d", ErrTooLarge, what, size, maxSize)
+	}
+	if announce != nil {
+		announce(size)
+	}
+	n, err := io.CopyN(w, o.r, int64(size))
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			err = fmt.Errorf("%w: %s ended after %d of %d bytes", ErrProtocol, what, n, size)
+		}
+		return n, o.cause(err)
+	}
+	if err := o.expectEOF(); err != nil {
+		return n, err
+	}
+	return n, nil
 }
 
 func (o *outbound) expectEOF() error {

@@ -54,7 +54,9 @@
 //
 //   - Clients verify before returning: FetchSpec checks sha256 of the bytes against the hash
 //     and runs jobspec.ParseCanonical; FetchResult checks the bytes' sha2-256 multihash
-//     against the CID (CIDv1 only) and refuses a size over its maxSize before reading; Probe
+//     against the CID (CIDv1 only) and refuses a size over its maxSize before reading
+//     (FetchResultTo writes them into a writer as they arrive, hashing them on the way, and
+//     fails with ErrCIDMismatch at the end: its caller discards what was written); Probe
 //     checks the signature against the peer ID; FetchTree returns a document's bytes only
 //     within its bound and as announced, and incentives/trees rebuilds the tree from its
 //     values (merkle.ParseTree), checks its epoch and its root against the chain before

@@ -3,6 +3,7 @@ package p2p
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -112,6 +113,51 @@ func (h *Host) fetchResult(ctx context.Context, info peer.AddrInfo, c cid.Cid, m
 		return nil, err
 	}
 	return data, nil
+}
+
+// FetchResultTo is FetchResult writing the result into w as it arrives, hashing it on the
+// way, so that memory stays at a copy buffer whatever the result's size: a client keeps a
+// large result on disk, not in memory. It returns the bytes written once their sha2-256
+// multihash is c's; on any error (ErrCIDMismatch once every byte is written) w holds bytes
+// that must not be used: the caller discards them.
+func (h *Host) FetchResultTo(ctx context.Context, info peer.AddrInfo, c cid.Cid, maxSize int64, w io.Writer) (int64, error) {
+	n, err := h.fetchResultTo(ctx, info, c, maxSize, w)
+	if err != nil {
+		return n, fmt.Errorf("p2p: fetch result %s from %s: %w", c, info.ID, err)
+	}
+	return n, nil
+}
+
+func (h *Host) fetchResultTo(ctx context.Context, info peer.AddrInfo, c cid.Cid, maxSize int64, w io.Writer) (_ int64, err error) {
+	if err := checkResultCID(c); err != nil {
+		return 0, err
+	}
+	if maxSize <= 0 {
+		return 0, fmt.Errorf("p2p: maxSize %d out of range", maxSize)
+	}
+	o, err := h.exchange(ctx, info, ResultProtocol, frame(c.Bytes()))
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if cerr := o.close(err != nil); err == nil && cerr != nil {
+			h.log.Debug("p2p: closing result stream", "peer", info.ID, "err", cerr)
+		}
+	}()
+	sum := sha256.New()
+	n, err := o.sizedTo("result", resultHeaderSize, maxSize, io.MultiWriter(w, sum), nil)
+	if err != nil {
+		return n, err
+	}
+	digest, err := mh.Encode(sum.Sum(nil), mh.SHA2_256)
+	if err != nil {
+		return n, fmt.Errorf("p2p: hash result: %w", err)
+	}
+	if !bytes.Equal(digest, c.Hash()) {
+		h.log.Warn("p2p: peer served a result that does not match its CID", "peer", info.ID, "cid", c)
+		return n, ErrCIDMismatch
+	}
+	return n, nil
 }
 
 // checkResultCID accepts the CIDs FetchResult can verify.

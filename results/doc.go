@@ -73,5 +73,8 @@
 // the directory) and verified against the CID on every read: a corrupt file is an error
 // (ErrMismatch), removed so that a later Put can restore it, never returned as data. The sum
 // of the stored results' sizes is bounded; Put refuses with ErrStoreFull when a result would
-// not fit.
+// not fit. Incoming writes a result into the store as it arrives (a fetch), its bytes counted
+// against the bound as they come and stored only by Commit once they are the CID's; OpenFile
+// gives a stored result's file, checked first, for UnpackFrom, EntriesFrom and
+// ReadFailureFrom, which read a result from a file instead of memory.
 package results

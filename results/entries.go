@@ -14,15 +14,23 @@ import (
 // the files and directories a pipeline's fan-out (`foreach: step:dir/*`) runs one job for.
 // The archive is checked as Unpack checks it; a dir the archive does not hold lists nothing.
 func Entries(archive []byte, dir string) ([]string, error) {
-	if err := scanArchive(archive, Limits{}.withDefaults()); err != nil {
+	return EntriesFrom(bytes.NewReader(archive), dir)
+}
+
+// EntriesFrom is Entries reading the archive from r (twice), not from memory.
+func EntriesFrom(r io.ReadSeeker, dir string) ([]string, error) {
+	if err := scanArchive(r, Limits{}.withDefaults()); err != nil {
 		return nil, err
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("results: reading the archive again: %w", err)
 	}
 	prefix := ""
 	if dir = strings.Trim(dir, "/"); dir != "" {
 		prefix = dir + "/"
 	}
 	seen := map[string]bool{}
-	tr := tar.NewReader(bytes.NewReader(archive))
+	tr := tar.NewReader(r)
 	for {
 		h, err := tr.Next()
 		if errors.Is(err, io.EOF) {

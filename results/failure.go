@@ -219,6 +219,24 @@ func ReadFailure(archive []byte) (r FailureRecord, ok bool, err error) {
 	return r, true, nil
 }
 
+// ReadFailureFrom is ReadFailure of the size-byte archive r (a verified result in a file):
+// only an archive small enough to be a failure record is read whole; of a larger one, only
+// its first header.
+func ReadFailureFrom(r io.Reader, size int64) (FailureRecord, bool, error) {
+	if size <= 4*maxFailureRecord {
+		archive, err := io.ReadAll(io.LimitReader(r, size))
+		if err != nil {
+			return FailureRecord{}, false, fmt.Errorf("results: reading the archive: %w", err)
+		}
+		return ReadFailure(archive)
+	}
+	h, err := tar.NewReader(r).Next()
+	if err != nil || strings.TrimSuffix(h.Name, "/") != jobspec.FailureRecordPath {
+		return FailureRecord{}, false, nil
+	}
+	return FailureRecord{}, true, fmt.Errorf("%w: an archive of %d bytes, too large for a record", ErrBadFailureRecord, size)
+}
+
 // String says what happened, for people: "exit code 3 (stderr: …)".
 func (r FailureRecord) String() string {
 	var s string

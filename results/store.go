@@ -364,6 +364,27 @@ func (s *Store) Open(c cid.Cid) (io.ReadCloser, int64, error) {
 	}, info.Size(), nil
 }
 
+// OpenFile returns the stored result c as a file, read once through and checked against c
+// first (a copy that does not match is removed and wraps ErrMismatch), and its size: for
+// readers that go through a result more than once (UnpackFrom, EntriesFrom) without holding
+// it in memory. The caller closes it.
+func (s *Store) OpenFile(c cid.Cid) (*os.File, int64, error) {
+	rc, size, err := s.Open(c)
+	if err != nil {
+		return nil, 0, err
+	}
+	v := rc.(*verifyingReader)
+	if _, err := io.Copy(io.Discard, v); err != nil {
+		v.Close()
+		return nil, 0, err
+	}
+	if _, err := v.f.Seek(0, io.SeekStart); err != nil {
+		v.Close()
+		return nil, 0, fmt.Errorf("results: store: %w", err)
+	}
+	return v.f, size, nil
+}
+
 type verifyingReader struct {
 	f       *os.File
 	r       io.Reader

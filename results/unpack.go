@@ -32,9 +32,18 @@ import (
 // owner, time or extended attribute is applied. An I/O error while writing can leave part
 // of the result behind.
 func Unpack(archive []byte, destDir string, lim Limits) error {
+	return UnpackFrom(bytes.NewReader(archive), destDir, lim)
+}
+
+// UnpackFrom is Unpack reading the archive from r (a verified result in a file: Store.OpenFile),
+// twice: once to check every header, once to write. Memory stays small whatever its size.
+func UnpackFrom(r io.ReadSeeker, destDir string, lim Limits) error {
 	lim = lim.withDefaults()
-	if err := scanArchive(archive, lim); err != nil {
+	if err := scanArchive(r, lim); err != nil {
 		return err
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("results: reading the archive again: %w", err)
 	}
 	if err := os.MkdirAll(destDir, dirMode); err != nil {
 		return fmt.Errorf("results: destination: %w", err)
@@ -47,7 +56,7 @@ func Unpack(archive []byte, destDir string, lim Limits) error {
 
 	u := unpacker{root: root, made: make(map[string]bool), dirs: dirCache{root: root}}
 	defer u.dirs.close()
-	tr := tar.NewReader(bytes.NewReader(archive))
+	tr := tar.NewReader(r)
 	for {
 		h, err := tr.Next()
 		if errors.Is(err, io.EOF) {
@@ -78,7 +87,7 @@ func entryName(h *tar.Header) (string, bool) {
 }
 
 // scanArchive checks every header of archive against the rules of Unpack.
-func scanArchive(archive []byte, lim Limits) error {
+func scanArchive(archive io.Reader, lim Limits) error {
 	const (
 		isFile = 1
 		isDir  = 2 // named by an entry
@@ -87,7 +96,7 @@ func scanArchive(archive []byte, lim Limits) error {
 	seen := make(map[string]int)
 	var objects int // files and directories Unpack would create
 	var total int64
-	tr := tar.NewReader(bytes.NewReader(archive))
+	tr := tar.NewReader(archive)
 	for {
 		h, err := tr.Next()
 		if errors.Is(err, io.EOF) {

@@ -359,3 +359,75 @@ steps:
 	}
 	n.ok(t, "audit", "check")
 }
+
+// TestPipelineCancelSaysWhatStillRuns: a map-reduce run is stopped once its split is accepted,
+// and cancelled. The split cannot be withdrawn: cancel says it runs (or ran) and is paid, at
+// its payment; nothing else was posted, and a resume afterwards posts nothing.
+func TestPipelineCancelSaysWhatStillRuns(t *testing.T) {
+	t.Parallel()
+	n := launch(t, "--period", "1s", "--accounts", "3")
+	acc := n.info.Accounts
+	provider, client := acc[1], acc[2]
+	n.ok(t, "--account", provider, "provider", "stake", "100")
+	n.startNode(t, "node", nil, provider)
+	mod := mapreduceModule(t)
+	file := pipelineFile(t, "one fish two fish\n")
+	p := n.startProc(t, "pipeline submit", nil, "Pipeline 0x", "--account", client, "pipeline", "submit", file, "--module", mod, "--wait")
+	p.wait(t, `split: job \d+ accepted`, 2*time.Minute)
+	p.kill(t)
+
+	type amount struct {
+		Units string `json:"units"`
+	}
+	v := decode[struct {
+		Jobs []struct {
+			Step    string `json:"step"`
+			Job     uint64 `json:"job"`
+			Fate    string `json:"fate"`
+			Payment amount `json:"payment"`
+		} `json:"jobs"`
+		NotPosted []string `json:"notPosted"`
+		WillPay   amount   `json:"willPay"`
+		Paid      amount   `json:"paid"`
+		MayPay    amount   `json:"mayPay"`
+		Refunded  amount   `json:"refunded"`
+	}](t, n.ok(t, "--account", client, "pipeline", "cancel", file))
+	if len(v.Jobs) != 1 || v.Jobs[0].Step != "split" {
+		t.Fatalf("cancel reported %+v, want the split's job only", v.Jobs)
+	}
+	one := ether(1).String()
+	switch j := v.Jobs[0]; {
+	case j.Payment.Units != one:
+		t.Errorf("the split's payment %s, want %s", j.Payment.Units, one)
+	case j.Fate == "will run and be paid" || j.Fate == "will be paid":
+		if v.WillPay.Units != one || v.Paid.Units != "0" {
+			t.Errorf("will pay %s and paid %s, want %s and 0", v.WillPay.Units, v.Paid.Units, one)
+		}
+	case j.Fate == "paid":
+		if v.Paid.Units != one || v.WillPay.Units != "0" {
+			t.Errorf("paid %s and will pay %s, want %s and 0", v.Paid.Units, v.WillPay.Units, one)
+		}
+	default:
+		t.Errorf("the accepted split's fate is %q, want that it runs and is paid", j.Fate)
+	}
+	if fmt.Sprint(v.NotPosted) != "[count merge]" {
+		t.Errorf("not posted %v, want [count merge]", v.NotPosted)
+	}
+	if v.MayPay.Units != "0" || v.Refunded.Units != "0" {
+		t.Errorf("may pay %s, refunded %s; want 0 and 0", v.MayPay.Units, v.Refunded.Units)
+	}
+	text := n.run(t, nil, "--account", client, "pipeline", "cancel", file)
+	if text.code != 0 || !strings.Contains(text.stdout, "Will be paid") || !strings.Contains(text.stdout, "split") {
+		t.Errorf("cancel's text says neither what will be paid nor the split:\n%s", text.stdout)
+	}
+
+	// A resume of the cancelled run posts nothing.
+	r := n.run(t, nil, "--account", client, "pipeline", "resume", file, "--module", mod)
+	t.Logf("resume after cancel exited %d: %s", r.code, r.stderr)
+	jobs := decode[[]struct {
+		ID uint64 `json:"id"`
+	}](t, n.ok(t, "audit", "jobs", "--client", client))
+	if len(jobs) != 1 {
+		t.Errorf("the client posted %d jobs, want the split's only", len(jobs))
+	}
+}

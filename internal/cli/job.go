@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -498,7 +499,7 @@ func jobSubmit(c *cli.Context, stdio IO) error {
 				job.ID, s.fetchErr(st, job, err), pause)
 		},
 		OnResult: func(_ context.Context, job settlement.Job, r jobclient.Result) error {
-			c, f, err := s.keepResult(job, r, output)
+			c, f, err := s.keepResult(job, r.From, r.CID, bytes.NewReader(r.Data), int64(len(r.Data)), output)
 			if err != nil {
 				return err
 			}

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -251,13 +253,37 @@ func cidText(b []byte) string {
 // does not serve it, from any other provider's node that holds it: the verifiers of a
 // challenge re-executed the job), verifies it against the on-chain commitment and only then
 // unpacks it into dir. A result that is a failure record (the job failed by its own program)
-// is written too (dir/brine-failure.json), said so, and returned.
+// is written too (dir/brine-failure.json), said so, and returned. The result goes into the
+// client's store as it arrives and is unpacked from its file there (a result of any size
+// never passes through memory whole); only one the store has no room for is fetched into
+// memory.
 func (s *session) downloadResult(cn *clientNet, st *onchain.Settlement, job settlement.Job, dir string) (cid.Cid, *results.FailureRecord, error) {
-	data, c, from, err := cn.host.FetchAnywhere(s.ctx, st, job, maxResult)
+	in, err := cn.blobs.Incoming()
+	if err != nil {
+		return cid.Undef, nil, err
+	}
+	defer in.Discard()
+	c, from, err := cn.host.FetchAnywhereTo(s.ctx, st, job, maxResult, in)
+	if errors.Is(err, results.ErrStoreFull) {
+		s.log.Warn("the client's result store is full: fetching the result into memory", "err", err)
+		data, c, from, err := cn.host.FetchAnywhere(s.ctx, st, job, maxResult)
+		if err != nil {
+			return c, nil, s.fetchErr(st, job, err)
+		}
+		return s.keepResult(job, from, c, bytes.NewReader(data), int64(len(data)), dir)
+	}
 	if err != nil {
 		return c, nil, s.fetchErr(st, job, err)
 	}
-	return s.keepResult(job, jobclient.Result{Data: data, CID: c, From: from}, dir)
+	if err := in.Commit(c); err != nil {
+		return c, nil, fmt.Errorf("job %d: keeping result %s in the client's store: %w", job.ID, c, err)
+	}
+	f, size, err := cn.blobs.OpenFile(c)
+	if err != nil {
+		return c, nil, fmt.Errorf("job %d: reading result %s back from the client's store: %w", job.ID, c, err)
+	}
+	defer f.Close()
+	return s.keepResult(job, from, c, f, size, dir)
 }
 
 // maxResult bounds a result's download.
@@ -283,24 +309,27 @@ func (s *session) fetchErr(r jobclient.PanelReader, job settlement.Job, err erro
 	return fmt.Errorf("job %d: %w", job.ID, err)
 }
 
-// keepResult says whose node served a verified result and unpacks it into dir.
-func (s *session) keepResult(job settlement.Job, r jobclient.Result, dir string) (cid.Cid, *results.FailureRecord, error) {
-	c := r.CID
-	switch r.From {
+// keepResult says whose node (from) served a verified result c, the size bytes of archive,
+// and unpacks it into dir.
+func (s *session) keepResult(job settlement.Job, from common.Address, c cid.Cid, archive io.ReadSeeker, size int64, dir string) (cid.Cid, *results.FailureRecord, error) {
+	switch from {
 	case job.Provider:
-		if r.From != (common.Address{}) {
-			fmt.Fprintf(s.info, "Result %s served by provider %s's node\n", c, r.From.Hex())
+		if from != (common.Address{}) {
+			fmt.Fprintf(s.info, "Result %s served by provider %s's node\n", c, from.Hex())
 		}
 	default:
 		fmt.Fprintf(s.info, "Provider %s's node did not serve result %s; provider %s's node did (a verifier of a challenge, or another node that computed it)\n",
-			job.Provider.Hex(), c, r.From.Hex())
+			job.Provider.Hex(), c, from.Hex())
 	}
-	rec, failed, err := results.ReadFailure(r.Data)
+	rec, failed, err := results.ReadFailureFrom(archive, size)
 	if err != nil {
 		return c, nil, fmt.Errorf("job %d: the committed result %s holds %s but is not a valid failure record; nothing was written. Dispute it within the challenge window with 'brine job challenge %d': %w: %w",
 			job.ID, c, jobspec.FailureRecordPath, job.ID, errBadResult, err)
 	}
-	if err := results.Unpack(r.Data, dir, results.Limits{}); err != nil {
+	if _, err := archive.Seek(0, io.SeekStart); err != nil {
+		return c, nil, fmt.Errorf("job %d: reading the result again: %w", job.ID, err)
+	}
+	if err := results.UnpackFrom(archive, dir, results.Limits{}); err != nil {
 		return c, nil, fmt.Errorf("job %d: writing the result into %s: %w: %w", job.ID, dir, errBadResult, err)
 	}
 	fmt.Fprintf(s.info, "Result %s verified against the on-chain commitment and written to %s\n", c, dir)

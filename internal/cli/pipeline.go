@@ -15,6 +15,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/urfave/cli/v2"
 
+	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
 	"github.com/brine-compute/brine/p2p"
 	"github.com/brine-compute/brine/pipeline"
@@ -124,14 +125,21 @@ Example:
 			},
 			{
 				Name:      "cancel",
-				Usage:     "post nothing more for a pipeline run",
+				Usage:     "post nothing more for a pipeline run, settle what can be, and say what will still be paid",
 				ArgsUsage: "<pipeline.yaml|pipeline hash>",
 				Description: `Marks the run cancelled: a running 'submit --wait' or 'resume' stops posting and ends, and no
-later resume posts anything. Jobs already posted cannot be withdrawn on chain: they run to
-their end (one nobody accepts is reclaimed after its accept-by by 'brine job reclaim').
+later resume posts anything. Then it settles every job the run posted as far as the market
+allows now: an open job past its accept-by is reclaimed and an accepted one past its result
+deadline claimed back (their payments back). A job a provider accepted cannot be withdrawn
+(the market has no cancel for it): it runs and is paid; an open job may still be accepted
+until its accept-by. It prints every job with what becomes of it (paid, will be paid, will
+run and be paid, may still be accepted until …, reclaimed, claimed back, ended unpaid), what
+those still to be paid cost, and what this cancel got back; --json gives the same. Run it
+again after the accept-by it names to reclaim the open jobs nobody took.
 
 Example:
-   brine pipeline cancel mapreduce.yaml`,
+   brine pipeline cancel mapreduce.yaml
+   brine pipeline cancel 0x5e1f… --json`,
 				Action: func(c *cli.Context) error { return pipelineCancel(c, stdio) },
 			},
 		},
@@ -569,17 +577,113 @@ func pipelineCancel(c *cli.Context, stdio IO) error {
 		return err
 	}
 	defer s.close()
+	if err := s.openToken(); err != nil {
+		return err
+	}
+	if _, err := s.resolveAccount(true); err != nil {
+		return err
+	}
 	st, p, err := s.loadPipelineRun(a[0])
 	if err != nil {
 		return err
 	}
-	st.Cancelled = true
-	if err := st.Save(); err != nil {
+	if s.account != st.Account {
+		return badInput("the run %s is account %s's; cancel it as that account (--account)", st.FilePath(), st.Account.Hex())
+	}
+	if err := s.requireGas(); err != nil {
 		return err
 	}
-	fmt.Fprintf(s.info, "Cancelled: nothing more is posted for pipeline %s; jobs already posted run to their end\n", st.Pipeline.Hex())
-	v := s.pipelineView(p, st)
-	return s.emit(v, func(w io.Writer) { printPipeline(w, v) })
+	if err := s.unlock(); err != nil {
+		return err
+	}
+	market, err := s.settlement()
+	if err != nil {
+		return err
+	}
+	now, err := jobclient.ChainTime(s.ctx, s.client)
+	if err != nil {
+		return fmt.Errorf("reading the chain's time: %w", err)
+	}
+	cancelled, err := piperun.Cancel(s.ctx, p, st, market, now)
+	if err != nil {
+		// The run is marked cancelled (nothing more is posted) before any job is read.
+		return fmt.Errorf("pipeline %s is cancelled (nothing more is posted), but settling its jobs stopped: %w; run 'brine pipeline cancel' again", st.Pipeline.Hex(), err)
+	}
+	v := s.cancelView(st, cancelled)
+	return s.emit(v, func(w io.Writer) { printCancel(w, v) })
+}
+
+// cancelView is what 'brine pipeline cancel' shows.
+type cancelView struct {
+	Pipeline  string               `json:"pipeline"`
+	Jobs      []cancelledJobView   `json:"jobs"`
+	NotPosted []string             `json:"notPosted"`
+	Paid      amount               `json:"paid"`
+	WillPay   amount               `json:"willPay"`
+	MayPay    amount               `json:"mayPay"`
+	Refunded  amount               `json:"refunded"`
+	byFate    map[piperun.Fate]int // jobs per fate, for the summary
+}
+
+type cancelledJobView struct {
+	Step    string     `json:"step"`
+	Entry   string     `json:"entry,omitempty"`
+	Job     uint64     `json:"job,omitempty"`
+	Status  string     `json:"status"`
+	Fate    string     `json:"fate"`
+	Payment amount     `json:"payment"`
+	Until   *time.Time `json:"until,omitempty"`
+}
+
+func (s *session) cancelView(st *piperun.State, c piperun.Cancellation) cancelView {
+	v := cancelView{Pipeline: st.Pipeline.Hex(), Jobs: []cancelledJobView{}, NotPosted: c.NotPosted, Paid: s.amount(c.Paid),
+		WillPay: s.amount(c.WillPay), MayPay: s.amount(c.MayPay), Refunded: s.amount(c.Refunded), byFate: map[piperun.Fate]int{}}
+	if v.NotPosted == nil {
+		v.NotPosted = []string{}
+	}
+	for _, j := range c.Jobs {
+		v.Jobs = append(v.Jobs, cancelledJobView{Step: j.Step, Entry: j.Entry, Job: uint64(j.Job), Status: j.Status, Fate: string(j.Fate),
+			Payment: s.amount(j.Payment), Until: j.Until})
+		v.byFate[j.Fate]++
+	}
+	return v
+}
+
+// printCancel says what the cancel stopped and, job by job, what still runs and is paid.
+func printCancel(w io.Writer, v cancelView) {
+	kv(w, "Cancelled", "pipeline %s: nothing more is posted", v.Pipeline)
+	if len(v.NotPosted) > 0 {
+		kv(w, "Not posted", "%s", strings.Join(v.NotPosted, ", "))
+	}
+	kv(w, "Will be paid", "%s %s: %d job(s) accepted or committed cannot be withdrawn (the market has no cancel for them)",
+		v.WillPay.Decimal, v.WillPay.Symbol, v.byFate[piperun.FateWillRun]+v.byFate[piperun.FateWillBePaid])
+	if n := v.byFate[piperun.FateMayRun] + v.byFate[piperun.FateUnknown]; n > 0 {
+		kv(w, "May be paid", "%s %s more if a provider accepts the %d open job(s) before their accept-by; run this again after it to reclaim the rest",
+			v.MayPay.Decimal, v.MayPay.Symbol, n)
+	}
+	kv(w, "Refunded now", "%s %s (jobs reclaimed or claimed back by this cancel)", v.Refunded.Decimal, v.Refunded.Symbol)
+	kv(w, "Paid before", "%s %s", v.Paid.Decimal, v.Paid.Symbol)
+	fmt.Fprintln(w)
+	for _, j := range v.Jobs {
+		name := j.Step
+		if j.Entry != "" {
+			name += "[" + j.Entry + "]"
+		}
+		id := "posting"
+		if j.Job != 0 {
+			id = fmt.Sprintf("job %d", j.Job)
+		}
+		fate := j.Fate
+		switch {
+		case j.Until != nil && j.Fate == string(piperun.FateMayRun):
+			fate += " until " + fmtTime(*j.Until)
+		case j.Until != nil:
+			fate += " (result due by " + fmtTime(*j.Until) + ")"
+		case j.Fate == string(piperun.FateUnknown):
+			fate += " ('brine pipeline resume' finds it on chain)"
+		}
+		fmt.Fprintf(w, "  %s\t%s\t%s\t%s %s\t%s\n", name, id, orDash(j.Status), j.Payment.Decimal, j.Payment.Symbol, fate)
+	}
 }
 
 func stepNames(steps []*pipeline.Step) []string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"sync"
 	"time"
@@ -152,47 +153,97 @@ var ErrResultMismatch = errors.New("the provider's result does not match its on-
 // same bytes. Bytes that do not match wrap ErrResultMismatch. Errors do not name the job:
 // the caller says which job it fetched (wrapping once).
 func FetchJobResult(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, maxSize int64) ([]byte, cid.Cid, error) {
-	if len(job.ResultCID) == 0 {
-		return nil, cid.Undef, fmt.Errorf("no committed result (the job is %s)", job.Status)
-	}
-	c, err := results.ParseCommitment(job.ResultCID)
-	if err != nil {
-		return nil, cid.Undef, fmt.Errorf("the committed result is not a Brine result CID: %w", err)
-	}
-	list, err := d.ProviderDirectory(ctx)
+	var data []byte
+	c, err := fetchJobResult(ctx, h, d, job, inMemory(h, maxSize, &data))
 	if err != nil {
 		return nil, c, err
 	}
+	return data, c, nil
+}
+
+// Sink receives a result as it arrives (results.Incoming is one, in the result store):
+// Reset discards what it holds before another node is asked.
+type Sink interface {
+	io.Writer
+	Reset() error
+}
+
+// FetchJobResultTo is FetchJobResult writing the result into dst as it arrives
+// (p2p.Host.FetchResultTo), so memory stays small whatever its size: the same nodes are asked
+// in the same order, dst reset before each. Once it returns nil, dst holds exactly the bytes
+// of the committed CID; on an error what dst holds must not be used.
+func FetchJobResultTo(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, maxSize int64, dst Sink) (cid.Cid, error) {
+	return fetchJobResult(ctx, h, d, job, toSink(h, maxSize, dst))
+}
+
+// getter fetches c from one node, CID-checked, keeping the bytes where its caller wants them.
+type getter func(ctx context.Context, info peer.AddrInfo, c cid.Cid) error
+
+func inMemory(h *p2p.Host, maxSize int64, data *[]byte) getter {
+	return func(ctx context.Context, info peer.AddrInfo, c cid.Cid) error {
+		b, err := h.FetchResult(ctx, info, c, maxSize)
+		if err == nil {
+			err = results.Verify(b, c)
+		}
+		if err == nil {
+			*data = b
+		}
+		return err
+	}
+}
+
+func toSink(h *p2p.Host, maxSize int64, dst Sink) getter {
+	return func(ctx context.Context, info peer.AddrInfo, c cid.Cid) error {
+		if err := dst.Reset(); err != nil {
+			return err
+		}
+		_, err := h.FetchResultTo(ctx, info, c, maxSize, dst)
+		if errors.Is(err, p2p.ErrCIDMismatch) {
+			err = fmt.Errorf("%w: %w", results.ErrMismatch, err)
+		}
+		return err
+	}
+}
+
+func fetchJobResult(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, get getter) (cid.Cid, error) {
+	if len(job.ResultCID) == 0 {
+		return cid.Undef, fmt.Errorf("no committed result (the job is %s)", job.Status)
+	}
+	c, err := results.ParseCommitment(job.ResultCID)
+	if err != nil {
+		return cid.Undef, fmt.Errorf("the committed result is not a Brine result CID: %w", err)
+	}
+	list, err := d.ProviderDirectory(ctx)
+	if err != nil {
+		return c, err
+	}
 	if job.Replicas > 1 && job.Provider == (common.Address{}) {
-		return fetchReplicated(ctx, h, d, job, list, c, maxSize)
+		return c, fetchReplicated(ctx, d, job, list, c, get)
 	}
 	var info peer.AddrInfo
 	for _, p := range list {
 		if p.Address == job.Provider {
 			if info, err = ParseMetadata(p.Metadata); err != nil {
-				return nil, c, fmt.Errorf("provider %s publishes no usable node address: %w", job.Provider.Hex(), err)
+				return c, fmt.Errorf("provider %s publishes no usable node address: %w", job.Provider.Hex(), err)
 			}
 		}
 	}
 	if info.ID == "" {
-		return nil, c, fmt.Errorf("provider %s is not in the registry's directory", job.Provider.Hex())
+		return c, fmt.Errorf("provider %s is not in the registry's directory", job.Provider.Hex())
 	}
-	return fetchFrom(ctx, h, info, job.Provider, c, maxSize)
+	return c, fetchFrom(ctx, get, info, job.Provider, c)
 }
 
 // fetchFrom downloads c from one node and verifies it.
-func fetchFrom(ctx context.Context, h *p2p.Host, info peer.AddrInfo, who common.Address, c cid.Cid, maxSize int64) ([]byte, cid.Cid, error) {
-	data, err := h.FetchResult(ctx, info, c, maxSize)
-	if err != nil {
-		if errors.Is(err, p2p.ErrCIDMismatch) {
-			return nil, c, fmt.Errorf("%w: %v", ErrResultMismatch, err)
-		}
-		return nil, c, fmt.Errorf("fetching %s from provider %s: %w", c, who.Hex(), err)
+func fetchFrom(ctx context.Context, get getter, info peer.AddrInfo, who common.Address, c cid.Cid) error {
+	err := get(ctx, info, c)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, p2p.ErrCIDMismatch), errors.Is(err, results.ErrMismatch):
+		return fmt.Errorf("%w: %v", ErrResultMismatch, err)
 	}
-	if err := results.Verify(data, c); err != nil {
-		return nil, c, fmt.Errorf("%w: %v", ErrResultMismatch, err)
-	}
-	return data, c, nil
+	return fmt.Errorf("fetching %s from provider %s: %w", c, who.Hex(), err)
 }
 
 // panelReader reads a job's replica panel (settlement.Reader has it).
@@ -202,7 +253,7 @@ type panelReader interface {
 
 // fetchReplicated tries the replicas' nodes, then the other providers' nodes, until one
 // serves bytes that match c. A node that serves other bytes is skipped.
-func fetchReplicated(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, list []settlement.ProviderInfo, c cid.Cid, maxSize int64) ([]byte, cid.Cid, error) {
+func fetchReplicated(ctx context.Context, d Directory, job settlement.Job, list []settlement.ProviderInfo, c cid.Cid, get getter) error {
 	var order []common.Address
 	if pr, ok := d.(panelReader); ok {
 		if p, err := pr.Panel(ctx, job.ID, true); err == nil {
@@ -225,18 +276,18 @@ func fetchReplicated(ctx context.Context, h *p2p.Host, d Directory, job settleme
 			continue
 		}
 		try, cancel := context.WithTimeout(ctx, 30*time.Second)
-		data, _, err := fetchFrom(try, h, info, who, c, maxSize)
+		err := fetchFrom(try, get, info, who, c)
 		cancel()
 		if err == nil {
-			return data, c, nil
+			return nil
 		}
 		if ctx.Err() != nil {
-			return nil, c, ctx.Err()
+			return ctx.Err()
 		}
 		errs = append(errs, err)
 	}
 	if len(errs) == 0 {
-		return nil, c, errors.New("no provider in the registry's directory publishes a node address")
+		return errors.New("no provider in the registry's directory publishes a node address")
 	}
-	return nil, c, fmt.Errorf("no replica's node served the result %s: %w", c, errors.Join(errs...))
+	return fmt.Errorf("no replica's node served the result %s: %w", c, errors.Join(errs...))
 }

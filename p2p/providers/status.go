@@ -11,7 +11,6 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/brine-compute/brine/p2p"
-	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
 )
 
@@ -63,16 +62,30 @@ func FetchJobStatus(ctx context.Context, h *p2p.Host, d Directory, job settlemen
 // ErrResultMismatch when the provider served them (a node other than the provider's that lies
 // is skipped).
 func FetchJobResultAnywhere(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, maxSize int64) (data []byte, c cid.Cid, from common.Address, err error) {
-	data, c, err = FetchJobResult(ctx, h, d, job, maxSize)
+	c, from, err = fetchJobResultAnywhere(ctx, h, d, job, inMemory(h, maxSize, &data))
+	if err != nil {
+		return nil, c, from, err
+	}
+	return data, c, from, nil
+}
+
+// FetchJobResultAnywhereTo is FetchJobResultAnywhere writing the result into dst as it
+// arrives (FetchJobResultTo): memory stays small whatever its size.
+func FetchJobResultAnywhereTo(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, maxSize int64, dst Sink) (cid.Cid, common.Address, error) {
+	return fetchJobResultAnywhere(ctx, h, d, job, toSink(h, maxSize, dst))
+}
+
+func fetchJobResultAnywhere(ctx context.Context, h *p2p.Host, d Directory, job settlement.Job, get getter) (c cid.Cid, from common.Address, err error) {
+	c, err = fetchJobResult(ctx, h, d, job, get)
 	// A replicated job's fetch has already asked the replicas and every other node.
 	replicated := job.Replicas > 1 && job.Provider == (common.Address{})
 	if err == nil || replicated || errors.Is(err, ErrResultMismatch) || !c.Defined() {
-		return data, c, job.Provider, err
+		return c, job.Provider, err
 	}
 	first := err
 	list, derr := d.ProviderDirectory(ctx)
 	if derr != nil {
-		return nil, c, common.Address{}, errors.Join(first, derr)
+		return c, common.Address{}, errors.Join(first, derr)
 	}
 	errs := []error{first}
 	for _, p := range list {
@@ -84,16 +97,13 @@ func FetchJobResultAnywhere(ctx context.Context, h *p2p.Host, d Directory, job s
 			continue
 		}
 		fc, cancel := context.WithTimeout(ctx, 2*time.Minute)
-		b, err := h.FetchResult(fc, info, c, maxSize)
+		err = get(fc, info, c)
 		cancel()
-		if err == nil {
-			err = results.Verify(b, c)
-		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", p.Address.Hex(), err))
 			continue
 		}
-		return b, c, p.Address, nil
+		return c, p.Address, nil
 	}
-	return nil, c, common.Address{}, fmt.Errorf("no node served result %s: %w", c, errors.Join(errs...))
+	return c, common.Address{}, fmt.Errorf("no node served result %s: %w", c, errors.Join(errs...))
 }

@@ -1,11 +1,14 @@
 package run
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/big"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,11 +16,14 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ipfs/go-cid"
 
 	"github.com/brine-compute/brine/clock"
 	"github.com/brine-compute/brine/jobclient"
 	"github.com/brine-compute/brine/jobspec"
+	"github.com/brine-compute/brine/p2p"
+	"github.com/brine-compute/brine/p2p/providers"
 	"github.com/brine-compute/brine/pipeline"
 	"github.com/brine-compute/brine/results"
 	"github.com/brine-compute/brine/settlement"
@@ -86,8 +92,11 @@ type Config struct {
 	// OfferFor is how long a spec is offered again to nodes that do not answer before a
 	// post (jobclient.SubmitConfig.OfferFor).
 	OfferFor time.Duration
-	// Poll is the time between rounds (default 1s).
+	// Poll is the longest time between rounds (default 1s): a round runs as soon as the chain
+	// has a new block (its head is read every HeadPoll, default 200ms), or after Poll without
+	// one (a chain that mines only on demand).
 	Poll      time.Duration
+	HeadPoll  time.Duration
 	MaxResult int64 // bytes of one result (default 1 GiB)
 	Clock     clock.Clock
 	Logger    *slog.Logger
@@ -112,7 +121,7 @@ func (c *Config) Check() error {
 		return errors.New("run: Pipeline and State are required")
 	case c.Nodes == nil || c.Market == nil || c.Chain == nil:
 		return errors.New("run: Nodes, Market and Chain are required")
-	case c.Poll < 0 || c.MaxResult < 0 || c.OfferFor < 0:
+	case c.Poll < 0 || c.HeadPoll < 0 || c.MaxResult < 0 || c.OfferFor < 0:
 		return errors.New("run: durations and sizes cannot be negative")
 	}
 	return nil
@@ -123,6 +132,21 @@ func (c *Config) Check() error {
 type Store interface {
 	Put(data []byte) (cid.Cid, error)
 	Get(c cid.Cid) ([]byte, error)
+}
+
+// FileStore is a Store that takes a result as it arrives and gives it back as a file
+// (*results.Store has it): with Nodes that fetch into it (StreamFetcher), no result passes
+// through the run's memory whole.
+type FileStore interface {
+	Store
+	Incoming() (*results.Incoming, error)
+	OpenFile(c cid.Cid) (*os.File, int64, error)
+}
+
+// StreamFetcher is Nodes that write a job's result into a sink as it arrives
+// (jobclient.Host has it).
+type StreamFetcher interface {
+	FetchAnywhereTo(ctx context.Context, d providers.Directory, job settlement.Job, maxSize int64, dst providers.Sink) (cid.Cid, common.Address, error)
 }
 
 // Event is a thing that happened to a step's job.
@@ -149,11 +173,18 @@ type Runner struct {
 	budget *big.Int
 	log    *slog.Logger
 	cache  map[string][]byte // verified results by CID that cfg.Store does not hold
+	// files and streamer, when set, take each result to disk as it arrives.
+	files    FileStore
+	streamer StreamFetcher
 	// offered are the open jobs whose spec this process offered (reoffer).
 	offered map[settlement.JobID]bool
 	now     time.Time // the chain's time this round
 	// queue is this round's posts, made together at its end (postQueued).
 	queue []*queuedPost
+	// approvals are approvals of the budget left, sent beside the rounds (approveAhead).
+	approvals   sync.WaitGroup
+	approving   bool // one is in flight
+	approveFail bool // one failed: the posts approve their own payments
 	// mu guards the state, offered and events while the round's posts run.
 	mu sync.Mutex
 }
@@ -176,6 +207,9 @@ func New(cfg Config) (*Runner, error) {
 	if cfg.Poll == 0 {
 		cfg.Poll = time.Second
 	}
+	if cfg.HeadPoll == 0 {
+		cfg.HeadPoll = min(200*time.Millisecond, cfg.Poll)
+	}
 	if cfg.MaxResult == 0 {
 		cfg.MaxResult = 1 << 30
 	}
@@ -191,6 +225,13 @@ func New(cfg Config) (*Runner, error) {
 	}
 	r := &Runner{cfg: cfg, p: cfg.Pipeline, st: cfg.State, budget: budget, log: cfg.Logger, cache: map[string][]byte{},
 		offered: map[settlement.JobID]bool{}}
+	// A provider's node serves a few spec pushes of one peer at once and refuses the rest
+	// (busy) or its host does not open their streams (then the offer backs off, 1 s, 2 s,
+	// 4 s…): a fan-out of 16 offered all at once went out in four batches seconds apart.
+	// Offered a few at a time, each push waits its turn for a few milliseconds instead.
+	r.cfg.Nodes = &offerSlots{Nodes: cfg.Nodes, slots: make(chan struct{}, p2p.DefaultLimits.StreamsPerPeer)}
+	r.files, _ = cfg.Store.(FileStore)
+	r.streamer, _ = cfg.Nodes.(StreamFetcher)
 	return r, nil
 }
 
@@ -208,8 +249,13 @@ func (r *Runner) event(step string, in *Instance, job settlement.JobID, format s
 // (ErrFailed, once nothing else can progress), it was cancelled (ErrCancelled), or ctx ends.
 // A chain or network error ends it too: the state keeps everything; run it again to resume.
 func (r *Runner) Run(ctx context.Context) error {
+	defer r.approvals.Wait()
+	head, err := r.cfg.Chain.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("reading the chain's head: %w", err)
+	}
 	for {
-		if err := r.round(ctx); err != nil {
+		if err := r.round(ctx, head); err != nil {
 			return err
 		}
 		switch done, failed := r.finished(); {
@@ -222,12 +268,47 @@ func (r *Runner) Run(ctx context.Context) error {
 		case r.cfg.Until != nil && r.cfg.Until(r.st):
 			return nil
 		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-r.cfg.Clock.After(r.cfg.Poll):
+		if head, err = r.nextHead(ctx, head.Number); err != nil {
+			return fmt.Errorf("reading the chain's head: %w", err)
 		}
 	}
+}
+
+// nextHead waits for a block after seen, looking every HeadPoll, for Poll at most, and
+// returns the head then: a round runs as soon as the jobs may have moved, not up to a
+// second later.
+func (r *Runner) nextHead(ctx context.Context, seen *big.Int) (*types.Header, error) {
+	until := r.cfg.Clock.Now().Add(r.cfg.Poll)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-r.cfg.Clock.After(r.cfg.HeadPoll):
+		}
+		head, err := r.cfg.Chain.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		if head.Number == nil || seen == nil || head.Number.Cmp(seen) > 0 || !r.cfg.Clock.Now().Before(until) {
+			return head, nil
+		}
+	}
+}
+
+// offerSlots offers a spec to the nodes a few pushes at a time (New).
+type offerSlots struct {
+	jobclient.Nodes
+	slots chan struct{}
+}
+
+func (o *offerSlots) Push(ctx context.Context, d providers.Directory, hash common.Hash, canonical []byte, except ...common.Address) (providers.PushReport, error) {
+	select {
+	case o.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-o.slots }()
+	return o.Nodes.Push(ctx, d, hash, canonical, except...)
 }
 
 func (r *Runner) end(err error) error {
@@ -290,17 +371,14 @@ func (r *Runner) quiet() bool {
 	return true
 }
 
-// round moves every step as far as it can go now.
-func (r *Runner) round(ctx context.Context) error {
+// round moves every step as far as it can go at the chain's head.
+func (r *Runner) round(ctx context.Context, head *types.Header) error {
 	// brine pipeline cancel writes the flag into the file this run keeps.
 	if disk, err := Load(r.st.path); err == nil && disk.Cancelled && !r.st.Cancelled {
 		r.st.Cancelled = true
 		r.event("", nil, 0, "cancelled: nothing more is posted")
 	}
-	var err error
-	if r.now, err = jobclient.ChainTime(ctx, r.cfg.Chain); err != nil {
-		return fmt.Errorf("reading the chain's time: %w", err)
-	}
+	r.now = time.Unix(int64(head.Time), 0)
 	for _, s := range r.p.Order() {
 		ss := r.st.Steps[s.Name]
 		if ss == nil {
@@ -361,13 +439,16 @@ func (r *Runner) expand(ctx context.Context, s *pipeline.Step, ss *StepState, up
 		return r.st.Save()
 	}
 	from := up[s.Foreach.Step][0].CID
-	data, err := r.result(ctx, s.Foreach.Step, from)
+	var entries []string
+	err := r.withResult(ctx, s.Foreach.Step, from, func(rd io.ReadSeeker, _ int64) error {
+		var err error
+		if entries, err = results.EntriesFrom(rd, s.Foreach.Path); err != nil {
+			return fmt.Errorf("step %s: listing %s: %w", s.Name, s.Foreach, err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	entries, err := results.Entries(data, s.Foreach.Path)
-	if err != nil {
-		return fmt.Errorf("step %s: listing %s: %w", s.Name, s.Foreach, err)
 	}
 	switch {
 	case len(entries) == 0:
@@ -396,22 +477,42 @@ func (r *Runner) expand(ctx context.Context, s *pipeline.Step, ss *StepState, up
 	return r.st.Save()
 }
 
-// result is a ready result's bytes, verified against its CID: from the run's store (or its
-// memory, for one the store does not hold), else from whichever node serves the job that
-// committed it, then kept.
-func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
-	if b, ok := r.cache[c]; ok {
-		return b, nil
-	}
+// withResult hands use a ready result, verified against its CID: its file in the run's store
+// (or its bytes, for one the store does not hold), fetched first from whichever node serves
+// the job that committed it when the run does not have it yet.
+func (r *Runner) withResult(ctx context.Context, step, c string, use func(rd io.ReadSeeker, size int64) error) error {
 	id, err := cid.Decode(c)
 	if err != nil {
-		return nil, fmt.Errorf("step %s: result CID %q: %w", step, c, err)
+		return fmt.Errorf("step %s: result CID %q: %w", step, c, err)
 	}
-	if r.cfg.Store != nil {
-		if b, err := r.cfg.Store.Get(id); err == nil {
-			return b, nil
+	for fetched := false; ; fetched = true {
+		if b, ok := r.cache[c]; ok {
+			return use(bytes.NewReader(b), int64(len(b)))
+		}
+		if r.files != nil {
+			if f, size, err := r.files.OpenFile(id); err == nil {
+				defer f.Close()
+				return use(f, size)
+			}
+		} else if r.cfg.Store != nil {
+			if b, err := r.cfg.Store.Get(id); err == nil {
+				return use(bytes.NewReader(b), int64(len(b)))
+			}
+		}
+		if fetched {
+			return fmt.Errorf("step %s: result %s was fetched but cannot be read back from the store", step, c)
+		}
+		if err := r.fetch(ctx, step, id); err != nil {
+			return err
 		}
 	}
+}
+
+// fetch gets the result c from whichever node serves the job of this run that committed it,
+// checked against c, into the run's store: as it arrives, when the store and the nodes can
+// (a large result never passes through memory whole), else whole, then kept (keep).
+func (r *Runner) fetch(ctx context.Context, step string, id cid.Cid) error {
+	c := id.String()
 	for _, in := range r.st.Steps[step].Jobs {
 		for _, a := range in.Attempts {
 			if a.ResultCID != c || a.Job == 0 {
@@ -419,20 +520,47 @@ func (r *Runner) result(ctx context.Context, step, c string) ([]byte, error) {
 			}
 			job, err := r.cfg.Market.Job(ctx, a.Job)
 			if err != nil {
-				return nil, err
+				return err
+			}
+			if r.files != nil && r.streamer != nil {
+				err := r.fetchToStore(ctx, job, id)
+				if err == nil || !errors.Is(err, results.ErrStoreFull) {
+					if err != nil {
+						return fmt.Errorf("step %s: fetching result %s of job %d: %w", step, c, a.Job, err)
+					}
+					return nil
+				}
+				r.log.Warn("fetching a result into the store; holding it in memory for this run", "cid", c, "err", err)
 			}
 			b, got, _, err := r.cfg.Nodes.FetchAnywhere(ctx, r.cfg.Market, job, r.cfg.MaxResult)
 			if err != nil {
-				return nil, fmt.Errorf("step %s: fetching result %s of job %d: %w", step, c, a.Job, err)
+				return fmt.Errorf("step %s: fetching result %s of job %d: %w", step, c, a.Job, err)
 			}
 			if !got.Equals(id) {
-				return nil, fmt.Errorf("step %s: job %d served %s, not %s", step, a.Job, got, c)
+				return fmt.Errorf("step %s: job %d served %s, not %s", step, a.Job, got, c)
 			}
 			r.keep(c, b)
-			return b, nil
+			return nil
 		}
 	}
-	return nil, fmt.Errorf("step %s: no job of this run committed %s", step, c)
+	return fmt.Errorf("step %s: no job of this run committed %s", step, c)
+}
+
+// fetchToStore streams job's result into the run's store as the CID id.
+func (r *Runner) fetchToStore(ctx context.Context, job settlement.Job, id cid.Cid) error {
+	in, err := r.files.Incoming()
+	if err != nil {
+		return err
+	}
+	defer in.Discard()
+	got, _, err := r.streamer.FetchAnywhereTo(ctx, r.cfg.Market, job, r.cfg.MaxResult, in)
+	if err != nil {
+		return err
+	}
+	if !got.Equals(id) {
+		return fmt.Errorf("job %d served %s, not %s", job.ID, got, id)
+	}
+	return in.Commit(id)
 }
 
 // keep puts a verified result in the run's store, or in its memory when there is no store or
@@ -667,7 +795,61 @@ func (r *Runner) postQueued(ctx context.Context) error {
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	r.approveAhead(ctx)
+	return nil
+}
+
+// approveAhead approves, beside the next rounds, what the budget leaves for the posts still
+// to come, once a round's posts are made: the next round's posts (a fan-out after its split)
+// then find their allowance in place instead of waiting a block for an approval of their own
+// (a post alone would otherwise sign a permit for its payment alone). The allowance never
+// exceeds what the user's budget lets the run spend; nothing is approved once every job is
+// posted.
+func (r *Runner) approveAhead(ctx context.Context) {
+	ap, ok := r.cfg.Market.(PostApprover)
+	r.mu.Lock()
+	busy := r.approving || r.approveFail
+	r.mu.Unlock()
+	if !ok || busy || !r.morePosts() {
+		return
+	}
+	left := new(big.Int).Sub(r.budget, r.st.Spent())
+	if left.Sign() <= 0 {
+		return
+	}
+	r.approving = true
+	r.approvals.Add(1)
+	go func() {
+		defer r.approvals.Done()
+		err := ap.ApprovePosts(ctx, left)
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.approving = false
+		if err != nil && ctx.Err() == nil {
+			r.approveFail = true
+			r.log.Warn("approving the budget left for the posts to come; each post approves its own", "err", err)
+		}
+	}()
+}
+
+// morePosts reports whether a step's jobs are still to be posted (not listed yet, or one
+// without an attempt).
+func (r *Runner) morePosts() bool {
+	for _, s := range r.p.Steps {
+		ss := r.st.Steps[s.Name]
+		if ss == nil || !ss.Expanded {
+			return true
+		}
+		for _, in := range ss.Jobs {
+			if len(in.Attempts) == 0 && in.Failed == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // post posts a queued job. It runs beside the round's other posts: the state is touched
@@ -798,11 +980,16 @@ func (r *Runner) follow(ctx context.Context, s *pipeline.Step, in *Instance, a *
 	case in.CID != "" && job.Status == settlement.StatusRefunded:
 		a.Closed, a.Overturned, in.CID = "its result was overturned by a challenge (refunded)", true, ""
 	case in.CID == "" && readyNow && a.ResultCID != "":
-		data, err := r.result(ctx, s.Name, a.ResultCID)
+		var rec results.FailureRecord
+		var failed bool
+		err := r.withResult(ctx, s.Name, a.ResultCID, func(rd io.ReadSeeker, size int64) error {
+			rec, failed, _ = results.ReadFailureFrom(rd, size)
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		if rec, ok, _ := results.ReadFailure(data); ok {
+		if failed {
 			a.Closed = "the job failed by its own program: " + rec.String()
 			break
 		}
@@ -861,16 +1048,18 @@ func (r *Runner) WriteOutput(ctx context.Context, dir string) error {
 			continue
 		}
 		for _, in := range r.st.Steps[s.Name].Jobs {
-			data, err := r.result(ctx, s.Name, in.CID)
-			if err != nil {
-				return err
-			}
 			dest := filepath.Join(dir, s.Name)
 			if in.Entry != "" {
 				dest = filepath.Join(dest, in.Entry)
 			}
-			if err := results.Unpack(data, dest, results.Limits{}); err != nil {
-				return fmt.Errorf("step %s: writing its result into %s: %w", s.Name, dest, err)
+			err := r.withResult(ctx, s.Name, in.CID, func(rd io.ReadSeeker, _ int64) error {
+				if err := results.UnpackFrom(rd, dest, results.Limits{}); err != nil {
+					return fmt.Errorf("step %s: writing its result into %s: %w", s.Name, dest, err)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 		}
 	}

@@ -310,9 +310,12 @@ func TestRunFanOutFanIn(t *testing.T) {
 	if fmt.Sprint(m.posts) != "map[count:2 merge:1 split:1]" {
 		t.Errorf("posts %v", m.posts)
 	}
-	// The fan-out's two posts are approved together (2 tokens); a lone post approves itself.
-	if fmt.Sprint(m.approved) != "[2000000000000000000]" {
-		t.Errorf("approved %v, want the two counts' payments once", m.approved)
+	// After the split's post, what the budget leaves (19 of 20 tokens) is approved beside
+	// the rounds for the posts to come; the fan-out's two posts ask for their total (2, which
+	// the settlement finds covered already); after them the 17 left; after the merge, the
+	// last post, nothing.
+	if fmt.Sprint(m.approved) != "[19000000000000000000 2000000000000000000 17000000000000000000]" {
+		t.Errorf("approved %v, want the budget left after the split, the counts' total, the budget left after them", m.approved)
 	}
 	// The merge's spec names both counts' results, by CID, as counts/<entry>.
 	merge := st.Steps["merge"].Jobs[0].Live()
@@ -555,5 +558,71 @@ func TestRunReclaimsGivenUpJobs(t *testing.T) {
 	}
 	if reclaimed != 2 {
 		t.Errorf("%d given-up counts reclaimed, want 2: %s", reclaimed, attempts(st, "count"))
+	}
+}
+
+// streamNodes serve each job's result into the sink they are given, as a node's host does.
+type streamNodes struct {
+	*nodes
+	streamed int
+}
+
+func (n *streamNodes) FetchAnywhereTo(_ context.Context, _ providers.Directory, job settlement.Job, _ int64, dst providers.Sink) (cid.Cid, common.Address, error) {
+	n.m.mu.Lock()
+	b := n.m.result[job.ID]
+	n.m.mu.Unlock()
+	if err := dst.Reset(); err != nil {
+		return cid.Undef, common.Address{}, err
+	}
+	if _, err := dst.Write(b); err != nil {
+		return cid.Undef, common.Address{}, err
+	}
+	n.mu.Lock()
+	n.streamed++
+	n.mu.Unlock()
+	return results.CIDOf(b), job.Provider, nil
+}
+
+// With a store on disk and nodes that stream, every result goes to the store as it arrives:
+// none is fetched whole into memory, and the fan-out's entries and the output are read from
+// the stored files.
+func TestRunStreamsResultsToTheStore(t *testing.T) {
+	m := newMarket(t, nil)
+	store, err := results.OpenStore(results.StoreConfig{Dir: t.TempDir(), MaxBytes: 1 << 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.Parse([]byte(testPipeline), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	canon, _ := p.Canonical()
+	hash, _ := p.Hash()
+	st := NewState(filepath.Join(t.TempDir(), "state.json"), client, hash, canon, ReadyFinalized, time.Now())
+	n := &streamNodes{nodes: &nodes{m: m}}
+	r, err := New(Config{Pipeline: p, State: st, Nodes: n, Market: m, Chain: m, Decimals: 18, Clock: now{}, Store: store,
+		OnEvent: func(e Event) { t.Logf("%s[%s]: %s", e.Step, e.Entry, e.Text) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if err := r.WriteOutput(t.Context(), out); err != nil {
+		t.Fatal(err)
+	}
+	if n.fetches != 0 || n.streamed != 4 || len(r.cache) != 0 {
+		t.Errorf("%d whole fetches, %d streamed, %d held in memory; want 0, one per job (4), 0", n.fetches, n.streamed, len(r.cache))
+	}
+	for _, ss := range st.Steps {
+		for _, in := range ss.Jobs {
+			if c, _ := cid.Decode(in.CID); !store.Has(c) {
+				t.Errorf("result %s is not in the store", in.CID)
+			}
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "merge", "out.txt")); err != nil || !strings.HasPrefix(string(b), "merge of job") {
+		t.Errorf("output: %q %v", b, err)
 	}
 }
