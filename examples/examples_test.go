@@ -120,14 +120,14 @@ func testMain(m *testing.M) int {
 	// Terminal 1: the devnet.
 	devnet, line, err := start("devnet", "^\\{", "devnet", "--datadir", filepath.Join(dir, "chain"),
 		"--http", "127.0.0.1:0", "--ws", "127.0.0.1:0", "--period", "1s", "--json",
-		"--epoch-length", "10s", "--accounts", "9") // uptime-rewards: short epochs, an account per example
+		"--epoch-length", "10s", "--accounts", "10") // uptime-rewards: short epochs, an account per example
 	if devnet != nil {
 		procs = append(procs, devnet)
 	}
 	if err != nil {
 		return fail(err)
 	}
-	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 9 {
+	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 10 {
 		return fail(fmt.Errorf("devnet line %q: %v", line, err))
 	}
 
@@ -251,6 +251,7 @@ func TestExamples(t *testing.T) {
 		{"mapreduce", false, ""},
 		{"mapreduce-docker", true, "brine-examples/mapreduce"},
 		{"uptime-rewards", false, ""},
+		{"explorer", false, ""},
 		{"sim-attack", false, ""}, // needs no devnet: it starts its own simulation
 	}
 	dirs, err := filepath.Glob("*/README.md")

@@ -207,8 +207,16 @@ func (db *DB) JobEvents(ctx context.Context, addrs deploy.Addresses, id *big.Int
 	if err != nil {
 		return nil, err
 	}
-	return db.events(ctx, dec, topic1+` = ? AND l.contract = ?`, fmt.Sprintf(`ORDER BY l.block, l.log_index LIMIT %d`, MaxEvents), JobTopic(id), deploy.NameJobMarket)
+	return db.events(ctx, dec, topic1+` = ? AND l.event IN ('`+strings.Join(timelineEvents, "', '")+`') AND l.contract = ?`,
+		fmt.Sprintf(`ORDER BY l.block, l.log_index LIMIT %d`, MaxEvents), JobTopic(id), deploy.NameJobMarket)
 }
+
+// timelineEvents are the market's events whose first indexed argument is a job ID. Others
+// have a first indexed argument too (ParamsSet's params ID, an account), which may equal a
+// job's ID as a word: without the names, job 1's timeline showed ParamsSet of params 1.
+var timelineEvents = []string{"JobPosted", "JobAccepted", "ReplicaAccepted", "ResultCommitted", "PanelCommitted", "PanelRevealed",
+	"ReplicasResolved", "ChallengeOpened", "DrawReanchored", "AppealOpened", "VerifiersDrawn", "FirstPanelJudged", "ChallengeResolved",
+	"JobFinalized", "JobReclaimed", "JobTimedOut", "CollateralSlashed"}
 
 // Provider is what the index knows of one provider, from its events.
 type Provider struct {
