@@ -406,7 +406,7 @@ func (s *Server) provider(r *http.Request, raw string) (*ProviderDetail, error) 
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.cfg.DB.ProviderByAddress(r.Context(), s.cfg.Addresses, a, s.earned)
+	p, err := s.cfg.DB.ProviderByAddress(r.Context(), s.cfg.Addresses, a)
 	if err != nil {
 		return nil, err
 	}

@@ -69,7 +69,6 @@ type Server struct {
 	log     *slog.Logger
 	handler http.Handler
 	routes  []string // every pattern served, for the OpenAPI test
-	earned  *index.Earned
 
 	mu   sync.Mutex
 	srv  *http.Server
@@ -92,7 +91,7 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: log, earned: index.NewEarned(cfg.DB)}
+	s := &Server{cfg: cfg, log: log}
 	mux := http.NewServeMux()
 	for _, r := range apiRoutes {
 		h := r.handle

@@ -63,6 +63,19 @@ CREATE INDEX jobs_last ON jobs (last_block, provider);
 CREATE INDEX books_contract ON books (contract, block);
 CREATE TABLE block_times (block BIGINT PRIMARY KEY, hash TEXT NOT NULL, time BIGINT NOT NULL);
 CREATE INDEX block_times_time ON block_times (time, block);`,
+	// Version 3: each provider's running sums and jobs by status, kept by the writer in the
+	// transaction that stores the events (providers.go), filled from the stored logs and jobs
+	// when a database of version 2 is migrated (fills).
+	`CREATE TABLE provider_stats (
+	provider TEXT PRIMARY KEY, earned TEXT NOT NULL, staked TEXT NOT NULL, unbonding TEXT NOT NULL,
+	slashed TEXT NOT NULL, slashes BIGINT NOT NULL, events BIGINT NOT NULL);
+CREATE TABLE provider_jobs (provider TEXT NOT NULL, status TEXT NOT NULL, jobs BIGINT NOT NULL, PRIMARY KEY (provider, status));`,
+}
+
+// fills compute, in the migration's transaction, what a version's new tables hold of the
+// history already stored (by the version they bring the schema to).
+var fills = map[int]func(db *DB, ctx context.Context, tx *sql.Tx) error{
+	3: (*DB).fillStats,
 }
 
 // SchemaVersion is the version this binary writes.
@@ -183,6 +196,12 @@ func (db *DB) migrate(ctx context.Context) error {
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("index: migrating to version %d: %w", v+1, err)
+			}
+		}
+		if fill := fills[v+1]; fill != nil {
+			if err := fill(db, ctx, tx); err != nil {
 				tx.Rollback()
 				return fmt.Errorf("index: migrating to version %d: %w", v+1, err)
 			}
