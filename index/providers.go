@@ -34,34 +34,35 @@ type jobCount struct {
 	status   string
 }
 
-// stat adds (sign 1) or takes out (sign -1) one log's part of its provider's sums.
+// stat adds (sign 1) or takes out (sign -1) one log's part of its provider's sums. The
+// amounts are the data's first two words: JobFinalized(id, provider, paid, fee),
+// Staked/Unstaked/StakeWithdrawn(provider, amount, ...), Slashed(provider, amount,
+// fromUnbonding, to).
 func (w *writer) stat(ctx context.Context, l *types.Log, event string, sign int64) error {
 	var provider common.Address
-	var words [2]*big.Int
-	word := func(i int) *big.Int {
-		if len(l.Data) < 32*(i+1) {
-			return new(big.Int)
-		}
-		return new(big.Int).SetBytes(l.Data[32*i : 32*(i+1)])
-	}
 	switch {
 	case event == "JobFinalized" && l.Address == w.books.addrs.Market && len(l.Topics) == 3:
-		provider = common.BytesToAddress(l.Topics[2].Bytes()) // (id, provider, paid, fee)
+		provider = common.BytesToAddress(l.Topics[2].Bytes())
 	case l.Address == w.books.addrs.Registry && len(l.Topics) >= 2 && (event == "Staked" || event == "Unstaked" || event == "StakeWithdrawn" || event == "Slashed"):
-		provider = common.BytesToAddress(l.Topics[1].Bytes()) // (provider, amount, ...)
+		provider = common.BytesToAddress(l.Topics[1].Bytes())
 	default:
 		return nil
 	}
-	words[0], words[1] = word(0), word(1)
+	word := func(i int) *big.Int {
+		v := new(big.Int)
+		if len(l.Data) >= 32*(i+1) {
+			v.SetBytes(l.Data[32*i : 32*(i+1)])
+		}
+		if sign < 0 {
+			v.Neg(v)
+		}
+		return v
+	}
 	s, err := w.sums(ctx, provider)
 	if err != nil {
 		return err
 	}
-	amount := words[0]
-	if sign < 0 {
-		amount.Neg(amount)
-		words[1].Neg(words[1])
-	}
+	amount := word(0)
 	switch event {
 	case "JobFinalized":
 		s.earned.Add(s.earned, amount)
@@ -72,9 +73,10 @@ func (w *writer) stat(ctx context.Context, l *types.Log, event string, sign int6
 		s.unbonding.Add(s.unbonding, amount)
 	case "StakeWithdrawn":
 		s.unbonding.Sub(s.unbonding, amount)
-	case "Slashed": // (provider, amount, fromUnbonding, to)
-		s.staked.Sub(s.staked, new(big.Int).Sub(amount, words[1]))
-		s.unbonding.Sub(s.unbonding, words[1])
+	case "Slashed":
+		fromUnbonding := word(1)
+		s.staked.Sub(s.staked, new(big.Int).Sub(amount, fromUnbonding))
+		s.unbonding.Sub(s.unbonding, fromUnbonding)
 		s.slashed.Add(s.slashed, amount)
 		s.slashes += sign
 	}
