@@ -65,11 +65,13 @@ CREATE TABLE block_times (block BIGINT PRIMARY KEY, hash TEXT NOT NULL, time BIG
 CREATE INDEX block_times_time ON block_times (time, block);`,
 	// Version 3: each provider's running sums and jobs by status, kept by the writer in the
 	// transaction that stores the events (providers.go), filled from the stored logs and jobs
-	// when a database of version 2 is migrated (fills).
+	// when a database of version 2 is migrated (fills); and the failure reasons the explorer
+	// fetched from providers' nodes (reasons.go).
 	`CREATE TABLE provider_stats (
 	provider TEXT PRIMARY KEY, earned TEXT NOT NULL, staked TEXT NOT NULL, unbonding TEXT NOT NULL,
 	slashed TEXT NOT NULL, slashes BIGINT NOT NULL, events BIGINT NOT NULL);
-CREATE TABLE provider_jobs (provider TEXT NOT NULL, status TEXT NOT NULL, jobs BIGINT NOT NULL, PRIMARY KEY (provider, status));`,
+CREATE TABLE provider_jobs (provider TEXT NOT NULL, status TEXT NOT NULL, jobs BIGINT NOT NULL, PRIMARY KEY (provider, status));
+CREATE TABLE failure_reasons (job TEXT PRIMARY KEY, provider TEXT NOT NULL, reason TEXT NOT NULL);`,
 }
 
 // fills compute, in the migration's transaction, what a version's new tables hold of the

@@ -545,6 +545,11 @@ func (ix *Indexer) rewindTo(ctx context.Context, to Cursor) error {
 	if err := w.unstatAfter(ctx, to.Block); err != nil {
 		return fail(err)
 	}
+	// A job the dropped blocks changed may end otherwise on the new branch, or with another
+	// provider: what its old provider's node said of it goes.
+	if _, err := w.tx.ExecContext(ctx, db.q(`DELETE FROM failure_reasons WHERE job IN (SELECT id FROM jobs WHERE last_block > ?)`), int64(to.Block)); err != nil {
+		return fail(err)
+	}
 	for _, stmt := range []string{`DELETE FROM logs WHERE block > ?`, `DELETE FROM books WHERE block > ?`, `DELETE FROM jobs WHERE posted_block > ?`,
 		`DELETE FROM block_times WHERE block > ?`} {
 		if _, err := w.tx.ExecContext(ctx, db.q(stmt), int64(to.Block)); err != nil {
@@ -641,7 +646,13 @@ func (ix *Indexer) rebuild(ctx context.Context, to *Cursor) error {
 			return fmt.Errorf("index: rewinding: %w", err)
 		}
 	}
-	if to != nil {
+	if to == nil {
+		// Nothing stored is on the chain any more: neither are the jobs the reasons were of.
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM failure_reasons`); err != nil {
+			w.rollback()
+			return fmt.Errorf("index: rewinding: %w", err)
+		}
+	} else {
 		err = db.scanLogs(ctx, w.tx, 0, to.Block, func(l types.Log) error { return w.add(ctx, &l, false) })
 		if err != nil {
 			w.rollback()

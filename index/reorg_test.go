@@ -63,6 +63,9 @@ func rewindsOnlyFromTheForkPoint(t *testing.T, db *index.DB) {
 	bogus := slipCredited(t, db, c)
 	_, err = db.RecordBlockTimes(ctx, c.Client, 1000) // the times of the branch that loses
 	must(t, err)
+	// What nodes said of the jobs: of the job the fork changes, and of job 1, ended before it.
+	must(t, db.SetFailureReason(ctx, j.ID.String(), lost.Addr, "said on the lost branch"))
+	must(t, db.SetFailureReason(ctx, "1", c.Owner.Addr, "said before the fork"))
 
 	must(t, c.Sim.Fork(forkAt.Hash()))
 	c.Sim.Rollback() // the pool would put the old branch's transactions back in the new one
@@ -93,6 +96,12 @@ func rewindsOnlyFromTheForkPoint(t *testing.T, db *index.DB) {
 	}
 	_, err = db.RecordBlockTimes(ctx, c.Client, 1000)
 	must(t, err)
+	if _, ok, err := db.FailureReason(ctx, j.ID.String(), lost.Addr); err != nil || ok {
+		t.Fatalf("the lost branch's provider's reason for job %s survived the rewind (%v)", j.ID, err)
+	}
+	if r, ok, err := db.FailureReason(ctx, "1", c.Owner.Addr); err != nil || !ok || r != "said before the fork" {
+		t.Fatalf("job 1's reason after the rewind: %q %v %v, want it kept", r, ok, err)
+	}
 	rows, err = index.RawQuery(ctx, db, `SELECT provider, status, live FROM jobs WHERE id = '`+j.ID.String()+`'`)
 	must(t, err)
 	if want := won.Addr.Hex() + "\t" + index.StatusAccepted + "\t1"; len(rows) != 1 || rows[0] != want {
@@ -106,6 +115,7 @@ func rewindsOnlyFromTheForkPoint(t *testing.T, db *index.DB) {
 	must(t, err)
 	_, err = clean.RecordBlockTimes(ctx, c.Client, 1000)
 	must(t, err)
+	must(t, clean.SetFailureReason(ctx, "1", c.Owner.Addr, "said before the fork"))
 	if got, want := dumpDB(t, db), dumpDB(t, clean); got != want {
 		t.Fatalf("after the rewind the index differs from a clean index of the new chain:\n%s\n---\n%s", got, want)
 	}

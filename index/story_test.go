@@ -163,6 +163,7 @@ func dumpDB(t testing.TB, db *index.DB) string {
 		`SELECT provider, earned, staked, unbonding, slashed, slashes, events FROM provider_stats ORDER BY provider`,
 		`SELECT provider, status, jobs FROM provider_jobs ORDER BY provider, status`,
 		`SELECT block, hash, time FROM block_times ORDER BY block`,
+		`SELECT job, provider, reason FROM failure_reasons ORDER BY job`,
 	} {
 		rows, err := index.RawQuery(context.Background(), db, q)
 		must(t, err)

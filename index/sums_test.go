@@ -104,7 +104,7 @@ func TestMigratingFillsTheSums(t *testing.T) {
 	must(t, err)
 	c, _ := indexesTheStory(t, db)
 	want := dumpDB(t, db)
-	for _, q := range []string{`DROP TABLE provider_stats`, `DROP TABLE provider_jobs`, `UPDATE schema_version SET version = 2`} {
+	for _, q := range []string{`DROP TABLE provider_stats`, `DROP TABLE provider_jobs`, `DROP TABLE failure_reasons`, `UPDATE schema_version SET version = 2`} {
 		_, err := index.RawQuery(ctx, db, q)
 		must(t, err)
 	}
