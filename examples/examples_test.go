@@ -123,14 +123,14 @@ func testMain(m *testing.M) int {
 	// Terminal 1: the devnet.
 	devnet, line, err := start("devnet", "^\\{", "devnet", "--datadir", filepath.Join(dir, "chain"),
 		"--http", "127.0.0.1:0", "--ws", "127.0.0.1:0", "--period", "1s", "--json",
-		"--epoch-length", "10s", "--accounts", "11") // uptime-rewards: short epochs; an account per example, and filecoin-sp's client
+		"--epoch-length", "10s", "--accounts", "12") // uptime-rewards: short epochs; an account per example, and filecoin-sp's client
 	if devnet != nil {
 		procs = append(procs, devnet)
 	}
 	if err != nil {
 		return fail(err)
 	}
-	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 11 {
+	if err := json.Unmarshal([]byte(line), &net); err != nil || len(net.Accounts) < 12 {
 		return fail(fmt.Errorf("devnet line %q: %v", line, err))
 	}
 
@@ -254,6 +254,7 @@ func TestExamples(t *testing.T) {
 		{"mapreduce", false, ""},
 		{"mapreduce-docker", true, "brine-examples/mapreduce"},
 		{"uptime-rewards", false, ""},
+		{"explorer", false, ""},
 		{"sim-attack", false, ""},  // needs no devnet: it starts its own simulation
 		{"filecoin-sp", false, ""}, // its own deployment, through lotus-standin in front of the devnet
 	}

@@ -282,13 +282,11 @@ func (s *Server) jobs(r *http.Request, q map[string]string) (*JobPage, error) {
 type JobDetail struct {
 	Job    index.Job          `json:"job"`
 	Events []index.TimedEvent `json:"events"`
-	// FailureReason is what the provider's node reported; the explorer does not ask nodes.
+	// FailureReason is what the provider's node reported of the ended job (null: not known,
+	// FailureReasonNote says why).
 	FailureReason     *string `json:"failureReason"`
 	FailureReasonNote string  `json:"failureReasonNote"`
 }
-
-// failureNote says why the explorer shows no node-reported failure reason.
-const failureNote = "not fetched: the explorer reads the chain's index only and runs no peer-to-peer host; `brine job status ID` asks the provider's node"
 
 func (s *Server) apiJob(r *http.Request) (any, error) {
 	if _, err := params(r, nil); err != nil {
@@ -313,7 +311,9 @@ func (s *Server) job(r *http.Request, raw string) (*JobDetail, error) {
 	if evs == nil {
 		evs = []index.TimedEvent{}
 	}
-	return &JobDetail{Job: j, Events: evs, FailureReasonNote: failureNote}, nil
+	d := &JobDetail{Job: j, Events: evs}
+	d.FailureReason, d.FailureReasonNote = s.failureReason(r.Context(), j)
+	return d, nil
 }
 
 // ProviderPage is /api/providers.
@@ -406,7 +406,7 @@ func (s *Server) provider(r *http.Request, raw string) (*ProviderDetail, error) 
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.cfg.DB.ProviderByAddress(r.Context(), s.cfg.Addresses, a, s.earned)
+	p, err := s.cfg.DB.ProviderByAddress(r.Context(), s.cfg.Addresses, a)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,10 @@
 // on requests in flight, server timeouts, and security headers on every answer (a CSP of
 // default-src 'self' with frame-ancestors 'none', nosniff, no referrer).
 //
+// It reaches no peer itself: with a Reasons (brine explorer --fetch-reasons wires one over a
+// libp2p host) it asks an ended job's provider's node why the job failed, a few at a time,
+// and keeps the answer in the index.
+//
 // The explorer does not index: `brine explorer` runs the index package's Indexer beside it
 // on the same database, and Times beside both to record the time of each indexed block.
 package explorer

@@ -42,7 +42,10 @@ type Config struct {
 	// HeaderTimeout is how long a client may take to send its request's headers (0: 5 s);
 	// a slow-headers client is cut off after it.
 	HeaderTimeout time.Duration
-	Log           *slog.Logger
+	// Reasons asks providers' nodes why ended jobs failed (nil: not asked; a job's page says
+	// so). Answers are kept in the index.
+	Reasons Reasons
+	Log     *slog.Logger
 }
 
 // Check names a bad field and its fix.
@@ -69,7 +72,8 @@ type Server struct {
 	log     *slog.Logger
 	handler http.Handler
 	routes  []string // every pattern served, for the OpenAPI test
-	earned  *index.Earned
+
+	reasonSlots chan struct{} // the nodes being asked for failure reasons
 
 	mu   sync.Mutex
 	srv  *http.Server
@@ -92,7 +96,7 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: log, earned: index.NewEarned(cfg.DB)}
+	s := &Server{cfg: cfg, log: log, reasonSlots: make(chan struct{}, reasonSlots)}
 	mux := http.NewServeMux()
 	for _, r := range apiRoutes {
 		h := r.handle

@@ -50,6 +50,11 @@ type job struct {
 	Status   string
 	Posted   uint64
 	Last     uint64
+	// What the job's stored row has (rowSet: it has one), so the writer moves the job from
+	// its provider's count of one status to another's (provider_jobs).
+	rowSet      bool
+	rowProvider common.Address
+	rowStatus   string
 }
 
 // Job statuses as the index names them.

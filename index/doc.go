@@ -23,8 +23,14 @@
 // is read, inside it or under it, is caught in that pass. The indexer follows the chain only up to what a Tip calls
 // settled (a confirmation depth today; a finality tag plugs in as another Tip).
 //
-// Reads for the explorer (read.go) are bounded pages over schema version 2's indexes: jobs by
-// filter and time, a job's events, a provider's stake, slashes, jobs and earnings (Earned, kept
-// incrementally), challenges, epochs, claims, the books and totals per bucket of time. Block
-// times live in block_times, written by RecordBlockTimes beside the indexer, not by it.
+// Each provider's running sums (earned, staked, unbonding, slashed, how often slashed) and
+// its jobs by status are kept by the writer in the transaction that stores the events
+// (schema 3, providers.go): a rewind takes the dropped blocks' part back out, a rebuild
+// recomputes them, and migrating a version-2 database fills them from what it stores.
+//
+// Reads for the explorer (read.go) are bounded pages over schema version 2's indexes and
+// those sums: jobs by filter and time, a job's events, a provider's stake, slashes, jobs and
+// earnings, challenges, epochs, claims, the books and totals per bucket of time. Block times
+// live in block_times, written by RecordBlockTimes beside the indexer; a rewind drops those
+// of the blocks it drops.
 package index

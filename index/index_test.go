@@ -104,6 +104,7 @@ func indexesTheStory(t *testing.T, db *index.DB) (*simchain.Chain, *index.Indexe
 			t.Errorf("%s: index holds %s owes %v; audit holds %s owes %v", l.Contract, got.Holdings, lines(got.Owed), l.Holdings, lines(l.Owed))
 		}
 	}
+	sumsMatchTheHistory(t, db, c.Addr)
 	fromIndex, err := audit.CheckFrom(ctx, c.Client, c.Addr, head, db.Logs)
 	must(t, err)
 	if !reflect.DeepEqual(fromIndex, rep) {

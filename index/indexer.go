@@ -540,7 +540,18 @@ func (ix *Indexer) rewindTo(ctx context.Context, to Cursor) error {
 		w.rollback()
 		return fmt.Errorf("index: rewinding to block %d: %w", to.Block, err)
 	}
-	for _, stmt := range []string{`DELETE FROM logs WHERE block > ?`, `DELETE FROM books WHERE block > ?`, `DELETE FROM jobs WHERE posted_block > ?`} {
+	// The providers' sums first, while the dropped blocks' events and jobs are still there to
+	// be taken out of them.
+	if err := w.unstatAfter(ctx, to.Block); err != nil {
+		return fail(err)
+	}
+	// A job the dropped blocks changed may end otherwise on the new branch, or with another
+	// provider: what its old provider's node said of it goes.
+	if _, err := w.tx.ExecContext(ctx, db.q(`DELETE FROM failure_reasons WHERE job IN (SELECT id FROM jobs WHERE last_block > ?)`), int64(to.Block)); err != nil {
+		return fail(err)
+	}
+	for _, stmt := range []string{`DELETE FROM logs WHERE block > ?`, `DELETE FROM books WHERE block > ?`, `DELETE FROM jobs WHERE posted_block > ?`,
+		`DELETE FROM block_times WHERE block > ?`} {
 		if _, err := w.tx.ExecContext(ctx, db.q(stmt), int64(to.Block)); err != nil {
 			return fail(err)
 		}
@@ -623,17 +634,25 @@ func (ix *Indexer) rebuild(ctx context.Context, to *Cursor) error {
 	if to != nil {
 		upTo = int64(to.Block)
 	}
-	// The jobs and the books are all replayed, so they go whole; the logs only after `to`.
+	// The jobs, the books and the providers' sums are all replayed, so they go whole; the logs
+	// and the block times only after `to`.
 	for _, del := range []struct {
 		stmt string
 		args []any
-	}{{`DELETE FROM logs WHERE block > ?`, []any{upTo}}, {`DELETE FROM books`, nil}, {`DELETE FROM jobs`, nil}} {
+	}{{`DELETE FROM logs WHERE block > ?`, []any{upTo}}, {`DELETE FROM block_times WHERE block > ?`, []any{upTo}}, {`DELETE FROM books`, nil}, {`DELETE FROM jobs`, nil},
+		{`DELETE FROM provider_stats`, nil}, {`DELETE FROM provider_jobs`, nil}} {
 		if _, err := w.tx.ExecContext(ctx, db.q(del.stmt), del.args...); err != nil {
 			w.rollback()
 			return fmt.Errorf("index: rewinding: %w", err)
 		}
 	}
-	if to != nil {
+	if to == nil {
+		// Nothing stored is on the chain any more: neither are the jobs the reasons were of.
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM failure_reasons`); err != nil {
+			w.rollback()
+			return fmt.Errorf("index: rewinding: %w", err)
+		}
+	} else {
 		err = db.scanLogs(ctx, w.tx, 0, to.Block, func(l types.Log) error { return w.add(ctx, &l, false) })
 		if err != nil {
 			w.rollback()

@@ -207,8 +207,16 @@ func (db *DB) JobEvents(ctx context.Context, addrs deploy.Addresses, id *big.Int
 	if err != nil {
 		return nil, err
 	}
-	return db.events(ctx, dec, topic1+` = ? AND l.contract = ?`, fmt.Sprintf(`ORDER BY l.block, l.log_index LIMIT %d`, MaxEvents), JobTopic(id), deploy.NameJobMarket)
+	return db.events(ctx, dec, topic1+` = ? AND l.event IN ('`+strings.Join(timelineEvents, "', '")+`') AND l.contract = ?`,
+		fmt.Sprintf(`ORDER BY l.block, l.log_index LIMIT %d`, MaxEvents), JobTopic(id), deploy.NameJobMarket)
 }
+
+// timelineEvents are the market's events whose first indexed argument is a job ID. Others
+// have a first indexed argument too (ParamsSet's params ID, an account), which may equal a
+// job's ID as a word: without the names, job 1's timeline showed ParamsSet of params 1.
+var timelineEvents = []string{"JobPosted", "JobAccepted", "ReplicaAccepted", "ResultCommitted", "PanelCommitted", "PanelRevealed",
+	"ReplicasResolved", "ChallengeOpened", "DrawReanchored", "AppealOpened", "VerifiersDrawn", "FirstPanelJudged", "ChallengeResolved",
+	"JobFinalized", "JobReclaimed", "JobTimedOut", "CollateralSlashed"}
 
 // Provider is what the index knows of one provider, from its events.
 type Provider struct {
@@ -234,11 +242,10 @@ type Claim struct {
 	Block    uint64         `json:"block"`
 }
 
-// ProviderByAddress sums a provider's registry events into its stake, reads its locked
-// collateral, its jobs by status, slashes, earnings and uptime claims (ErrNotFound when the
-// index holds no event of it).
-// earned keeps the providers' earnings between calls (nil: summed afresh).
-func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a common.Address, earned *Earned) (*Provider, error) {
+// ProviderByAddress reads a provider's registration, its running sums (stake, earnings, jobs by
+// status), locked collateral, latest slashes and uptime claims (ErrNotFound when the index
+// holds no event of it): each a keyed or bounded read.
+func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a common.Address) (*Provider, error) {
 	dec, err := events.NewDecoder(addrs)
 	if err != nil {
 		return nil, err
@@ -259,42 +266,13 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 			p.Active, _ = e.Arg("active").(bool)
 		}
 	}
-	// Stake moves by these; a provider slashed often has thousands, so their amounts are read
-	// from the data's words (amount first; Slashed's fromUnbonding second), not decoded.
-	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT event, data FROM logs WHERE `+topic1+` = ? AND event IN ('Staked', 'Unstaked', 'StakeWithdrawn', 'Slashed') AND contract = ?`), topic, deploy.NameProviderRegistry)
+	// Stake, earnings and jobs by status: the running sums the writer keeps (providers.go),
+	// not the provider's events, of which a busy one has tens of thousands.
+	sums, err := db.SumsOf(ctx, a)
 	if err != nil {
-		return nil, fmt.Errorf("index: reading the stake of %s: %w", a.Hex(), err)
+		return nil, err
 	}
-	staked, unbonding, slashed := new(big.Int), new(big.Int), new(big.Int)
-	moves := 0
-	for rows.Next() {
-		var event, data string
-		if err := rows.Scan(&event, &data); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("index: reading the stake of %s: %w", a.Hex(), err)
-		}
-		moves++
-		amount := dataWord(data, 0)
-		switch event {
-		case "Staked":
-			staked.Add(staked, amount)
-		case "Unstaked":
-			staked.Sub(staked, amount)
-			unbonding.Add(unbonding, amount)
-		case "StakeWithdrawn":
-			unbonding.Sub(unbonding, amount)
-		case "Slashed":
-			from := dataWord(data, 1)
-			staked.Sub(staked, new(big.Int).Sub(amount, from))
-			unbonding.Sub(unbonding, from)
-			slashed.Add(slashed, amount)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("index: reading the stake of %s: %w", a.Hex(), err)
-	}
-	p.Staked, p.Unbonding, p.Slashed = staked.String(), unbonding.String(), slashed.String()
+	p.Staked, p.Unbonding, p.Slashed, p.Earned, p.Jobs = sums.Staked, sums.Unbonding, sums.Slashed, sums.Earned, sums.Jobs
 	// The market says which job and why (CollateralSlashed); the registry's Slashed, summed
 	// above, is the same stake leaving.
 	if p.Slashes, err = db.events(ctx, dec, `l.event = 'CollateralSlashed' AND `+topic2+` = ?`, fmt.Sprintf(`ORDER BY l.block DESC, l.log_index DESC LIMIT %d`, MaxPage), topic); err != nil {
@@ -303,7 +281,6 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 	if p.Slashes == nil {
 		p.Slashes = []TimedEvent{}
 	}
-	p.Staked, p.Unbonding, p.Slashed = staked.String(), unbonding.String(), slashed.String()
 	// The newer of the last Locked and the last Unlocked (two seeks; an IN would sort them all).
 	p.Locked = "0"
 	var newest *TimedEvent
@@ -319,100 +296,13 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 	if newest != nil {
 		p.Locked = argInt(newest.Event, "locked").String()
 	}
-	rows, err = db.sql.QueryContext(ctx, db.q(`SELECT status, COUNT(*) FROM jobs WHERE provider = ? GROUP BY status`), a.Hex())
-	if err != nil {
-		return nil, fmt.Errorf("index: reading jobs of %s: %w", a.Hex(), err)
-	}
-	for rows.Next() {
-		var s string
-		var n int64
-		if err := rows.Scan(&s, &n); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("index: reading jobs of %s: %w", a.Hex(), err)
-		}
-		p.Jobs[s] = n
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if earned == nil {
-		earned = NewEarned(db)
-	}
-	e, err := earned.Of(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	p.Earned = e.String()
 	if p.Claims, err = db.Claims(ctx, &a, 0, MaxPage); err != nil {
 		return nil, err
 	}
-	if p.Registered == 0 && moves == 0 && len(p.Jobs) == 0 && len(p.Claims) == 0 {
+	if p.Registered == 0 && !sums.Found && len(p.Claims) == 0 {
 		return nil, fmt.Errorf("%w: provider %s", ErrNotFound, a.Hex())
 	}
 	return p, nil
-}
-
-// Earned sums what providers were paid for finalized jobs (JobFinalized's `paid`),
-// incrementally: a provider's first call reads all its JobFinalized logs (10,000 of them take
-// some 50-90 ms here), later calls only those after the last one summed. Amounts are hex in the
-// logs' data, which SQL cannot add exactly, so the sum is kept here rather than in a query. A
-// reorg that replaced the last summed block (its hash is gone from the logs) starts it over.
-type Earned struct {
-	db *DB
-	mu sync.Mutex
-	m  map[common.Address]*earnedSum
-}
-
-type earnedSum struct {
-	sum   *big.Int
-	block uint64
-	hash  string
-}
-
-// NewEarned is an empty cache of earnings over db.
-func NewEarned(db *DB) *Earned { return &Earned{db: db, m: map[common.Address]*earnedSum{}} }
-
-// Of is what a has been paid for finalized jobs, as the index holds.
-func (e *Earned) Of(ctx context.Context, a common.Address) (*big.Int, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	s := e.m[a]
-	if s != nil {
-		var n int
-		if err := e.db.sql.QueryRowContext(ctx, e.db.q(`SELECT COUNT(*) FROM logs WHERE block = ? AND block_hash = ?`), s.block, s.hash).Scan(&n); err != nil {
-			return nil, fmt.Errorf("index: earnings: %w", err)
-		}
-		if n == 0 {
-			s = nil // rewound past it
-		}
-	}
-	if s == nil {
-		s = &earnedSum{sum: new(big.Int)}
-	}
-	rows, err := e.db.sql.QueryContext(ctx, e.db.q(`SELECT block, block_hash, data FROM logs WHERE event = 'JobFinalized' AND `+topic2+` = ? AND block > ? ORDER BY block`), AddressTopic(a), s.block)
-	if err != nil {
-		return nil, fmt.Errorf("index: earnings: %w", err)
-	}
-	defer rows.Close()
-	next := &earnedSum{sum: new(big.Int).Set(s.sum), block: s.block, hash: s.hash}
-	for rows.Next() {
-		var data string
-		if err := rows.Scan(&next.block, &next.hash, &data); err != nil {
-			return nil, fmt.Errorf("index: earnings: %w", err)
-		}
-		// paid is the data's first word: "0x" then 64 hex digits.
-		if len(data) >= 66 {
-			if v, ok := new(big.Int).SetString(data[2:66], 16); ok {
-				next.sum.Add(next.sum, v)
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("index: earnings: %w", err)
-	}
-	e.m[a] = next
-	return new(big.Int).Set(next.sum), nil
 }
 
 // dataWord is the i'th 32-byte word of a log's data text ("0x" and 64 hex digits a word; 0
@@ -471,7 +361,8 @@ func (db *DB) Providers(ctx context.Context, after uint64, limit int) ([]Provide
 		return nil, err
 	}
 	for i := range out {
-		if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*) FROM jobs WHERE provider = ?`), out[i].Address.Hex()).Scan(&out[i].Jobs); err != nil {
+		// The counts the writer keeps: a few rows a provider, not one a job.
+		if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COALESCE(SUM(jobs), 0) FROM provider_jobs WHERE provider = ?`), out[i].Address.Hex()).Scan(&out[i].Jobs); err != nil {
 			return nil, fmt.Errorf("index: counting jobs: %w", err)
 		}
 	}

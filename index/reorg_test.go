@@ -61,6 +61,11 @@ func rewindsOnlyFromTheForkPoint(t *testing.T, db *index.DB) {
 	before, err := ix.Sync(ctx)
 	must(t, err)
 	bogus := slipCredited(t, db, c)
+	_, err = db.RecordBlockTimes(ctx, c.Client, 1000) // the times of the branch that loses
+	must(t, err)
+	// What nodes said of the jobs: of the job the fork changes, and of job 1, ended before it.
+	must(t, db.SetFailureReason(ctx, j.ID.String(), lost.Addr, "said on the lost branch"))
+	must(t, db.SetFailureReason(ctx, "1", c.Owner.Addr, "said before the fork"))
 
 	must(t, c.Sim.Fork(forkAt.Hash()))
 	c.Sim.Rollback() // the pool would put the old branch's transactions back in the new one
@@ -82,7 +87,22 @@ func rewindsOnlyFromTheForkPoint(t *testing.T, db *index.DB) {
 	if st.FirstBreak != nil {
 		t.Fatalf("the books broke at block %d after the rewind: it replayed the stored history under the fork point", st.FirstBreak.Block)
 	}
-	rows, err := index.RawQuery(ctx, db, `SELECT provider, status, live FROM jobs WHERE id = '`+j.ID.String()+`'`)
+	// The rewind took the lost branch's times with its blocks (the explorer records the new
+	// branch's after the indexer).
+	rows, err := index.RawQuery(ctx, db, `SELECT block FROM block_times WHERE block > `+forkAt.Number.String())
+	must(t, err)
+	if len(rows) != 0 {
+		t.Fatalf("block times of the lost branch left after the rewind, of blocks %v", rows)
+	}
+	_, err = db.RecordBlockTimes(ctx, c.Client, 1000)
+	must(t, err)
+	if _, ok, err := db.FailureReason(ctx, j.ID.String(), lost.Addr); err != nil || ok {
+		t.Fatalf("the lost branch's provider's reason for job %s survived the rewind (%v)", j.ID, err)
+	}
+	if r, ok, err := db.FailureReason(ctx, "1", c.Owner.Addr); err != nil || !ok || r != "said before the fork" {
+		t.Fatalf("job 1's reason after the rewind: %q %v %v, want it kept", r, ok, err)
+	}
+	rows, err = index.RawQuery(ctx, db, `SELECT provider, status, live FROM jobs WHERE id = '`+j.ID.String()+`'`)
 	must(t, err)
 	if want := won.Addr.Hex() + "\t" + index.StatusAccepted + "\t1"; len(rows) != 1 || rows[0] != want {
 		t.Fatalf("job %s after the rewind: %v, want %q", j.ID, rows, want)
@@ -93,9 +113,13 @@ func rewindsOnlyFromTheForkPoint(t *testing.T, db *index.DB) {
 	clean := openDB(t, filepath.Join(t.TempDir(), "clean.db"))
 	_, err = newIndexer(t, c.Client, clean, c, 0).Sync(ctx)
 	must(t, err)
+	_, err = clean.RecordBlockTimes(ctx, c.Client, 1000)
+	must(t, err)
+	must(t, clean.SetFailureReason(ctx, "1", c.Owner.Addr, "said before the fork"))
 	if got, want := dumpDB(t, db), dumpDB(t, clean); got != want {
 		t.Fatalf("after the rewind the index differs from a clean index of the new chain:\n%s\n---\n%s", got, want)
 	}
+	sumsMatchTheHistory(t, db, c.Addr)
 }
 
 // slipCredited stores a Credited log nobody emitted at the block of the third JobPosted, as

@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/brine-compute/brine/audit"
+	"github.com/brine-compute/brine/deploy"
 )
 
 // Cursor is the last block indexed and its hash. Block 0 with an empty hash: nothing yet.
@@ -176,6 +177,9 @@ type writer struct {
 	books   *books
 	block   uint64 // the block whose book rows are pending
 	pending bool
+	// The providers' sums and job counts this transaction changed (providers.go).
+	provs     map[common.Address]*providerSums
+	jobCounts map[jobCount]int64
 }
 
 // logBatchRows is how many logs one INSERT writes (10 arguments each, far under both
@@ -189,7 +193,8 @@ func (db *DB) begin(ctx context.Context, bk *books) (*writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	return &writer{db: db, tx: tx, stmts: map[string]*sql.Stmt{}, hexes: map[common.Address]string{}, books: bk}, nil
+	return &writer{db: db, tx: tx, stmts: map[string]*sql.Stmt{}, hexes: map[common.Address]string{}, books: bk,
+		provs: map[common.Address]*providerSums{}, jobCounts: map[jobCount]int64{}}, nil
 }
 
 // exec runs query (with ? placeholders) as a statement prepared once per transaction.
@@ -236,8 +241,8 @@ func (w *writer) add(ctx context.Context, l *types.Log, store bool) error {
 		}
 	}
 	w.block, w.pending = l.BlockNumber, true
+	contract, event := w.books.eventName(l)
 	if store {
-		contract, event := w.books.eventName(l)
 		w.rows = append(w.rows, l.BlockNumber, int64(l.Index), l.BlockHash.Hex(), l.TxHash.Hex(), int64(l.TxIndex), w.hex(l.Address),
 			topicsText(l.Topics), "0x"+hex.EncodeToString(l.Data), contract, event)
 		if len(w.rows) == logBatchRows*logColumns {
@@ -249,7 +254,7 @@ func (w *writer) add(ctx context.Context, l *types.Log, store bool) error {
 	if err := w.books.apply(l); err != nil {
 		return fmt.Errorf("index: block %d log %d: %w", l.BlockNumber, l.Index, err)
 	}
-	return nil
+	return w.stat(ctx, l, event, 1)
 }
 
 // flushLogs writes the logs not written yet, in one statement.
@@ -319,6 +324,10 @@ func (w *writer) commit(ctx context.Context, c *Cursor) error {
 			return fail(fmt.Errorf("index: job %s: %w", id, err))
 		}
 	}
+	w.countJobs()
+	if err := w.flushStats(ctx); err != nil {
+		return fail(err)
+	}
 	if c == nil {
 		if _, err := w.tx.ExecContext(ctx, `DELETE FROM index_cursor`); err != nil {
 			return fail(fmt.Errorf("index: clearing the cursor: %w", err))
@@ -354,12 +363,13 @@ func (db *DB) loadBooks(ctx context.Context, bk *books) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		j := &job{Live: true}
+		j := &job{Live: true, rowSet: true}
 		var client, provider, payment, bond string
 		if err := rows.Scan(&j.ID, &client, &provider, &payment, &bond, &j.Status, &j.Posted, &j.Last); err != nil {
 			return fmt.Errorf("index: reading live jobs: %w", err)
 		}
 		j.Client, j.Provider = common.HexToAddress(client), common.HexToAddress(provider)
+		j.rowProvider, j.rowStatus = j.Provider, j.Status
 		var ok1, ok2 bool
 		j.Payment, ok1 = new(big.Int).SetString(payment, 10)
 		j.Bond, ok2 = new(big.Int).SetString(bond, 10)
@@ -388,4 +398,22 @@ func parseLedger(l *audit.Ledger, holdings, lines string) error {
 		l.Owed[i].Amount = owed[i].Amount
 	}
 	return nil
+}
+
+// addrs are the addresses of the deployment the database is bound to (none when it is not
+// bound yet), read in tx.
+func (db *DB) addrs(ctx context.Context, tx *sql.Tx) (deploy.Addresses, error) {
+	var v string
+	err := tx.QueryRowContext(ctx, db.q(`SELECT value FROM meta WHERE key = ?`), "deployment").Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return deploy.Addresses{}, nil
+	}
+	if err != nil {
+		return deploy.Addresses{}, fmt.Errorf("index: reading the deployment: %w", err)
+	}
+	var a deploy.Addresses
+	if err := json.Unmarshal([]byte(v), &a); err != nil {
+		return deploy.Addresses{}, fmt.Errorf("index: the database's deployment %q: %w", v, err)
+	}
+	return a, nil
 }

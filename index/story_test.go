@@ -160,6 +160,10 @@ func dumpDB(t testing.TB, db *index.DB) string {
 		`SELECT id, client, provider, payment, bond, live, status, posted_block, last_block FROM jobs ORDER BY id`,
 		`SELECT block, contract, holdings, owed, short, lines FROM books ORDER BY block, contract`,
 		`SELECT block, hash FROM index_cursor`,
+		`SELECT provider, earned, staked, unbonding, slashed, slashes, events FROM provider_stats ORDER BY provider`,
+		`SELECT provider, status, jobs FROM provider_jobs ORDER BY provider, status`,
+		`SELECT block, hash, time FROM block_times ORDER BY block`,
+		`SELECT job, provider, reason FROM failure_reasons ORDER BY job`,
 	} {
 		rows, err := index.RawQuery(context.Background(), db, q)
 		must(t, err)

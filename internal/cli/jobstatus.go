@@ -42,15 +42,7 @@ func (s *session) nodeStatus(d providers.Directory, job settlement.Job) *nodeVie
 	if job.Provider == ([20]byte{}) {
 		return nil
 	}
-	key, _, err := crypto.GenerateEd25519Key(rand.Reader)
-	if err != nil {
-		return &nodeView{Error: err.Error()}
-	}
-	pid, err := peer.IDFromPrivateKey(key)
-	if err != nil {
-		return &nodeView{Error: err.Error()}
-	}
-	h, err := p2p.New(p2p.Config{Identity: &identity.Identity{Key: key, Peer: pid}, DisableProbe: true, Logger: s.log.With("component", "p2p")})
+	h, err := s.askingHost()
 	if err != nil {
 		return &nodeView{Error: err.Error()}
 	}
@@ -70,6 +62,20 @@ func (s *session) nodeStatus(d providers.Directory, job settlement.Job) *nodeVie
 		return &nodeView{Error: err.Error()}
 	}
 	return &nodeView{State: st.State, Role: st.Role, Reason: st.Reason, Failure: st.Failure, Attempts: st.Attempts, Updated: jsonTime(st.Updated)}
+}
+
+// askingHost is a libp2p host, not started, with a throwaway key: a node's record of a job is
+// public, nothing about the asker matters, and no file is written.
+func (s *session) askingHost() (*p2p.Host, error) {
+	key, _, err := crypto.GenerateEd25519Key(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	pid, err := peer.IDFromPrivateKey(key)
+	if err != nil {
+		return nil, err
+	}
+	return p2p.New(p2p.Config{Identity: &identity.Identity{Key: key, Peer: pid}, DisableProbe: true, Logger: s.log.With("component", "p2p")})
 }
 
 // printNode writes the node's record under a job's chain record.
