@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum"
-	"github.com/ethereum/go-ethereum/beacon/engine"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -19,7 +18,6 @@ import (
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/eth/filters"
 	"github.com/ethereum/go-ethereum/ethclient"
-	"github.com/ethereum/go-ethereum/miner"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -87,6 +85,9 @@ type chain struct {
 	client  *ethclient.Client
 	chainID *big.Int
 	signer  types.Signer
+	// extra is the extra data of every block, as go-ethereum's miner would stamp it.
+	extra     []byte
+	processor *replayProcessor
 
 	pending []sent
 	blocks  int // sealed by the simulator
@@ -117,6 +118,9 @@ func newChain(seed uint64, genesisTime uint64, alloc []common.Address) (*chain, 
 	}
 	ethConf.SyncMode = ethconfig.FullSync
 	ethConf.LogNoHistory = true
+	// The insert replays the block the simulator built (build.go): a prefetcher would run the
+	// block's transactions once more only to warm caches of an in-memory database.
+	ethConf.NoPrefetch = true
 	ethConf.Miner.GasCeil = blockGasLimit
 	ethConf.Miner.Recommit = time.Hour // never cut a block short: its contents must not depend on speed
 	ethConf.TxPool.NoLocals = true
@@ -140,8 +144,11 @@ func newChain(seed uint64, genesisTime uint64, alloc []common.Address) (*chain, 
 		_ = stack.Close()
 		return nil, fmt.Errorf("sim: start node: %w", err)
 	}
-	c := &chain{seed: seed, stack: stack, eth: backend, client: ethclient.NewClient(stack.Attach())}
-	c.chainID = backend.BlockChain().Config().ChainID
+	c := &chain{seed: seed, stack: stack, eth: backend, client: ethclient.NewClient(stack.Attach()), extra: gethExtra(ethConf.Miner.ExtraData)}
+	bc := backend.BlockChain()
+	c.processor = &replayProcessor{fallback: bc.Processor()}
+	bc.SetBlockValidatorAndProcessorForTesting(bc.Validator(), c.processor) // before the first block
+	c.chainID = bc.Config().ChainID
 	c.signer = types.LatestSignerForChainID(c.chainID)
 	return c, nil
 }
@@ -183,20 +190,16 @@ type mined struct {
 var ErrReverted = errors.New("sim: transaction reverted")
 
 // seal mines the queued transactions in one block stamped `at` (at least one second after the
-// head) and returns their receipts in the order they were queued.
+// head) and returns their receipts in the order they were queued. The block is built here
+// (build.go) in the order queued, which is the order go-ethereum's miner gave them (each
+// transaction's tip is below the one queued before it), and inserted without executing it
+// again (replayProcessor).
 func (c *chain) seal(ctx context.Context, at uint64) ([]mined, error) {
 	batch := c.pending
 	c.pending = nil
-	if len(batch) > 0 {
-		txs := make([]*types.Transaction, len(batch))
-		for i, s := range batch {
-			txs[i] = s.tx
-		}
-		for i, err := range c.eth.TxPool().Add(txs, true) {
-			if err != nil {
-				return nil, fmt.Errorf("sim: %s: pool refused: %w", batch[i].what, err)
-			}
-		}
+	txs := make([]*types.Transaction, len(batch))
+	for i, s := range batch {
+		txs[i] = s.tx
 	}
 	bc := c.eth.BlockChain()
 	parent := bc.CurrentBlock()
@@ -205,50 +208,24 @@ func (c *chain) seal(ctx context.Context, at uint64) ([]mined, error) {
 	}
 	number := parent.Number.Uint64() + 1
 	random := crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/prevrandao/%d", c.seed, number)))
-	payload, err := c.eth.Miner().BuildPayload(ctx, &miner.BuildPayloadArgs{
-		Parent:       parent.Hash(),
-		Timestamp:    at,
-		FeeRecipient: common.Address{},
-		Random:       random,
-		Withdrawals:  types.Withdrawals{},
-		BeaconRoot:   &common.Hash{},
-		Version:      engine.PayloadV3,
-	}, false)
+	b, err := c.build(ctx, txs, func(i int) string { return batch[i].what }, at, random)
 	if err != nil {
-		return nil, fmt.Errorf("sim: build block %d: %w", number, err)
+		return nil, err
 	}
-	env := payload.ResolveFull()
-	if env == nil {
-		return nil, fmt.Errorf("sim: block %d: no payload", number)
-	}
-	block, err := engine.ExecutableDataToBlock(*env.ExecutionPayload, []common.Hash{}, &common.Hash{}, env.Requests)
+	block := b.block
+	c.processor.next = b
+	_, err = bc.InsertBlockWithoutSetHead(ctx, block, false)
+	c.processor.next = nil
 	if err != nil {
-		return nil, fmt.Errorf("sim: block %d: %w", number, err)
-	}
-	if _, err := bc.InsertBlockWithoutSetHead(ctx, block, false); err != nil {
 		return nil, fmt.Errorf("sim: insert block %d: %w", number, err)
 	}
 	if _, err := bc.SetCanonical(block); err != nil {
 		return nil, fmt.Errorf("sim: head block %d: %w", number, err)
 	}
-	if err := c.eth.TxPool().Sync(); err != nil {
-		return nil, fmt.Errorf("sim: pool after block %d: %w", number, err)
-	}
 	c.blocks++
-	if got := len(block.Transactions()); got != len(batch) {
-		return nil, fmt.Errorf("sim: block %d carries %d of the %d transactions sent", number, got, len(batch))
-	}
-	receipts := bc.GetReceiptsByHash(block.Hash())
-	byHash := make(map[common.Hash]*types.Receipt, len(receipts))
-	for _, r := range receipts {
-		byHash[r.TxHash] = r
-	}
 	out := make([]mined, len(batch))
 	for i, s := range batch {
-		r := byHash[s.tx.Hash()]
-		if r == nil {
-			return nil, fmt.Errorf("sim: block %d: no receipt for %s", number, s.what)
-		}
+		r := b.receipts[i]
 		c.txs++
 		c.gasUsed += r.GasUsed
 		if r.Status != types.ReceiptStatusSuccessful && s.from != nil && s.from.outside {
@@ -283,6 +260,11 @@ func (c *chain) explain(ctx context.Context, tx *types.Transaction, number uint6
 type autoMiner struct {
 	*ethclient.Client
 	c *chain
+}
+
+// PendingNonceAt is the head's nonce: the simulator's transactions never wait in the pool.
+func (a autoMiner) PendingNonceAt(ctx context.Context, account common.Address) (uint64, error) {
+	return a.Client.NonceAt(ctx, account, nil)
 }
 
 func (a autoMiner) SendTransaction(ctx context.Context, tx *types.Transaction) error {

@@ -304,7 +304,7 @@ func (r *runner) deploy(ctx context.Context) error {
 		return fmt.Errorf("sim: deploy: %w", err)
 	}
 	r.addrs = *addrs
-	if r.owner.nonce, err = r.ch.client.PendingNonceAt(ctx, r.owner.addr); err != nil {
+	if r.owner.nonce, err = r.ch.client.NonceAt(ctx, r.owner.addr, nil); err != nil {
 		return err
 	}
 	m := r.market.Instance(r.ch.client, addrs.Market)
