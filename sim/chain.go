@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/core/vm"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
@@ -21,6 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/holiman/uint256"
 
 	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/devnet"
@@ -271,4 +273,34 @@ func (a autoMiner) SendTransaction(ctx context.Context, tx *types.Transaction) e
 	a.c.pending = append(a.c.pending, sent{tx: tx, what: "deploy"})
 	_, err := a.c.seal(ctx, a.c.now()+1)
 	return err
+}
+
+// callGas is what a read-only call may burn: go-ethereum's default eth_call gas cap.
+const callGas = 50_000_000
+
+// errCallReverted is returned when a read-only call reverts.
+var errCallReverted = errors.New("sim: call reverted")
+
+// call runs a read-only call of `to` on the head's state, in process: what eth_call does
+// (ethapi doCall: the head's block context, no base fee, none of a transaction's checks), without the
+// JSON-RPC round trip.
+func (c *chain) call(to common.Address, data []byte) ([]byte, error) {
+	bc := c.eth.BlockChain()
+	head := bc.CurrentBlock()
+	st, err := bc.StateAt(head.Root, head.Number, head.Time)
+	if err != nil {
+		return nil, fmt.Errorf("sim: state of block %d: %w", head.Number, err)
+	}
+	zero := new(uint256.Int)
+	msg := (&core.Message{To: &to, Value: zero, GasLimit: callGas, GasPrice: zero, GasFeeCap: zero, GasTipCap: zero, Data: data}).SkipNonceCheck().SkipEOACheck().SkipGasLimitCapCheck().SkipExecutionGasCapCheck()
+	evm := vm.NewEVM(core.NewEVMBlockContext(head, bc, nil), st, bc.Config(), vm.Config{NoBaseFee: true})
+	defer evm.Release()
+	res, err := core.ApplyMessage(evm, msg, core.NewGasPool(callGas))
+	if err != nil {
+		return nil, fmt.Errorf("sim: call %s: %w", to, err)
+	}
+	if res.Failed() {
+		return nil, fmt.Errorf("%w: %s: %w (data %x)", errCallReverted, to, res.Err, res.Revert())
+	}
+	return res.Return(), nil
 }

@@ -368,12 +368,12 @@ func (r *runner) setup(ctx context.Context) error {
 	return nil
 }
 
-// call runs a read-only call against the head.
-func call[T any](ctx context.Context, r *runner, to common.Address, data []byte, unpack func([]byte) (T, error)) (T, error) {
+// call runs a read-only call against the head (in process, see chain.call).
+func call[T any](_ context.Context, r *runner, to common.Address, data []byte, unpack func([]byte) (T, error)) (T, error) {
 	var zero T
-	out, err := r.ch.client.CallContract(ctx, ethereumCall(to, data), nil)
+	out, err := r.ch.call(to, data)
 	if err != nil {
-		return zero, fmt.Errorf("sim: call: %w", err)
+		return zero, err
 	}
 	return unpack(out)
 }
