@@ -4,11 +4,14 @@ import (
 	"context"
 	"math/big"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/brine-compute/brine/audit"
 )
 
 // startSmall deploys the contracts and sets up a small population, and stops the chain at
@@ -99,5 +102,26 @@ func TestReplayMissingWriteFailsInsert(t *testing.T) {
 	t.Logf("refused as it should be: %v", err)
 	if c.head() != head {
 		t.Fatalf("head moved from %d to %d", head, c.head())
+	}
+}
+
+// The in-process log source returns what eth_getLogs returns.
+func TestLogsMatchGetLogs(t *testing.T) {
+	r := startSmall(t)
+	ctx := context.Background()
+	contracts := []common.Address{r.addrs.Market, r.addrs.Registry, r.addrs.Rewards, r.addrs.Token}
+	want, err := audit.FetchLogs(ctx, r.ch.client, contracts, 0, r.ch.head())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.ch.logs(ctx, contracts, 0, r.ch.head())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatal("the setup logged nothing")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("in process %d logs, eth_getLogs %d (or they differ)", len(got), len(want))
 	}
 }
