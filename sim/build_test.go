@@ -75,6 +75,7 @@ func TestReplayMissingWriteFailsInsert(t *testing.T) {
 	ctx := context.Background()
 	c := r.ch
 	c.queue(r.owner, r.addrs.Token, r.token.PackMint(r.owner.addr, big.NewInt(1)), gasMint, "mint", nil)
+	c.sign(c.pending, c.signer)
 	txs := []*types.Transaction{c.pending[0].tx}
 	c.pending = nil
 	head := c.head()

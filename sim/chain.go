@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"maps"
 	"math/big"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -73,10 +75,12 @@ func seededKey(seed uint64, name string) *key {
 
 // sent is a transaction waiting for its block, with what it was for (for errors and accounting).
 type sent struct {
-	tx   *types.Transaction
+	tx   *types.Transaction // signed by seal when unsigned is set
 	what string
 	job  *job // nil for setup transactions
 	from *key // nil for deploy transactions
+	// unsigned is set by queue: seal signs a block's transactions together, on every core.
+	unsigned bool
 }
 
 // chain is an in-process go-ethereum node on mainnet rules whose blocks the simulator seals.
@@ -166,18 +170,40 @@ func (c *chain) now() uint64 { return c.eth.BlockChain().CurrentBlock().Time }
 // head is the head block's number.
 func (c *chain) head() uint64 { return c.eth.BlockChain().CurrentBlock().Number.Uint64() }
 
-// queue signs a call of `to` with data from k, for the next block.
+// queue makes a call of `to` with data from k for the next block (seal signs it).
 func (c *chain) queue(k *key, to common.Address, data []byte, gas uint64, what string, j *job) {
 	tip := new(big.Int).Add(gasTipBase, big.NewInt(int64(maxPerBlock-len(c.pending))))
 	tx := types.NewTx(&types.DynamicFeeTx{
 		ChainID: c.chainID, Nonce: k.nonce, GasTipCap: tip, GasFeeCap: gasFeeCap, Gas: gas, To: &to, Data: data,
 	})
-	signed, err := types.SignTx(tx, c.signer, k.priv)
-	if err != nil {
-		panic(err) // a valid key and a fixed signer cannot fail to sign
-	}
 	k.nonce++
-	c.pending = append(c.pending, sent{tx: signed, what: what, job: j, from: k})
+	c.pending = append(c.pending, sent{tx: tx, what: what, job: j, from: k, unsigned: true})
+}
+
+// sign signs the batch's unsigned transactions and recovers every sender with the signer the
+// block's execution uses (the transaction keeps it), split over the cores: signing and
+// recovering are most of a transaction's cost after its execution, and need no order.
+func (c *chain) sign(batch []sent, blockSigner types.Signer) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(batch)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(batch); i += workers {
+				s := &batch[i]
+				if s.unsigned {
+					signed, err := types.SignTx(s.tx, c.signer, s.from.priv)
+					if err != nil {
+						panic(err) // a valid key and a fixed signer cannot fail to sign
+					}
+					s.tx, s.unsigned = signed, false
+				}
+				// A signature that does not recover fails the block's build, which
+				// recovers again (nothing was cached).
+				_, _ = types.Sender(blockSigner, s.tx)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // mined is one transaction's receipt with what it was for.
@@ -199,16 +225,17 @@ var ErrReverted = errors.New("sim: transaction reverted")
 func (c *chain) seal(ctx context.Context, at uint64) ([]mined, error) {
 	batch := c.pending
 	c.pending = nil
-	txs := make([]*types.Transaction, len(batch))
-	for i, s := range batch {
-		txs[i] = s.tx
-	}
 	bc := c.eth.BlockChain()
 	parent := bc.CurrentBlock()
 	if at <= parent.Time {
 		at = parent.Time + 1
 	}
 	number := parent.Number.Uint64() + 1
+	c.sign(batch, types.MakeSigner(bc.Config(), new(big.Int).SetUint64(number), at))
+	txs := make([]*types.Transaction, len(batch))
+	for i, s := range batch {
+		txs[i] = s.tx
+	}
 	random := crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/prevrandao/%d", c.seed, number)))
 	b, err := c.build(ctx, txs, func(i int) string { return batch[i].what }, at, random)
 	if err != nil {
