@@ -30,9 +30,10 @@ import (
 	"github.com/brine-compute/brine/devnet"
 )
 
-// The simulated chain is go-ethereum's simulated backend (ethclient/simulated) with one
-// change: blocks are sealed here, not by its simulated beacon, because that beacon draws each
-// block's prevrandao from crypto/rand and stamps blocks with the wall clock. Block hashes would
+// The simulated chain is an in-process go-ethereum node, as go-ethereum's simulated backend
+// (ethclient/simulated) runs one, with one change: blocks are built and sealed here (build.go),
+// not by its simulated beacon, because that beacon draws each block's prevrandao from
+// crypto/rand and stamps blocks with the wall clock. Block hashes would
 // then differ between runs, and the market seeds its verifier draw with blockhash(anchorBlock):
 // the same seed would draw different panels. Here prevrandao is keccak(seed, number) and the
 // timestamp is the simulator's clock, so every hash, and every draw, repeats.
