@@ -310,8 +310,8 @@ const callGas = 50_000_000
 var errCallReverted = errors.New("sim: call reverted")
 
 // call runs a read-only call of `to` on the head's state, in process: what eth_call does
-// (ethapi doCall: the head's block context, no base fee, none of a transaction's checks), without the
-// JSON-RPC round trip.
+// (ethapi doCall: the head's block context, no base fee, none of a transaction's checks),
+// without the JSON-RPC round trip.
 func (c *chain) call(to common.Address, data []byte) ([]byte, error) {
 	bc := c.eth.BlockChain()
 	head := bc.CurrentBlock()
@@ -319,8 +319,10 @@ func (c *chain) call(to common.Address, data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sim: state of block %d: %w", head.Number, err)
 	}
-	zero := new(uint256.Int)
-	msg := (&core.Message{To: &to, Value: zero, GasLimit: callGas, GasPrice: zero, GasFeeCap: zero, GasTipCap: zero, Data: data}).SkipNonceCheck().SkipEOACheck().SkipGasLimitCapCheck().SkipExecutionGasCapCheck()
+	msg := (&core.Message{
+		To: &to, Value: new(uint256.Int), GasLimit: callGas, Data: data,
+		GasPrice: new(uint256.Int), GasFeeCap: new(uint256.Int), GasTipCap: new(uint256.Int),
+	}).SkipNonceCheck().SkipEOACheck().SkipGasLimitCapCheck().SkipExecutionGasCapCheck()
 	evm := vm.NewEVM(core.NewEVMBlockContext(head, bc, nil), st, bc.Config(), vm.Config{NoBaseFee: true})
 	defer evm.Release()
 	res, err := core.ApplyMessage(evm, msg, core.NewGasPool(callGas))
