@@ -7,30 +7,33 @@ import (
 	"fmt"
 	"maps"
 	"math/big"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
-	"github.com/ethereum/go-ethereum/beacon/engine"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/core/vm"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/eth/filters"
 	"github.com/ethereum/go-ethereum/ethclient"
-	"github.com/ethereum/go-ethereum/miner"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/holiman/uint256"
 
 	"github.com/brine-compute/brine/chain/reverts"
 	"github.com/brine-compute/brine/devnet"
 )
 
-// The simulated chain is go-ethereum's simulated backend (ethclient/simulated) with one
-// change: blocks are sealed here, not by its simulated beacon, because that beacon draws each
-// block's prevrandao from crypto/rand and stamps blocks with the wall clock. Block hashes would
+// The simulated chain is an in-process go-ethereum node, as go-ethereum's simulated backend
+// (ethclient/simulated) runs one, with one change: blocks are built and sealed here (build.go),
+// not by its simulated beacon, because that beacon draws each block's prevrandao from
+// crypto/rand and stamps blocks with the wall clock. Block hashes would
 // then differ between runs, and the market seeds its verifier draw with blockhash(anchorBlock):
 // the same seed would draw different panels. Here prevrandao is keccak(seed, number) and the
 // timestamp is the simulator's clock, so every hash, and every draw, repeats.
@@ -73,10 +76,12 @@ func seededKey(seed uint64, name string) *key {
 
 // sent is a transaction waiting for its block, with what it was for (for errors and accounting).
 type sent struct {
-	tx   *types.Transaction
+	tx   *types.Transaction // signed by seal when unsigned is set
 	what string
 	job  *job // nil for setup transactions
 	from *key // nil for deploy transactions
+	// unsigned is set by queue: seal signs a block's transactions together, on every core.
+	unsigned bool
 }
 
 // chain is an in-process go-ethereum node on mainnet rules whose blocks the simulator seals.
@@ -87,6 +92,9 @@ type chain struct {
 	client  *ethclient.Client
 	chainID *big.Int
 	signer  types.Signer
+	// extra is the extra data of every block, as go-ethereum's miner would stamp it.
+	extra     []byte
+	processor *replayProcessor
 
 	pending []sent
 	blocks  int // sealed by the simulator
@@ -117,6 +125,9 @@ func newChain(seed uint64, genesisTime uint64, alloc []common.Address) (*chain, 
 	}
 	ethConf.SyncMode = ethconfig.FullSync
 	ethConf.LogNoHistory = true
+	// The insert replays the block the simulator built (build.go): a prefetcher would run the
+	// block's transactions once more only to warm caches of an in-memory database.
+	ethConf.NoPrefetch = true
 	ethConf.Miner.GasCeil = blockGasLimit
 	ethConf.Miner.Recommit = time.Hour // never cut a block short: its contents must not depend on speed
 	ethConf.TxPool.NoLocals = true
@@ -140,8 +151,11 @@ func newChain(seed uint64, genesisTime uint64, alloc []common.Address) (*chain, 
 		_ = stack.Close()
 		return nil, fmt.Errorf("sim: start node: %w", err)
 	}
-	c := &chain{seed: seed, stack: stack, eth: backend, client: ethclient.NewClient(stack.Attach())}
-	c.chainID = backend.BlockChain().Config().ChainID
+	c := &chain{seed: seed, stack: stack, eth: backend, client: ethclient.NewClient(stack.Attach()), extra: gethExtra(ethConf.Miner.ExtraData)}
+	bc := backend.BlockChain()
+	c.processor = &replayProcessor{fallback: bc.Processor()}
+	bc.SetBlockValidatorAndProcessorForTesting(bc.Validator(), c.processor) // before the first block
+	c.chainID = bc.Config().ChainID
 	c.signer = types.LatestSignerForChainID(c.chainID)
 	return c, nil
 }
@@ -157,18 +171,40 @@ func (c *chain) now() uint64 { return c.eth.BlockChain().CurrentBlock().Time }
 // head is the head block's number.
 func (c *chain) head() uint64 { return c.eth.BlockChain().CurrentBlock().Number.Uint64() }
 
-// queue signs a call of `to` with data from k, for the next block.
+// queue makes a call of `to` with data from k for the next block (seal signs it).
 func (c *chain) queue(k *key, to common.Address, data []byte, gas uint64, what string, j *job) {
 	tip := new(big.Int).Add(gasTipBase, big.NewInt(int64(maxPerBlock-len(c.pending))))
 	tx := types.NewTx(&types.DynamicFeeTx{
 		ChainID: c.chainID, Nonce: k.nonce, GasTipCap: tip, GasFeeCap: gasFeeCap, Gas: gas, To: &to, Data: data,
 	})
-	signed, err := types.SignTx(tx, c.signer, k.priv)
-	if err != nil {
-		panic(err) // a valid key and a fixed signer cannot fail to sign
-	}
 	k.nonce++
-	c.pending = append(c.pending, sent{tx: signed, what: what, job: j, from: k})
+	c.pending = append(c.pending, sent{tx: tx, what: what, job: j, from: k, unsigned: true})
+}
+
+// sign signs the batch's unsigned transactions and recovers every sender with the signer the
+// block's execution uses (the transaction keeps it), split over the cores: signing and
+// recovering are most of a transaction's cost after its execution, and need no order.
+func (c *chain) sign(batch []sent, blockSigner types.Signer) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(batch)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(batch); i += workers {
+				s := &batch[i]
+				if s.unsigned {
+					signed, err := types.SignTx(s.tx, c.signer, s.from.priv)
+					if err != nil {
+						panic(err) // a valid key and a fixed signer cannot fail to sign
+					}
+					s.tx, s.unsigned = signed, false
+				}
+				// A signature that does not recover fails the block's build, which
+				// recovers again (nothing was cached).
+				_, _ = types.Sender(blockSigner, s.tx)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // mined is one transaction's receipt with what it was for.
@@ -183,72 +219,43 @@ type mined struct {
 var ErrReverted = errors.New("sim: transaction reverted")
 
 // seal mines the queued transactions in one block stamped `at` (at least one second after the
-// head) and returns their receipts in the order they were queued.
+// head) and returns their receipts in the order they were queued. The block is built here
+// (build.go) in the order queued, which is the order go-ethereum's miner gave them (each
+// transaction's tip is below the one queued before it), and inserted without executing it
+// again (replayProcessor).
 func (c *chain) seal(ctx context.Context, at uint64) ([]mined, error) {
 	batch := c.pending
 	c.pending = nil
-	if len(batch) > 0 {
-		txs := make([]*types.Transaction, len(batch))
-		for i, s := range batch {
-			txs[i] = s.tx
-		}
-		for i, err := range c.eth.TxPool().Add(txs, true) {
-			if err != nil {
-				return nil, fmt.Errorf("sim: %s: pool refused: %w", batch[i].what, err)
-			}
-		}
-	}
 	bc := c.eth.BlockChain()
 	parent := bc.CurrentBlock()
 	if at <= parent.Time {
 		at = parent.Time + 1
 	}
 	number := parent.Number.Uint64() + 1
+	c.sign(batch, types.MakeSigner(bc.Config(), new(big.Int).SetUint64(number), at))
+	txs := make([]*types.Transaction, len(batch))
+	for i, s := range batch {
+		txs[i] = s.tx
+	}
 	random := crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/prevrandao/%d", c.seed, number)))
-	payload, err := c.eth.Miner().BuildPayload(ctx, &miner.BuildPayloadArgs{
-		Parent:       parent.Hash(),
-		Timestamp:    at,
-		FeeRecipient: common.Address{},
-		Random:       random,
-		Withdrawals:  types.Withdrawals{},
-		BeaconRoot:   &common.Hash{},
-		Version:      engine.PayloadV3,
-	}, false)
+	b, err := c.build(ctx, txs, func(i int) string { return batch[i].what }, at, random)
 	if err != nil {
-		return nil, fmt.Errorf("sim: build block %d: %w", number, err)
+		return nil, err
 	}
-	env := payload.ResolveFull()
-	if env == nil {
-		return nil, fmt.Errorf("sim: block %d: no payload", number)
-	}
-	block, err := engine.ExecutableDataToBlock(*env.ExecutionPayload, []common.Hash{}, &common.Hash{}, env.Requests)
+	block := b.block
+	c.processor.next = b
+	_, err = bc.InsertBlockWithoutSetHead(ctx, block, false)
+	c.processor.next = nil
 	if err != nil {
-		return nil, fmt.Errorf("sim: block %d: %w", number, err)
-	}
-	if _, err := bc.InsertBlockWithoutSetHead(ctx, block, false); err != nil {
 		return nil, fmt.Errorf("sim: insert block %d: %w", number, err)
 	}
 	if _, err := bc.SetCanonical(block); err != nil {
 		return nil, fmt.Errorf("sim: head block %d: %w", number, err)
 	}
-	if err := c.eth.TxPool().Sync(); err != nil {
-		return nil, fmt.Errorf("sim: pool after block %d: %w", number, err)
-	}
 	c.blocks++
-	if got := len(block.Transactions()); got != len(batch) {
-		return nil, fmt.Errorf("sim: block %d carries %d of the %d transactions sent", number, got, len(batch))
-	}
-	receipts := bc.GetReceiptsByHash(block.Hash())
-	byHash := make(map[common.Hash]*types.Receipt, len(receipts))
-	for _, r := range receipts {
-		byHash[r.TxHash] = r
-	}
 	out := make([]mined, len(batch))
 	for i, s := range batch {
-		r := byHash[s.tx.Hash()]
-		if r == nil {
-			return nil, fmt.Errorf("sim: block %d: no receipt for %s", number, s.what)
-		}
+		r := b.receipts[i]
 		c.txs++
 		c.gasUsed += r.GasUsed
 		if r.Status != types.ReceiptStatusSuccessful && s.from != nil && s.from.outside {
@@ -285,8 +292,84 @@ type autoMiner struct {
 	c *chain
 }
 
+// PendingNonceAt is the head's nonce: the simulator's transactions never wait in the pool.
+func (a autoMiner) PendingNonceAt(ctx context.Context, account common.Address) (uint64, error) {
+	return a.Client.NonceAt(ctx, account, nil)
+}
+
 func (a autoMiner) SendTransaction(ctx context.Context, tx *types.Transaction) error {
 	a.c.pending = append(a.c.pending, sent{tx: tx, what: "deploy"})
 	_, err := a.c.seal(ctx, a.c.now()+1)
 	return err
+}
+
+// callGas is what a read-only call may burn: go-ethereum's default eth_call gas cap.
+const callGas = 50_000_000
+
+// errCallReverted is returned when a read-only call reverts.
+var errCallReverted = errors.New("sim: call reverted")
+
+// call runs a read-only call of `to` on the head's state, in process: what eth_call does
+// (ethapi doCall: the head's block context, no base fee, none of a transaction's checks),
+// without the JSON-RPC round trip.
+func (c *chain) call(to common.Address, data []byte) ([]byte, error) {
+	bc := c.eth.BlockChain()
+	head := bc.CurrentBlock()
+	st, err := bc.StateAt(head.Root, head.Number, head.Time)
+	if err != nil {
+		return nil, fmt.Errorf("sim: state of block %d: %w", head.Number, err)
+	}
+	msg := (&core.Message{
+		To: &to, Value: new(uint256.Int), GasLimit: callGas, Data: data,
+		GasPrice: new(uint256.Int), GasFeeCap: new(uint256.Int), GasTipCap: new(uint256.Int),
+	}).SkipNonceCheck().SkipEOACheck().SkipGasLimitCapCheck().SkipExecutionGasCapCheck()
+	evm := vm.NewEVM(core.NewEVMBlockContext(head, bc, nil), st, bc.Config(), vm.Config{NoBaseFee: true})
+	defer evm.Release()
+	res, err := core.ApplyMessage(evm, msg, core.NewGasPool(callGas))
+	if err != nil {
+		return nil, fmt.Errorf("sim: call %s: %w", to, err)
+	}
+	if res.Failed() {
+		return nil, fmt.Errorf("%w: %s: %w (data %x)", errCallReverted, to, res.Err, res.Revert())
+	}
+	return res.Return(), nil
+}
+
+// logs returns the logs of `contracts` in blocks from..to (from > to: none), in block and log
+// order, read from the receipts the chain stored: what eth_getLogs returns (audit.LogSource),
+// without encoding every log as JSON and decoding it back.
+func (c *chain) logs(ctx context.Context, contracts []common.Address, from, to uint64) ([]types.Log, error) {
+	bc := c.eth.BlockChain()
+	want := make(map[common.Address]bool, len(contracts))
+	for _, a := range contracts {
+		want[a] = true
+	}
+	var out []types.Log
+	for n := from; n <= to; n++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		h := bc.GetHeaderByNumber(n)
+		if h == nil {
+			return nil, fmt.Errorf("sim: logs: no block %d", n)
+		}
+		mentioned := false
+		for _, a := range contracts {
+			if types.BloomLookup(h.Bloom, a) {
+				mentioned = true
+				break
+			}
+		}
+		if !mentioned {
+			continue
+		}
+		for _, r := range bc.GetReceiptsByHash(h.Hash()) {
+			for _, l := range r.Logs {
+				if want[l.Address] {
+					out = append(out, *l)
+				}
+			}
+		}
+	}
+	return out, nil
 }

@@ -22,6 +22,10 @@
 // runs, the cartel's share times one parameter at a time, in parallel, each point seeded from
 // the sweep's seed and its name; package sim/figures draws it.
 //
+// Speed: the simulator builds each block itself, the way go-ethereum's miner does, and inserts
+// it without executing it a second time (build.go); read-only calls, commitments and the
+// audit's log scan stay in process, off JSON-RPC. docs/security.md "Speed" has the figures.
+//
 // Time is the simulator's own: each block's timestamp is set by the round loop (windows pass
 // by sealing a block later), never the wall clock.
 package sim

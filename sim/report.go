@@ -155,7 +155,7 @@ type Ledger struct {
 // balance audits the books over the simulated chain and reconciles every agent's ledger with
 // its holdings on chain.
 func (r *runner) balance(ctx context.Context) (Books, error) {
-	rep, err := audit.Check(ctx, r.ch.client, r.addrs, 0)
+	rep, err := audit.CheckFrom(ctx, r.ch.client, r.addrs, r.ch.head(), r.ch.logs)
 	if err != nil {
 		return Books{}, fmt.Errorf("sim: audit: %w", err)
 	}

@@ -598,9 +598,10 @@ func (r *runner) salt(kind string, j *job, seat int) [32]byte {
 	return crypto.Keccak256Hash([]byte(fmt.Sprintf("brine/sim/%d/salt/%s/%d/%d", r.cfg.Seed, kind, j.index, seat)))
 }
 
-// commitment asks the market for a panel member's commitment (its commitmentFor).
-func (r *runner) commitment(ctx context.Context, j *job, kind uint8, member common.Address, res []byte, salt [32]byte) ([32]byte, error) {
-	return call(ctx, r, r.addrs.Market, r.market.PackCommitmentFor(j.id, kind, member, crypto.Keccak256Hash(res), salt), r.market.UnpackCommitmentFor)
+// commitment is a panel member's commitment, the market's commitmentFor computed in Go
+// (commitment.go).
+func (r *runner) commitment(_ context.Context, j *job, kind uint8, member common.Address, res []byte, salt [32]byte) ([32]byte, error) {
+	return commitmentFor(r.ch.chainID, r.addrs.Market, j.id, kind, member, crypto.Keccak256Hash(res), salt), nil
 }
 
 // countDraw records the draw's panel against the cartel's share of the providers it could

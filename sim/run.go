@@ -304,7 +304,7 @@ func (r *runner) deploy(ctx context.Context) error {
 		return fmt.Errorf("sim: deploy: %w", err)
 	}
 	r.addrs = *addrs
-	if r.owner.nonce, err = r.ch.client.PendingNonceAt(ctx, r.owner.addr); err != nil {
+	if r.owner.nonce, err = r.ch.client.NonceAt(ctx, r.owner.addr, nil); err != nil {
 		return err
 	}
 	m := r.market.Instance(r.ch.client, addrs.Market)
@@ -368,12 +368,12 @@ func (r *runner) setup(ctx context.Context) error {
 	return nil
 }
 
-// call runs a read-only call against the head.
-func call[T any](ctx context.Context, r *runner, to common.Address, data []byte, unpack func([]byte) (T, error)) (T, error) {
+// call runs a read-only call against the head (in process, see chain.call).
+func call[T any](_ context.Context, r *runner, to common.Address, data []byte, unpack func([]byte) (T, error)) (T, error) {
 	var zero T
-	out, err := r.ch.client.CallContract(ctx, ethereumCall(to, data), nil)
+	out, err := r.ch.call(to, data)
 	if err != nil {
-		return zero, fmt.Errorf("sim: call: %w", err)
+		return zero, err
 	}
 	return unpack(out)
 }
