@@ -17,7 +17,10 @@ import (
 // When the first verifier panel upholds a challenge against a result the node committed (as
 // the provider, or a replica in the job's majority), the node appeals to the final panel,
 // depositing the appeal bond: it computed the result, so the verdict is wrong (a cartel
-// holding the small first panel). The watch is kept in memory and rebuilt from the store's
+// holding the small first panel). A replica the round outvoted, which challenged the
+// majority's result (replica.go, contest), appeals a first verdict that Rejects its challenge
+// the same way; when someone else challenged, the market refuses its appeal (only the
+// challenger may appeal a Rejected verdict) and the watch ends. The watch is kept in memory and rebuilt from the store's
 // committed records at the first tick after a start, so a restart mid-challenge still
 // appeals. A node whose Chain declines the duty (a dishonest one) never appeals.
 //
