@@ -37,6 +37,9 @@ const (
 	pmInconclusive
 )
 
+// pmReasonReplicaMinority is SlashReason.ReplicaMinority: a minority replica slashed at finalize.
+const pmReasonReplicaMinority uint8 = 1
+
 const (
 	pmMaxWindow    = 30 * 24 * 3600 // MAX_WINDOW and MAX_JOB_SPAN: 30 days
 	pmMaxReplicas  = 9
@@ -230,6 +233,21 @@ func (j *pmJob) isWinningProvider(a common.Address) bool {
 		}
 	}
 	return false
+}
+
+// minority: the replicas (N>1) that revealed a result other than the job's, in seat order;
+// their collateral stays locked from resolveReplicas until the job ends.
+func (j *pmJob) minority() []common.Address {
+	var out []common.Address
+	if j.replicas == 1 || j.replicaPanel == nil {
+		return nil
+	}
+	for _, s := range j.replicaPanel.seats {
+		if s.result != ([32]byte{}) && s.result != j.result {
+			out = append(out, s.account)
+		}
+	}
+	return out
 }
 
 type pmJob struct {
@@ -928,10 +946,11 @@ func (m *pmModel) applyResolveReplicas(j *pmJob, e pmEnv) bool {
 		j.status = pmCommitted
 		toClient := new(big.Int)
 		for _, s := range p.seats {
-			if s.result == winner {
+			if s.result != ([32]byte{}) {
+				// The majority, and the minority until the job ends, stay locked.
 				continue
 			}
-			// Minority and silent replicas are slashed to the client.
+			// Silent replicas are slashed to the client now.
 			m.slash(s.account, j.collateral)
 			toClient.Add(toClient, j.collateral)
 		}
@@ -963,7 +982,8 @@ func (m *pmModel) challengeViolations(a common.Address, id uint64, rec bindings.
 	if e.T >= j.committedAt+uint64(j.window) {
 		v = append(v, "TooLate")
 	}
-	if j.isProvider(a) {
+	// The provider, or a replica standing for the job's result; a minority replica may.
+	if j.isWinningProvider(a) {
 		v = append(v, "SelfChallenge")
 	}
 	return append(v, m.pullViolations(a, m.market, m.params[j.paramsID].bond)...)
@@ -1162,9 +1182,13 @@ func (m *pmModel) applyResolveChallenge(j *pmJob) (outcome uint8, agree, disagre
 			slashed.Add(slashed, j.collateral)
 		} else {
 			for _, s := range j.replicaPanel.seats {
-				if s.result == j.result {
+				switch {
+				case s.result == j.result:
 					m.slash(s.account, j.collateral)
 					slashed.Add(slashed, j.collateral)
+				case s.result != ([32]byte{}):
+					// A minority replica, proved right: unlocked (silent ones went at resolve).
+					m.unlock(s.account, j.collateral)
 				}
 			}
 		}
@@ -1264,6 +1288,11 @@ func (m *pmModel) applyFinalize(j *pmJob) {
 		paidOut := new(big.Int)
 		for _, s := range j.replicaPanel.seats {
 			if s.result != j.result {
+				if s.result != ([32]byte{}) {
+					// The minority's collateral, kept locked since resolve, goes to the client.
+					m.slash(s.account, j.collateral)
+					m.creditTo(j.client, j.collateral)
+				}
 				continue
 			}
 			f := pmFee(share, j.feeBps)

@@ -76,6 +76,38 @@ func TestPropertyRandomSequences(t *testing.T) {
 	}
 }
 
+// TestPropertyReplicaMinority runs the random sequences with every job replicated (N = 3), where
+// wrong replicas often share one wrong result and outvote an honest one: the minority's
+// collateral stays locked from resolveReplicas until the job ends, the minority may challenge
+// the majority's result, is unlocked when a challenge is upheld (ReplicaVindicated) and slashed
+// to the client at finalize otherwise (no challenge, Rejected, Inconclusive); the books balance
+// after every step.
+func TestPropertyReplicaMinority(t *testing.T) {
+	seqs, steps := 2, 400
+	if *propertySteps > 0 {
+		steps = *propertySteps
+	}
+	seed := *propertySeed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	t.Logf("property (replicated): %d sequences x %d steps, seed %d (rerun with -brine.property.seed=%d)", seqs, steps, seed, seed)
+	for i := 0; i < seqs; i++ {
+		s := seed + uint64(i)
+		t.Run(fmt.Sprintf("seed=%d", s), func(t *testing.T) {
+			t.Parallel()
+			r := pmNewRunner(t, s)
+			r.replicated = true
+			r.run(steps)
+			for _, must := range []string{"challenge-by-minority-replica", "finalize-slashed-minority"} {
+				if r.ok[must] == 0 && steps >= 400 {
+					t.Errorf("seed %d: no %s in %d steps: the generator is not exercising it", s, must, steps)
+				}
+			}
+		})
+	}
+}
+
 // ---------------------------------------------------------------- the runner
 
 type pmRunner struct {
@@ -101,6 +133,9 @@ type pmRunner struct {
 	ok         map[string]int
 	reverted   map[string]int
 	skipped    map[string]int
+
+	// replicated: every job posted asks for 3 replicas (TestPropertyReplicaMinority).
+	replicated bool
 }
 
 func pmNewRunner(t *testing.T, seed uint64) *pmRunner {
@@ -464,6 +499,9 @@ func (r *pmRunner) doPost(client *simchain.Account, bad bool) {
 		SpecHash: r.rand32(), Payment: r.amount(40), Collateral: r.collateral(),
 		Replicas: pmPick(r, []uint8{1, 1, 1, 1, 2, 3, 3}), ChallengeWindow: uint32(4 + r.rng.IntN(20)),
 	}
+	if r.replicated {
+		req.Replicas = 3
+	}
 	// Often exactly at (or one base unit under) the larger of the two floors, minCollateral and
 	// the ratio's, so both sides of CollateralBelowRatio are taken.
 	if req.Replicas > 0 && r.chance(0.4) {
@@ -559,8 +597,13 @@ func (r *pmRunner) doAccept(j *pmJob, p *simchain.Account, rec *bindings.JobMark
 	case x < 0.28:
 		b = pmSilentReveal
 	}
+	if j.replicas > 1 && b == pmHonest && r.chance(0.2) {
+		// More wrong replicas on replicated jobs, mostly sharing one wrong result: a majority
+		// that outvotes an honest minority, which then challenges (and is vindicated or slashed).
+		b = pmWrong
+	}
 	cid := j.good
-	if b == pmWrong && r.chance(0.5) {
+	if b == pmWrong && r.chance(0.5) && (j.replicas == 1 || r.chance(0.4)) {
 		cid = []byte(fmt.Sprintf("bafy-wrong-%d-%d", j.id, r.rng.IntN(1000)))
 	} else if b == pmWrong {
 		cid = j.wrong
@@ -673,6 +716,9 @@ func (r *pmRunner) doChallenge(j *pmJob, ch *simchain.Account, rec *bindings.Job
 		data:    c.MarketABI.PackChallenge(pmU(j.id), rc0),
 		predict: func(e pmEnv) []string { return m.challengeViolations(ch.Addr, j.id, rc0, e) },
 		apply: func(e pmEnv, rc *types.Receipt) {
+			if j.isProvider(ch.Addr) {
+				r.ok["challenge-by-minority-replica"]++
+			}
 			m.applyChallenge(ch.Addr, j, e)
 			r.expectRecord(j, rc)
 		},
@@ -814,7 +860,23 @@ func (r *pmRunner) doResolveChallenge(j *pmJob, caller *simchain.Account, rec *b
 		predict: func(e pmEnv) []string { return m.resolveChallengeViolations(j.id, rc0, e) },
 		apply: func(e pmEnv, rc *types.Receipt) {
 			k := len(j.chal.panel.seats)
+			minority := j.minority()
 			outcome, agree, disagree := m.applyResolveChallenge(j)
+			var vindicated []common.Address
+			for _, l := range rc.Logs {
+				if x, err := c.MarketABI.UnpackReplicaVindicatedEvent(l); err == nil {
+					vindicated = append(vindicated, x.Account)
+				}
+			}
+			if outcome != pmUpheld {
+				minority = nil
+			}
+			if !slices.Equal(vindicated, minority) {
+				r.fatalf("job %d: ReplicaVindicated for %v, model says %v (outcome %d)", j.id, vindicated, minority, outcome)
+			}
+			if len(vindicated) > 0 {
+				r.ok["replica-vindicated"]++
+			}
 			var ev *bindings.JobMarketChallengeResolved
 			for _, l := range rc.Logs {
 				if x, err := c.MarketABI.UnpackChallengeResolvedEvent(l); err == nil {
@@ -843,8 +905,21 @@ func (r *pmRunner) doFinalize(j *pmJob, caller *simchain.Account, rec *bindings.
 		what: fmt.Sprintf("finalize job %d", j.id), from: caller, to: c.Market,
 		data:    c.MarketABI.PackFinalize(pmU(j.id), rc0),
 		predict: func(e pmEnv) []string { return m.finalizeViolations(j.id, rc0, e) },
-		apply: func(pmEnv, *types.Receipt) {
+		apply: func(_ pmEnv, rc *types.Receipt) {
+			minority := j.minority()
 			m.applyFinalize(j)
+			var slashed []common.Address
+			for _, l := range rc.Logs {
+				if x, err := c.MarketABI.UnpackCollateralSlashedEvent(l); err == nil && x.Reason == pmReasonReplicaMinority {
+					slashed = append(slashed, x.Account)
+				}
+			}
+			if !slices.Equal(slashed, minority) {
+				r.fatalf("job %d: minority slashed at finalize %v, model says %v", j.id, slashed, minority)
+			}
+			if len(minority) > 0 {
+				r.ok["finalize-slashed-minority"]++
+			}
 			r.settledNow = append(r.settledNow, j.id)
 		},
 	})
@@ -1237,6 +1312,18 @@ func (r *pmRunner) acceptor(j *pmJob) *simchain.Account {
 }
 
 func (r *pmRunner) challenger(j *pmJob) *simchain.Account {
+	// A minority replica challenges the majority's result it lost to (it ran the job).
+	if j.replicas > 1 && (r.chance(0.3) || (r.replicated && r.chance(0.5))) {
+		var minority []*simchain.Account
+		for _, s := range j.replicaPanel.seats {
+			if s.result != ([32]byte{}) && s.result != j.result {
+				minority = append(minority, r.byAddr[s.account])
+			}
+		}
+		if len(minority) > 0 {
+			return pmPick(r, minority)
+		}
+	}
 	var ok []*simchain.Account
 	for _, a := range r.users {
 		if !j.isProvider(a.Addr) {
@@ -1294,6 +1381,9 @@ func (r *pmRunner) jobMoves(t, b uint64) []pmMove {
 					w = 30
 				}
 				addMove(w, func() { r.doChallenge(j, r.challenger(j), nil) })
+				if ms := j.minority(); r.replicated && len(ms) > 0 {
+					addMove(20, func() { r.doChallenge(j, r.byAddr[pmPick(r, ms)], nil) })
+				}
 			} else {
 				addMove(4, func() { r.doFinalize(j, r.randomActor(), nil) })
 			}
@@ -1811,6 +1901,9 @@ func (r *pmRunner) run(steps int) {
 	r.t.Logf("seed %d: %d steps; successes %v; predicted reverts %v; skipped on a time boundary %v",
 		r.seed, steps, r.ok, r.reverted, r.skipped)
 	for _, must := range []string{"post", "accept", "commitResult", "finalize", "challenge", "drawVerifiers", "resolveChallenge", "withdraw", "donate", "sweepSurplus"} {
+		if r.replicated && must == "commitResult" {
+			continue // no N=1 jobs
+		}
 		if r.ok[must] == 0 && steps >= pmDefaultSteps {
 			r.t.Errorf("seed %d: no successful %s in %d steps: the generator is not exercising it", r.seed, must, steps)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"testing"
 	"time"
 
@@ -543,9 +544,10 @@ func (f *rpFix) rpOutcome(ps []*simchain.Account, payment, coll *big.Int, result
 	for i, res := range results {
 		silent := res == rpAbsent || res == rpSilent
 		switch {
-		case agreed && res == best:
-			// stays locked until finalize
-		case agreed || silent:
+		case agreed && !silent:
+			// The majority stays locked until finalize; so does the minority, which may still
+			// challenge the majority's result (slashed at finalize, unlocked if upheld).
+		case silent:
 			f.slash(ps[i].Addr, coll)
 			f.credit(f.client.Addr, coll)
 			reason := uint8(rpReplicaMinority)
@@ -594,7 +596,9 @@ func (f *rpFix) rpFinalize(j *simchain.Job, winners []*simchain.Account) {
 	_, err := c.Finalize(f.client, j)
 	f.revert(err, "TooEarly", j.Rec.CommittedAt+uint64(j.Rec.ChallengeWindow))
 	c.AdvanceTo(j.Rec.CommittedAt + uint64(j.Rec.ChallengeWindow))
+	minority := f.minority(j)
 	r := f.ok(c.Finalize(f.client, j))
+	f.minoritySlashed(j, r, minority)
 	share := new(big.Int).Quo(j.Rec.Payment, big.NewInt(int64(j.Rec.Replicas)))
 	paid, fee := rpSplit(share, j.Rec.FeeBps)
 	for _, w := range winners {
@@ -674,17 +678,27 @@ func TestReplicaOutcomes(t *testing.T) {
 // rpChallengeSetup resolves a 3-replica job 2-to-1 (seats 0 and 2 win), then opens a challenge
 // by a staked provider and draws verifiers from eight more staked providers.
 func rpChallengeSetup(t *testing.T) (f *rpFix, j *simchain.Job, replicas []*simchain.Account, challenger *simchain.Account, verifiers []*simchain.Account) {
+	return rpChallengeSetupBy(t, false)
+}
+
+// rpChallengeSetupBy is rpChallengeSetup with the challenge opened by the minority replica
+// (seat 1) when byMinority.
+func rpChallengeSetupBy(t *testing.T, byMinority bool) (f *rpFix, j *simchain.Job, replicas []*simchain.Account, challenger *simchain.Account, verifiers []*simchain.Account) {
 	f = rpNew(t)
 	c := f.c
 	replicas = f.providers("r", 3)
 	challenger = f.provider("challenger")
+	if byMinority {
+		challenger = replicas[1]
+	}
 	f.providers("v", 8)
 	payment := new(big.Int).Add(deploy.Token(100), big.NewInt(1))
 	coll := deploy.Token(20)
 	j = f.rpOutcome(replicas, payment, coll, []string{"A", "B", "A"})
 
-	// The replicas cannot challenge their own job, minority included.
-	for _, r := range replicas {
+	// The majority replicas cannot challenge their own result; the minority may (it is locked
+	// until the job ends, and challenging is how it escapes a cartel's majority).
+	for _, r := range []*simchain.Account{replicas[0], replicas[2]} {
 		_, err := c.Challenge(r, j)
 		f.revert(err, "SelfChallenge")
 	}
@@ -727,10 +741,20 @@ func rpChallengeSetup(t *testing.T) (f *rpFix, j *simchain.Job, replicas []*simc
 
 // Upheld on a replicated job: every winner is slashed, the client gets the full payment back,
 // the challenger its bond and its reward, the disagreeing verifiers theirs; a silent verifier
-// loses its collateral to the treasury.
+// loses its collateral to the treasury; the minority replica, proved right, is unlocked
+// (ReplicaVindicated). Challenged by an outsider, and by the minority replica itself.
 func TestReplicaChallengeUpheld(t *testing.T) {
 	t.Parallel()
-	f, j, replicas, challenger, verifiers := rpChallengeSetup(t)
+	for _, byMinority := range []bool{false, true} {
+		t.Run(fmt.Sprintf("by-minority=%v", byMinority), func(t *testing.T) {
+			t.Parallel()
+			rpUpheldCase(t, byMinority)
+		})
+	}
+}
+
+func rpUpheldCase(t *testing.T, byMinority bool) {
+	f, j, replicas, challenger, verifiers := rpChallengeSetupBy(t, byMinority)
 	c := f.c
 	k := len(verifiers)
 	silent := -1
@@ -769,6 +793,10 @@ func TestReplicaChallengeUpheld(t *testing.T) {
 	slashed := new(big.Int).Mul(coll, big.NewInt(int64(len(winners))))
 	for _, w := range winners {
 		f.slash(w.Addr, coll)
+	}
+	f.unlock(replicas[1].Addr, coll)
+	if v := rpEvents(f, r, c.MarketABI.UnpackReplicaVindicatedEvent); len(v) != 1 || v[0].Account != replicas[1].Addr || v[0].Collateral.Cmp(coll) != 0 || v[0].Id.Cmp(j.ID) != 0 {
+		t.Fatalf("ReplicaVindicated %+v, want the minority replica %s", v, replicas[1].Name)
 	}
 	f.credit(f.client.Addr, j.Rec.Payment)
 	toChallenger := new(big.Int).Quo(new(big.Int).Mul(slashed, big.NewInt(int64(f.params.ChallengerRewardBps))), big.NewInt(10_000))
@@ -881,7 +909,9 @@ func TestReplicaChallengeRejected(t *testing.T) {
 // rpFinalizeCleared finalizes a Cleared replicated job (no window to wait for).
 func (f *rpFix) rpFinalizeCleared(j *simchain.Job, winners []*simchain.Account) {
 	f.t.Helper()
+	minority := f.minority(j)
 	r := f.ok(f.c.Finalize(f.client, j))
+	f.minoritySlashed(j, r, minority)
 	share := new(big.Int).Quo(j.Rec.Payment, big.NewInt(int64(j.Rec.Replicas)))
 	paid, fee := rpSplit(share, j.Rec.FeeBps)
 	k := big.NewInt(int64(len(winners)))
@@ -895,4 +925,38 @@ func (f *rpFix) rpFinalizeCleared(j *simchain.Job, winners []*simchain.Account) 
 		f.t.Fatalf("JobFinalized %+v", fin)
 	}
 	f.check("finalized after the challenge")
+}
+
+// minority reads the replicas that revealed a result other than the job's, in seat order: their
+// collateral stays locked from resolveReplicas until the job ends.
+func (f *rpFix) minority(j *simchain.Job) []common.Address {
+	f.t.Helper()
+	var out []common.Address
+	for i := 0; i < int(j.Rec.Replicas); i++ {
+		m := f.member(j, 0, i)
+		if m.Result != ([32]byte{}) && m.Result != j.Rec.Result {
+			out = append(out, m.Account)
+		}
+	}
+	return out
+}
+
+// minoritySlashed expects finalize to have slashed each minority replica's collateral to the
+// client (CollateralSlashed, ReplicaMinority), and nothing else.
+func (f *rpFix) minoritySlashed(j *simchain.Job, r *types.Receipt, minority []common.Address) {
+	f.t.Helper()
+	var got []common.Address
+	for _, ev := range rpEvents(f, r, f.c.MarketABI.UnpackCollateralSlashedEvent) {
+		if ev.Reason != rpReplicaMinority || ev.Amount.Cmp(j.Rec.Collateral) != 0 {
+			f.t.Fatalf("unexpected CollateralSlashed at finalize %+v", ev)
+		}
+		got = append(got, ev.Account)
+	}
+	if !slices.Equal(got, minority) {
+		f.t.Fatalf("finalize slashed %v, want the minority %v", got, minority)
+	}
+	for _, a := range minority {
+		f.slash(a, j.Rec.Collateral)
+		f.credit(f.client.Addr, j.Rec.Collateral)
+	}
 }

@@ -17,7 +17,10 @@ import (
 // When the first verifier panel upholds a challenge against a result the node committed (as
 // the provider, or a replica in the job's majority), the node appeals to the final panel,
 // depositing the appeal bond: it computed the result, so the verdict is wrong (a cartel
-// holding the small first panel). The watch is kept in memory and rebuilt from the store's
+// holding the small first panel). A replica the round outvoted, which challenged the
+// majority's result (replica.go, contest), appeals a first verdict that Rejects its challenge
+// the same way; when someone else challenged, the market refuses its appeal (only the
+// challenger may appeal a Rejected verdict) and the watch ends. The watch is kept in memory and rebuilt from the store's
 // committed records at the first tick after a start, so a restart mid-challenge still
 // appeals. A node whose Chain declines the duty (a dishonest one) never appeals.
 //
@@ -89,8 +92,9 @@ func (n *Node) maybeAppeal(ctx context.Context, id settlement.JobID) (done bool)
 	if job.Status != settlement.StatusChallenged {
 		return true
 	}
-	if common.Hash(crypto.Keccak256Hash(rec.ResultCID)) != job.Result {
-		return true // a replica outside the job's majority: the verdict is not about its result
+	outvoted := common.Hash(crypto.Keccak256Hash(rec.ResultCID)) != job.Result
+	if outvoted && !rec.Outvoted {
+		return true // a replica outside the job's majority that does not contest it
 	}
 	p, err := n.st.Panel(ctx, id, false)
 	if err != nil || len(p.Members) == 0 || len(p.Seats) != len(p.Members) {
@@ -99,20 +103,31 @@ func (n *Node) maybeAppeal(ctx context.Context, id settlement.JobID) (done bool)
 	if p.Revealed < len(p.Members) && !n.now().After(p.RevealBy) {
 		return false
 	}
-	disagree := 0
+	agree, disagree := 0, 0
 	for _, s := range p.Seats {
-		if s.Result != (common.Hash{}) && s.Result != job.Result {
+		switch {
+		case s.Result == (common.Hash{}):
+		case s.Result == job.Result:
+			agree++
+		default:
 			disagree++
 		}
 	}
-	if 2*disagree <= len(p.Members) {
-		return false // not upheld: wait for the resolution
+	// Against us: a challenge upheld against our result, or (outvoted, contesting the
+	// majority's) a challenge rejected. Only the challenger may appeal a Rejected verdict: if
+	// someone else challenged, the market refuses ours (NotAppealable) and the watch ends.
+	against, side := disagree, "upheld a challenge against our result"
+	if outvoted {
+		against, side = agree, "rejected a challenge of the majority's result that outvoted ours"
+	}
+	if 2*against <= len(p.Members) {
+		return false // not against us: wait for the resolution
 	}
 	err = n.st.Appeal(ctx, id)
 	switch {
 	case err == nil:
-		n.log.Warn("the first verifier panel upheld a challenge against our result: appealed to the final panel",
-			"job", id, "against", disagree, "of", len(p.Members))
+		n.log.Warn("the first verifier panel "+side+": appealed to the final panel",
+			"job", id, "against", against, "of", len(p.Members))
 		return true
 	case errors.Is(err, settlement.ErrTooEarly):
 		return false

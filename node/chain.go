@@ -34,11 +34,13 @@ type Provider interface {
 	Withdraw(ctx context.Context) (*big.Int, error)
 }
 
-// Replica sits on a replicated job's commit-reveal round.
+// Replica sits on a replicated job's commit-reveal round, and challenges the majority's result
+// when the round outvoted its own.
 type Replica interface {
 	CommitReplica(ctx context.Context, id settlement.JobID, cid []byte, salt [32]byte) error
 	RevealReplica(ctx context.Context, id settlement.JobID, cid []byte, salt [32]byte) error
 	ResolveReplicas(ctx context.Context, id settlement.JobID) (bool, error)
+	Challenge(ctx context.Context, id settlement.JobID) error
 }
 
 // Verifier draws a challenge's verifiers and votes when drawn.

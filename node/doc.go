@@ -69,9 +69,13 @@
 //	           window and the ticker finalizes it with the provider jobs (→ Done); each
 //	           majority replica is credited payment / N less the fee
 //
-// In the minority or silent, the record ends Failed (the market slashed the collateral to
-// the client); without a majority it ends Failed too (the client was refunded; a replica that
-// revealed has its collateral back). The result is served over /brine/result like a single
+// Outvoted (our revealed result lost to a majority's), the market keeps our collateral locked
+// until the job ends and the node contests: it challenges the committed result (it ran the
+// job, so it knows the majority is wrong) and appeals a Rejected first verdict (appeal.go); the
+// record, marked Outvoted in Finalizing, ends Done when a challenge is upheld (collateral
+// unlocked) and Failed when the job finalizes (collateral slashed to the client). Silent, the
+// record ends Failed (the market slashed the collateral to the client); without a majority it
+// ends Failed too (the client was refunded; a replica that revealed has its collateral back). The result is served over /brine/result like a single
 // result, and providers.FetchJobResult (p2p/providers) asks the replicas' nodes for it. The
 // commit and reveal steps are the verifiers' (panel.go).
 //

@@ -77,6 +77,12 @@ func (n *Node) handle(ctx context.Context, ev settlement.Event) error {
 	case settlement.EventChallengeResolved:
 		if rec, ok, _ := n.record(ev.Job); ok && rec.Role == store.RoleVerifier {
 			return n.end(ev.Job, store.StateDone, "")
+		} else if ok && rec.Outvoted && ev.Outcome == settlement.OutcomeUpheld {
+			n.log.Info("the challenge against the majority that outvoted us was upheld: our collateral is unlocked", "job", ev.Job)
+			return n.end(ev.Job, store.StateDone, fmt.Sprintf("vindicated: the replicas outvoted our result, and a challenge of theirs was upheld (%d against, %d for); our collateral was unlocked", ev.Disagree, ev.Agree))
+		} else if ok && rec.Outvoted {
+			n.log.Warn("the challenge against the majority that outvoted us failed: our collateral is slashed at finalize", "job", ev.Job, "outcome", ev.Outcome)
+			return nil // the record ends when the job finalizes
 		} else if ok && ev.Outcome == settlement.OutcomeUpheld {
 			return n.end(ev.Job, store.StateFailed, fmt.Sprintf("challenge upheld (%d against, %d for): collateral slashed", ev.Disagree, ev.Agree))
 		} else if ok {
@@ -84,7 +90,9 @@ func (n *Node) handle(ctx context.Context, ev settlement.Event) error {
 			return n.cleared(ev.Job, ev.Time)
 		}
 	case settlement.EventJobFinalized:
-		if _, ok, _ := n.record(ev.Job); ok {
+		if rec, ok, _ := n.record(ev.Job); ok && rec.Outvoted {
+			return n.end(ev.Job, store.StateFailed, "the job finalized with the majority's result that outvoted ours: our collateral was slashed to the client")
+		} else if ok {
 			if ev.Account == n.self {
 				n.log.Info("job finalized", "job", ev.Job, "paid", ev.Amount, "fee", ev.Fee)
 			}
@@ -584,7 +592,8 @@ func settledByFinalize(r store.JobRecord) bool {
 	case store.RoleProvider:
 		return r.State == store.StateCommitted || r.State == store.StateFinalizing
 	case store.RoleReplica:
-		return r.State == store.StateFinalizing && !r.WindowEnds.IsZero()
+		// An outvoted replica contests instead (replica.go): it never finalizes the job.
+		return r.State == store.StateFinalizing && !r.WindowEnds.IsZero() && !r.Outvoted
 	}
 	return false
 }

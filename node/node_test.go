@@ -178,6 +178,12 @@ func (c *client) post(t *testing.T, name string) settlement.Job {
 // within acceptWithin.
 func (c *client) postReplicated(t *testing.T, name string, replicas int, acceptWithin time.Duration) settlement.Job {
 	t.Helper()
+	return c.postReplicatedWindow(t, name, replicas, acceptWithin, 4*time.Second)
+}
+
+// postReplicatedWindow is postReplicated with a challenge window of its own.
+func (c *client) postReplicatedWindow(t *testing.T, name string, replicas int, acceptWithin, window time.Duration) settlement.Job {
+	t.Helper()
 	ctx := context.Background()
 	mod, err := c.results.Put(guest(t))
 	if err != nil {
@@ -191,9 +197,9 @@ resources: {cpu: 1, memory: 64MiB, disk: 16MiB, time: 30s}
 outputs: [{path: greeting.txt}]
 price: {payment: "2", collateral: "4"}
 deadlines: {accept_within: %s, run_within: 60s}
-challenge_window: 4s
+challenge_window: %s
 replicas: %d
-`, mod, name, acceptWithin, replicas)))
+`, mod, name, acceptWithin, window, replicas)))
 	if err != nil {
 		t.Fatal(err)
 	}

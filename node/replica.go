@@ -19,11 +19,12 @@ import (
 // commits its salted result before the result deadline, reveals it once all have committed
 // (or the deadline passed) and before the reveal window closes, and anyone resolves the round
 // once all have revealed (or the window closed). A strict majority's result becomes the job's
-// result and the challenge window runs as for a single result; minority and silent replicas'
-// collateral is slashed to the client; at finalize each majority replica is credited
-// payment / N less the fee. Without a majority the client is refunded, revealers unlocked and
-// silent replicas slashed. A replica's record takes these steps, each a conditional
-// transition:
+// result and the challenge window runs as for a single result; silent replicas' collateral is
+// slashed to the client, the minority's stays locked until the job ends (slashed to the client
+// at finalize, unlocked if a challenge is upheld); at finalize each majority replica is
+// credited payment / N less the fee. Without a majority the client is refunded, revealers
+// unlocked and silent replicas slashed. A replica's record takes these steps, each a
+// conditional transition:
 //
 //	Seen       as a provider's (spec, policy, module, inputs), and the seats must not all be
 //	           taken already; then
@@ -41,8 +42,15 @@ import (
 //	Finalizing resolved with our result in the majority: WindowEnds is set to the end of the
 //	           challenge window and the ticker finalizes it with the provider jobs (→ Done)
 //
-// In the minority, silent, or without a majority the record ends Failed with what the market
-// did with the collateral. The commit and reveal steps are the verifiers' (panel.go).
+// Outvoted (our revealed result lost to a majority's) the record goes to Finalizing marked
+// Outvoted: the node ran the job, so it knows the majority is wrong (a cartel holding the
+// round) and challenges the committed result (contest); appeal.go appeals a Rejected first
+// verdict to the final panel. The record ends Done when a challenge is upheld (the market
+// unlocks our collateral: ReplicaVindicated) and Failed when the job finalizes with the
+// majority's result (our collateral slashed to the client). A node that declines verifier
+// duty (node/dishonest) does not contest. Silent, or without a majority, the record ends
+// Failed with what the market did with the collateral. The commit and reveal steps are the
+// verifiers' (panel.go).
 
 // replicaStep takes the next step of a replica record.
 func (n *Node) replicaStep(ctx context.Context, rec store.JobRecord) (more bool, err error) {
@@ -73,6 +81,9 @@ func (n *Node) replicaStep(ctx context.Context, rec store.JobRecord) (more bool,
 	case store.StateRevealed:
 		return n.resolveReplicas(ctx, rec)
 	case store.StateFinalizing:
+		if rec.Outvoted {
+			return false, n.contest(ctx, rec)
+		}
 		if rec.WindowEnds.IsZero() {
 			return n.resolveReplicas(ctx, rec) // the resolve may have been sent
 		}
@@ -339,9 +350,28 @@ func (n *Node) replicasSettled(id settlement.JobID, job settlement.Job) error {
 			return n.end(id, store.StateFailed, why)
 		case !won && rec.State == store.StateRevealing:
 			return nil // the worker finds out whether its reveal landed
+		case !won && rec.Outvoted:
+			return nil // contesting: the record ends with the job
+		case !won && revealed && !job.Status.Terminal() && !declinesDuty(n.st):
+			err = n.store.Transition(id, rec.State, store.StateFinalizing, func(r *store.JobRecord) {
+				r.Outvoted = true
+				r.WindowEnds = job.ChallengeEnds()
+			})
+			if err == nil {
+				n.log.Warn("the replicas outvoted our result: contesting the majority's result (our collateral stays locked until the job ends)", "job", id, "winners", job.Winners, "of", job.Replicas)
+				n.kick(id)
+				return nil
+			}
+			if !errors.Is(err, store.ErrConflict) {
+				return err
+			}
+			continue
+		case !won && revealed:
+			n.log.Warn("the replicas outvoted our result: our collateral is slashed to the client when the job finalizes", "job", id)
+			return n.end(id, store.StateFailed, "outvoted when the replicas were resolved: our collateral stays locked until the job ends and is slashed to the client at finalize unless a challenge is upheld")
 		case !won:
-			n.log.Warn("our replica result lost the majority vote (or was never revealed): collateral slashed", "job", id)
-			return n.end(id, store.StateFailed, "in the minority, or silent, when the replicas were resolved: our collateral was slashed to the client")
+			n.log.Warn("our replica result was never revealed: collateral slashed", "job", id)
+			return n.end(id, store.StateFailed, "silent when the replicas were resolved: our collateral was slashed to the client")
 		case job.Status == settlement.StatusFinalized:
 			return n.end(id, store.StateDone, "")
 		case job.Status.Terminal():
@@ -363,4 +393,33 @@ func (n *Node) replicasSettled(id settlement.JobID, job settlement.Job) error {
 		}
 	}
 	return fmt.Errorf("job %d: state kept changing", id)
+}
+
+// contest challenges the committed result of a job whose replicas outvoted the node's own
+// (rec.Outvoted): the node ran the job and the majority's result differs, so it is wrong. It
+// is idempotent (the tick runs it again): a job already challenged (by the node, its client or
+// anyone), past its window, or ended is left to the challenge's course and the handlers.
+func (n *Node) contest(ctx context.Context, rec store.JobRecord) error {
+	id := rec.Job
+	job, err := n.st.Job(ctx, id)
+	if err != nil {
+		return err
+	}
+	switch {
+	case job.Status == settlement.StatusChallenged:
+		n.watchAppeal(id) // ours or another's: a Rejected first verdict is appealed if ours
+		return nil
+	case job.Status != settlement.StatusCommitted || !n.now().Before(job.ChallengeEnds()):
+		return nil
+	}
+	err = n.st.Challenge(ctx, id)
+	switch {
+	case err == nil:
+		n.log.Warn("challenged the majority's result of a replicated job that outvoted ours", "job", id, "result", job.Result)
+		n.watchAppeal(id)
+		return nil
+	case errors.Is(err, settlement.ErrWrongStatus), errors.Is(err, settlement.ErrTooLate), errors.Is(err, settlement.ErrUnknownJob):
+		return nil // challenged by someone else, past the window, or ended: the next look settles it
+	}
+	return fmt.Errorf("job %d: challenging the majority's result: %w", id, err)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/bindings"
+	"github.com/brine-compute/brine/deploy"
 	"github.com/brine-compute/brine/internal/testharness"
 	"github.com/brine-compute/brine/internal/testharness/testchain"
 	"github.com/brine-compute/brine/node"
@@ -250,12 +251,14 @@ func TestReplicaLiarLoses(t *testing.T) {
 		t.Fatalf("the job's result is %x, the honest replicas computed %x", r.final.ResultCID, honestCID)
 	}
 
+	// The outvoted liar's collateral stays locked until the job ends (it may challenge; a
+	// dishonest node does not), then goes to the client at finalize.
 	collateral := r.job.Collateral
-	if got := credited(t, m, c.acct.Account(), r.resolved); got.Cmp(collateral) != 0 {
-		t.Errorf("client credited %s at the resolution, want the liar's collateral %s", got, collateral)
+	if got := credited(t, m, c.acct.Account(), r.resolved); got.Sign() != 0 {
+		t.Errorf("client credited %s at the resolution, want nothing until finalize", got)
 	}
-	if lost := stakeLost(t, m, liar.acct.Account(), r.resolved); lost.Cmp(collateral) != 0 {
-		t.Errorf("the liar's stake fell by %s at the resolution, want its collateral %s", lost, collateral)
+	if lost := stakeLost(t, m, liar.acct.Account(), r.finalized); lost.Cmp(collateral) != 0 {
+		t.Errorf("the liar's stake fell by %s at finalize, want its collateral %s", lost, collateral)
 	}
 	share, paid := replicaShare(r.final)
 	for _, p := range honest {
@@ -272,11 +275,73 @@ func TestReplicaLiarLoses(t *testing.T) {
 		t.Errorf("the liar credited %s at finalize, want 0", got)
 	}
 	rest := new(big.Int).Sub(r.final.Payment, new(big.Int).Mul(share, big.NewInt(2)))
+	rest.Add(rest, collateral)
 	if got := credited(t, m, c.acct.Account(), r.finalized); got.Cmp(rest) != 0 {
-		t.Errorf("client credited %s at finalize, want payment − 2 shares = %s", got, rest)
+		t.Errorf("client credited %s at finalize, want payment − 2 shares + the liar's collateral = %s", got, rest)
 	}
 	rec := waitRecordState(t, liarNode, r.job.ID, store.StateFailed, 10*time.Second)
 	t.Logf("the liar's record: %s (%s)", rec.State, rec.Reason)
+	checkBooks(t, m)
+}
+
+// TestOutvotedReplicaChallenges: two lying nodes (the same tampered result) outvote an honest
+// one in a three-replica round. The honest node, whose collateral the market now keeps locked
+// until the job ends, challenges the majority's result on its own; three honest verifier nodes
+// (asking more than the job pays, so they take no seat) draw, re-execute and uphold it. The
+// liars are slashed, the client refunded, the honest replica unslashed and unlocked, credited
+// its bond back and the challenger's reward, and its record ends done; the books balance.
+func TestOutvotedReplicaChallenges(t *testing.T) {
+	t.Parallel()
+	m := newMarket(t)
+	policy := node.Policy{MinPayment: deploy.Token(1000)}
+	for _, p := range stakedProviders(t, m, "verifier", 3) {
+		p.startWith(t, p.acct, policy)
+	}
+	honest := stakedProvider(t, m, "honest")
+	hn := honest.start(t, nil, dishonest.Honest)
+	liars := stakedProviders(t, m, "liar", 2)
+	for _, l := range liars {
+		l.start(t, nil, dishonest.WrongResult)
+	}
+	c := newClient(t, m)
+	job := c.postReplicatedWindow(t, "outvoted", 3, 30*time.Second, 30*time.Second)
+
+	resolved := waitEvent(t, c.acct, job.ID, settlement.EventReplicasResolved, 90*time.Second)
+	if !resolved.Agreed || resolved.Record == nil || resolved.Record.Winners != 2 {
+		t.Fatalf("resolved: agreed %v, record %+v; want the two liars agreeing", resolved.Agreed, resolved.Record)
+	}
+	opened := waitEvent(t, c.acct, job.ID, settlement.EventChallengeOpened, 30*time.Second)
+	if opened.Account != honest.acct.Account() {
+		t.Fatalf("challenged by %s, want the outvoted honest replica %s", opened.Account, honest.acct.Account())
+	}
+	res := waitEvent(t, c.acct, job.ID, settlement.EventChallengeResolved, 90*time.Second)
+	if res.Outcome != settlement.OutcomeUpheld {
+		t.Fatalf("challenge %s (%d agree, %d disagree), want upheld by the honest verifiers", res.Outcome, res.Agree, res.Disagree)
+	}
+	collateral := job.Collateral
+	for _, l := range liars {
+		if lost := stakeLost(t, m, l.acct.Account(), res); lost.Cmp(collateral) != 0 {
+			t.Errorf("liar %s lost %s of stake at the verdict, want its collateral %s", l.acct.Account(), lost, collateral)
+		}
+	}
+	h := honest.acct.Account()
+	if lost := stakeLost(t, m, h, res); lost.Sign() != 0 {
+		t.Errorf("the honest replica lost %s of stake", lost)
+	}
+	if info := providerInfo(t, m, h, res.Block); info.Locked.Sign() != 0 {
+		t.Errorf("the honest replica still has %s locked after the verdict", info.Locked)
+	}
+	params := m.Deployment.Params.Market
+	bond, _ := new(big.Int).SetString(params.ChallengeBond, 10)
+	reward := bps(new(big.Int).Mul(collateral, big.NewInt(2)), params.ChallengerRewardBps)
+	if got, want := credited(t, m, h, res), new(big.Int).Add(bond, reward); got.Cmp(want) != 0 {
+		t.Errorf("the honest replica was credited %s at the verdict, want its bond and the challenger's reward %s", got, want)
+	}
+	if got := credited(t, m, c.acct.Account(), res); got.Cmp(job.Payment) != 0 {
+		t.Errorf("the client was credited %s, want its payment %s back", got, job.Payment)
+	}
+	rec := waitRecordState(t, hn, job.ID, store.StateDone, 20*time.Second)
+	t.Logf("the honest replica's record: %s (%s)", rec.State, rec.Reason)
 	checkBooks(t, m)
 }
 

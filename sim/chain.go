@@ -129,6 +129,10 @@ func newChain(seed uint64, genesisTime uint64, alloc []common.Address) (*chain, 
 	// block's transactions once more only to warm caches of an in-memory database.
 	ethConf.NoPrefetch = true
 	ethConf.Miner.GasCeil = blockGasLimit
+	// geth's default extra data names its version and the Go toolchain (runtime.Version()), and
+	// it is part of every block hash, so the draws seeded by them would change with the Go
+	// release that built the simulator. A fixed value makes a run repeat across toolchains.
+	ethConf.Miner.ExtraData = []byte("brine-sim")
 	ethConf.Miner.Recommit = time.Hour // never cut a block short: its contents must not depend on speed
 	ethConf.TxPool.NoLocals = true
 	ethConf.TxPool.AccountSlots = 1 << 14

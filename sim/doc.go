@@ -8,7 +8,9 @@
 // events they emit (Credited, CollateralSlashed, ChallengeOpened, AppealOpened, JobFinalized).
 // The side a first verifier panel rules against may appeal to the final panel: a strategy
 // decides through the optional Appealer capability (the cartel appeals every loss), others
-// appeal when their side is right (AppealsWhenRight). After every
+// appeal when their side is right (AppealsWhenRight). A replica the replica round outvoted on a
+// result it computed challenges the majority's result (View.OutvotedRight): the market keeps
+// its collateral locked until the job ends and unlocks it when a challenge is upheld. After every
 // run the books are recomputed by audit/ over the simulated chain and each agent's ledger is
 // reconciled with its on-chain holdings; a run that does not balance is an error.
 //

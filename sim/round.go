@@ -258,15 +258,17 @@ func (r *runner) resolveReplicas(ctx context.Context, w *wave) (bool, error) {
 	return true, r.step(ctx, 0)
 }
 
-// challenge: the client first, then the cartel, then the griefer; one challenge per job. An
-// outside agent's challenge (a Session's) goes before all of them.
+// challenge: the client first, then the replicas the majority outvoted (their collateral is
+// locked until the job ends and slashed at finalize unless a challenge is upheld), then the
+// cartel, then the griefer; one challenge per job. An outside agent's challenge (a Session's)
+// goes before all of them.
 func (r *runner) challenge(ctx context.Context, w *wave) (bool, error) {
 	var sent []*job
 	for _, j := range w.jobs {
 		if !j.open || j.committed == nil {
 			continue
 		}
-		for _, a := range slices.Concat(r.remoteChallengers(j), []*agent{j.client}, r.challenger) {
+		for _, a := range slices.Concat(r.remoteChallengers(j), []*agent{j.client}, j.minority(), r.challenger) {
 			if a.strategy.Challenge(j.view(a, r.rng)) {
 				j.challenger = a
 				j.part(a, "challenger")
@@ -389,6 +391,21 @@ func (j *job) firstVerdict() uint8 {
 		return outcomeUpheld
 	}
 	return outcomeInconclusive
+}
+
+// minority are j's replicas whose revealed result is not the committed one (N>1), seat order.
+// A silent replica is not among them: it was slashed at resolveReplicas.
+func (j *job) minority() []*agent {
+	var out []*agent
+	if len(j.seats) < 2 {
+		return nil
+	}
+	for i, s := range j.seats {
+		if i < len(j.results) && j.results[i] != nil && !bytes.Equal(j.results[i], j.committed) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // silent reports whether a seat of j's panel in play withheld its vote.
@@ -606,10 +623,11 @@ func (r *runner) commitment(_ context.Context, j *job, kind uint8, member common
 
 // countDraw records the draw's panel against the cartel's share of the providers it could
 // have drawn: every provider is active with free stake (refill keeps them so), and the market
-// excludes the job's own providers (client and challenger are never providers here).
+// excludes the job's own providers and the challenger (a client is never a provider here).
 func (r *runner) countDraw(j *job, final bool) {
 	d := draw{eligible: len(r.providers) - len(j.seats), cartel: len(r.cartel.members), k: len(j.drawn)}
-	if j.challenger != nil && j.challenger.provider { // an outside provider challenging: never drawn
+	// A provider challenging (an outside one, not a replica already excluded): never drawn.
+	if j.challenger != nil && j.challenger.provider && !slices.Contains(j.seats, j.challenger) {
 		d.eligible--
 	}
 	for _, s := range j.seats {

@@ -113,8 +113,11 @@ func (j *job) part(a *agent, role string) *part {
 
 func (j *job) view(self *agent, rng *rand.Rand) View {
 	v := View{Spec: j.spec, Truth: j.truth, Committed: j.committed, Client: j.client.addr, Self: self.addr, rng: rng}
-	for _, s := range j.seats {
+	for i, s := range j.seats {
 		v.Providers = append(v.Providers, s.addr)
+		if s == self && len(j.seats) > 1 && i < len(j.results) {
+			v.Own = j.results[i]
+		}
 	}
 	return v
 }

@@ -19,7 +19,9 @@ type View struct {
 	Providers []common.Address // the job's provider (N=1) or replicas (N>1)
 	Client    common.Address
 	Self      common.Address // the agent being asked
-	rng       *rand.Rand
+	// Own is the result the agent itself revealed as a replica of the job (N>1; nil otherwise).
+	Own []byte
+	rng *rand.Rand
 }
 
 // Coin is true with probability p, from the run's seeded generator.
@@ -32,6 +34,13 @@ func (v View) Coin(p float64) bool {
 
 // Correct reports whether the committed result is the true one.
 func (v View) Correct() bool { return v.Committed != nil && bytes.Equal(v.Committed, v.Truth) }
+
+// OutvotedRight reports whether the agent is a replica the job's majority outvoted although
+// its own result was right (it ran the job: it knows). Its collateral stays locked until the
+// job ends and is slashed at finalize unless a challenge is upheld, so it challenges.
+func (v View) OutvotedRight() bool {
+	return v.Own != nil && v.Committed != nil && bytes.Equal(v.Own, v.Truth) && !v.Correct()
+}
 
 // Strategy is how one agent plays. The round loop asks it at each decision it could take:
 // what to commit for a job it runs, what to vote when drawn as a verifier, whether to challenge
@@ -94,14 +103,15 @@ func lazyResult(spec [32]byte, who common.Address) []byte {
 // cartelResult is the wrong result every cartel member commits and votes for a job.
 func cartelResult(spec [32]byte) []byte { return cid([]byte("brine/sim/cartel"), spec[:]) }
 
-// Honest computes, votes what it computed, never challenges, and serves.
+// Honest computes, votes what it computed, and serves. It challenges only a job whose replica
+// round outvoted its own right result (OutvotedRight), and appeals when its side is right.
 type Honest struct{}
 
-func (Honest) Name() string        { return "honest" }
-func (Honest) Run(v View) []byte   { return v.Truth }
-func (Honest) Vote(v View) []byte  { return v.Truth }
-func (Honest) Challenge(View) bool { return false }
-func (Honest) Serves(View) bool    { return true }
+func (Honest) Name() string          { return "honest" }
+func (Honest) Run(v View) []byte     { return v.Truth }
+func (Honest) Vote(v View) []byte    { return v.Truth }
+func (Honest) Challenge(v View) bool { return v.OutvotedRight() }
+func (Honest) Serves(View) bool      { return true }
 
 // Lazy commits a made-up result with probability P instead of computing. Drawn as a verifier
 // it re-executes (laziness as a verifier is LazyVerifier's).
@@ -114,28 +124,30 @@ func (l Lazy) Run(v View) []byte {
 	}
 	return v.Truth
 }
-func (Lazy) Vote(v View) []byte  { return v.Truth }
-func (Lazy) Challenge(View) bool { return false }
-func (Lazy) Serves(View) bool    { return true }
+func (Lazy) Vote(v View) []byte { return v.Truth }
+
+// Challenge: a replica outvoted on a result it did compute defends it like an honest one.
+func (Lazy) Challenge(v View) bool { return v.OutvotedRight() }
+func (Lazy) Serves(View) bool      { return true }
 
 // LazyVerifier computes its own jobs but, drawn as a verifier, votes the provider's public
 // result without re-executing (commit-reveal stops copying other verifiers, not the provider).
 type LazyVerifier struct{}
 
-func (LazyVerifier) Name() string        { return "lazy-verifier" }
-func (LazyVerifier) Run(v View) []byte   { return v.Truth }
-func (LazyVerifier) Vote(v View) []byte  { return v.Committed }
-func (LazyVerifier) Challenge(View) bool { return false }
-func (LazyVerifier) Serves(View) bool    { return true }
+func (LazyVerifier) Name() string          { return "lazy-verifier" }
+func (LazyVerifier) Run(v View) []byte     { return v.Truth }
+func (LazyVerifier) Vote(v View) []byte    { return v.Committed }
+func (LazyVerifier) Challenge(v View) bool { return v.OutvotedRight() }
+func (LazyVerifier) Serves(View) bool      { return true }
 
 // Withholder commits the right CID and never serves the bytes.
 type Withholder struct{}
 
-func (Withholder) Name() string        { return "withholder" }
-func (Withholder) Run(v View) []byte   { return v.Truth }
-func (Withholder) Vote(v View) []byte  { return v.Truth }
-func (Withholder) Challenge(View) bool { return false }
-func (Withholder) Serves(View) bool    { return false }
+func (Withholder) Name() string          { return "withholder" }
+func (Withholder) Run(v View) []byte     { return v.Truth }
+func (Withholder) Vote(v View) []byte    { return v.Truth }
+func (Withholder) Challenge(v View) bool { return v.OutvotedRight() }
+func (Withholder) Serves(View) bool      { return false }
 
 // Cartel is one colluding group: its members commit the same wrong result for every job they
 // run, vote that result whenever drawn (so they agree with each other's wrong results and

@@ -257,6 +257,10 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     ///         their verifier collateral (CollateralSlashed, AppealOverturned), which pays `share`
     ///         to each of the `kept`. An inconclusive final verdict unlocks every voter (`kept`).
     event FirstPanelJudged(uint256 indexed id, uint8 kept, uint8 slashed, uint256 share);
+    /// @notice A minority replica of a replicated job (it revealed another result than the
+    ///         majority's) was proved right by an upheld challenge: its `collateral`, kept locked
+    ///         since resolveReplicas, was unlocked instead of slashed.
+    event ReplicaVindicated(uint256 indexed id, address indexed account, uint256 collateral);
     /// @notice A challenge was resolved. The record is the job's new record (deleted when upheld).
     event ChallengeResolved(uint256 indexed id, Outcome outcome, uint8 agree, uint8 disagree, Job job);
     /// @notice A job settled to its provider(s): `paid` credited after `fee`.
@@ -601,9 +605,14 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
 
     /// @notice Tallies a replicated job once all replicas revealed or the reveal window closed.
     ///         A strict majority of the N replicas on one result makes it the job's result (the
-    ///         challenge window starts); the others' collateral is slashed to the client. Without a
-    ///         majority the client is refunded, revealers unlocked and silent replicas slashed to the
-    ///         client. Anyone may call.
+    ///         challenge window starts); silent replicas' collateral is slashed to the client now,
+    ///         while the minority (replicas that revealed another result) keep theirs locked until
+    ///         the job ends: a minority replica may challenge the majority's result (and, as its
+    ///         challenger, appeal a Rejected verdict), so a cartel holding the replica round
+    ///         cannot slash an honest replica without holding the final panel too. The minority is slashed to the client at finalize
+    ///         (no challenge, or one Rejected or Inconclusive) and unlocked when a challenge is
+    ///         Upheld. Without a majority the client is refunded, revealers unlocked and silent
+    ///         replicas slashed to the client. Anyone may call.
     /// @param id The job.
     /// @param job Its current record.
     function resolveReplicas(uint256 id, Job memory job) external nonReentrant {
@@ -633,13 +642,12 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
             Member storage m = _members[key][i];
             address account = m.account;
             bytes32 r = m.result;
-            if (agreed && r == winner) continue;
+            // The majority, and (deferred to the job's end) the minority, stay locked.
+            if (agreed && r != bytes32(0)) continue;
             if (!agreed) delete _members[key][i];
-            if (r == bytes32(0) || agreed) {
+            if (r == bytes32(0)) {
                 toClient += job.collateral;
-                emit CollateralSlashed(
-                    id, account, job.collateral, r == bytes32(0) ? SlashReason.ReplicaSilent : SlashReason.ReplicaMinority
-                );
+                emit CollateralSlashed(id, account, job.collateral, SlashReason.ReplicaSilent);
                 _slashIn(account, job.collateral);
             } else {
                 registry.unlock(account, job.collateral);
@@ -720,25 +728,35 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         delete jobHash[id];
     }
 
+    /// @dev Pays the majority replicas their share less the fee and unlocks them; slashes the
+    ///      minority (revealed another result, collateral kept locked since resolveReplicas) to the
+    ///      client, which also gets the rest of the payment. Silent replicas were slashed at
+    ///      resolveReplicas. O(N): N <= MAX_REPLICAS.
     function _finalizeReplicated(uint256 id, Job memory job) private {
         uint256 key = id << 1;
         uint256 share = job.payment / job.replicas;
         uint256 paidOut;
         uint256 fees;
+        uint256 slashed;
         for (uint256 i = 0; i < job.replicas; i++) {
             Member storage m = _members[key][i];
-            if (m.result == job.result) {
+            bytes32 r = m.result;
+            address account = m.account;
+            delete _members[key][i];
+            if (r == job.result) {
                 (uint256 paid, uint256 fee) = _split(share, job.feeBps);
-                address account = m.account;
                 _credit(account, paid);
                 fees += fee;
                 paidOut += share;
                 registry.unlock(account, job.collateral);
+            } else if (r != bytes32(0)) {
+                slashed += job.collateral;
+                emit CollateralSlashed(id, account, job.collateral, SlashReason.ReplicaMinority);
+                _slashIn(account, job.collateral);
             }
-            delete _members[key][i];
         }
         delete _panels[key];
-        _credit(job.client, job.payment - paidOut);
+        _credit(job.client, job.payment - paidOut + slashed);
         _creditTreasury(fees);
         emit JobFinalized(id, address(0), paidOut - fees, fees);
     }
@@ -786,14 +804,16 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
 
     /// @notice Challenges a committed result inside its window, depositing the bond of the job's
     ///         parameter set (approve the market first). Verifiers are drawn from the hash of the
-    ///         next block, which the challenger cannot know when it sends this transaction.
+    ///         next block, which the challenger cannot know when it sends this transaction. The
+    ///         job's provider (N>1: a replica in the majority) may not; a minority replica may.
     /// @param id The job.
     /// @param job Its current record.
     function challenge(uint256 id, Job memory job) external nonReentrant {
         _load(id, job, Status.Committed);
         uint256 ends = uint256(job.committedAt) + job.challengeWindow;
         if (block.timestamp >= ends) revert TooLate(ends);
-        if (_isJobProvider(id, job, msg.sender)) revert SelfChallenge();
+        (bool seated, bytes32 own) = _seatResult(id, job, msg.sender);
+        if (seated && own == job.result) revert SelfChallenge();
         uint96 bond = _params[job.paramsId].challengeBond;
         uint64 anchor = uint64(block.number + 1);
         _challenges[id] =
@@ -857,7 +877,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         seed = keccak256(abi.encode(seed, id));
         for (uint256 a = 0; a < k * DRAW_ATTEMPTS_PER_SEAT && found < k && n > 0; a++) {
             (address cand, bool eligible) = registry.candidateAt(uint256(keccak256(abi.encode(seed, a))) % n, need);
-            if (!eligible || cand == challenger || cand == job.client || _isJobProvider(id, job, cand)) continue;
+            if (!eligible || cand == challenger || cand == job.client) continue;
+            (bool seated,) = _seatResult(id, job, cand);
+            if (seated) continue;
             if (_contains(chosen, found, cand)) continue;
             chosen[found++] = cand;
         }
@@ -926,8 +948,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         uint256 k = panel.size;
         (uint256 agree, uint256 disagree) = _count(key, k, job.result);
         Outcome first = _outcome(agree, disagree, k);
+        (bool seated, bytes32 own) = _seatResult(id, job, msg.sender);
         bool against = first == Outcome.Upheld
-            ? _isWinningProvider(id, job, msg.sender)
+            ? (seated && own == job.result)
             : (first == Outcome.Rejected && msg.sender == c.challenger);
         if (!against) revert NotAppealable(id);
         delete _panels[key];
@@ -1123,16 +1146,17 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         return pot - share * nKept;
     }
 
-    /// @dev Whether `account` is a provider whose result is the job's: its provider (N=1) or a
-    ///      replica in the majority (N>1).
-    function _isWinningProvider(uint256 id, Job memory job, address account) private view returns (bool) {
-        if (job.replicas == 1) return account == job.provider;
+    /// @dev Whether `account` holds a provider seat of the job (N=1: is its provider; N>1: a
+    ///      replica seat) and the result it stands for (N=1: the job's; N>1: its revealed one,
+    ///      zero if silent). O(N): N <= MAX_REPLICAS.
+    function _seatResult(uint256 id, Job memory job, address account) private view returns (bool, bytes32) {
+        if (job.replicas == 1) return (account == job.provider, job.result);
         uint256 key = id << 1;
         for (uint256 i = 0; i < job.replicas; i++) {
             Member storage m = _members[key][i];
-            if (m.account == account && m.result == job.result) return true;
+            if (m.account == account) return (true, m.result);
         }
-        return false;
+        return (false, bytes32(0));
     }
 
     /// @dev Credits `share` to each provider whose result is the job's (a rejected challenge).
@@ -1149,7 +1173,9 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @dev Slashes the collateral of each provider whose result is the job's (an upheld
-    ///      challenge) into the market, frees replica seats, and returns the total slashed.
+    ///      challenge) into the market, unlocks the minority replicas (they revealed another
+    ///      result than the overturned one; silent ones were slashed at resolveReplicas), frees
+    ///      replica seats, and returns the total slashed. O(N): N <= MAX_REPLICAS.
     function _slashProviders(uint256 id, Job memory job) private returns (uint256 slashed) {
         if (job.replicas == 1) {
             emit CollateralSlashed(id, job.provider, job.collateral, SlashReason.ChallengeUpheld);
@@ -1159,13 +1185,17 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
         uint256 key = id << 1;
         for (uint256 i = 0; i < job.replicas; i++) {
             Member storage m = _members[key][i];
-            if (m.result == job.result) {
-                address account = m.account;
+            bytes32 r = m.result;
+            address account = m.account;
+            delete _members[key][i];
+            if (r == job.result) {
                 slashed += job.collateral;
                 emit CollateralSlashed(id, account, job.collateral, SlashReason.ChallengeUpheld);
                 _slashIn(account, job.collateral);
+            } else if (r != bytes32(0)) {
+                emit ReplicaVindicated(id, account, job.collateral);
+                registry.unlock(account, job.collateral);
             }
-            delete _members[key][i];
         }
         delete _panels[key];
     }
@@ -1306,15 +1336,6 @@ contract JobMarket is Ownable2Step, ReentrancyGuardTransient {
     function _load(uint256 id, Job memory job, Status want) private view {
         _check(id, job);
         if (job.status != want) revert WrongStatus(id, job.status);
-    }
-
-    function _isJobProvider(uint256 id, Job memory job, address account) private view returns (bool) {
-        if (job.replicas == 1) return account == job.provider;
-        uint256 key = id << 1;
-        for (uint256 i = 0; i < job.replicas; i++) {
-            if (_members[key][i].account == account) return true;
-        }
-        return false;
     }
 
     function _split(uint256 amount, uint16 feeBps) private pure returns (uint256 paid, uint256 fee) {

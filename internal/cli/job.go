@@ -837,7 +837,7 @@ var seatStates = map[string]string{
 	"committed": "committed a sealed result",
 	"revealed":  "revealed its result",
 	"majority":  "revealed the majority's result",
-	"outvoted":  "revealed another result: outvoted, its collateral slashed to the client",
+	"outvoted":  "revealed another result: outvoted; its collateral is slashed to the client at finalize unless a challenge is upheld",
 	"silent":    "never revealed: its collateral slashed to the client",
 }
 

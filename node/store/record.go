@@ -77,6 +77,10 @@ type JobRecord struct {
 
 	ResultCID []byte `json:"resultCID,omitempty"`
 	Salt      Salt   `json:"salt"`
+	// Outvoted marks a replica whose revealed result lost the replicas' round: its collateral
+	// stays locked until the job ends, and the node contests the majority's result (a
+	// challenge, then an appeal of a Rejected first verdict). The record ends when the job does.
+	Outvoted bool `json:"outvoted,omitempty"`
 	// Reason says why the job failed or was abandoned, or what last went wrong with it.
 	Reason string `json:"reason,omitempty"`
 	// Failure is set when the result (ResultCID) is a failure record: the job failed by its

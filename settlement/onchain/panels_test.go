@@ -90,12 +90,16 @@ func TestReplicatedJob(t *testing.T) {
 	if j.Winners != 2 || j.Result != crypto.Keccak256Hash(good) || !bytes.Equal(j.ResultCID, good) || !j.CommittedAt.Equal(resolvedAt) {
 		t.Fatalf("resolved job: %+v", j)
 	}
-	// The outvoted replica's collateral went to the client.
-	wantInt(t, "client balance", w.balance(client.S, client.Addr), collateral)
-	wantInt(t, "p2 staked", w.providerInfo(client.S, ps[2].Addr).Staked, sub(deploy.Token(200), collateral))
+	// The outvoted replica's collateral stays locked until the job ends: it may still challenge.
+	wantInt(t, "client balance", w.balance(client.S, client.Addr), new(big.Int))
+	wantInt(t, "p2 locked", w.providerInfo(client.S, ps[2].Addr).Locked, collateral)
+	wantErr(t, ps[0].S.Challenge(ctx, job.ID), settlement.ErrNotAllowed, "SelfChallenge")
 
 	w.c.Advance(4 * time.Second)
 	must(t, ps[3].S.Finalize(ctx, job.ID))
+	// Unchallenged, the job finalized: the outvoted replica's collateral went to the client.
+	wantInt(t, "p2 staked", w.providerInfo(client.S, ps[2].Addr).Staked, sub(deploy.Token(200), collateral))
+	wantInt(t, "p2 locked", w.providerInfo(client.S, ps[2].Addr).Locked, new(big.Int))
 	wantStatus(t, w.job(client.S, job.ID), settlement.StatusFinalized)
 	share := div(payment, 3)
 	for _, p := range ps[:2] {
