@@ -19,6 +19,7 @@ import (
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/internal/lotusstandin"
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 // TestFinalizedOnLotus sends through the Lotus stand-in with Lotus's behaviour on: null rounds,
@@ -68,20 +69,7 @@ func TestFinalizedOnLotus(t *testing.T) {
 
 	// Filecoin makes a tipset every 30 s whether or not there are messages: mine steadily, so
 	// that empty heights (null rounds, where the rule picks them) pass while the manager waits.
-	mining, stopMining := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for mining.Err() == nil {
-			_ = d.Mine(mining, 1)
-			select {
-			case <-mining.Done():
-			case <-time.After(40 * time.Millisecond):
-			}
-		}
-	}()
-	defer func() { stopMining(); wg.Wait() }()
+	defer testharness.MineSteadily(t, d, 40*time.Millisecond)()
 
 	ks := keystore.NewKeyStore(d.KeystoreDir(), keystore.LightScryptN, keystore.LightScryptP)
 	from, to := d.Accounts()[0], d.Accounts()[1]

@@ -16,6 +16,7 @@ import (
 	"github.com/brine-compute/brine/chain/txmgr"
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/internal/lotusstandin"
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 // TestNotFinalizing: under --finality finalized, a chain that does not finalize ends Send with
@@ -97,14 +98,7 @@ func TestNotFinalizing(t *testing.T) {
 		}
 		// The stand-in shows a receipt a tipset after its block (Lotus's "latest"): keep
 		// making tipsets, as Filecoin does.
-		mining, stop := context.WithCancel(ctx)
-		defer stop()
-		go func() {
-			for mining.Err() == nil {
-				_ = d.Mine(mining, 1)
-				time.Sleep(50 * time.Millisecond)
-			}
-		}()
+		testharness.MineSteadily(t, d, 50*time.Millisecond)
 		// A stall time far longer than the test: only the lag can end the wait.
 		err = send(t, s.URL(), time.Hour)
 		if !errors.Is(err, finality.ErrNotFinalizing) {

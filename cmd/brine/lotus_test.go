@@ -21,6 +21,7 @@ import (
 	"github.com/brine-compute/brine/devnet"
 	"github.com/brine-compute/brine/internal/lotusstandin"
 	"github.com/brine-compute/brine/internal/simchain"
+	"github.com/brine-compute/brine/internal/testharness"
 )
 
 // TestStoryOnLotus runs the whole CLI story against the Lotus stand-in's RPC, as an SP would
@@ -230,20 +231,7 @@ func startLotusWorld(t *testing.T, ctx context.Context, accounts int, sp bool) (
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = w.s.Stop(context.Background()) })
-	mining, stopMining := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for mining.Err() == nil {
-			_ = d.Mine(mining, 1)
-			select {
-			case <-mining.Done():
-			case <-time.After(250 * time.Millisecond):
-			}
-		}
-	}()
-	t.Cleanup(func() { stopMining(); wg.Wait() })
+	testharness.MineSteadily(t, d, 250*time.Millisecond)
 
 	home := filepath.Join(dir, "home")
 	if err := os.MkdirAll(home, 0o700); err != nil {
@@ -491,14 +479,7 @@ func TestFinalizedNeverReached(t *testing.T) {
 	t.Logf("refused: %s", strings.TrimSpace(r.stderr))
 	// The fix works: a depth rule follows the chain (which makes a tipset every 50 ms now, so
 	// that the stand-in's receipts, a tipset late, appear).
-	mining, stop := context.WithCancel(ctx)
-	defer stop()
-	go func() {
-		for mining.Err() == nil {
-			_ = d.Mine(mining, 1)
-			time.Sleep(50 * time.Millisecond)
-		}
-	}()
+	testharness.MineSteadily(t, d, 50*time.Millisecond)
 	if r := n.run(t, append(env, "BRINE_FINALITY=depth:2"), "--account", owner, "deploy", "--json"); r.code != 0 {
 		t.Fatalf("deploy with --finality depth:2: exit %d:\n%s", r.code, r.stderr)
 	}

@@ -1,6 +1,7 @@
 package testharness
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -126,4 +127,33 @@ func Main(m *testing.M) {
 		fs[i]()
 	}
 	os.Exit(code)
+}
+
+// Miner makes blocks on demand: devnet.Devnet, whose blocks come only with transactions or
+// when asked.
+type Miner interface {
+	Mine(ctx context.Context, n int) error
+}
+
+// MineSteadily makes a block every `every` until the returned stop is called or the test
+// ends, as Filecoin makes a tipset every epoch whether or not there are messages (the Lotus
+// stand-in shows a receipt a tipset late, and its finality tags follow the head). stop waits
+// for the last block; calling it twice is harmless.
+func MineSteadily(t testing.TB, m Miner, every time.Duration) (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for ctx.Err() == nil {
+			_ = m.Mine(ctx, 1)
+			select {
+			case <-ctx.Done():
+			case <-time.After(every):
+			}
+		}
+	}()
+	var once sync.Once
+	stop = func() { once.Do(func() { cancel(); <-done }) }
+	t.Cleanup(stop)
+	return stop
 }

@@ -51,20 +51,7 @@ func TestFinalizedEventsOnLotus(t *testing.T) {
 	must(t, err)
 	defer lotus.Close()
 
-	mining, stopMining := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for mining.Err() == nil {
-			_ = d.Mine(mining, 1)
-			select {
-			case <-mining.Done():
-			case <-time.After(60 * time.Millisecond):
-			}
-		}
-	}()
-	defer func() { stopMining(); wg.Wait() }()
+	defer testharness.MineSteadily(t, d, 60*time.Millisecond)()
 
 	addrs := *d.Deployment().Addresses()
 	w, err := wallet.Open(wallet.Config{Dir: d.KeystoreDir()})
