@@ -215,22 +215,26 @@ func (db *DB) JobEvents(ctx context.Context, addrs deploy.Addresses, id *big.Int
 // have a first indexed argument too (ParamsSet's params ID, an account), which may equal a
 // job's ID as a word: without the names, job 1's timeline showed ParamsSet of params 1.
 var timelineEvents = []string{"JobPosted", "JobAccepted", "ReplicaAccepted", "ResultCommitted", "PanelCommitted", "PanelRevealed",
-	"ReplicasResolved", "ChallengeOpened", "DrawReanchored", "AppealOpened", "VerifiersDrawn", "FirstPanelJudged", "ChallengeResolved",
+	"ReplicasResolved", "ReplicaVindicated", "ChallengeOpened", "DrawReanchored", "AppealOpened", "VerifiersDrawn", "FirstPanelJudged", "ChallengeResolved",
 	"JobFinalized", "JobReclaimed", "JobTimedOut", "CollateralSlashed"}
 
 // Provider is what the index knows of one provider, from its events.
 type Provider struct {
-	Address    common.Address   `json:"address"`
-	Registered uint64           `json:"registeredBlock"` // 0: never registered (it staked or worked only)
-	Active     bool             `json:"active"`
-	Staked     string           `json:"staked"`
-	Unbonding  string           `json:"unbonding"`
-	Locked     string           `json:"locked"`
-	Slashed    string           `json:"slashed"` // stake slashed, all time
-	Earned     string           `json:"earned"`  // paid for finalized jobs, all time
-	Jobs       map[string]int64 `json:"jobs"`    // by status
-	Slashes    []TimedEvent     `json:"slashes"` // CollateralSlashed: which job and why, the newest MaxPage
-	Claims     []Claim          `json:"claims"`  // uptime rewards, newest MaxPage epochs
+	Address    common.Address `json:"address"`
+	Registered uint64         `json:"registeredBlock"` // 0: not registered (never: it staked or worked only; or its peer ID was reclaimed)
+	// PeerIDReclaimed is the block where a storage provider whose miner the registry checked on
+	// chain took this provider's peer ID (PeerIdReclaimed), leaving it unregistered until it
+	// registers again with its own; 0 when that never happened.
+	PeerIDReclaimed uint64           `json:"peerIdReclaimedBlock,omitempty"`
+	Active          bool             `json:"active"`
+	Staked          string           `json:"staked"`
+	Unbonding       string           `json:"unbonding"`
+	Locked          string           `json:"locked"`
+	Slashed         string           `json:"slashed"` // stake slashed, all time
+	Earned          string           `json:"earned"`  // paid for finalized jobs, all time
+	Jobs            map[string]int64 `json:"jobs"`    // by status
+	Slashes         []TimedEvent     `json:"slashes"` // CollateralSlashed: which job and why, the newest MaxPage
+	Claims          []Claim          `json:"claims"`  // uptime rewards, newest MaxPage epochs
 }
 
 // Claim is a provider's uptime reward for an epoch.
@@ -253,7 +257,7 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 	p := &Provider{Address: a, Jobs: map[string]int64{}, Slashes: []TimedEvent{}, Claims: []Claim{}}
 	topic := AddressTopic(a)
 	// Registration and activity: a handful of events, decoded.
-	reg, err := db.events(ctx, dec, topic1+` = ? AND l.event IN ('ProviderRegistered', 'ActiveChanged') AND l.contract = ?`,
+	reg, err := db.events(ctx, dec, topic1+` = ? AND l.event IN ('ProviderRegistered', 'ActiveChanged', 'PeerIdReclaimed') AND l.contract = ?`,
 		fmt.Sprintf(`ORDER BY l.block, l.log_index LIMIT %d`, MaxEvents), topic, deploy.NameProviderRegistry)
 	if err != nil {
 		return nil, err
@@ -262,6 +266,8 @@ func (db *DB) ProviderByAddress(ctx context.Context, addrs deploy.Addresses, a c
 		switch e.Name {
 		case "ProviderRegistered":
 			p.Registered = e.Block
+		case "PeerIdReclaimed": // topic1 is the holder that lost it
+			p.Registered, p.PeerIDReclaimed = 0, e.Block
 		case "ActiveChanged":
 			p.Active, _ = e.Arg("active").(bool)
 		}
