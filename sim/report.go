@@ -428,11 +428,13 @@ func meanCI(xs []float64) [2]float64 {
 }
 
 // wilson is the Wilson score 95% interval of a proportion k/n.
-func wilson(k, n int) [2]float64 {
+func wilson(k, n int) [2]float64 { return wilsonZ(k, n, 1.96) }
+
+// wilsonZ is the Wilson score interval of a proportion k/n for the normal quantile z.
+func wilsonZ(k, n int, z float64) [2]float64 {
 	if n == 0 {
 		return [2]float64{0, 1}
 	}
-	const z = 1.96
 	p, nf := float64(k)/float64(n), float64(n)
 	den := 1 + z*z/nf
 	mid := (p + z*z/(2*nf)) / den

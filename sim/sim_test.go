@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"sync"
 	"testing"
 )
 
@@ -88,35 +89,69 @@ func TestNoCartelNoHonestProviderSlashed(t *testing.T) {
 
 // The rate at which the cartel holds a panel's majority matches the closed form: the market
 // draws K distinct providers uniformly from the active list, skipping the job's own, so the
-// cartel's seats are hypergeometric over the eligible providers.
+// cartel's seats are hypergeometric over the eligible providers. Six seeds' panels are pooled
+// and held to a 99% interval: one seed's 300 panels checked at 95% failed when a change
+// elsewhere moved the chain's bytes, and so the draws (seed 1 read 93 of 300 at f = 0.33, 2.3
+// sigma over 0.252, once the registry's code changed; seeds 2 to 6 read 89, 79, 71, 77, 71).
 func TestCartelMajorityMatchesHypergeometric(t *testing.T) {
 	t.Parallel()
+	const seeds = 6
 	for _, f := range []float64{0.1, 0.2, 0.33} {
 		t.Run(fmt.Sprint(f), func(t *testing.T) {
 			t.Parallel()
-			cfg := small(300)
-			cfg.Cartel = f
-			cfg.Replicated = 0
-			cfg.Detect = 1          // every cartel result is challenged by its client
-			cfg.CartelChallenge = 1 // and every other result by the cartel
-			rep := run(t, cfg)
-			d := rep.Draws
-			if d.Panels < 290 || d.ShortPanels != 0 {
-				t.Fatalf("%d panels (%d short); want about one per job, all full", d.Panels, d.ShortPanels)
+			reps := make([]*Report, seeds)
+			var wg sync.WaitGroup
+			for i := range reps {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					cfg := small(300)
+					cfg.Seed = uint64(i + 1)
+					cfg.Cartel = f
+					cfg.Replicated = 0
+					cfg.Detect = 1          // every cartel result is challenged by its client
+					cfg.CartelChallenge = 1 // and every other result by the cartel
+					rep, err := Run(context.Background(), cfg)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if !rep.Books.Balanced {
+						t.Errorf("seed %d: books not balanced: %+v", cfg.Seed, rep.Books)
+					}
+					reps[i] = rep
+				}()
 			}
-			if d.Theory < d.RateCI95[0] || d.Theory > d.RateCI95[1] {
-				t.Errorf("f = %v: cartel majority in %d of %d panels (%.3f, 95%% [%.3f, %.3f]); closed form %.3f outside",
-					f, d.CartelMajority, d.Panels, d.Rate, d.RateCI95[0], d.RateCI95[1], d.Theory)
+			wg.Wait()
+			if t.Failed() {
+				return
 			}
-			// The closed form for this population, from the job's side: M-1 eligible, the cartel's
-			// members less the provider when it is one of them.
-			m, c := rep.Providers, int(math.Round(f*float64(rep.Providers)))
-			lo, hi := MajorityHypergeometric(m-1, c-1, 3), MajorityHypergeometric(m-1, c, 3)
-			if d.Theory < lo-1e-12 || d.Theory > hi+1e-12 {
-				t.Errorf("mean closed form %.4f outside [%.4f, %.4f]", d.Theory, lo, hi)
+			panels, majority, theory := 0, 0, 0.0
+			for _, rep := range reps {
+				d := rep.Draws
+				if d.Panels < 290 || d.ShortPanels != 0 {
+					t.Fatalf("seed %d: %d panels (%d short); want about one per job, all full", rep.Seed, d.Panels, d.ShortPanels)
+				}
+				panels += d.Panels
+				majority += d.CartelMajority
+				theory += d.Theory * float64(d.Panels)
+				// The closed form for this population, from the job's side: M-1 eligible, the
+				// cartel's members less the provider when it is one of them.
+				m, c := rep.Providers, int(math.Round(f*float64(rep.Providers)))
+				lo, hi := MajorityHypergeometric(m-1, c-1, 3), MajorityHypergeometric(m-1, c, 3)
+				if d.Theory < lo-1e-12 || d.Theory > hi+1e-12 {
+					t.Errorf("seed %d: mean closed form %.4f outside [%.4f, %.4f]", rep.Seed, d.Theory, lo, hi)
+				}
 			}
-			t.Logf("f = %v: %d/%d = %.3f [%.3f, %.3f], hypergeometric %.3f, binomial %.3f",
-				f, d.CartelMajority, d.Panels, d.Rate, d.RateCI95[0], d.RateCI95[1], d.Theory, MajorityBinomial(f, 3))
+			theory /= float64(panels)
+			ci := wilsonZ(majority, panels, 2.576)
+			rate := float64(majority) / float64(panels)
+			if theory < ci[0] || theory > ci[1] {
+				t.Errorf("f = %v: cartel majority in %d of %d panels (%.3f, 99%% [%.3f, %.3f]); closed form %.3f outside",
+					f, majority, panels, rate, ci[0], ci[1], theory)
+			}
+			t.Logf("f = %v: %d/%d = %.3f 99%% [%.3f, %.3f], hypergeometric %.3f, binomial %.3f",
+				f, majority, panels, rate, ci[0], ci[1], theory, MajorityBinomial(f, 3))
 		})
 	}
 }
