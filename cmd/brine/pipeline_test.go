@@ -424,10 +424,7 @@ func TestPipelineCancelSaysWhatStillRuns(t *testing.T) {
 	// A resume of the cancelled run posts nothing.
 	r := n.run(t, nil, "--account", client, "pipeline", "resume", file, "--module", mod)
 	t.Logf("resume after cancel exited %d: %s", r.code, r.stderr)
-	jobs := decode[[]struct {
-		ID uint64 `json:"id"`
-	}](t, n.ok(t, "audit", "jobs", "--client", client))
-	if len(jobs) != 1 {
-		t.Errorf("the client posted %d jobs, want the split's only", len(jobs))
+	if jobs := n.jobsOf(t, client); len(jobs) != 1 {
+		t.Errorf("the client posted jobs %v, want the split's only", jobs)
 	}
 }

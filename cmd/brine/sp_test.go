@@ -23,6 +23,7 @@ import (
 
 	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/devnet"
+	"github.com/brine-compute/brine/internal/lotusstandin"
 	"github.com/brine-compute/brine/internal/simchain"
 	"github.com/brine-compute/brine/p2p/identity"
 )
@@ -48,15 +49,7 @@ func idAddr(n uint64) address.Address { a, _ := address.NewIDAddress(n); return 
 
 func secpKey(t *testing.T) ([]byte, address.Address) {
 	t.Helper()
-	priv, err := sigs.Generate(crypto.SigTypeSecp256k1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub, err := sigs.ToPublic(crypto.SigTypeSecp256k1, priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := address.NewSecp256k1Address(pub)
+	priv, a, err := lotusstandin.NewSecpKey()
 	if err != nil {
 		t.Fatal(err)
 	}

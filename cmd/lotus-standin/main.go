@@ -135,10 +135,10 @@ Example:
 func workerKey(dir string) ([]byte, address.Address, error) {
 	path := filepath.Join(dir, workerKeyFile)
 	b, err := os.ReadFile(path)
-	var priv []byte
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		if priv, err = sigs.Generate(crypto.SigTypeSecp256k1); err != nil {
+		priv, a, err := lotusstandin.NewSecpKey()
+		if err != nil {
 			return nil, address.Undef, err
 		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -147,18 +147,15 @@ func workerKey(dir string) ([]byte, address.Address, error) {
 		if err := atomicfile.Write(path, []byte(hex.EncodeToString(priv)+"\n"), 0o600); err != nil {
 			return nil, address.Undef, err
 		}
+		return priv, a, nil
 	case err != nil:
 		return nil, address.Undef, err
-	default:
-		if priv, err = hex.DecodeString(strings.TrimSpace(string(b))); err != nil {
-			return nil, address.Undef, fmt.Errorf("%s: %w", path, err)
-		}
 	}
-	pub, err := sigs.ToPublic(crypto.SigTypeSecp256k1, priv)
+	priv, err := hex.DecodeString(strings.TrimSpace(string(b)))
 	if err != nil {
-		return nil, address.Undef, err
+		return nil, address.Undef, fmt.Errorf("%s: %w", path, err)
 	}
-	a, err := address.NewSecp256k1Address(pub)
+	a, err := lotusstandin.SecpAddress(priv)
 	return priv, a, err
 }
 

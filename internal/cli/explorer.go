@@ -73,9 +73,6 @@ func runExplorer(c *cli.Context, stdio IO) error {
 		return err
 	}
 	target := s.indexTarget(c)
-	if err := target.Check(); err != nil {
-		return badInput("%v", err)
-	}
 	srvCfg := explorer.Config{Addresses: *s.dep.Addresses(), ChainID: s.chainID, Listen: c.String("listen"), CanaryClient: canary, Log: s.log}
 	db, ix, err := s.openIndex(c, target, true)
 	if err != nil {

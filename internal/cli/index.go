@@ -90,9 +90,6 @@ func runIndex(c *cli.Context, stdio IO) error {
 		return err
 	}
 	target := s.indexTarget(c)
-	if err := target.Check(); err != nil {
-		return badInput("%v", err)
-	}
 	db, ix, err := s.openIndex(c, target, !s.cfg.JSON)
 	if err != nil {
 		return err
@@ -213,6 +210,9 @@ func (s *session) indexedHistory() (src audit.LogSource, close func()) {
 // chain's --finality rule; progress lines go to the info stream (only the last when quiet).
 // `brine index` and `brine explorer` both index this way.
 func (s *session) openIndex(c *cli.Context, target index.OpenConfig, chatty bool) (*index.DB, *index.Indexer, error) {
+	if err := target.Check(); err != nil {
+		return nil, nil, badInput("%v", err)
+	}
 	db, err := index.Open(s.ctx, target)
 	if errors.Is(err, index.ErrNewerSchema) {
 		return nil, nil, badInput("%v", err)

@@ -23,15 +23,7 @@ type secpKey struct {
 
 func newSecpKey(t *testing.T) secpKey {
 	t.Helper()
-	priv, err := sigs.Generate(crypto.SigTypeSecp256k1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub, err := sigs.ToPublic(crypto.SigTypeSecp256k1, priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := address.NewSecp256k1Address(pub)
+	priv, a, err := lotusstandin.NewSecpKey()
 	if err != nil {
 		t.Fatal(err)
 	}
