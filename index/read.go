@@ -16,6 +16,7 @@ import (
 
 	"github.com/brine-compute/brine/audit"
 	"github.com/brine-compute/brine/audit/events"
+	"github.com/brine-compute/brine/bindings"
 	"github.com/brine-compute/brine/deploy"
 )
 
@@ -207,16 +208,35 @@ func (db *DB) JobEvents(ctx context.Context, addrs deploy.Addresses, id *big.Int
 	if err != nil {
 		return nil, err
 	}
-	return db.events(ctx, dec, topic1+` = ? AND l.event IN ('`+strings.Join(timelineEvents, "', '")+`') AND l.contract = ?`,
+	return db.events(ctx, dec, topic1+` = ? AND l.event IN (`+timelineIn+`) AND l.contract = ?`,
 		fmt.Sprintf(`ORDER BY l.block, l.log_index LIMIT %d`, MaxEvents), JobTopic(id), deploy.NameJobMarket)
 }
 
-// timelineEvents are the market's events whose first indexed argument is a job ID. Others
-// have a first indexed argument too (ParamsSet's params ID, an account), which may equal a
-// job's ID as a word: without the names, job 1's timeline showed ParamsSet of params 1.
-var timelineEvents = []string{"JobPosted", "JobAccepted", "ReplicaAccepted", "ResultCommitted", "PanelCommitted", "PanelRevealed",
-	"ReplicasResolved", "ReplicaVindicated", "ChallengeOpened", "DrawReanchored", "AppealOpened", "VerifiersDrawn", "FirstPanelJudged", "ChallengeResolved",
-	"JobFinalized", "JobReclaimed", "JobTimedOut", "CollateralSlashed"}
+// timelineEvents are the market's events whose first indexed argument is a job ID, read from
+// its ABI so that a new event of a job cannot be left out. Others have a first indexed argument
+// too (ParamsSet's params ID, an account), which may equal a job's ID as a word: without the
+// names, job 1's timeline showed ParamsSet of params 1. timelineIn is their SQL list.
+var timelineEvents, timelineIn = jobKeyedEvents()
+
+func jobKeyedEvents() ([]string, string) {
+	parsed, err := bindings.JobMarketMetaData.ParseABI()
+	if err != nil {
+		panic(fmt.Sprintf("index: the generated JobMarket ABI does not parse: %v", err)) // generated code, checked by bindings' tests
+	}
+	var names []string
+	for name, ev := range parsed.Events {
+		for _, in := range ev.Inputs {
+			if in.Indexed {
+				if in.Name == "id" && in.Type.String() == "uint256" {
+					names = append(names, name)
+				}
+				break
+			}
+		}
+	}
+	sort.Strings(names)
+	return names, "'" + strings.Join(names, "', '") + "'"
+}
 
 // Provider is what the index knows of one provider, from its events.
 type Provider struct {
